@@ -1,0 +1,51 @@
+"""What a command needs from its surroundings: the journal, opened once and only if used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plnjournal.storage.db import Database
+
+
+class Context:
+    def __init__(self, db_arg: str | None = None, debug: bool = False) -> None:
+        self.db_arg = db_arg
+        self.debug = debug
+        self._db: Database | None = None
+        self._reader = None
+
+    @property
+    def db_path(self) -> Path:
+        from plnjournal.paths import resolve_db_path
+
+        return resolve_db_path(self.db_arg)
+
+    def db(self) -> Database:
+        if self._db is None:
+            from plnjournal.storage.db import open_database
+
+            self._db = open_database(self.db_path)
+        return self._db
+
+    def reader(self):  # noqa: ANN201 - a sqlite3 connection
+        """A read-only DB-API connection for fast read commands; falls back to opening the
+        journal fully (creating or migrating it) when it is not up to date."""
+        from plnjournal.storage.sqlite_file import connect_readonly
+
+        if self._reader is None:
+            conn = connect_readonly(self.db_path)
+            if conn is None:
+                self.db()
+                conn = connect_readonly(self.db_path)
+            self._reader = conn
+        return self._reader
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,75 @@
+"""One exception family whose message is written for the user, never a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PlnError(Exception):
+    """An error the user can read and act on; ``exit_code`` is what the CLI returns."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(PlnError):
+    """Bad input from the user: a wrong date, an unknown skill, a bad option (exit 2)."""
+
+    exit_code = 2
+
+
+class StorageError(PlnError):
+    """The database cannot be used as it is: locked, read-only, damaged, too new, not a database."""
+
+
+class DatabaseTooNew(StorageError):
+    """The file was written by a newer PLN Journal; we refuse rather than risk damaging it."""
+
+
+class DatabaseDamaged(StorageError):
+    """The file is not a database or fails SQLite's integrity check."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in an input file, located so the user can find and fix it."""
+
+    file: str
+    line: int | None
+    column: str | int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.column not in (None, ""):
+            return f"{where}: {self.column}: {self.message}"
+        return f"{where}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+class ValidationError(InputError):
+    """A file with one or more problems; nothing from it was written."""
+
+    def __init__(self, problems: list[Problem], summary: str | None = None) -> None:
+        self.problems = list(problems)
+        first = str(self.problems[0]) if self.problems else "invalid input"
+        more = len(self.problems) - 1
+        text = summary or first
+        if more > 0 and summary is None:
+            text += f" (and {more} more problem{'s' if more > 1 else ''})"
+        super().__init__(text)

@@ -1,0 +1,31 @@
+"""Starting the GUI: QApplication, the journal, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from plnjournal.gui.main_window import MainWindow
+    from plnjournal.storage.db import open_database
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("PLN Journal")
+    app.setOrganizationName("plnjournal")
+    db = open_database(db_path)
+    try:
+        window = MainWindow(db)
+        window.show()
+        return app.exec()
+    finally:
+        db.close()
+
+
+def run_gui_entry() -> int:
+    """gui-scripts entry point (no console window on Windows)."""
+    from plnjournal.cli import main
+
+    return main(sys.argv[1:] or ["gui"])

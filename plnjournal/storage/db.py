@@ -1,0 +1,121 @@
+"""Opening the journal: checks, automatic migration (after a backup), sessions.
+
+Alembic is imported only when the file's revision is not current, so opening an up-to-date
+journal stays fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, PlnError
+from plnjournal.storage import dialect
+from plnjournal.storage.sqlite_file import (
+    HEAD_REVISION,
+    REVISIONS,
+    check_file,
+    describe_sqlite_error,
+    read_revision,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """An open journal: one engine, and sessions that commit or roll back as a whole."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: everything inside commits together or not at all."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except PlnError:
+            session.rollback()
+            raise
+        except DBAPIError as exc:
+            session.rollback()
+            raise describe_sqlite_error(exc, self.path) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001
+        dialect.apply_pragmas(dbapi_connection)
+
+    return engine
+
+
+def migrate(engine: Engine, target: str = "head") -> None:
+    """Upgrade the schema with Alembic (imported here only, as it is slow to import)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def open_database(
+    path: str | os.PathLike, *, create: bool = True, backup_before_migrate: bool = True
+) -> Database:
+    """Open (and create or upgrade) the journal at ``path``.
+
+    A file from a newer version is refused; an older one is backed up, then upgraded.
+    """
+    path = Path(path)
+    has_data = check_file(path, create)
+    revision: str | None = None
+    if has_data:
+        revision, has_tables = read_revision(path)
+        if revision is None and has_tables:
+            raise DatabaseDamaged(f"{path}: is an SQLite file but not a PLN Journal database")
+        if revision is not None and revision not in REVISIONS:
+            raise DatabaseTooNew(
+                f"{path}: was written by a newer version of PLN Journal (schema {revision}); "
+                "update PLN Journal to open it"
+            )
+    engine = make_engine(path)
+    try:
+        if revision != HEAD_REVISION:
+            if revision is not None and backup_before_migrate:
+                from plnjournal.storage.backup import make_backup
+
+                saved = make_backup(path, f"before-migration-from-{revision}")
+                log.info("backed up %s to %s before migrating", path, saved)
+            migrate(engine)
+    except PlnError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise describe_sqlite_error(exc, path) from exc
+    return Database(path, engine)

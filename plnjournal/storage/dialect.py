@@ -1,0 +1,207 @@
+"""Everything SQLite-specific (FTS5 full-text search, pragmas) lives here and nowhere else.
+
+On another database (PostgreSQL later) the functions here are the ones to port; the rest of
+the schema is portable SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from plnjournal.errors import InputError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+# Read-only queries here take a DB-API connection (sqlite3), so fast commands can run them
+# without importing SQLAlchemy; ORM callers pass ``raw_connection(session)``.
+DBAPIConnection = Any
+
+# Private-use characters mark highlighted words in snippets; each front end turns them into
+# its own markup (bold in the GUI, brackets on a terminal) after escaping the text.
+HL_START = "\ue000"
+HL_END = "\ue001"
+
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA busy_timeout=10000",
+)
+
+FTS_DDL = (
+    # External-content table: the text is stored once (in entries), the index beside it.
+    """CREATE VIRTUAL TABLE entries_fts USING fts5(
+        title, body, content='entries', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3')""",
+    """CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN
+        INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+    """CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN
+        INSERT INTO entries_fts(entries_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END""",
+    """CREATE TRIGGER entries_fts_au AFTER UPDATE OF title, body ON entries BEGIN
+        INSERT INTO entries_fts(entries_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+)
+
+FTS_DROP = (
+    "DROP TRIGGER IF EXISTS entries_fts_au",
+    "DROP TRIGGER IF EXISTS entries_fts_ad",
+    "DROP TRIGGER IF EXISTS entries_fts_ai",
+    "DROP TABLE IF EXISTS entries_fts",
+)
+
+
+def create_fulltext_index(conn: Connection) -> None:
+    """Create the FTS5 index and its sync triggers, and index the entries already there."""
+    for stmt in FTS_DDL:
+        conn.exec_driver_sql(stmt)
+    conn.exec_driver_sql("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
+
+
+def drop_fulltext_index(conn: Connection) -> None:
+    for stmt in FTS_DROP:
+        conn.exec_driver_sql(stmt)
+
+
+def apply_pragmas(dbapi_connection) -> None:  # noqa: ANN001 - a DB-API connection
+    cur = dbapi_connection.cursor()
+    for pragma in PRAGMAS:
+        cur.execute(pragma)
+    cur.close()
+
+
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def to_fts_query(query: str) -> str:
+    """Turn what a user types into a safe FTS5 query.
+
+    Words must all match (AND); ``"two words"`` is a phrase; ``word*`` is a prefix; ``OR``
+    between terms widens. Punctuation that FTS5 would treat as syntax is dropped, so no input
+    can produce an FTS5 syntax error.
+    """
+    parts: list[str] = []
+    for m in _TOKEN.finditer(query):
+        phrase, bare = m.group(1), m.group(2)
+        if phrase is not None:
+            words = _WORD.findall(phrase)
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+            continue
+        if bare == "OR":
+            if parts and parts[-1] != "OR":
+                parts.append("OR")
+            continue
+        prefix = bare.endswith("*")
+        for i, word in enumerate(words := _WORD.findall(bare)):
+            star = "*" if prefix and i == len(words) - 1 else ""
+            parts.append(f'"{word}"{star}')
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    if parts and parts[0] == "OR":
+        parts.pop(0)
+    if not parts:
+        raise InputError(f"search: nothing to search for in {query!r}; type at least one word")
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    entry_id: int
+    entry_date: dt.date
+    title: str
+    snippet: str
+    private: bool
+    score: float
+
+
+def raw_connection(session: Any) -> DBAPIConnection:
+    """The DB-API connection under an SQLAlchemy session, inside the same transaction."""
+    return session.connection().connection.driver_connection
+
+
+def search_entries(
+    conn: DBAPIConnection,
+    query: str,
+    *,
+    limit: int = 20,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    skill_id: int | None = None,
+) -> list[SearchHit]:
+    """Ranked full-text search (BM25, title weighted above body) with highlighted snippets."""
+    fts = to_fts_query(query)
+    where = ["entries_fts MATCH :q"]
+    params: dict = {"q": fts, "limit": limit, "hs": HL_START, "he": HL_END}
+    if date_from is not None:
+        where.append("e.entry_date >= :dfrom")
+        params["dfrom"] = date_from.isoformat()
+    if date_to is not None:
+        where.append("e.entry_date <= :dto")
+        params["dto"] = date_to.isoformat()
+    if skill_id is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM entry_skills es WHERE es.entry_id = e.id AND es.skill_id = :sid)"
+        )
+        params["sid"] = skill_id
+    sql = f"""
+        SELECT e.id, e.entry_date, e.title, e.private,
+               snippet(entries_fts, 1, :hs, :he, '…', 16) AS snip,
+               snippet(entries_fts, 0, :hs, :he, '…', 16) AS tsnip,
+               bm25(entries_fts, 5.0, 1.0) AS score
+        FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+        WHERE {" AND ".join(where)}
+        ORDER BY score, e.entry_date DESC
+        LIMIT :limit
+    """
+    rows = conn.execute(sql, params).fetchall()
+    hits = []
+    for entry_id, entry_date, title, private, snip, tsnip, score in rows:
+        snip = snip or ""
+        if HL_START not in snip and HL_START in (tsnip or ""):
+            # The match is in the title only: show the highlighted title as the snippet.
+            snip = tsnip
+        hits.append(
+            SearchHit(
+                entry_id=entry_id,
+                entry_date=dt.date.fromisoformat(entry_date),
+                title=title or "",
+                snippet=snip,
+                private=bool(private),
+                score=float(score),
+            )
+        )
+    return hits
+
+
+def journal_counts(conn: DBAPIConnection) -> dict:
+    """Counts of the journal's main tables and its first and last entry dates."""
+    out = {}
+    for key, table in (
+        ("entries", "entries"),
+        ("skills", "skills"),
+        ("ratings", "ratings"),
+        ("feedback_items", "feedback_items"),
+        ("commitments", "commitments"),
+    ):
+        out[key] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    first, last = conn.execute("SELECT min(entry_date), max(entry_date) FROM entries").fetchone()
+    out["first_entry"] = first
+    out["last_entry"] = last
+    return out
+
+
+def integrity_check(conn: DBAPIConnection, *, quick: bool = True) -> list[str]:
+    """Problems SQLite reports in the file; an empty list means the file is sound."""
+    pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
+    rows = [r[0] for r in conn.execute(pragma).fetchall()]
+    return [] if rows == ["ok"] else rows

@@ -1,0 +1,122 @@
+"""Checking and reading the journal file with plain sqlite3, without importing SQLAlchemy.
+
+Read-only commands (stats, search) run on this alone, which keeps them fast to start.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, StorageError
+
+# Every revision this version knows, oldest first. A file at a revision not listed here was
+# written by a newer PLN Journal. tests/storage/test_migrations.py keeps this in step with
+# the Alembic scripts.
+REVISIONS = ("0001", "0002")
+HEAD_REVISION = REVISIONS[-1]
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def describe_sqlite_error(exc: BaseException, path: Path) -> StorageError:
+    """Turn an SQLite error into a message the user can act on."""
+    text = str(getattr(exc, "orig", exc) or exc).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"{path}: the journal is busy (locked by another program); try again in a moment"
+        )
+    if "readonly" in text or "read-only" in text or "attempt to write a readonly" in text:
+        return StorageError(
+            f"{path}: the journal cannot be written (the file or folder is read-only)"
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageError(f"{path}: the disk is full; free some space, nothing was changed")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseDamaged(
+            f"{path}: the journal file is damaged or is not a PLN Journal database"
+        )
+    if "unable to open" in text:
+        return StorageError(f"{path}: the journal file cannot be opened")
+    return StorageError(f"{path}: database error: {exc}")
+
+
+def check_file(path: Path, create: bool) -> bool:
+    """Check the path is usable; return True when the file already holds data."""
+    if path.is_dir():
+        raise StorageError(f"{path}: is a folder, not a journal file; give a file name")
+    if not path.exists():
+        if not create:
+            raise StorageError(f"{path}: no journal there")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"{path.parent}: cannot create the journal's folder: {exc.strerror}"
+            ) from exc
+        if not os.access(path.parent, os.W_OK):
+            raise StorageError(
+                f"{path.parent}: the folder is read-only; cannot create a journal there"
+            )
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot read the journal file: {exc.strerror}") from exc
+    if not head:
+        return False
+    if head != SQLITE_MAGIC:
+        raise DatabaseDamaged(f"{path}: is not a PLN Journal database (not an SQLite file)")
+    return True
+
+
+def read_revision(path: Path) -> tuple[str | None, bool]:
+    """The file's schema revision and whether it holds any tables, read with plain sqlite3."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(exc, path) from exc
+    try:
+        tables = {
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        }
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            raise DatabaseDamaged(
+                f"{path}: the journal file is damaged ({problems[0]}); "
+                "restore the newest backup with 'plnjournal restore'"
+            )
+        if "alembic_version" not in tables:
+            return None, bool(tables)
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return (row[0] if row else None), True
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(exc, path) from exc
+    finally:
+        conn.close()
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to an up-to-date journal, or None when it must be opened fully
+    (missing, empty, or needing a migration)."""
+    if not check_file(path, create=True):
+        return None
+    revision, has_tables = read_revision(path)
+    if revision is None and has_tables:
+        raise DatabaseDamaged(f"{path}: is an SQLite file but not a PLN Journal database")
+    if revision is not None and revision not in REVISIONS:
+        raise DatabaseTooNew(
+            f"{path}: was written by a newer version of PLN Journal (schema {revision}); "
+            "update PLN Journal to open it"
+        )
+    if revision != HEAD_REVISION:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        conn.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(exc, path) from exc
+    return conn

@@ -1,0 +1,1 @@
+"""Built-in data: frameworks, reflection models, icons, templates, examples."""
