@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plnjournal.core.entries import add_entry
-from plnjournal.core.feedback import add_feedback_item
+from plnjournal.core.feedback import add_feedback_item, feedback_fingerprint, known_fingerprints
 from plnjournal.core.frameworks import install_framework, load_builtin
 from plnjournal.core.skills import active_framework, list_skills
 from plnjournal.core.stats import journal_stats
@@ -375,7 +375,13 @@ def _make_feedback(session, rng, day, n, skills, practised, avoided, blind, leve
         format="demo",
     )
     session.add(imp)
+    # A forced second demo can repeat an item exactly; the same item is never stored twice.
+    known = known_fingerprints(
+        session, [feedback_fingerprint(mentor, s.code, day, lv, c) for s, lv, c in rows]
+    )
     for line, (s, level, comment) in enumerate(rows, start=2):
+        if feedback_fingerprint(mentor, s.code, day, level, comment) in known:
+            continue
         add_feedback_item(
             session,
             imp,

@@ -46,3 +46,12 @@ def make_backup(db_path: Path, reason: str, *, now: dt.datetime | None = None) -
         n += 1
         dest = backup_dir(db_path) / f"{stem}-{now:%Y%m%d-%H%M%S}-{tag}-{n}.sqlite3"
     return copy_database(db_path, dest)
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """This journal's backups, newest first."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob(f"{db_path.stem}-*.sqlite3") if p.is_file()]
+    return sorted(found, key=lambda p: p.name, reverse=True)

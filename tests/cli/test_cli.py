@@ -1,0 +1,207 @@
+"""The CLI through ``main(argv)``: exit codes, one-line errors, JSON shapes, nothing half-written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plnjournal import __version__
+
+
+def test_version(cli) -> None:
+    r = cli("--version", db=None)
+    assert r.code == 0 and __version__ in r.out
+
+
+def test_add_search_stats(cli) -> None:
+    assert (
+        cli(
+            "add",
+            "--date",
+            "2026-11-03",
+            "--time",
+            "16:40",
+            "Parents evening. Hard talk with Dani's dad.",
+        ).code
+        == 0
+    )
+    assert (
+        cli("add", "--date", "2026-11-04", "--title", "Marking", "A whole set of books").code == 0
+    )
+    hits = cli("search", "dad", "--json").json()
+    assert hits == [
+        {
+            "entry_id": 1,
+            "date": "2026-11-03",
+            "title": "Parents evening.",
+            "snippet": "Hard talk with Dani's [dad].",
+        }
+    ]
+    stats = cli("stats", "--json").json()
+    assert stats == {
+        "entries": 2,
+        "skills": 0,
+        "ratings": 0,
+        "feedback_items": 0,
+        "commitments": 0,
+        "first_entry": "2026-11-03",
+        "last_entry": "2026-11-04",
+    }
+    text = cli("search", "books").out
+    assert "2026-11-04" in text and "Marking" in text
+
+
+def test_add_from_stdin(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("From a pipe. With a body.\n"))
+    assert cli("add", "-").code == 0
+    (hit,) = cli("search", "pipe", "--json").json()
+    assert hit["title"] == "From a pipe." and hit["date"] == dt.date.today().isoformat()
+
+
+def test_add_with_skill_and_unknown_skill(cli, db_path: Path) -> None:
+    assert cli("demo", "--years", "1").code == 0
+    before = cli("stats", "--json").json()["entries"]
+    assert (
+        cli(
+            "add", "--skill", "cl1", "--skill", "Questioning to check understanding", "Linked."
+        ).code
+        == 0
+    )
+    r = cli("add", "--skill", "difficult conversations with parent", "Not linked.")
+    assert r.code == 2
+    assert r.err.startswith("plnjournal: error: --skill: unknown skill")
+    assert "PA1 (Difficult conversations with parents)" in r.err
+    assert cli("stats", "--json").json()["entries"] == before + 1
+    conn = sqlite3.connect(db_path)
+    codes = [
+        r[0]
+        for r in conn.execute(
+            "SELECT s.code FROM entry_skills es JOIN skills s ON s.id = es.skill_id "
+            "WHERE es.entry_id = (SELECT max(id) FROM entries) ORDER BY s.code"
+        )
+    ]
+    conn.close()
+    assert codes == ["CL1", "IN2"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["add", "--date", "03/11/2026", "x"], "--date: '03/11/2026' is not a date"),
+        (["add", "--date", "2026-02-30", "x"], "not a valid date"),
+        (["add", "--time", "25:61", "x"], "--time"),
+        (["add"], "nothing to add"),
+        (["search", '""'], "nothing to search"),
+        (["demo", "--years", "0"], "must be 1 or more"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_exit_2_one_line_nothing_written(cli, args: list[str], message: str) -> None:
+    r = cli(*args)
+    assert r.code == 2, r.err
+    assert r.err.startswith("plnjournal: error: ") and message in r.err
+    assert "Traceback" not in r.err and r.err.count("\n") == 1
+    assert cli("stats", "--json").json()["entries"] == 0
+
+
+def test_db_path_that_is_a_folder(cli, tmp_path: Path) -> None:
+    r = cli("stats", db=tmp_path)
+    assert r.code == 1 and "is a folder" in r.err and "Traceback" not in r.err
+
+
+def test_file_that_is_not_a_database(cli, tmp_path: Path) -> None:
+    path = tmp_path / "essay.txt"
+    path.write_text("not a journal")
+    for args in (["stats"], ["add", "x"], ["search", "x"]):
+        r = cli(*args, db=path)
+        assert r.code == 1 and "not a PLN Journal database" in r.err
+    assert path.read_text() == "not a journal"
+
+
+def test_database_from_a_newer_version(cli, db_path: Path) -> None:
+    assert cli("add", "x").code == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    conn.commit()
+    conn.close()
+    r = cli("add", "y")
+    assert r.code == 1 and "newer version of PLN Journal" in r.err
+
+
+def test_locked_database_is_reported_not_a_traceback(cli, db_path: Path, monkeypatch) -> None:
+    assert cli("add", "x").code == 0
+    import plnjournal.storage.dialect as dialect
+
+    monkeypatch.setattr(dialect, "PRAGMAS", (*dialect.PRAGMAS[:-1], "PRAGMA busy_timeout=50"))
+    monkeypatch.setattr("plnjournal.storage.db.make_engine.__defaults__", None, raising=False)
+    holder = sqlite3.connect(db_path, timeout=0.05)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        import plnjournal.storage.db as dbmod
+
+        real = dbmod.create_engine
+        monkeypatch.setattr(
+            dbmod,
+            "create_engine",
+            lambda url, connect_args: real(url, connect_args={"timeout": 0.05}),
+        )
+        r = cli("add", "y")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert r.code == 1 and "busy" in r.err and "Traceback" not in r.err
+    assert cli("stats", "--json").json()["entries"] == 1
+
+
+def test_demo_refuses_non_empty_journal(cli) -> None:
+    assert cli("add", "mine").code == 0
+    r = cli("demo")
+    assert r.code == 2 and "already has 1 reflections" in r.err and "--force" in r.err
+    assert cli("stats", "--json").json()["entries"] == 1
+
+
+def test_env_var_chooses_the_journal(cli, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "env.sqlite3"
+    monkeypatch.setenv("PLNJOURNAL_DB", str(path))
+    assert cli("add", "via env", db=None).code == 0
+    assert path.exists()
+
+
+def test_default_journal_lives_in_the_data_folder(cli, _isolated_home: Path) -> None:
+    assert cli("add", "default place", db=None).code == 0
+    assert (_isolated_home / "journal.sqlite3").exists()
+
+
+@pytest.mark.slow
+def test_read_commands_do_not_load_qt_matplotlib_or_sqlalchemy(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    code = (
+        "import sys\n"
+        "from plnjournal.cli import main\n"
+        f"assert main(['--db', {str(path)!r}, 'add', 'hello world']) == 0\n"
+        "assert 'PySide6' not in sys.modules and 'matplotlib' not in sys.modules\n"
+        f"print(main(['--db', {str(path)!r}, 'stats']))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    code = (
+        "import sys\n"
+        "from plnjournal.cli import main\n"
+        f"assert main(['--db', {str(path)!r}, 'stats', '--json']) == 0\n"
+        f"assert main(['--db', {str(path)!r}, 'search', 'hello']) == 0\n"
+        "bad = [m for m in ('PySide6', 'matplotlib', 'sqlalchemy', 'alembic') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "plnjournal", "--version"], capture_output=True, text=True
+    )
+    assert r.returncode == 0 and __version__ in r.stdout
