@@ -1,0 +1,169 @@
+"""The one way to run long work off the GUI thread, with progress and a default error dialog.
+
+Usage::
+
+    run_in_background(
+        self, lambda progress: import_file(db, path, progress=progress),
+        on_success=self._imported, progress_label="Importing feedback…", writes=True,
+    )
+
+The worker function is Qt-free: it receives ``progress(done, total, message)``, a plain
+callable (raising ``Cancelled`` if the user pressed Cancel). Writes go through a single-worker
+pool so they never contend with each other.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from plnjournal.errors import PlnError
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+class Cancelled(PlnError):
+    """The user cancelled the work; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled; nothing was changed")
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class Task(QRunnable):
+    """One piece of background work; its signals are delivered on the GUI thread."""
+
+    def __init__(self, fn: Callable[[ProgressFn], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.signals = _Signals()
+        self.cancelled = False
+        self.done = False
+
+    def _progress(self, done: int, total: int, message: str = "") -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self.signals.progress.emit(done, total, message)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self._progress)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to report
+            self.done = True
+            self.signals.failed.emit(exc)
+        else:
+            self.done = True
+            self.signals.succeeded.emit(result)
+
+
+_read_pool: QThreadPool | None = None
+_write_pool: QThreadPool | None = None
+_running: set[Task] = set()
+
+
+def _pool(writes: bool) -> QThreadPool:
+    global _read_pool, _write_pool
+    if writes:
+        if _write_pool is None:
+            _write_pool = QThreadPool()
+            _write_pool.setMaxThreadCount(1)
+        return _write_pool
+    if _read_pool is None:
+        _read_pool = QThreadPool()
+        _read_pool.setMaxThreadCount(2)
+    return _read_pool
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "PLN Journal") -> None:
+    """The default failure: a user-readable message for our errors, a crash report for bugs."""
+    if isinstance(exc, Cancelled):
+        return
+    if isinstance(exc, PlnError):
+        QMessageBox.warning(parent, title, exc.message)
+        return
+    from plnjournal.logs import log_exception
+
+    where = log_exception(exc)
+    QMessageBox.critical(
+        parent,
+        title,
+        f"Something went wrong: {type(exc).__name__}: {exc}\n\nDetails are in {where}. "
+        "Your text is safe.",
+    )
+
+
+def run_in_background(
+    parent: QWidget | None,
+    fn: Callable[[ProgressFn], Any],
+    *,
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    progress_label: str | None = None,
+    writes: bool = False,
+) -> Task:
+    """Run ``fn(progress)`` on a worker thread; callbacks run on the GUI thread."""
+    task = Task(fn)
+    dialog: QProgressDialog | None = None
+    if progress_label:
+        dialog = QProgressDialog(progress_label, "Cancel", 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)  # quick work never flashes a dialog
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(lambda: setattr(task, "cancelled", True))
+
+    def progressed(done: int, total: int, message: str) -> None:
+        if dialog is not None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(done)
+            if message:
+                dialog.setLabelText(message)
+        if on_progress is not None:
+            on_progress(done, total, message)
+
+    def finish() -> None:
+        _running.discard(task)
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
+    def succeeded(result: Any) -> None:
+        finish()
+        if on_success is not None:
+            on_success(result)
+
+    def failed(exc: BaseException) -> None:
+        finish()
+        if on_failure is not None:
+            on_failure(exc)
+        else:
+            show_error(parent, exc)
+
+    task.signals.progress.connect(progressed)
+    task.signals.succeeded.connect(succeeded)
+    task.signals.failed.connect(failed)
+    _running.add(task)
+    _pool(writes).start(task)
+    return task
+
+
+def wait_for_background_work(msecs: int = 10000) -> bool:
+    """Block until queued work has finished (closing the window, tests)."""
+    ok = True
+    for pool in (_read_pool, _write_pool):
+        if pool is not None:
+            ok = pool.waitForDone(msecs) and ok
+    return ok

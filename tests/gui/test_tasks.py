@@ -1,0 +1,38 @@
+"""Background work reports success, failure and progress on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+from plnjournal.errors import InputError
+from plnjournal.gui.tasks import run_in_background, wait_for_background_work
+
+
+def test_success_and_progress(qtbot) -> None:
+    seen: list = []
+    results: list = []
+    gui_thread = threading.get_ident()
+
+    def work(progress):
+        assert threading.get_ident() != gui_thread
+        for i in range(3):
+            progress(i + 1, 3, f"step {i + 1}")
+        return "done"
+
+    run_in_background(
+        None, work, on_success=results.append, on_progress=lambda d, t, m: seen.append((d, t, m))
+    )
+    qtbot.waitUntil(lambda: results == ["done"])
+    assert seen == [(1, 3, "step 1"), (2, 3, "step 2"), (3, 3, "step 3")]
+    assert wait_for_background_work()
+
+
+def test_failure_goes_to_the_callback(qtbot) -> None:
+    errors: list = []
+
+    def work(progress):
+        raise InputError("bad file")
+
+    run_in_background(None, work, on_failure=errors.append, writes=True)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], InputError) and errors[0].message == "bad file"
