@@ -153,17 +153,31 @@ def search_entries(
             "EXISTS (SELECT 1 FROM entry_skills es WHERE es.entry_id = e.id AND es.skill_id = :sid)"
         )
         params["sid"] = skill_id
+    # Rank first, then make snippets for the page of hits only: snippet() is the costly part,
+    # and computing it for every match made common words ~10x slower.
+    # Without filters the ranking reads the index alone (joining entries for every match
+    # tripled the time of common words on a 10-year journal).
+    join = "JOIN entries e ON e.id = entries_fts.rowid" if len(where) > 1 else ""
+    ranked_sql = f"""
+        SELECT entries_fts.rowid FROM entries_fts {join}
+        WHERE {" AND ".join(where)}
+        ORDER BY bm25(entries_fts, 5.0, 1.0), entries_fts.rowid DESC
+        LIMIT :limit
+    """
+    ids = [r[0] for r in conn.execute(ranked_sql, params).fetchall()]
+    if not ids:
+        return []
+    marks = ",".join(str(int(i)) for i in ids)
     sql = f"""
         SELECT e.id, e.entry_date, e.title, e.private,
                snippet(entries_fts, 1, :hs, :he, '…', 16) AS snip,
                snippet(entries_fts, 0, :hs, :he, '…', 16) AS tsnip,
                bm25(entries_fts, 5.0, 1.0) AS score
         FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-        WHERE {" AND ".join(where)}
-        ORDER BY score, e.entry_date DESC
-        LIMIT :limit
+        WHERE entries_fts MATCH :q AND entries_fts.rowid IN ({marks})
     """
-    rows = conn.execute(sql, params).fetchall()
+    found = {r[0]: r for r in conn.execute(sql, params).fetchall()}
+    rows = [found[i] for i in ids if i in found]
     hits = []
     for entry_id, entry_date, title, private, snip, tsnip, score in rows:
         snip = snip or ""

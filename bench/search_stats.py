@@ -1,0 +1,90 @@
+"""Foundation figures: full-text search in-process, and whole ``plnjournal stats``/``search``
+processes, on a generated journal (bench/generate.py).
+
+    python bench/search_stats.py [--years 10] [--runs 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from plnjournal.core.search import search  # noqa: E402
+
+QUERIES = (
+    "feedback",
+    "parents evening",
+    '"seating plan"',
+    "transit*",
+    "calm OR anxious",
+    "homework marking",
+)
+
+
+def timed(fn, runs: int) -> list[float]:  # noqa: ANN001
+    fn()  # warm-up
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def row(name: str, times: list[float]) -> str:
+    ms = [t * 1000 for t in times]
+    return f"{name:<42} median {statistics.median(ms):8.2f} ms   min {min(ms):8.2f}   max {max(ms):8.2f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--years", type=int, default=10)
+    ap.add_argument("--runs", type=int, default=20)
+    args = ap.parse_args()
+    db = ROOT / "bench" / "out" / f"{args.years}y.sqlite3"
+    if not db.exists():
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "generate.py"), "--years", str(args.years)],
+            check=True,
+        )
+    conn = sqlite3.connect(db)
+    n = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+    print(f"journal: {db.name}, {n} entries")
+    for q in QUERIES:
+        print(
+            row(f"search in-process {q!r}", timed(lambda q=q: search(conn, q, limit=20), args.runs))
+        )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cli = [sys.executable, "-m", "plnjournal", "--db", str(db)]
+    for name, cmd in (
+        ("process: plnjournal stats", [*cli, "stats"]),
+        ("process: plnjournal search feedback", [*cli, "search", "feedback"]),
+    ):
+        print(
+            row(
+                name,
+                timed(
+                    lambda cmd=cmd: subprocess.run(cmd, env=env, check=True, capture_output=True),
+                    max(5, args.runs // 2),
+                ),
+            )
+        )
+    print(
+        row(
+            "process: python -c pass",
+            timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), 5),
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
