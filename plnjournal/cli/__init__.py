@@ -16,7 +16,10 @@ from plnjournal.cli.context import Context
 from plnjournal.cli.output import print_error
 
 # Each module registers its sub-commands with ``register(subparsers)``.
-COMMAND_MODULES = ("plnjournal.cli.cmd_journal",)
+COMMAND_MODULES = (
+    "plnjournal.cli.cmd_journal",
+    "plnjournal.cli.cmd_skills",
+)
 
 
 class _Parser(argparse.ArgumentParser):

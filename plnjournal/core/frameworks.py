@@ -6,6 +6,7 @@ Parsers (JSON, CSV) produce a ``FrameworkSpec``; storage only ever sees validate
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -76,83 +77,225 @@ def load_builtin(framework_id: str) -> FrameworkSpec:
     return spec_from_dict(json.loads(item.read_text(encoding="utf-8")), f"{framework_id}.json")
 
 
+FORMAT = "plnjournal-framework"
+FORMAT_VERSION = 1
+
+
+def _line(obj: object, key: str | None = None) -> int | None:
+    """The line in the file where ``obj`` (or its ``key``) is, when the parser recorded it."""
+    if key is not None:
+        line = getattr(obj, "key_lines", {}).get(key)
+        if line is not None:
+            return line
+    return getattr(obj, "line", None)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def spec_from_dict(data: object, file: str) -> FrameworkSpec:
-    """Read our JSON schema (docs/frameworks.md), reporting every problem with where it is."""
+    """Read our JSON schema (docs/frameworks.md), reporting every problem with where it is.
+
+    ``data`` may carry line numbers (see ``framework_files.load_json``); problems then name
+    the line and the field's path, e.g. ``my.json:57: areas[1].skills[2].target_level: …``.
+    """
     problems: list[Problem] = []
 
-    def bad(where: str, message: str) -> None:
-        problems.append(Problem(file, None, where, message))
+    def bad(obj: object, key: str | None, where: str, message: str) -> None:
+        problems.append(Problem(file, _line(obj, key), where, message))
 
     if not isinstance(data, dict):
         raise ValidationError([Problem(file, None, None, "expected a JSON object at the top")])
-    scale_data = data.get("scale") or [{"level": lv, "label": lb} for lv, lb in DEFAULT_SCALE]
-    scale: list[tuple[int, str]] = []
-    for i, step in enumerate(scale_data if isinstance(scale_data, list) else []):
-        if not isinstance(step, dict) or not isinstance(step.get("level"), int):
-            bad(f"scale[{i}]", "each scale step needs an integer 'level' and a 'label'")
-            continue
-        scale.append((step["level"], str(step.get("label") or step["level"])))
-    if not scale:
-        bad("scale", "the scale must list at least two levels")
+    fmt = data.get("format", FORMAT)
+    if fmt != FORMAT:
+        bad(data, "format", "format", f"{fmt!r} is not a skills framework ({FORMAT!r} expected)")
+    version = data.get("version", FORMAT_VERSION)
+    if not _is_int(version) or version > FORMAT_VERSION:
+        bad(
+            data,
+            "version",
+            "version",
+            f"version {version!r} is newer than this PLN Journal reads ({FORMAT_VERSION})",
+        )
+    if problems:  # not a framework file at all: the rest would only add noise
+        raise ValidationError(problems)
+    scale = _read_scale(data, bad)
     levels = [lv for lv, _ in scale]
     lo, hi = (min(levels), max(levels)) if levels else (1, 5)
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        bad(data, "name", "name", "the framework needs a 'name'")
+    default_cadence = data.get("default_cadence_days", DEFAULT_CADENCE_DAYS)
+    if default_cadence is not None and (not _is_int(default_cadence) or default_cadence <= 0):
+        bad(
+            data,
+            "default_cadence_days",
+            "default_cadence_days",
+            f"{default_cadence!r} must be a positive whole number of days or null",
+        )
+        default_cadence = DEFAULT_CADENCE_DAYS
     spec = FrameworkSpec(
-        name=str(data.get("name") or "").strip() or "Untitled framework",
+        name=str(name or "").strip() or "Untitled framework",
         description=str(data.get("description") or ""),
         scale=scale,
-        default_cadence_days=data.get("default_cadence_days", DEFAULT_CADENCE_DAYS),
+        default_cadence_days=default_cadence,
     )
-    codes: set[str] = set()
-    for ai, area in enumerate(data.get("areas") or []):
+    areas = data.get("areas")
+    if not isinstance(areas, list):
+        bad(data, "areas", "areas", "the framework needs a list of 'areas'")
+        areas = []
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    area_names: set[str] = set()
+    for ai, area in enumerate(areas):
         where_a = f"areas[{ai}]"
         if not isinstance(area, dict) or not str(area.get("name") or "").strip():
-            bad(where_a, "each area needs a 'name'")
+            bad(area, "name", where_a, "each area needs a 'name'")
             continue
         aspec = AreaSpec(
             name=str(area["name"]).strip(), description=str(area.get("description") or "")
         )
-        for si, skill in enumerate(area.get("skills") or []):
+        if aspec.name.casefold() in area_names:
+            bad(area, "name", f"{where_a}.name", f"area {aspec.name!r} is listed twice")
+        area_names.add(aspec.name.casefold())
+        skills = area.get("skills") or []
+        if not isinstance(skills, list):
+            bad(area, "skills", f"{where_a}.skills", "'skills' must be a list")
+            skills = []
+        for si, skill in enumerate(skills):
             where = f"{where_a}.skills[{si}]"
             if not isinstance(skill, dict):
-                bad(where, "each skill must be an object")
+                bad(area, "skills", where, "each skill must be an object")
                 continue
             code = str(skill.get("code") or "").strip()
-            name = str(skill.get("name") or "").strip()
+            sname = str(skill.get("name") or "").strip()
             if not code:
-                bad(where, "missing 'code'")
+                bad(skill, "code", f"{where}.code", "missing 'code'")
             elif code.casefold() in codes:
-                bad(where, f"duplicate code {code!r}")
-            codes.add(code.casefold())
-            if not name:
-                bad(where, "missing 'name'")
+                bad(
+                    skill,
+                    "code",
+                    f"{where}.code",
+                    f"duplicate code {code!r} (also at {codes[code.casefold()]})",
+                )
+            else:
+                codes[code.casefold()] = where
+            if not sname:
+                bad(skill, "name", f"{where}.name", "missing 'name'")
+            elif sname.casefold() in names:
+                bad(
+                    skill,
+                    "name",
+                    f"{where}.name",
+                    f"duplicate name {sname!r} (also at {names[sname.casefold()]})",
+                )
+            else:
+                names[sname.casefold()] = where
             target = skill.get("target_level")
-            if not isinstance(target, int) or not lo <= target <= hi:
-                bad(where, f"target_level {target!r} is not a level of the scale {lo}–{hi}")
+            if not _is_int(target) or not lo <= target <= hi:
+                bad(
+                    skill,
+                    "target_level",
+                    f"{where}.target_level",
+                    f"{target!r} is not a level of the scale {lo}–{hi}",
+                )
                 target = lo
             cadence = skill.get("cadence_days")
-            if cadence is not None and (not isinstance(cadence, int) or cadence <= 0):
-                bad(where, f"cadence_days {cadence!r} must be a positive whole number of days")
-                cadence = None
-            descriptors = [str(x) for x in skill.get("levels") or []]
-            if descriptors and len(descriptors) != len(scale):
+            if cadence is not None and (not _is_int(cadence) or cadence <= 0):
                 bad(
-                    where,
-                    f"'levels' has {len(descriptors)} descriptors; the scale has {len(scale)}",
+                    skill,
+                    "cadence_days",
+                    f"{where}.cadence_days",
+                    f"{cadence!r} must be a positive whole number of days or null",
+                )
+                cadence = None
+            raw_levels = skill.get("levels") or []
+            if not isinstance(raw_levels, list) or not all(isinstance(x, str) for x in raw_levels):
+                bad(skill, "levels", f"{where}.levels", "'levels' must be a list of texts")
+                raw_levels = []
+            if raw_levels and len(raw_levels) != len(scale):
+                bad(
+                    skill,
+                    "levels",
+                    f"{where}.levels",
+                    f"has {len(raw_levels)} descriptors; the scale has {len(scale)} levels",
                 )
             aspec.skills.append(
                 SkillSpec(
                     code=code,
-                    name=name,
+                    name=sname,
                     description=str(skill.get("description") or ""),
                     target_level=target,
                     cadence_days=cadence,
-                    levels=descriptors,
+                    levels=list(raw_levels),
                 )
             )
         spec.areas.append(aspec)
     if problems:
         raise ValidationError(problems)
     return spec
+
+
+def _read_scale(
+    data: dict, bad: Callable[[object, str | None, str, str], None]
+) -> list[tuple[int, str]]:
+    raw = data.get("scale")
+    if raw is None:
+        return list(DEFAULT_SCALE)
+    if not isinstance(raw, list):
+        bad(data, "scale", "scale", "the scale must be a list of levels")
+        return list(DEFAULT_SCALE)
+    scale: list[tuple[int, str]] = []
+    for i, step in enumerate(raw):
+        if not isinstance(step, dict) or not _is_int(step.get("level")):
+            bad(
+                step,
+                "level",
+                f"scale[{i}]",
+                "each scale step needs a whole-number 'level' and a 'label'",
+            )
+            continue
+        scale.append((step["level"], str(step.get("label") or step["level"])))
+    levels = [lv for lv, _ in scale]
+    if len(raw) < 2:
+        bad(data, "scale", "scale", "the scale must list at least two levels")
+    elif levels and levels != list(range(levels[0], levels[0] + len(levels))):
+        bad(data, "scale", "scale", f"levels must count up one by one, lowest first (got {levels})")
+    return scale or list(DEFAULT_SCALE)
+
+
+def spec_to_dict(spec: FrameworkSpec) -> dict:
+    """Our JSON schema, in the same key order as the built-in files (so exports diff cleanly)."""
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "name": spec.name,
+        "description": spec.description,
+        "default_cadence_days": spec.default_cadence_days,
+        "scale": [{"level": lv, "label": label} for lv, label in spec.scale],
+        "areas": [
+            {
+                "name": a.name,
+                "description": a.description,
+                "skills": [_skill_dict(s) for s in a.skills],
+            }
+            for a in spec.areas
+        ],
+    }
+
+
+def _skill_dict(s: SkillSpec) -> dict:
+    out: dict = {
+        "code": s.code,
+        "name": s.name,
+        "description": s.description,
+        "target_level": s.target_level,
+        "cadence_days": s.cadence_days,
+    }
+    if any(s.levels):
+        out["levels"] = list(s.levels)
+    return out
 
 
 def install_framework(session: Session, spec: FrameworkSpec) -> Framework:

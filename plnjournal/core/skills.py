@@ -70,3 +70,11 @@ def unknown_skill_message(name_or_code: str, skills: list[Skill], *, what: str =
             seen.append(label)
     hint = f"; did you mean {', '.join(seen)}?" if seen else "; 'plnjournal skills list' shows them"
     return f"{what}: unknown skill {name_or_code!r}{hint}"
+
+
+def effective_cadence_days(skill: Skill, framework: Framework | None) -> int | None:
+    """How often the user wants to reflect on ``skill``: its own cadence, else the framework's
+    default; None when neither is set (the skill is never "overdue")."""
+    if skill.cadence_days is not None:
+        return skill.cadence_days
+    return framework.default_cadence_days if framework is not None else None

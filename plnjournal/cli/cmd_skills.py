@@ -1,0 +1,185 @@
+"""Skills commands: list the framework's skills, import and export frameworks, the matrix."""
+
+from __future__ import annotations
+
+import argparse
+
+from plnjournal.cli.context import Context
+from plnjournal.cli.output import info, print_error, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("skills", help="the skills framework: list, import, export, matrix")
+    skills = p.add_subparsers(dest="skills_command", metavar="ACTION", required=True)
+
+    q = skills.add_parser("list", help="list the skills of the active framework")
+    q.add_argument("--json", action="store_true", help="print a JSON list")
+    q.add_argument("--active", action="store_true", help="leave archived skills out")
+    q.set_defaults(handler=cmd_list)
+
+    q = skills.add_parser(
+        "import",
+        help="import a framework (.csv or .json); re-importing updates skills matched by code",
+    )
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    q.add_argument("--json", action="store_true", help="print the summary as JSON")
+    q.set_defaults(handler=cmd_import)
+
+    q = skills.add_parser("export", help="export the framework (.csv or .json, by extension)")
+    q.add_argument("file", metavar="FILE")
+    q.set_defaults(handler=cmd_export)
+
+    q = skills.add_parser("matrix", help="the skills matrix: levels, gaps and attention per skill")
+    q.add_argument("--as-of", metavar="DATE", help="as the journal stood on DATE (default today)")
+    q.add_argument("--json", action="store_true", help="print a JSON list")
+    q.set_defaults(handler=cmd_matrix)
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.core.skills import active_framework, effective_cadence_days, list_skills
+
+    with ctx.db().session() as session:
+        fw = active_framework(session)
+        skills = [
+            s
+            for s in list_skills(session, include_archived=not args.active)
+            if not (args.active and s.area.archived)
+        ]
+        rows = [
+            {
+                "code": s.code,
+                "name": s.name,
+                "area": s.area.name,
+                "description": s.description,
+                "target_level": s.target_level,
+                "cadence_days": s.cadence_days,
+                "effective_cadence_days": effective_cadence_days(s, fw),
+                "archived": s.archived or s.area.archived,
+            }
+            for s in skills
+        ]
+    if args.json:
+        print_json(rows)
+        return 0
+    if fw is None:
+        info("The journal has no skills framework yet: 'plnjournal skills import FILE' adds one.")
+        return 0
+    info(f"{fw.name}: {len(rows)} skills")
+    area = None
+    for r in rows:
+        if r["area"] != area:
+            area = r["area"]
+            info(f"\n{area}")
+        cadence = (
+            f"every {r['effective_cadence_days']} d"
+            if r["effective_cadence_days"]
+            else "no cadence"
+        )
+        flag = "  (archived)" if r["archived"] else ""
+        info(f"  {r['code']:<6} {r['name']:<44} target {r['target_level']}  {cadence}{flag}")
+    return 0
+
+
+def _print_problems(exc: Exception) -> int:
+    from plnjournal.errors import ValidationError
+
+    assert isinstance(exc, ValidationError)
+    for problem in exc.problems:
+        print_error(str(problem))
+    n = len(exc.problems)
+    print_error(f"{n} problem{'s' if n != 1 else ''}; nothing was imported")
+    return exc.exit_code
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.core.framework_files import file_format, read_framework_file
+    from plnjournal.core.framework_sync import import_framework
+    from plnjournal.core.skills import active_framework
+    from plnjournal.errors import ValidationError
+
+    fmt = file_format(args.file, what="skills import")
+    db = ctx.db()
+    try:
+        with db.session() as session:
+            fw = active_framework(session)
+            scale = [(lv.level, lv.label) for lv in fw.levels] if fw and fmt == "csv" else None
+            spec = read_framework_file(args.file, scale=scale)
+            summary = import_framework(session, spec, skills_only=fmt == "csv", file=str(args.file))
+            if args.dry_run:
+                session.rollback()
+    except ValidationError as exc:
+        return _print_problems(exc)
+    if args.json:
+        print_json(summary.as_dict() | {"dry_run": args.dry_run})
+        return 0
+    verb = "Would import" if args.dry_run else "Imported"
+    what = "as the journal's framework" if summary.installed else "over the journal's framework"
+    info(f"{verb} {args.file} {what} ({summary.framework}).")
+    for line in summary.lines():
+        info(f"  {line}")
+    if args.dry_run:
+        info("Nothing was written (--dry-run).")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.core.framework_files import file_format, write_framework_file
+    from plnjournal.core.framework_sync import spec_from_framework
+
+    file_format(args.file, what="skills export")
+    with ctx.db().session() as session:
+        spec = spec_from_framework(session)
+    write_framework_file(args.file, spec)
+    info(f"Exported {spec.name} ({len(spec.all_skills())} skills) to {args.file}.")
+    return 0
+
+
+def cmd_matrix(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.core.dates import parse_date
+    from plnjournal.core.matrix import skill_matrix
+
+    as_of = parse_date(args.as_of, what="--as-of") if args.as_of else None
+    with ctx.db().session() as session:
+        m = skill_matrix(session, as_of=as_of)
+    rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "area": r.area,
+            "archived": r.archived,
+            "target_level": r.target_level,
+            "self": r.latest_self.level if r.latest_self else None,
+            "mentor": r.latest_mentor.level if r.latest_mentor else None,
+            "current_level": r.current_level,
+            "gap_to_target": r.gap_to_target,
+            "self_mentor_gap": r.self_mentor_gap,
+            "blind_spot": m.is_blind_spot(r),
+            "last_reflected": r.last_reflected.isoformat() if r.last_reflected else None,
+            "reflections_90_days": r.reflections_recent,
+            "cadence_days": r.cadence_days,
+            "overdue_days": r.overdue_days,
+            "trend": r.trend,
+        }
+        for r in m.rows
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        info("The journal has no skills framework yet.")
+        return 0
+    info(f"{m.framework}, as of {m.as_of.isoformat()}")
+    info(f"{'code':<6} {'skill':<40} tgt self mntr  gap  s-m  last refl.  90d")
+
+    def num(v: int | None, signed: bool = False) -> str:
+        return "–" if v is None else (f"{v:+d}" if signed else str(v))
+
+    for r in rows:
+        info(
+            f"{r['code']:<6} {r['name'][:40]:<40} {r['target_level']:>3} {num(r['self']):>4} "
+            f"{num(r['mentor']):>4} {num(r['gap_to_target']):>4} "
+            f"{num(r['self_mentor_gap'], True):>4}  {r['last_reflected'] or 'never':<10} "
+            f"{r['reflections_90_days']:>4}" + ("  blind spot" if r["blind_spot"] else "")
+        )
+    return 0

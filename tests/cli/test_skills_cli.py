@@ -1,0 +1,112 @@
+"""``plnjournal skills``: list, import, export, matrix; bad files exit 2 and write nothing."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+BUILTIN = resources.files("plnjournal.resources").joinpath("frameworks/software.json")
+
+
+def _builtin(tmp_path: Path) -> Path:
+    path = tmp_path / "software.json"
+    path.write_bytes(BUILTIN.read_bytes())
+    return path
+
+
+def test_import_list_export_round_trip(cli, tmp_path: Path) -> None:
+    r = cli("skills", "import", str(_builtin(tmp_path)))
+    assert r.code == 0 and "27 skills added" in r.out
+    listed = cli("skills", "list", "--json").json()
+    assert len(listed) == 27
+    assert set(listed[0]) >= {
+        "code",
+        "name",
+        "area",
+        "description",
+        "target_level",
+        "cadence_days",
+        "archived",
+    }
+    assert cli("skills", "export", str(tmp_path / "out.json")).code == 0
+    assert (tmp_path / "out.json").read_bytes() == BUILTIN.read_bytes()
+    assert cli("skills", "export", str(tmp_path / "out.csv")).code == 0
+    # Into an empty journal and out again: identical.
+    other = tmp_path / "other.sqlite3"
+    assert cli("skills", "import", str(tmp_path / "out.csv"), db=other).code == 0
+    assert cli("skills", "export", str(tmp_path / "again.csv"), db=other).code == 0
+    assert (tmp_path / "again.csv").read_bytes() == (tmp_path / "out.csv").read_bytes()
+
+
+def test_reimport_dry_run_and_summary(cli, tmp_path: Path) -> None:
+    cli("skills", "import", str(_builtin(tmp_path)))
+    cli("skills", "export", str(tmp_path / "mine.csv"))
+    csv_path = tmp_path / "mine.csv"
+    lines = csv_path.read_bytes().decode("utf-8").split("\r\n")
+    csv_path.write_bytes("\r\n".join([lines[0], *lines[2:]]).encode("utf-8"))
+    r = cli("skills", "import", str(csv_path), "--dry-run", "--json")
+    assert r.code == 0 and r.json()["removed"] == ["CO1"] and r.json()["dry_run"] is True
+    assert len(cli("skills", "list", "--json").json()) == 27
+    r = cli("skills", "import", str(csv_path))
+    assert r.code == 0 and "1 skill removed" in r.out
+    assert len(cli("skills", "list", "--json").json()) == 26
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            b"area,code,name,description,target_level\nA,A1,One,,3\nA,a1,Two,,3\n",
+            ["dup.csv:3: code: duplicate code 'a1' (first on line 2)"],
+        ),
+        (
+            b"area,code,description,target_level\nA,A1,,3\n",
+            ["dup.csv:1: name: required column is missing"],
+        ),
+        (
+            b"area,code,name,description,target_level\nA,A1,One,,6\nA,A2,Two,,x\n",
+            [
+                "dup.csv:2: target_level: '6' is not a level of the scale 1–5",
+                "dup.csv:3: target_level: 'x' is not a level of the scale 1–5",
+            ],
+        ),
+        (
+            b"area,code,name,description,target_level\nA,A1,\xff\xfeOne,,3\n",
+            ["dup.csv:2: column 6: byte 0xFF is not UTF-8 text"],
+        ),
+    ],
+    ids=["duplicate-code", "missing-column", "bad-target-level", "unreadable-bytes"],
+)
+def test_bad_files_exit_2_and_write_nothing(cli, tmp_path: Path, content: bytes, expected) -> None:  # noqa: ANN001
+    cli("skills", "import", str(_builtin(tmp_path)))
+    before = cli("skills", "list", "--json").json()
+    bad = tmp_path / "dup.csv"
+    bad.write_bytes(content)
+    r = cli("skills", "import", str(bad))
+    assert r.code == 2
+    errors = r.err.strip().splitlines()
+    assert len(errors) == len(expected) + 1
+    for line, want in zip(errors, expected, strict=False):
+        assert line.startswith(f"plnjournal: error: {want}")
+    assert errors[-1].endswith("nothing was imported")
+    assert cli("skills", "list", "--json").json() == before
+
+
+def test_empty_journal_and_wrong_extension(cli, tmp_path: Path) -> None:
+    r = cli("skills", "list")
+    assert r.code == 0 and "no skills framework yet" in r.out
+    assert cli("skills", "list", "--json").json() == []
+    r = cli("skills", "export", str(tmp_path / "x.json"))
+    assert r.code == 1 and "no skills framework yet" in r.err
+    r = cli("skills", "import", str(tmp_path / "x.xlsx"))
+    assert r.code == 2 and "cannot tell the format" in r.err
+
+
+def test_matrix_command(cli) -> None:
+    assert cli("demo").code == 0
+    rows = cli("skills", "matrix", "--json").json()
+    assert len(rows) == 27 and any(r["blind_spot"] for r in rows)
+    text = cli("skills", "matrix").out
+    assert "blind spot" in text and "PA1" in text
