@@ -62,14 +62,18 @@ def forty_skills() -> FrameworkSpec:
 
 
 def body_text(rng: random.Random, skill, words: int = 300) -> str:  # noqa: ANN001
+    """About ``words`` words: a few situation/feeling/analysis/action sentences like the demo's,
+    the rest in the field's own vocabulary, so common words are common but not everywhere."""
     parts: list[str] = []
     pools = (SITUATION, FEELING, ANALYSIS, ACTION)
-    while sum(len(p.split()) for p in parts) < words:
-        pool = pools[len(parts) % 4]
-        parts.append(_fill(rng.choice(pool), rng, skill))
-        if rng.random() < 0.6:
-            words_ = rng.choices(WORDS, ZIPF, k=rng.randint(8, 16))
-            parts.append(" ".join(words_).capitalize() + ".")
+    n = 0
+    while n < words:
+        if rng.random() < 0.2:
+            sentence = _fill(rng.choice(pools[len(parts) % 4]), rng, skill)
+        else:
+            sentence = " ".join(rng.choices(WORDS, ZIPF, k=rng.randint(8, 18))).capitalize() + "."
+        parts.append(sentence)
+        n += len(sentence.split())
     return " ".join(parts)
 
 
