@@ -12,10 +12,13 @@ from sqlalchemy.orm import Session, selectinload
 from plnjournal.core.skills import active_framework
 from plnjournal.errors import InputError
 from plnjournal.storage.models import (
+    Commitment,
     Entry,
+    EntryFeedback,
     EntrySkill,
     EntrySource,
     EntryTag,
+    FeedbackItem,
     Rating,
     RatingOrigin,
     RatingSource,
@@ -196,6 +199,10 @@ class DeletedEntry:
     fields: dict
     links: dict[int, int | None] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
+    # Links that deleting cuts (feedback the reflection answered, its commitments), so undo
+    # puts them back too.
+    feedback_item_ids: list[int] = field(default_factory=list)
+    commitment_ids: list[int] = field(default_factory=list)
 
 
 def delete_entry(session: Session, entry_id: int) -> DeletedEntry:
@@ -222,6 +229,14 @@ def delete_entry(session: Session, entry_id: int) -> DeletedEntry:
         },
         links={link.skill_id: link.self_rating for link in entry.skill_links},
         tags=[t.tag for t in entry.tags],
+        feedback_item_ids=list(
+            session.scalars(
+                select(EntryFeedback.feedback_item_id).where(EntryFeedback.entry_id == entry_id)
+            )
+        ),
+        commitment_ids=list(
+            session.scalars(select(Commitment.id).where(Commitment.entry_id == entry_id))
+        ),
     )
     session.delete(entry)
     session.flush()
@@ -236,6 +251,16 @@ def restore_entry(session: Session, snapshot: DeletedEntry) -> Entry:
     session.flush()
     if snapshot.links:
         set_skill_links(session, entry, snapshot.links)
+    for item_id in snapshot.feedback_item_ids:
+        if session.get(FeedbackItem, item_id) is not None:
+            session.add(EntryFeedback(entry_id=entry.id, feedback_item_id=item_id))
+    for commitment in session.scalars(
+        select(Commitment).where(
+            Commitment.id.in_(snapshot.commitment_ids), Commitment.entry_id.is_(None)
+        )
+    ):
+        commitment.entry_id = entry.id
+    session.flush()
     return entry
 
 

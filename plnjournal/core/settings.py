@@ -1,0 +1,60 @@
+"""Settings that belong to the journal (its owner's name, role, daily reminder), as JSON values.
+
+Window geometry and other per-machine preferences are not here: the GUI keeps those in
+QSettings. These travel with the journal file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from plnjournal.core.dates import parse_time
+from plnjournal.errors import InputError
+from plnjournal.storage.models import Setting
+
+REMINDER_TIME = "reminder_time"
+
+
+def get_setting(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    if row is None:
+        return default
+    try:
+        return json.loads(row.value)
+    except ValueError:
+        return default
+
+
+def set_setting(session: Session, key: str, value: Any) -> None:
+    """Store ``value`` (JSON-serialisable); ``None`` removes the setting."""
+    row = session.get(Setting, key)
+    if value is None:
+        if row is not None:
+            session.delete(row)
+        session.flush()
+        return
+    text = json.dumps(value, ensure_ascii=False)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    else:
+        row.value = text
+    session.flush()
+
+
+def reminder_time(session: Session) -> dt.time | None:
+    """The time of the daily reminder, or None when it is off."""
+    value = get_setting(session, REMINDER_TIME)
+    if not value:
+        return None
+    try:
+        return parse_time(str(value))
+    except InputError:
+        return None
+
+
+def set_reminder_time(session: Session, when: dt.time | None) -> None:
+    set_setting(session, REMINDER_TIME, when.strftime("%H:%M") if when else None)
