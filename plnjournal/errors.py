@@ -33,7 +33,16 @@ class DatabaseTooNew(StorageError):
 
 
 class DatabaseDamaged(StorageError):
-    """The file is not a database or fails SQLite's integrity check."""
+    """The file is not a database or fails SQLite's integrity check.
+
+    ``good_backup`` is the newest backup that passed its own check (a ``BackupInfo``), so the
+    front ends can offer to restore it; the damaged file is never changed.
+    """
+
+    def __init__(self, message: str, *, path: object = None, good_backup: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.good_backup = good_backup
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from plnjournal.cli.output import print_error
 COMMAND_MODULES = (
     "plnjournal.cli.cmd_journal",
     "plnjournal.cli.cmd_skills",
+    "plnjournal.cli.cmd_backup",
 )
 
 

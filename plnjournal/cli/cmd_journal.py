@@ -112,7 +112,8 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
             source=EntrySource.CLI,
             skills=skills,
         )
-        info(f"Added reflection {entry.id} on {day.isoformat()}: {title or body[:60]}")
+    # Only after the commit: "Added" must never be said of a reflection that is not saved.
+    info(f"Added reflection {entry.id} on {day.isoformat()}: {title or body[:60]}")
     return 0
 
 

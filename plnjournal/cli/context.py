@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import shlex
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,8 +29,27 @@ class Context:
         if self._db is None:
             from plnjournal.storage.db import open_database
 
-            self._db = open_database(self.db_path)
+            with self._damage_advice():
+                self._db = open_database(self.db_path, daily_backup=True)
         return self._db
+
+    @contextlib.contextmanager
+    def _damage_advice(self) -> Iterator[None]:
+        """A damaged journal's message ends with the exact command that restores it."""
+        from plnjournal.errors import DatabaseDamaged
+
+        try:
+            yield
+        except DatabaseDamaged as exc:
+            if exc.good_backup is None:
+                raise
+            db = f"--db {shlex.quote(str(self.db_path))} " if self.db_arg else ""
+            command = f"plnjournal {db}restore {shlex.quote(str(exc.good_backup.path))}"
+            raise DatabaseDamaged(
+                f"{exc.message}; restore it with: {command}",
+                path=exc.path,
+                good_backup=exc.good_backup,
+            ) from exc
 
     def reader(self):  # noqa: ANN201 - a sqlite3 connection
         """A read-only DB-API connection for fast read commands; falls back to opening the
@@ -35,7 +57,8 @@ class Context:
         from plnjournal.storage.sqlite_file import connect_readonly
 
         if self._reader is None:
-            conn = connect_readonly(self.db_path)
+            with self._damage_advice():
+                conn = connect_readonly(self.db_path)
             if conn is None:
                 self.db()
                 conn = connect_readonly(self.db_path)

@@ -18,12 +18,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, PlnError
+from plnjournal.errors import DatabaseTooNew, PlnError
 from plnjournal.storage import dialect
 from plnjournal.storage.sqlite_file import (
     HEAD_REVISION,
     REVISIONS,
     check_file,
+    damaged,
     describe_sqlite_error,
     read_revision,
 )
@@ -62,12 +63,20 @@ class Database:
         self.engine.dispose()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+def make_engine(path: Path, *, busy_timeout_ms: int | None = None) -> Engine:
+    if busy_timeout_ms is None:
+        busy_timeout_ms = dialect.BUSY_TIMEOUT_MS
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001
-        dialect.apply_pragmas(dbapi_connection)
+        dialect.apply_pragmas(dbapi_connection, busy_timeout_ms=busy_timeout_ms)
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before_write(_conn, cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001
+        # Take the write lock when a transaction first writes, waiting (and retrying) while
+        # another program writes, so a busy journal never fails with "database is locked".
+        dialect.begin_write_if_needed(cursor.connection, statement)
 
     return engine
 
@@ -85,11 +94,17 @@ def migrate(engine: Engine, target: str = "head") -> None:
 
 
 def open_database(
-    path: str | os.PathLike, *, create: bool = True, backup_before_migrate: bool = True
+    path: str | os.PathLike,
+    *,
+    create: bool = True,
+    backup_before_migrate: bool = True,
+    daily_backup: bool = False,
 ) -> Database:
     """Open (and create or upgrade) the journal at ``path``.
 
-    A file from a newer version is refused; an older one is backed up, then upgraded.
+    A file from a newer version is refused; an older one is backed up, then upgraded. The
+    front ends pass ``daily_backup=True``: the first start of each day backs the journal up
+    (after the quick check, so a damaged file never pushes a sound backup out of rotation).
     """
     path = Path(path)
     has_data = check_file(path, create)
@@ -97,7 +112,7 @@ def open_database(
     if has_data:
         revision, has_tables = read_revision(path)
         if revision is None and has_tables:
-            raise DatabaseDamaged(f"{path}: is an SQLite file but not a PLN Journal database")
+            raise damaged(path, "is an SQLite file but not a PLN Journal database")
         if revision is not None and revision not in REVISIONS:
             raise DatabaseTooNew(
                 f"{path}: was written by a newer version of PLN Journal (schema {revision}); "
@@ -118,4 +133,11 @@ def open_database(
     except (SQLAlchemyError, sqlite3.Error) as exc:
         engine.dispose()
         raise describe_sqlite_error(exc, path) from exc
+    if daily_backup and has_data:
+        from plnjournal.storage.backup import daily_backup as backup_once_a_day
+
+        try:
+            backup_once_a_day(path)
+        except PlnError as exc:  # a backup problem must not lock the user out of the journal
+            log.warning("daily backup skipped: %s", exc)
     return Database(path, engine)

@@ -25,12 +25,17 @@ DBAPIConnection = Any
 HL_START = "\ue000"
 HL_END = "\ue001"
 
+# Durability: WAL with synchronous=FULL makes every commit reach the disk before it returns,
+# and lets the window read while the command line writes. See docs/reliability.md.
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=FULL",
-    "PRAGMA busy_timeout=10000",
 )
+BUSY_TIMEOUT_MS = 10_000
+# How long a write waits, in all, for another program's write to finish before giving up.
+WRITE_PATIENCE_S = 60.0
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 FTS_DDL = (
     # External-content table: the text is stored once (in entries), the index beside it.
@@ -71,11 +76,41 @@ def drop_fulltext_index(conn: Connection) -> None:
         conn.exec_driver_sql(stmt)
 
 
-def apply_pragmas(dbapi_connection) -> None:  # noqa: ANN001 - a DB-API connection
+def apply_pragmas(dbapi_connection, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:  # noqa: ANN001
     cur = dbapi_connection.cursor()
     for pragma in PRAGMAS:
         cur.execute(pragma)
+    cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     cur.close()
+
+
+def begin_write_if_needed(dbapi_connection, statement: str) -> None:  # noqa: ANN001
+    """Start a write transaction with ``BEGIN IMMEDIATE`` before the first write in it.
+
+    sqlite3 would start it lazily with a plain BEGIN; taking the write lock up front means
+    nothing inside the transaction can fail with "database is locked" later. SQLite waits
+    ``busy_timeout`` for the lock; past that we retry (the transaction has not begun, so a
+    retry is always safe) until ``WRITE_PATIENCE_S`` is spent.
+    """
+    if dbapi_connection.in_transaction:
+        return
+    if not statement.lstrip()[:7].upper().startswith(_WRITES):
+        return
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + WRITE_PATIENCE_S
+    pause = 0.05
+    while True:
+        try:
+            dbapi_connection.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
 
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')

@@ -20,6 +20,22 @@ HEAD_REVISION = REVISIONS[-1]
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def sqlite_uri(path: Path, **params: str) -> str:
+    """A ``file:`` URI for ``path`` that survives ``?``, ``#`` and ``%`` in folder names."""
+    uri = Path(os.path.abspath(path)).as_uri()
+    if params:
+        uri += "?" + "&".join(f"{k}={v}" for k, v in params.items())
+    return uri
+
+
+def damaged(path: Path, what: str) -> DatabaseDamaged:
+    """A damaged-journal error that names the newest sound backup (the file is left alone)."""
+    from plnjournal.storage.restore import damaged_advice
+
+    advice, good = damaged_advice(path)
+    return DatabaseDamaged(f"{path}: {what}; {advice}", path=path, good_backup=good)
+
+
 def describe_sqlite_error(exc: BaseException, path: Path) -> StorageError:
     """Turn an SQLite error into a message the user can act on."""
     text = str(getattr(exc, "orig", exc) or exc).lower()
@@ -34,9 +50,7 @@ def describe_sqlite_error(exc: BaseException, path: Path) -> StorageError:
     if "disk is full" in text or "database or disk is full" in text:
         return StorageError(f"{path}: the disk is full; free some space, nothing was changed")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseDamaged(
-            f"{path}: the journal file is damaged or is not a PLN Journal database"
-        )
+        return damaged(path, "the journal file is damaged or is not a PLN Journal database")
     if "unable to open" in text:
         return StorageError(f"{path}: the journal file cannot be opened")
     return StorageError(f"{path}: database error: {exc}")
@@ -68,14 +82,14 @@ def check_file(path: Path, create: bool) -> bool:
     if not head:
         return False
     if head != SQLITE_MAGIC:
-        raise DatabaseDamaged(f"{path}: is not a PLN Journal database (not an SQLite file)")
+        raise damaged(path, "is not a PLN Journal database (not an SQLite file)")
     return True
 
 
 def read_revision(path: Path) -> tuple[str | None, bool]:
     """The file's schema revision and whether it holds any tables, read with plain sqlite3."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
     try:
@@ -85,10 +99,7 @@ def read_revision(path: Path) -> tuple[str | None, bool]:
         }
         problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         if problems != ["ok"]:
-            raise DatabaseDamaged(
-                f"{path}: the journal file is damaged ({problems[0]}); "
-                "restore the newest backup with 'plnjournal restore'"
-            )
+            raise damaged(path, f"the journal file is damaged ({problems[0]})")
         if "alembic_version" not in tables:
             return None, bool(tables)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -106,7 +117,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection | None:
         return None
     revision, has_tables = read_revision(path)
     if revision is None and has_tables:
-        raise DatabaseDamaged(f"{path}: is an SQLite file but not a PLN Journal database")
+        raise damaged(path, "is an SQLite file but not a PLN Journal database")
     if revision is not None and revision not in REVISIONS:
         raise DatabaseTooNew(
             f"{path}: was written by a newer version of PLN Journal (schema {revision}); "
@@ -115,7 +126,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection | None:
     if revision != HEAD_REVISION:
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
         conn.execute("PRAGMA busy_timeout=10000")
     except sqlite3.Error as exc:
         raise describe_sqlite_error(exc, path) from exc

@@ -138,19 +138,13 @@ def test_locked_database_is_reported_not_a_traceback(cli, db_path: Path, monkeyp
     assert cli("add", "x").code == 0
     import plnjournal.storage.dialect as dialect
 
-    monkeypatch.setattr(dialect, "PRAGMAS", (*dialect.PRAGMAS[:-1], "PRAGMA busy_timeout=50"))
-    monkeypatch.setattr("plnjournal.storage.db.make_engine.__defaults__", None, raising=False)
+    # A writer that never lets go: after waiting its (here shortened) patience, add gives up
+    # with a one-line message and writes nothing.
+    monkeypatch.setattr(dialect, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(dialect, "WRITE_PATIENCE_S", 0.3)
     holder = sqlite3.connect(db_path, timeout=0.05)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        import plnjournal.storage.db as dbmod
-
-        real = dbmod.create_engine
-        monkeypatch.setattr(
-            dbmod,
-            "create_engine",
-            lambda url, connect_args: real(url, connect_args={"timeout": 0.05}),
-        )
         r = cli("add", "y")
     finally:
         holder.rollback()

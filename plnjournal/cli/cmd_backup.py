@@ -1,0 +1,124 @@
+"""Backup commands: backup, backups, restore."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from plnjournal.cli.context import Context
+from plnjournal.cli.output import info, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "backup", help="back up the journal now (into its backups folder, or to DEST)"
+    )
+    p.add_argument("dest", nargs="?", metavar="DEST", help="a new file, or a folder to put it in")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("backups", help="list the journal's backups, newest first")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler=cmd_backups)
+
+    p = sub.add_parser(
+        "restore", help="replace the journal with a backup (the journal is backed up first)"
+    )
+    p.add_argument("backup", metavar="BACKUP", help="a backup file, or a name from 'backups'")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=cmd_restore)
+
+
+def human_size(size: int) -> str:
+    """Sizes as people read them: 812 KB, 7.3 MB."""
+    if size < 1000:
+        return f"{size} B"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1000
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if size >= 100 else f"{size:.1f} {unit}"
+    return f"{size} B"  # pragma: no cover - the loop always returns
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.errors import InputError
+    from plnjournal.storage.backup import MANUAL, copy_database, make_backup
+
+    db = ctx.db()  # checks the file first: a damaged journal is never copied as a "backup"
+    if args.dest is None:
+        dest = make_backup(db.path, MANUAL)
+    else:
+        dest = Path(args.dest).expanduser()
+        if dest.is_dir():
+            dest = dest / f"{db.path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}-{MANUAL}.sqlite3"
+        if dest.exists():
+            raise InputError(f"{dest}: already exists; a backup never overwrites a file")
+        copy_database(db.path, dest)
+    info(f"Backed up {db.path} to {dest} ({human_size(dest.stat().st_size)}).")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.paths import backup_dir
+    from plnjournal.storage.backup import backup_infos
+
+    backups = backup_infos(ctx.db_path)
+    if args.json:
+        print_json(
+            [
+                {
+                    "path": str(b.path),
+                    "made_at": b.made_at.isoformat(),
+                    "kind": b.kind,
+                    "size": b.size,
+                }
+                for b in backups
+            ]
+        )
+        return 0
+    folder = backup_dir(ctx.db_path)
+    if not backups:
+        info(f"No backups yet in {folder}. 'plnjournal backup' makes one now.")
+        return 0
+    info(f"Backups of {ctx.db_path} in {folder}:")
+    for b in backups:
+        info(f"  {b.made_at:%Y-%m-%d %H:%M}  {b.label:<26} {human_size(b.size):>8}  {b.path.name}")
+    return 0
+
+
+def resolve_backup(arg: str, db_path: Path) -> Path:
+    """A backup given as a path, or as a bare file name from the journal's backups folder."""
+    from plnjournal.paths import backup_dir
+
+    path = Path(arg).expanduser()
+    if not path.exists() and path.name == arg:
+        in_folder = backup_dir(db_path) / arg
+        if in_folder.exists():
+            return in_folder
+    return path
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.errors import PlnError
+    from plnjournal.storage.restore import restore_backup, verify_backup
+
+    db_path = ctx.db_path
+    backup = resolve_backup(args.backup, db_path)
+    verify_backup(backup)  # before asking: never offer to restore a damaged backup
+    if not args.yes and sys.stdin.isatty():
+        answer = input(
+            f"Replace the journal {db_path} with the backup {backup.name}? "
+            "The journal as it is now is backed up first. [y/N] "
+        )
+        if answer.strip().lower() not in ("y", "yes"):
+            raise PlnError("restore cancelled; nothing was changed")
+    result = restore_backup(db_path, backup)
+    info(f"Restored {db_path} from {backup}.")
+    if result.saved is not None:
+        info(f"The journal as it was is backed up in {result.saved}.")
+    if result.damaged_kept is not None:
+        info(f"The damaged journal was kept, untouched, as {result.damaged_kept}.")
+    if result.migrated_from is not None:
+        info(f"The backup was from an older version (schema {result.migrated_from}); upgraded.")
+    return 0

@@ -1,0 +1,212 @@
+"""Checking backups and putting one back in place of the journal, atomically and reversibly.
+
+A restore never loses the journal it replaces: a sound journal is backed up first
+(``before-restore``), a damaged one is kept beside it as ``<name>.damaged-<time>``. The
+backup's content goes in as ONE SQLite transaction (the online backup API writing into the live
+file), so a crash leaves either the old journal or the restored one, and a window that has the
+journal open sees the restored content on its next read instead of a file swapped under it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, PlnError, StorageError
+from plnjournal.storage.backup import BackupInfo, _fsync_dir, backup_infos, make_backup
+from plnjournal.storage.sqlite_file import (
+    HEAD_REVISION,
+    REVISIONS,
+    SQLITE_MAGIC,
+    check_file,
+    read_revision,
+    sqlite_uri,
+)
+
+log = logging.getLogger(__name__)
+
+
+def verify_backup(path: Path, *, quick: bool = False) -> str:
+    """Check a backup is whole and a PLN Journal this version can open; return its revision."""
+    if path.is_dir():
+        raise StorageError(f"{path}: is a folder, not a backup file")
+    if not path.exists():
+        raise StorageError(f"{path}: no such backup ('plnjournal backups' lists them)")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot read the backup: {exc.strerror}") from exc
+    if head != SQLITE_MAGIC:
+        raise DatabaseDamaged(f"{path}: is not a PLN Journal backup (not an SQLite file)")
+    try:
+        # immutable: a backup is never written, so read it without locks or -wal/-shm files.
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
+        try:
+            check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
+            problems = [r[0] for r in conn.execute(check).fetchall()]
+            if problems != ["ok"]:
+                raise DatabaseDamaged(f"{path}: the backup is damaged ({problems[0]})")
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            row = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in tables
+                else None
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseDamaged(f"{path}: the backup cannot be read ({exc})") from exc
+    if row is None:
+        raise DatabaseDamaged(f"{path}: is an SQLite file but not a PLN Journal backup")
+    if row[0] not in REVISIONS:
+        raise DatabaseTooNew(
+            f"{path}: the backup was written by a newer version of PLN Journal "
+            f"(schema {row[0]}); update PLN Journal to restore it"
+        )
+    return row[0]
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest of this journal's backups that passes SQLite's quick check."""
+    for info in backup_infos(db_path):
+        try:
+            verify_backup(info.path, quick=True)
+        except PlnError:
+            continue
+        return info
+    return None
+
+
+def damaged_advice(db_path: Path) -> tuple[str, BackupInfo | None]:
+    """What to tell the user about a damaged journal: keep it, and which backup to restore."""
+    try:
+        good = newest_good_backup(db_path)
+    except OSError:
+        good = None
+    if good is None:
+        return "it was left as it is; no sound backup of it was found", None
+    return (
+        f"it was left as it is; the newest sound backup is {good.path} "
+        f"(made {good.made_at:%Y-%m-%d %H:%M})",
+        good,
+    )
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did, for the message the user sees."""
+
+    backup: Path
+    saved: Path | None  # the journal as it was, backed up first
+    damaged_kept: Path | None  # a damaged journal, moved aside rather than backed up
+    migrated_from: str | None  # the backup's older schema, upgraded after restoring
+
+
+def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = None) -> RestoreResult:
+    """Put ``backup`` in place of the journal at ``db_path`` (which may be missing or damaged)."""
+    now = now or dt.datetime.now()
+    backup = Path(backup)
+    if backup.exists() and db_path.exists() and backup.resolve() == db_path.resolve():
+        raise StorageError(f"{backup}: is the journal itself, not a backup of it")
+    revision = verify_backup(backup)
+    sound, saved = _save_current(db_path, now)
+    staged = db_path.with_name(f"{db_path.name}.{os.getpid()}.restoring")
+    damaged_kept = None
+    try:
+        _stage(backup, staged)
+        if sound:
+            _write_into_live(staged, db_path)
+        else:
+            damaged_kept = _replace_file(staged, db_path, now)
+    except (sqlite3.Error, OSError) as exc:
+        from plnjournal.storage.sqlite_file import describe_sqlite_error
+
+        raise describe_sqlite_error(exc, db_path) from exc
+    finally:
+        staged.unlink(missing_ok=True)
+    log.info(
+        "restored %s from %s (saved: %s, damaged kept: %s)", db_path, backup, saved, damaged_kept
+    )
+    migrated_from = None
+    if revision != HEAD_REVISION:
+        from plnjournal.storage.db import open_database
+
+        open_database(db_path).close()  # upgrades, after its own backup
+        migrated_from = revision
+    return RestoreResult(backup, saved, damaged_kept, migrated_from)
+
+
+def _save_current(db_path: Path, now: dt.datetime) -> tuple[bool, Path | None]:
+    """Back up a sound journal; report a damaged or missing one (it is moved aside later)."""
+    try:
+        has_data = check_file(db_path, create=True)
+        if has_data:
+            read_revision(db_path)
+    except DatabaseDamaged:
+        return False, None
+    if not has_data:
+        return False, None
+    return True, make_backup(db_path, "before-restore", now=now)
+
+
+def _stage(backup: Path, staged: Path) -> None:
+    """A private copy of the backup beside the journal (same disk, so it can be renamed in)."""
+    staged.unlink(missing_ok=True)
+    src = sqlite3.connect(sqlite_uri(backup, mode="ro", immutable="1"), uri=True)
+    try:
+        dest = sqlite3.connect(staged)
+        try:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+    finally:
+        src.close()
+
+
+def _write_into_live(staged: Path, db_path: Path) -> None:
+    """Copy ``staged`` into the live journal as one transaction of the journal itself."""
+    dest = sqlite3.connect(db_path, timeout=30)
+    try:
+        dest.execute("PRAGMA busy_timeout=30000")
+        page_size = dest.execute("PRAGMA page_size").fetchone()[0]
+        src = sqlite3.connect(staged)
+        try:
+            if src.execute("PRAGMA page_size").fetchone()[0] != page_size:
+                # A WAL journal only accepts pages of its own size: convert the copy first.
+                src.execute(f"PRAGMA page_size={int(page_size)}")
+                src.execute("VACUUM")
+            src.backup(dest)
+        finally:
+            src.close()
+    finally:
+        dest.close()
+
+
+def _replace_file(staged: Path, db_path: Path, now: dt.datetime) -> Path | None:
+    """Swap the file itself: keep a damaged journal (and its -wal/-shm) aside, rename in."""
+    kept = None
+    if db_path.exists():
+        kept = db_path.with_name(f"{db_path.name}.damaged-{now:%Y%m%d-%H%M%S}")
+        try:
+            os.link(db_path, kept)  # the damaged file stays reachable at every instant
+        except OSError:
+            shutil.copy2(db_path, kept)
+    for suffix in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            # Never let the old write-ahead log be replayed into the restored file.
+            side.replace(kept.with_name(kept.name + suffix) if kept else side.with_suffix(".old"))
+    with staged.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    staged.replace(db_path)
+    with contextlib.suppress(OSError):
+        _fsync_dir(db_path.parent)
+    return kept
