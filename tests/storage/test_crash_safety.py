@@ -1,0 +1,132 @@
+"""SIGKILL a writing process at random points: the file stays sound, every commit survives.
+
+Each child prints a line only after its commit returned; the tests kill it wherever it happens
+to be (mid-statement, mid-commit, mid-checkpoint), then check with a fresh connection, as the
+next start of the app would.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from plnjournal.storage.backup import backup_infos, copy_database
+from plnjournal.storage.db import open_database
+from plnjournal.storage.restore import verify_backup
+from tests.storage.child import Child, integrity, titles
+
+SEED = random.randrange(1_000_000)
+
+
+@pytest.fixture
+def rng() -> random.Random:
+    print(f"crash-test seed {SEED}")  # shown on failure, to replay the same kill points
+    return random.Random(SEED)
+
+
+def _count(path: Path, table: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_killed_during_quick_captures_loses_nothing_committed(
+    db_path: Path, rng: random.Random
+) -> None:
+    open_database(db_path).close()
+    committed: list[str] = []
+    for round_ in range(2):
+        child = Child("adds", str(db_path), "100000", f"r{round_}")
+        stop_after = rng.randint(1, 12)
+        for _ in range(stop_after):
+            child.wait_for("Added")
+        time.sleep(rng.uniform(0, 0.03))  # land somewhere inside the next write
+        child.kill()
+        said = [line.split(": ", 1)[1] for line in child.lines if line.startswith("Added")]
+        committed += said
+        assert integrity(db_path) == ["ok"]
+        saved = titles(db_path)
+        # Everything reported as added is there; at most the one in flight besides.
+        assert [t for t in saved if t in committed] == committed
+        assert len(saved) - len(committed) in (0, 1)
+        committed = saved
+    open_database(db_path).close()  # and the app opens it normally afterwards
+
+
+@pytest.mark.slow
+def test_killed_during_a_bulk_write_is_all_or_nothing(db_path: Path, rng: random.Random) -> None:
+    open_database(db_path).close()
+    for round_ in range(2):
+        child = Child("bulk", str(db_path), "3000", f"b{round_}")
+        child.wait_for("STARTED")
+        time.sleep(rng.uniform(0, 1.2))
+        child.kill()
+        assert integrity(db_path) == ["ok"]
+        n = sum(t.startswith(f"b{round_} ") for t in titles(db_path))
+        assert n in (0, 3000), f"half-written bulk write: {n} of 3000"
+        if any(line.startswith("COMMITTED") for line in child.lines):
+            assert n == 3000
+    open_database(db_path).close()
+
+
+@pytest.mark.slow
+def test_killed_while_writing_a_demo_year_leaves_all_or_nothing(
+    db_path: Path, rng: random.Random, demo_template: Path
+) -> None:
+    """Reflections, ratings and feedback items of a bulk import commit together."""
+    full = {t: _count(demo_template, t) for t in ("entries", "ratings", "feedback_items")}
+    child = Child("demo", str(db_path))
+    child.wait_for("STARTED")
+    time.sleep(rng.uniform(0, 2.0))
+    child.kill()
+    assert integrity(db_path) == ["ok"]
+    now = {t: _count(db_path, t) for t in full}
+    assert now in ({t: 0 for t in full}, full), now
+    if any(line.startswith("COMMITTED") for line in child.lines):
+        assert now == full
+
+
+@pytest.mark.slow
+def test_killed_during_restores_leaves_one_whole_journal(
+    demo_db, tmp_path: Path, rng: random.Random
+) -> None:
+    small = tmp_path / "small.sqlite3"
+    open_database(small).close()
+    conn = sqlite3.connect(small)
+    conn.execute(
+        "INSERT INTO entries (entry_date, title, body, created_at, updated_at, private, "
+        "highlight, source) VALUES ('2026-01-01', 'small', '', '2026-01-01', '2026-01-01', "
+        "0, 0, 'app')"
+    )
+    conn.commit()
+    conn.close()
+    big = copy_database(demo_db.path, tmp_path / "big.sqlite3")
+    expected = {tuple(titles(small)), tuple(titles(big))}
+    demo_db.close()
+    for _ in range(2):
+        child = Child("restores", str(demo_db.path), str(small), str(big))
+        child.wait_for("STARTED")
+        time.sleep(rng.uniform(0.05, 0.8))
+        child.kill()
+        assert integrity(demo_db.path) == ["ok"]
+        assert tuple(titles(demo_db.path)) in expected
+    open_database(demo_db.path).close()
+
+
+@pytest.mark.slow
+def test_killed_during_backups_leaves_only_whole_backups(demo_db, rng: random.Random) -> None:
+    demo_db.close()
+    child = Child("backups", str(demo_db.path))
+    child.wait_for("BACKUP")
+    time.sleep(rng.uniform(0, 0.3))
+    child.kill()
+    for info in backup_infos(demo_db.path):
+        verify_backup(info.path)  # a backup file is whole or absent, never half-written
+    assert integrity(demo_db.path) == ["ok"]
