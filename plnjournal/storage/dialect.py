@@ -110,7 +110,7 @@ def begin_write_if_needed(dbapi_connection, statement: str) -> None:  # noqa: AN
             if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
                 raise
         time.sleep(pause)
-        pause = min(pause * 2, 1.0)
+        pause = min(pause * 2, 0.25)
 
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
