@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "plnjournal.cli.cmd_journal",
     "plnjournal.cli.cmd_skills",
     "plnjournal.cli.cmd_backup",
+    "plnjournal.cli.cmd_feedback",
 )
 
 

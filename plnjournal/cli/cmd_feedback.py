@@ -1,0 +1,166 @@
+"""Mentor feedback commands: import-feedback, feedback-template, feedback-inbox."""
+
+from __future__ import annotations
+
+import argparse
+
+from plnjournal.cli.context import Context
+from plnjournal.cli.output import info, print_error, print_json, print_warning
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import-feedback",
+        help="import mentor feedback files (CSV, XLSX, JSON, xAPI, Markdown letter)",
+        description="Check every file completely, then import all of it or nothing. "
+        "Formats: docs/feedback-formats.md. Exit 0 on success, 2 on problems in the files.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=_mapping,
+        metavar="HEADER=FIELD",
+        help="read a column as date, mentor, skill, rating, comment, ignore, or rating:SKILL "
+        "(repeatable)",
+    )
+    p.add_argument(
+        "--date-format", metavar="FMT", help="for dates like 03/11/2026: e.g. %%d/%%m/%%Y"
+    )
+    p.add_argument(
+        "--create-missing-skills",
+        action="store_true",
+        help="add unknown skills to an 'Imported' area instead of refusing the file",
+    )
+    p.add_argument(
+        "--max-size", type=float, default=20, metavar="MB", help="refuse larger files (default 20)"
+    )
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(handler=cmd_import_feedback)
+
+    p = sub.add_parser(
+        "feedback-template",
+        help="write a feedback template for a mentor (OUT.csv, OUT.md or OUT.json)",
+    )
+    p.add_argument("out", metavar="OUT")
+    p.add_argument("--skills", metavar="CODE,...", help="skills to ask about (default: all active)")
+    p.add_argument("--mentor", default="", help="the mentor's name, filled in for them")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.set_defaults(handler=cmd_feedback_template)
+
+    p = sub.add_parser(
+        "feedback-inbox", help="feedback still waiting for a reflection, oldest first"
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler=cmd_feedback_inbox)
+
+
+def _mapping(text: str) -> tuple[str, str]:
+    header, sep, role = text.rpartition("=")
+    if not sep or not header.strip() or not role.strip():
+        raise argparse.ArgumentTypeError(f'{text!r}: use "Header text=field"')
+    return header.strip(), role.strip()
+
+
+def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.core.feedback_import import ImportOptions, import_feedback
+    from plnjournal.errors import InputError, PlnError
+
+    if args.max_size <= 0:
+        raise InputError("--max-size: give a size in MB greater than 0")
+    options = ImportOptions(
+        mapping=dict(args.map),
+        date_format=args.date_format,
+        create_missing_skills=args.create_missing_skills,
+        max_bytes=int(args.max_size * 1024 * 1024),
+    )
+    try:
+        result = import_feedback(ctx.db(), args.files, options, dry_run=args.dry_run)
+    except PlnError as exc:
+        if not args.json:
+            raise
+        print_json(
+            {
+                "imported": 0,
+                "duplicates": 0,
+                "warnings": [],
+                "errors": [{"file": None, "line": None, "column": None, "message": exc.message}],
+            }
+        )
+        return exc.exit_code
+    if args.json:
+        print_json(result.as_json())
+        return 2 if result.errors else 0
+    for w in result.warnings:
+        print_warning(str(w))
+    if result.errors:
+        for e in result.errors:
+            print_error(str(e))
+        n = len(result.errors)
+        print_error(f"nothing was imported: {n} problem{'s' if n != 1 else ''} to fix first")
+        return 2
+    dups = f"{result.duplicates} duplicate{'s' if result.duplicates != 1 else ''}"
+    items = f"{result.imported} feedback item{'s' if result.imported != 1 else ''}"
+    if args.dry_run:
+        info(f"Dry run: would import {items} ({dups} already in the journal); nothing written.")
+    elif result.imported == 0:
+        info(f"Nothing new to import: {dups} already in the journal.")
+    else:
+        info(f"Imported {items} ({dups} already in the journal, skipped).")
+        if result.backup:
+            info(f"Backup taken first: {result.backup}")
+    for skill in result.new_skills:
+        info(f"{'Would add' if args.dry_run else 'Added'} skill {skill} to the 'Imported' area.")
+    return 0
+
+
+def cmd_feedback_template(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.core.feedback_requests import write_feedback_template
+
+    codes = [c.strip() for c in (args.skills or "").split(",") if c.strip()] or None
+    with ctx.db().session() as session:
+        result = write_feedback_template(
+            session, args.out, skill_codes=codes, mentor=args.mentor, overwrite=args.force
+        )
+    n = len(result.skills)
+    info(
+        f"Wrote {result.path} asking for feedback on {n} skill{'s' if n != 1 else ''}; "
+        "import it with 'plnjournal import-feedback' when it comes back."
+    )
+    return 0
+
+
+def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
+    from plnjournal.core.feedback_inbox import unanswered_feedback
+
+    with ctx.db().session() as session:
+        rows = unanswered_feedback(session)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "date": r.given_on.isoformat(),
+                    "mentor": r.mentor,
+                    "skill": r.skill_code,
+                    "rating": r.level,
+                    "comment": r.comment,
+                    "reason": r.reason,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        info("No feedback is waiting for a reflection.")
+        return 0
+    for r in rows:
+        first = r.comment.strip().splitlines()[0] if r.comment.strip() else ""
+        info(
+            f"{r.given_on.isoformat()}  #{r.id}  {r.mentor} on {r.skill_code} {r.skill_name}: {r.reason}"
+        )
+        if first:
+            info(f"    {first[:100]}")
+    return 0

@@ -1,0 +1,122 @@
+"""Dates in mentor files: ISO 8601 and the year-first forms form tools export, nothing guessed.
+
+``03/11/2026`` could be 3 November or 11 March; rather than guess, the importer says so and
+asks for a date format (``--date-format %d/%m/%Y``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# 2026/11/03 4:15:12 PM GMT, 2026-11-03 16:15, 2026.11.03 — year first, then month, then day.
+_YEAR_FIRST = re.compile(
+    r"""^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})
+    (?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?
+       \s*(?P<ampm>[AaPp]\.?[Mm]\.?)?
+       \s*(?:Z|UTC|GMT|[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?)?)?$""",
+    re.VERBOSE,
+)
+_DAY_OR_MONTH_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\b")
+
+
+class DateProblem(ValueError):
+    """A value that is not a date we can read without guessing; the message says why."""
+
+
+def _check_time(m: re.Match) -> None:
+    if m.group("H") is None:
+        return
+    hour, minute = int(m.group("H")), int(m.group("M"))
+    second = int(m.group("S") or 0)
+    limit = 12 if m.group("ampm") else 23
+    if hour > limit or minute > 59 or second > 59 or (m.group("ampm") and hour == 0):
+        raise DateProblem(f"{m.string!r} has an impossible time of day")
+
+
+def _describe(day: dt.date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _from_format(value: str, date_format: str) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(value, date_format).date()
+    except ValueError:
+        pass
+    # The format may describe only the date part of a value that also carries a time.
+    parts = value.split()
+    words = len(date_format.split())
+    if len(parts) > words:
+        try:
+            return dt.datetime.strptime(" ".join(parts[:words]), date_format).date()
+        except ValueError:
+            return None
+    return None
+
+
+def parse_feedback_date(value: object, date_format: str | None = None) -> dt.date:
+    """The calendar date as written (a time or time zone after it is read past, not applied)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise DateProblem(f"{value!r} is not a date")
+    if isinstance(value, (int, float)):
+        raise DateProblem(f"{value!r} is a number, not a date; use YYYY-MM-DD")
+    text = value.strip()
+    if not text:
+        raise DateProblem("the date is empty")
+    if date_format:
+        found = _from_format(text, date_format)
+        if found is not None:
+            return found
+    m = _YEAR_FIRST.match(text)
+    if m:
+        _check_time(m)
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError as exc:
+            raise DateProblem(f"{text!r} is not a real date ({exc})") from None
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    hint = f"; it does not match the date format {date_format!r}" if date_format else ""
+    m2 = _DAY_OR_MONTH_FIRST.match(text)
+    if m2:
+        a, b = int(m2.group(1)), int(m2.group(2))
+        year = int(m2.group(3))
+        year += 2000 if year < 100 else 0
+        readings = []
+        for day, month in ((a, b), (b, a)):
+            try:
+                readings.append(dt.date(year, month, day))
+            except ValueError:
+                continue
+        if len(readings) == 2 and readings[0] != readings[1]:
+            return_hint = "give the date format, e.g. %d/%m/%Y (--date-format)"
+            raise DateProblem(
+                f"{text!r} is ambiguous: it could be {_describe(readings[0])} or "
+                f"{_describe(readings[1])}{hint}; {return_hint}"
+            )
+        raise DateProblem(
+            f"{text!r} is not year-first{hint}; give the date format, e.g. %d/%m/%Y or "
+            "%m/%d/%Y (--date-format)"
+        )
+    raise DateProblem(f"{text!r} is not a date{hint}; use YYYY-MM-DD")
