@@ -74,6 +74,31 @@ def demo_db(demo_template: Path, tmp_path: Path):
     database.close()
 
 
+@pytest.fixture(scope="session")
+def teaching_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A journal with the teaching framework, built once (migrating a new file costs ~0.8 s)."""
+    from plnjournal.core.frameworks import install_framework, load_builtin
+    from plnjournal.storage.db import open_database
+
+    path = tmp_path_factory.mktemp("teaching") / "teaching.sqlite3"
+    database = open_database(path)
+    with database.session() as s:
+        install_framework(s, load_builtin("teaching"))
+    database.close()
+    return path
+
+
+@pytest.fixture
+def teaching_copy(teaching_template: Path, tmp_path: Path):  # noqa: ANN201
+    """A private copy of the teaching journal (what ``teaching_db`` gives, but fast)."""
+    from plnjournal.storage.backup import copy_database
+    from plnjournal.storage.db import open_database
+
+    database = open_database(copy_database(teaching_template, tmp_path / "journal.sqlite3"))
+    yield database
+    database.close()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # GUI tests are marked automatically, so `-m "not gui"` runs the Qt-free suite.
     for item in items:

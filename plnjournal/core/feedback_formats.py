@@ -185,7 +185,7 @@ def _parse_own_json(pf: ParsedFile, data: object, lines: dict[tuple, int]) -> No
 # --- Markdown letter --------------------------------------------------------------------
 
 _RATING_LINE = re.compile(
-    r"^\s*(?:[*_]{1,2})?rating(?:[*_]{1,2})?\s*:\s*(.*?)\s*(?:[*_]{1,2})?\s*$", re.I
+    r"^\s*[*_]{0,2}rating[*_]{0,2}\s*:\s*[*_]{0,2}\s*(.*?)\s*[*_]{0,2}\s*$", re.IGNORECASE
 )
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -234,14 +234,15 @@ def _parse_markdown(pf: ParsedFile, text: str, index: SkillIndex) -> None:
     if intro and not all(t.startswith("# ") or not t.strip() for _, t in preamble):
         first_line = next(n for n, t in preamble if t.strip())
         pf.warn(
-            "the text before the first '## Skill' section belongs to no skill and is not imported",
+            "the text before the first '## Skill' section belongs to no skill: it is kept "
+            "in each item's source record, not shown as a comment",
             first_line,
         )
     if not sections:
         pf.error("no '## Skill' sections: there is no feedback to read", body_start + 1)
         return
     for line, heading, body in sections:
-        _markdown_section(pf, meta, line, heading, body, index)
+        _markdown_section(pf, meta, line, heading, body, index, intro)
 
 
 def _heading_skill(heading: str, index: SkillIndex) -> object:
@@ -265,6 +266,7 @@ def _markdown_section(
     heading: str,
     body: list[tuple[int, str]],
     index: SkillIndex,
+    intro: str,
 ) -> None:
     values = {k: meta[k] for k in ("mentor", "date") if k in meta}
     values["skill"] = Value(_heading_skill(heading, index), "heading", line)
@@ -296,4 +298,6 @@ def _markdown_section(
         "section": heading,
         "text": "\n".join(t for _, t in body),
     }
+    if intro:
+        raw["letter_intro"] = intro
     pf.items.append(RawItem(line, values, raw))

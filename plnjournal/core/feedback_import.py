@@ -29,9 +29,9 @@ from plnjournal.core.feedback_schema import (
     norm,
 )
 from plnjournal.core.feedback_text import DEFAULT_MAX_BYTES, FileProblem, check_size
-from plnjournal.core.skills import active_framework, list_skills, unknown_skill_message
+from plnjournal.core.skills import active_framework, unknown_skill_message
 from plnjournal.errors import PlnError, Problem
-from plnjournal.storage.models import Area, FeedbackImport, Skill
+from plnjournal.storage.models import Area, FeedbackImport, Framework, ScaleLevel, Skill
 
 Progress = Callable[[int, int, str], None]
 IMPORTED_AREA = "Imported"
@@ -154,13 +154,26 @@ def load_sources(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def skill_index(session: Session) -> SkillIndex:
-    """The active framework's skills and scale as plain values."""
-    fw = active_framework(session)
-    scale = [(lv.level, lv.label) for lv in fw.levels] if fw else []
-    refs = [
-        SkillRef(s.id, s.code, s.name, s.target_level, s.archived) for s in list_skills(session)
-    ]
-    return SkillIndex(refs, scale)
+    """The active framework's skills and scale as plain values (three light queries)."""
+    fw_id = session.scalar(
+        select(Framework.id).where(Framework.active.is_(True)).order_by(Framework.id.desc())
+    )
+    if fw_id is None:
+        return SkillIndex([], [])
+    scale = session.execute(
+        select(ScaleLevel.level, ScaleLevel.label)
+        .where(ScaleLevel.framework_id == fw_id)
+        .order_by(ScaleLevel.level)
+    ).all()
+    rows = session.execute(
+        select(Skill.id, Skill.code, Skill.name, Skill.target_level, Skill.archived)
+        .join(Area, Area.id == Skill.area_id)
+        .where(Skill.framework_id == fw_id)
+        .order_by(Area.position, Area.id, Skill.position, Skill.id)
+    ).all()
+    index = SkillIndex([SkillRef(*row) for row in rows], [tuple(r) for r in scale])
+    index.framework_id = fw_id
+    return index
 
 
 # --- validating -------------------------------------------------------------------------
@@ -172,7 +185,7 @@ class _Validator:
         self.index = index
         self.options = options
         self.today = options.today or dt.date.today()
-        self.has_framework = active_framework(session) is not None
+        self.has_framework = index.framework_id is not None
         self.new_skills: dict[str, SkillRef] = {}
         self.unknown: dict[tuple, list] = {}  # (file, column, text) -> [first problem, lines, rows]
         self.codes = {norm(s.code) for s in index.skills}

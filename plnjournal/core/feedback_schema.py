@@ -100,6 +100,7 @@ class SkillIndex:
 
     def __init__(self, skills: list[SkillRef], scale: list[tuple[int, str]]) -> None:
         self.skills = skills
+        self.framework_id: int | None = None  # set when read from a journal
         self.scale = scale or [(n, str(n)) for n in range(1, 6)]
         self.lo = min(lv for lv, _ in self.scale)
         self.hi = max(lv for lv, _ in self.scale)

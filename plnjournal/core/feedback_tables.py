@@ -152,13 +152,16 @@ def parse_table(
     long_roles = {}
     for i, h in enumerate(headers):
         if i in mapped:
-            long_roles[i] = mapped[i][0]
+            if mapped[i][1] is None:  # "rating:SKILL" is a wide column, not a long one
+                long_roles[i] = mapped[i][0]
             continue
         for name, synonyms in LONG_HEADERS.items():
             if norm(h) in synonyms:
                 long_roles[i] = name
                 break
-    if "skill" in long_roles.values():
+    # A long table without a skill column is still a long table (a Forms export never has a
+    # column headed just "rating"); it is reported as missing its skill column.
+    if "skill" in long_roles.values() or "rating" in long_roles.values():
         pf.format = f"{kind}-long"
         _parse_long(pf, it, headers, header_line, long_roles)
     else:
@@ -190,7 +193,7 @@ def _parse_long(
             continue
         used[role] = i
         pf.columns.append(ColumnInfo(h, role))
-    for need in ("date", "mentor"):
+    for need in ("date", "mentor", "skill"):
         if need not in used:
             pf.error(
                 f"no {need!r} column (columns: {', '.join(headers)}); "

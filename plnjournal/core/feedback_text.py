@@ -73,6 +73,8 @@ def decode_text(data: bytes) -> str:
     else:
         encoding = _looks_utf16(data) or "utf-8"
         body = data
+        if encoding == "utf-8" and b"\x00" in data[:8192]:
+            raise FileProblem("this looks like a binary file, not a feedback file")
     if encoding.startswith("utf-16") and len(body) % 2:
         raise FileProblem("the file ends in the middle of a character; is it truncated?")
     try:
@@ -190,6 +192,7 @@ def json_error_message(exc: Exception) -> tuple[str, int | None]:
     line = getattr(exc, "lineno", None)
     col = getattr(exc, "colno", None)
     where = f" (column {col})" if col else ""
-    if "Expecting" in msg and getattr(exc, "pos", 0) >= len(getattr(exc, "doc", "")) - 1:
+    at_end = getattr(exc, "pos", 0) >= len(getattr(exc, "doc", "").rstrip()) - 1
+    if (at_end and "Expecting" in msg) or msg.startswith("Unterminated string"):
         return f"the JSON ends too early{where}; is the file truncated?", line
     return f"not valid JSON: {msg}{where}", line

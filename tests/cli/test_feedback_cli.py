@@ -1,0 +1,110 @@
+"""import-feedback, feedback-template and feedback-inbox through ``main(argv)``."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+GOOD = "date,mentor,skill,rating,comment\n2026-11-03,Ms Okafor,CL1,3,Calm.\n2026-11-03,Ms Okafor,PA1,2,Call home.\n"
+BAD = "date,mentor,skill,rating\n2026-11-03,Ms O,CL1,3\n2026-11-03,Ms O,CL2,9\n"
+
+
+@pytest.fixture
+def journal(teaching_template: Path, tmp_path: Path) -> Path:
+    """A journal file with the teaching framework, for the CLI to open."""
+    from plnjournal.storage.backup import copy_database
+
+    return copy_database(teaching_template, tmp_path / "cli.sqlite3")
+
+
+def _file(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _items(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM feedback_items").fetchone()[0]
+
+
+def test_json_shape_and_exit_codes(cli, journal: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    good = _file(tmp_path, "good.csv", GOOD)
+    r = cli("import-feedback", str(good), "--json", db=journal)
+    assert r.code == 0
+    assert r.json() == {"imported": 2, "duplicates": 0, "warnings": [], "errors": []}
+    r = cli("import-feedback", str(good), "--json", db=journal)
+    assert (r.code, r.json()["imported"], r.json()["duplicates"]) == (0, 0, 2)
+    bad = _file(tmp_path, "feedback.csv", BAD)
+    r = cli("import-feedback", str(bad), "--json", db=journal)
+    assert r.code == 2
+    assert r.json()["errors"] == [
+        {
+            "file": "feedback.csv",
+            "line": 3,
+            "column": "rating",
+            "message": "9 is outside the scale 1–5",
+        }
+    ]
+    assert _items(journal) == 2
+
+
+def test_text_output(cli, journal: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    good = _file(tmp_path, "good.csv", GOOD + "2026-11-04,Ms Okafor,CL1,3,\n")
+    r = cli("import-feedback", str(good), "--dry-run", db=journal)
+    assert r.code == 0 and "would import 3 feedback items" in r.out and _items(journal) == 0
+    r = cli("import-feedback", str(good), db=journal)
+    assert "Imported 3 feedback items (0 duplicates" in r.out and "Backup taken first" in r.out
+    r = cli("import-feedback", str(good), db=journal)
+    assert "Nothing new to import: 3 duplicates" in r.out
+    bad = _file(tmp_path, "feedback.csv", BAD)
+    r = cli("import-feedback", str(bad), db=journal)
+    assert r.code == 2
+    assert "plnjournal: error: feedback.csv:3: rating: 9 is outside the scale 1–5" in r.err
+    assert "nothing was imported: 1 problem to fix first" in r.err
+
+
+def test_map_date_format_and_create_missing_skills(cli, journal: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    f = _file(tmp_path, "f.csv", "When,Who,Skill,Score\n03/11/2026,Ms O,Brand new,3\n")
+    r = cli(
+        "import-feedback",
+        str(f),
+        "--map",
+        "When=date",
+        "--map",
+        "Who=mentor",
+        "--date-format",
+        "%d/%m/%Y",
+        "--create-missing-skills",
+        db=journal,
+    )
+    assert r.code == 0, r.err
+    assert "Added skill IMP1 Brand new to the 'Imported' area." in r.out
+    assert cli("import-feedback", str(f), "--map", "nonsense", db=journal).code == 2
+
+
+def test_other_failures_exit_1(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    good = _file(tmp_path, "good.csv", GOOD)
+    damaged = _file(tmp_path, "damaged.sqlite3", "this is not a database " * 100)
+    r = cli("import-feedback", str(good), "--json", db=damaged)
+    assert r.code == 1
+    assert r.json()["errors"][0]["file"] is None
+    assert "damaged" in r.json()["errors"][0]["message"]
+    r = cli("import-feedback", str(good), db=damaged)
+    assert r.code == 1 and "plnjournal: error:" in r.err
+
+
+def test_template_and_inbox(cli, journal: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "ask.md"
+    r = cli(
+        "feedback-template", str(out), "--skills", "CL1,PA1", "--mentor", "Ms Okafor", db=journal
+    )
+    assert r.code == 0 and "2 skills" in r.out and out.is_file()
+    assert cli("feedback-template", str(out), db=journal).code == 2  # kept, not overwritten
+    cli("import-feedback", str(_file(tmp_path, "g.csv", GOOD)), db=journal)
+    r = cli("feedback-inbox", "--json", db=journal)
+    assert [(x["skill"], x["rating"]) for x in r.json()] == [("PA1", 2)]
+    r = cli("feedback-inbox", db=journal)
+    assert "Ms Okafor on PA1 Difficult conversations with parents: rated 2" in r.out
