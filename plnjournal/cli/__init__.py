@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "plnjournal.cli.cmd_skills",
     "plnjournal.cli.cmd_backup",
     "plnjournal.cli.cmd_feedback",
+    "plnjournal.cli.cmd_insights",
 )
 
 
