@@ -99,7 +99,6 @@ class SkillScore:
     reflections_window: int = 0
     unanswered: list[MentorNote] = field(default_factory=list)
     snoozed_until: dt.date | None = None
-    last_dismissed: dt.date | None = None
 
     def signal(self, name: str) -> Signal:
         return next(s for s in self.signals if s.name == name)
@@ -189,7 +188,6 @@ def _score_skill(
         reflections_window=s.reflections_window,
         unanswered=list(s.unanswered),
         snoozed_until=s.snoozed_until,
-        last_dismissed=s.last_dismissed,
     )
 
 

@@ -9,10 +9,11 @@ scoring 40 skills over 10 years of entries to a few milliseconds (``bench/avoida
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import String, and_, cast, exists, func, or_, select
+from sqlalchemy import Date, String, and_, bindparam, cast, exists, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -151,7 +152,6 @@ class SkillFacts:
     latest_mentor: RatingFact | None = None
     unanswered: list[MentorNote] = field(default_factory=list)  # newest first
     dismissed: int = 0
-    last_dismissed: dt.date | None = None
     snoozed: int = 0
     snoozed_until: dt.date | None = None
     overdue_due: list[dt.date] = field(default_factory=list)  # due dates, oldest first
@@ -169,67 +169,183 @@ class JournalFacts:
     window_days: int = WINDOW_DAYS
 
 
+class _Queries:
+    """Every statement, built once with bind parameters: building and cache-keying a
+    statement costs more than running most of these."""
+
+    def __init__(self) -> None:
+        as_of = bindparam("as_of", type_=Date)
+        window = bindparam("window_start", type_=Date)
+        self.framework = (
+            select(Framework.id, Framework.default_cadence_days)
+            .where(Framework.active.is_(True))
+            .order_by(Framework.id.desc())
+            .limit(1)
+        )
+        self.levels = (
+            select(ScaleLevel.level, ScaleLevel.label)
+            .where(ScaleLevel.framework_id == bindparam("fw_id"))
+            .order_by(ScaleLevel.level)
+        )
+        self.skills = (
+            select(
+                Skill.id, Skill.code, Skill.name, Area.name, Skill.target_level, Skill.cadence_days
+            )
+            .join(Area, Area.id == Skill.area_id)
+            .where(
+                Skill.framework_id == bindparam("fw_id"),
+                Skill.archived.is_(False),
+                Area.archived.is_(False),
+            )
+            .order_by(Area.position, Area.id, Skill.position, Skill.id)
+        )
+        self.first_entry = select(func.min(Entry.entry_date)).where(Entry.entry_date <= as_of)
+        # The hottest query (every link of ten years): dates come back as ISO text, compared
+        # as text and parsed once per skill, which halves its cost.
+        self.links = (
+            select(EntrySkill.skill_id, EntrySkill.entry_id, cast(Entry.entry_date, String))
+            .join(Entry, Entry.id == EntrySkill.entry_id)
+            .where(Entry.entry_date <= as_of)
+            .order_by(Entry.entry_date.desc(), Entry.entry_time.desc(), Entry.id.desc())
+        )
+        committed = (
+            exists()
+            .where(Commitment.entry_id == Entry.id, Commitment.created_on <= as_of)
+            .label("committed")
+        )
+        self.recent = select(
+            Entry.id, Entry.entry_date, Entry.comfort, Entry.title, Entry.body, committed
+        ).where(Entry.id.in_(bindparam("ids", expanding=True)))
+        latest = (
+            select(
+                Rating.skill_id.label("skill_id"),
+                Rating.source.label("source"),
+                func.max(Rating.rated_on).label("day"),
+            )
+            .where(Rating.rated_on <= as_of)
+            .group_by(Rating.skill_id, Rating.source)
+            .subquery()
+        )
+        self.ratings = (
+            select(Rating.skill_id, Rating.source, Rating.level, Rating.rated_on, Rating.rater)
+            .join(
+                latest,
+                and_(
+                    latest.c.skill_id == Rating.skill_id,
+                    latest.c.source == Rating.source,
+                    latest.c.day == Rating.rated_on,
+                ),
+            )
+            .order_by(Rating.id)  # the last one stored wins a same-day tie
+        )
+        answered = exists().where(
+            EntryFeedback.feedback_item_id == FeedbackItem.id,
+            Entry.id == EntryFeedback.entry_id,
+            Entry.entry_date <= as_of,
+        )
+        self.unanswered = (
+            select(
+                FeedbackItem.skill_id,
+                FeedbackItem.mentor,
+                FeedbackItem.given_on,
+                FeedbackItem.level,
+                FeedbackItem.comment,
+            )
+            .where(
+                FeedbackItem.given_on <= as_of,
+                or_(
+                    FeedbackItem.given_on > bindparam("cutoff", type_=Date),
+                    FeedbackItem.skill_id.in_(bindparam("never", expanding=True)),
+                ),
+                ~answered,
+            )
+            .order_by(FeedbackItem.given_on.desc(), FeedbackItem.id.desc())
+        )
+        self.nudges = (
+            select(Nudge.skill_id, Nudge.action, func.count(), func.max(Nudge.snooze_until))
+            .where(
+                Nudge.shown_on <= as_of,
+                Nudge.shown_on > window,
+                Nudge.action.in_((NudgeAction.DISMISSED, NudgeAction.SNOOZED)),
+            )
+            .group_by(Nudge.skill_id, Nudge.action)
+        )
+        # Done or dropped after the date means it was still open on it.
+        open_then = or_(Commitment.state == CommitmentState.OPEN, Commitment.closed_on > as_of)
+        overdue = and_(Commitment.due_on < as_of, open_then)
+        dropped = and_(
+            Commitment.state == CommitmentState.DROPPED,
+            Commitment.closed_on <= as_of,
+            Commitment.closed_on > window,
+        )
+        self.commitments = (
+            select(Commitment.skill_id, Commitment.due_on, overdue.label("overdue"))
+            .where(
+                Commitment.skill_id.is_not(None),
+                Commitment.created_on <= as_of,
+                or_(overdue, dropped),
+            )
+            .order_by(Commitment.due_on, Commitment.id)
+        )
+        self.asked = (
+            select(FeedbackRequestSkill.skill_id, func.max(FeedbackRequest.requested_on))
+            .join(FeedbackRequest, FeedbackRequest.id == FeedbackRequestSkill.request_id)
+            .where(FeedbackRequest.requested_on <= as_of)
+            .group_by(FeedbackRequestSkill.skill_id)
+        )
+        self.received = (
+            select(FeedbackItem.skill_id, func.max(FeedbackItem.given_on))
+            .where(FeedbackItem.given_on <= as_of)
+            .group_by(FeedbackItem.skill_id)
+        )
+
+
+@functools.cache
+def _queries() -> _Queries:
+    return _Queries()
+
+
 def load_facts(session: Session, as_of: dt.date) -> JournalFacts:
     """Read every fact the model needs for the active framework's non-archived skills."""
+    q = _queries()
     conn = session.connection()
-    fw_row = conn.execute(
-        select(Framework.id, Framework.default_cadence_days)
-        .where(Framework.active.is_(True))
-        .order_by(Framework.id.desc())
-        .limit(1)
-    ).first()
+    fw_row = conn.execute(q.framework).first()
     if fw_row is None:
         return JournalFacts(as_of, Scale(), None, 0, [])
     fw_id, fw_cadence = fw_row
-    levels = conn.execute(
-        select(ScaleLevel.level, ScaleLevel.label)
-        .where(ScaleLevel.framework_id == fw_id)
-        .order_by(ScaleLevel.level)
-    ).all()
+    levels = conn.execute(q.levels, {"fw_id": fw_id}).all()
     scale = (
         Scale(levels[0][0], levels[-1][0], {lv: label for lv, label in levels})
         if levels
         else Scale()
     )
     skills: dict[int, SkillFacts] = {}
-    for sid, code, name, area, target, cadence in conn.execute(
-        select(Skill.id, Skill.code, Skill.name, Area.name, Skill.target_level, Skill.cadence_days)
-        .join(Area, Area.id == Skill.area_id)
-        .where(Skill.framework_id == fw_id, Skill.archived.is_(False))
-        .order_by(Area.position, Area.id, Skill.position, Skill.id)
-    ):
+    for sid, code, name, area, target, cadence in conn.execute(q.skills, {"fw_id": fw_id}).all():
         source = "skill" if cadence else ("framework" if fw_cadence else "default")
         skills[sid] = SkillFacts(
             sid, code, name, area, target, cadence or fw_cadence or FALLBACK_CADENCE_DAYS, source
         )
-    window_start = as_of - dt.timedelta(days=WINDOW_DAYS)
-    first_entry = conn.scalar(select(func.min(Entry.entry_date)).where(Entry.entry_date <= as_of))
-    links_window = _load_reflections(conn, skills, as_of, window_start)
-    _load_ratings(conn, skills, as_of)
-    _load_unanswered(conn, skills, as_of)
-    _load_nudges(conn, skills, as_of, window_start)
-    _load_commitments(conn, skills, as_of, window_start)
-    _load_last_feedback(conn, skills, as_of)
+    params = {"as_of": as_of, "window_start": as_of - dt.timedelta(days=WINDOW_DAYS)}
+    first_entry = conn.execute(q.first_entry, params).scalar()
+    links_window = _read_reflections(conn, q, skills, params)
+    _read_ratings(conn, q, skills, params)
+    _read_unanswered(conn, q, skills, params)
+    _read_nudges(conn, q, skills, params)
+    _read_commitments(conn, q, skills, params)
+    _read_last_feedback(conn, q, skills, params)
     return JournalFacts(as_of, scale, first_entry, links_window, list(skills.values()))
 
 
-def _load_reflections(
-    conn: Connection, skills: dict[int, SkillFacts], as_of: dt.date, window_start: dt.date
-) -> int:
+Skills = dict[int, SkillFacts]
+
+
+def _read_reflections(conn: Connection, q: _Queries, skills: Skills, params: dict) -> int:
     """One pass over every skill link, newest first: totals, the window's count, the last
-    date and the ids of each skill's latest few reflections."""
-    # The hottest query (every link of ten years): dates come back as ISO text, compared as
-    # text and parsed only once per skill, which halves its cost.
-    rows = conn.execute(
-        select(EntrySkill.skill_id, EntrySkill.entry_id, cast(Entry.entry_date, String))
-        .join(Entry, Entry.id == EntrySkill.entry_id)
-        .where(Entry.entry_date <= as_of)
-        .order_by(Entry.entry_date.desc(), Entry.entry_time.desc(), Entry.id.desc())
-    ).all()
+    date and the ids of each skill's latest few reflections; then those reflections."""
     links_window = 0
     recent_ids: dict[int, list[int]] = {}
-    window_text = window_start.isoformat()
-    for sid, eid, day in rows:
+    window_text = params["window_start"].isoformat()
+    for sid, eid, day in conn.execute(q.links, params).all():
         facts = skills.get(sid)
         if facts is None:  # archived, or another framework's skill
             continue
@@ -242,62 +358,22 @@ def _load_reflections(
         ids = recent_ids.setdefault(sid, [])
         if len(ids) < RECENT_REFLECTIONS:
             ids.append(eid)
-    _load_recent(conn, skills, recent_ids, as_of)
+    wanted = sorted({eid for ids in recent_ids.values() for eid in ids})
+    if wanted:
+        found = {
+            eid: (day, comfort, is_descriptive(title or "", body or "", has_commitment=bool(c)))
+            for eid, day, comfort, title, body, c in conn.execute(
+                q.recent, {**params, "ids": wanted}
+            ).all()
+        }
+        for sid, ids in recent_ids.items():
+            skills[sid].recent = [ReflectionFact(e, *found[e]) for e in ids if e in found]
     return links_window
 
 
-def _load_recent(
-    conn: Connection,
-    skills: dict[int, SkillFacts],
-    recent_ids: dict[int, list[int]],
-    as_of: dt.date,
-) -> None:
-    """Comfort and the depth check for each skill's latest reflections (one query)."""
-    wanted = sorted({eid for ids in recent_ids.values() for eid in ids})
-    if not wanted:
-        return
-    committed = (
-        exists()
-        .where(Commitment.entry_id == Entry.id, Commitment.created_on <= as_of)
-        .label("committed")
-    )
-    found = {
-        eid: (day, comfort, is_descriptive(title or "", body or "", has_commitment=bool(has_c)))
-        for eid, day, comfort, title, body, has_c in conn.execute(
-            select(
-                Entry.id, Entry.entry_date, Entry.comfort, Entry.title, Entry.body, committed
-            ).where(Entry.id.in_(wanted))
-        )
-    }
-    for sid, ids in recent_ids.items():
-        skills[sid].recent = [ReflectionFact(eid, *found[eid]) for eid in ids if eid in found]
-
-
-def _load_ratings(conn: Connection, skills: dict[int, SkillFacts], as_of: dt.date) -> None:
+def _read_ratings(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
     """The latest self and mentor rating per skill: the ratings on each one's latest date."""
-    latest = (
-        select(
-            Rating.skill_id.label("skill_id"),
-            Rating.source.label("source"),
-            func.max(Rating.rated_on).label("day"),
-        )
-        .where(Rating.rated_on <= as_of)
-        .group_by(Rating.skill_id, Rating.source)
-        .subquery()
-    )
-    rows = conn.execute(
-        select(Rating.skill_id, Rating.source, Rating.level, Rating.rated_on, Rating.rater)
-        .join(
-            latest,
-            and_(
-                latest.c.skill_id == Rating.skill_id,
-                latest.c.source == Rating.source,
-                latest.c.day == Rating.rated_on,
-            ),
-        )
-        .order_by(Rating.id)  # the last one stored wins a same-day tie
-    )
-    for sid, source, level, rated_on, rater in rows:
+    for sid, source, level, rated_on, rater in conn.execute(q.ratings, params).all():
         facts = skills.get(sid)
         if facts is None:
             continue
@@ -308,35 +384,16 @@ def _load_ratings(conn: Connection, skills: dict[int, SkillFacts], as_of: dt.dat
             facts.latest_self = fact
 
 
-def _load_unanswered(conn: Connection, skills: dict[int, SkillFacts], as_of: dt.date) -> None:
+def _read_unanswered(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
     """Feedback items after the skill's last reflection that no reflection answers."""
-    never = [s.skill_id for s in skills.values() if s.last_reflected is None]
-    reflected = [s.last_reflected for s in skills.values() if s.last_reflected is not None]
     if not skills:
         return
+    never = [s.skill_id for s in skills.values() if s.last_reflected is None]
+    reflected = [s.last_reflected for s in skills.values() if s.last_reflected is not None]
     # SQL narrows to items newer than the oldest "last reflection" (or on never-reflected
-    # skills); the exact per-skill comparison is done below.
-    cutoff = min(reflected) if reflected else as_of
-    answered = exists().where(
-        EntryFeedback.feedback_item_id == FeedbackItem.id,
-        Entry.id == EntryFeedback.entry_id,
-        Entry.entry_date <= as_of,
-    )
-    rows = conn.execute(
-        select(
-            FeedbackItem.skill_id,
-            FeedbackItem.mentor,
-            FeedbackItem.given_on,
-            FeedbackItem.level,
-            FeedbackItem.comment,
-        )
-        .where(
-            FeedbackItem.given_on <= as_of,
-            or_(FeedbackItem.given_on > cutoff, FeedbackItem.skill_id.in_(never)),
-            ~answered,
-        )
-        .order_by(FeedbackItem.given_on.desc(), FeedbackItem.id.desc())
-    ).all()
+    # skills); the exact per-skill comparison is done here.
+    cutoff = min(reflected) if reflected else params["as_of"]
+    rows = conn.execute(q.unanswered, {**params, "cutoff": cutoff, "never": never}).all()
     for sid, mentor, given_on, level, comment in rows:
         facts = skills.get(sid)
         if facts is None or (facts.last_reflected and given_on <= facts.last_reflected):
@@ -346,59 +403,22 @@ def _load_unanswered(conn: Connection, skills: dict[int, SkillFacts], as_of: dt.
             facts.unanswered.append(MentorNote(mentor or "", given_on, level, comment or ""))
 
 
-def _load_nudges(
-    conn: Connection, skills: dict[int, SkillFacts], as_of: dt.date, window_start: dt.date
-) -> None:
-    rows = conn.execute(
-        select(
-            Nudge.skill_id,
-            Nudge.action,
-            func.count(),
-            func.max(Nudge.shown_on),
-            func.max(Nudge.snooze_until),
-        )
-        .where(
-            Nudge.shown_on <= as_of,
-            Nudge.shown_on > window_start,
-            Nudge.action.in_((NudgeAction.DISMISSED, NudgeAction.SNOOZED)),
-        )
-        .group_by(Nudge.skill_id, Nudge.action)
-    ).all()
-    for sid, action, count, last_shown, until in rows:
+def _read_nudges(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
+    for sid, action, count, until in conn.execute(q.nudges, params).all():
         facts = skills.get(sid)
         if facts is None:
             continue
         if action == NudgeAction.DISMISSED:
             facts.dismissed = count
-            facts.last_dismissed = last_shown
         else:
             facts.snoozed = count
-            if until is not None and until > as_of:
+            if until is not None and until > params["as_of"]:
                 facts.snoozed_until = until
 
 
-def _load_commitments(
-    conn: Connection, skills: dict[int, SkillFacts], as_of: dt.date, window_start: dt.date
-) -> None:
+def _read_commitments(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
     """Commitments overdue as of the date (still open then), and those dropped recently."""
-    # Done or dropped after the date means it was still open on it.
-    open_then = or_(Commitment.state == CommitmentState.OPEN, Commitment.closed_on > as_of)
-    overdue = and_(Commitment.due_on < as_of, open_then)
-    dropped = and_(
-        Commitment.state == CommitmentState.DROPPED,
-        Commitment.closed_on <= as_of,
-        Commitment.closed_on > window_start,
-    )
-    rows = conn.execute(
-        select(Commitment.skill_id, Commitment.due_on, overdue.label("overdue"))
-        .where(
-            Commitment.skill_id.is_not(None),
-            Commitment.created_on <= as_of,
-            or_(overdue, dropped),
-        )
-        .order_by(Commitment.due_on, Commitment.id)
-    )
-    for sid, due_on, is_overdue in rows.all():
+    for sid, due_on, is_overdue in conn.execute(q.commitments, params).all():
         facts = skills.get(sid)
         if facts is None:
             continue
@@ -408,21 +428,10 @@ def _load_commitments(
             facts.dropped += 1
 
 
-def _load_last_feedback(conn: Connection, skills: dict[int, SkillFacts], as_of: dt.date) -> None:
+def _read_last_feedback(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
     """The last time feedback on each skill was asked for (a request) or received (an item)."""
-    asked = (
-        select(FeedbackRequestSkill.skill_id, func.max(FeedbackRequest.requested_on))
-        .join(FeedbackRequest, FeedbackRequest.id == FeedbackRequestSkill.request_id)
-        .where(FeedbackRequest.requested_on <= as_of)
-        .group_by(FeedbackRequestSkill.skill_id)
-    )
-    received = (
-        select(FeedbackItem.skill_id, func.max(FeedbackItem.given_on))
-        .where(FeedbackItem.given_on <= as_of)
-        .group_by(FeedbackItem.skill_id)
-    )
-    for stmt in (asked, received):
-        for sid, day in conn.execute(stmt):
+    for stmt in (q.asked, q.received):
+        for sid, day in conn.execute(stmt, params).all():
             facts = skills.get(sid)
             if facts is None or day is None:
                 continue

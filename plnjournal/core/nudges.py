@@ -103,11 +103,21 @@ def _longest_without_reflection(session: Session, today: dt.date) -> list[Candid
 def ranked_candidates(session: Session, today: dt.date) -> list[Candidate]:
     """Skills to ask about, most avoided first, each with its one-line reason.
 
-    AVOIDANCE MODEL PLUG-IN POINT: until ``core/avoidance.py`` exists, the ranking is "the
-    active, non-archived skill longest without a reflection". When the avoidance model lands,
-    rank by its score here and use its first reason as ``Candidate.reason``.
+    The avoidance model ranks them (``core/avoidance.py``) and its strongest reason is the
+    one line. Skills it finds nothing against (score 0: a new journal, or a skill kept up
+    with) follow, longest without a reflection first, so the panel still has a question.
     """
-    return _longest_without_reflection(session, today)
+    from plnjournal.core.avoidance import avoidance_scores
+
+    fallback = _longest_without_reflection(session, today)
+    by_id = {c.skill.id: c for c in fallback}
+    ranked = [
+        Candidate(by_id[s.skill_id].skill, s.reasons[0], s.last_reflected)
+        for s in avoidance_scores(session, today)
+        if s.score > 0 and s.reasons and s.skill_id in by_id
+    ]
+    chosen = {c.skill.id for c in ranked}
+    return ranked + [c for c in fallback if c.skill.id not in chosen]
 
 
 def latest_mentor_comment(session: Session, skill_id: int, today: dt.date) -> MentorComment | None:
