@@ -17,6 +17,9 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     app.setOrganizationName("plnjournal")
     db = open_database(db_path)
     try:
+        from plnjournal.gui.first_start import run_first_start_if_needed
+
+        run_first_start_if_needed(db)
         window = MainWindow(db)
         window.show()
         return app.exec()

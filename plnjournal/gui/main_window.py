@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 MENUS = ("&File", "&Edit", "&View", "&Journal", "&Skills", "&Feedback", "&Insights", "&Help")
 
 # Feature modules, each with ``install(window: MainWindow) -> None``.
-FEATURES: tuple[str, ...] = ()
+FEATURES: tuple[str, ...] = ("plnjournal.gui.skills_feature",)
 
 
 class MainWindow(QMainWindow):

@@ -104,9 +104,10 @@ def test_empty_journal_and_wrong_extension(cli, tmp_path: Path) -> None:
     assert r.code == 2 and "cannot tell the format" in r.err
 
 
-def test_matrix_command(cli) -> None:
-    assert cli("demo").code == 0
-    rows = cli("skills", "matrix", "--json").json()
+def test_matrix_command(cli, demo_db) -> None:  # noqa: ANN001
+    rows = cli("skills", "matrix", "--as-of", "2026-11-28", "--json", db=demo_db.path).json()
     assert len(rows) == 27 and any(r["blind_spot"] for r in rows)
-    text = cli("skills", "matrix").out
+    pa1 = next(r for r in rows if r["code"] == "PA1")
+    assert pa1["last_reflected"] is None and pa1["mentor"] is not None
+    text = cli("skills", "matrix", "--as-of", "2026-11-28", db=demo_db.path).out
     assert "blind spot" in text and "PA1" in text
