@@ -92,8 +92,9 @@ class FirstStartDialog(QDialog):
         self.frameworks.currentItemChanged.connect(self._describe)
         self.description = QLabel()
         self.description.setWordWrap(True)
-        self.description.setIndent(24)
         layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(intro)
         for key, text in texts.items():
             radio = QRadioButton(text)
@@ -101,8 +102,11 @@ class FirstStartDialog(QDialog):
             self.options[key] = radio
             layout.addWidget(radio)
             if key == BUILTIN:
-                layout.addWidget(self.frameworks)
-                layout.addWidget(self.description)
+                indented = QVBoxLayout()
+                indented.setContentsMargins(24, 0, 0, 6)
+                indented.addWidget(self.frameworks)
+                indented.addWidget(self.description)
+                layout.addLayout(indented)
         self.group.idToggled.connect(lambda *_: self._sync())
         self.options[BUILTIN].setChecked(True)
         note = QLabel("You can import, export and edit the framework later in the Skills menu.")
@@ -114,7 +118,8 @@ class FirstStartDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self._describe()
-        self.resize(640, 520)
+        self.resize(680, 540)
+        self.setMaximumWidth(900)  # a welcome, not a wall of empty space
 
     def _describe(self, *_args: object) -> None:
         item = self.frameworks.currentItem()

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -113,11 +115,17 @@ class FrameworkEditorDialog(QDialog):
         self.forms = QStackedWidget()
         self.forms.addWidget(QLabel("Select an area or a skill to edit it."))
         self.forms.addWidget(self._area_form())
-        self.forms.addWidget(self._skill_form())
+        scroll = QScrollArea()  # the skill form is tall: it scrolls in small windows
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._skill_form())
+        self.forms.addWidget(scroll)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.forms)
-        split.setSizes([380, 560])
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([360, 640])
 
         self.box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -150,6 +158,7 @@ class FrameworkEditorDialog(QDialog):
     def _skill_form(self) -> QWidget:
         w = QWidget()
         form = QFormLayout(w)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.skill_code = QLineEdit(accessibleName="Skill code")
         self.skill_code.setMaxLength(40)
         self.skill_name = QLineEdit(accessibleName="Skill name")
@@ -183,7 +192,7 @@ class FrameworkEditorDialog(QDialog):
         form.addRow("Reflect at least every:", self.skill_cadence)
         self.descriptor_edits: dict[int, QPlainTextEdit] = {}
         for level, label in self.draft.scale:
-            edit = _text_edit(2)
+            edit = _text_edit(3)
             edit.setAccessibleName(f"Descriptor for level {level}, {label}")
             edit.setPlaceholderText(f"What {label.lower()} looks like in practice")
             edit.textChanged.connect(lambda lv=level, e=edit: self._edit_descriptor(lv, e))

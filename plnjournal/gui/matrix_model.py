@@ -232,6 +232,8 @@ class SkillMatrixModel(QAbstractTableModel):
         return (1, 0) if value is None else (0, value)
 
     def _tooltip(self, r: MatrixRow, col: int) -> str | None:
+        if col == AREA:
+            return r.area
         if col == SKILL:
             return f"{r.code} {r.name}\n{r.description}".strip()
         key = _EXPLAIN_KEY.get(col)

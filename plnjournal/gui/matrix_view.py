@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPainterPath, QPalette, QPen, QShortcut
+from PySide6.QtGui import (
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -202,14 +210,14 @@ class SkillMatrixView(QWidget):
         filters.addWidget(self.quick, 1)
         filters.addWidget(self.grouped)
         filters.addWidget(self.archived)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self._legend(), 1)
-        bottom.addWidget(self.history_button)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(bottom)
+        layout.addLayout(status_row)
+        layout.addWidget(self._legend())
         self.proxy.modelReset.connect(self._update_status)
         self.proxy.layoutChanged.connect(self._update_status)
         self.proxy.rowsInserted.connect(self._update_status)
@@ -259,6 +267,13 @@ class SkillMatrixView(QWidget):
     def set_matrix(self, matrix) -> None:  # noqa: ANN001 - core.matrix.SkillMatrix
         selected = self.selected_skill_id()
         self.model.set_matrix(matrix)
+        bold = self.font()
+        bold.setBold(True)
+        widest = max(
+            (QFontMetrics(bold).horizontalAdvance(r.area) for r in matrix.rows), default=60
+        )
+        cap = 14 * self.fontMetrics().averageCharWidth() + 16  # longer names elide; tooltip
+        self.table.setColumnWidth(mm.AREA, min(widest + 20, cap))
         current = self.area.currentData()
         self.area.blockSignals(True)
         self.area.clear()

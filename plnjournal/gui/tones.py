@@ -20,7 +20,7 @@ VERMILLION = QColor("#D55E00")
 
 _HUES = {Tone.GOOD: BLUE, Tone.WARN: ORANGE, Tone.BAD: VERMILLION, Tone.INFO: SKY}
 _STRENGTH_LIGHT = {Tone.GOOD: 0.20, Tone.WARN: 0.30, Tone.BAD: 0.34, Tone.INFO: 0.24}
-_STRENGTH_DARK = {Tone.GOOD: 0.42, Tone.WARN: 0.38, Tone.BAD: 0.46, Tone.INFO: 0.38}
+_STRENGTH_DARK = {Tone.GOOD: 0.45, Tone.WARN: 0.30, Tone.BAD: 0.58, Tone.INFO: 0.36}
 
 
 def is_dark(palette: QPalette) -> bool:
