@@ -1,0 +1,262 @@
+"""What a progress report says, for a period: plain data gathered from the journal, Qt-free.
+
+The PDF (``gui/pdf_report.py``), the export dialog's preview and the JSON attachment all read
+this one ``Report``, so they cannot disagree. Privacy is applied where the data is read:
+every query that touches reflections leaves out private ones unless ``include_private`` is
+set, so nothing downstream can leak them by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from plnjournal.core import report_queries as q
+from plnjournal.core.dates import longest_streak
+from plnjournal.core.render import markdown_to_html
+from plnjournal.core.report_names import MentorNames
+from plnjournal.core.skills import active_framework
+from plnjournal.errors import InputError
+from plnjournal.storage.models import Entry, Setting
+
+ProgressFn = Callable[[int, int, str], None]
+
+# Sections in the order they appear; the export dialog lets the user leave some out.
+SECTIONS: dict[str, str] = {
+    "summary": "Summary",
+    "matrix": "Skills matrix",
+    "feedback": "Mentor feedback and my responses",
+    "commitments": "Commitments and their outcomes",
+    "reflections": "Selected reflections",
+}
+DEFAULT_MONTHS = 3
+
+NAME_KEY = "name"
+ROLE_KEY = "role"
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What to put in a report. ``entry_ids`` None means "the reflections marked highlight"."""
+
+    start: dt.date
+    end: dt.date
+    include_private: bool = False
+    anonymize_mentors: bool = False
+    entry_ids: tuple[int, ...] | None = None
+    sections: tuple[str, ...] = tuple(SECTIONS)
+    generated_on: dt.date = field(default_factory=dt.date.today)
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise InputError(
+                f"period: the end ({self.end.isoformat()}) is before the start "
+                f"({self.start.isoformat()})"
+            )
+        unknown = set(self.sections) - set(SECTIONS)
+        if unknown:
+            raise InputError(
+                f"sections: unknown {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}"
+            )
+
+
+@dataclass(frozen=True)
+class Cover:
+    name: str
+    role: str
+    framework: str
+    start: dt.date
+    end: dt.date
+    generated_on: dt.date
+    scale: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    reflections: int
+    days_journaled: int
+    longest_streak: int
+    skills_reflected_on: int
+    skills_total: int
+    commitments_kept: int
+    commitments_overdue: int
+    commitments_dropped: int
+    commitments_open: int
+    feedback_received: int
+    feedback_answered: int
+
+
+@dataclass(frozen=True)
+class Reflection:
+    entry_id: int
+    entry_date: dt.date
+    title: str
+    body_html: str
+    skills: tuple[tuple[str, str], ...]  # (code, name)
+    private: bool
+
+
+@dataclass
+class Report:
+    options: ReportOptions
+    cover: Cover
+    summary: Summary
+    matrix: list[q.MatrixLine]
+    feedback: list[q.FeedbackLine]
+    commitments: list[q.CommitmentLine]
+    reflections: list[Reflection]
+    ratings: list[q.RatingLine] = field(default_factory=list)
+    scale_min: int = 1
+    scale_max: int = 5
+
+    def has(self, section: str) -> bool:
+        return section in self.options.sections
+
+
+def default_period(
+    session: Session, *, include_private: bool = False, months: int = DEFAULT_MONTHS
+) -> tuple[dt.date, dt.date]:
+    """The last ``months`` months of the journal: ending on the latest reflection's date."""
+    stmt = select(Entry.entry_date).order_by(Entry.entry_date.desc()).limit(1)
+    if not include_private:
+        stmt = stmt.where(Entry.private.is_(False))
+    end = session.scalar(stmt) or dt.date.today()
+    return months_before(end, months), end
+
+
+def months_before(end: dt.date, months: int) -> dt.date:
+    """The first day of the ``months``-month period ending on ``end`` (28 Nov -> 29 Aug)."""
+    month_index = end.year * 12 + end.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    last_day = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(end.day, last_day)) + dt.timedelta(days=1)
+
+
+def _setting(session: Session, key: str) -> str:
+    import json
+
+    row = session.get(Setting, key)
+    if row is None:
+        return ""
+    try:
+        value = json.loads(row.value)
+    except ValueError:
+        value = row.value
+    return value if isinstance(value, str) else ""
+
+
+def build_report(
+    session: Session, options: ReportOptions, progress: ProgressFn | None = None
+) -> Report:
+    """Gather everything the report shows for ``options``' period."""
+    step = progress or (lambda done, total, message: None)
+    fw = active_framework(session)
+    if fw is None:
+        raise InputError(
+            "export-pdf: the journal has no skills framework yet; choose one before exporting"
+        )
+    names = MentorNames(q.mentors_in_order(session), anonymize=options.anonymize_mentors)
+    visible = q.visible_entries(options.include_private)
+    start, end = options.start, options.end
+    step(0, 5, "Counting reflections…")
+    days = q.entry_days(session, visible, start, end)
+    skills = q.active_skills(session, fw.id)
+    matrix = q.matrix_lines(session, fw, skills, visible, start, end)
+    step(1, 5, "Reading mentor feedback…")
+    feedback = q.feedback_lines(session, fw, visible, start, end, names)
+    step(2, 5, "Reading commitments…")
+    as_of = min(end, options.generated_on)
+    commitments = q.commitment_lines(session, visible, start, end, as_of, names)
+    step(3, 5, "Reading reflections…")
+    reflections = _reflections(session, options, names)
+    ratings = q.rating_lines(session, visible, start, end, names)
+    summary = Summary(
+        reflections=q.count_entries(session, visible, start, end),
+        days_journaled=len(days),
+        longest_streak=longest_streak(days),
+        skills_reflected_on=sum(1 for m in matrix if m.reflections),
+        skills_total=len(matrix),
+        commitments_kept=sum(1 for c in commitments if c.state == "done"),
+        commitments_overdue=sum(1 for c in commitments if c.overdue),
+        commitments_dropped=sum(1 for c in commitments if c.state == "dropped"),
+        commitments_open=sum(1 for c in commitments if c.state == "open" and not c.overdue),
+        feedback_received=len(feedback),
+        feedback_answered=sum(1 for f in feedback if f.responses),
+    )
+    cover = Cover(
+        name=_setting(session, NAME_KEY),
+        role=_setting(session, ROLE_KEY),
+        framework=fw.name,
+        start=start,
+        end=end,
+        generated_on=options.generated_on,
+        scale=tuple((lv.level, lv.label) for lv in fw.levels),
+    )
+    step(4, 5, "Report gathered")
+    return Report(
+        options=options,
+        cover=cover,
+        summary=summary,
+        matrix=matrix,
+        feedback=feedback,
+        commitments=commitments,
+        reflections=reflections,
+        ratings=ratings,
+        scale_min=fw.scale_min,
+        scale_max=fw.scale_max,
+    )
+
+
+def _reflections(session: Session, options: ReportOptions, names: MentorNames) -> list[Reflection]:
+    """The highlighted reflections of the period, or the ones chosen by id (never a private
+    one unless private reflections are included)."""
+    stmt = select(Entry)
+    if options.entry_ids is None:
+        stmt = stmt.where(
+            Entry.highlight.is_(True),
+            Entry.entry_date >= options.start,
+            Entry.entry_date <= options.end,
+        )
+    else:
+        stmt = stmt.where(Entry.id.in_(options.entry_ids))
+    if not options.include_private:
+        stmt = stmt.where(Entry.private.is_(False))
+    entries = list(session.scalars(stmt.order_by(Entry.entry_date, Entry.entry_time, Entry.id)))
+    links = q.entry_skill_names(session, [e.id for e in entries])
+    return [
+        Reflection(
+            entry_id=e.id,
+            entry_date=e.entry_date,
+            title=names.text(e.title),
+            body_html=markdown_to_html(names.text(e.body)),
+            skills=tuple(links.get(e.id, ())),
+            private=e.private,
+        )
+        for e in entries
+    ]
+
+
+@dataclass(frozen=True)
+class PeriodEntry:
+    """One reflection as the export dialog lists it, to tick or untick."""
+
+    entry_id: int
+    entry_date: dt.date
+    title: str
+    private: bool
+    highlight: bool
+
+
+def period_entries(session: Session, start: dt.date, end: dt.date) -> list[PeriodEntry]:
+    """Every reflection of the period, private ones included (the dialog marks them)."""
+    rows = session.execute(
+        select(Entry.id, Entry.entry_date, Entry.title, Entry.private, Entry.highlight)
+        .where(Entry.entry_date >= start, Entry.entry_date <= end)
+        .order_by(Entry.entry_date, Entry.entry_time, Entry.id)
+    ).all()
+    return [PeriodEntry(r[0], r[1], r[2] or "(untitled)", bool(r[3]), bool(r[4])) for r in rows]

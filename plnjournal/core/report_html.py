@@ -1,0 +1,280 @@
+"""A progress report as HTML for Qt's rich-text engine (QTextDocument's subset of HTML/CSS).
+
+Qt-free: it only writes text. Every string from the journal is escaped, and every piece of
+Markdown (reflections, mentor comments) goes through ``markdown_to_html`` (sanitized) first.
+Charts appear as ``[[chart:KEY]]`` placeholders on a paragraph of their own; the PDF engine
+replaces each with the chart drawn as vectors.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from plnjournal.core.render import markdown_to_html
+from plnjournal.core.report import SECTIONS, Report
+from plnjournal.core.report_queries import FeedbackLine, MatrixLine, fmt_date
+
+ACCENT = "#1d4e89"
+MUTED = "#5b6470"
+RULE = "#c9d2dc"
+SHADE = "#eef2f6"
+WARN = "#a14a00"
+
+# QTextDocument understands type and class selectors, margins, colours and font sizes.
+STYLE = f"""
+body {{ color: #1b1f24; }}
+h1 {{ font-size: 24pt; font-weight: 600; color: {ACCENT}; margin: 0 0 6px 0; }}
+h2 {{ font-size: 15pt; font-weight: 600; color: {ACCENT}; margin: 22px 0 8px 0; }}
+h3 {{ font-size: 11.5pt; font-weight: 600; margin: 14px 0 2px 0; }}
+h4 {{ font-size: 10pt; font-weight: 600; margin: 8px 0 2px 0; }}
+p {{ margin: 0 0 6px 0; }}
+li {{ margin: 0 0 2px 0; }}
+blockquote {{ color: {MUTED}; margin: 4px 0 4px 14px; }}
+td {{ vertical-align: top; border-bottom: 1px solid {RULE}; }}
+th {{ vertical-align: bottom; background-color: {SHADE}; font-weight: 600; text-align: left;
+      border-bottom: 1.5px solid {ACCENT}; font-size: 9pt; }}
+td.plain {{ border-bottom: none; }}
+.muted {{ color: {MUTED}; }}
+.small {{ font-size: 8.5pt; }}
+.meta {{ color: {MUTED}; font-size: 9pt; margin: 0 0 6px 0; }}
+.label {{ color: {MUTED}; font-size: 8.5pt; }}
+.big {{ font-size: 20pt; font-weight: 600; color: {ACCENT}; }}
+.area {{ background-color: {SHADE}; font-weight: 600; }}
+.warn {{ color: {WARN}; }}
+.num {{ text-align: center; }}
+.nowrap {{ white-space: nowrap; }}
+"""
+
+TABLE = '<table cellpadding="5" cellspacing="0" width="100%" style="border-collapse: collapse;">'
+
+_HEADING = re.compile(r"<(/?)h[1-6]>")
+
+
+def esc(text: str) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def _user_html(markdown_html: str) -> str:
+    """Headings inside a reflection or a comment become small ones, under the report's own."""
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h4>", markdown_html)
+
+
+def report_html(report: Report, charts: dict[str, str] | None = None) -> str:
+    """The whole report; ``charts`` maps a chart key to its caption (placeholders follow)."""
+    parts = [_cover(report)]
+    if report.has("summary"):
+        parts.append(_summary(report))
+    if report.has("matrix"):
+        parts.append(_matrix(report))
+    if report.has("feedback"):
+        parts.append(_feedback(report))
+    if report.has("commitments"):
+        parts.append(_commitments(report))
+    if report.has("reflections"):
+        parts.append(_reflections(report))
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _cover(report: Report) -> str:
+    c = report.cover
+    who = esc(c.name) if c.name else "Progress report"
+    role = f'<p style="font-size: 14pt; color: {MUTED};">{esc(c.role)}</p>' if c.role else ""
+    rows = [
+        ("Framework", esc(c.framework)),
+        ("Period", f"{fmt_date(c.start)} – {fmt_date(c.end)}"),
+        ("Generated", fmt_date(c.generated_on)),
+    ]
+    if report.options.anonymize_mentors:
+        rows.append(("Mentors", "Names left out: each mentor is “Mentor A”, “Mentor B”, …"))
+    table = "".join(f'<tr><td class="label" width="20%">{k}</td><td>{v}</td></tr>' for k, v in rows)
+    privacy = (
+        "This report includes reflections marked private."
+        if report.options.include_private
+        else "Reflections marked private are left out of this report."
+    )
+    return (
+        f'<p style="font-size: 11pt; color: {ACCENT}; font-weight: 600;">'
+        "PROGRESS REPORT</p>"
+        f'<h1 style="font-size: 30pt;">{who}</h1>{role}'
+        f'<p style="margin-top: 24px;"></p>{TABLE}{table}</table>'
+        f'<p class="muted" style="margin-top: 48px;">A record of reflective practice against '
+        f"the skills of {esc(c.framework)}: what was practised, what mentors said and how it was "
+        "answered, what was promised and kept, and — plainly — what was avoided.</p>"
+        f'<p class="muted" style="page-break-after: always;">{privacy}</p>'
+    )
+
+
+def _card(number: str, label: str) -> str:
+    return (
+        f'<td class="plain" width="33%"><p class="big">{number}</p>'
+        f'<p class="label">{label}</p></td>'
+    )
+
+
+def _summary(report: Report) -> str:
+    s = report.summary
+    days = "day" if s.longest_streak == 1 else "days"
+    cards = [
+        _card(str(s.reflections), "reflections written"),
+        _card(str(s.days_journaled), "days journaled"),
+        _card(f"{s.longest_streak} {days}", "longest streak of consecutive days"),
+        _card(f"{s.skills_reflected_on} of {s.skills_total}", "skills reflected on"),
+        _card(
+            f"{s.commitments_kept} kept",
+            f"commitments; {s.commitments_overdue} overdue, {s.commitments_dropped} dropped, "
+            f"{s.commitments_open} open and not yet due",
+        ),
+        _card(
+            f"{s.feedback_answered} of {s.feedback_received}",
+            "mentor feedback items answered with a reflection",
+        ),
+    ]
+    grid = "<tr>" + "".join(cards[:3]) + "</tr><tr>" + "".join(cards[3:]) + "</tr>"
+    return f"<h2>{SECTIONS['summary']}</h2>{TABLE}{grid}</table>"
+
+
+def _level(level: int | None) -> str:
+    return "–" if level is None else str(level)
+
+
+def _signed(value: int | None) -> str:
+    if value is None:
+        return "–"
+    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
+
+
+def _matrix_row(m: MatrixLine) -> str:
+    note = ' <span class="warn small">· blind spot</span>' if m.blind_spot else ""
+    count = f'<span class="warn">{m.reflections}</span>' if m.reflections == 0 else m.reflections
+    change = (
+        "–"
+        if m.self_change is None and m.mentor_change is None
+        else f"{_signed(m.self_change)} / {_signed(m.mentor_change)}"
+    )
+    return (
+        f"<tr><td><b>{esc(m.code)}</b> {esc(m.name)}{note}</td>"
+        f'<td class="num">{m.target}</td>'
+        f'<td class="num">{_level(m.self_level)}</td>'
+        f'<td class="num">{_level(m.mentor_level)}</td>'
+        f'<td class="num">{change}</td>'
+        f'<td class="num">{count}</td></tr>'
+    )
+
+
+def _matrix(report: Report) -> str:
+    rows = []
+    area = None
+    for m in report.matrix:
+        if m.area != area:
+            area = m.area
+            rows.append(f'<tr><td colspan="6" class="area">{esc(area)}</td></tr>')
+        rows.append(_matrix_row(m))
+    scale = " · ".join(f"{lv} {esc(label)}" for lv, label in report.cover.scale)
+    return (
+        f"<h2>{SECTIONS['matrix']}</h2>"
+        f'<p class="meta">Latest ratings on {fmt_date(report.cover.end)}, on the scale {scale}. '
+        "Change: how far the latest self / mentor rating moved since the period began. "
+        "Reflections: how many reflections in the period are linked to the skill (none in "
+        "orange). A blind spot is a self rating above the mentor’s by more than a third of the "
+        f"scale.</p>{TABLE}"
+        '<thead><tr><th width="46%">Skill</th><th class="num" width="9%">Target</th>'
+        '<th class="num" width="8%">Self</th><th class="num" width="10%">Mentor</th>'
+        '<th class="num" width="12%">Change</th>'
+        '<th class="num" width="15%">Reflections</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _response(f: FeedbackLine) -> str:
+    if f.responses:
+        answers = "; ".join(f"“{esc(title)}” ({fmt_date(on)})" for on, title in f.responses)
+        return f"Answered in {answers}"
+    if f.later_reflections:
+        n = f.later_reflections
+        return (
+            '<span class="warn">Not answered directly</span>; '
+            f"{n} later reflection{'s' * (n != 1)} on this skill"
+        )
+    return '<span class="warn">Not answered, and not written about since</span>'
+
+
+def _feedback(report: Report) -> str:
+    head = f"<h2>{SECTIONS['feedback']}</h2>"
+    if not report.feedback:
+        return head + '<p class="muted">No mentor feedback in this period.</p>'
+    groups: list[tuple[tuple, list[FeedbackLine]]] = []
+    for f in report.feedback:
+        key = (f.given_on, f.mentor)
+        if not groups or groups[-1][0] != key:
+            groups.append((key, []))
+        groups[-1][1].append(f)
+    out = [head]
+    for (on, mentor), items in groups:
+        rows = []
+        for f in items:
+            rating = (
+                f"{f.level}/{report.scale_max}<br/>"
+                f'<span class="small muted">{esc(f.level_label)}</span>'
+                if f.level is not None
+                else '<span class="muted">comment</span>'
+            )
+            comment = _user_html(markdown_to_html(f.comment)) if f.comment.strip() else ""
+            rows.append(
+                f"<tr><td><b>{esc(f.code)}</b> {esc(f.skill)}</td>"
+                f'<td class="num">{rating}</td><td>{comment}</td>'
+                f'<td class="small">{_response(f)}</td></tr>'
+            )
+        out.append(
+            f"<h3>{fmt_date(on)} · {esc(mentor) or 'Mentor'}</h3>{TABLE}"
+            '<thead><tr><th width="26%">Skill</th><th class="num" width="13%">Rating</th>'
+            '<th width="36%">Comment</th><th width="25%">My response</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+    return "".join(out)
+
+
+def _commitments(report: Report) -> str:
+    head = f"<h2>{SECTIONS['commitments']}</h2>"
+    if not report.commitments:
+        return head + '<p class="muted">No commitments in this period.</p>'
+    rows = []
+    for c in report.commitments:
+        outcome = esc(c.outcome)
+        if c.overdue:
+            outcome = f'<span class="warn">{outcome}</span>'
+        if c.reason:
+            outcome += f'<br/><span class="small muted">{esc(c.reason)}</span>'
+        skill = f"<b>{esc(c.code)}</b> {esc(c.skill)}" if c.code else '<span class="muted">–</span>'
+        rows.append(
+            f"<tr><td>{esc(c.text)}</td><td>{skill}</td>"
+            f'<td class="nowrap">{fmt_date(c.created_on)}</td><td>{outcome}</td></tr>'
+        )
+    return (
+        f"{head}{TABLE}"
+        '<thead><tr><th width="38%">Commitment</th><th width="23%">Skill</th>'
+        '<th width="14%">Made</th><th width="25%">Outcome</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _reflections(report: Report) -> str:
+    head = f"<h2>{SECTIONS['reflections']}</h2>"
+    if not report.reflections:
+        return head + (
+            '<p class="muted">No reflections were selected for this report. Mark reflections '
+            "as highlights, or choose them in the export dialog.</p>"
+        )
+    out = [head]
+    for r in report.reflections:
+        skills = ", ".join(f"{esc(code)} {esc(name)}" for code, name in r.skills)
+        meta = fmt_date(r.entry_date) + (f" · {skills}" if skills else "")
+        if r.private:
+            meta += f' · <span style="color: {WARN};">private</span>'
+        # The date and skills are part of the heading's block, so they never part from it.
+        out.append(
+            f"<h3>{esc(r.title) or 'Untitled reflection'}<br/>"
+            f'<span style="font-size: 9pt; font-weight: normal; color: {MUTED};">{meta}</span>'
+            f"</h3>{_user_html(r.body_html)}"
+        )
+    return "".join(out)
