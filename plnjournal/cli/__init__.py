@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "plnjournal.cli.cmd_backup",
     "plnjournal.cli.cmd_feedback",
     "plnjournal.cli.cmd_insights",
+    "plnjournal.cli.cmd_report",
 )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from plnjournal.core.skills import active_framework, effective_cadence_days
@@ -175,7 +175,7 @@ def skill_matrix(
     ]
     by_id = {r.skill_id: r for r in rows}
     _add_reflections(session, by_id, as_of, include_private)
-    _add_ratings(session, by_id, as_of, change_since, ends, fw.id)
+    _add_ratings(session, by_id, as_of, change_since, ends, fw.id, include_private)
     scale = [(lv.level, lv.label) for lv in fw.levels]
     return SkillMatrix(fw.name, as_of, change_since, scale, ends, rows)
 
@@ -211,9 +211,11 @@ def _add_ratings(
     change_since: dt.date,
     ends: list[dt.date],
     framework_id: int,
+    include_private: bool = True,
 ) -> None:
     """Replay each skill's ratings in date order: the latest before the replay window (one
-    window-function query), then every rating inside it (one range query)."""
+    window-function query), then every rating inside it (one range query). A self rating
+    given with a private reflection is as private as the reflection."""
     start = min(change_since, ends[0].replace(day=1) - dt.timedelta(days=1))
     cols = (
         Rating.skill_id,
@@ -224,6 +226,9 @@ def _add_ratings(
         Rating.rater,
     )
     in_fw = Rating.skill_id.in_(select(Skill.id).where(Skill.framework_id == framework_id))
+    if not include_private:
+        private_ids = select(Entry.id).where(Entry.private.is_(True))
+        in_fw = and_(in_fw, or_(Rating.entry_id.is_(None), Rating.entry_id.not_in(private_ids)))
     rank = (
         func.row_number()
         .over(

@@ -128,12 +128,36 @@ def default_period(
     return months_before(end, months), end
 
 
+def resolve_period(
+    session: Session,
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    include_private: bool = False,
+) -> tuple[dt.date, dt.date]:
+    """The period from what the user gave: both dates as given; only ``end``: the 3 months
+    up to it; only ``start``: up to the latest reflection (or today); neither: the default."""
+    if start is not None and end is not None:
+        return start, end
+    if end is not None:
+        return months_before(end, DEFAULT_MONTHS), end
+    default_start, default_end = default_period(session, include_private=include_private)
+    if start is None:
+        return default_start, default_end
+    return start, default_end if default_end >= start else max(start, dt.date.today())
+
+
 def months_before(end: dt.date, months: int) -> dt.date:
-    """The first day of the ``months``-month period ending on ``end`` (28 Nov -> 29 Aug)."""
-    month_index = end.year * 12 + end.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    last_day = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    """The first day of the ``months``-month period ending on ``end``: whole calendar months
+    when ``end`` is a month's last day (30 Jun -> 1 Apr), else the day after the same date
+    ``months`` earlier (28 Nov -> 29 Aug)."""
+    index = end.year * 12 + end.month - 1 - months
+    if (end + dt.timedelta(days=1)).day == 1:
+        index += 1
+        return dt.date(index // 12, index % 12 + 1, 1)
+    year, month = index // 12, index % 12 + 1
+    next_month = dt.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (next_month - dt.timedelta(days=1)).day
     return dt.date(year, month, min(end.day, last_day)) + dt.timedelta(days=1)
 
 
@@ -165,8 +189,7 @@ def build_report(
     start, end = options.start, options.end
     step(0, 5, "Counting reflections…")
     days = q.entry_days(session, visible, start, end)
-    skills = q.active_skills(session, fw.id)
-    matrix = q.matrix_lines(session, fw, skills, visible, start, end)
+    matrix = q.matrix_lines(session, visible, options.include_private, start, end)
     step(1, 5, "Reading mentor feedback…")
     feedback = q.feedback_lines(session, fw, visible, start, end, names)
     step(2, 5, "Reading commitments…")

@@ -46,8 +46,8 @@ def report_data(report: Report) -> dict[str, Any]:
                 "target": m.target,
                 "self": m.self_level,
                 "mentor": m.mentor_level,
-                "self_change": m.self_change,
-                "mentor_change": m.mentor_change,
+                "current": m.current_level,
+                "change": m.change,
                 "reflections": m.reflections,
                 "blind_spot": m.blind_spot,
             }

@@ -147,11 +147,10 @@ def _signed(value: int | None) -> str:
 def _matrix_row(m: MatrixLine) -> str:
     note = ' <span class="warn small">· blind spot</span>' if m.blind_spot else ""
     count = f'<span class="warn">{m.reflections}</span>' if m.reflections == 0 else m.reflections
-    change = (
-        "–"
-        if m.self_change is None and m.mentor_change is None
-        else f"{_signed(m.self_change)} / {_signed(m.mentor_change)}"
-    )
+    if m.change is None:
+        change = "new" if m.current_level is not None else "–"
+    else:
+        change = _signed(m.change)
     return (
         f"<tr><td><b>{esc(m.code)}</b> {esc(m.name)}{note}</td>"
         f'<td class="num">{m.target}</td>'
@@ -174,7 +173,8 @@ def _matrix(report: Report) -> str:
     return (
         f"<h2>{SECTIONS['matrix']}</h2>"
         f'<p class="meta">Latest ratings on {fmt_date(report.cover.end)}, on the scale {scale}. '
-        "Change: how far the latest self / mentor rating moved since the period began. "
+        "Change: how far the current level (the latest mentor rating, else the latest self "
+        "rating) moved in the period; “new” if the skill had no rating before it. "
         "Reflections: how many reflections in the period are linked to the skill (none in "
         "orange). A blind spot is a self rating above the mentor’s by more than a third of the "
         f"scale.</p>{TABLE}"

@@ -37,12 +37,14 @@ class MentorNames:
     def __init__(self, mentors: Iterable[str], *, anonymize: bool) -> None:
         self.anonymize = anonymize
         self._labels: dict[str, str] = {}
+        self._spelling: dict[str, str] = {}  # as first written, for case-sensitive surnames
         for name in mentors:
             key = self._key(name)
             if key and key not in self._labels:
                 self._labels[key] = f"Mentor {_letters(len(self._labels))}"
+                self._spelling[key] = " ".join(name.split())
         self._regex: re.Pattern[str] | None = None
-        self._by_variant: dict[str, str] = {}
+        self._by_group: dict[str, str] = {}
         if anonymize and self._labels:
             self._regex = self._build()
 
@@ -51,25 +53,26 @@ class MentorNames:
         return " ".join((name or "").split()).casefold()
 
     def _build(self) -> re.Pattern[str]:
-        variants: list[tuple[str, str, bool]] = []  # (pattern, label, case-sensitive)
+        variants: list[tuple[str, str, bool]] = []  # (pattern, label, ignore case)
         for key, label in self._labels.items():
-            tokens = [t.strip(".") for t in key.split() if t.strip(".")]
-            variants.append((_pattern(tokens), label, False))
+            tokens = [t.strip(".") for t in self._spelling[key].split() if t.strip(".")]
+            variants.append((_pattern(tokens), label, True))
             if "@" in key:
                 continue
-            bare = [t for t in tokens if t not in _HONORIFICS]
-            if bare and bare != tokens:
-                variants.append((_pattern(bare), label, False))
-            # A surname on its own is replaced only when written capitalised, as names are.
-            if len(bare) >= 2 and len(bare[-1]) >= 3:
-                variants.append((re.escape(bare[-1].capitalize()), label, True))
+            bare = [t for t in tokens if t.casefold() not in _HONORIFICS]
+            if len(bare) >= 2 and bare != tokens:
+                variants.append((_pattern(bare), label, True))
+            # A name on its own ("Okafor") is replaced only as written, capitalised: as a
+            # lower-case word it is too likely to be an ordinary one.
+            if bare and len(bare[-1]) >= 3 and (len(bare) >= 2 or bare != tokens):
+                surname = bare[-1][:1].upper() + bare[-1][1:]
+                variants.append((re.escape(surname), label, False))
         variants.sort(key=lambda v: len(v[0]), reverse=True)  # longest first
         parts = []
-        for i, (pattern, label, case_sensitive) in enumerate(variants):
+        for i, (pattern, label, ignore_case) in enumerate(variants):
             group = f"m{i}"
-            self._by_variant[group] = label
-            flags = "" if case_sensitive else "(?i:"
-            inner = f"{flags}{pattern})" if flags else pattern
+            self._by_group[group] = label
+            inner = f"(?i:{pattern})" if ignore_case else pattern
             parts.append(rf"(?P<{group}>(?<!\w){inner}(?!\w))")
         return re.compile("|".join(parts))
 
@@ -83,4 +86,4 @@ class MentorNames:
         """``text`` with every mentor name replaced by its label."""
         if self._regex is None or not text:
             return text
-        return self._regex.sub(lambda m: self._by_variant[m.lastgroup or ""], text)
+        return self._regex.sub(lambda m: self._by_group[m.lastgroup or ""], text)

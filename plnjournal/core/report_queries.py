@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
+from plnjournal.core.matrix import skill_matrix
 from plnjournal.core.report_names import MentorNames
 from plnjournal.storage.models import (
-    Area,
     Commitment,
     CommitmentState,
     Entry,
@@ -59,18 +59,6 @@ def _in_period(start: dt.date, end: dt.date) -> ColumnElement[bool]:
     return and_(Entry.entry_date >= start, Entry.entry_date <= end)
 
 
-def active_skills(session: Session, framework_id: int) -> list[Skill]:
-    """The framework's skills in framework order; archived ones are left out of reports."""
-    return list(
-        session.scalars(
-            select(Skill)
-            .join(Area)
-            .where(Skill.framework_id == framework_id, Skill.archived.is_(False))
-            .order_by(Area.position, Area.id, Skill.position, Skill.id)
-        )
-    )
-
-
 def mentors_in_order(session: Session) -> list[str]:
     """Every mentor the journal knows, in the order they first gave feedback."""
     first: dict[str, dt.date] = {}
@@ -106,29 +94,28 @@ class MatrixLine:
     target: int
     self_level: int | None
     mentor_level: int | None
-    self_change: int | None  # latest self rating minus the one the period started from
-    mentor_change: int | None
+    current_level: int | None  # the latest mentor rating, else the latest self rating
+    change: int | None  # current level now minus the day before the period (None: no rating then)
     reflections: int  # reflections linked to the skill in the period
     blind_spot: bool  # self above mentor by more than a third of the scale
 
 
 def matrix_lines(
     session: Session,
-    fw: Framework,
-    skills: list[Skill],
     visible: ColumnElement[bool],
+    include_private: bool,
     start: dt.date,
     end: dt.date,
 ) -> list[MatrixLine]:
-    ratings: dict[tuple[int, str], list[tuple[dt.date, int]]] = defaultdict(list)
-    rows = session.execute(
-        select(Rating.skill_id, Rating.source, Rating.rated_on, Rating.level)
-        .outerjoin(Entry, Rating.entry_id == Entry.id)
-        .where(Rating.rated_on <= end, or_(Rating.entry_id.is_(None), visible))
-        .order_by(Rating.skill_id, Rating.rated_on, Rating.id)
-    ).all()
-    for skill_id, source, on, level in rows:
-        ratings[(skill_id, str(source))].append((on, level))
+    """The skills matrix as the window shows it (``core/matrix.py``), as of the period's end,
+    with each skill's reflections counted over the period."""
+    m = skill_matrix(
+        session,
+        as_of=end,
+        change_since=start - dt.timedelta(days=1),
+        include_archived=False,
+        include_private=include_private,
+    )
     counts = dict(
         session.execute(
             select(EntrySkill.skill_id, func.count(EntrySkill.entry_id))
@@ -137,43 +124,21 @@ def matrix_lines(
             .group_by(EntrySkill.skill_id)
         ).all()
     )
-    third = (fw.scale_max - fw.scale_min) / 3
-    lines = []
-    for skill in skills:
-        self_level, self_change = _latest_and_change(ratings[(skill.id, "self")], start)
-        mentor_level, mentor_change = _latest_and_change(ratings[(skill.id, "mentor")], start)
-        lines.append(
-            MatrixLine(
-                area=skill.area.name,
-                code=skill.code,
-                name=skill.name,
-                target=skill.target_level,
-                self_level=self_level,
-                mentor_level=mentor_level,
-                self_change=self_change,
-                mentor_change=mentor_change,
-                reflections=int(counts.get(skill.id, 0)),
-                blind_spot=(
-                    self_level is not None
-                    and mentor_level is not None
-                    and self_level - mentor_level > third
-                ),
-            )
+    return [
+        MatrixLine(
+            area=row.area,
+            code=row.code,
+            name=row.name,
+            target=row.target_level,
+            self_level=row.latest_self.level if row.latest_self else None,
+            mentor_level=row.latest_mentor.level if row.latest_mentor else None,
+            current_level=row.current_level,
+            change=row.level_change,
+            reflections=int(counts.get(row.skill_id, 0)),
+            blind_spot=m.is_blind_spot(row),
         )
-    return lines
-
-
-def _latest_and_change(
-    history: list[tuple[dt.date, int]], start: dt.date
-) -> tuple[int | None, int | None]:
-    """The latest level, and how far it moved since the period began: from the last rating
-    before the period (or, if there is none, the first one in it)."""
-    if not history:
-        return None, None
-    latest = history[-1][1]
-    before = [lv for on, lv in history if on < start]
-    baseline = before[-1] if before else history[0][1]
-    return latest, latest - baseline
+        for row in m.rows
+    ]
 
 
 # --- mentor feedback ---------------------------------------------------------------------

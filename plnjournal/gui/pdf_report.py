@@ -138,6 +138,10 @@ class ReportDocument:
         font = QFont()
         font.setFamilies(FONT_FAMILIES)
         font.setPointSizeF(9.5)
+        # No ligatures: "ﬂ" as one glyph copies and searches as an odd character, so a reader
+        # searching the PDF for "reflection" would not find it.
+        for tag in ("liga", "clig", "dlig"):
+            font.setFeature(QFont.Tag(tag), 0)
         doc.setDefaultFont(font)
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
@@ -298,13 +302,19 @@ def pdf_title(report: Report) -> str:
     return f"Progress report{who}, {fmt_date(c.start)} to {fmt_date(c.end)}"
 
 
+@dataclass(frozen=True)
+class WrittenPdf:
+    path: Path
+    pages: int
+
+
 def write_report_pdf(
     report: Report,
     path: str | os.PathLike,
     *,
     paper: str = "a4",
     progress: ProgressFn | None = None,
-) -> Path:
+) -> WrittenPdf:
     """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
     so ``path`` is either the old file or the whole new one, never half a PDF."""
     from plnjournal.core.report_data import ATTACHMENT_NAME, report_json
@@ -334,4 +344,4 @@ def write_report_pdf(
         raise PlnError(f"could not write {path}: {exc.strerror or exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
-    return path
+    return WrittenPdf(path, document.page_count)
