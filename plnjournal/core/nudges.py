@@ -22,6 +22,8 @@ from plnjournal.storage.models import (
     FeedbackItem,
     Nudge,
     NudgeAction,
+    Rating,
+    RatingSource,
     Skill,
 )
 
@@ -73,7 +75,7 @@ def _last_reflected(session: Session, today: dt.date) -> dict[int, dt.date]:
 
 def _longest_without_reflection(session: Session, today: dt.date) -> list[Candidate]:
     """Active, non-archived skills, the one longest without a reflection first (never first
-    of all), ties in framework order."""
+    of all)."""
     fw = active_framework(session)
     if fw is None:
         return []
@@ -95,9 +97,22 @@ def _longest_without_reflection(session: Session, today: dt.date) -> list[Candid
             reason = f"No reflection on it for {days} days"
             reason += f" (you aimed for every {cadence})." if cadence else "."
         out.append(Candidate(skill, reason, day))
-    never = [c for c in out if c.last_reflected is None]
-    seen = sorted((c for c in out if c.last_reflected is not None), key=lambda c: c.last_reflected)
-    return never + seen
+    # Ties (never reflected on, or last on the same day): the lowest mentor rating first.
+    mentor = _latest_mentor_levels(session, today)
+
+    def key(c: Candidate) -> tuple:
+        return (c.last_reflected or dt.date.min, mentor.get(c.skill.id, 99))
+
+    return sorted(out, key=key)
+
+
+def _latest_mentor_levels(session: Session, today: dt.date) -> dict[int, int]:
+    rows = session.execute(
+        select(Rating.skill_id, Rating.level)
+        .where(Rating.source == RatingSource.MENTOR, Rating.rated_on <= today)
+        .order_by(Rating.rated_on, Rating.id)
+    ).all()
+    return {skill_id: level for skill_id, level in rows}
 
 
 def ranked_candidates(session: Session, today: dt.date) -> list[Candidate]:
@@ -153,14 +168,10 @@ def pointed_question(candidate: Candidate, comment: MentorComment | None, today:
         )
     if candidate.last_reflected is None:
         return (
-            f"You have never written about “{name}”. Where did it matter this week, "
-            "and what did you actually do?"
+            f"Think of the last time “{name}” mattered in your work: what did you do, "
+            "and what has kept you from writing about it?"
         )
-    days = (today - candidate.last_reflected).days
-    return (
-        f"It has been {days} days since you wrote about “{name}”. What happened the last "
-        "time it mattered, and what are you putting off?"
-    )
+    return f"What happened the last time “{name}” mattered, and what are you putting off about it?"
 
 
 def _acted_today(session: Session, today: dt.date) -> bool:

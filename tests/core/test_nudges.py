@@ -33,7 +33,7 @@ def test_never_reflected_skill_comes_first_with_its_reason(teaching_db) -> None:
     assert (
         nudge.reason == "Linked to 0 reflections in the last 90 days, against a fair share of 1.1"
     )
-    assert "never written about" in nudge.question and nudge.mentor_comment is None
+    assert "kept you from writing about it" in nudge.question and nudge.mentor_comment is None
 
 
 def test_longest_without_reflection_and_the_mentor_comment_is_quoted(teaching_db) -> None:
@@ -125,3 +125,26 @@ def test_demo_journal_asks_about_the_avoided_skill(demo_db) -> None:
     with demo_db.session() as s:
         nudge = todays_hard_conversation(s, TODAY)
     assert nudge is not None and nudge.reason and nudge.question
+
+
+def test_among_skills_never_written_about_the_lowest_mentor_rating_comes_first(
+    teaching_db,
+) -> None:
+    with teaching_db.session() as s:
+        _reflect_on_all_but(s, {"PL1", "PA1"}, TODAY - dt.timedelta(days=2))
+        pa1 = find_skill(s, "PA1")
+        imp = FeedbackImport(file_name="f.csv", sha256="1" * 64, format="csv")
+        s.add(imp)
+        add_feedback_item(
+            s,
+            imp,
+            skill=pa1,
+            mentor="Mr Brennan",
+            given_on=TODAY - dt.timedelta(days=5),
+            level=1,
+            comment="",
+            line=2,
+            raw={},
+        )
+        nudge = todays_hard_conversation(s, TODAY)
+    assert nudge is not None and nudge.code == "PA1"  # PL1 comes earlier in the framework

@@ -1,0 +1,363 @@
+"""The daily journaling view: composes the calendar, the day's reflections, the hard-conversation
+panel, the editor and the side panels (skills, commitments), and keeps them on one reflection.
+
+Panels never talk to each other; this view moves them together and tells the window what
+changed, so every other view refreshes through the one ``data_changed`` hook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from plnjournal.core.commitments import add_commitment, proposals_for_entry
+from plnjournal.core.entries import (
+    DeletedEntry,
+    add_entry,
+    delete_entry,
+    entries_on,
+    get_entry,
+    restore_entry,
+    set_skill_links,
+    update_entry,
+)
+from plnjournal.core.nudges import HardConversation
+from plnjournal.core.reflection_models import load_reflection_models
+from plnjournal.errors import PlnError
+from plnjournal.gui.calendar_panel import CalendarPanel
+from plnjournal.gui.commitment_dialog import CommitmentDialog
+from plnjournal.gui.commitments_panel import CommitmentsPanel
+from plnjournal.gui.editor import EntryEditor
+from plnjournal.gui.entry_list import EntryListPanel
+from plnjournal.gui.nudge_panel import NudgePanel
+from plnjournal.gui.prefs import read_bool, read_int
+from plnjournal.gui.skills_panel import SkillsPanel
+from plnjournal.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+Today = Callable[[], dt.date]
+_NUDGE_INPUTS = {"entries", "feedback", "nudges", "skills", "framework", "ratings"}
+
+
+class JournalView(QWidget):
+    message = Signal(str)  # for the status bar
+    deleted = Signal(str)  # a reflection was deleted (its title), undo is possible
+
+    def __init__(
+        self,
+        db: Database,
+        notify: Callable[..., None],
+        today: Today = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._notify = notify
+        self._today = today
+        self.day = today()
+        self._body_changed_since_notice = False
+        self._undo: list[DeletedEntry] = []
+
+        self.calendar = CalendarPanel(db, today)
+        self.entries = EntryListPanel(db)
+        self.nudge = NudgePanel(db, today)
+        self.editor = EntryEditor(db)
+        self.skills = SkillsPanel(db)
+        self.commitments = CommitmentsPanel(db, today)
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(self.calendar)
+        self.left.addWidget(self.entries)
+        self.left.setChildrenCollapsible(False)
+        self.left.setStretchFactor(1, 1)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.nudge)
+        center_layout.addWidget(self.editor, 1)
+        self.side = QTabWidget()
+        self.side.setAccessibleName("Side panel")
+        self.side.addTab(self.skills, "Skills")
+        self.side.addTab(self.commitments, "Commitments")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([250, 560, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.calendar.day_chosen.connect(self.go_to_day)
+        self.entries.entry_chosen.connect(self.open_entry)
+        self.entries.new_requested.connect(self.new_entry)
+        self.entries.delete_requested.connect(self.delete_current)
+        self.editor.saved.connect(self._saved)
+        self.skills.links_changed.connect(self._links_changed)
+        self.skills.comfort_changed.connect(self._comfort_changed)
+        self.commitments.changed.connect(lambda: self._notify("commitments"))
+        self.commitments.add_requested.connect(self.add_commitment)
+        self.commitments.from_entry_requested.connect(self.commit_from_entry)
+        self.nudge.write_requested.connect(self.write_about)
+        self.nudge.acted.connect(self._nudge_acted)
+
+        models, self.model_problems = load_reflection_models()
+        self.editor.set_models(models)
+        for p in self.model_problems:
+            log.warning("reflection model skipped: %s", p)
+        self.skills.reload_skills()
+        self.nudge.refresh()
+        self.go_to_day(self.day)
+
+    # --- moving around ---------------------------------------------------------------------
+
+    def _leave_entry(self) -> None:
+        self.editor.flush()
+        if self._body_changed_since_notice:
+            self._body_changed_since_notice = False
+            self._notify("entries")
+
+    def go_to_day(self, day: dt.date, entry_id: int | None = None) -> None:
+        """Show ``day``: the given reflection, else the day's last one, else a new one."""
+        self._leave_entry()
+        self.day = day
+        self.calendar.show_day(day)
+        with self.db.session() as s:
+            ids = [e.id for e in entries_on(s, day)]
+        if entry_id is None and ids:
+            entry_id = ids[-1]
+        if entry_id is not None:
+            self.editor.open_entry(entry_id)
+        else:
+            self.editor.open_draft(day)
+        self._show_entry_panels()
+
+    def open_entry(self, entry_id: int, day: dt.date | None = None) -> None:
+        if day is not None and day != self.day:
+            self.go_to_day(day, entry_id)
+            return
+        if entry_id == self.editor.entry_id:
+            return
+        self._leave_entry()
+        self.editor.open_entry(entry_id)
+        self._show_entry_panels()
+
+    def new_entry(self) -> None:
+        self._leave_entry()
+        self.editor.open_draft(self.day)
+        self._show_entry_panels()
+        self.focus_editor()
+
+    def step_day(self, days: int) -> None:
+        self.go_to_day(self.day + dt.timedelta(days=days))
+
+    def go_today(self) -> None:
+        self.go_to_day(self._today())
+
+    def focus_editor(self) -> None:
+        self.editor.body.setFocus()
+
+    def _show_entry_panels(self) -> None:
+        entry_id = self.editor.entry_id
+        links: dict[int, int | None] = {}
+        comfort = None
+        if entry_id is not None:
+            with self.db.session() as s:
+                entry = get_entry(s, entry_id)
+                links = {link.skill_id: link.self_rating for link in entry.skill_links}
+                comfort = entry.comfort
+        self.entries.load(self.day, entry_id)
+        self.skills.set_entry(links, comfort)
+        self.commitments.set_entry(entry_id)
+
+    # --- saving what the panels change -----------------------------------------------------
+
+    def _saved(self, entry_id: int, created: bool) -> None:
+        self.entries.load(self.day, entry_id)
+        self.commitments.set_entry(entry_id)
+        if created:
+            self._notify("entries")
+        else:
+            self._body_changed_since_notice = True
+
+    def _links_changed(self, links: dict) -> None:
+        try:
+            entry_id = self.editor.ensure_entry()
+            with self.db.session() as s:
+                set_skill_links(s, get_entry(s, entry_id), links)
+        except PlnError as exc:
+            self.message.emit(f"Skills not saved: {exc.message}")
+            return
+        self._notify("entries", "ratings")
+
+    def _comfort_changed(self, comfort: int | None) -> None:
+        entry_id = self.editor.ensure_entry()
+        with self.db.session() as s:
+            update_entry(s, entry_id, comfort=comfort)
+        self._notify("entries")
+
+    def flush(self) -> bool:
+        """Save what is being typed (closing, Ctrl+S, focus leaving the app)."""
+        ok = self.editor.flush()
+        if self._body_changed_since_notice:
+            self._body_changed_since_notice = False
+            self._notify("entries")
+        return ok
+
+    # --- delete and undo -------------------------------------------------------------------
+
+    def delete_current(self) -> None:
+        entry_id = self.editor.entry_id
+        if entry_id is None:
+            self.editor.open_draft(self.day)  # an unsaved draft: just clear it
+            return
+        self.editor.flush()
+        with self.db.session() as s:
+            snapshot = delete_entry(s, entry_id)
+        self._undo.append(snapshot)
+        self.editor.entry_id = None
+        self._body_changed_since_notice = False
+        title = snapshot.fields.get("title") or "Reflection"
+        self._notify("entries", "ratings", "commitments")
+        self.go_to_day(self.day)
+        self.deleted.emit(title)
+
+    def can_undo_delete(self) -> bool:
+        return bool(self._undo)
+
+    def undo_delete(self) -> None:
+        if not self._undo:
+            return
+        snapshot = self._undo.pop()
+        with self.db.session() as s:
+            entry = restore_entry(s, snapshot)
+            entry_id, day = entry.id, entry.entry_date
+        self._notify("entries", "ratings", "commitments")
+        self.go_to_day(day, entry_id)
+        self.message.emit("Reflection restored.")
+
+    # --- hard conversation and commitments -------------------------------------------------
+
+    def write_about(self, nudge: HardConversation) -> None:
+        """A new reflection today, on the nudge's skill, starting with its question."""
+        self._leave_entry()
+        today = self._today()
+        now = dt.datetime.now()
+        with self.db.session() as s:
+            entry = add_entry(
+                s,
+                entry_date=today,
+                entry_time=now.time().replace(second=0, microsecond=0),
+                title=f"Hard conversation: {nudge.name}",
+                body=f"> {nudge.question}\n\n",
+                skills={nudge.skill_id: None},
+            )
+            entry_id = entry.id
+        self._notify("entries")
+        self.go_to_day(today, entry_id)
+        self.editor.body.move_cursor_to(len(self.editor.body.toPlainText()))
+        self.skills.select_skill(nudge.skill_id)
+        self.focus_editor()
+
+    def _nudge_acted(self, text: str) -> None:
+        self.message.emit(text)
+        self._notify("nudges")
+
+    def _skill_choices(self) -> list[tuple[int, str]]:
+        return [
+            (sk.id, f"{sk.code} · {sk.name}")
+            for area in self.skills.model.areas
+            for sk in area.skills
+        ]
+
+    def add_commitment(self, dialog: CommitmentDialog | None = None) -> None:
+        self._make_commitments(proposals=None, dialog=dialog)
+
+    def commit_from_entry(self, dialog: CommitmentDialog | None = None) -> None:
+        self.editor.flush()
+        if self.editor.entry_id is None:
+            return
+        with self.db.session() as s:
+            proposals = proposals_for_entry(s, self.editor.entry_id)
+        if not proposals:
+            self.message.emit("No new lines in this reflection's action plan.")
+            return
+        self._make_commitments(proposals=proposals, dialog=dialog)
+
+    def _make_commitments(self, proposals, dialog: CommitmentDialog | None) -> None:  # noqa: ANN001
+        links = self.skills.links()
+        if dialog is None:
+            dialog = CommitmentDialog(
+                self._skill_choices(),
+                default_due=self._today() + dt.timedelta(days=7),
+                default_skill=next(iter(links), None),
+                proposals=proposals,
+                parent=self,
+            )
+            if dialog.exec() != CommitmentDialog.DialogCode.Accepted:
+                return
+        made = dialog.commitments()
+        if not made:
+            return
+        entry_id = self.editor.entry_id if proposals else None
+        with self.db.session() as s:
+            for text, due, skill_id in made:
+                add_commitment(
+                    s,
+                    text,
+                    due_on=due,
+                    skill_id=skill_id,
+                    entry_id=entry_id,
+                    created_on=self._today(),
+                )
+        self._notify("commitments")
+        self.side.setCurrentWidget(self.commitments)
+        self.message.emit(f"{len(made)} commitment{'s' if len(made) != 1 else ''} made.")
+
+    # --- refresh after changes anywhere ----------------------------------------------------
+
+    def on_data_changed(self, what: set) -> None:
+        if {"skills", "framework"} & what:
+            self.skills.reload_skills()
+            self.skills.set_entry(self.skills.links(), self.skills.comfort.currentData())
+        if {"entries", "framework"} & what:
+            self.calendar.refresh_marks()
+            self.entries.load(self.day, self.editor.entry_id)
+        if {"commitments", "entries", "skills", "framework"} & what:
+            self.commitments.refresh()
+        if _NUDGE_INPUTS & what:
+            self.nudge.refresh()
+
+    # --- remembered layout -----------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("journal/splitter", self.splitter.saveState())
+        settings.setValue("journal/left", self.left.saveState())
+        settings.setValue("journal/editor", self.editor.splitter.saveState())
+        settings.setValue("journal/side_tab", self.side.currentIndex())
+        settings.setValue("journal/side_visible", self.side.isVisible())
+        settings.setValue("journal/preview_visible", self.editor.preview_visible())
+        settings.setValue("journal/preview_beside", self.editor.preview_beside())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, splitter in (
+            ("journal/splitter", self.splitter),
+            ("journal/left", self.left),
+            ("journal/editor", self.editor.splitter),
+        ):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        self.side.setCurrentIndex(read_int(settings, "journal/side_tab", 0))
+        self.side.setVisible(read_bool(settings, "journal/side_visible", True))
+        self.editor.set_preview(
+            read_bool(settings, "journal/preview_visible", False),
+            read_bool(settings, "journal/preview_beside", True),
+        )

@@ -1,0 +1,179 @@
+"""“Today's hard conversation”: the skill the user avoids most, why, and a pointed question.
+
+The panel sits above the editor and never takes the keyboard focus from it: its buttons take
+focus only by Tab, and refreshing it never moves the focus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.core.nudges import HardConversation, record_nudge, todays_hard_conversation
+from plnjournal.errors import PlnError
+from plnjournal.gui.theme import panel_background
+from plnjournal.storage.db import Database
+from plnjournal.storage.models import NudgeAction
+
+SNOOZE_CHOICES = (("for 3 days", 3), ("for a week", 7), ("for two weeks", 14))
+
+
+class NudgePanel(QFrame):
+    write_requested = Signal(object)  # HardConversation
+    acted = Signal(str)  # what the user did, for the status bar
+
+    def __init__(self, db: Database, today, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.db = db
+        self._today = today
+        self.nudge: HardConversation | None = None
+        self.setObjectName("hardConversation")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Today's hard conversation")
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.reason = QLabel()
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)  # mentor and user text: never markup
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Why this skill")
+        self.question = QLabel()
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.question.setWordWrap(True)
+        self.question.setAccessibleName("The question")
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.question.font()
+        font.setItalic(True)
+        self.question.setFont(font)
+
+        self.write_button = QPushButton("Write about it now")
+        self.write_button.setAccessibleName("Write about it now")
+        self.dismiss_button = QPushButton("Not today…")
+        self.dismiss_button.setAccessibleName("Not today")
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText("Snooze")
+        self.snooze_button.setAccessibleName("Snooze until a later day")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.snooze_button)
+        for label, days in SNOOZE_CHOICES:
+            menu.addAction(label, lambda d=days: self.snooze(self._today() + dt.timedelta(days=d)))
+        menu.addAction("until a date…", self._snooze_until_date)
+        self.snooze_button.setMenu(menu)
+        for b in (self.write_button, self.dismiss_button, self.snooze_button):
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # clicking never takes the editor's focus
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.write_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.snooze_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.question)
+        layout.addLayout(buttons)
+
+        self.write_button.clicked.connect(self._write)
+        self.dismiss_button.clicked.connect(lambda: self.dismiss())
+        self._apply_style()
+        self.hide()
+
+    def _apply_style(self) -> None:
+        # From the application's palette: the style sheet below changes this widget's own.
+        bg = panel_background().name()
+        if bg == getattr(self, "_bg", None):
+            return
+        self._bg = bg
+        self.setStyleSheet(f"QFrame#hardConversation {{ background: {bg}; border-radius: 6px; }}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange and hasattr(self, "heading"):
+            self._apply_style()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        today = self._today()
+        with self.db.session() as s:
+            nudge = todays_hard_conversation(s, today)
+            if nudge is not None and nudge != self.nudge:
+                record_nudge(s, nudge.skill_id, NudgeAction.SHOWN, today=today)
+        self.nudge = nudge
+        if nudge is None:
+            self.hide()
+            return
+        self.heading.setText(
+            f"<b>Today's hard conversation:</b> {nudge.code} · {_escape(nudge.name)}"
+        )
+        self.reason.setText(nudge.reason)
+        self.question.setText(nudge.question)
+        self.show()
+
+    def _record(self, action: NudgeAction, **kw: object) -> bool:
+        if self.nudge is None:
+            return False
+        try:
+            with self.db.session() as s:
+                record_nudge(s, self.nudge.skill_id, action, today=self._today(), **kw)
+        except PlnError as exc:
+            self.acted.emit(exc.message)
+            return False
+        self.refresh()  # acting on it ends today's nudge
+        return True
+
+    def _write(self) -> None:
+        if self.nudge is not None:
+            nudge = self.nudge
+            if self._record(NudgeAction.WRITTEN):
+                self.write_requested.emit(nudge)
+                self.acted.emit(f"Writing about {nudge.code} {nudge.name}.")
+
+    def dismiss(self, reason: str | None = None) -> None:
+        if self.nudge is None:
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self,
+                "Not today",
+                f"Not today for “{self.nudge.name}”. Why? (optional, only for you)",
+            )
+            if not ok:
+                return
+        if self._record(NudgeAction.DISMISSED, reason=reason):
+            self.acted.emit("Noted: not today. It will ask again tomorrow.")
+
+    def snooze(self, until: dt.date) -> None:
+        if self._record(NudgeAction.SNOOZED, snooze_until=until):
+            self.acted.emit(f"Snoozed until {until:%A} {until.day} {until:%B}.")
+
+    def _snooze_until_date(self) -> None:
+        from plnjournal.gui.calendar_panel import pick_date
+
+        today = self._today()
+        day = pick_date(
+            self,
+            "Snooze until",
+            today + dt.timedelta(days=7),
+            minimum=today + dt.timedelta(days=1),
+        )
+        if day is not None:
+            self.snooze(day)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)

@@ -1,0 +1,257 @@
+"""Search (Ctrl+F): ranked results with highlighted snippets, by skill and date range; opening
+a result goes to that reflection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.core.search import search, snippet_html
+from plnjournal.core.skills import list_skills
+from plnjournal.errors import PlnError
+from plnjournal.gui.calendar_panel import to_date, to_qdate
+from plnjournal.storage.db import Database
+
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DATE_ROLE = Qt.ItemDataRole.UserRole + 2
+HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+LIMIT = 100
+_NO_DATE = QDate(1900, 1, 1)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    entry_id: int
+    day: dt.date
+    title: str
+    snippet: str  # with the core's highlight marks
+    private: bool
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.rows: list[ResultRow] = []
+
+    def set_rows(self, rows: list[ResultRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            plain = " ".join(row.snippet.replace("\ue000", "").replace("\ue001", "").split())
+            return f"{row.day.isoformat()} {row.title}: {plain}"
+        if role == HTML_ROLE:
+            lock = " 🔒" if row.private else ""
+            title = html.escape(row.title or "(untitled)")
+            return (
+                f"<b>{row.day:%a} {row.day.day} {row.day:%b %Y}</b> · {title}{lock}"
+                f"<br>{snippet_html(row.snippet)}"
+            )
+        if role == ENTRY_ID_ROLE:
+            return row.entry_id
+        if role == DATE_ROLE:
+            return row.day
+        return None
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws a result's escaped HTML (highlighted words in bold), wrapped to the view's width."""
+
+    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setTextWidth(max(option.rect.width(), 200))
+        return doc
+
+    def paint(self, painter, option, index) -> None:  # noqa: ANN001
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._doc(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = opt.state & QStyle.StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        paint_ctx = QAbstractTextDocumentLayout.PaintContext()
+        paint_ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        doc.documentLayout().draw(painter, paint_ctx)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001, N802
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if opt.widget is not None:
+            opt.rect.setWidth(opt.widget.viewport().width())
+        doc = self._doc(opt, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
+
+
+class SearchDialog(QDialog):
+    open_entry = Signal(int, object)  # entry id, its date
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle("Search reflections")
+        self.query = QLineEdit()
+        self.query.setPlaceholderText('Words, "a phrase", prefix*, or OR between words')
+        self.query.setAccessibleName("Search for")
+        self.query.setClearButtonEnabled(True)
+        self.skill = QComboBox()
+        self.skill.setAccessibleName("Only reflections on this skill")
+        self.date_from = self._date_edit("From (any date)")
+        self.date_to = self._date_edit("To (any date)")
+        self.results = SearchResultsModel(self)
+        self.view = QListView()
+        self.view.setModel(self.results)
+        self.view.setItemDelegate(HtmlDelegate(self.view))
+        self.view.setAccessibleName("Search results, best first")
+        self.view.setWordWrap(True)
+        self.view.setSpacing(3)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.status = QLabel()
+        self.status.setAccessibleName("Search status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Skill:"))
+        filters.addWidget(self.skill, 1)
+        filters.addWidget(QLabel("From:"))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("To:"))
+        filters.addWidget(self.date_to)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        self.resize(720, 520)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda: self._timer.start())
+        self.query.returnPressed.connect(self._open_first)
+        self.skill.activated.connect(lambda: self.run_search())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self._timer.start())
+        self.view.activated.connect(self._open)
+        self.view.doubleClicked.connect(self._open)
+        self.reload_skills()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText("any date")  # shown at the minimum: no limit
+        edit.setDate(_NO_DATE)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def reload_skills(self) -> None:
+        current = self.skill.currentData()
+        self.skill.clear()
+        self.skill.addItem("any skill", None)
+        with self.db.session() as s:
+            for sk in list_skills(s):
+                self.skill.addItem(f"{sk.code} · {sk.name}", sk.code)
+        self.skill.setCurrentIndex(max(self.skill.findData(current), 0))
+
+    def set_range(self, date_from: dt.date | None, date_to: dt.date | None) -> None:
+        self.date_from.setDate(to_qdate(date_from) if date_from else _NO_DATE)
+        self.date_to.setDate(to_qdate(date_to) if date_to else _NO_DATE)
+
+    def _limit(self, edit: QDateEdit) -> dt.date | None:
+        return None if edit.date() == _NO_DATE else to_date(edit.date())
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.query.text().strip()
+        if not text:
+            self.results.set_rows([])
+            self.status.setText("")
+            return
+        try:
+            with self.db.session() as s:
+                hits = search(
+                    s,
+                    text,
+                    limit=LIMIT,
+                    date_from=self._limit(self.date_from),
+                    date_to=self._limit(self.date_to),
+                    skill=self.skill.currentData(),
+                )
+        except PlnError as exc:
+            self.results.set_rows([])
+            self.status.setText(exc.message)
+            return
+        self.results.set_rows(
+            [ResultRow(h.entry_id, h.entry_date, h.title, h.snippet, h.private) for h in hits]
+        )
+        n = len(hits)
+        more = f" (the best {LIMIT})" if n == LIMIT else ""
+        self.status.setText(
+            f"{n} reflection{'s' if n != 1 else ''} found{more}. Enter or double-click opens one."
+            if n
+            else "Nothing found. Try fewer words, or word* for words starting with it."
+        )
+        if n:
+            self.view.setCurrentIndex(self.results.index(0))
+
+    def _open_first(self) -> None:
+        self.run_search()
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._open(index)
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_entry.emit(index.data(ENTRY_ID_ROLE), index.data(DATE_ROLE))
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        self.query.setFocus()
+        self.query.selectAll()

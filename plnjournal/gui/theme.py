@@ -1,0 +1,87 @@
+"""Following the system's light/dark scheme, and the few colours the views derive from it.
+
+Views never hard-code colours: they take them from the palette here, and refresh on a
+palette change, so a switch of the desktop's scheme while the app runs is followed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for platforms that report a dark scheme but give no dark palette."""
+    p = QPalette()
+    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#dfe1e5")
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#26282b"),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor("#393b40"),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.ToolTipBase: window,
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: QColor("#8c8f94"),
+        QPalette.ColorRole.Highlight: QColor("#2f65ca"),
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Link: QColor("#6ea8fe"),
+        QPalette.ColorRole.Mid: QColor("#45474c"),
+        QPalette.ColorRole.Light: QColor("#4b4d52"),
+        QPalette.ColorRole.Dark: QColor("#18191b"),
+    }
+    for role, colour in roles.items():
+        p.setColor(role, colour)
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7d82"))
+    return p
+
+
+def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:
+    """Make the palette match the scheme: the platform's own when it provides one, else ours."""
+    scheme = scheme if scheme is not None else app.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark and not is_dark(app.palette()):
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    elif scheme == Qt.ColorScheme.Light and is_dark(app.palette()):
+        app.setPalette(app.style().standardPalette())
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    apply_color_scheme(app)
+    app.styleHints().colorSchemeChanged.connect(lambda s: apply_color_scheme(app, s))
+
+
+def accent(palette: QPalette | None = None) -> QColor:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Highlight)
+
+
+def warning_colour(palette: QPalette | None = None) -> QColor:
+    """Overdue and unsaved states: an orange that reads on light and dark backgrounds."""
+    return QColor("#ffb454") if is_dark(palette) else QColor("#b35900")
+
+
+def panel_background(palette: QPalette | None = None) -> QColor:
+    """A tint of the accent over the base colour, for the hard-conversation panel."""
+    palette = palette or QGuiApplication.palette()
+    base = palette.color(QPalette.ColorRole.Base)
+    hi = accent(palette)
+    mix = 0.22 if is_dark(palette) else 0.10
+    return QColor(
+        round(base.red() * (1 - mix) + hi.red() * mix),
+        round(base.green() * (1 - mix) + hi.green() * mix),
+        round(base.blue() * (1 - mix) + hi.blue() * mix),
+    )
