@@ -26,6 +26,7 @@ from plnjournal.core.commitments import (
     proposals_for_entry,
 )
 from plnjournal.core.nudges import short_date
+from plnjournal.errors import InputError
 from plnjournal.gui.theme import warning_colour
 from plnjournal.storage.db import Database
 
@@ -178,8 +179,11 @@ class CommitmentsPanel(QWidget):
     def _update_from_entry(self) -> None:
         n = 0
         if self.entry_id is not None:
-            with self.db.session() as s:
-                n = len(proposals_for_entry(s, self.entry_id))
+            try:
+                with self.db.session() as s:
+                    n = len(proposals_for_entry(s, self.entry_id))
+            except InputError:  # the reflection was just deleted
+                self.entry_id = None
         self.from_entry_button.setVisible(n > 0)
         plural = "line" if n == 1 else "lines"
         self.from_entry_button.setText(f"Commit to {n} action-plan {plural} of this reflection…")

@@ -225,8 +225,8 @@ class JournalView(QWidget):
         self.editor.entry_id = None
         self._body_changed_since_notice = False
         title = snapshot.fields.get("title") or "Reflection"
-        self._notify("entries", "ratings", "commitments")
         self.go_to_day(self.day)
+        self._notify("entries", "ratings", "commitments")
         self.deleted.emit(title)
 
     def can_undo_delete(self) -> bool:

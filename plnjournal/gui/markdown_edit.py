@@ -37,23 +37,11 @@ class MarkdownEdit(QPlainTextEdit):
         self._reserved: list[QKeySequence] = []
         # Long lines are hard to read: on a wide window the text keeps a readable column.
         self.max_text_width = self.fontMetrics().horizontalAdvance("x") * 92
-        self._fill_margins()
-
-    def _fill_margins(self) -> None:
-        # The margins beside the text column are the scroll area's own background: paint
-        # them like the text's, so the page looks like one sheet.
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        if palette.color(QPalette.ColorRole.Window) != base:
-            palette.setColor(QPalette.ColorRole.Window, base)
-            self.setPalette(palette)
+        # The margins beside the text column are the scroll area's own background: fill
+        # them with the text's colour (from the inherited palette, so a scheme change is
+        # followed), so the page looks like one sheet.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self.setPalette(QPalette())
-            self._fill_margins()
-        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         spare = self.width() - self.max_text_width

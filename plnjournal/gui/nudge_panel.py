@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,7 +41,7 @@ class NudgePanel(QFrame):
         self._today = today
         self.nudge: HardConversation | None = None
         self.setObjectName("hardConversation")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Today's hard conversation")
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -89,21 +90,16 @@ class NudgePanel(QFrame):
 
         self.write_button.clicked.connect(self._write)
         self.dismiss_button.clicked.connect(lambda: self.dismiss())
-        self._apply_style()
         self.hide()
 
-    def _apply_style(self) -> None:
-        # From the application's palette: the style sheet below changes this widget's own.
-        bg = panel_background().name()
-        if bg == getattr(self, "_bg", None):
-            return
-        self._bg = bg
-        self.setStyleSheet(f"QFrame#hardConversation {{ background: {bg}; border-radius: 6px; }}")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and hasattr(self, "heading"):
-            self._apply_style()
-        super().changeEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Painted from the current palette each time (no style sheet), so a switch between
+        # light and dark is followed without bookkeeping.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(panel_background(self.palette()))
+        painter.drawRoundedRect(self.rect(), 6, 6)
 
     def refresh(self) -> None:
         today = self._today()

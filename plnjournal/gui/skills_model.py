@@ -38,7 +38,8 @@ class AreaInfo:
 
 
 class SkillLinksModel(QAbstractItemModel):
-    links_changed = Signal(dict)  # skill id -> self-rating or None
+    links_changed = Signal(object)  # dict: skill id -> self-rating or None (a dict signal
+    # would go through QVariantMap, which drops int keys)
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)

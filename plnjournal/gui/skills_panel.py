@@ -30,7 +30,7 @@ COMFORT_LABELS = (
 
 
 class SkillsPanel(QWidget):
-    links_changed = Signal(dict)
+    links_changed = Signal(object)  # dict: skill id -> self-rating or None
     comfort_changed = Signal(object)  # int | None
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:

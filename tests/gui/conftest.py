@@ -1,0 +1,31 @@
+"""GUI fixtures: a main window on a journal, opened on the demo's TODAY, closed afterwards."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Build main windows on a journal; each is closed (and so saved) after the test."""
+    from plnjournal.gui.main_window import MainWindow
+
+    opened = []
+
+    def make(database, today=TODAY, size=(1024, 700)):  # noqa: ANN001, ANN202
+        window = MainWindow(database, today=lambda: today)
+        qtbot.addWidget(window)
+        if size is not None:  # None: keep the size remembered from last time
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()  # focus events (and so save-on-focus-loss) need it
+        qtbot.waitUntil(window.isActiveWindow)
+        opened.append(window)
+        return window
+
+    yield make
+    for window in opened:
+        window.close()
