@@ -15,6 +15,9 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("PLN Journal")
     app.setOrganizationName("plnjournal")
+    from plnjournal.gui.theme import follow_system_scheme
+
+    follow_system_scheme(app)
     db = open_database(db_path)
     try:
         from plnjournal.gui.first_start import run_first_start_if_needed
