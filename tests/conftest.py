@@ -94,7 +94,7 @@ def teaching_copy(teaching_template: Path, tmp_path: Path):  # noqa: ANN201
     from plnjournal.storage.backup import copy_database
     from plnjournal.storage.db import open_database
 
-    database = open_database(copy_database(teaching_template, tmp_path / "journal.sqlite3"))
+    database = open_database(copy_database(teaching_template, tmp_path / "teaching-copy.sqlite3"))
     yield database
     database.close()
 

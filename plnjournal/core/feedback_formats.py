@@ -177,7 +177,7 @@ def _parse_own_json(pf: ParsedFile, data: object, lines: dict[tuple, int]) -> No
         raw = {k: v for k, v in obj.items() if k not in ("levels",)}
         for key, v in defaults.items():
             raw.setdefault(key, v.value)
-        pf.items.append(RawItem(line, values, raw))
+        pf.items.append(RawItem.of(line, values, raw))
     for key, line in unknown.items():
         pf.warn(f"unknown key {key!r} is ignored", line, key)
 
@@ -300,4 +300,4 @@ def _markdown_section(
     }
     if intro:
         raw["letter_intro"] = intro
-    pf.items.append(RawItem(line, values, raw))
+    pf.items.append(RawItem.of(line, values, raw))

@@ -16,7 +16,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plnjournal.core.feedback import add_feedback_item, feedback_fingerprint, known_fingerprints
+from plnjournal.core.feedback import (
+    NewFeedbackItem,
+    add_feedback_items,
+    feedback_fingerprint,
+    known_fingerprints,
+)
 from plnjournal.core.feedback_dates import DateProblem, parse_feedback_date
 from plnjournal.core.feedback_formats import parse_file
 from plnjournal.core.feedback_schema import (
@@ -25,7 +30,6 @@ from plnjournal.core.feedback_schema import (
     RawItem,
     SkillIndex,
     SkillRef,
-    Value,
     norm,
 )
 from plnjournal.core.feedback_text import DEFAULT_MAX_BYTES, FileProblem, check_size
@@ -58,37 +62,67 @@ class Source:
     path: Path | None = None
 
 
-@dataclass
-class PlannedItem:
-    """One validated feedback item, ready to write."""
+@dataclass(slots=True)
+class PlannedItem(NewFeedbackItem):
+    """One validated feedback item, ready to write (``skill_id`` is None for a skill that
+    the import will create)."""
 
-    file: str
-    line: int | None
-    skill: SkillRef
-    mentor: str
-    given_on: dt.date
-    level: int | None
-    comment: str
-    raw: dict
-    fingerprint: str
+    file: str = ""
+    skill: SkillRef | None = None
     duplicate: bool = False
     row: PreviewRow | None = field(default=None, repr=False, compare=False)
+    parsed: ParsedFile | None = field(default=None, repr=False, compare=False)
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class PreviewRow:
-    """One item as the preview table shows it, with its status and messages."""
+    """One item as the preview table shows it, with its status and messages.
+
+    The display values are derived on demand (the checked item's values when it passed,
+    else the text as read), so planning 10,000 rows builds no strings for a table nobody
+    looks at on the command line.
+    """
 
     file: str
-    line: int | None
-    date: str
-    mentor: str
-    skill: str
-    rating: str
-    comment: str
+    item: RawItem
     status: str = "new"  # new, duplicate, skipped, error
     messages: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    planned: PlannedItem | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self.item.line
+
+    def _read(self, name: str) -> str:
+        v = self.item.get(name)
+        if v is None or v.value is None:
+            return ""
+        if isinstance(v.value, SkillRef):
+            return v.value.label
+        return str(v.value)
+
+    @property
+    def date(self) -> str:
+        return self.planned.given_on.isoformat() if self.planned else self._read("date")
+
+    @property
+    def mentor(self) -> str:
+        return self.planned.mentor if self.planned else self._read("mentor")
+
+    @property
+    def skill(self) -> str:
+        return self.planned.skill.label if self.planned else self._read("skill")
+
+    @property
+    def rating(self) -> str:
+        if self.planned:
+            return "" if self.planned.level is None else str(self.planned.level)
+        return self._read("rating")
+
+    @property
+    def comment(self) -> str:
+        return self.planned.comment if self.planned else self._read("comment")
 
 
 @dataclass
@@ -189,6 +223,11 @@ class _Validator:
         self.new_skills: dict[str, SkillRef] = {}
         self.unknown: dict[tuple, list] = {}  # (file, column, text) -> [first problem, lines, rows]
         self.codes = {norm(s.code) for s in index.skills}
+        self._levels: dict[tuple, int | None | str] = {}
+        self._mentors: dict[str, str] = {}
+        self._skills: dict[str, SkillRef | None] = {}
+        self.future = self.today + dt.timedelta(days=1)
+        self._dates: dict[tuple, dt.date | str] = {}
 
     def new_skill(self, text: str) -> SkillRef:
         key = norm(text)
@@ -206,90 +245,100 @@ class _Validator:
 
     def validate(self, pf: ParsedFile, item: RawItem, row: PreviewRow) -> PlannedItem | None:
         problems: list[Problem] = []
+        values = item.values
 
-        def bad(name: str, v: Value | None, message: str) -> None:
-            line = (v.line if v and v.line is not None else None) or item.line
-            problems.append(Problem(pf.name, line, (v.column if v else None) or name, message))
-            row.messages.append(f"{(v.column if v else None) or name}: {message}")
+        def bad(name: str, message: str) -> None:
+            column = item.column(name)
+            problems.append(Problem(pf.name, item.line_of(name), column, message))
+            row.messages.append(f"{column}: {message}")
 
-        rating_v, comment_v = item.get("rating"), item.get("comment")
         level: int | None = None
-        if rating_v is not None:
-            try:
-                level = self.index.parse_level(rating_v.value)
-            except LevelProblem as exc:
-                bad("rating", rating_v, str(exc))
-        comment = ""
-        if comment_v is not None and comment_v.value is not None:
-            value = comment_v.value
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                value = str(value)
-            if isinstance(value, str):
-                comment = value.replace("\r\n", "\n").replace("\r", "\n")
+        rating = values.get("rating")
+        if rating is not None:
+            found = self._level(rating)
+            if isinstance(found, str):
+                bad("rating", found)
             else:
-                bad("comment", comment_v, "the comment must be text")
+                level = found
+        comment = values.get("comment")
+        if comment is None:
+            comment = ""
+        elif isinstance(comment, str):
+            if "\r" in comment:
+                comment = comment.replace("\r\n", "\n").replace("\r", "\n")
+        elif isinstance(comment, (int, float)) and not isinstance(comment, bool):
+            comment = str(comment)
+        else:
+            bad("comment", "the comment must be text")
+            comment = ""
         if not problems and level is None and not comment.strip():
             row.status = "skipped"
             return None
         skill = self._skill(pf, item, row, bad)
         given_on = self._date(item, bad)
-        mentor_v = item.get("mentor")
-        raw_mentor = mentor_v.value if mentor_v is not None else None
+        raw_mentor = values.get("mentor")
         mentor = ""
-        if isinstance(raw_mentor, (str, int, float)) and not isinstance(raw_mentor, bool):
-            mentor = " ".join(str(raw_mentor).split())
+        if isinstance(raw_mentor, str):
+            mentor = self._mentors.get(raw_mentor) or self._mentors.setdefault(
+                raw_mentor, " ".join(raw_mentor.split())
+            )
+        elif isinstance(raw_mentor, (int, float)) and not isinstance(raw_mentor, bool):
+            mentor = str(raw_mentor)
         elif raw_mentor is not None:
-            bad("mentor", mentor_v, "the mentor must be a name or e-mail address")
+            bad("mentor", "the mentor must be a name or e-mail address")
         if not mentor and (raw_mentor is None or isinstance(raw_mentor, str)):
-            bad("mentor", mentor_v, "the mentor is empty; say who gave the feedback")
-        row.mentor = mentor or row.mentor
-        if given_on is not None:
-            row.date = given_on.isoformat()
-            if given_on > self.today + dt.timedelta(days=1):
-                msg = f"the date {given_on.isoformat()} is in the future"
-                pf.warn(msg, (item.get("date").line or item.line), item.get("date").column)
-                row.warnings.append(msg)
+            bad("mentor", "the mentor is empty; say who gave the feedback")
+        if given_on is not None and given_on > self.future:
+            msg = f"the date {given_on.isoformat()} is in the future"
+            pf.warn(msg, item.line_of("date"), item.column("date"))
+            row.warnings.append(msg)
         if problems or skill is None or given_on is None:
             pf.errors.extend(problems)
             row.status = "error"
             return None
         if skill.archived:
-            msg = f"skill {skill.code} is archived; the feedback is kept in its history"
-            row.warnings.append(msg)
-        row.skill = skill.label
-        row.rating = "" if level is None else str(level)
-        row.comment = comment
+            row.warnings.append(
+                f"skill {skill.code} is archived; the feedback is kept in its history"
+            )
         return PlannedItem(
-            file=pf.name,
-            line=item.line,
-            skill=skill,
+            skill_id=skill.id,
+            skill_code=skill.code,
             mentor=mentor,
             given_on=given_on,
             level=level,
             comment=comment,
+            line=item.line,
             raw=item.raw,
             fingerprint=feedback_fingerprint(mentor, skill.code, given_on, level, comment),
+            file=pf.name,
+            skill=skill,
             row=row,
+            parsed=pf,
         )
 
     def _skill(self, pf: ParsedFile, item: RawItem, row: PreviewRow, bad) -> SkillRef | None:  # noqa: ANN001
-        v = item.get("skill")
-        value = v.value if v is not None else None
+        value = item.values.get("skill")
         if isinstance(value, SkillRef):
             return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, str):
+            found = self._skills.get(value)
+            if found is None:
+                found = self._skills.setdefault(value, self.index.find(value))
+            if found is not None:
+                return found
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
+            found = self.index.find(value)
+            if found is not None:
+                return found
         if not isinstance(value, str) or not value.strip():
-            bad("skill", v, "the skill is empty; give its code or name")
+            bad("skill", "the skill is empty; give its code or name")
             return None
-        found = self.index.find(value)
-        if found is not None:
-            return found
         if self.options.create_missing_skills and self.has_framework:
             return self.new_skill(value)
-        column = (v.column if v else None) or "skill"
+        column = item.column("skill")
         key = (pf.name, column, norm(value))
-        line = (v.line if v else None) or item.line
+        line = item.line_of("skill")
         if key in self.unknown:
             self.unknown[key][1].append(line)
             self.unknown[key][2].append(row)
@@ -299,16 +348,37 @@ class _Validator:
         row.messages.append(f"{column}: unknown skill {value.strip()!r}")
         return None
 
-    def _date(self, item: RawItem, bad) -> dt.date | None:  # noqa: ANN001
-        v = item.get("date")
-        if v is None or v.value is None or (isinstance(v.value, str) and not v.value.strip()):
-            bad("date", v, "the date is empty")
-            return None
+    def _level(self, value: object) -> int | None | str:
+        """A level, or the problem as text; remembered per distinct value (files repeat them)."""
+        key = (type(value), value) if isinstance(value, (str, int, float)) else None
+        if key is not None and key in self._levels:
+            return self._levels[key]
         try:
-            return parse_feedback_date(v.value, self.options.date_format)
-        except DateProblem as exc:
-            bad("date", v, str(exc))
+            found: int | None | str = self.index.parse_level(value)
+        except LevelProblem as exc:
+            found = str(exc)
+        if key is not None:
+            self._levels[key] = found
+        return found
+
+    def _date(self, item: RawItem, bad) -> dt.date | None:  # noqa: ANN001
+        value = item.values.get("date")
+        if value is None or (isinstance(value, str) and not value.strip()):
+            bad("date", "the date is empty")
             return None
+        key = (type(value), value) if isinstance(value, (str, dt.date)) else None
+        found = self._dates.get(key) if key is not None else None
+        if found is None:
+            try:
+                found = parse_feedback_date(value, self.options.date_format)
+            except DateProblem as exc:
+                found = str(exc)
+            if key is not None:
+                self._dates[key] = found
+        if isinstance(found, str):
+            bad("date", found)
+            return None
+        return found
 
     def unknown_problems(self) -> None:
         for (pf, value, column, line), lines, rows in self.unknown.values():
@@ -349,21 +419,11 @@ def plan_sources(
         for k, item in enumerate(pf.items):
             if progress and k % 2000 == 1999:
                 progress(n, total, f"Checking {src.name}: {k + 1} of {len(pf.items)}…")
-            v = {name: item.get(name) for name in ("date", "mentor", "skill", "rating", "comment")}
-            row = PreviewRow(
-                file=pf.name,
-                line=item.line,
-                date=_show(v["date"]),
-                mentor=_show(v["mentor"]),
-                skill=v["skill"].value.label
-                if v["skill"] and isinstance(v["skill"].value, SkillRef)
-                else _show(v["skill"]),
-                rating=_show(v["rating"]),
-                comment=_show(v["comment"]),
-            )
+            row = PreviewRow(pf.name, item)
             plan.rows.append(row)
             planned = validator.validate(pf, item, row)
             if planned is not None:
+                row.planned = planned
                 plan.items.append(planned)
     validator.unknown_problems()
     for pf in plan.files:
@@ -392,12 +452,6 @@ def plan_sources(
     if progress:
         progress(total, total, "Checked")
     return plan
-
-
-def _show(v: Value | None) -> str:
-    if v is None or v.value is None:
-        return ""
-    return str(v.value)
 
 
 def _mark_duplicates(session: Session, plan: ImportPlan) -> None:
@@ -493,32 +547,20 @@ def apply_import(
             result.duplicates += sum(1 for i in todo if i.fingerprint in known)
             todo = [i for i in todo if i.fingerprint not in known]
         created = _create_skills(session, plan.new_skills) if plan.new_skills else {}
-        ids = {i.skill.id for i in todo if i.skill.id is not None}
-        skills = {s.id: s for s in session.scalars(select(Skill).where(Skill.id.in_(ids)))}
-        imports: dict[str, FeedbackImport] = {}
-        files = {pf.name: pf for pf in plan.files}
-        for n, item in enumerate(todo):
-            if progress and n % 500 == 0:
-                progress(n, total, f"Importing {n} of {total}…")
-            imp = imports.get(item.file)
-            if imp is None:
-                pf = files[item.file]
-                imp = FeedbackImport(file_name=pf.name, sha256=pf.sha256, format=pf.format)
-                session.add(imp)
-                imports[item.file] = imp
-            skill = skills[item.skill.id] if item.skill.id is not None else created[item.skill.code]
-            add_feedback_item(
-                session,
-                imp,
-                skill=skill,
-                mentor=item.mentor,
-                given_on=item.given_on,
-                level=item.level,
-                comment=item.comment,
-                line=item.line,
-                raw=item.raw,
-            )
-        session.flush()
+        by_file: dict[ParsedFile, list[PlannedItem]] = {}
+        for item in todo:
+            if item.skill is not None and item.skill.id is None:  # created just now
+                item.skill_id = created[item.skill_code].id
+            by_file.setdefault(item.parsed, []).append(item)
+        done = 0
+        for pf, new in by_file.items():
+            imp = FeedbackImport(file_name=pf.name, sha256=pf.sha256, format=pf.format)
+            for start in range(0, len(new), 2000):
+                if progress:
+                    progress(done, total, f"Importing {done} of {total}…")
+                chunk = new[start : start + 2000]
+                add_feedback_items(session, imp, chunk)
+                done += len(chunk)
         if progress:
             progress(total, total, "Saving…")
     result.imported = len(todo)

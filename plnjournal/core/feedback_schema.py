@@ -32,7 +32,7 @@ class SkillRef:
         return f"{self.code} {self.name}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     """One value read from a file and where it was: a column header, a JSON path, a key."""
 
@@ -41,16 +41,46 @@ class Value:
     line: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RawItem:
-    """One rating or comment as read, before validation; any field may be missing."""
+    """One rating or comment as read, before validation; any field may be missing.
+
+    ``values`` maps a field to the value as read; ``columns`` says where each came from (one
+    dict shared by every row of a table); ``lines`` only where a value's line is not the
+    item's own (a Markdown rating line, JSON defaults at the top).
+    """
 
     line: int | None
-    values: dict[str, Value]
+    values: dict[str, object]
+    columns: dict[str, str]
     raw: dict
+    lines: dict[str, int | None] | None = None
+
+    @classmethod
+    def of(cls, line: int | None, values: dict[str, Value], raw: dict) -> RawItem:
+        """An item from ``Value``s (for formats where values come from different places)."""
+        lines = {k: v.line for k, v in values.items() if v.line is not None and v.line != line}
+        return cls(
+            line,
+            {k: v.value for k, v in values.items()},
+            {k: v.column or k for k, v in values.items()},
+            raw,
+            lines or None,
+        )
+
+    def column(self, name: str) -> str:
+        return self.columns.get(name) or name
+
+    def line_of(self, name: str) -> int | None:
+        if self.lines and name in self.lines:
+            return self.lines[name]
+        return self.line
 
     def get(self, name: str) -> Value | None:
-        return self.values.get(name)
+        """The value with where it came from, or None when the file did not give it."""
+        if name not in self.values:
+            return None
+        return Value(self.values[name], self.column(name), self.line_of(name))
 
 
 @dataclass
@@ -62,7 +92,7 @@ class ColumnInfo:
     recognised: bool = True
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one per file read
 class ParsedFile:
     name: str
     format: str = ""

@@ -205,22 +205,27 @@ def _parse_long(
     if pf.errors:
         return
     width = len(headers)
+    columns = [(role, i) for role, i in used.items()]
+    where = {role: headers[i] for role, i in used.items()}  # shared by every row
+    items = pf.items
     for line, row in rows:
-        if _blank(row):
-            continue
-        if len(row) > width and not _blank(row[width:]):
-            pf.error(
-                f"this row has {len(row)} cells but the header has {width}; "
-                "a comment with the delimiter in it must be in double quotes",
-                line,
-            )
-            continue
-        values = {
-            role: Value(row[i] if i < len(row) else None, headers[i], line)
-            for role, i in used.items()
-        }
-        raw = {h: row[i] for i, h in enumerate(headers) if i < len(row)}
-        pf.items.append(RawItem(line, values, raw))
+        n = len(row)
+        if n != width or not any(row):
+            if _blank(row):
+                continue
+            if n > width and not _blank(row[width:]):
+                pf.error(
+                    f"this row has {n} cells but the header has {width}; "
+                    "a comment with the delimiter in it must be in double quotes",
+                    line,
+                )
+                continue
+        values = (
+            {role: row[i] for role, i in columns}
+            if n == width
+            else {role: row[i] if i < n else None for role, i in columns}
+        )
+        items.append(RawItem(line, values, where, dict(zip(headers, row, strict=False))))
 
 
 def _pick(headers: list[str], taken: set[int], preferences: tuple[str, ...]) -> int | None:
@@ -389,4 +394,4 @@ def _wide_row(
             text, where = _join_comments(pieces)
             values["comment"] = Value(text, where, line)
             raw.update(dict(pieces))
-        pf.items.append(RawItem(line, values, raw))
+        pf.items.append(RawItem.of(line, values, raw))

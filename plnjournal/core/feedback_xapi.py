@@ -153,7 +153,7 @@ def read_statements(
             line,
         )
         values["date"] = Value(st.get("timestamp"), "timestamp", line)
-        pf.items.append(RawItem(line, values, st))
+        pf.items.append(RawItem.of(line, values, st))
     if skipped:
         pf.warn(
             f"{skipped} statement{'s' if skipped > 1 else ''} with no score and no response "

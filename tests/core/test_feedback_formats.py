@@ -23,7 +23,7 @@ LONG = (
 
 
 def values(item) -> dict:  # noqa: ANN001
-    return {k: v.value for k, v in item.values.items()}
+    return dict(item.values)
 
 
 def parse(name: str, data: bytes | str, mapping: dict | None = None):  # noqa: ANN201
