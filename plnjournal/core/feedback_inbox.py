@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from plnjournal.core.avoidance_data import CRITICAL_WORDS
 from plnjournal.core.entries import add_entry
 from plnjournal.core.skills import active_framework
 from plnjournal.errors import InputError
@@ -25,26 +26,9 @@ from plnjournal.storage.models import (
     Skill,
 )
 
-# Words that make a comment ask for change, whatever the rating (shown as the reason).
-CRITICAL_CUES = (
-    "concern",
-    "worried",
-    "worrying",
-    "have not",
-    "haven't",
-    "has not",
-    "not yet",
-    "avoid",
-    "reluctant",
-    "struggl",
-    "must",
-    "unacceptable",
-    "disappoint",
-    "still not",
-    "needs to",
-    "need to",
-)
-_CUE = re.compile("|".join(re.escape(c) for c in CRITICAL_CUES), re.IGNORECASE)
+# A comment is critical by the same words the avoidance model uses (docs/avoidance.md), so the
+# inbox and the avoidance score never disagree about what asks for an answer.
+_CUE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in CRITICAL_WORDS) + r")(?![\w'])")
 
 
 @dataclass(frozen=True)
@@ -69,8 +53,8 @@ class FeedbackRow:
 
 def critical_cue(comment: str) -> str | None:
     """The words that make a comment critical (``"need to"``), or None."""
-    m = _CUE.search(comment or "")
-    return m.group(0).lower() if m else None
+    m = _CUE.search((comment or "").replace("\u2019", "'").casefold())
+    return m.group(0) if m else None
 
 
 def demand_reason(level: int | None, target: int, comment: str, label: str = "") -> str:

@@ -45,7 +45,7 @@ def test_inbox_lists_low_ratings_and_critical_comments_oldest_first(
     with teaching_copy.session() as s:
         rows = unanswered_feedback(s)
     assert [(r.skill_code, r.reason) for r in rows] == [
-        ("AS1", "the comment asks for change (\u201cneed to\u201d)"),
+        ("AS1", "the comment asks for change (\u201cstill\u201d)"),
         ("PA1", "rated 2 (Advanced beginner), below your target 3"),
     ]
     assert rows[0].given_on < rows[1].given_on
@@ -104,6 +104,8 @@ def test_demo_journal_inbox_has_the_avoided_skill(demo_db) -> None:  # noqa: ANN
 
 def test_reasons_in_plain_words() -> None:
     assert critical_cue("Great lesson!") is None
-    assert critical_cue("I am CONCERNED about pace") == "concern"
+    assert critical_cue("I am CONCERNED about pace") == "concerned"
+    assert critical_cue("You haven\u2019t called home") == "haven't"
+    assert critical_cue("Nothing stilted here") is None  # whole words only
     assert demand_reason(None, 3, "Lovely.") == ""
     assert demand_reason(1, 3, "", "Novice") == "rated 1 (Novice), below your target 3"
