@@ -133,9 +133,11 @@ def avoidance_scores(
     as_of: dt.date | None = None,
     *,
     weights: Mapping[str, float] | None = None,
+    include_private: bool = True,
 ) -> list[SkillScore]:
     """Scores for every active skill, highest first, as the journal stood on ``as_of``."""
-    return score_facts(load_facts(session, as_of or dt.date.today()), weights=weights)
+    facts = load_facts(session, as_of or dt.date.today(), include_private=include_private)
+    return score_facts(facts, weights=weights)
 
 
 def score_facts(

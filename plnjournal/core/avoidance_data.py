@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import Date, String, and_, bindparam, cast, exists, func, or_, select
+from sqlalchemy import Boolean, Date, String, and_, bindparam, cast, exists, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -176,6 +176,14 @@ class _Queries:
     def __init__(self) -> None:
         as_of = bindparam("as_of", type_=Date)
         window = bindparam("window_start", type_=Date)
+        # A progress report without private reflections scores as if they did not exist.
+        shown = or_(bindparam("include_private", type_=Boolean), Entry.private.is_(False))
+        private_ids = select(Entry.id).where(Entry.private.is_(True))
+        rating_shown = or_(
+            bindparam("include_private", type_=Boolean),
+            Rating.entry_id.is_(None),
+            Rating.entry_id.not_in(private_ids),
+        )
         self.framework = (
             select(Framework.id, Framework.default_cadence_days)
             .where(Framework.active.is_(True))
@@ -199,13 +207,15 @@ class _Queries:
             )
             .order_by(Area.position, Area.id, Skill.position, Skill.id)
         )
-        self.first_entry = select(func.min(Entry.entry_date)).where(Entry.entry_date <= as_of)
+        self.first_entry = select(func.min(Entry.entry_date)).where(
+            Entry.entry_date <= as_of, shown
+        )
         # The hottest query (every link of ten years): dates come back as ISO text, compared
         # as text and parsed once per skill, which halves its cost.
         self.links = (
             select(EntrySkill.skill_id, EntrySkill.entry_id, cast(Entry.entry_date, String))
             .join(Entry, Entry.id == EntrySkill.entry_id)
-            .where(Entry.entry_date <= as_of)
+            .where(Entry.entry_date <= as_of, shown)
             .order_by(Entry.entry_date.desc(), Entry.entry_time.desc(), Entry.id.desc())
         )
         committed = (
@@ -222,7 +232,7 @@ class _Queries:
                 Rating.source.label("source"),
                 func.max(Rating.rated_on).label("day"),
             )
-            .where(Rating.rated_on <= as_of)
+            .where(Rating.rated_on <= as_of, rating_shown)
             .group_by(Rating.skill_id, Rating.source)
             .subquery()
         )
@@ -236,12 +246,14 @@ class _Queries:
                     latest.c.day == Rating.rated_on,
                 ),
             )
+            .where(rating_shown)
             .order_by(Rating.id)  # the last one stored wins a same-day tie
         )
         answered = exists().where(
             EntryFeedback.feedback_item_id == FeedbackItem.id,
             Entry.id == EntryFeedback.entry_id,
             Entry.entry_date <= as_of,
+            shown,
         )
         self.unanswered = (
             select(
@@ -283,6 +295,11 @@ class _Queries:
             .where(
                 Commitment.skill_id.is_not(None),
                 Commitment.created_on <= as_of,
+                or_(
+                    bindparam("include_private", type_=Boolean),
+                    Commitment.entry_id.is_(None),
+                    Commitment.entry_id.not_in(private_ids),
+                ),
                 or_(overdue, dropped),
             )
             .order_by(Commitment.due_on, Commitment.id)
@@ -305,8 +322,10 @@ def _queries() -> _Queries:
     return _Queries()
 
 
-def load_facts(session: Session, as_of: dt.date) -> JournalFacts:
-    """Read every fact the model needs for the active framework's non-archived skills."""
+def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True) -> JournalFacts:
+    """Read every fact the model needs for the active framework's non-archived skills
+    (without private reflections, their ratings and commitments when ``include_private`` is
+    False: the progress report's view)."""
     q = _queries()
     conn = session.connection()
     fw_row = conn.execute(q.framework).first()
@@ -325,7 +344,11 @@ def load_facts(session: Session, as_of: dt.date) -> JournalFacts:
         skills[sid] = SkillFacts(
             sid, code, name, area, target, cadence or fw_cadence or FALLBACK_CADENCE_DAYS, source
         )
-    params = {"as_of": as_of, "window_start": as_of - dt.timedelta(days=WINDOW_DAYS)}
+    params = {
+        "as_of": as_of,
+        "window_start": as_of - dt.timedelta(days=WINDOW_DAYS),
+        "include_private": include_private,
+    }
     first_entry = conn.execute(q.first_entry, params).scalar()
     links_window = _read_reflections(conn, q, skills, params)
     _read_ratings(conn, q, skills, params)

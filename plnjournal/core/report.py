@@ -29,11 +29,16 @@ ProgressFn = Callable[[int, int, str], None]
 SECTIONS: dict[str, str] = {
     "summary": "Summary",
     "matrix": "Skills matrix",
+    "avoidance": "What was avoided, and why",
     "feedback": "Mentor feedback and my responses",
     "commitments": "Commitments and their outcomes",
     "reflections": "Selected reflections",
 }
 DEFAULT_MONTHS = 3
+# "What was avoided": the highest-scored skills, at most this many, and only those scoring
+# at least AVOIDED_MIN_SCORE (the three highest are shown whatever their score, if above 0).
+AVOIDED_MAX = 6
+AVOIDED_MIN_SCORE = 30
 
 NAME_KEY = "name"
 ROLE_KEY = "role"
@@ -100,6 +105,19 @@ class Reflection:
     private: bool
 
 
+@dataclass(frozen=True)
+class Avoided:
+    """A skill's avoidance score as of the end of the period, with the model's own reasons."""
+
+    code: str
+    skill: str
+    area: str
+    score: int
+    reasons: tuple[str, ...]
+    signals: dict[str, dict]  # name -> weight, strength, points, reason
+    last_reflected: dt.date | None
+
+
 @dataclass
 class Report:
     options: ReportOptions
@@ -110,11 +128,21 @@ class Report:
     commitments: list[q.CommitmentLine]
     reflections: list[Reflection]
     ratings: list[q.RatingLine] = field(default_factory=list)
+    avoidance: list[Avoided] = field(default_factory=list)  # every skill, highest first
     scale_min: int = 1
     scale_max: int = 5
 
     def has(self, section: str) -> bool:
         return section in self.options.sections
+
+    @property
+    def avoided(self) -> list[Avoided]:
+        """The skills the report names as avoided (see AVOIDED_MAX, AVOIDED_MIN_SCORE)."""
+        return [
+            a
+            for i, a in enumerate(self.avoidance[:AVOIDED_MAX])
+            if a.score >= AVOIDED_MIN_SCORE or (i < 3 and a.score > 0)
+        ]
 
 
 def default_period(
@@ -187,17 +215,19 @@ def build_report(
     names = MentorNames(q.mentors_in_order(session), anonymize=options.anonymize_mentors)
     visible = q.visible_entries(options.include_private)
     start, end = options.start, options.end
-    step(0, 5, "Counting reflections…")
+    step(0, 6, "Counting reflections…")
     days = q.entry_days(session, visible, start, end)
     matrix = q.matrix_lines(session, visible, options.include_private, start, end)
-    step(1, 5, "Reading mentor feedback…")
+    step(1, 6, "Reading mentor feedback…")
     feedback = q.feedback_lines(session, fw, visible, start, end, names)
-    step(2, 5, "Reading commitments…")
+    step(2, 6, "Reading commitments…")
     as_of = min(end, options.generated_on)
     commitments = q.commitment_lines(session, visible, start, end, as_of, names)
-    step(3, 5, "Reading reflections…")
+    step(3, 6, "Reading reflections…")
     reflections = _reflections(session, options, names)
     ratings = q.rating_lines(session, visible, start, end, names)
+    step(4, 6, "Scoring what was avoided…")
+    avoidance = _avoidance(session, options, names)
     summary = Summary(
         reflections=q.count_entries(session, visible, start, end),
         days_journaled=len(days),
@@ -220,7 +250,7 @@ def build_report(
         generated_on=options.generated_on,
         scale=tuple((lv.level, lv.label) for lv in fw.levels),
     )
-    step(4, 5, "Report gathered")
+    step(5, 6, "Report gathered")
     return Report(
         options=options,
         cover=cover,
@@ -230,9 +260,38 @@ def build_report(
         commitments=commitments,
         reflections=reflections,
         ratings=ratings,
+        avoidance=avoidance,
         scale_min=fw.scale_min,
         scale_max=fw.scale_max,
     )
+
+
+def _avoidance(session: Session, options: ReportOptions, names: MentorNames) -> list[Avoided]:
+    """The avoidance model's scores as the journal stood at the end of the period (or today,
+    for a period not yet over), with the same privacy as the rest of the report."""
+    from plnjournal.core.avoidance import avoidance_scores
+
+    as_of = min(options.end, options.generated_on)
+    scores = avoidance_scores(session, as_of, include_private=options.include_private)
+    out = []
+    for sc in scores:
+        data = sc.to_json()
+        signals = {
+            name: {**sig, "reason": names.text(sig["reason"]) if sig["reason"] else None}
+            for name, sig in data["signals"].items()
+        }
+        out.append(
+            Avoided(
+                code=sc.code,
+                skill=sc.skill,
+                area=sc.area,
+                score=sc.score,
+                reasons=tuple(names.text(r) for r in sc.reasons),
+                signals=signals,
+                last_reflected=sc.last_reflected,
+            )
+        )
+    return out
 
 
 def _reflections(session: Session, options: ReportOptions, names: MentorNames) -> list[Reflection]:

@@ -64,6 +64,22 @@ def report_data(report: Report) -> dict[str, Any]:
             }
             for r in report.ratings
         ],
+        "avoidance": {
+            "as_of": min(c.end, c.generated_on).isoformat(),
+            "avoided": [a.code for a in report.avoided],
+            "scores": [
+                {
+                    "code": a.code,
+                    "skill": a.skill,
+                    "area": a.area,
+                    "score": a.score,
+                    "reasons": list(a.reasons),
+                    "signals": a.signals,
+                    "last_reflected": a.last_reflected.isoformat() if a.last_reflected else None,
+                }
+                for a in report.avoidance
+            ],
+        },
     }
 
 

@@ -67,6 +67,8 @@ def report_html(report: Report, charts: dict[str, str] | None = None) -> str:
         parts.append(_summary(report))
     if report.has("matrix"):
         parts.append(_matrix(report))
+    if report.has("avoidance"):
+        parts.append(_avoidance(report))
     if report.has("feedback"):
         parts.append(_feedback(report))
     if report.has("commitments"):
@@ -184,6 +186,36 @@ def _matrix(report: Report) -> str:
         '<th class="num" width="15%">Reflections</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def _avoidance(report: Report) -> str:
+    head = f"<h2>{SECTIONS['avoidance']}</h2>"
+    as_of = min(report.cover.end, report.cover.generated_on)
+    intro = (
+        f'<p class="meta">The journal’s avoidance model scores every skill from 0 to 100 as '
+        f"it stood on {fmt_date(as_of)}, from named signals: time since the last reflection "
+        "against the cadence aimed for, share of reflections, gap to target, blind spots, "
+        "unanswered mentor feedback, hard conversations put off, overdue or dropped "
+        "commitments, staying in the comfort zone, descriptive reflections and time since "
+        "feedback. The reasons below are the model’s own words.</p>"
+    )
+    avoided = report.avoided
+    if not avoided:
+        return head + intro + '<p class="muted">No skill stands out as avoided.</p>'
+    out = [head, intro]
+    for a in avoided:
+        reasons = "".join(f"<li>{esc(r)}</li>" for r in a.reasons)
+        out.append(
+            f"<h3>{esc(a.code)} {esc(a.skill)} · "
+            f'<span style="color: {WARN};">{a.score}/100</span><br/>'
+            f'<span style="font-size: 9pt; font-weight: normal; color: {MUTED};">'
+            f"{esc(a.area)}</span></h3><ul>{reasons}</ul>"
+        )
+    rest = [a for a in report.avoidance if a not in avoided]
+    if rest:
+        listed = ", ".join(f"{esc(a.code)} {a.score}" for a in rest)
+        out.append(f'<p class="meta">The other skills scored: {listed}.</p>')
+    return "".join(out)
 
 
 def _response(f: FeedbackLine) -> str:

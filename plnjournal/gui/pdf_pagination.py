@@ -19,6 +19,7 @@ FAIR = 1  # between two lines of a paragraph
 # A cut inside a paragraph is taken over a cut between blocks only if it fills the page
 # by this much more (a fraction of the page height).
 FAIR_GAIN = 0.2
+SHORT_LIST = 8  # items
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _candidates(doc: QTextDocument) -> tuple[list[_Cut], list[float]]:
             if policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
                 forced.append(rect.top())
             elif not after_heading:
-                cuts.append(_Cut(rect.top(), GOOD))
+                cuts.append(_Cut(rect.top(), _quality_before(block)))
             heading = bool(block.blockFormat().headingLevel())
             if not heading:
                 cuts.extend(_line_cuts(block))
@@ -110,6 +111,14 @@ def _candidates(doc: QTextDocument) -> tuple[list[_Cut], list[float]]:
         it += 1
     cuts.sort(key=lambda c: c.y)
     return cuts, sorted(forced)
+
+
+def _quality_before(block: QTextBlock) -> int:
+    """A short list is kept together where it can: a cut between its items is only fair."""
+    text_list = block.textList()
+    if text_list is not None and text_list.count() <= SHORT_LIST and text_list.itemNumber(block):
+        return FAIR
+    return GOOD
 
 
 def _line_cuts(block: QTextBlock) -> list[_Cut]:

@@ -59,6 +59,8 @@ def test_report_text_is_real_and_complete(cli, journal: Path, tmp_path: Path, qa
         "Early-career teaching practice",
         "Managing transitions",
         "Difficult conversations with parents",  # the skill the demo avoids
+        "What was avoided, and why",
+        "Never reflected on in",  # the model's own reason for it
         "After talking to Ms Okafor",  # a highlighted reflection
         "Page 2 of",
     ):
@@ -109,6 +111,9 @@ def test_json_attachment_carries_the_report_data(cli, journal, tmp_path, qapp) -
     assert {"CL1", "PA1"} <= codes
     assert all(r["date"] >= "2026-06-01" for r in data["ratings"])
     assert {r["source"] for r in data["ratings"]} == {"self", "mentor"}
+    scores = data["avoidance"]["scores"]
+    assert scores[0]["code"] == data["avoidance"]["avoided"][0] == "PA1"
+    assert scores[0]["reasons"] and set(scores[0]["signals"]) >= {"overdue", "unanswered"}
 
 
 def test_bad_arguments_are_one_line_errors(cli, journal, tmp_path) -> None:

@@ -202,3 +202,27 @@ def test_period_entries_lists_private_ones_marked(teaching_db) -> None:
 def test_a_journal_without_framework_is_a_clear_error(db) -> None:
     with db.session() as s, pytest.raises(InputError, match="no skills framework"):
         build_report(s, ReportOptions(start=_day(0), end=_day(1)))
+
+
+def test_avoidance_is_scored_without_private_reflections(teaching_db) -> None:
+    _journal(teaching_db)
+    public = {a.code: a for a in _report(teaching_db).avoidance}
+    private = {a.code: a for a in _report(teaching_db, include_private=True).avoidance}
+    assert public["PA1"].last_reflected is None  # only a private reflection is on PA1
+    assert private["PA1"].last_reflected == _day(3)
+    # The self rating of 5 given in the private reflection makes a blind spot only there.
+    assert any(r.startswith("Blind spot") for r in private["PA1"].reasons)
+    assert not any(r.startswith("Blind spot") for r in public["PA1"].reasons)
+
+
+def test_avoided_skills_come_with_the_models_reasons_anonymized(teaching_db) -> None:
+    _journal(teaching_db)
+    r = _report(teaching_db, anonymize_mentors=True)
+    assert r.avoided and r.avoided[0].score == max(a.score for a in r.avoidance)
+    reasons = [reason for a in r.avoidance for reason in a.reasons]
+    assert any("Mentor A rated this 1/5" in reason for reason in reasons)
+    assert not any("Okafor" in reason for reason in reasons)
+    data = report_data(r)["avoidance"]
+    assert data["avoided"] == [a.code for a in r.avoided]
+    assert {s["code"] for s in data["scores"]} >= {"CL1", "PA1"}
+    assert "What was avoided, and why" in report_html(r)
