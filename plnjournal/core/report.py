@@ -19,9 +19,10 @@ from plnjournal.core import report_queries as q
 from plnjournal.core.dates import longest_streak
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.report_names import MentorNames
+from plnjournal.core.settings import OWNER_NAME, OWNER_ROLE, get_setting
 from plnjournal.core.skills import active_framework
 from plnjournal.errors import InputError
-from plnjournal.storage.models import Entry, Setting
+from plnjournal.storage.models import Entry
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -39,9 +40,6 @@ DEFAULT_MONTHS = 3
 # at least AVOIDED_MIN_SCORE (the three highest are shown whatever their score, if above 0).
 AVOIDED_MAX = 6
 AVOIDED_MIN_SCORE = 30
-
-NAME_KEY = "name"
-ROLE_KEY = "role"
 
 
 @dataclass(frozen=True)
@@ -190,16 +188,8 @@ def months_before(end: dt.date, months: int) -> dt.date:
 
 
 def _setting(session: Session, key: str) -> str:
-    import json
-
-    row = session.get(Setting, key)
-    if row is None:
-        return ""
-    try:
-        value = json.loads(row.value)
-    except ValueError:
-        value = row.value
-    return value if isinstance(value, str) else ""
+    value = get_setting(session, key, "")
+    return value.strip() if isinstance(value, str) else ""
 
 
 def build_report(
@@ -242,8 +232,8 @@ def build_report(
         feedback_answered=sum(1 for f in feedback if f.responses),
     )
     cover = Cover(
-        name=_setting(session, NAME_KEY),
-        role=_setting(session, ROLE_KEY),
+        name=_setting(session, OWNER_NAME),
+        role=_setting(session, OWNER_ROLE),
         framework=fw.name,
         start=start,
         end=end,

@@ -147,7 +147,7 @@ def _signed(value: int | None) -> str:
 
 
 def _matrix_row(m: MatrixLine) -> str:
-    note = ' <span class="warn small">· blind spot</span>' if m.blind_spot else ""
+    note = ' <span class="warn small">· blind&nbsp;spot</span>' if m.blind_spot else ""
     count = f'<span class="warn">{m.reflections}</span>' if m.reflections == 0 else m.reflections
     if m.change is None:
         change = "new" if m.current_level is not None else "–"

@@ -17,6 +17,9 @@ from plnjournal.errors import InputError
 from plnjournal.storage.models import Setting
 
 REMINDER_TIME = "reminder_time"
+# Who the journal belongs to, as the progress report's cover shows it.
+OWNER_NAME = "name"
+OWNER_ROLE = "role"
 
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:

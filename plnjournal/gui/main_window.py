@@ -27,7 +27,10 @@ log = logging.getLogger(__name__)
 MENUS = ("&File", "&Edit", "&View", "&Journal", "&Skills", "&Feedback", "&Insights", "&Help")
 
 # Feature modules, each with ``install(window: MainWindow) -> None``.
-FEATURES: tuple[str, ...] = ("plnjournal.gui.skills_feature",)
+FEATURES: tuple[str, ...] = (
+    "plnjournal.gui.skills_feature",
+    "plnjournal.gui.report_feature",
+)
 
 UNDO_VISIBLE_MS = 20_000
 
