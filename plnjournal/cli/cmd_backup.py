@@ -30,20 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_restore)
 
 
-def human_size(size: int) -> str:
-    """Sizes as people read them: 812 KB, 7.3 MB."""
-    if size < 1000:
-        return f"{size} B"
-    for unit in ("KB", "MB", "GB"):
-        size /= 1000
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if size >= 100 else f"{size:.1f} {unit}"
-    return f"{size} B"  # pragma: no cover - the loop always returns
-
-
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.errors import InputError
-    from plnjournal.storage.backup import MANUAL, copy_database, make_backup
+    from plnjournal.storage.backup import MANUAL, copy_database, format_size, make_backup
 
     db = ctx.db()  # checks the file first: a damaged journal is never copied as a "backup"
     if args.dest is None:
@@ -55,13 +44,13 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
         if dest.exists():
             raise InputError(f"{dest}: already exists; a backup never overwrites a file")
         copy_database(db.path, dest)
-    info(f"Backed up {db.path} to {dest} ({human_size(dest.stat().st_size)}).")
+    info(f"Backed up {db.path} to {dest} ({format_size(dest.stat().st_size)}).")
     return 0
 
 
 def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.paths import backup_dir
-    from plnjournal.storage.backup import backup_infos
+    from plnjournal.storage.backup import backup_infos, format_size
 
     backups = backup_infos(ctx.db_path)
     if args.json:
@@ -83,7 +72,7 @@ def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     info(f"Backups of {ctx.db_path} in {folder}:")
     for b in backups:
-        info(f"  {b.made_at:%Y-%m-%d %H:%M}  {b.label:<26} {human_size(b.size):>8}  {b.path.name}")
+        info(f"  {b.made_at:%Y-%m-%d %H:%M}  {b.label:<26} {format_size(b.size):>8}  {b.path.name}")
     return 0
 
 

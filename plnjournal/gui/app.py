@@ -9,8 +9,8 @@ from pathlib import Path
 def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from plnjournal.gui.app_guard import AppGuard
     from plnjournal.gui.main_window import MainWindow
-    from plnjournal.storage.db import open_database
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("PLN Journal")
@@ -18,15 +18,24 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     from plnjournal.gui.theme import follow_system_scheme
 
     follow_system_scheme(app)
-    db = open_database(db_path)
+    # One window per journal, a checked open (daily backup; a damaged journal offers its
+    # newest sound backup), and the crash dialog: see gui/app_guard.py.
+    guard = AppGuard(db_path)
+    if guard.already_running():
+        return 0
+    db = guard.open_journal()
+    if db is None:
+        return 1
     try:
         from plnjournal.gui.first_start import run_first_start_if_needed
 
         run_first_start_if_needed(db)
         window = MainWindow(db)
+        guard.protect(window)
         window.show()
         return app.exec()
     finally:
+        guard.close()
         db.close()
 
 

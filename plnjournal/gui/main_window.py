@@ -30,6 +30,7 @@ MENUS = ("&File", "&Edit", "&View", "&Journal", "&Skills", "&Feedback", "&Insigh
 FEATURES: tuple[str, ...] = (
     "plnjournal.gui.skills_feature",
     "plnjournal.gui.report_feature",
+    "plnjournal.gui.backups_dialog",
 )
 
 UNDO_VISIBLE_MS = 20_000

@@ -69,6 +69,17 @@ class BackupInfo:
         return _REASON_LABELS.get(self.kind, self.kind.replace("-", " ").capitalize())
 
 
+def format_size(size: int) -> str:
+    """Sizes as people read them: 812 KB, 7.3 MB."""
+    if size < 1000:
+        return f"{size} B"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1000
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if size >= 100 else f"{size:.1f} {unit}"
+    return f"{size} B"  # pragma: no cover - the loop always returns
+
+
 def _name_pattern(stem: str) -> re.Pattern[str]:
     return re.compile(re.escape(stem) + r"-(\d{8})-(\d{6})-([a-z0-9][a-z0-9-]*)\.sqlite3")
 

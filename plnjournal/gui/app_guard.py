@@ -1,0 +1,105 @@
+"""What ``run_gui`` does to keep the journal safe: one window per journal, a checked open
+(a damaged journal offers its newest sound backup), and the crash dialog.
+
+Kept apart from ``app.py`` so start-up code and safety code change independently.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from plnjournal.errors import DatabaseDamaged, PlnError
+from plnjournal.gui.crash_dialog import CrashHandler, install_crash_handler
+from plnjournal.gui.single_instance import InstanceGuard, bring_forward
+from plnjournal.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+class AppGuard:
+    """Used once by ``run_gui``: ``already_running``, ``open_journal``, ``protect``, ``close``."""
+
+    def __init__(self, db_path: Path) -> None:
+        from plnjournal.logs import setup_logging
+
+        setup_logging()  # the rotating log file the crash dialog points to
+        self.db_path = db_path
+        self.instance = InstanceGuard(db_path)
+        self.crash: CrashHandler | None = None
+
+    def already_running(self) -> bool:
+        """True when a window on this journal is open: it was asked to come forward."""
+        return self.instance.forward_to_running()
+
+    def open_journal(self, parent: QWidget | None = None) -> Database | None:
+        """Open the journal (daily backup included), or explain in a dialog why not."""
+        return open_journal_or_explain(self.db_path, parent)
+
+    def protect(self, window: QWidget) -> None:
+        """Answer later launches by raising ``window``; show unexpected errors in a dialog."""
+        if self.instance.listen():
+            self.instance.raise_requested.connect(lambda: bring_forward(window))
+        self.crash = install_crash_handler(window)
+
+    def close(self) -> None:
+        self.instance.close()
+        if self.crash is not None:
+            self.crash.uninstall()
+            self.crash = None
+
+
+def open_journal_or_explain(db_path: Path, parent: QWidget | None = None) -> Database | None:
+    """The journal, opened; or None after telling the user why it cannot be (never a traceback)."""
+    from plnjournal.storage.db import open_database
+
+    try:
+        return open_database(db_path, daily_backup=True)
+    except DatabaseDamaged as exc:
+        if exc.good_backup is None:
+            QMessageBox.critical(parent, "PLN Journal: the journal is damaged", exc.message)
+            return None
+        if not offer_restore(exc, parent):
+            return None
+        backup = exc.good_backup
+    except PlnError as exc:
+        QMessageBox.critical(parent, "PLN Journal cannot open the journal", exc.message)
+        return None
+    try:
+        from plnjournal.storage.restore import restore_backup
+
+        result = restore_backup(db_path, backup.path)
+        log.info("restored %s at start-up; damaged file kept as %s", db_path, result.damaged_kept)
+        return open_database(db_path)
+    except PlnError as again:
+        QMessageBox.critical(parent, "PLN Journal could not restore the backup", again.message)
+        return None
+
+
+def damaged_dialog(exc: DatabaseDamaged, parent: QWidget | None = None) -> QMessageBox:
+    """The question shown when the journal is damaged and a sound backup exists."""
+    backup = exc.good_backup
+    box = QMessageBox(parent)
+    box.setObjectName("damagedJournalDialog")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("PLN Journal: the journal is damaged")
+    box.setText("Your journal file is damaged and cannot be opened.")
+    box.setInformativeText(
+        "PLN Journal has left the file exactly as it is.\n\n"
+        f"The newest sound backup was made on {backup.made_at:%A %d %B %Y at %H:%M}. "
+        "Restoring it puts it in place of the damaged file, which is kept beside it "
+        "(never repaired or deleted), so nothing is lost if you want to try to rescue it."
+    )
+    box.setDetailedText(exc.message)
+    box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    return box
+
+
+def offer_restore(exc: DatabaseDamaged, parent: QWidget | None = None) -> bool:
+    box = damaged_dialog(exc, parent)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole

@@ -1,0 +1,71 @@
+"""Opening the journal in the window: a damaged journal offers its newest sound backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from plnjournal.core.entries import add_entry
+from plnjournal.gui.app_guard import open_journal_or_explain
+from plnjournal.storage.backup import backup_infos, make_backup
+from tests.gui.modal import answer_next_question
+
+
+def _journal_with_backup(db) -> bytes:
+    with db.session() as s:
+        add_entry(s, entry_date=dt.date(2026, 11, 1), title="safe in the backup", body="")
+    make_backup(db.path, "daily", now=dt.datetime(2026, 11, 27, 8, 0))
+    db.close()
+    data = bytearray(db.path.read_bytes())
+    for i in range(4096, min(len(data), 4096 * 6)):
+        data[i] = 0xA5
+    db.path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_damaged_journal_offers_the_backup_and_restores_it(qtbot, db) -> None:
+    damaged = _journal_with_backup(db)
+    seen: list = []
+    answer_next_question("Restore the backup", seen)
+    opened = open_journal_or_explain(db.path)
+    assert opened is not None
+    try:
+        with opened.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT title FROM entries").scalars().all() == [
+                "safe in the backup"
+            ]
+    finally:
+        opened.close()
+    assert "Friday 27 November 2026 at 08:00" in seen[0]
+    kept = list(db.path.parent.glob("journal.sqlite3.damaged-*"))
+    assert [p.read_bytes() for p in kept if not p.name.endswith(("-wal", "-shm"))] == [damaged]
+
+
+def test_quit_leaves_the_damaged_file_untouched(qtbot, db) -> None:
+    damaged = _journal_with_backup(db)
+    answer_next_question("Quit")
+    assert open_journal_or_explain(db.path) is None
+    assert db.path.read_bytes() == damaged
+    assert len(backup_infos(db.path)) == 1
+
+
+def test_other_problems_are_explained(qtbot, tmp_path: Path) -> None:
+    seen: list = []
+    answer_next_question("OK", seen)
+    assert open_journal_or_explain(tmp_path) is None  # a folder, not a journal file
+    assert "is a folder" in seen[0]
+
+
+def test_newer_version_is_explained_and_untouched(qtbot, db) -> None:
+    db.close()
+    conn = sqlite3.connect(db.path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = db.path.read_bytes()
+    seen: list = []
+    answer_next_question("OK", seen)
+    assert open_journal_or_explain(db.path) is None
+    assert "newer version" in seen[0]
+    assert db.path.read_bytes() == before
