@@ -51,7 +51,9 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.paths import backup_dir
     from plnjournal.storage.backup import backup_infos, format_size
+    from plnjournal.storage.sqlite_file import check_file
 
+    check_file(ctx.db_path, create=True)  # a folder given as the journal is said so
     backups = backup_infos(ctx.db_path)
     if args.json:
         print_json(
@@ -89,10 +91,12 @@ def resolve_backup(arg: str, db_path: Path) -> Path:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.errors import PlnError
+    from plnjournal.errors import PlnError, StorageError
     from plnjournal.storage.restore import restore_backup, verify_backup
 
     db_path = ctx.db_path
+    if db_path.is_dir():
+        raise StorageError(f"{db_path}: is a folder, not a journal file; give a file name")
     backup = resolve_backup(args.backup, db_path)
     verify_backup(backup)  # before asking: never offer to restore a damaged backup
     if not args.yes and sys.stdin.isatty():

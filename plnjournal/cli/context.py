@@ -31,6 +31,10 @@ class Context:
 
             with self._damage_advice():
                 self._db = open_database(self.db_path, daily_backup=True)
+            from plnjournal.cli.output import print_warning
+
+            for warning in self._db.warnings:
+                print_warning(warning)
         return self._db
 
     @contextlib.contextmanager

@@ -43,6 +43,12 @@ class AppGuard:
         if self.instance.listen():
             self.instance.raise_requested.connect(lambda: bring_forward(window))
         self.crash = install_crash_handler(window)
+        db = getattr(window, "db", None)
+        for warning in getattr(db, "warnings", ()):
+            log.warning("%s", warning)
+            show = getattr(window, "show_message", None)  # the status bar, when there is one
+            if show is not None:
+                show(warning[:1].upper() + warning[1:])
 
     def close(self) -> None:
         self.instance.close()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from plnjournal.errors import StorageError
 from plnjournal.paths import backup_dir
-from plnjournal.storage.sqlite_file import sqlite_uri
+from plnjournal.storage.sqlite_file import open_readonly
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def copy_database(src: Path, dest: Path) -> Path:
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
-        source = sqlite3.connect(sqlite_uri(src, mode="ro"), uri=True, timeout=10)
+        source = open_readonly(src)  # also from a read-only folder or medium
         try:
             target = sqlite3.connect(tmp)
             try:

@@ -26,6 +26,7 @@ from plnjournal.storage.sqlite_file import (
     check_file,
     damaged,
     describe_sqlite_error,
+    read_only_problem,
     read_revision,
 )
 
@@ -38,6 +39,9 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        # Things the user should hear about that did not stop the journal opening (a daily
+        # backup that could not be written); the front ends show them.
+        self.warnings: list[str] = []
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextlib.contextmanager
@@ -118,6 +122,8 @@ def open_database(
                 f"{path}: was written by a newer version of PLN Journal (schema {revision}); "
                 "update PLN Journal to open it"
             )
+        if (problem := read_only_problem(path)) is not None:
+            raise problem  # said now, not at the first save (reads work without opening)
     engine = make_engine(path)
     try:
         if revision != HEAD_REVISION:
@@ -133,11 +139,13 @@ def open_database(
     except (SQLAlchemyError, sqlite3.Error) as exc:
         engine.dispose()
         raise describe_sqlite_error(exc, path) from exc
+    database = Database(path, engine)
     if daily_backup and has_data:
         from plnjournal.storage.backup import daily_backup as backup_once_a_day
 
         try:
             backup_once_a_day(path)
         except PlnError as exc:  # a backup problem must not lock the user out of the journal
-            log.warning("daily backup skipped: %s", exc)
-    return Database(path, engine)
+            log.info("daily backup skipped: %s", exc)
+            database.warnings.append(f"today's automatic backup was not made: {exc.message}")
+    return database

@@ -44,7 +44,7 @@ def describe_sqlite_error(exc: BaseException, path: Path) -> StorageError:
             f"{path}: the journal is busy (locked by another program); try again in a moment"
         )
     if "readonly" in text or "read-only" in text or "attempt to write a readonly" in text:
-        return StorageError(
+        return read_only_problem(path) or StorageError(
             f"{path}: the journal cannot be written (the file or folder is read-only)"
         )
     if "disk is full" in text or "database or disk is full" in text:
@@ -52,8 +52,43 @@ def describe_sqlite_error(exc: BaseException, path: Path) -> StorageError:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return damaged(path, "the journal file is damaged or is not a PLN Journal database")
     if "unable to open" in text:
-        return StorageError(f"{path}: the journal file cannot be opened")
+        return read_only_problem(path) or StorageError(f"{path}: the journal file cannot be opened")
     return StorageError(f"{path}: database error: {exc}")
+
+
+def read_only_problem(path: Path) -> StorageError | None:
+    """Which of the file or its folder is read-only, said so the user knows what to change."""
+    if path.parent.exists() and not os.access(path.parent, os.W_OK):
+        return StorageError(
+            f"{path}: the folder {path.parent} is read-only, and PLN Journal writes beside "
+            "the journal (its -wal and -shm files); make the folder writable or copy the "
+            "journal to one that is (nothing was changed)"
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        return StorageError(
+            f"{path}: the journal file is read-only; make it writable to change the journal "
+            "(nothing was changed)"
+        )
+    return None
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection, which also works in a read-only folder.
+
+    SQLite needs a ``-shm`` file beside a WAL journal even to read it, and cannot create one
+    in a read-only folder. When no write-ahead log is pending there (nobody can be writing to
+    such a folder), the file is read as it stands (``immutable``).
+    """
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
 
 
 def check_file(path: Path, create: bool) -> bool:
@@ -89,7 +124,7 @@ def check_file(path: Path, create: bool) -> bool:
 def read_revision(path: Path) -> tuple[str | None, bool]:
     """The file's schema revision and whether it holds any tables, read with plain sqlite3."""
     try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
+        conn = open_readonly(path)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
     try:
@@ -126,7 +161,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection | None:
     if revision != HEAD_REVISION:
         return None
     try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
+        conn = open_readonly(path)
         conn.execute("PRAGMA busy_timeout=10000")
     except sqlite3.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
