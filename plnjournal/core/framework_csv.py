@@ -23,7 +23,8 @@ _LEVEL_COLUMN = re.compile(r"level_(\d+)$")
 
 def _pick_delimiter(text: str) -> str:
     """The delimiter that splits the header into the most known column names."""
-    first = text.split("\n", 1)[0]
+    # Any line ending (a lone "\r" from old Mac files too): csv refuses a newline in a field.
+    first = next(iter(text.splitlines()), "")
     best, best_score = ",", -1
     for delim in DELIMITERS:
         cells = next(csv.reader([first], delimiter=delim), [])
