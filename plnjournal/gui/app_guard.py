@@ -35,26 +35,42 @@ class AppGuard:
         return self.instance.forward_to_running()
 
     def open_journal(self, parent: QWidget | None = None) -> Database | None:
-        """Open the journal (daily backup included), or explain in a dialog why not."""
+        """Open the journal, or explain in a dialog why not."""
         return open_journal_or_explain(self.db_path, parent)
 
     def protect(self, window: QWidget) -> None:
-        """Answer later launches by raising ``window``; show unexpected errors in a dialog."""
+        """Answer later launches by raising ``window``; show unexpected errors in a dialog;
+        make the day's backup off the GUI thread (a 10-year journal takes a few hundred ms)."""
         if self.instance.listen():
             self.instance.raise_requested.connect(lambda: bring_forward(window))
         self.crash = install_crash_handler(window)
         db = getattr(window, "db", None)
-        for warning in getattr(db, "warnings", ()):
-            log.warning("%s", warning)
-            show = getattr(window, "show_message", None)  # the status bar, when there is one
-            if show is not None:
-                show(warning[:1].upper() + warning[1:])
+        if db is not None:
+            start_daily_backup(window, db)
 
     def close(self) -> None:
+        from plnjournal.gui.tasks import wait_for_background_work
+
+        wait_for_background_work()  # a backup in progress finishes before the app exits
         self.instance.close()
         if self.crash is not None:
             self.crash.uninstall()
             self.crash = None
+
+
+def start_daily_backup(window: QWidget, db: Database) -> None:
+    """The first start of the day backs the journal up; a failure is a status-bar warning."""
+    from plnjournal.gui.tasks import run_in_background
+    from plnjournal.storage.backup import daily_backup
+
+    def failed(exc: BaseException) -> None:
+        message = getattr(exc, "message", str(exc))
+        log.warning("today's automatic backup was not made: %s", message)
+        show = getattr(window, "show_message", None)  # the status bar, when there is one
+        if show is not None:
+            show(f"Today's automatic backup was not made: {message}")
+
+    run_in_background(window, lambda _p: daily_backup(db.path), on_failure=failed)
 
 
 def open_journal_or_explain(db_path: Path, parent: QWidget | None = None) -> Database | None:
@@ -62,7 +78,7 @@ def open_journal_or_explain(db_path: Path, parent: QWidget | None = None) -> Dat
     from plnjournal.storage.db import open_database
 
     try:
-        return open_database(db_path, daily_backup=True)
+        return open_database(db_path)
     except DatabaseDamaged as exc:
         if exc.good_backup is None:
             QMessageBox.critical(parent, "PLN Journal: the journal is damaged", exc.message)

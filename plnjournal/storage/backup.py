@@ -135,7 +135,8 @@ def copy_database(src: Path, dest: Path) -> Path:
         tmp.replace(dest)
         _fsync_dir(dest.parent)
     except (sqlite3.Error, OSError) as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise _copy_failure(src, dest, exc) from exc
     return dest
 
@@ -191,14 +192,35 @@ def list_backups(db_path: Path) -> list[Path]:
 
 
 def daily_backup(db_path: Path, *, now: dt.datetime | None = None) -> Path | None:
-    """Back up the journal once a day: the cheap check is the newest daily backup's date."""
+    """Back up the journal once a day: the cheap check is the newest daily backup's date.
+
+    A journal with nothing in it yet (no reflection, no skill) is not backed up.
+    """
     now = now or dt.datetime.now()
     for info in backup_infos(db_path):
         if info.kind == DAILY:
             if info.made_at.date() >= now.date():
                 return None
             break
+    if not _has_content(db_path):
+        return None
     return make_backup(db_path, DAILY, now=now)
+
+
+def _has_content(db_path: Path) -> bool:
+    try:
+        conn = open_readonly(db_path)
+    except sqlite3.Error:
+        return True  # let the backup itself say what is wrong
+    try:
+        row = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM skills)"
+        ).fetchone()
+        return bool(row[0])
+    except sqlite3.Error:
+        return True
+    finally:
+        conn.close()
 
 
 def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:

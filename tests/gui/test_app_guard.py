@@ -69,3 +69,38 @@ def test_newer_version_is_explained_and_untouched(qtbot, db) -> None:
     assert open_journal_or_explain(db.path) is None
     assert "newer version" in seen[0]
     assert db.path.read_bytes() == before
+
+
+def test_the_daily_backup_is_made_off_the_gui_thread(qtbot, teaching_db) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from plnjournal.gui.app_guard import AppGuard
+    from plnjournal.gui.tasks import wait_for_background_work
+
+    window = QMainWindow()
+    window.db = teaching_db
+    qtbot.addWidget(window)
+    guard = AppGuard(teaching_db.path)
+    try:
+        guard.protect(window)
+        qtbot.waitUntil(lambda: [b.kind for b in backup_infos(teaching_db.path)] == ["daily"])
+    finally:
+        guard.close()
+    assert wait_for_background_work()
+
+
+def test_a_failed_daily_backup_is_a_status_message(qtbot, teaching_db) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from plnjournal.gui.app_guard import start_daily_backup
+    from plnjournal.paths import backup_dir
+
+    backup_dir(teaching_db.path).write_text("a file where the backups folder should be")
+    window = QMainWindow()
+    window.db = teaching_db
+    messages: list[str] = []
+    window.show_message = messages.append
+    qtbot.addWidget(window)
+    start_daily_backup(window, teaching_db)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert messages[0].startswith("Today's automatic backup was not made: could not back up")
