@@ -94,6 +94,49 @@ def test_killed_while_writing_a_demo_year_leaves_all_or_nothing(
 
 
 @pytest.mark.slow
+def test_killed_during_a_feedback_import_leaves_all_or_nothing(
+    teaching_db, tmp_path: Path, rng: random.Random
+) -> None:
+    """The real `plnjournal import-feedback` of 800 items, killed wherever it is."""
+    import csv
+    import datetime as dt
+
+    teaching_db.close()
+    rows = 800
+    file = tmp_path / "feedback.csv"
+    with file.open("w", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["date", "mentor", "skill", "rating", "comment"])
+        for i in range(rows):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=i // 5)
+            skill = ("CL1", "CL2", "IN1", "IN2", "AS1")[i % 5]
+            out.writerow([day.isoformat(), "Ms Okafor", skill, 1 + i % 5, f"Comment {i}."])
+    path = teaching_db.path
+    child = Child("feedback", str(path), str(file))
+    child.wait_for("STARTED")
+    # The backup is taken just before the one write transaction: kill somewhere after it.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and child.proc.poll() is None:
+        if any(b.kind == "before-feedback-import" for b in backup_infos(path)):
+            break
+        time.sleep(0.02)
+    time.sleep(rng.uniform(0, 2.0))  # mostly inside the write; sometimes after the commit
+    child.kill()
+    assert integrity(path) == ["ok"]
+    items, imports = _count(path, "feedback_items"), _count(path, "feedback_imports")
+    mentor_ratings = (
+        sqlite3.connect(path)
+        .execute("SELECT count(*) FROM ratings WHERE source = 'mentor'")
+        .fetchone()[0]
+    )
+    assert (items, imports, mentor_ratings) in ((0, 0, 0), (rows, 1, rows))
+    if any(line.startswith("Imported") for line in child.lines):
+        assert items == rows
+    for info in backup_infos(path):  # the backup taken first is whole, if it was made
+        verify_backup(info.path)
+
+
+@pytest.mark.slow
 def test_killed_during_restores_leaves_one_whole_journal(
     demo_db, tmp_path: Path, rng: random.Random
 ) -> None:

@@ -53,6 +53,14 @@ def demo(db: str) -> int:
     return 0
 
 
+def feedback(db: str, file: str) -> int:
+    """A mentor feedback import through the real command (one transaction after a backup)."""
+    from plnjournal.cli import main
+
+    print("STARTED", flush=True)
+    return main(["--db", db, "import-feedback", file])
+
+
 def restores(db: str, first: str, second: str) -> int:
     """Restore two backups in turn, forever."""
     from plnjournal.storage.restore import restore_backup
@@ -86,6 +94,8 @@ if __name__ == "__main__":
         sys.exit(bulk(db, int(rest[0]), rest[1]))
     if mode == "demo":
         sys.exit(demo(db))
+    if mode == "feedback":
+        sys.exit(feedback(db, rest[0]))
     if mode == "restores":
         sys.exit(restores(db, rest[0], rest[1]))
     if mode == "backups":
