@@ -9,14 +9,19 @@ from pathlib import Path
 
 from plnjournal.paths import log_dir
 
-_configured = False
+_handler: logging.Handler | None = None
+_handler_path: Path | None = None
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
-    """Send the app's log to a rotating file; returns its path (None if it cannot be written)."""
-    global _configured
+    """Send the app's log to a rotating file; returns its path (None if it cannot be written).
+
+    Called again with another log folder (``PLNJOURNAL_HOME`` changed, as between tests), it
+    moves the file there, so the path it returns is always where the log really goes.
+    """
+    global _handler, _handler_path
     path = log_dir() / "plnjournal.log"
-    if _configured:
+    if _handler is not None and _handler_path == path:
         return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -27,9 +32,12 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("plnjournal")
+    if _handler is not None:
+        root.removeHandler(_handler)
+        _handler.close()
     root.addHandler(handler)
     root.setLevel(level)
-    _configured = True
+    _handler, _handler_path = handler, path
     return path
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from plnjournal.errors import DatabaseDamaged, PlnError
 from plnjournal.gui.crash_dialog import CrashHandler, install_crash_handler
@@ -28,21 +28,33 @@ class AppGuard:
         setup_logging()  # the rotating log file the crash dialog points to
         self.db_path = db_path
         self.instance = InstanceGuard(db_path)
+        self.instance.raise_requested.connect(self._bring_forward)
+        self.window: QWidget | None = None
         self.crash: CrashHandler | None = None
 
     def already_running(self) -> bool:
-        """True when a window on this journal is open: it was asked to come forward."""
-        return self.instance.forward_to_running()
+        """True when a window on this journal is open (it was asked to come forward); else
+        this launch claims the journal at once, before any dialog of its own is shown."""
+        if self.instance.forward_to_running():
+            return True
+        self.instance.listen()
+        return False
+
+    def _bring_forward(self) -> None:
+        # Before the main window exists (a first-start or damaged-journal dialog is open),
+        # that dialog is what the user is waiting on.
+        target = self.window or QApplication.activeModalWidget() or QApplication.activeWindow()
+        if target is not None:
+            bring_forward(target)
 
     def open_journal(self, parent: QWidget | None = None) -> Database | None:
         """Open the journal, or explain in a dialog why not."""
         return open_journal_or_explain(self.db_path, parent)
 
     def protect(self, window: QWidget) -> None:
-        """Answer later launches by raising ``window``; show unexpected errors in a dialog;
-        make the day's backup off the GUI thread (a 10-year journal takes a few hundred ms)."""
-        if self.instance.listen():
-            self.instance.raise_requested.connect(lambda: bring_forward(window))
+        """Raise ``window`` for later launches; show unexpected errors in a dialog; make the
+        day's backup off the GUI thread (a 10-year journal takes a few hundred ms)."""
+        self.window = window
         self.crash = install_crash_handler(window)
         db = getattr(window, "db", None)
         if db is not None:

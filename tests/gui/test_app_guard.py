@@ -104,3 +104,17 @@ def test_a_failed_daily_backup_is_a_status_message(qtbot, teaching_db) -> None:
     start_daily_backup(window, teaching_db)
     qtbot.waitUntil(lambda: bool(messages))
     assert messages[0].startswith("Today's automatic backup was not made: could not back up")
+
+
+def test_a_launch_claims_the_journal_before_any_dialog(qtbot, db_path: Path) -> None:
+    """The first launch listens at once, so a second launch during its first-start (or
+    damaged-journal) dialog is answered too, and never opens a second window."""
+    from plnjournal.gui.app_guard import AppGuard
+
+    first = AppGuard(db_path)
+    try:
+        assert not first.already_running()
+        with qtbot.waitSignal(first.instance.raise_requested, timeout=5000):
+            assert AppGuard(db_path).already_running()
+    finally:
+        first.close()
