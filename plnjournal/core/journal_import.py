@@ -1,0 +1,318 @@
+"""Bringing a journal in: check everything, show what will come in, then write it all at once.
+
+``plan_import`` reads the journal (never writes): which entries are new, which are already
+there (same source key, or same date, time, title and body), which tags link to skills.
+``write_import`` backs the journal up, then writes the plan in ONE transaction with bulk
+inserts, so a 10-year journal imports in seconds and a failure leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from plnjournal.core.journal_archive import Archive, check_restorable, restore_archive
+from plnjournal.core.journal_formats import EntryRecord, ParsedJournal, content_key, read_journal
+from plnjournal.core.skills import active_framework, list_skills, unknown_skill_message
+from plnjournal.errors import Problem, ValidationError
+from plnjournal.storage.db import Database
+from plnjournal.storage.models import (
+    Entry,
+    EntrySkill,
+    EntrySource,
+    EntryTag,
+    Rating,
+    RatingOrigin,
+    RatingSource,
+    Skill,
+)
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], None]
+CHUNK = 500
+SOURCES = {
+    "jrnl": EntrySource.JRNL,
+    "jrnl-json": EntrySource.JRNL,
+    "dayone": EntrySource.DAYONE,
+    "markdown": EntrySource.MARKDOWN,
+}
+
+
+@dataclass
+class PlannedEntry:
+    record: EntryRecord
+    key: str
+    skills: dict[int, int | None] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    """What an import will do; ``summary()`` is what the preview and ``--json`` show."""
+
+    format: str
+    path: Path
+    read: int = 0
+    new: list[PlannedEntry] = field(default_factory=list)
+    duplicates: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    linked_skills: Counter = field(default_factory=Counter)
+    kept_tags: Counter = field(default_factory=Counter)
+    archive: Archive | None = None
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        if self.archive is not None:
+            dates = self.archive.entry_dates()
+        else:
+            dates = sorted(p.record.entry_date for p in self.new)
+        return (dates[0], dates[-1]) if dates else (None, None)
+
+    def summary(self, sample: int = 5) -> dict:
+        first, last = self.date_range()
+        out = {
+            "format": self.format,
+            "path": str(self.path),
+            "entries_read": self.read,
+            "new_entries": self.archive.count("entries") if self.archive else len(self.new),
+            "duplicates": self.duplicates,
+            "first_entry": first.isoformat() if first else None,
+            "last_entry": last.isoformat() if last else None,
+            "linked_skills": dict(sorted(self.linked_skills.items())),
+            "tags": dict(sorted(self.kept_tags.items())),
+            "warnings": [str(w) for w in self.warnings],
+            "sample": [
+                {
+                    "date": p.record.entry_date.isoformat(),
+                    "time": p.record.entry_time.strftime("%H:%M") if p.record.entry_time else None,
+                    "title": p.record.title,
+                    "from": p.record.where,
+                }
+                for p in self.new[:sample]
+            ],
+        }
+        if self.archive is not None:
+            out["tables"] = {name: len(rows) for name, rows in self.archive.tables.items()}
+        return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
+
+
+def skill_lookup(session: Session) -> dict[str, Skill]:
+    """Tag text -> skill, by code first, then by name (``classroom-management`` matches
+    "Classroom management"); current skills win over archived ones."""
+    lookup: dict[str, Skill] = {}
+    skills = sorted(list_skills(session), key=lambda s: s.archived)
+    for attr in ("code", "name"):
+        for skill in skills:
+            lookup.setdefault(_norm(getattr(skill, attr)), skill)
+    return lookup
+
+
+def content_hash(day: dt.date, time: dt.time | None, title: str, body: str) -> str:
+    raw = json.dumps([day.isoformat(), time.isoformat() if time else "", title, body])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def plan_import(session: Session, parsed: ParsedJournal | Archive) -> ImportPlan:
+    """Check the parsed journal against this journal; problems raise ValidationError."""
+    if isinstance(parsed, Archive):
+        check_restorable(session, parsed)
+        return ImportPlan(
+            "json", parsed.path, read=parsed.count("entries"), archive=parsed, warnings=[]
+        )
+    plan = ImportPlan(parsed.format, parsed.path, read=len(parsed.records))
+    plan.warnings = list(parsed.warnings)
+    lookup = skill_lookup(session)
+    all_skills = list_skills(session)
+    fw = active_framework(session)
+    lo, hi = (fw.scale_min, fw.scale_max) if fw else (1, 5)
+    problems: list[Problem] = []
+    planned: list[PlannedEntry] = []
+    seen_keys: Counter = Counter()
+    for rec in parsed.records:
+        line = rec.line
+        if rec.comfort is not None and not 1 <= rec.comfort <= 5:
+            problems.append(Problem(rec.file, line, "comfort", f"{rec.comfort} is outside 1–5"))
+        links: dict[int, int | None] = {}
+        for name, level in rec.skills.items():
+            skill = lookup.get(_norm(name))
+            if skill is None:
+                problems.append(
+                    Problem(
+                        rec.file,
+                        rec.skills_line or line,
+                        None,
+                        unknown_skill_message(name, all_skills, what="skills"),
+                    )
+                )
+                continue
+            if level is not None and not lo <= level <= hi:
+                problems.append(
+                    Problem(
+                        rec.file,
+                        rec.skills_line or line,
+                        "skills",
+                        f"{name}: self-rating {level} is outside the scale {lo}–{hi}",
+                    )
+                )
+            links[skill.id] = level
+        tags: list[str] = []
+        for tag in rec.tags:
+            skill = lookup.get(_norm(tag))
+            if skill is not None:
+                links.setdefault(skill.id, None)
+            elif tag not in tags:
+                tags.append(tag)
+        key = rec.key or content_key(rec.identity, rec)
+        seen_keys[key] += 1
+        if seen_keys[key] > 1:  # the same text twice in one minute: both are kept
+            key = f"{key}#{seen_keys[key]}"
+        planned.append(PlannedEntry(rec, key, links, tags))
+    if problems:
+        raise ValidationError(problems)
+    plan.new = drop_existing(session, planned)
+    plan.duplicates = len(planned) - len(plan.new)
+    codes = {s.id: s.code for s in lookup.values()}
+    for p in plan.new:
+        plan.linked_skills.update(codes[sid] for sid in p.skills)
+        plan.kept_tags.update(p.tags)
+    return plan
+
+
+def drop_existing(session: Session, planned: list[PlannedEntry]) -> list[PlannedEntry]:
+    """Leave out entries the journal already has: same key, or same date, time and text."""
+    if not planned:
+        return []
+    keys = [p.key for p in planned]
+    known: set[str] = set()
+    for i in range(0, len(keys), CHUNK):
+        chunk = keys[i : i + CHUNK]
+        known.update(session.scalars(select(Entry.source_key).where(Entry.source_key.in_(chunk))))
+    dates = [p.record.entry_date for p in planned]
+    rows = session.execute(
+        select(Entry.entry_date, Entry.entry_time, Entry.title, Entry.body).where(
+            Entry.entry_date.between(min(dates), max(dates))
+        )
+    )
+    same_text = {content_hash(*row) for row in rows}
+    return [
+        p
+        for p in planned
+        if p.key not in known
+        and content_hash(p.record.entry_date, p.record.entry_time, p.record.title, p.record.body)
+        not in same_text
+    ]
+
+
+def write_import(db: Database, plan: ImportPlan, progress: Progress | None = None) -> dict:
+    """Back up the journal, then write the whole plan in one transaction."""
+    from plnjournal.storage.backup import make_backup
+
+    if plan.archive is None and not plan.new:
+        return {**plan.summary(sample=0), "imported": 0, "backup": None}
+    backup = make_backup(db.path, "before-journal-import") if db.path.exists() else None
+    with db.session() as session:
+        if plan.archive is not None:
+            restore_archive(session, plan.archive, progress)
+            imported = plan.archive.count("entries")
+        else:
+            imported = _insert_entries(session, plan, progress)
+    log.info("imported %d entries from %s (%s)", imported, plan.path, plan.format)
+    return {
+        **plan.summary(sample=0),
+        "imported": imported,
+        "backup": str(backup) if backup else None,
+    }
+
+
+def _insert_entries(session: Session, plan: ImportPlan, progress: Progress | None) -> int:
+    todo = drop_existing(session, plan.new)  # the journal may have changed since the preview
+    source = SOURCES[plan.format]
+    conn = session.connection()
+    entries = Entry.__table__
+    total = len(todo)
+    for start in range(0, total, CHUNK):
+        if progress is not None:
+            progress(start, total, f"Importing reflections… {start} of {total}")
+        chunk = todo[start : start + CHUNK]
+        rows = [
+            {
+                "entry_date": p.record.entry_date,
+                "entry_time": p.record.entry_time,
+                "title": p.record.title,
+                "body": p.record.body,
+                "private": p.record.private,
+                "highlight": p.record.highlight,
+                "comfort": p.record.comfort,
+                "reflection_model": p.record.reflection_model,
+                "source": source,
+                "source_ref": p.record.where[-1000:],
+                "source_key": p.key,
+            }
+            for p in chunk
+        ]
+        ids = conn.execute(
+            insert(entries).returning(entries.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+        links, tags, ratings = [], [], []
+        for entry_id, p in zip(ids, chunk, strict=True):
+            tags.extend({"entry_id": entry_id, "tag": t[:200]} for t in p.tags)
+            for skill_id, level in p.skills.items():
+                links.append({"entry_id": entry_id, "skill_id": skill_id, "self_rating": level})
+                if level is not None:  # as set_skill_links does: a self-rating is a rating
+                    ratings.append(
+                        {
+                            "skill_id": skill_id,
+                            "level": level,
+                            "rated_on": p.record.entry_date,
+                            "source": RatingSource.SELF,
+                            "origin": RatingOrigin.ENTRY,
+                            "entry_id": entry_id,
+                        }
+                    )
+        for table, values in (
+            (EntryTag.__table__, tags),
+            (EntrySkill.__table__, links),
+            (Rating.__table__, ratings),
+        ):
+            if values:
+                conn.execute(insert(table), values)
+    if progress is not None:
+        progress(total, total, f"Imported {total} reflections")
+    return total
+
+
+def prepare_import(
+    db: Database, path: str | Path, fmt: str | None = None, *, timeformat: str | None = None
+) -> ImportPlan:
+    """Read and check ``path`` and plan the import (nothing is written)."""
+    parsed = read_journal(Path(path), fmt, timeformat=timeformat)
+    with db.session() as session:
+        return plan_import(session, parsed)
+
+
+def import_journal(
+    db: Database,
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    dry_run: bool = False,
+    timeformat: str | None = None,
+    progress: Progress | None = None,
+) -> dict:
+    """Read, check and (unless ``dry_run``) write; returns the summary."""
+    plan = prepare_import(db, path, fmt, timeformat=timeformat)
+    if dry_run:
+        return {**plan.summary(), "imported": 0, "dry_run": True}
+    return {**write_import(db, plan, progress), "dry_run": False}
