@@ -9,8 +9,6 @@ inserts, so a 10-year journal imports in seconds and a failure leaves nothing ha
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import logging
 from collections import Counter
 from collections.abc import Callable
@@ -119,9 +117,9 @@ def skill_lookup(session: Session) -> dict[str, Skill]:
     return lookup
 
 
-def content_hash(day: dt.date, time: dt.time | None, title: str, body: str) -> str:
-    raw = json.dumps([day.isoformat(), time.isoformat() if time else "", title, body])
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+def same_text(day: dt.date, time: dt.time | None, title: str, body: str) -> tuple:
+    """What makes two entries the same text at the same moment."""
+    return (day, time, title, body)
 
 
 def plan_import(session: Session, parsed: ParsedJournal | Archive) -> ImportPlan:
@@ -205,13 +203,13 @@ def drop_existing(session: Session, planned: list[PlannedEntry]) -> list[Planned
             Entry.entry_date.between(min(dates), max(dates))
         )
     )
-    same_text = {content_hash(*row) for row in rows}
+    existing = {same_text(*row) for row in rows}
     return [
         p
         for p in planned
         if p.key not in known
-        and content_hash(p.record.entry_date, p.record.entry_time, p.record.title, p.record.body)
-        not in same_text
+        and same_text(p.record.entry_date, p.record.entry_time, p.record.title, p.record.body)
+        not in existing
     ]
 
 
@@ -262,9 +260,14 @@ def _insert_entries(session: Session, plan: ImportPlan, progress: Progress | Non
             }
             for p in chunk
         ]
-        ids = conn.execute(
-            insert(entries).returning(entries.c.id, sort_by_parameter_order=True), rows
-        ).scalars()
+        conn.execute(insert(entries), rows)  # one executemany; RETURNING would go row by row
+        keys = [p.key for p in chunk]
+        by_key = dict(
+            conn.execute(
+                select(entries.c.source_key, entries.c.id).where(entries.c.source_key.in_(keys))
+            ).all()
+        )
+        ids = [by_key[key] for key in keys]
         links, tags, ratings = [], [], []
         for entry_id, p in zip(ids, chunk, strict=True):
             tags.extend({"entry_id": entry_id, "tag": t[:200]} for t in p.tags)

@@ -24,7 +24,8 @@ from plnjournal.errors import Problem, ValidationError
 
 # --- jrnl plain text --------------------------------------------------------------------
 
-_HEADER = re.compile(r"(?:^|\n)\[([^\]\n]+)\] ")
+# jrnl's pattern is (?:^|\n)\[([^\]]+)\] ; "^" in MULTILINE mode is the same, and faster.
+_HEADER = re.compile(r"^\[([^\]\n]+)\] ", re.MULTILINE)
 _DATETIME = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?"
 )
@@ -41,7 +42,7 @@ _SENTENCE = re.compile(
     |[\uFF01\uFF0E\uFF1F\uFF61\u3002]""",
     re.VERBOSE,
 )
-_JRNL_TAG = re.compile(r"(?<!\S)([#@][-+*#/\w]+)")
+_JRNL_TAG = re.compile(r"[#@][-+*#/\w]+")
 
 
 def jrnl_split_title(text: str) -> tuple[str, str]:
@@ -59,7 +60,13 @@ def jrnl_tags(text: str) -> list[str]:
 
     A run of symbols alone (``##`` from a Markdown heading) is not a tag.
     """
-    found = {t.lower() for t in _JRNL_TAG.findall(text)}
+    # jrnl's pattern is (?<!\S)([#@][-+*#/\w]+); checking the character before by hand is
+    # the same rule, several times faster on a large journal.
+    found = {
+        m.group().lower()
+        for m in _JRNL_TAG.finditer(text)
+        if m.start() == 0 or text[m.start() - 1].isspace()
+    }
     return sorted({t[1:] for t in found if re.search(r"\w", t[1:])})
 
 

@@ -194,14 +194,16 @@ def _yaml(value: object) -> str:
 
 
 def markdown_files(root: Path) -> list[Path]:
-    """Markdown files under ``root``, skipping hidden folders (.obsidian, .trash, .git)."""
+    """Markdown files under ``root``, skipping hidden folders (.obsidian, .trash, .git) and
+    Logseq's backup copies (``logseq/bak``)."""
     if root.is_file():
         return [root]
     found = []
     for path in root.rglob("*"):
         if path.suffix.lower() not in (".md", ".markdown") or not path.is_file():
             continue
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
+        parts = path.relative_to(root).parts
+        if any(part.startswith(".") for part in parts) or parts[:2] == ("logseq", "bak"):
             continue
         found.append(path)
     return sorted(found)
