@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from plnjournal.core.journal_archive import dump_journal
@@ -79,6 +79,19 @@ def _entries(session: Session, date_from: dt.date | None, date_to: dt.date | Non
     if date_to is not None:
         stmt = stmt.where(Entry.entry_date <= date_to)
     return list(session.scalars(stmt))
+
+
+def period_summary(
+    session: Session, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> dict:
+    """How many reflections a period holds, and its first and last day (for the dialog)."""
+    stmt = select(func.count(), func.min(Entry.entry_date), func.max(Entry.entry_date))
+    if date_from is not None:
+        stmt = stmt.where(Entry.entry_date >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(Entry.entry_date <= date_to)
+    count, first, last = session.execute(stmt).one()
+    return {"entries": count, "first_entry": first, "last_entry": last}
 
 
 def _check_folder_destination(dest: Path) -> None:

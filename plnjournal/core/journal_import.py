@@ -53,6 +53,18 @@ class PlannedEntry:
     tags: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class PreviewRow:
+    """One reflection as the import preview lists it."""
+
+    entry_date: dt.date
+    entry_time: dt.time | None
+    title: str
+    skills: tuple[str, ...]
+    tags: tuple[str, ...]
+    where: str
+
+
 @dataclass
 class ImportPlan:
     """What an import will do; ``summary()`` is what the preview and ``--json`` show."""
@@ -66,6 +78,31 @@ class ImportPlan:
     linked_skills: Counter = field(default_factory=Counter)
     kept_tags: Counter = field(default_factory=Counter)
     archive: Archive | None = None
+    skill_codes: dict[int, str] = field(default_factory=dict)
+
+    def preview_rows(self) -> list[PreviewRow]:
+        """Every reflection that will come in, in date order."""
+        if self.archive is not None:
+            return _archive_rows(self.archive)
+        rows = [
+            PreviewRow(
+                p.record.entry_date,
+                p.record.entry_time,
+                p.record.title,
+                tuple(sorted(self.skill_codes.get(sid, "?") for sid in p.skills)),
+                tuple(p.tags),
+                self._relative(p.record.where),
+            )
+            for p in self.new
+        ]
+        return sorted(rows, key=lambda r: (r.entry_date, r.entry_time or dt.time.max))
+
+    def _relative(self, where: str) -> str:
+        """``where`` without the chosen path's folders: ``Daily/2026-11-28.md:1``."""
+        base = str(self.path if self.path.is_dir() else self.path.parent)
+        if where.startswith(base):
+            return where[len(base) :].lstrip("/\\")
+        return where
 
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
         if self.archive is not None:
@@ -182,10 +219,33 @@ def plan_import(session: Session, parsed: ParsedJournal | Archive) -> ImportPlan
     plan.new = drop_existing(session, planned)
     plan.duplicates = len(planned) - len(plan.new)
     codes = {s.id: s.code for s in lookup.values()}
+    plan.skill_codes = codes
     for p in plan.new:
         plan.linked_skills.update(codes[sid] for sid in p.skills)
         plan.kept_tags.update(p.tags)
     return plan
+
+
+def _archive_rows(archive: Archive) -> list[PreviewRow]:
+    codes = {row["id"]: row["code"] for row in archive.tables.get("skills", [])}
+    skills: dict[int, list[str]] = {}
+    for row in archive.tables.get("entry_skills", []):
+        skills.setdefault(row["entry_id"], []).append(codes.get(row["skill_id"], "?"))
+    tags: dict[int, list[str]] = {}
+    for row in archive.tables.get("entry_tags", []):
+        tags.setdefault(row["entry_id"], []).append(row["tag"])
+    rows = [
+        PreviewRow(
+            row["entry_date"],
+            row.get("entry_time"),
+            row.get("title") or "",
+            tuple(sorted(skills.get(row["id"], []))),
+            tuple(tags.get(row["id"], [])),
+            f"{archive.path.name} entry {row['id']}",
+        )
+        for row in archive.tables.get("entries", [])
+    ]
+    return sorted(rows, key=lambda r: (r.entry_date, r.entry_time or dt.time.max))
 
 
 def drop_existing(session: Session, planned: list[PlannedEntry]) -> list[PlannedEntry]:
