@@ -31,6 +31,7 @@ FEATURES: tuple[str, ...] = (
     "plnjournal.gui.skills_feature",
     "plnjournal.gui.report_feature",
     "plnjournal.gui.backups_dialog",
+    "plnjournal.gui.feedback_feature",
 )
 
 UNDO_VISIBLE_MS = 20_000
