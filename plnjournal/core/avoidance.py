@@ -56,8 +56,6 @@ MIN_LINKS_FOR_SHARE = 20
 FEEDBACK_GRACE_DAYS = 90
 # Average comfort ("how far outside my comfort zone", 1–5) below this starts to count.
 COMFORT_BELOW = 2.0
-# A mentor rating older than this no longer says where the skill stands (gap, blind spot).
-MENTOR_RATING_FRESH_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -257,25 +255,16 @@ def _share(facts: JournalFacts, s: SkillFacts, fair_fraction: float) -> tuple[fl
     return 1 - s.reflections_window / fair, reason
 
 
-def fresh_mentor_rating(facts: JournalFacts, s: SkillFacts) -> RatingFact | None:
-    """The latest mentor rating, unless it is more than a year old."""
-    m = s.latest_mentor
-    if m is None or (facts.as_of - m.rated_on).days > MENTOR_RATING_FRESH_DAYS:
-        return None
-    return m
-
-
-def current_rating(facts: JournalFacts, s: SkillFacts) -> tuple[RatingFact | None, str]:
-    """The level the gap is measured from: the latest mentor rating of the last year, else
-    the latest self rating."""
-    mentor = fresh_mentor_rating(facts, s)
-    if mentor is not None:
-        return mentor, f"{mentor.rater or 'Your mentor'}'s latest rating"
+def current_rating(s: SkillFacts) -> tuple[RatingFact | None, str]:
+    """The level the gap is measured from, as the skills matrix has it: the latest mentor
+    rating, else the latest self rating."""
+    if s.latest_mentor is not None:
+        return s.latest_mentor, f"{s.latest_mentor.rater or 'Your mentor'}'s latest rating"
     return s.latest_self, "Your latest rating"
 
 
 def _gap(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
-    rating, whose = current_rating(facts, s)
+    rating, whose = current_rating(s)
     if rating is None:
         return 0.0, None
     gap = s.target_level - rating.level
@@ -289,17 +278,17 @@ def _gap(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str |
 
 
 def is_blind_spot(facts: JournalFacts, s: SkillFacts) -> bool:
-    """Self rating above the mentor's (of the last year) by more than a third of the scale."""
-    mentor = fresh_mentor_rating(facts, s)
-    if s.latest_self is None or mentor is None:
+    """Latest self rating above the latest mentor rating by more than a third of the scale
+    (the skills matrix's rule)."""
+    if s.latest_self is None or s.latest_mentor is None:
         return False
-    return s.latest_self.level - mentor.level > facts.scale.span / 3
+    return s.latest_self.level - s.latest_mentor.level > facts.scale.span / 3
 
 
 def _blind_spot(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
     if not is_blind_spot(facts, s):
         return 0.0, None
-    me, them = s.latest_self, fresh_mentor_rating(facts, s)
+    me, them = s.latest_self, s.latest_mentor
     assert me is not None and them is not None
     sc = facts.scale
     who = them.rater or "your mentor"

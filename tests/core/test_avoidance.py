@@ -346,10 +346,16 @@ def test_feedback_request_counts_as_asking(db, known) -> None:
     assert by["NEVER"].signal("feedback").points == 0
 
 
-def test_stale_mentor_rating_is_not_a_blind_spot(db, known) -> None:
-    with db.session() as s:
-        scores = {x.code: x for x in avoidance_scores(s, dt.date(2027, 12, 1))}
-    assert not scores["BLIND"].blind_spot  # Ms Okafor's rating is over a year old by then
+def test_blind_spot_agrees_with_the_skills_matrix(demo_db) -> None:
+    from plnjournal.core.matrix import skill_matrix
+    from tests.conftest import TODAY
+
+    with demo_db.session() as s:
+        scores = {x.code: x for x in avoidance_scores(s, TODAY)}
+        matrix = skill_matrix(s, as_of=TODAY)
+    for row in matrix.rows:
+        if row.code in scores:
+            assert scores[row.code].blind_spot == matrix.is_blind_spot(row), row.code
 
 
 def test_private_entries_count_and_archived_skills_are_left_out(db, known) -> None:

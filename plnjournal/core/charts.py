@@ -1,0 +1,332 @@
+"""The insight charts as pure functions: core data in, a matplotlib ``Figure`` out.
+
+The window (a QtAgg canvas), the ``chart`` command and the PDF report draw the same figures.
+Figures are built with ``matplotlib.figure.Figure`` directly, never pyplot, so there is no
+global state and they can be built off the GUI thread. Import this module lazily: it imports
+matplotlib. Sizes are in inches and grow with the number of skills, so 40 skills never
+overlap; every chart takes ``dark`` for the dark theme. ``chart_style.details_at`` tells
+what is under a point (hover and click in the window).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from plnjournal.core.avoidance import DEFAULT_WEIGHTS, LABELS, SkillScore, short_date
+from plnjournal.core.chart_style import (
+    DARK_SIGNAL_COLOUR,
+    FONT_SIZE,
+    LABEL_IN,
+    SIGNAL_COLOUR,
+    SIGNAL_FAMILIES,
+    axes_in,
+    empty_figure,
+    fit_chars,
+    new_figure,
+    set_details,
+    shorten,
+    skill_label,
+    style_axes,
+    theme,
+    title,
+)
+from plnjournal.core.matrix import SkillMatrix
+
+# --- avoidance ranking ------------------------------------------------------------------
+
+STACK_ORDER = [n for _colour, names in SIGNAL_FAMILIES.values() for n in names.split(",")]
+assert sorted(STACK_ORDER) == sorted(DEFAULT_WEIGHTS), "every signal belongs to one family"
+
+
+def avoidance_chart(
+    scores: Sequence[SkillScore], *, dark: bool = False, limit: int | None = None
+) -> Figure:
+    """Skills ranked by avoidance score, each bar split into its signals, with the strongest
+    reason beside it."""
+    th = theme(dark)
+    rows = list(scores[:limit] if limit else scores)
+    heading = "What you keep avoiding"
+    if not rows:
+        return empty_figure(heading, "No skills to score yet.", th)
+    colours = DARK_SIGNAL_COLOUR if dark else SIGNAL_COLOUR
+    top, bottom, row_h, width = 1.25, 0.55, 0.3, 13.5
+    bar_in, reason_gap, right = 3.2, 0.45, 0.2
+    fig = new_figure(width, top + bottom + row_h * len(rows), th)
+    ax = axes_in(fig, LABEL_IN, width - LABEL_IN - bar_in, top, bottom)
+    style_axes(ax, th)
+    ys = list(range(len(rows)))
+    lefts = [0.0] * len(rows)
+    for name in STACK_ORDER:  # a family's signals side by side
+        widths = [r.signal(name).points for r in rows]
+        ax.barh(
+            ys,
+            widths,
+            left=lefts,
+            height=0.62,
+            color=colours[name],
+            edgecolor=th.background,
+            linewidth=0.6,
+        )
+        lefts = [a + b for a, b in zip(lefts, widths, strict=True)]
+    for y, r in zip(ys, rows, strict=True):
+        ax.text(
+            r.score + 1.2,
+            y,
+            str(r.score),
+            va="center",
+            ha="left",
+            fontsize=FONT_SIZE,
+            fontweight="bold",
+            color=th.text,
+        )
+    reason_in = width - LABEL_IN - bar_in - reason_gap - right
+    chars = fit_chars(reason_in)
+    for y, r in zip(ys, rows, strict=True):
+        text = r.reasons[0] if r.reasons else "Nothing found: you are keeping up with it."
+        ax.text(
+            1 + reason_gap / bar_in,
+            y,
+            shorten(text, chars),
+            transform=ax.get_yaxis_transform(),
+            va="center",
+            ha="left",
+            fontsize=FONT_SIZE - 0.5,
+            clip_on=False,
+            color=th.text if r.reasons else th.muted,
+        )
+    ax.text(
+        1 + reason_gap / bar_in,
+        -0.9,
+        "Strongest reason",
+        transform=ax.get_yaxis_transform(),
+        va="bottom",
+        ha="left",
+        fontsize=FONT_SIZE,
+        color=th.muted,
+        fontweight="bold",
+    )
+    ax.set_yticks(ys, [skill_label(r.code, r.skill) for r in rows])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_xlabel(
+        "Avoidance score (0–100): the sum of its signals' points",
+        color=th.muted,
+        fontsize=FONT_SIZE,
+    )
+    as_of = rows[0].as_of
+    title(
+        fig,
+        heading,
+        f"As of {as_of.day} {as_of:%B %Y}; each bar is the sum of named signals "
+        "(docs/avoidance.md). Hover a bar for all its reasons.",
+        th,
+        top,
+    )
+    handles = [
+        Patch(color=colours[names.split(",")[0]], label=label)
+        for label, (_colour, names) in SIGNAL_FAMILIES.items()
+    ]
+    fig.legend(
+        handles=handles,
+        loc="upper left",
+        ncol=len(handles),
+        frameon=False,
+        bbox_to_anchor=(0.01, 1 - 0.62 / fig.get_figheight()),
+        fontsize=FONT_SIZE,
+        labelcolor=th.text,
+        handlelength=1.2,
+        columnspacing=1.4,
+    )
+
+    def details(_ax, _x: float, y: float) -> str | None:
+        i = round(y)
+        if not 0 <= i < len(rows):
+            return None
+        return describe_score(rows[i])
+
+    set_details(fig, details)
+    return fig
+
+
+def describe_score(s: SkillScore) -> str:
+    """A skill's score with every signal that gave points, for hover and details panes."""
+    lines = [f"{s.code} {s.skill} ({s.area}): {s.score} of 100"]
+    for sig in sorted(s.signals, key=lambda g: -g.points):
+        if sig.points > 0:
+            lines.append(f"• {LABELS[sig.name]}: {sig.points:g} of {sig.weight:g} — {sig.reason}")
+    if len(lines) == 1:
+        lines.append("Nothing found against it: you are keeping up with it.")
+    last = s.last_reflected
+    lines.append(f"Last reflected on: {short_date(last, s.as_of) if last else 'never'}")
+    return "\n".join(lines)
+
+
+# --- self vs mentor vs target -----------------------------------------------------------
+
+
+def blindspot_chart(matrix: SkillMatrix, *, dark: bool = False) -> Figure:
+    """Per skill: your latest rating, your mentor's and your target; blind spots marked."""
+    th = theme(dark)
+    rows = [r for r in matrix.rows if not r.archived]
+    heading = "You, your mentors and your targets"
+    if not rows:
+        return empty_figure(heading, "No skills yet.", th)
+    lo, hi = matrix.scale_min, matrix.scale_max
+    top, bottom, row_h, width, right = 1.05, 0.75, 0.3, 12.5, 3.6
+    fig = new_figure(width, top + bottom + row_h * len(rows), th)
+    ax = axes_in(fig, LABEL_IN, right, top, bottom)
+    style_axes(ax, th)
+    ys = list(range(len(rows)))
+    blind = [matrix.is_blind_spot(r) for r in rows]
+    for y, is_blind in zip(ys, blind, strict=True):
+        if is_blind:
+            ax.axhspan(y - 0.48, y + 0.48, color=th.highlight, zorder=0, linewidth=0)
+    for y, r in zip(ys, rows, strict=True):
+        me, them = r.latest_self, r.latest_mentor
+        if me and them:
+            ax.plot(
+                [me.level, them.level], [y - 0.13, y + 0.13], color=th.muted, linewidth=1, zorder=2
+            )
+        ax.plot(
+            [r.target_level],
+            [y],
+            marker="|",
+            markersize=15,
+            markeredgewidth=2.2,
+            color=th.target_colour,
+            zorder=3,
+        )
+        if me:
+            ax.plot(
+                [me.level],
+                [y - 0.13],
+                marker="o",
+                markersize=7,
+                color=th.self_colour,
+                markeredgecolor=th.background,
+                zorder=4,
+            )
+        if them:
+            ax.plot(
+                [them.level],
+                [y + 0.13],
+                marker="s",
+                markersize=6.5,
+                color=th.mentor_colour,
+                markeredgecolor=th.background,
+                zorder=4,
+            )
+    for y, r, is_blind in zip(ys, rows, blind, strict=True):
+        ax.text(
+            1.03,
+            y,
+            _levels_note(r, is_blind),
+            transform=ax.get_yaxis_transform(),
+            va="center",
+            ha="left",
+            fontsize=FONT_SIZE - 0.5,
+            clip_on=False,
+            color=th.text if is_blind else th.muted,
+            fontweight="bold" if is_blind else "normal",
+        )
+    ax.set_yticks(ys, [skill_label(r.code, r.name) for r in rows])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(lo - 0.4, hi + 0.4)
+    levels = list(range(lo, hi + 1))
+    ax.set_xticks(
+        levels, [f"{lv}\n" + "\n".join(textwrap.wrap(matrix.label(lv), 11)) for lv in levels]
+    )
+    ax.tick_params(axis="x", labelsize=FONT_SIZE - 0.5)
+    n_blind = sum(blind)
+    title(
+        fig,
+        heading,
+        f"Latest ratings as of {matrix.as_of.day} {matrix.as_of:%B %Y}. "
+        f"Blind spot: you rate yourself more than a third of the scale above your mentor "
+        f"({n_blind} {'skill' if n_blind == 1 else 'skills'}, shaded).",
+        th,
+        top,
+    )
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], marker="o", linestyle="", color=th.self_colour, label="You (latest)"),
+        Line2D([], [], marker="s", linestyle="", color=th.mentor_colour, label="Mentor (latest)"),
+        Line2D(
+            [],
+            [],
+            marker="|",
+            linestyle="",
+            markersize=12,
+            markeredgewidth=2,
+            color=th.target_colour,
+            label="Target",
+        ),
+        Patch(color=th.highlight, label="Blind spot"),
+    ]
+    fig.legend(
+        handles=handles,
+        loc="upper left",
+        ncol=4,
+        frameon=False,
+        fontsize=FONT_SIZE,
+        bbox_to_anchor=(0.01, 1 - 0.62 / fig.get_figheight()),
+        labelcolor=th.text,
+    )
+
+    def details(_ax, _x: float, y: float) -> str | None:
+        i = round(y)
+        if not 0 <= i < len(rows):
+            return None
+        r = rows[i]
+        lines = [f"{r.code} {r.name}: target {r.target_level} ({matrix.label(r.target_level)})"]
+        for who, p in (("You", r.latest_self), ("Mentor", r.latest_mentor)):
+            if p is None:
+                lines.append(f"{who}: not rated yet")
+            else:
+                by = f" ({p.rater})" if p.rater and who == "Mentor" else ""
+                lines.append(
+                    f"{who}{by}: {p.level} ({matrix.label(p.level)}) on "
+                    f"{short_date(p.on, matrix.as_of)}"
+                )
+        if blind[i]:
+            lines.append("Blind spot: you rate yourself more than a third of the scale higher.")
+        return "\n".join(lines)
+
+    set_details(fig, details)
+    return fig
+
+
+def _levels_note(r, is_blind: bool) -> str:  # noqa: ANN001 - a MatrixRow
+    me = r.latest_self.level if r.latest_self else "–"
+    them = r.latest_mentor.level if r.latest_mentor else "–"
+    note = f"you {me} · mentor {them} · target {r.target_level}"
+    return f"Blind spot: {note}" if is_blind else note
+
+
+# --- the charts over time live in charts_time.py; re-exported so callers import one module.
+
+from plnjournal.core.charts_time import calendar_chart, heatmap_chart  # noqa: E402
+from plnjournal.core.charts_trends import trends_chart  # noqa: E402
+
+__all__ = [
+    "avoidance_chart",
+    "blindspot_chart",
+    "calendar_chart",
+    "describe_score",
+    "heatmap_chart",
+    "trends_chart",
+]
+
+
+def render(fig: Figure, path: str, *, dpi: int = 150) -> None:
+    """Save a figure to PNG, SVG or PDF (by extension) without pyplot."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    fig.savefig(path, dpi=dpi, facecolor=fig.get_facecolor())
