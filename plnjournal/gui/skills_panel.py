@@ -80,10 +80,13 @@ class SkillsPanel(QWidget):
         for i, label in enumerate(COMFORT_LABELS, start=1):
             self.comfort.addItem(label, i)
 
+        rating_form = QFormLayout()
+        rating_form.setContentsMargins(0, 0, 0, 0)
+        rating_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rating_form.addRow("Self-rating:", self.rating)
         form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
+        form.setContentsMargins(0, 6, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Self-rating:", self.rating)
         form.addRow("Comfort zone:", self.comfort)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,8 +94,9 @@ class SkillsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.no_framework)
         layout.addWidget(self.rated_skill)
-        layout.addLayout(form)
+        layout.addLayout(rating_form)
         layout.addWidget(self.descriptor)
+        layout.addLayout(form)
 
         self.search.textChanged.connect(self._filter)
         self.model.links_changed.connect(self.links_changed)
