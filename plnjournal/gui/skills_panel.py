@@ -43,6 +43,9 @@ class SkillsPanel(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setAutoAcceptChildRows(True)
+        # Filter when the search text changes, not on every changed check mark (re-filtering
+        # the whole tree on each link made switching days slow).
+        self.proxy.setDynamicSortFilter(False)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a skill (code or name)")
@@ -124,7 +127,6 @@ class SkillsPanel(QWidget):
             self.model.links = dict(links)
             self.reload_skills()  # an archived skill linked to this reflection must show
         self.model.set_links(links)
-        self.tree.expandAll()
         self.comfort.setCurrentIndex(max(self.comfort.findData(comfort), 0))
         self._update_rating_box()
 
