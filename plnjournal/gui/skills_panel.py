@@ -71,6 +71,7 @@ class SkillsPanel(QWidget):
         self.rated_skill.setWordWrap(True)
         self.rating = QComboBox()
         self.rating.setAccessibleName("Self-rating for the selected skill")
+        self.rating.setPlaceholderText("select a skill above")
         self.descriptor = QLabel()
         self.descriptor.setTextFormat(Qt.TextFormat.PlainText)
         self.descriptor.setWordWrap(True)
@@ -153,6 +154,7 @@ class SkillsPanel(QWidget):
         if sk is None:
             self.rated_skill.setText("Select a skill to link it and rate yourself on it.")
             self.descriptor.clear()
+            self.descriptor.hide()
             return
         self.rated_skill.setText(
             f"<b>{html.escape(sk.code)}</b> {html.escape(sk.name)} · target {sk.target}"
@@ -167,6 +169,7 @@ class SkillsPanel(QWidget):
     def _show_descriptor(self, index: int) -> None:
         sk = self.model.skill(self._current_skill) if self._current_skill else None
         level = self.rating.itemData(index)
+        self.descriptor.setVisible(sk is not None)
         if sk is None:
             self.descriptor.clear()
         elif level is None:
