@@ -35,10 +35,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
         window.show()
         return app.exec()
     finally:
-        from plnjournal.gui.tasks import wait_for_background_work
-
-        wait_for_background_work()  # a write still running finishes before the journal closes
-        guard.close()
+        guard.close()  # waits for background work before the journal closes
         db.close()
 
 
