@@ -35,7 +35,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
         window.show()
         return app.exec()
     finally:
-        guard.close()
+        guard.close()  # waits for background work before the journal closes
         db.close()
 
 

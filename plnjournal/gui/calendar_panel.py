@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal_days import entry_counts, month_grid_range, streak
-from plnjournal.gui.theme import accent
 from plnjournal.storage.db import Database
 
 
@@ -122,7 +121,7 @@ class CalendarPanel(QWidget):
             self.calendar.setDateTextFormat(to_qdate(day), plain)
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
-        marked.setForeground(accent(self.palette()))
+        marked.setForeground(self.palette().color(QPalette.ColorRole.Link))
         marked.setFontUnderline(True)
         for day, n in counts.items():
             fmt = QTextCharFormat(marked)

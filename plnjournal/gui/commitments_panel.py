@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
+    QListView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from plnjournal.errors import InputError
 from plnjournal.gui.theme import warning_colour
 from plnjournal.storage.db import Database
 
-COL_DUE, COL_TEXT, COL_SKILL = 0, 1, 2
+COL_DUE, COL_TEXT, COL_SKILL, COL_CARD = 0, 1, 2, 3
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -46,7 +45,9 @@ class CommitmentRow:
 
 
 class CommitmentsModel(QAbstractTableModel):
-    HEADERS = ("Due", "Commitment", "Skill")
+    # The side panel is narrow: it lists the "card" column (text, then due date and skill);
+    # the separate columns serve sorting, tooltips and any wider view.
+    HEADERS = ("Due", "Commitment", "Skill", "Commitment with due date")
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -87,6 +88,14 @@ class CommitmentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_DUE:
                 return short_date(row.due_on, self.today) if row.due_on else "—"
+            if col == COL_CARD:
+                due = f"due {short_date(row.due_on, self.today)}" if row.due_on else "no due date"
+                parts = (
+                    [due]
+                    + ([row.skill] if row.skill else [])
+                    + (["overdue"] if row.overdue else [])
+                )
+                return f"{row.text}\n{' · '.join(parts)}"
             return row.text if col == COL_TEXT else row.skill
         if role == Qt.ItemDataRole.ToolTipRole:
             due = f"due {row.due_on}" if row.due_on else "no due date"
@@ -113,18 +122,15 @@ class CommitmentsPanel(QWidget):
         self._today = today
         self.entry_id: int | None = None
         self.model = CommitmentsModel(self)
-        self.view = QTableView()
+        self.view = QListView()
         self.view.setModel(self.model)
+        self.view.setModelColumn(COL_CARD)
         self.view.setAccessibleName("Open commitments")
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
-        self.view.verticalHeader().hide()
-        self.view.setShowGrid(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(COL_DUE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_SKILL, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setSpacing(3)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setAlternatingRowColors(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Commitments summary")
@@ -168,7 +174,6 @@ class CommitmentsPanel(QWidget):
                 colour = warning_colour(self.palette()).name()
                 text += f", <span style='color:{colour}'><b>{late} overdue</b></span>"
             self.summary.setText(text)
-        self.view.resizeRowsToContents()
         self._update_from_entry()
         self._enable()
 
@@ -194,13 +199,13 @@ class CommitmentsPanel(QWidget):
         self.drop_button.setEnabled(has)
 
     def selected_id(self) -> int | None:
-        rows = self.view.selectionModel().selectedRows()
+        rows = self.view.selectionModel().selectedIndexes()
         return rows[0].data(COMMITMENT_ID_ROLE) if rows else None
 
     def select(self, commitment_id: int) -> None:
         for i, row in enumerate(self.model.rows):
             if row.id == commitment_id:
-                self.view.selectRow(i)
+                self.view.setCurrentIndex(self.model.index(i, COL_CARD))
 
     def mark_selected_done(self) -> None:
         cid = self.selected_id()

@@ -96,6 +96,7 @@ class EntryEditor(QWidget):
 
         self.body = MarkdownEdit()
         self.preview = MarkdownPreview()
+        self.preview.setFont(self.body.font())
         # Beside: editor and preview in a splitter. Toggled: the preview replaces the editor.
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)

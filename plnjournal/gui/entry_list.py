@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from plnjournal.core.entries import entries_on
+from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.markdown_edit import word_count
 from plnjournal.storage.db import Database
 
@@ -74,6 +76,15 @@ class DayEntriesModel(QAbstractListModel):
             lock = "🔒 " if row.private else ""
             words = f"{row.words} word" + ("" if row.words == 1 else "s")
             return f"{lock}{when}{title}\n{words}"
+        if role == HTML_ROLE:
+            when = f"{row.time:%H:%M} · " if row.time else ""
+            title = html.escape(row.title or row.first_words or "(empty)")
+            details = [f"{row.words} word" + ("" if row.words == 1 else "s")]
+            if row.skills:
+                details.append(f"{row.skills} skill" + ("" if row.skills == 1 else "s"))
+            if row.private:
+                details.append("private 🔒")
+            return f"<b>{when}{title}</b><br><small>{' · '.join(details)}</small>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [row.title or row.first_words or "empty reflection"]
             if row.time:
@@ -109,6 +120,9 @@ class EntryListPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setSpacing(2)
         self.view.setUniformItemSizes(False)
+        self.view.setItemDelegate(HtmlDelegate(self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.empty = QLabel("No reflection on this day yet.\nStart typing to write one.")
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)

@@ -18,6 +18,7 @@ from plnjournal.core.commitments import add_commitment, proposals_for_entry
 from plnjournal.core.entries import (
     DeletedEntry,
     add_entry,
+    adjacent_entry_date,
     delete_entry,
     entries_on,
     get_entry,
@@ -157,6 +158,17 @@ class JournalView(QWidget):
 
     def step_day(self, days: int) -> None:
         self.go_to_day(self.day + dt.timedelta(days=days))
+
+    def step_written(self, direction: int) -> None:
+        """The nearest earlier/later day that has reflections (skipping empty days)."""
+        with self.db.session() as s:
+            day = adjacent_entry_date(s, self.day, forward=direction > 0)
+        if day is None:
+            self.message.emit(
+                "No reflections " + ("after" if direction > 0 else "before") + " this day."
+            )
+            return
+        self.go_to_day(day)
 
     def go_today(self) -> None:
         self.go_to_day(self._today())

@@ -146,6 +146,20 @@ class MainWindow(QMainWindow):
         self.menu("journal").addSeparator()
         self._action("journal", "previous_day", "&Previous day", lambda: j.step_day(-1), "Alt+Left")
         self._action("journal", "next_day", "Ne&xt day", lambda: j.step_day(1), "Alt+Right")
+        self._action(
+            "journal",
+            "previous_written",
+            "Previous day &with reflections",
+            lambda: j.step_written(-1),
+            "Alt+Up",
+        )
+        self._action(
+            "journal",
+            "next_written",
+            "Next day with reflec&tions",
+            lambda: j.step_written(1),
+            "Alt+Down",
+        )
         self._action("journal", "today", "&Today", j.go_today, "Ctrl+T")
         self._action("journal", "go_to", "&Go to date…", self.go_to_date, "Ctrl+G")
         self.menu("journal").addSeparator()

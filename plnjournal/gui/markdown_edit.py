@@ -42,6 +42,14 @@ class MarkdownEdit(QPlainTextEdit):
         # followed), so the page looks like one sheet.
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
+        from plnjournal.gui.markdown_highlight import MarkdownHighlighter
+
+        self.highlighter = MarkdownHighlighter(self.document(), self.palette())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "highlighter"):
+            self.highlighter.set_palette(self.palette())
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         spare = self.width() - self.max_text_width

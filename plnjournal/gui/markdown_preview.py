@@ -36,7 +36,8 @@ class MarkdownPreview(QTextBrowser):
         self.document().setDefaultStyleSheet(
             f"blockquote {{ color: {muted}; margin-left: 8px; font-style: italic; }}"
             f"a {{ color: {link}; }}"
-            "h1, h2, h3 { margin-top: 14px; }"
+            "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; }"
+            "h1, h2, h3 { margin-top: 12px; margin-bottom: 4px; }"
             "pre, code { font-family: monospace; }"
         )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -34,12 +35,14 @@ SNOOZE_CHOICES = (("for 3 days", 3), ("for a week", 7), ("for two weeks", 14))
 class NudgePanel(QFrame):
     write_requested = Signal(object)  # HardConversation
     acted = Signal(str)  # what the user did, for the status bar
+    updated = Signal()  # the nudge (or its absence) is on screen
 
     def __init__(self, db: Database, today, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.db = db
         self._today = today
         self.nudge: HardConversation | None = None
+        self._generation = 0
         self.setObjectName("hardConversation")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Today's hard conversation")
@@ -101,22 +104,57 @@ class NudgePanel(QFrame):
         painter.setBrush(panel_background(self.palette()))
         painter.drawRoundedRect(self.rect(), 6, 6)
 
-    def refresh(self) -> None:
+    def refresh(self, *, wait: bool = False) -> None:
+        """Work out today's nudge off the GUI thread (the avoidance model reads the whole
+        journal: never on the start path); ``wait`` computes it here (after an action)."""
         today = self._today()
-        with self.db.session() as s:
-            nudge = todays_hard_conversation(s, today)
-            if nudge is not None and nudge != self.nudge:
-                record_nudge(s, nudge.skill_id, NudgeAction.SHOWN, today=today)
+        db = self.db
+        self._generation += 1
+        generation = self._generation
+
+        def compute(progress=None) -> HardConversation | None:  # noqa: ANN001
+            with db.session() as s:
+                return todays_hard_conversation(s, today)
+
+        if wait:
+            self._show(compute(), today, generation)
+            return
+        from plnjournal.gui.tasks import run_in_background
+
+        run_in_background(
+            self,
+            compute,
+            on_success=lambda nudge: self._show(nudge, today, generation),
+            on_failure=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        from plnjournal.logs import log_exception
+
+        log_exception(exc)  # the journal works without its nudge; the log says why
+        if shiboken6.isValid(self):
+            self.hide()
+
+    def _show(self, nudge: HardConversation | None, today: dt.date, generation: int) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the window closed, or a newer answer is on its way
+        if nudge is not None and nudge != self.nudge:
+            try:
+                with self.db.session() as s:
+                    record_nudge(s, nudge.skill_id, NudgeAction.SHOWN, today=today)
+            except PlnError as exc:
+                self.acted.emit(exc.message)
         self.nudge = nudge
         if nudge is None:
             self.hide()
-            return
-        self.heading.setText(
-            f"<b>Today's hard conversation:</b> {nudge.code} · {_escape(nudge.name)}"
-        )
-        self.reason.setText(nudge.reason)
-        self.question.setText(nudge.question)
-        self.show()
+        else:
+            self.heading.setText(
+                f"<b>Today's hard conversation:</b> {nudge.code} · {_escape(nudge.name)}"
+            )
+            self.reason.setText(nudge.reason)
+            self.question.setText(nudge.question)
+            self.show()
+        self.updated.emit()
 
     def _record(self, action: NudgeAction, **kw: object) -> bool:
         if self.nudge is None:
@@ -127,7 +165,7 @@ class NudgePanel(QFrame):
         except PlnError as exc:
             self.acted.emit(exc.message)
             return False
-        self.refresh()  # acting on it ends today's nudge
+        self.refresh(wait=True)  # acting on it ends today's nudge
         return True
 
     def _write(self) -> None:

@@ -12,14 +12,11 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -27,9 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,11 +32,11 @@ from plnjournal.core.search import search, snippet_html
 from plnjournal.core.skills import list_skills
 from plnjournal.errors import PlnError
 from plnjournal.gui.calendar_panel import to_date, to_qdate
+from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.storage.db import Database
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_ROLE = Qt.ItemDataRole.UserRole + 2
-HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 LIMIT = 100
 _NO_DATE = QDate(1900, 1, 1)
 
@@ -90,41 +84,6 @@ class SearchResultsModel(QAbstractListModel):
         if role == DATE_ROLE:
             return row.day
         return None
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Draws a result's escaped HTML (highlighted words in bold), wrapped to the view's width."""
-
-    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(option.rect.width(), 200))
-        return doc
-
-    def paint(self, painter, option, index) -> None:  # noqa: ANN001
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._doc(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = opt.state & QStyle.StateFlag.State_Selected
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        paint_ctx = QAbstractTextDocumentLayout.PaintContext()
-        paint_ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-        doc.documentLayout().draw(painter, paint_ctx)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001, N802
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        if opt.widget is not None:
-            opt.rect.setWidth(opt.widget.viewport().width())
-        doc = self._doc(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
 
 
 class SearchDialog(QDialog):

@@ -75,9 +75,18 @@ class SkillLinksModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_links(self, links: dict[int, int | None]) -> None:
-        self.beginResetModel()
-        self.links = dict(links)
-        self.endResetModel()
+        """Show another reflection's links: only the rows whose check mark or level changes
+        are announced (no reset: the tree keeps its expanded areas and scroll position, and
+        switching days stays cheap)."""
+        old, self.links = self.links, dict(links)
+        changed = {
+            k for k in old.keys() | self.links.keys() if old.get(k, -1) != self.links.get(k, -1)
+        }
+        for skill_id in changed:
+            index = self.index_of(skill_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index.siblingAtColumn(COL_RATING))
+                self.dataChanged.emit(index.parent(), index.parent())
 
     def skill(self, skill_id: int) -> SkillInfo | None:
         return self._by_id.get(skill_id)
@@ -113,11 +122,19 @@ class SkillLinksModel(QAbstractItemModel):
     # --- QAbstractItemModel ----------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than with hasIndex(): this runs thousands of times.
+        if not 0 <= column < 2 or row < 0:
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self.areas):
+                return QModelIndex()
             return self.createIndex(row, column, 0)  # an area
-        return self.createIndex(row, column, parent.row() + 1)  # a skill of area row-1
+        if parent.internalId() != 0 or parent.column() != 0:
+            return QModelIndex()
+        area = parent.row()
+        if area >= len(self.areas) or row >= len(self.areas[area].skills):
+            return QModelIndex()
+        return self.createIndex(row, column, area + 1)  # a skill of area row-1
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:

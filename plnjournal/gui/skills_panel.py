@@ -43,6 +43,9 @@ class SkillsPanel(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setAutoAcceptChildRows(True)
+        # Filter when the search text changes, not on every changed check mark (re-filtering
+        # the whole tree on each link made switching days slow).
+        self.proxy.setDynamicSortFilter(False)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a skill (code or name)")
@@ -68,6 +71,7 @@ class SkillsPanel(QWidget):
         self.rated_skill.setWordWrap(True)
         self.rating = QComboBox()
         self.rating.setAccessibleName("Self-rating for the selected skill")
+        self.rating.setPlaceholderText("select a skill above")
         self.descriptor = QLabel()
         self.descriptor.setTextFormat(Qt.TextFormat.PlainText)
         self.descriptor.setWordWrap(True)
@@ -80,10 +84,13 @@ class SkillsPanel(QWidget):
         for i, label in enumerate(COMFORT_LABELS, start=1):
             self.comfort.addItem(label, i)
 
+        rating_form = QFormLayout()
+        rating_form.setContentsMargins(0, 0, 0, 0)
+        rating_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rating_form.addRow("Self-rating:", self.rating)
         form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
+        form.setContentsMargins(0, 6, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Self-rating:", self.rating)
         form.addRow("Comfort zone:", self.comfort)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,8 +98,9 @@ class SkillsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.no_framework)
         layout.addWidget(self.rated_skill)
-        layout.addLayout(form)
+        layout.addLayout(rating_form)
         layout.addWidget(self.descriptor)
+        layout.addLayout(form)
 
         self.search.textChanged.connect(self._filter)
         self.model.links_changed.connect(self.links_changed)
@@ -120,7 +128,6 @@ class SkillsPanel(QWidget):
             self.model.links = dict(links)
             self.reload_skills()  # an archived skill linked to this reflection must show
         self.model.set_links(links)
-        self.tree.expandAll()
         self.comfort.setCurrentIndex(max(self.comfort.findData(comfort), 0))
         self._update_rating_box()
 
@@ -147,6 +154,7 @@ class SkillsPanel(QWidget):
         if sk is None:
             self.rated_skill.setText("Select a skill to link it and rate yourself on it.")
             self.descriptor.clear()
+            self.descriptor.hide()
             return
         self.rated_skill.setText(
             f"<b>{html.escape(sk.code)}</b> {html.escape(sk.name)} · target {sk.target}"
@@ -161,6 +169,7 @@ class SkillsPanel(QWidget):
     def _show_descriptor(self, index: int) -> None:
         sk = self.model.skill(self._current_skill) if self._current_skill else None
         level = self.rating.itemData(index)
+        self.descriptor.setVisible(sk is not None)
         if sk is None:
             self.descriptor.clear()
         elif level is None:

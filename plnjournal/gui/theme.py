@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -49,11 +49,29 @@ def dark_palette() -> QPalette:
     return p
 
 
+class _DarkFusion(QProxyStyle):
+    """Fusion draws check boxes in colours close to a dark base: outline them visibly."""
+
+    _BOXES = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001, N802
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self._BOXES:
+            painter.save()
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
+
 def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:
     """Make the palette match the scheme: the platform's own when it provides one, else ours."""
     scheme = scheme if scheme is not None else app.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark and not is_dark(app.palette()):
-        app.setStyle("Fusion")
+        app.setStyle(_DarkFusion(QStyleFactory.create("Fusion")))
         app.setPalette(dark_palette())
     elif scheme == Qt.ColorScheme.Light and is_dark(app.palette()):
         app.setPalette(app.style().standardPalette())

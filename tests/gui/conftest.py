@@ -27,5 +27,8 @@ def make_window(qtbot):
         return window
 
     yield make
+    from plnjournal.gui.tasks import wait_for_background_work
+
     for window in opened:
         window.close()
+    wait_for_background_work()  # nothing still reading a journal the test is about to remove

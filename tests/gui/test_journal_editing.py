@@ -184,3 +184,20 @@ def test_preview_is_sanitized_and_opens_links_only_on_click(
     assert not editor.preview_beside() and editor.stack.currentWidget() is editor.preview
     window.actions_by_name["preview"].trigger()
     assert editor.stack.currentWidget() is editor.body
+
+
+def test_jump_over_empty_days_to_the_nearest_reflections(qtbot, make_window, teaching_db) -> None:
+    from plnjournal.core.entries import add_entry
+
+    early = TODAY - dt.timedelta(days=40)
+    with teaching_db.session() as s:
+        add_entry(s, entry_date=early, body="a while ago")
+    window = make_window(teaching_db)
+    journal = window.journal
+    window.actions_by_name["previous_written"].trigger()  # Alt+Up
+    assert journal.day == early and journal.editor.body.toPlainText() == "a while ago"
+    window.actions_by_name["previous_written"].trigger()
+    assert journal.day == early  # nothing before: stays, and says so
+    assert window.status_text.text() == "No reflections before this day."
+    window.actions_by_name["next_written"].trigger()
+    assert journal.day == early

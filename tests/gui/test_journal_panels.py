@@ -144,6 +144,7 @@ def test_hard_conversation_write_now_links_the_skill_and_keeps_focus(
     window = make_window(demo_db)
     journal = window.journal
     nudge_panel = journal.nudge
+    qtbot.waitUntil(lambda: nudge_panel.nudge is not None)  # worked out off the GUI thread
     nudge = nudge_panel.nudge
     assert nudge is not None and nudge_panel.isVisible()
     assert journal.editor.body.hasFocus()
@@ -174,6 +175,7 @@ def test_hard_conversation_write_now_links_the_skill_and_keeps_focus(
 def test_hard_conversation_not_today_and_snooze(qtbot, make_window, demo_db) -> None:
     window = make_window(demo_db)
     panel = window.journal.nudge
+    qtbot.waitUntil(lambda: panel.nudge is not None)
     first = panel.nudge
     panel.dismiss("Parents' evening is next week")
     assert panel.nudge is None and not panel.isVisible()
@@ -181,6 +183,7 @@ def test_hard_conversation_not_today_and_snooze(qtbot, make_window, demo_db) -> 
     # Tomorrow it asks again; snoozing leaves that skill out until the date.
     later = make_window(demo_db, today=TODAY + dt.timedelta(days=1))
     panel2 = later.journal.nudge
+    qtbot.waitUntil(lambda: panel2.nudge is not None)
     second = panel2.nudge
     assert second is not None
     panel2.snooze(TODAY + dt.timedelta(days=8))

@@ -1,0 +1,46 @@
+"""Drawing a list item's escaped HTML (bold title, highlighted words), wrapped to the width."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+# Models give the item's HTML under this role; it must be escaped already (never user markup).
+HTML_ROLE = Qt.ItemDataRole.UserRole + 30
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws an item's ``HTML_ROLE``, in the palette's text colours (selected or not)."""
+
+    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setTextWidth(max(option.rect.width(), 200))
+        return doc
+
+    def paint(self, painter, option, index) -> None:  # noqa: ANN001
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._doc(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = opt.state & QStyle.StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        paint_ctx = QAbstractTextDocumentLayout.PaintContext()
+        paint_ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        doc.documentLayout().draw(painter, paint_ctx)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001, N802
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if opt.widget is not None:
+            opt.rect.setWidth(opt.widget.viewport().width())
+        doc = self._doc(opt, index)
+        # As wide as the view (never wider: no sideways scrolling), as tall as the text.
+        return QSize(opt.rect.width(), int(doc.size().height()) + 4)
