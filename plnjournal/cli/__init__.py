@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "plnjournal.cli.cmd_feedback",
     "plnjournal.cli.cmd_insights",
     "plnjournal.cli.cmd_report",
+    "plnjournal.cli.cmd_show",
 )
 
 
