@@ -17,6 +17,7 @@ from pathlib import Path
 from generate import TODAY
 from measure import Result, repeat
 
+WARMUP = 1  # calls before the measured ones (none in run.py --smoke)
 SEARCH_WORD = "feedback"  # in most reflections: the costly case for ranking
 
 
@@ -39,7 +40,7 @@ def search_in_process(j: Journal, runs: int) -> list[Result]:
 
     conn = sqlite3.connect(j.db)
     try:
-        wall, cpu = repeat(lambda: search(conn, SEARCH_WORD, limit=20), runs)
+        wall, cpu = repeat(lambda: search(conn, SEARCH_WORD, limit=20), runs, WARMUP)
     finally:
         conn.close()
     return [Result("search_in_process", j.size, wall, cpu)]
@@ -53,7 +54,7 @@ def avoidance(j: Journal, runs: int) -> list[Result]:
     db = open_database(j.db)
     try:
         with db.session() as s:
-            wall, cpu = repeat(lambda: avoidance_scores(s, j.today), runs)
+            wall, cpu = repeat(lambda: avoidance_scores(s, j.today), runs, WARMUP)
     finally:
         db.close()
     return [Result("avoidance_all_skills", j.size, wall, cpu)]
@@ -88,7 +89,7 @@ def charts(j: Journal, runs: int) -> list[Result]:
                     fig = make_chart(s, kind, start=None, end=j.today, codes=None, today=j.today)
                 render(fig, out)
 
-            wall, cpu = repeat(draw, runs)
+            wall, cpu = repeat(draw, runs, WARMUP)
             results.append(Result(f"chart_{kind}", j.size, wall, cpu))
     finally:
         db.close()
@@ -114,7 +115,7 @@ def pdf_one_year(j: Journal, runs: int) -> list[Result]:
         write_report_pdf(report, out)
 
     try:
-        wall, cpu = repeat(make, runs)
+        wall, cpu = repeat(make, runs, WARMUP)
     finally:
         db.close()
     return [Result("pdf_one_year", j.size, wall, cpu)]
@@ -129,7 +130,7 @@ def feedback_import(j: Journal, runs: int) -> list[Result]:
     from plnjournal.storage.db import open_database
 
     options = ImportOptions(today=j.today)
-    copies = iter(range(runs + 1))
+    copies = iter(range(runs + WARMUP))
 
     def fresh() -> Path:
         return copy_database(j.db, j.scratch / f"feedback-{next(copies)}.sqlite3")
@@ -145,11 +146,11 @@ def feedback_import(j: Journal, runs: int) -> list[Result]:
         if result.imported != plan.new_count or not result.imported:
             raise RuntimeError(f"feedback import wrote {result.imported} of {plan.new_count}")
 
-    for _ in range(runs + 1):
+    for _ in range(runs + WARMUP):
         dbs.append(open_database(fresh()))
     pending = iter(dbs)
     try:
-        wall, cpu = repeat(lambda: one(next(pending)), runs)
+        wall, cpu = repeat(lambda: one(next(pending)), runs, WARMUP)
     finally:
         for db in dbs:
             db.close()
@@ -175,11 +176,11 @@ def jrnl_import(j: Journal, runs: int) -> list[Result]:
 
     dbs = [
         open_database(copy_database(template, j.scratch / f"jrnl-import-{i}.sqlite3"))
-        for i in range(runs + 1)
+        for i in range(runs + WARMUP)
     ]
     pending = iter(dbs)
     try:
-        wall, cpu = repeat(lambda: import_journal(next(pending), j.jrnl), runs)
+        wall, cpu = repeat(lambda: import_journal(next(pending), j.jrnl), runs, WARMUP)
     finally:
         for db in dbs:
             db.close()

@@ -25,6 +25,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 VENV = BENCH / ".venv-jrnl"
 JRNL_VERSION = "4.6"  # pinned: the figures compare against this release
+WARMUP = 1  # runs of each pair before the measured ones
 SEARCH_WORD = "feedback"
 NEW_ENTRY = "Bench entry. A short note on the day: the plenary finally happened."
 
@@ -146,11 +147,11 @@ def compare(
     for name, (our_args, their_args) in COMMANDS.items():
         pair = [(ours, our_args), (theirs, their_args)]
         got: dict[str, list] = {"plnjournal": [], "jrnl": []}
-        for run in range(runs + 1):  # run 0 is the warm-up
+        for run in range(WARMUP + runs):
             order = pair if run % 2 == 0 else pair[::-1]
             for side, args in order:
                 p = run_process([*side.prefix, *args], env=side.env)
-                if run:
+                if run >= WARMUP:
                     got[side.name].append((p.wall, p.cpu, p.maxrss_mb))
         results.append(Comparison(name, size, got["plnjournal"], got["jrnl"]))
     return results

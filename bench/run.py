@@ -39,6 +39,20 @@ from measure import Memory, Result, load_average, machine, run_process  # noqa: 
 PROCESS_MEASURES = ("window_ready", "search_process", "keystroke_echo_p95", "keystroke_preview_p95")
 MEMORY_MEASURES = ("gui_peak_memory",)
 
+
+def expected_names() -> list[str]:
+    """Every time figure a run reports per size (with features this version has)."""
+    return [
+        *PROCESS_MEASURES,
+        "search_in_process",
+        "avoidance_all_skills",
+        *[f"chart_{kind}" for kind in inproc.chart_kinds()],
+        "pdf_one_year",
+        "feedback_import_10k",
+        "jrnl_import",
+    ]
+
+
 # The budget (docs/performance.md): (name, size) -> at most this many seconds (or MB, or a
 # ratio to jrnl's time for comparisons).
 BUDGET = {
@@ -54,6 +68,7 @@ BUDGET = {
     ("search_word", "10y"): 0.4,
     ("search_word", "100k"): 0.05,
 }
+WARMUP = 1  # runs before the measured ones (none in --smoke)
 READY = re.compile(r"PLNJOURNAL_BENCH_READY (\S+) cpu=(\S+) maxrss_kb=(\d+)")
 
 
@@ -73,12 +88,12 @@ def window_ready(j: inproc.Journal, runs: int) -> tuple[list[Result], list[Memor
     cmd = [sys.executable, "-m", "plnjournal", "--db", str(db)]
     result = Result("window_ready", j.size)
     memory = Memory("gui_peak_memory", j.size)
-    for run in range(runs + 1):
+    for run in range(WARMUP + runs):
         p = run_process(cmd, env=env, timeout=300)
         m = READY.search(p.stdout)
         if m is None:
             raise RuntimeError(f"the window never said it was ready:\n{p.stderr[-2000:]}")
-        if run:  # run 0 is the warm-up
+        if run >= WARMUP:
             result.wall.append(float(m.group(1)) - p.started)
             result.cpu.append(float(m.group(2)))
             memory.mb.append(p.maxrss_mb)
@@ -89,9 +104,9 @@ def search_process(j: inproc.Journal, runs: int) -> list[Result]:
     cmd = [sys.executable, "-m", "plnjournal", "--db", str(j.db), "search", inproc.SEARCH_WORD]
     env = app_env(j.scratch / "home")
     result = Result("search_process", j.size)
-    for run in range(runs + 1):
+    for run in range(WARMUP + runs):
         p = run_process(cmd, env=env)
-        if run:
+        if run >= WARMUP:
             result.wall.append(p.wall)
             result.cpu.append(p.cpu)
     return [result]
@@ -106,8 +121,13 @@ def keystrokes(j: inproc.Journal, runs: int, keys: int) -> list[Result]:
     p = run_process(cmd, env=app_env(j.scratch / "home"), timeout=900)
     got = json.loads(p.stdout.strip().splitlines()[-1])["runs"]
     return [
-        Result("keystroke_echo_p95", j.size, [r["echo_p95"] for r in got]),
-        Result("keystroke_preview_p95", j.size, [r["preview_p95"] for r in got]),
+        Result(
+            f"keystroke_{k}_p95",
+            j.size,
+            [r[f"{k}_p95"] for r in got],
+            [r[f"{k}_cpu_p95"] for r in got],
+        )
+        for k in ("echo", "preview")
     ]
 
 
@@ -126,7 +146,7 @@ def reference_loop() -> float:
 
 def measure_size(label: str, args: argparse.Namespace, out: dict, jrnl: Path | None) -> None:
     size = generate.parse_size(label)
-    paths = generate.ensure(size)
+    paths = generate.ensure(size, args.out)
     scratch = Path(tempfile.mkdtemp(prefix=f"plnjournal-bench-{size.label}-"))
     j = inproc.Journal(size.label, paths["db"], paths["jrnl"], paths["feedback"], scratch)
     runs = args.runs
@@ -165,18 +185,24 @@ def measure_size(label: str, args: argparse.Namespace, out: dict, jrnl: Path | N
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def budget_mark(name: str, size: str, value: float) -> str:
+def budget_mark(name: str, size: str, value: float, cpu: float | None = None) -> str:
+    """Within the budget or not. On a loaded machine wall time stretches with other work, so
+    where CPU time is known it is judged too: "ok by CPU" means the work itself fits."""
     limit = BUDGET.get((name, size))
     if limit is None:
         return ""
-    return "  ok" if value <= limit else f"  OVER (budget {limit:g})"
+    if value <= limit:
+        return "  ok"
+    if cpu is not None and cpu <= limit:
+        return f"  ok by CPU (wall over {limit:g})"
+    return f"  OVER (budget {limit:g})"
 
 
 def table_row(r: dict) -> str:
     cpu = f"{r['cpu_median_s'] * 1000:9.1f}" if r["cpu_median_s"] is not None else " " * 9
     return (
         f"{r['name']:<26} {r['size']:>5} {r['median_s'] * 1000:10.1f} {r['min_s'] * 1000:9.1f} "
-        f"{r['max_s'] * 1000:9.1f} {cpu} ms{budget_mark(r['name'], r['size'], r['median_s'])}"
+        f"{r['max_s'] * 1000:9.1f} {cpu} ms{budget_mark(r['name'], r['size'], r['median_s'], r['cpu_median_s'])}"
     )
 
 
@@ -192,7 +218,7 @@ def comparison_row(c: dict) -> str:
         f"vs jrnl {c['name']:<18} {c['size']:>5} ours {c['plnjournal_s'] * 1000:7.0f} ms "
         f"jrnl {c['jrnl_s'] * 1000:7.0f} ms ratio {c['ratio']:.3f} (CPU {c['cpu_ratio']:.3f}; "
         f"peak {c['plnjournal_peak_mb']:.0f} vs {c['jrnl_peak_mb']:.0f} MB)"
-        f"{budget_mark(c['name'], c['size'], c['ratio'])}"
+        f"{budget_mark(c['name'], c['size'], c['ratio'], c['cpu_ratio'])}"
     )
 
 
@@ -212,10 +238,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="compare with jrnl: auto installs it unless --quick/--smoke (default auto)",
     )
     ap.add_argument("--only", action="append", help="only measurements whose name has this")
+    ap.add_argument("--out", type=Path, default=generate.OUT, help="where journals are generated")
     ap.add_argument("--json", type=Path, help="write the figures as JSON here")
     args = ap.parse_args(argv)
     if args.smoke:
         args.sizes, args.runs, args.keys = "0.03", 1, 12
+        global WARMUP
+        WARMUP = inproc.WARMUP = jrnl_side.WARMUP = 0
     elif args.quick:
         args.sizes, args.runs, args.keys = "0.25", 3, 30
     if args.compare_runs is None:
