@@ -66,12 +66,10 @@ def main() -> None:
     ap.add_argument("--years", type=int, default=10)
     ap.add_argument("--runs", type=int, default=20)
     args = ap.parse_args()
-    db = ROOT / "bench" / "out" / f"{args.years}y.sqlite3"
-    if not db.exists():
-        subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "generate.py"), "--years", str(args.years)],
-            check=True,
-        )
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import ensure, parse_size
+
+    db = ensure(parse_size(str(args.years)))["db"]
     conn = sqlite3.connect(db)
     n = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
     print(

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "plnjournal.cli.cmd_insights",
     "plnjournal.cli.cmd_report",
     "plnjournal.cli.cmd_journal_io",
+    "plnjournal.cli.cmd_show",
 )
 
 

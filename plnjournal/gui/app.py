@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,10 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
         run_first_start_if_needed(db)
         window = MainWindow(db)
         guard.protect(window)
+        if os.environ.get("PLNJOURNAL_BENCH_READY"):  # bench/run.py: report when ready, quit
+            from plnjournal.gui.bench_ready import quit_when_ready
+
+            quit_when_ready(window)
         window.show()
         return app.exec()
     finally:

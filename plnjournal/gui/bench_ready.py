@@ -1,0 +1,59 @@
+"""Benchmark hook: with ``PLNJOURNAL_BENCH_READY=1`` the app reports the moment the journaling
+window is ready for typing, then quits (bench/run.py measures start-up with it).
+
+Ready means: the window is exposed, the reflection editor has the keyboard focus, and the
+editor has been painted. The line printed is ``PLNJOURNAL_BENCH_READY <monotonic seconds>
+cpu=<CPU seconds> maxrss_kb=<peak memory>``; the monotonic clock is shared by all processes,
+so the bench subtracts the moment it started the process.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QMainWindow
+
+ENV = "PLNJOURNAL_BENCH_READY"
+
+
+class _ReadyProbe(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor = window.journal.editor.body
+        self.painted = False
+        self.done = False
+        self.editor.viewport().installEventFilter(self)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and watched is self.editor.viewport():
+            self.painted = True
+        if event.type() in (QEvent.Type.Paint, QEvent.Type.FocusIn, QEvent.Type.Expose):
+            QTimer.singleShot(0, self.check)
+        return False
+
+    def check(self) -> None:
+        handle = self.window.windowHandle()
+        exposed = handle is not None and handle.isExposed()
+        if self.done or not (exposed and self.painted and self.editor.hasFocus()):
+            return
+        self.done = True
+        now = time.monotonic()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        print(
+            f"{ENV} {now:.6f} cpu={usage.ru_utime + usage.ru_stime:.4f} "
+            f"maxrss_kb={usage.ru_maxrss}",
+            flush=True,
+        )
+        sys.stdout.flush()
+        self.window.close()
+
+
+def quit_when_ready(window: QMainWindow) -> None:
+    """Report readiness once, then close the window (which ends the app)."""
+    probe = _ReadyProbe(window)
+    QTimer.singleShot(0, probe.check)
