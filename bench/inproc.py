@@ -75,7 +75,6 @@ def charts(j: Journal, runs: int) -> list[Result]:
         raise Skipped("the insight charts (plnjournal.core.insights) are not in this version")
     from plnjournal.core.charts import render
     from plnjournal.core.insights import make_chart
-
     from plnjournal.storage.db import open_database
 
     db = open_database(j.db)
@@ -162,9 +161,9 @@ def jrnl_import(j: Journal, runs: int) -> list[Result]:
     if importlib.util.find_spec("plnjournal.core.journal_import") is None:
         raise Skipped("journal import (plnjournal.core.journal_import) is not in this version")
     from generate import forty_skills
-    from plnjournal.core.journal_import import import_journal
 
     from plnjournal.core.frameworks import install_framework
+    from plnjournal.core.journal_import import import_journal
     from plnjournal.storage.db import open_database
 
     template = j.scratch / "jrnl-import-template.sqlite3"
