@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -85,6 +86,7 @@ class ReportDialog(QDialog):
         self.today = today or dt.date.today()
         self.setWindowTitle("Export progress report")
         self._generation = 0  # previews older than this are dropped
+        self._closed = False  # work finishing after the dialog closed is dropped
         self._preview_running = False
         self._preview_pending = False
         self.export_task = None
@@ -358,7 +360,18 @@ class ReportDialog(QDialog):
     def _cover_override(self) -> tuple[str, str]:
         return self.name_edit.text().strip(), self.role_edit.text().strip()
 
+    def _alive(self) -> bool:
+        return not self._closed and shiboken6.isValid(self)
+
+    def done(self, result: int) -> None:
+        """Closing stops the preview; a preview still being made is dropped when it ends."""
+        self._closed = True
+        self._timer.stop()
+        super().done(result)
+
     def _preview_done(self) -> None:
+        if not self._alive():
+            return
         self._preview_running = False
         if self._preview_pending:
             self._preview_pending = False
@@ -367,7 +380,7 @@ class ReportDialog(QDialog):
     def _show_preview(self, result: tuple[int, list[QImage]]) -> None:
         generation, images = result
         self._preview_done()
-        if generation != self._generation:
+        if not self._alive() or generation != self._generation:
             return  # the options changed meanwhile; a newer preview is on its way
         self.pages = images
         for label in self.page_labels:
@@ -406,6 +419,8 @@ class ReportDialog(QDialog):
         from plnjournal.errors import PlnError
 
         self._preview_done()
+        if not self._alive():
+            return
         message = exc.message if isinstance(exc, PlnError) else f"{type(exc).__name__}: {exc}"
         self.preview_label.setText(f"Preview · could not be made: {message}")
 
@@ -438,6 +453,7 @@ class ReportDialog(QDialog):
             show_error(self, exc, "Export progress report")
             return
         paper, changes, db = self.paper_size(), self._cover_changes(), self.db
+        open_after = self.open_box.isChecked()
 
         def work(progress):  # noqa: ANN001, ANN202 - runs on a worker thread
             return _export(db, options, paper, changes, path, progress)
@@ -447,13 +463,17 @@ class ReportDialog(QDialog):
         self.export_task = run_in_background(
             self,
             work,
-            on_success=self._exported,
+            on_success=lambda result: self._exported(result, open_after),
             on_failure=self._export_failed,
             progress_label="Writing the progress report…",
             writes=bool(changes),
         )
 
-    def _exported(self, result) -> None:  # noqa: ANN001 - a WrittenPdf
+    def _exported(self, result, open_after: bool) -> None:  # noqa: ANN001 - a WrittenPdf
+        if open_after:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        if not shiboken6.isValid(self):
+            return  # closed while writing: the PDF is written all the same
         self.export_button.setEnabled(True)
         if self._cover_changes():
             self._name0, self._role0 = self._cover_override()
@@ -463,12 +483,13 @@ class ReportDialog(QDialog):
         pages = f"{result.pages} page{'s' * (result.pages != 1)}"
         self.status.setText(f"Saved {result.path} ({pages}).")
         self.exported.emit(str(result.path))
-        if self.open_box.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
     def _export_failed(self, exc: BaseException) -> None:
         from plnjournal.gui.tasks import show_error
 
+        if not shiboken6.isValid(self):
+            show_error(None, exc, "Export progress report")
+            return
         self.export_button.setEnabled(True)
         self.status.setText("The progress report was not written.")
         show_error(self, exc, "Export progress report")

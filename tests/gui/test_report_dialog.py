@@ -152,3 +152,16 @@ def test_file_menu_opens_the_dialog(qtbot, journal) -> None:
     qtbot.waitUntil(lambda: bool(dialog.pages), timeout=30000)
     dialog.close()
     wait_for_background_work()
+
+
+def test_closing_while_a_preview_is_being_made_is_safe(qtbot, journal) -> None:
+    import shiboken6
+
+    dialog = rd.ReportDialog(journal, None, today=TODAY)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog._preview_running, timeout=10000)
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=10000)
+    assert wait_for_background_work()  # the preview finishes into nothing, without an error
+    qtbot.wait(50)  # let its result be delivered
