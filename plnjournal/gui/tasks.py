@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -134,19 +135,29 @@ def run_in_background(
         if on_progress is not None:
             on_progress(done, total, message)
 
-    def finish() -> None:
+    def finish() -> bool:
+        """Clean up; False when the parent was deleted meanwhile (a dialog closed while its
+        work ran): its callbacks would touch deleted widgets, so they are dropped."""
         _running.discard(task)
+        if parent is not None and not shiboken6.isValid(parent):
+            log.debug("background work finished after its window closed; result dropped")
+            return False
         if dialog is not None:
             dialog.close()
             dialog.deleteLater()
+        return True
 
     def succeeded(result: Any) -> None:
-        finish()
-        if on_success is not None:
+        if finish() and on_success is not None:
             on_success(result)
 
     def failed(exc: BaseException) -> None:
-        finish()
+        if not finish():
+            if not isinstance(exc, PlnError):
+                from plnjournal.logs import log_exception
+
+                log_exception(exc)  # a bug is still logged, though nobody is there to see it
+            return
         if on_failure is not None:
             on_failure(exc)
         else:

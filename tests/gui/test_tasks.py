@@ -36,3 +36,27 @@ def test_failure_goes_to_the_callback(qtbot) -> None:
     run_in_background(None, work, on_failure=errors.append, writes=True)
     qtbot.waitUntil(lambda: bool(errors))
     assert isinstance(errors[0], InputError) and errors[0].message == "bad file"
+
+
+def test_results_for_a_closed_window_are_dropped(qtbot) -> None:
+    """A dialog closed while its work ran must not have its (deleted) widgets touched."""
+    import shiboken6
+    from PySide6.QtWidgets import QDialog
+
+    release = threading.Event()
+    called: list = []
+    dialog = QDialog()
+    task = run_in_background(
+        dialog,
+        lambda progress: release.wait(10),
+        on_success=called.append,
+        on_failure=called.append,
+        progress_label="Working…",
+    )
+    delivered: list = []
+    task.signals.succeeded.connect(delivered.append)  # runs after run_in_background's slot
+    shiboken6.delete(dialog)  # closed and deleted while the work runs
+    release.set()
+    qtbot.waitUntil(lambda: bool(delivered))
+    assert wait_for_background_work()
+    assert called == []
