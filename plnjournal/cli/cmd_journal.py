@@ -11,6 +11,11 @@ from plnjournal.cli.output import info, print_json
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the journal window (the default with no command)")
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="for packagers: open the window, report that it showed, and quit (exit 0)",
+    )
     p.set_defaults(handler=open_gui)
 
     p = sub.add_parser("demo", help="fill the journal with a realistic demo journal ending today")
@@ -60,7 +65,7 @@ def _positive_int(text: str) -> int:
 def open_gui(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.gui.app import run_gui
 
-    return run_gui(ctx.db_path)
+    return run_gui(ctx.db_path, smoke_test=getattr(args, "smoke_test", False))
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:

@@ -6,15 +6,19 @@ import sys
 from pathlib import Path
 
 
-def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
+def run_gui(db_path: Path, argv: list[str] | None = None, *, smoke_test: bool = False) -> int:
+    """Open the window on the journal at ``db_path``; with ``smoke_test``, quit once it shows
+    (no first-start dialog: a smoke test never waits for a person)."""
     from PySide6.QtWidgets import QApplication
 
     from plnjournal.gui.app_guard import AppGuard
+    from plnjournal.gui.app_identity import apply_identity, schedule_smoke_report
     from plnjournal.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("PLN Journal")
     app.setOrganizationName("plnjournal")
+    apply_identity(app)
     from plnjournal.gui.theme import follow_system_scheme
 
     follow_system_scheme(app)
@@ -22,17 +26,20 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     # newest sound backup), and the crash dialog: see gui/app_guard.py.
     guard = AppGuard(db_path)
     if guard.already_running():
-        return 0
+        return 1 if smoke_test else 0  # a smoke test must show a window of its own
     db = guard.open_journal()
     if db is None:
         return 1
     try:
         from plnjournal.gui.first_start import run_first_start_if_needed
 
-        run_first_start_if_needed(db)
+        if not smoke_test:
+            run_first_start_if_needed(db)
         window = MainWindow(db)
         guard.protect(window)
         window.show()
+        if smoke_test:
+            schedule_smoke_report(app, window)
         return app.exec()
     finally:
         guard.close()
