@@ -46,6 +46,14 @@ def apply_identity(app: QApplication) -> None:
     """Give every window the app icon and tie the app to its .desktop file."""
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(APP_ID)
+    if sys.platform == "win32":
+        # Windows groups taskbar buttons by this id, and the installer's Start menu shortcut
+        # carries the same one; without it a pip install shows as python.exe with its icon.
+        import contextlib
+        import ctypes
+
+        with contextlib.suppress(AttributeError, OSError):
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
 
 
 def schedule_smoke_report(app: QApplication, window: QWidget) -> None:
