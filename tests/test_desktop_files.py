@@ -107,3 +107,53 @@ def test_validators_accept_the_files(tool: str, args: list[str], path: Path) -> 
     result = subprocess.run([tool, *args, str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error" not in (result.stdout + result.stderr).lower()
+
+
+FLATPAK = ROOT / "packaging" / "flatpak" / f"{APP_ID}.yml"
+# A window and nothing else: files come and go through the portal, never --filesystem.
+FLATPAK_PERMISSIONS = ["--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"]
+
+
+def _top_level_list(text: str, key: str) -> list[str]:
+    """The items of a top-level YAML list (no YAML library in the test dependencies)."""
+    items, inside = [], False
+    for line in text.splitlines():
+        if line.startswith(f"{key}:"):
+            inside = True
+        elif inside and line and not line.startswith((" ", "#")):
+            break
+        elif inside and line.strip().startswith("- "):
+            items.append(line.strip()[2:])
+    return items
+
+
+def test_flatpak_manifest_is_the_same_app_with_minimal_permissions() -> None:
+    text = FLATPAK.read_text()
+    assert f"\nid: {APP_ID}\n" in text
+    assert "\ncommand: plnjournal-gui\n" in text
+    assert _top_level_list(text, "finish-args") == FLATPAK_PERMISSIONS
+    assert "--filesystem" not in text and "--share=network" not in text
+
+
+def test_flatpak_builder_reads_the_manifest(tmp_path: Path) -> None:
+    """flatpak-builder parses it (building needs Flathub; see packaging/flatpak/README.md)."""
+    if shutil.which("flatpak-builder") is None:
+        pytest.skip("flatpak-builder is not installed (apt-get install flatpak-builder)")
+    import json
+
+    shutil.copy(FLATPAK, tmp_path)
+    # The generated dependency module, stood in for: generating it needs the Flathub SDK.
+    (tmp_path / "python3-requirements.json").write_text('{"name": "python3-requirements"}')
+    result = subprocess.run(
+        ["flatpak-builder", "--show-manifest", FLATPAK.name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    assert manifest["id"] == APP_ID
+    assert manifest["finish-args"] == FLATPAK_PERMISSIONS
+    assert manifest["runtime-version"] == manifest["base-version"]
+    assert [m["name"] for m in manifest["modules"]] == ["python3-requirements", "plnjournal"]
