@@ -89,6 +89,13 @@ class PreviewRow:
     messages: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     planned: PlannedItem | None = None
+    flags: dict[str, str] | None = None  # field -> "error" or "warning": where to highlight
+
+    def flag(self, name: str, kind: str) -> None:
+        if self.flags is None:
+            self.flags = {}
+        if self.flags.get(name) != "error":
+            self.flags[name] = kind
 
     @property
     def line(self) -> int | None:
@@ -251,6 +258,7 @@ class _Validator:
             column = item.column(name)
             problems.append(Problem(pf.name, item.line_of(name), column, message))
             row.messages.append(f"{column}: {message}")
+            row.flag(name, "error")
 
         level: int | None = None
         rating = values.get("rating")
@@ -292,6 +300,7 @@ class _Validator:
             msg = f"the date {given_on.isoformat()} is in the future"
             pf.warn(msg, item.line_of("date"), item.column("date"))
             row.warnings.append(msg)
+            row.flag("date", "warning")
         if problems or skill is None or given_on is None:
             pf.errors.extend(problems)
             row.status = "error"
@@ -300,6 +309,7 @@ class _Validator:
             row.warnings.append(
                 f"skill {skill.code} is archived; the feedback is kept in its history"
             )
+            row.flag("skill", "warning")
         return PlannedItem(
             skill_id=skill.id,
             skill_code=skill.code,
@@ -346,6 +356,7 @@ class _Validator:
             self.unknown[key] = [(pf, value, column, line), [line], [row]]
         row.status = "error"
         row.messages.append(f"{column}: unknown skill {value.strip()!r}")
+        row.flag("skill", "error")
         return None
 
     def _level(self, value: object) -> int | None | str:
@@ -384,6 +395,12 @@ class _Validator:
         for (pf, value, column, line), lines, rows in self.unknown.values():
             message = unknown_skill_message(value.strip(), self.index.skills, what="skill")  # type: ignore[arg-type]
             message = message.removeprefix("skill: ")
+            placeholder = f"{column}: unknown skill {value.strip()!r}"
+            for row in rows:
+                row.status = "error"
+                row.messages = [
+                    f"{column}: {message}" if m == placeholder else m for m in row.messages
+                ]
             if self.has_framework:
                 message += " (or add it with --create-missing-skills)"
             others = [str(n) for n in lines[1:] if n is not None]
@@ -391,8 +408,6 @@ class _Validator:
                 shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
                 message += f"; also on line{'s' if len(others) > 1 else ''} {shown}"
             pf.errors.append(Problem(pf.name, line, column, message))
-            for row in rows:
-                row.status = "error"
 
 
 def plan_sources(

@@ -90,6 +90,7 @@ class ColumnInfo:
     header: str
     role: str  # a field, "rating:CODE", "comment:CODE", "info", "ignored", "new skill"
     recognised: bool = True
+    samples: list[str] = field(default_factory=list)  # a few values, for the mapping step
 
 
 @dataclass(eq=False)  # compared and hashed by identity: one per file read

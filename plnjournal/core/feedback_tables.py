@@ -205,6 +205,8 @@ def _parse_long(
     if pf.errors:
         return
     width = len(headers)
+    samples: dict[int, list[str]] = {i: [] for i in range(width)}
+    pending = set(samples)
     columns = [(role, i) for role, i in used.items()]
     where = {role: headers[i] for role, i in used.items()}  # shared by every row
     items = pf.items
@@ -226,6 +228,25 @@ def _parse_long(
             else {role: row[i] if i < n else None for role, i in columns}
         )
         items.append(RawItem(line, values, where, dict(zip(headers, row, strict=False))))
+        if pending:
+            _sample(samples, pending, row)
+    _attach_samples(pf, headers, samples)
+
+
+def _sample(samples: dict[int, list[str]], pending: set[int], row: list[object]) -> None:
+    """Keep up to three distinct values per column (and stop looking once all have them)."""
+    for i in list(pending):
+        text = _cell_text(row[i]) if i < len(row) else ""
+        if text and text not in samples[i]:
+            samples[i].append(text[:60])
+            if len(samples[i]) >= 3:
+                pending.discard(i)
+
+
+def _attach_samples(pf: ParsedFile, headers: list[str], samples: dict[int, list[str]]) -> None:
+    for info in pf.columns:
+        if info.header in headers:
+            info.samples = samples.get(headers.index(info.header), info.samples)
 
 
 def _pick(headers: list[str], taken: set[int], preferences: tuple[str, ...]) -> int | None:
@@ -285,6 +306,12 @@ def _parse_wide(
     index: SkillIndex,
 ) -> None:
     roles = _classify_wide(headers, rows, mapped, index)
+    samples: dict[int, list[str]] = {i: [] for i in range(len(headers))}
+    pending = set(samples)
+    for _, row in rows:
+        if not pending:
+            break
+        _sample(samples, pending, row)
     for i, h in enumerate(headers):
         role, target = roles[i]
         if role in ("rating", "comment") and isinstance(target, SkillRef):
@@ -303,6 +330,7 @@ def _parse_wide(
                 )
         else:
             pf.columns.append(ColumnInfo(h, "info" if role == "ignore" else role))
+    _attach_samples(pf, headers, samples)
     found = {role for role, _ in roles.values()}
     for need, hint in (("date", "Timestamp, Completion time"), ("mentor", "Name, Email")):
         if need not in found:

@@ -32,6 +32,7 @@ FEATURES: tuple[str, ...] = (
     "plnjournal.gui.report_feature",
     "plnjournal.gui.backups_dialog",
     "plnjournal.gui.journal_transfer",
+    "plnjournal.gui.feedback_feature",
 )
 
 UNDO_VISIBLE_MS = 20_000
