@@ -27,7 +27,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None, *, smoke_test: bool = 
     # newest sound backup), and the crash dialog: see gui/app_guard.py.
     guard = AppGuard(db_path)
     if guard.already_running():
-        return 0
+        return 1 if smoke_test else 0  # a smoke test must show a window of its own
     db = guard.open_journal()
     if db is None:
         return 1
