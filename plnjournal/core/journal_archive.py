@@ -21,7 +21,7 @@ from sqlalchemy import types as sqltypes
 from sqlalchemy.orm import Session
 
 from plnjournal import __version__
-from plnjournal.core.journal_formats import LineFinder, load_json, read_text
+from plnjournal.core.journal_formats import JsonLines, LineFinder, load_json, read_text
 from plnjournal.errors import InputError, Problem, ValidationError
 from plnjournal.storage.models import Base, Framework
 from plnjournal.storage.sqlite_file import HEAD_REVISION, REVISIONS
@@ -167,17 +167,18 @@ def read_archive(path: Path) -> Archive:
         if name not in known:
             problems.append(Problem(display, None, f"tables.{name}", "is not a table we know"))
     decoded: dict[str, list[dict]] = {}
+    positions = JsonLines(text)  # scanned once, only if some row has a problem
     for table in _tables():
         rows = raw_tables.get(table.name, [])
         if not isinstance(rows, list):
             problems.append(Problem(display, None, f"tables.{table.name}", "is not a list"))
             continue
-        line_of = LineFinder(text, "tables", table.name)
+        line_of = LineFinder(positions, "tables", table.name)
         decoded[table.name] = [
             _decode_row(table, row, i, display, line_of, problems) for i, row in enumerate(rows)
         ]
     if not problems:
-        _check_references(decoded, display, text, problems)
+        _check_references(decoded, display, positions, problems)
     if problems:
         raise ValidationError(problems)
     period = data.get("period") if isinstance(data.get("period"), dict) else {}
@@ -238,14 +239,14 @@ def _text(value: object) -> str:
     return value
 
 
-def _check_references(tables: dict[str, list[dict]], display: str, text: str, problems) -> None:  # noqa: ANN001
+def _check_references(tables: dict[str, list[dict]], display: str, positions, problems) -> None:  # noqa: ANN001
     ids = {}
     for table in _tables():
         key = _serial_key(table)
         if key is not None:
             ids[table.name] = {row.get(key.name) for row in tables.get(table.name, [])}
     for table in _tables():
-        line_of = LineFinder(text, "tables", table.name)
+        line_of = LineFinder(positions, "tables", table.name)
         for i, row in enumerate(tables.get(table.name, [])):
             for col in table.columns:
                 for fk in col.foreign_keys:

@@ -95,7 +95,13 @@ def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.append(
-            Problem(display, line, None, "is not UTF-8 text (an encrypted or binary file?)")
+            Problem(
+                display,
+                line,
+                None,
+                "is not UTF-8 text; if it is an encrypted jrnl journal (jrnl 1.x files have no "
+                "marker), decrypt a plain copy first with 'jrnl --decrypt plain.txt'",
+            )
         )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -131,46 +137,61 @@ def load_json(text: str, display: str) -> object:
         ) from None
 
 
-def json_item_lines(text: str, *keys: str) -> list[int | None]:
-    """The line on which each object of the list at ``data[keys[0]][keys[1]]…`` starts.
+class JsonLines:
+    """Where each object of a JSON text starts, scanned once and only if a problem needs it.
 
-    Only used to point at a bad item, so the slower pure-Python scanner is fine here.
+    Uses the slower pure-Python scanner (it reports positions), so it runs only on failure.
     """
-    from json import scanner
 
-    starts: dict[int, int] = {}
-    dec = json.JSONDecoder()
-    plain = dec.parse_object
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._data: object = None
+        self._starts: dict[int, int] | None = None
 
-    def parse_object(s_and_end, *args, **kwargs):  # noqa: ANN001, ANN202
-        s, end = s_and_end
-        result, new_end = plain(s_and_end, *args, **kwargs)
-        starts[id(result)] = s.count("\n", 0, end) + 1
-        return result, new_end
+    def _scan(self) -> None:
+        from json import scanner
 
-    dec.parse_object = parse_object  # type: ignore[method-assign]
-    dec.scan_once = scanner.py_make_scanner(dec)  # type: ignore[attr-defined]
-    try:
-        items: object = dec.decode(text)
-    except json.JSONDecodeError:
-        return []
-    for key in keys:
-        items = items.get(key) if isinstance(items, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [starts.get(id(item)) for item in items]
+        starts: dict[int, int] = {}
+        dec = json.JSONDecoder()
+        plain = dec.parse_object
+
+        def parse_object(s_and_end, *args, **kwargs):  # noqa: ANN001, ANN202
+            s, end = s_and_end
+            result, new_end = plain(s_and_end, *args, **kwargs)
+            starts[id(result)] = s.count("\n", 0, end) + 1
+            return result, new_end
+
+        dec.parse_object = parse_object  # type: ignore[method-assign]
+        dec.scan_once = scanner.py_make_scanner(dec)  # type: ignore[attr-defined]
+        try:
+            self._data = dec.decode(self._text)
+        except json.JSONDecodeError:
+            self._data = None
+        self._starts = starts
+
+    def item_lines(self, *keys: str) -> list[int | None]:
+        """The line on which each object of the list at ``data[keys[0]][keys[1]]…`` starts."""
+        if self._starts is None:
+            self._scan()
+        items = self._data
+        for key in keys:
+            items = items.get(key) if isinstance(items, dict) else None
+        if not isinstance(items, list):
+            return []
+        return [self._starts.get(id(item)) for item in items]  # type: ignore[union-attr]
 
 
 class LineFinder:
-    """Lines of a JSON file's items, computed only when a problem needs one."""
+    """Lines of the items of one list in a JSON file, computed only when a problem needs one."""
 
-    def __init__(self, text: str, *keys: str) -> None:
-        self._text, self._keys = text, keys
+    def __init__(self, text: str | JsonLines, *keys: str) -> None:
+        self._source = text if isinstance(text, JsonLines) else JsonLines(text)
+        self._keys = keys
         self._lines: list[int | None] | None = None
 
     def __call__(self, index: int) -> int | None:
         if self._lines is None:
-            self._lines = json_item_lines(self._text, *self._keys)
+            self._lines = self._source.item_lines(*self._keys)
         return self._lines[index] if index < len(self._lines) else None
 
 

@@ -175,6 +175,7 @@ def plan_import(session: Session, parsed: ParsedJournal | Archive) -> ImportPlan
     problems: list[Problem] = []
     planned: list[PlannedEntry] = []
     seen_keys: Counter = Counter()
+    missing: dict[str, EntryRecord] = {}
     for rec in parsed.records:
         line = rec.line
         if rec.comfort is not None and not 1 <= rec.comfort <= 5:
@@ -183,6 +184,9 @@ def plan_import(session: Session, parsed: ParsedJournal | Archive) -> ImportPlan
         for name, level in rec.skills.items():
             skill = lookup.get(_norm(name))
             if skill is None:
+                if not all_skills:  # one problem for the whole import, below
+                    missing.setdefault(name, rec)
+                    continue
                 problems.append(
                     Problem(
                         rec.file,
@@ -214,6 +218,21 @@ def plan_import(session: Session, parsed: ParsedJournal | Archive) -> ImportPlan
         if seen_keys[key] > 1:  # the same text twice in one minute: both are kept
             key = f"{key}#{seen_keys[key]}"
         planned.append(PlannedEntry(rec, key, links, tags))
+    if missing:
+        codes = sorted(missing)
+        first = missing[codes[0]]
+        listed = ", ".join(codes[:10]) + (f" and {len(codes) - 10} more" if len(codes) > 10 else "")
+        problems.insert(
+            0,
+            Problem(
+                first.file,
+                first.skills_line or first.line,
+                None,
+                f"reflections here are linked to skills ({listed}) but this journal has no "
+                "skills framework yet; install it first (Skills → Import framework…, or "
+                "'plnjournal skills import FILE'), or move everything with a JSON export",
+            ),
+        )
     if problems:
         raise ValidationError(problems)
     plan.new = drop_existing(session, planned)

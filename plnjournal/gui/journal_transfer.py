@@ -19,7 +19,7 @@ class JournalTransferFeature:
         menu = window.menu("file")
         # Above Quit (always the last item of the File menu), after what others put there.
         quit_action = next((a for a in menu.actions() if a.text().replace("&", "") == "Quit"), None)
-        self.import_action = QAction("&Import journal…", window)
+        self.import_action = QAction("Import &journal…", window)
         self.import_action.setStatusTip("Bring in a jrnl, Day One or Markdown journal")
         self.import_action.triggered.connect(self.import_journal)
         self.export_action = QAction("E&xport journal…", window)

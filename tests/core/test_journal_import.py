@@ -118,6 +118,19 @@ def test_markdown_self_ratings_must_fit_the_scale(teaching_db, tmp_path: Path) -
     assert _count(teaching_db, Entry) == 0
 
 
+def test_skills_in_a_journal_without_a_framework_give_one_clear_problem(db, tmp_path) -> None:  # noqa: ANN001
+    for day in (27, 28):
+        (tmp_path / f"2026-11-{day}.md").write_text(
+            "---\nplnjournal: 1\nskills:\n  CL1: 3\n  PA1: null\n---\n\nbody\n"
+        )
+    with pytest.raises(ValidationError) as err:
+        import_journal(db, tmp_path)
+    (problem,) = err.value.problems
+    assert problem.line == 3 and "(CL1, PA1)" in problem.message
+    assert "no skills framework yet" in problem.message
+    assert _count(db, Entry) == 0
+
+
 def test_markdown_self_ratings_become_ratings(teaching_db, tmp_path: Path) -> None:
     (tmp_path / "2026-11-28.md").write_text(
         "---\nplnjournal: 1\ntitle: Rated\nskills:\n  CL1: 3\n  PA1: null\n---\n\nbody\n"

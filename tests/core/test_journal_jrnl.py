@@ -136,11 +136,12 @@ def test_encrypted_journals_are_refused_with_how_to_decrypt() -> None:
     assert not isinstance(err.value, ValidationError)
 
 
-def test_binary_files_are_refused_with_the_line(tmp_path: Path) -> None:
+def test_binary_files_are_refused_with_the_line_and_how_to_decrypt(tmp_path: Path) -> None:
     path = tmp_path / "j.txt"
     path.write_bytes(b"[2026-11-28 07:45] Fine.\n\xff\xfe broken\n")
-    with pytest.raises(ValidationError, match=r"j\.txt:2: is not UTF-8"):
+    with pytest.raises(ValidationError, match=r"j\.txt:2: is not UTF-8") as err:
         read_journal(path, "jrnl")
+    assert "jrnl --decrypt" in err.value.message  # jrnl 1.x encrypted files look like this
 
 
 def test_formats_are_detected() -> None:

@@ -99,7 +99,7 @@ def test_file_menu_import_and_export(qtbot, demo_db, tmp_path, monkeypatch) -> N
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
     texts = [a.text() for a in window.menu("file").actions()]
-    assert texts.index("&Import journal…") < texts.index("E&xport journal…") < texts.index("&Quit")
+    assert texts.index("Import &journal…") < texts.index("E&xport journal…") < texts.index("&Quit")
 
     shown = _no_message_boxes(monkeypatch)
     dialog = ExportJournalDialog(demo_db, window)
