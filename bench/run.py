@@ -149,6 +149,7 @@ def measure_size(label: str, args: argparse.Namespace, out: dict, jrnl: Path | N
     paths = generate.ensure(size, args.out)
     scratch = Path(tempfile.mkdtemp(prefix=f"plnjournal-bench-{size.label}-"))
     j = inproc.Journal(size.label, paths["db"], paths["jrnl"], paths["feedback"], scratch)
+    os.environ["PLNJOURNAL_HOME"] = str(scratch / "home")  # logs, settings: never the user's
     runs = args.runs
     try:
         steps = [
@@ -175,7 +176,7 @@ def measure_size(label: str, args: argparse.Namespace, out: dict, jrnl: Path | N
             for m in memories:
                 print("  " + memory_row(m.to_json()), flush=True)
             out["elapsed"][f"{name}@{size.label}"] = round(time.perf_counter() - t0, 1)
-        if jrnl is not None and not args.only:
+        if jrnl is not None and (not args.only or "compare" in args.only):
             for c in jrnl_side.compare(
                 size.label, j.db, j.jrnl, scratch / "side", jrnl, args.compare_runs
             ):
@@ -222,6 +223,40 @@ def comparison_row(c: dict) -> str:
     )
 
 
+def markdown(out: dict) -> str:
+    """The figures as the Markdown tables of docs/performance.md."""
+    lines = [
+        "| what | size | wall median | fastest | slowest | CPU median | budget |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in out["results"]:
+        limit = BUDGET.get((r["name"], r["size"]))
+        cpu = f"{r['cpu_median_s'] * 1000:.1f} ms" if r["cpu_median_s"] is not None else ""
+        lines.append(
+            f"| {r['name']} | {r['size']} | {r['median_s'] * 1000:.1f} ms | "
+            f"{r['min_s'] * 1000:.1f} ms | {r['max_s'] * 1000:.1f} ms | {cpu} | "
+            f"{'' if limit is None else f'≤ {limit * 1000:g} ms'} |"
+        )
+    for m in out["memory"]:
+        limit = BUDGET.get((m["name"], m["size"]))
+        lines.append(
+            f"| {m['name']} | {m['size']} | {m['median_mb']:.0f} MB | {m['min_mb']:.0f} MB | "
+            f"{m['max_mb']:.0f} MB | | {'' if limit is None else f'≤ {limit:g} MB'} |"
+        )
+    lines += [
+        "",
+        "| command | size | PLN Journal | jrnl | ratio | CPU ratio | peak memory (ours / jrnl) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for c in out["comparisons"]:
+        lines.append(
+            f"| {c['name']} | {c['size']} | {c['plnjournal_s'] * 1000:.0f} ms | "
+            f"{c['jrnl_s'] * 1000:.0f} ms | {c['ratio']:.3f} | {c['cpu_ratio']:.3f} | "
+            f"{c['plnjournal_peak_mb']:.0f} / {c['jrnl_peak_mb']:.0f} MB |"
+        )
+    return "\n".join(lines)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1,10,30", help="years, comma-separated (0.1, 10, 100k)")
@@ -237,9 +272,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default="auto",
         help="compare with jrnl: auto installs it unless --quick/--smoke (default auto)",
     )
-    ap.add_argument("--only", action="append", help="only measurements whose name has this")
+    ap.add_argument(
+        "--only",
+        action="append",
+        help="only measurements whose name has this (repeatable; 'compare': the jrnl side)",
+    )
     ap.add_argument("--out", type=Path, default=generate.OUT, help="where journals are generated")
     ap.add_argument("--json", type=Path, help="write the figures as JSON here")
+    ap.add_argument("--markdown", action="store_true", help="print the figures as Markdown too")
     args = ap.parse_args(argv)
     if args.smoke:
         args.sizes, args.runs, args.keys = "0.03", 1, 12
@@ -289,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
         f"loop {out['reference_loop_cpu_s_end'] * 1000:.0f} ms CPU",
         flush=True,
     )
+    if args.markdown:
+        print(markdown(out))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return 0
