@@ -1,6 +1,6 @@
 """Grab the journaling window on the demo journal for the README (offscreen, no real settings).
 
-python docs/screenshots/take.py [WIDTHxHEIGHT] [--dark]   # writes docs/screenshots/window.png
+python docs/screenshots/take.py [WIDTHxHEIGHT] [--dark]   # writes docs/screenshots/journal-window.png
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def main() -> None:
     end = time.monotonic() + 0.5
     while time.monotonic() < end:
         app.processEvents()
-    out = Path(__file__).with_name("window-dark.png" if dark else "window.png")
+    out = Path(__file__).with_name("journal-window-dark.png" if dark else "journal-window.png")
     window.grab().save(str(out))
     print(f"wrote {out}")
     window.close()
