@@ -199,7 +199,11 @@ def test_pdf_export(installed: Installed) -> None:
 
 
 def test_window_starts_offscreen_with_its_icon(installed: Installed) -> None:
-    result = installed("plnjournal-gui", "gui", "--smoke-test")
+    picture = installed.work / "window.png"
+    result = installed("plnjournal-gui", "gui", "--smoke-test", "--screenshot", str(picture))
     assert "smoke test: window shown: 'PLN Journal'" in result.stdout
     assert "icon set" in result.stdout
     assert "io.github.plnjournal.PLNJournal.desktop" in result.stdout
+    header = picture.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(header[16:20], "big") >= 800  # the whole window, not a stub

@@ -16,6 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="for packagers: open the window, report that it showed, and quit (exit 0)",
     )
+    p.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="with --smoke-test: save the window as a PNG picture before quitting",
+    )
     p.set_defaults(handler=open_gui)
 
     p = sub.add_parser("demo", help="fill the journal with a realistic demo journal ending today")
@@ -63,9 +68,18 @@ def _positive_int(text: str) -> int:
 
 
 def open_gui(args: argparse.Namespace, ctx: Context) -> int:
+    from pathlib import Path
+
+    from plnjournal.errors import InputError
     from plnjournal.gui.app import run_gui
 
-    return run_gui(ctx.db_path, smoke_test=getattr(args, "smoke_test", False))
+    smoke_test = getattr(args, "smoke_test", False)
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot and not smoke_test:
+        raise InputError("--screenshot works with --smoke-test only")
+    return run_gui(
+        ctx.db_path, smoke_test=smoke_test, screenshot=Path(screenshot) if screenshot else None
+    )
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:

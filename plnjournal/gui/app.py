@@ -7,9 +7,15 @@ import sys
 from pathlib import Path
 
 
-def run_gui(db_path: Path, argv: list[str] | None = None, *, smoke_test: bool = False) -> int:
+def run_gui(
+    db_path: Path,
+    argv: list[str] | None = None,
+    *,
+    smoke_test: bool = False,
+    screenshot: Path | None = None,
+) -> int:
     """Open the window on the journal at ``db_path``; with ``smoke_test``, quit once it shows
-    (no first-start dialog: a smoke test never waits for a person)."""
+    (no first-start dialog: a smoke test never waits for a person), saving ``screenshot``."""
     from PySide6.QtWidgets import QApplication
 
     from plnjournal.gui.app_guard import AppGuard
@@ -44,7 +50,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None, *, smoke_test: bool = 
             quit_when_ready(window)
         window.show()
         if smoke_test:
-            schedule_smoke_report(app, window)
+            schedule_smoke_report(app, window, screenshot)
         return app.exec()
     finally:
         guard.close()  # waits for background work before the journal closes

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -56,9 +57,12 @@ def apply_identity(app: QApplication) -> None:
             ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
 
 
-def schedule_smoke_report(app: QApplication, window: QWidget) -> None:
+def schedule_smoke_report(
+    app: QApplication, window: QWidget, screenshot: Path | None = None
+) -> None:
     """For ``plnjournal gui --smoke-test``: once the window is shown, say so and quit (exit 0);
-    if it never shows, say that and exit 1. Proves a build starts without a person watching."""
+    if it never shows, say that and exit 1. Proves a build starts without a person watching;
+    ``screenshot`` saves the window as PNG, to look at what a bundle really shows."""
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     clock = QElapsedTimer()
@@ -72,6 +76,8 @@ def schedule_smoke_report(app: QApplication, window: QWidget) -> None:
             timer.stop()
             size = window.size()
             icon = "set" if not app.windowIcon().isNull() else "MISSING"
+            if screenshot is not None and not window.grab().save(str(screenshot), "PNG"):
+                icon += f", could not save {screenshot}"
             print(
                 f"smoke test: window shown: '{window.windowTitle()}' "
                 f"{size.width()}×{size.height()} on {app.platformName()}, "

@@ -56,3 +56,11 @@ def test_smoke_test_option_opens_the_window_and_quits(demo_template: Path, tmp_p
     assert result.returncode == 0, result.stderr
     assert "smoke test: window shown: 'PLN Journal'" in result.stdout
     assert f"icon set, desktop file {APP_ID}.desktop" in result.stdout
+
+
+def test_screenshot_needs_the_smoke_test(capsys, db_path: Path, tmp_path: Path) -> None:
+    from plnjournal.cli import main
+
+    code = main(["--db", str(db_path), "gui", "--screenshot", str(tmp_path / "w.png")])
+    assert code == 2
+    assert "--screenshot works with --smoke-test only" in capsys.readouterr().err
