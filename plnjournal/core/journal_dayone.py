@@ -115,7 +115,7 @@ def _read_export(text: str, display: str, parsed: ParsedJournal) -> None:
                 entry_time=None if item.get("isAllDay") else local.time(),
                 title=title,
                 body=body,
-                tags=[str(t) for t in item.get("tags") or [] if str(t).strip()],
+                tags=_tags(item.get("tags")),
                 highlight=bool(item.get("starred")),
                 identity=f"dayone:{uuid}" if uuid else "dayone",
             )
@@ -130,6 +130,15 @@ def _read_export(text: str, display: str, parsed: ParsedJournal) -> None:
                 "the media files themselves are not imported",
             )
         )
+
+
+def _tags(value: object) -> list[str]:
+    """Day One writes a list of strings; anything else (a lone string, junk) is read kindly."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [str(t) for t in value if isinstance(t, str | int | float) and str(t).strip()]
 
 
 def _utc(item: dict) -> dt.datetime:
@@ -147,10 +156,20 @@ def _utc(item: dict) -> dt.datetime:
 
 def _local_time(item: dict, zones: dict[str, object]) -> dt.datetime | None:
     """The entry's wall-clock time in its own time zone, or None for an unknown zone."""
+    try:
+        return _local_time_in(item, zones)
+    except OverflowError:  # year 1 or 9999 moved across a time zone
+        raise ValueError(
+            f"creationDate {item.get('creationDate')!r} is outside the dates a journal can hold"
+        ) from None
+
+
+def _local_time_in(item: dict, zones: dict[str, object]) -> dt.datetime | None:
     stamp = _utc(item)
     name = item.get("timeZone")
     if not name:
         return stamp.replace(tzinfo=None)
+    name = str(name)  # a zone name; anything else is an unknown zone
     if name not in zones:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

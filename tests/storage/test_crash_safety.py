@@ -113,15 +113,7 @@ def test_killed_during_a_feedback_import_leaves_all_or_nothing(
             out.writerow([day.isoformat(), "Ms Okafor", skill, 1 + i % 5, f"Comment {i}."])
     path = teaching_db.path
     child = Child("feedback", str(path), str(file))
-    child.wait_for("STARTED")
-    # The backup is taken just before the one write transaction: kill somewhere after it.
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and child.proc.poll() is None:
-        if any(b.kind == "before-feedback-import" for b in backup_infos(path)):
-            break
-        time.sleep(0.02)
-    time.sleep(rng.uniform(0, 2.0))  # mostly inside the write; sometimes after the commit
-    child.kill()
+    _kill_after_backup(child, path, "before-feedback-import", rng)
     assert integrity(path) == ["ok"]
     items, imports = _count(path, "feedback_items"), _count(path, "feedback_imports")
     mentor_ratings = (
@@ -133,6 +125,49 @@ def test_killed_during_a_feedback_import_leaves_all_or_nothing(
     if any(line.startswith("Imported") for line in child.lines):
         assert items == rows
     for info in backup_infos(path):  # the backup taken first is whole, if it was made
+        verify_backup(info.path)
+
+
+def _kill_after_backup(child: Child, path: Path, kind: str, rng: random.Random) -> None:
+    """Wait for the backup an import takes just before its one write transaction, then kill
+    the child somewhere after it: mostly inside the write, sometimes after the commit."""
+    child.wait_for("STARTED")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and child.proc.poll() is None:
+        if any(b.kind == kind for b in backup_infos(path)):
+            break
+        time.sleep(0.02)
+    time.sleep(rng.uniform(0, 2.0))
+    child.kill()
+
+
+@pytest.mark.slow
+def test_killed_during_a_journal_import_leaves_all_or_nothing(
+    teaching_db, tmp_path: Path, rng: random.Random
+) -> None:
+    """The real `plnjournal import-journal` of a 1,500-day jrnl journal, killed at random."""
+    import datetime as dt
+
+    teaching_db.close()
+    days = 1500
+    file = tmp_path / "journal.txt"
+    file.write_text(
+        "\n".join(
+            f"[{dt.date(2020, 1, 1) + dt.timedelta(days=i)} 19:{i % 60:02d}] Day {i}: a lesson.\n"
+            f"Tried something new @CL{i % 5 + 1}.\n"
+            for i in range(days)
+        ),
+        encoding="utf-8",
+    )
+    path = teaching_db.path
+    child = Child("journal", str(path), str(file))
+    _kill_after_backup(child, path, "before-journal-import", rng)
+    assert integrity(path) == ["ok"]
+    entries, links = _count(path, "entries"), _count(path, "entry_skills")
+    assert (entries, links) in ((0, 0), (days, days)), (entries, links)
+    if any(line.startswith("Imported") for line in child.lines):
+        assert entries == days
+    for info in backup_infos(path):
         verify_backup(info.path)
 
 

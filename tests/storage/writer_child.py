@@ -61,6 +61,14 @@ def feedback(db: str, file: str) -> int:
     return main(["--db", db, "import-feedback", file])
 
 
+def journal(db: str, file: str) -> int:
+    """A journal import (jrnl, Day One, Markdown) through the real command."""
+    from plnjournal.cli import main
+
+    print("STARTED", flush=True)
+    return main(["--db", db, "import-journal", file])
+
+
 def restores(db: str, first: str, second: str) -> int:
     """Restore two backups in turn, forever."""
     from plnjournal.storage.restore import restore_backup
@@ -96,6 +104,8 @@ if __name__ == "__main__":
         sys.exit(demo(db))
     if mode == "feedback":
         sys.exit(feedback(db, rest[0]))
+    if mode == "journal":
+        sys.exit(journal(db, rest[0]))
     if mode == "restores":
         sys.exit(restores(db, rest[0], rest[1]))
     if mode == "backups":
