@@ -32,6 +32,9 @@ step "$bundle/plnjournal" --db journal.sqlite3 demo
 step "$bundle/plnjournal" --db journal.sqlite3 stats
 step "$bundle/plnjournal" --db journal.sqlite3 export-pdf report.pdf
 head -c 5 report.pdf | grep -q '%PDF-' || { echo "report.pdf is not a PDF" >&2; exit 1; }
+for format in png svg pdf; do  # matplotlib picks its backend by the file's extension
+    step "$bundle/plnjournal" --db journal.sqlite3 chart avoidance "chart.$format"
+done
 if [ -n "$picture" ]; then
     step "$bundle/plnjournal-gui" --db journal.sqlite3 gui --smoke-test --screenshot "$picture"
 else
