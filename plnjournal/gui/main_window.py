@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self._action(
             "journal",
             "next_written",
-            "Next day with reflec&tions",
+            "Next day with r&eflections",
             lambda: j.step_written(1),
             "Alt+Down",
         )
