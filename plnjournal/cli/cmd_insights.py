@@ -108,6 +108,7 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
     end = parse_date(args.date_to, what="--to") if args.date_to else None
     if start and end and start > end:
         raise InputError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
+    from plnjournal.core.charts import save_figure
     from plnjournal.core.insights import make_chart
     from plnjournal.core.skills import find_skill
 
@@ -122,26 +123,6 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
             dark=args.dark,
             today=dt.date.today(),
         )
-    save_chart(fig, out)
+    save_figure(fig, out)
     info(f"Wrote the {args.kind} chart to {out}")
     return 0
-
-
-def save_chart(fig, out) -> None:  # noqa: ANN001 - a Figure and a Path
-    """Write the file whole or not at all: draw to a temporary file beside it, then rename."""
-    import os
-    import tempfile
-
-    from plnjournal.core.charts import render
-    from plnjournal.errors import PlnError
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=out.suffix, dir=out.parent)
-    os.close(fd)
-    try:
-        render(fig, tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise PlnError(f"{out}: cannot write the chart: {exc.strerror or exc}") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

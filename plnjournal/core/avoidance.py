@@ -198,6 +198,19 @@ def _by_points(sig: Signal) -> tuple[float, int]:
     )
 
 
+def describe_score(s: SkillScore) -> str:
+    """A skill's score with every signal that gave points, for hover and details panes."""
+    lines = [f"{s.code} {s.skill} ({s.area}): {s.score} of 100"]
+    for sig in sorted(s.signals, key=lambda g: -g.points):
+        if sig.points > 0:
+            lines.append(f"• {LABELS[sig.name]}: {sig.points:g} of {sig.weight:g} — {sig.reason}")
+    if len(lines) == 1:
+        lines.append("Nothing found against it: you are keeping up with it.")
+    last = s.last_reflected
+    lines.append(f"Last reflected on: {short_date(last, s.as_of) if last else 'never'}")
+    return "\n\n".join(lines)
+
+
 # --- the signals: each returns (strength 0..1, reason) ----------------------------------
 
 

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import Boolean, Date, String, and_, bindparam, cast, exists, func, or_, select
+from sqlalchemy import Date, String, and_, bindparam, cast, exists, func, or_, select, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -173,16 +173,24 @@ class _Queries:
     """Every statement, built once with bind parameters: building and cache-keying a
     statement costs more than running most of these."""
 
-    def __init__(self) -> None:
+    def __init__(self, include_private: bool) -> None:
         as_of = bindparam("as_of", type_=Date)
         window = bindparam("window_start", type_=Date)
-        # A progress report without private reflections scores as if they did not exist.
-        shown = or_(bindparam("include_private", type_=Boolean), Entry.private.is_(False))
+        # A progress report without private reflections scores as if they did not exist. The
+        # filters are left out entirely otherwise: even a constant "OR" in the link query
+        # costs its covering index (every link would read its entry's row).
         private_ids = select(Entry.id).where(Entry.private.is_(True))
-        rating_shown = or_(
-            bindparam("include_private", type_=Boolean),
-            Rating.entry_id.is_(None),
-            Rating.entry_id.not_in(private_ids),
+        everything = true()
+        shown = everything if include_private else Entry.private.is_(False)
+        rating_shown = (
+            everything
+            if include_private
+            else or_(Rating.entry_id.is_(None), Rating.entry_id.not_in(private_ids))
+        )
+        commitment_shown = (
+            everything
+            if include_private
+            else or_(Commitment.entry_id.is_(None), Commitment.entry_id.not_in(private_ids))
         )
         self.framework = (
             select(Framework.id, Framework.default_cadence_days)
@@ -295,11 +303,7 @@ class _Queries:
             .where(
                 Commitment.skill_id.is_not(None),
                 Commitment.created_on <= as_of,
-                or_(
-                    bindparam("include_private", type_=Boolean),
-                    Commitment.entry_id.is_(None),
-                    Commitment.entry_id.not_in(private_ids),
-                ),
+                commitment_shown,
                 or_(overdue, dropped),
             )
             .order_by(Commitment.due_on, Commitment.id)
@@ -318,15 +322,15 @@ class _Queries:
 
 
 @functools.cache
-def _queries() -> _Queries:
-    return _Queries()
+def _queries(include_private: bool = True) -> _Queries:
+    return _Queries(include_private)
 
 
 def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True) -> JournalFacts:
     """Read every fact the model needs for the active framework's non-archived skills
     (without private reflections, their ratings and commitments when ``include_private`` is
     False: the progress report's view)."""
-    q = _queries()
+    q = _queries(include_private)
     conn = session.connection()
     fw_row = conn.execute(q.framework).first()
     if fw_row is None:
@@ -344,11 +348,7 @@ def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True
         skills[sid] = SkillFacts(
             sid, code, name, area, target, cadence or fw_cadence or FALLBACK_CADENCE_DAYS, source
         )
-    params = {
-        "as_of": as_of,
-        "window_start": as_of - dt.timedelta(days=WINDOW_DAYS),
-        "include_private": include_private,
-    }
+    params = {"as_of": as_of, "window_start": as_of - dt.timedelta(days=WINDOW_DAYS)}
     first_entry = conn.execute(q.first_entry, params).scalar()
     links_window = _read_reflections(conn, q, skills, params)
     _read_ratings(conn, q, skills, params)

@@ -10,13 +10,14 @@ what is under a point (hover and click in the window).
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from plnjournal.core.avoidance import DEFAULT_WEIGHTS, LABELS, SkillScore, short_date
+from plnjournal.core.avoidance import DEFAULT_WEIGHTS, SkillScore, describe_score, short_date
 from plnjournal.core.chart_style import (
     DARK_SIGNAL_COLOUR,
     FONT_SIZE,
@@ -53,7 +54,7 @@ def avoidance_chart(
     if not rows:
         return empty_figure(heading, "No skills to score yet.", th)
     colours = DARK_SIGNAL_COLOUR if dark else SIGNAL_COLOUR
-    top, bottom, row_h, width = 1.25, 0.55, 0.3, 13.5
+    top, bottom, row_h, width = 1.25, 0.55, 0.3, 13.0
     bar_in, reason_gap, right = 3.2, 0.45, 0.2
     fig = new_figure(width, top + bottom + row_h * len(rows), th)
     ax = axes_in(fig, LABEL_IN, width - LABEL_IN - bar_in, top, bottom)
@@ -151,19 +152,6 @@ def avoidance_chart(
 
     set_details(fig, details)
     return fig
-
-
-def describe_score(s: SkillScore) -> str:
-    """A skill's score with every signal that gave points, for hover and details panes."""
-    lines = [f"{s.code} {s.skill} ({s.area}): {s.score} of 100"]
-    for sig in sorted(s.signals, key=lambda g: -g.points):
-        if sig.points > 0:
-            lines.append(f"• {LABELS[sig.name]}: {sig.points:g} of {sig.weight:g} — {sig.reason}")
-    if len(lines) == 1:
-        lines.append("Nothing found against it: you are keeping up with it.")
-    last = s.last_reflected
-    lines.append(f"Last reflected on: {short_date(last, s.as_of) if last else 'never'}")
-    return "\n".join(lines)
 
 
 # --- self vs mentor vs target -----------------------------------------------------------
@@ -320,13 +308,38 @@ __all__ = [
     "calendar_chart",
     "describe_score",
     "heatmap_chart",
+    "save_figure",
     "trends_chart",
 ]
 
 
-def render(fig: Figure, path: str, *, dpi: int = 150) -> None:
+def render(fig: Figure, path: str | os.PathLike, *, dpi: int = 150) -> None:
     """Save a figure to PNG, SVG or PDF (by extension) without pyplot."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(fig)
     fig.savefig(path, dpi=dpi, facecolor=fig.get_facecolor())
+
+
+def save_figure(fig: Figure, path: str | os.PathLike, *, dpi: int = 150) -> None:
+    """Write the chart whole or not at all: draw to a temporary file beside ``path``, then
+    rename it into place. An unwritable place is a ``PlnError`` naming the file."""
+    import tempfile
+    from pathlib import Path
+
+    from plnjournal.errors import PlnError
+
+    out = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=out.suffix, dir=out.parent)
+    except OSError as exc:
+        raise PlnError(f"{out}: cannot write the chart: {exc.strerror or exc}") from exc
+    os.close(fd)
+    try:
+        render(fig, tmp, dpi=dpi)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise PlnError(f"{out}: cannot write the chart: {exc.strerror or exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -78,7 +78,7 @@ def trends_chart(
     n = len(series)
     cols = 1 if n == 1 else 2 if n <= 4 else 4
     rows = -(-n // cols)
-    pw, ph = (11.0, 3.6) if n == 1 else (3.05, 1.2)
+    pw, ph = (10.5, 3.6) if n == 1 else (2.85, 1.2)
     area_w = cols * pw + (cols - 1) * GAP_X
     area_h = rows * (TITLE_H + ph) + (rows - 1) * GAP_Y
     fig = new_figure(LEFT + area_w + RIGHT, TOP + area_h + BOTTOM, th)

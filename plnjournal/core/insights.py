@@ -85,6 +85,14 @@ def default_period(
     return start, end
 
 
+def journal_span(session: Session) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last days with a reflection (None, None for an empty journal)."""
+    first, last = session.execute(
+        select(func.min(Entry.entry_date), func.max(Entry.entry_date))
+    ).one()
+    return first, last
+
+
 def journal_scale(session: Session) -> Scale:
     fw = active_framework(session)
     if fw is None or not fw.levels:

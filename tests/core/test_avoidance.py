@@ -366,11 +366,15 @@ def test_private_entries_count_and_archived_skills_are_left_out(db, known) -> No
             title="Private",
             body=DEEP,
             private=True,
-            skills={known["NEVER"]: None, known["OLD"]: None},
+            skills={known["NEVER"]: 4, known["OLD"]: None},
         )
         scores = avoidance_scores(s, AS_OF)
+        public = avoidance_scores(s, AS_OF, include_private=False)  # the report's view
     assert "OLD" not in {x.code for x in scores}
-    assert next(x for x in scores if x.code == "NEVER").last_reflected == AS_OF
+    never = next(x for x in scores if x.code == "NEVER")
+    assert never.last_reflected == AS_OF and never.self_rating.level == 4
+    never = next(x for x in public if x.code == "NEVER")
+    assert never.last_reflected is None and never.self_rating is None
 
 
 def test_a_framework_but_no_entries(tmp_path) -> None:
