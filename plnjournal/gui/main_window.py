@@ -33,6 +33,7 @@ FEATURES: tuple[str, ...] = (
     "plnjournal.gui.backups_dialog",
     "plnjournal.gui.journal_transfer",
     "plnjournal.gui.feedback_feature",
+    "plnjournal.gui.insights_feature",
 )
 
 UNDO_VISIBLE_MS = 20_000

@@ -1,0 +1,94 @@
+"""A chart on a QtAgg canvas that never draws on the GUI thread when it can avoid it.
+
+Imported only when the Insights view first shows a chart (it imports matplotlib's Qt backend).
+The worker thread builds the figure and draws it once with Agg (``prerender``); the canvas
+adopts that drawing and, being fixed to the figure's size inside a scroll area, only copies
+pixels when painted. Hovering shows the details behind a point as a tooltip; a click emits
+them (``point_clicked``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from plnjournal.core.chart_style import details_at
+
+
+@dataclass
+class Prerendered:
+    """A figure drawn by Agg off the GUI thread, at the screen's pixel ratio."""
+
+    figure: Figure
+    renderer: Any
+    key: tuple
+
+
+def prerender(fig: Figure, pixel_ratio: float = 1.0, dpi: float | None = None) -> Prerendered:
+    """Draw ``fig`` now (call this on the worker thread) at ``dpi`` logical pixels an inch,
+    times the screen's pixel ratio."""
+    if dpi is not None:
+        # As if the figure had been made at this dpi: Qt's HiDPI scaling starts from it.
+        fig._original_dpi = dpi  # type: ignore[attr-defined]
+    fig.set_dpi(fig._original_dpi * pixel_ratio)  # type: ignore[attr-defined]
+    agg = FigureCanvasAgg(fig)
+    agg.draw()
+    w, h = fig.bbox.size
+    return Prerendered(fig, agg.renderer, (w, h, fig.dpi))
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """A fixed-size canvas showing one figure; hover and click give its details."""
+
+    point_clicked = Signal(str)
+
+    def __init__(self, drawn: Prerendered, parent: QWidget | None = None) -> None:
+        fig = drawn.figure
+        ratio = fig.dpi / fig._original_dpi  # type: ignore[attr-defined]
+        super().__init__(fig)
+        self.setParent(parent)
+        self._set_device_pixel_ratio(ratio)
+        # Adopt the worker's drawing: matplotlib reuses a renderer whose key (width, height,
+        # dpi) matches the figure, so painting copies its pixels instead of drawing again.
+        # A workaround relying on FigureCanvasAgg's private cache key, checked in the tests.
+        self.renderer = drawn.renderer
+        self._lastKey = drawn.key
+        w, h = self.get_width_height()  # logical pixels
+        self.setFixedSize(w, h)
+        self._last_tip = ""
+        self.mpl_connect("motion_notify_event", self._hover)
+        self.mpl_connect("button_press_event", self._click)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        # The figure keeps the size it was designed at (the scroll area scrolls it); redraw
+        # only if the screen's pixel ratio changed what the drawing must be.
+        w, h = self.figure.bbox.size
+        if self._lastKey == (w, h, self.figure.dpi):
+            QWidget.resizeEvent(self, event)
+            return
+        super().resizeEvent(event)
+
+    def details(self, event) -> str | None:  # noqa: ANN001 - a matplotlib MouseEvent
+        return details_at(self.figure, event.inaxes, event.xdata, event.ydata)
+
+    def _hover(self, event) -> None:  # noqa: ANN001
+        text = self.details(event) or ""
+        if text == self._last_tip:
+            return
+        self._last_tip = text
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self)
+        else:
+            QToolTip.hideText()
+
+    def _click(self, event) -> None:  # noqa: ANN001
+        text = self.details(event)
+        if text:
+            self.point_clicked.emit(text)
