@@ -276,6 +276,15 @@ class BackupsDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
 
+def reload_after_restore(window: Any) -> None:
+    """Every view reloads; the editor leaves a reflection the restore may have removed and
+    opens the day as the restored journal has it."""
+    window.notify_changed(*EVERYTHING)
+    journal = getattr(window, "journal", None)
+    if journal is not None and hasattr(journal, "go_to_day"):
+        journal.go_to_day(journal.day)
+
+
 def install(window: Any) -> None:
     """Add File ▸ Backups… to the main window."""
     from PySide6.QtGui import QAction
@@ -289,7 +298,7 @@ def install(window: Any) -> None:
             window.db,
             window,
             before_restore=getattr(journal, "flush", None),
-            after_restore=lambda: window.notify_changed(*EVERYTHING),
+            after_restore=lambda: reload_after_restore(window),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
