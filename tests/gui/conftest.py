@@ -24,7 +24,19 @@ def make_window(qtbot):
         window.activateWindow()  # focus events (and so save-on-focus-loss) need it
         qtbot.waitUntil(window.isActiveWindow)
         opened.append(window)
+        settle()
         return window
+
+    def settle() -> None:
+        """Let start-up work (today's nudge, recorded as shown) finish and deliver its
+        result, so a test's "nothing was written" snapshot is not raced by it."""
+        from PySide6.QtWidgets import QApplication
+
+        from plnjournal.gui.tasks import wait_for_background_work
+
+        for _ in range(3):
+            wait_for_background_work()
+            QApplication.processEvents()
 
     yield make
     from plnjournal.gui.tasks import wait_for_background_work
