@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,7 @@ from plnjournal.core.avoidance import SkillScore, describe_score
 from plnjournal.gui import avoidance_model as am
 from plnjournal.gui.chart_pane import ChartPane, ChartRequest
 from plnjournal.gui.tasks import run_in_background
-from plnjournal.gui.tones import is_dark
+from plnjournal.gui.theme import is_dark
 from plnjournal.storage.db import Database
 
 CHARTS = (
@@ -238,6 +238,11 @@ class InsightsView(QWidget):
             self.refresh()
         else:
             self._stale = True
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.show_current_chart()  # the desktop switched light/dark: redraw in its theme
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

@@ -130,3 +130,14 @@ def test_insights_menu_lists_every_chart(make_window, demo_db) -> None:
     texts = [a.text() for a in window.menu("insights").actions() if a.text()]
     assert texts[0] == "What I keep &avoiding…"
     assert len(texts) == 6
+
+
+def test_follows_the_desktop_to_dark(qtbot, insights) -> None:
+    from plnjournal.gui.theme import dark_palette
+
+    _window, view = insights
+    pane = _wait_chart(qtbot, view, "calendar")
+    assert not pane.shown.dark
+    view.setPalette(dark_palette())
+    qtbot.waitUntil(lambda: pane.shown is not None and pane.shown.dark, timeout=SLOW)
+    assert pane.canvas.figure.get_facecolor()[0] < 0.2
