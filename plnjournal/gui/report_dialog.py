@@ -472,8 +472,6 @@ class ReportDialog(QDialog):
     def _exported(self, result, open_after: bool) -> None:  # noqa: ANN001 - a WrittenPdf
         if open_after:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
-        if not shiboken6.isValid(self):
-            return  # closed while writing: the PDF is written all the same
         self.export_button.setEnabled(True)
         if self._cover_changes():
             self._name0, self._role0 = self._cover_override()
@@ -487,9 +485,6 @@ class ReportDialog(QDialog):
     def _export_failed(self, exc: BaseException) -> None:
         from plnjournal.gui.tasks import show_error
 
-        if not shiboken6.isValid(self):
-            show_error(None, exc, "Export progress report")
-            return
         self.export_button.setEnabled(True)
         self.status.setText("The progress report was not written.")
         show_error(self, exc, "Export progress report")
