@@ -36,6 +36,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from plnjournal import __version__
 from plnjournal.core.report import Report
+from plnjournal.core.report_html import ACCENT
 from plnjournal.core.report_queries import fmt_date
 from plnjournal.errors import InputError, PlnError
 from plnjournal.gui.pdf_pagination import paginate
@@ -164,6 +165,8 @@ class ReportDocument:
         content = self.page.content
         if index > 0:  # the cover has no running header or footer
             self._paint_furniture(painter, index)
+        else:
+            self._paint_cover_band(painter)
         piece = self.slices[index]
         y = content.top() + (COVER_DROP * content.height() if index == 0 else 0.0)
         if piece.header is not None:  # a table goes on: its header row again
@@ -179,6 +182,19 @@ class ReportDocument:
         clip = QRectF(-2, top, width + 4, bottom - top)  # table borders sit on the edge
         painter.setClipRect(clip)
         self.doc.drawContents(painter, clip)
+        painter.restore()
+
+    def _paint_cover_band(self, painter: QPainter) -> None:
+        """A band of the accent colour across the top of the cover, and a rule under the
+        cover's text block: enough to look designed, little ink to print."""
+        page = self.page
+        painter.save()
+        painter.fillRect(QRectF(0, 0, page.width, 9 * MM), QColor(ACCENT))
+        painter.fillRect(
+            QRectF(page.margin_x, page.content.top() + COVER_DROP * page.content.height() - 8 * MM,
+                   18 * MM, 1.6 * MM),
+            QColor(ACCENT),
+        )  # fmt: skip
         painter.restore()
 
     def _paint_furniture(self, painter: QPainter, index: int) -> None:
