@@ -39,6 +39,7 @@ from plnjournal.core.report import Report
 from plnjournal.core.report_html import ACCENT
 from plnjournal.core.report_queries import fmt_date
 from plnjournal.errors import InputError, PlnError
+from plnjournal.gui.pdf_chart_text import Label, draw_labels, split_labels
 from plnjournal.gui.pdf_pagination import paginate
 
 ProgressFn = Callable[[int, int, str], None]
@@ -98,7 +99,11 @@ class _ChartObject(QPyTextObject):
 
     def __init__(self, svgs: dict[str, bytes], max_size: QSizeF) -> None:
         super().__init__()
-        self.renderers = {key: QSvgRenderer(QByteArray(data)) for key, data in svgs.items()}
+        self.renderers: dict[str, QSvgRenderer] = {}
+        self.labels: dict[str, list[Label]] = {}
+        for key, data in svgs.items():
+            graphics, self.labels[key] = split_labels(data)
+            self.renderers[key] = QSvgRenderer(QByteArray(graphics))
         self.max_size = max_size
 
     def intrinsicSize(self, doc, pos, fmt) -> QSizeF:  # noqa: ANN001, N802 - Qt's signature
@@ -116,8 +121,11 @@ class _ChartObject(QPyTextObject):
 
     def drawObject(self, painter, rect, doc, pos, fmt) -> None:  # noqa: ANN001, N802
         renderer = self.renderers.get(fmt.property(CHART_KEY))
-        if renderer is not None:
+        # Qt asks for every object on a line that meets the page's band; a chart on the
+        # next page must not be written (clipped away, but still in the file) onto this one.
+        if renderer is not None and painter.clipBoundingRect().intersects(rect):
             renderer.render(painter, rect)
+            draw_labels(painter, self.labels[fmt.property(CHART_KEY)], rect, renderer.viewBoxF())
 
 
 class ReportDocument:
@@ -179,7 +187,10 @@ class ReportDocument:
         width = self.page.content.width()
         painter.save()
         painter.translate(self.page.content.left(), at - top)
-        clip = QRectF(-2, top, width + 4, bottom - top)  # table borders sit on the edge
+        # Half a pixel in from each cut: Qt draws (clipped, but still into the PDF) any line
+        # that merely touches the clip, so a line ending exactly at a cut would be written
+        # invisibly onto the next page too, and found there by search and copy.
+        clip = QRectF(-2, top + 0.5, width + 4, bottom - top - 1)
         painter.setClipRect(clip)
         self.doc.drawContents(painter, clip)
         painter.restore()
@@ -302,14 +313,41 @@ def _place_chart(doc: QTextDocument, key: str) -> None:
     cursor.setBlockFormat(block)
 
 
-def build_document(report: Report, paper: str = "a4") -> ReportDocument:
-    """Lay out ``report`` on ``paper`` (charts drawn as vectors)."""
+def build_document(
+    report: Report, paper: str = "a4", progress: ProgressFn | None = None
+) -> ReportDocument:
+    """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors."""
     from plnjournal.core.report_html import STYLE, report_html
 
     c = report.cover
     title = f"Progress report · {c.name}" if c.name else "Progress report"
     period = f"{fmt_date(c.start)} – {fmt_date(c.end)}"
-    return ReportDocument(report_html(report), style=STYLE, paper=paper, header=(title, period))
+    svgs: dict[str, bytes] = {}
+    if report.has("charts") and report.charts is not None:
+        from plnjournal.core.report_charts import chart_images
+
+        width_in = PageGeometry.for_paper(paper).content.width() / DPI
+        _load_chart_fonts()
+        svgs = {c.key: c.svg for c in chart_images(report.charts, width_in, progress)}
+    html = report_html(report, list(svgs))
+    return ReportDocument(html, style=STYLE, paper=paper, charts=svgs, header=(title, period))
+
+
+_fonts_loaded = False
+
+
+def _load_chart_fonts() -> None:
+    """Give Qt the fonts matplotlib measured the charts' text with (once per process)."""
+    global _fonts_loaded
+    if _fonts_loaded:
+        return
+    from PySide6.QtGui import QFontDatabase
+
+    from plnjournal.core.report_charts import chart_fonts
+
+    for path in chart_fonts():
+        QFontDatabase.addApplicationFont(path)
+    _fonts_loaded = True
 
 
 def pdf_title(report: Report) -> str:

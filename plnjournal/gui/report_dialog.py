@@ -57,6 +57,7 @@ SECTION_LABELS = {
     "summary": "Summary",
     "matrix": "Skills matrix",
     "avoidance": "What was avoided",
+    "charts": "Charts",
     "feedback": "Mentor feedback",
     "commitments": "Commitments",
     "reflections": "Reflections",
