@@ -155,7 +155,10 @@ class ReportDocument:
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
         doc.setDefaultStyleSheet(style)
-        self._charts = _ChartObject(charts or {}, QSizeF(content.width(), content.height() * 0.9))
+        self.chart_svgs = dict(charts or {})
+        self._charts = _ChartObject(
+            self.chart_svgs, QSizeF(content.width(), content.height() * 0.9)
+        )
         doc.documentLayout().registerHandler(CHART_OBJECT, self._charts)
         doc.setHtml(html)
         for key in charts or {}:
@@ -314,16 +317,20 @@ def _place_chart(doc: QTextDocument, key: str) -> None:
 
 
 def build_document(
-    report: Report, paper: str = "a4", progress: ProgressFn | None = None
+    report: Report,
+    paper: str = "a4",
+    progress: ProgressFn | None = None,
+    charts: dict[str, bytes] | None = None,
 ) -> ReportDocument:
-    """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors."""
+    """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors
+    (or ``charts``, already drawn for the same report and paper)."""
     from plnjournal.core.report_html import STYLE, report_html
 
     c = report.cover
     title = f"Progress report · {c.name}" if c.name else "Progress report"
     period = f"{fmt_date(c.start)} – {fmt_date(c.end)}"
-    svgs: dict[str, bytes] = {}
-    if report.has("charts") and report.charts is not None:
+    svgs: dict[str, bytes] = dict(charts or {})
+    if not svgs and report.has("charts") and report.charts is not None:
         from plnjournal.core.report_charts import chart_images
 
         width_in = PageGeometry.for_paper(paper).content.width() / DPI
@@ -367,6 +374,7 @@ def write_report_pdf(
     path: str | os.PathLike,
     *,
     paper: str = "a4",
+    charts: dict[str, bytes] | None = None,
     progress: ProgressFn | None = None,
 ) -> WrittenPdf:
     """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
@@ -380,7 +388,7 @@ def write_report_pdf(
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
     ensure_gui_app()
-    document = build_document(report, paper)
+    document = build_document(report, paper, charts=charts)
     tmp = folder / f".{path.name}.{os.getpid()}.part"
     try:
         document.write_pdf(

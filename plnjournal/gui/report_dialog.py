@@ -92,6 +92,7 @@ class ReportDialog(QDialog):
         self._preview_pending = False
         self.export_task = None
         self.pages: list[QImage] = []
+        self._charts: tuple[object, dict[str, bytes] | None] = (None, None)
         with db.session() as s:
             from plnjournal.core.settings import OWNER_NAME, OWNER_ROLE, get_setting
 
@@ -348,7 +349,11 @@ class ReportDialog(QDialog):
         db = self.db
 
         def work(progress):  # noqa: ANN001, ANN202 - runs on a worker thread
-            return generation, _render_preview(db, options, paper, cover, progress)
+            return (
+                generation,
+                (options, paper),
+                *_render_preview(db, options, paper, cover, progress),
+            )
 
         self._preview_running = True
         run_in_background(
@@ -378,12 +383,13 @@ class ReportDialog(QDialog):
             self._preview_pending = False
             self._refresh_preview()
 
-    def _show_preview(self, result: tuple[int, list[QImage]]) -> None:
-        generation, images = result
+    def _show_preview(self, result: tuple) -> None:
+        generation, key, images, charts = result
         self._preview_done()
         if not self._alive() or generation != self._generation:
             return  # the options changed meanwhile; a newer preview is on its way
         self.pages = images
+        self._charts = (key, charts)
         for label in self.page_labels:
             self.pages_layout.removeWidget(label)
             label.deleteLater()
@@ -455,9 +461,11 @@ class ReportDialog(QDialog):
             return
         paper, changes, db = self.paper_size(), self._cover_changes(), self.db
         open_after = self.open_box.isChecked()
+        key, svgs = self._charts
+        charts = svgs if key == (options, paper) else None  # the preview's, if still right
 
         def work(progress):  # noqa: ANN001, ANN202 - runs on a worker thread
-            return _export(db, options, paper, changes, path, progress)
+            return _export(db, options, paper, changes, path, charts, progress)
 
         self.export_button.setEnabled(False)
         self.status.setText("Writing the progress report…")
@@ -505,8 +513,9 @@ def _gather(db: Database, options: ReportOptions, cover: tuple[str, str] | None,
 
 def _render_preview(
     db: Database, options: ReportOptions, paper: str, cover: tuple[str, str], progress
-) -> list[QImage]:  # noqa: ANN001
-    """Worker: the report's pages as images (2× for sharp text on high-DPI screens)."""
+) -> tuple[list[QImage], dict[str, bytes]]:  # noqa: ANN001
+    """Worker: the report's pages as images (2× for sharp text on high-DPI screens), and its
+    charts, which the export reuses when nothing changed (drawing them is the slow part)."""
     from plnjournal.gui.pdf_report import build_document
 
     report = _gather(db, options, cover, progress)
@@ -516,10 +525,10 @@ def _render_preview(
         image = document.page_image(index, PREVIEW_WIDTH * 2)
         image.setDevicePixelRatio(2.0)
         images.append(image)
-    return images
+    return images, document.chart_svgs
 
 
-def _export(db: Database, options, paper, changes, path, progress):  # noqa: ANN001, ANN202
+def _export(db: Database, options, paper, changes, path, charts, progress):  # noqa: ANN001, ANN202
     """Worker: save the cover's name and role if they changed, then write the PDF."""
     from plnjournal.gui.pdf_report import write_report_pdf
 
@@ -530,4 +539,4 @@ def _export(db: Database, options, paper, changes, path, progress):  # noqa: ANN
             for key, value in changes.items():
                 set_setting(s, key, value or None)
     report = _gather(db, options, None, progress)
-    return write_report_pdf(report, path, paper=paper, progress=progress)
+    return write_report_pdf(report, path, paper=paper, charts=charts, progress=progress)
