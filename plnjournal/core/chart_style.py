@@ -179,6 +179,56 @@ def fit_chars(width_in: float, font_size: float = FONT_SIZE) -> int:
 
 LABEL_IN = 3.2  # the skill-label column of the ranking, heat map and blind-spot charts
 
+# --- laying a chart out for a printed page (the PDF report) ------------------------------
+# Every chart takes ``width``: None is the window's layout; a number of inches lays the
+# chart out for a page that wide at the same font sizes (so it prints at 9 pt, never
+# scaled down): the subtitle wraps, the legend takes as many rows as it needs, and side
+# notes that do not fit are left out (the report prints them as text).
+
+LINE_IN = 0.16  # one more line of FONT_SIZE text
+LEGEND_ROW_IN = 0.24  # one more row of legend entries
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    subtitle: str
+    ncol: int
+    extra: float  # inches added to the top margin by a wrapped subtitle and legend rows
+
+    def legend_y(self, fig: Figure) -> float:
+        """The legend's top, in figure fractions, below the (possibly wrapped) subtitle."""
+        return 1 - (0.62 + self.extra_subtitle) / fig.get_figheight()
+
+    @property
+    def extra_subtitle(self) -> float:
+        return LINE_IN * self.subtitle.count("\n")
+
+
+def page_header(
+    subtitle: str, labels: list[str], width: float | None, *, ncol: int | None = None
+) -> PageHeader:
+    """How the subtitle and a legend with ``labels`` fit a chart ``width`` inches wide
+    (None: the window's layout, unchanged: one subtitle line, one legend row)."""
+    if width is None:
+        return PageHeader(subtitle, ncol or len(labels) or 1, 0.0)
+    import textwrap
+
+    lines = textwrap.wrap(subtitle, fit_chars(width - 0.25)) or [""]
+    cols = ncol or len(labels) or 1
+    while cols > 1 and _legend_width(labels, cols) > width - 0.25:
+        cols -= 1
+    rows = -(-len(labels) // cols) if labels else 1
+    extra = LINE_IN * (len(lines) - 1) + LEGEND_ROW_IN * (rows - 1)
+    return PageHeader("\n".join(lines), cols, extra)
+
+
+def _legend_width(labels: list[str], ncol: int) -> float:
+    """Inches a legend of ``labels`` in ``ncol`` columns takes (marker, gap, text)."""
+    rows = -(-len(labels) // ncol)
+    columns = [labels[i * rows : (i + 1) * rows] for i in range(ncol)]  # filled column-wise
+    per_char = FONT_SIZE * 0.54 / 72
+    return sum(0.55 + per_char * max(len(t) for t in col) for col in columns if col)
+
 
 def skill_label(code: str, name: str, limit: int | None = None) -> str:
     return shorten(f"{code}  {name}", limit or fit_chars(LABEL_IN - 0.2))

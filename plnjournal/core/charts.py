@@ -14,9 +14,9 @@ import os
 import textwrap
 from collections.abc import Sequence
 
-from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from plnjournal.core.avoidance import DEFAULT_WEIGHTS, SkillScore, describe_score, short_date
 from plnjournal.core.chart_style import (
@@ -29,6 +29,7 @@ from plnjournal.core.chart_style import (
     empty_figure,
     fit_chars,
     new_figure,
+    page_header,
     set_details,
     shorten,
     skill_label,
@@ -45,36 +46,52 @@ assert sorted(STACK_ORDER) == sorted(DEFAULT_WEIGHTS), "every signal belongs to 
 
 
 def avoidance_chart(
-    scores: Sequence[SkillScore], *, dark: bool = False, limit: int | None = None
+    scores: Sequence[SkillScore],
+    *,
+    dark: bool = False,
+    limit: int | None = None,
+    width: float | None = None,
 ) -> Figure:
     """Skills ranked by avoidance score, each bar split into its signals, with the strongest
-    reason beside it."""
+    reason beside it (on a page too narrow for it, ``width``, the reasons are left out)."""
     th = theme(dark)
     rows = list(scores[:limit] if limit else scores)
     heading = "What you keep avoiding"
     if not rows:
         return empty_figure(heading, "No skills to score yet.", th)
     colours = DARK_SIGNAL_COLOUR if dark else SIGNAL_COLOUR
-    top, bottom, row_h, width = 1.25, 0.55, 0.3, 13.0
+    as_of = rows[0].as_of
+    subtitle = (
+        f"As of {as_of.day} {as_of:%B %Y}; each bar is the sum of named signals "
+        "(docs/avoidance.md)." + (" Hover a bar for all its reasons." if width is None else "")
+    )
+    head = page_header(subtitle, list(SIGNAL_FAMILIES), width)
+    top, bottom, row_h = 1.25 + head.extra, 0.55, 0.3 if width is None else 0.24
+    width = width or 13.0
     bar_in, reason_gap, right = 3.2, 0.45, 0.2
+    show_reasons = width - LABEL_IN - bar_in - reason_gap - right >= 2.0
+    if not show_reasons:
+        bar_in = width - LABEL_IN - 0.45  # room for the score beside the longest bar
     fig = new_figure(width, top + bottom + row_h * len(rows), th)
     ax = axes_in(fig, LABEL_IN, width - LABEL_IN - bar_in, top, bottom)
     style_axes(ax, th)
     ys = list(range(len(rows)))
-    # One collection of rectangles, not a patch per segment: 400 bar patches cost a second
-    # of bookkeeping (data limits) on 40 skills; the limits are fixed below anyway.
-    boxes, faces = [], []
+    # One collection of every non-empty segment: as many bars as ``barh`` would draw, but
+    # without its per-bar bookkeeping (the axes' limits are set below), several times faster.
+    segments, faces = [], []
     for y, r in zip(ys, rows, strict=True):
-        x0 = 0.0
+        left = 0.0
         for name in STACK_ORDER:  # a family's signals side by side
             points = r.signal(name).points
             if points > 0:
-                y0, y1 = y - 0.31, y + 0.31
-                boxes.append([(x0, y0), (x0 + points, y0), (x0 + points, y1), (x0, y1)])
+                segments.append(Rectangle((left, y - 0.31), points, 0.62))
                 faces.append(colours[name])
-            x0 += points
+            left += points
     ax.add_collection(
-        PolyCollection(boxes, facecolors=faces, edgecolors=th.background, linewidths=0.6)
+        PatchCollection(
+            segments, facecolors=faces, edgecolors=th.background, linewidths=0.6, zorder=2
+        ),
+        autolim=False,
     )
     for y, r in zip(ys, rows, strict=True):
         ax.text(
@@ -90,6 +107,8 @@ def avoidance_chart(
     reason_in = width - LABEL_IN - bar_in - reason_gap - right
     chars = fit_chars(reason_in)
     for y, r in zip(ys, rows, strict=True):
+        if not show_reasons:
+            break
         text = r.reasons[0] if r.reasons else "Nothing found: you are keeping up with it."
         ax.text(
             1 + reason_gap / bar_in,
@@ -102,17 +121,18 @@ def avoidance_chart(
             clip_on=False,
             color=th.text if r.reasons else th.muted,
         )
-    ax.text(
-        1 + reason_gap / bar_in,
-        -0.9,
-        "Strongest reason",
-        transform=ax.get_yaxis_transform(),
-        va="bottom",
-        ha="left",
-        fontsize=FONT_SIZE,
-        color=th.muted,
-        fontweight="bold",
-    )
+    if show_reasons:
+        ax.text(
+            1 + reason_gap / bar_in,
+            -0.9,
+            "Strongest reason",
+            transform=ax.get_yaxis_transform(),
+            va="bottom",
+            ha="left",
+            fontsize=FONT_SIZE,
+            color=th.muted,
+            fontweight="bold",
+        )
     ax.set_yticks(ys, [skill_label(r.code, r.skill) for r in rows])
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(0, 100)
@@ -122,15 +142,7 @@ def avoidance_chart(
         color=th.muted,
         fontsize=FONT_SIZE,
     )
-    as_of = rows[0].as_of
-    title(
-        fig,
-        heading,
-        f"As of {as_of.day} {as_of:%B %Y}; each bar is the sum of named signals "
-        "(docs/avoidance.md). Hover a bar for all its reasons.",
-        th,
-        top,
-    )
+    title(fig, heading, head.subtitle, th, top)
     handles = [
         Patch(color=colours[names.split(",")[0]], label=label)
         for label, (_colour, names) in SIGNAL_FAMILIES.items()
@@ -138,9 +150,9 @@ def avoidance_chart(
     fig.legend(
         handles=handles,
         loc="upper left",
-        ncol=len(handles),
+        ncol=head.ncol,
         frameon=False,
-        bbox_to_anchor=(0.01, 1 - 0.62 / fig.get_figheight()),
+        bbox_to_anchor=(0.01, head.legend_y(fig)),
         fontsize=FONT_SIZE,
         labelcolor=th.text,
         handlelength=1.2,
@@ -160,34 +172,45 @@ def avoidance_chart(
 # --- self vs mentor vs target -----------------------------------------------------------
 
 
-def blindspot_chart(matrix: SkillMatrix, *, dark: bool = False) -> Figure:
-    """Per skill: your latest rating, your mentor's and your target; blind spots marked."""
+def blindspot_chart(
+    matrix: SkillMatrix, *, dark: bool = False, width: float | None = None
+) -> Figure:
+    """Per skill: your latest rating, your mentor's and your target; blind spots marked
+    (on a page too narrow for it, ``width``, without the levels written beside)."""
     th = theme(dark)
     rows = [r for r in matrix.rows if not r.archived]
     heading = "You, your mentors and your targets"
     if not rows:
         return empty_figure(heading, "No skills yet.", th)
     lo, hi = matrix.scale_min, matrix.scale_max
-    top, bottom, row_h, width, right = 1.05, 0.75, 0.3, 12.5, 3.6
+    blind = [matrix.is_blind_spot(r) for r in rows]
+    n_blind = sum(blind)
+    subtitle = (
+        f"Latest ratings as of {matrix.as_of.day} {matrix.as_of:%B %Y}. "
+        f"Blind spot: you rate yourself more than a third of the scale above your mentor "
+        f"({n_blind} {'skill' if n_blind == 1 else 'skills'}, shaded)."
+    )
+    legend = ["You (latest)", "Mentor (latest)", "Target", "Blind spot"]
+    head = page_header(subtitle, legend, width)
+    top, bottom, row_h, right = 1.05 + head.extra, 0.75, 0.3 if width is None else 0.24, 3.6
+    width = width or 12.5
+    notes = width - LABEL_IN - right >= 3.0
+    if not notes:
+        right = 0.25
     fig = new_figure(width, top + bottom + row_h * len(rows), th)
     ax = axes_in(fig, LABEL_IN, right, top, bottom)
     style_axes(ax, th)
     ys = list(range(len(rows)))
-    blind = [matrix.is_blind_spot(r) for r in rows]
     for y, is_blind in zip(ys, blind, strict=True):
         if is_blind:
             ax.axhspan(y - 0.48, y + 0.48, color=th.highlight, zorder=0, linewidth=0)
-    # One artist per kind of mark (not per skill): 40 skills draw in a fraction of the time.
-    mine = [(r.latest_self.level, y - 0.13) for y, r in zip(ys, rows, strict=True) if r.latest_self]
-    theirs = [
-        (r.latest_mentor.level, y + 0.13) for y, r in zip(ys, rows, strict=True) if r.latest_mentor
-    ]
+    # One artist per kind of mark, not one per skill: the same picture, drawn much faster.
     links = [
         [(r.latest_self.level, y - 0.13), (r.latest_mentor.level, y + 0.13)]
         for y, r in zip(ys, rows, strict=True)
         if r.latest_self and r.latest_mentor
     ]
-    ax.add_collection(LineCollection(links, colors=th.muted, linewidths=1, zorder=2))
+    ax.add_collection(LineCollection(links, colors=th.muted, linewidths=1, zorder=2), autolim=False)
     ax.plot(
         [r.target_level for r in rows],
         ys,
@@ -196,15 +219,19 @@ def blindspot_chart(matrix: SkillMatrix, *, dark: bool = False) -> Figure:
         markersize=15,
         markeredgewidth=2.2,
         color=th.target_colour,
-        zorder=1,
+        zorder=3,
     )
-    for marks, marker, size, colour in (
+    mine = [(r.latest_self.level, y - 0.13) for y, r in zip(ys, rows, strict=True) if r.latest_self]
+    theirs = [
+        (r.latest_mentor.level, y + 0.13) for y, r in zip(ys, rows, strict=True) if r.latest_mentor
+    ]
+    for points, marker, size, colour in (
         (mine, "o", 7, th.self_colour),
         (theirs, "s", 6.5, th.mentor_colour),
     ):
-        if marks:
+        if points:
             ax.plot(
-                *zip(*marks, strict=True),
+                *zip(*points, strict=True),
                 linestyle="",
                 marker=marker,
                 markersize=size,
@@ -213,6 +240,8 @@ def blindspot_chart(matrix: SkillMatrix, *, dark: bool = False) -> Figure:
                 zorder=4,
             )
     for y, r, is_blind in zip(ys, rows, blind, strict=True):
+        if not notes:
+            break
         ax.text(
             1.03,
             y,
@@ -233,16 +262,7 @@ def blindspot_chart(matrix: SkillMatrix, *, dark: bool = False) -> Figure:
         levels, [f"{lv}\n" + "\n".join(textwrap.wrap(matrix.label(lv), 11)) for lv in levels]
     )
     ax.tick_params(axis="x", labelsize=FONT_SIZE - 0.5)
-    n_blind = sum(blind)
-    title(
-        fig,
-        heading,
-        f"Latest ratings as of {matrix.as_of.day} {matrix.as_of:%B %Y}. "
-        f"Blind spot: you rate yourself more than a third of the scale above your mentor "
-        f"({n_blind} {'skill' if n_blind == 1 else 'skills'}, shaded).",
-        th,
-        top,
-    )
+    title(fig, heading, head.subtitle, th, top)
     from matplotlib.lines import Line2D
 
     handles = [
@@ -263,10 +283,10 @@ def blindspot_chart(matrix: SkillMatrix, *, dark: bool = False) -> Figure:
     fig.legend(
         handles=handles,
         loc="upper left",
-        ncol=4,
+        ncol=head.ncol,
         frameon=False,
         fontsize=FONT_SIZE,
-        bbox_to_anchor=(0.01, 1 - 0.62 / fig.get_figheight()),
+        bbox_to_anchor=(0.01, head.legend_y(fig)),
         labelcolor=th.text,
     )
 

@@ -20,6 +20,7 @@ from plnjournal.core.chart_style import (
     count_colours,
     empty_figure,
     new_figure,
+    page_header,
     period_text,
     set_details,
     shorten,
@@ -38,14 +39,25 @@ from plnjournal.core.insights import (
 # --- heat map ---------------------------------------------------------------------------
 
 
-def heatmap_chart(hm: Heatmap, *, dark: bool = False) -> Figure:
+def heatmap_chart(hm: Heatmap, *, dark: bool = False, width: float | None = None) -> Figure:
     """Reflections per skill per week: an empty row is a skill nobody wrote about."""
     th = theme(dark)
     heading = "Reflections per skill per week"
     if not hm.skills:
         return empty_figure(heading, "No skills yet.", th)
     n, weeks = len(hm.skills), len(hm.weeks)
-    top, bottom, row_h, width, right = 1.25, 0.65, 0.22, 13.0, 1.7
+    total = sum(map(sum, hm.counts))
+    silent = sum(1 for r in hm.counts if not any(r))
+    subtitle = (
+        f"{period_text(hm.start, hm.end)}: {total} links from reflections to skills (a "
+        f"reflection on two skills counts for both); {silent} of {n} skills without a single "
+        "reflection (empty rows)."
+    )
+    head = page_header(subtitle, ["none", "1", "2", "3", "4 or more"], width)
+    top, bottom, row_h, right = 1.25 + head.extra, 0.65, 0.22, 1.7
+    if width is not None:
+        row_h, right = 0.2, 1.45  # the area names, shortened if they must be
+    width = width or 13.0
     fig = new_figure(width, top + bottom + row_h * n, th)
     ax = axes_in(fig, LABEL_IN, right, top, bottom)
     style_axes(ax, th, grid_axis=None)
@@ -54,12 +66,9 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False) -> Figure:
     norm = BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 3.5, 10**9], cmap.N)
     ax.imshow(hm.counts, aspect="auto", interpolation="nearest", cmap=cmap, norm=norm)
     if weeks <= 80:  # cell borders help reading while the cells are wide enough
-        ax.set_xticks([x - 0.5 for x in range(1, weeks)], minor=True)
-        ax.set_yticks([y - 0.5 for y in range(1, n)], minor=True)
-        ax.grid(which="minor", color=th.background, linewidth=0.8)
-        ax.tick_params(which="minor", length=0)
+        _cell_borders(ax, weeks, n, th.background, 0.8)
     ax.set_yticks(range(n), [skill_label(s.code, s.name) for s in hm.skills])
-    ticks, labels = _month_ticks(hm.weeks)
+    ticks, labels = _month_ticks(hm.weeks, width_in=width - LABEL_IN - right)
     ax.set_xticks(ticks, labels)
     ax.set_xlim(-0.5, weeks - 0.5)
     # Areas: a line between groups, the area's name beside its rows.
@@ -71,7 +80,7 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False) -> Figure:
         ax.text(
             1.01,
             row + (size - 1) / 2,
-            shorten(area, 22),
+            shorten(area, 22 if right > 1.5 else 19),
             transform=ax.get_yaxis_transform(),
             va="center",
             ha="left",
@@ -80,17 +89,7 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False) -> Figure:
             clip_on=False,
         )
         row += size
-    total = sum(map(sum, hm.counts))
-    silent = sum(1 for r in hm.counts if not any(r))
-    title(
-        fig,
-        heading,
-        f"{period_text(hm.start, hm.end)}: {total} links from reflections to skills (a "
-        f"reflection on two skills counts for both); {silent} of {n} skills without a single "
-        "reflection (empty rows).",
-        th,
-        top,
-    )
+    title(fig, heading, head.subtitle, th, top)
     handles = [
         Patch(facecolor=c, edgecolor=th.grid, label=label)
         for c, label in zip(colours, ("none", "1", "2", "3", "4 or more"), strict=True)
@@ -98,10 +97,10 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False) -> Figure:
     fig.legend(
         handles=handles,
         loc="upper left",
-        ncol=5,
+        ncol=head.ncol,
         frameon=False,
         fontsize=FONT_SIZE,
-        bbox_to_anchor=(0.01, 1 - 0.62 / fig.get_figheight()),
+        bbox_to_anchor=(0.01, head.legend_y(fig)),
         labelcolor=th.text,
         title="Reflections in the week:",
         title_fontsize=FONT_SIZE,
@@ -123,12 +122,31 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False) -> Figure:
     return fig
 
 
+def _cell_borders(ax, columns: int, rows: int, colour: str, width: float) -> None:  # noqa: ANN001
+    """Lines between the cells of an image grid: two collections, where minor-tick grid
+    lines would cost a matplotlib Tick (slow to make and draw) per row and column."""
+    from matplotlib.collections import LineCollection
+
+    lines = [[(x - 0.5, -0.5), (x - 0.5, rows - 0.5)] for x in range(1, columns)]
+    lines += [[(-0.5, y - 0.5), (columns - 0.5, y - 0.5)] for y in range(1, rows)]
+    ax.add_collection(LineCollection(lines, colors=colour, linewidths=width), autolim=False)
+
+
 def _month_ticks(
-    weeks: Sequence[dt.date], *, with_year: bool = True, until: dt.date | None = None
+    weeks: Sequence[dt.date],
+    *,
+    with_year: bool = True,
+    until: dt.date | None = None,
+    width_in: float | None = None,
 ) -> tuple[list[int], list[str]]:
-    """Tick at the week holding each month's 1st; every 1, 3 or 12 months by span; the
-    year under the first month of each year (unless ``with_year`` is off)."""
+    """Tick at the week holding each month's 1st; every 1, 3 or 12 months by span (and, given
+    the axis' ``width_in``, sparser still if the labels would not fit); the year under the
+    first month of each year (unless ``with_year`` is off)."""
     step = 1 if len(weeks) <= 80 else 3 if len(weeks) <= 270 else 12
+    if width_in is not None:  # a label needs about 0.45 in
+        months = len(weeks) / 4.35
+        while step < 12 and months / step > width_in / 0.45:
+            step = 3 if step == 1 else 12
     ticks, labels, last_year = [], [], None
     for i, monday in enumerate(weeks):
         sunday = monday + dt.timedelta(days=6)
@@ -156,16 +174,19 @@ def calendar_chart(
     *,
     dark: bool = False,
     today: dt.date | None = None,
+    width: float | None = None,
 ) -> Figure:
     """A square per day, coloured by reflections written (Monday at the top); a period of
     up to 53 weeks is one strip, a longer one has a strip per calendar year; the longest
-    streak in the period is outlined."""
+    streak in the period is outlined. On a page (``width``) a short period's strip holds
+    just its weeks, and the squares shrink to fit a year's."""
     import numpy as np
 
     th = theme(dark)
     today = today or end
     # (first Monday, first day shown, last day shown, label) of each strip
-    if (week_start(end) - week_start(start)).days // 7 < STRIP_WEEKS:
+    period_weeks = (week_start(end) - week_start(start)).days // 7 + 1
+    if period_weeks <= STRIP_WEEKS:
         spans = [(week_start(start), start, end, "")]
     else:
         spans = [
@@ -177,15 +198,32 @@ def calendar_chart(
             )
             for y in range(start.year, end.year + 1)
         ]
-    cell, strip_gap, top, bottom, left = 0.18, 0.45, 1.5, 0.15, 0.95
-    width = left + STRIP_WEEKS * cell + 0.3
+    longest = longest_streak(days)
+    current = current_streak(days, today)
+    in_period = (end - start).days + 1
+    written = sum(1 for d in days if start <= d <= end)
+    parts = [f"{written} of {in_period} days with reflections"]
+    if longest:
+        parts.append(
+            f"longest streak {longest.days} days ({period_text(longest.start, longest.end)})"
+        )
+    parts.append(f"current streak {current.days if current else 0} days")
+    subtitle = f"{period_text(start, end)}: " + "; ".join(parts) + "."
+    legend = ["none", "1", "2", "3 or more", "longest streak"]
+    head = page_header(subtitle, legend, width)
+    cell, strip_gap, top, bottom, left = 0.18, 0.45, 1.5 + head.extra, 0.15, 0.95
+    n_weeks = STRIP_WEEKS
+    if width is None:
+        width = left + STRIP_WEEKS * cell + 0.3
+    else:
+        if len(spans) == 1:
+            n_weeks = period_weeks
+        cell = min(0.24, (width - left - 0.3) / n_weeks)  # bigger squares for a short period
     height = top + bottom + len(spans) * (7 * cell + strip_gap) - strip_gap
     fig = new_figure(width, height, th)
     colours = count_colours(th, 3)
     cmap = ListedColormap(colours).with_extremes(bad=th.background)
     norm = BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 10**9], cmap.N)
-    longest = longest_streak(days)
-    current = current_streak(days, today)
     streak_days = (
         {longest.start + dt.timedelta(days=i) for i in range(longest.days)}
         if longest and longest.days > 1
@@ -194,13 +232,11 @@ def calendar_chart(
     strips: dict = {}
     for k, (strip_start, shown_from, shown_to, label) in enumerate(spans):
         y0 = height - top - (k + 1) * 7 * cell - k * strip_gap
-        ax = fig.add_axes(
-            (left / width, y0 / height, STRIP_WEEKS * cell / width, 7 * cell / height)
-        )
+        ax = fig.add_axes((left / width, y0 / height, n_weeks * cell / width, 7 * cell / height))
         strips[ax] = (strip_start, shown_from, shown_to)
-        grid = np.full((7, STRIP_WEEKS), np.nan)
+        grid = np.full((7, n_weeks), np.nan)
         weeks = []
-        for col in range(STRIP_WEEKS):
+        for col in range(n_weeks):
             monday = strip_start + dt.timedelta(weeks=col)
             if monday <= shown_to:
                 weeks.append(monday)
@@ -225,25 +261,17 @@ def calendar_chart(
         ax.set_facecolor(th.background)
         for spine in ax.spines.values():
             spine.set_visible(False)
-        ax.set_xticks([x - 0.5 for x in range(1, STRIP_WEEKS)], minor=True)
-        ax.set_yticks([y - 0.5 for y in range(1, 7)], minor=True)
-        ax.grid(which="minor", color=th.background, linewidth=1.6)
-        _outline(ax, strip_start, streak_days, th.text)
+        _cell_borders(ax, n_weeks, 7, th.background, 1.6 * cell / 0.18)
+        _outline(ax, strip_start, streak_days, th.text, n_weeks)
         ax.set_yticks([0, 2, 4], ["Mon", "Wed", "Fri"])
-        ticks, labels = _month_ticks(weeks, with_year=not label, until=shown_to)
+        ticks, labels = _month_ticks(
+            weeks, with_year=not label, until=shown_to, width_in=n_weeks * cell
+        )
         ax.set_xticks(ticks, labels)
         ax.xaxis.tick_top()
         ax.tick_params(which="both", length=0, labelsize=FONT_SIZE - 1, colors=th.muted, pad=2)
-        ax.set_xlim(-0.5, STRIP_WEEKS - 0.5)
-    in_period = (end - start).days + 1
-    written = sum(1 for d in days if start <= d <= end)
-    parts = [f"{written} of {in_period} days with reflections"]
-    if longest:
-        parts.append(
-            f"longest streak {longest.days} days ({period_text(longest.start, longest.end)})"
-        )
-    parts.append(f"current streak {current.days if current else 0} days")
-    title(fig, "Journaling days", f"{period_text(start, end)}: " + "; ".join(parts) + ".", th, top)
+        ax.set_xlim(-0.5, n_weeks - 0.5)
+    title(fig, "Journaling days", head.subtitle, th, top)
     handles = [
         Patch(facecolor=c, edgecolor=th.grid, label=label)
         for c, label in zip(colours, ("none", "1", "2", "3 or more"), strict=True)
@@ -252,10 +280,10 @@ def calendar_chart(
     fig.legend(
         handles=handles,
         loc="upper left",
-        ncol=5,
+        ncol=head.ncol,
         frameon=False,
         fontsize=FONT_SIZE,
-        bbox_to_anchor=(0.01, 1 - 0.62 / height),
+        bbox_to_anchor=(0.01, head.legend_y(fig)),
         labelcolor=th.text,
         title="Reflections that day:",
         title_fontsize=FONT_SIZE,
@@ -266,7 +294,7 @@ def calendar_chart(
     def details(ax, x: float, y: float) -> str | None:
         strip = strips.get(ax)
         col, row = round(x), round(y)
-        if strip is None or not (0 <= col < STRIP_WEEKS and 0 <= row < 7):
+        if strip is None or not (0 <= col < n_weeks and 0 <= row < 7):
             return None
         day = strip[0] + dt.timedelta(days=col * 7 + row)
         if not strip[1] <= day <= strip[2]:
@@ -282,12 +310,14 @@ def calendar_chart(
     return fig
 
 
-def _outline(ax, strip_start: dt.date, marked: set[dt.date], colour: str) -> None:  # noqa: ANN001
+def _outline(  # noqa: ANN001
+    ax, strip_start: dt.date, marked: set[dt.date], colour: str, n_weeks: int = STRIP_WEEKS
+) -> None:
     """Draw the outer boundary of the marked days' cells (a streak), not a box per day."""
     from matplotlib.collections import LineCollection
 
     segments = []
-    for col in range(STRIP_WEEKS):
+    for col in range(n_weeks):
         for row in range(7):
             day = strip_start + dt.timedelta(days=col * 7 + row)
             if day not in marked:

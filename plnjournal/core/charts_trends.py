@@ -22,6 +22,7 @@ from plnjournal.core.chart_style import (
     empty_figure,
     fit_chars,
     new_figure,
+    page_header,
     period_text,
     set_details,
     shorten,
@@ -68,25 +69,38 @@ def trends_chart(
     end: dt.date,
     *,
     dark: bool = False,
+    width: float | None = None,
 ) -> Figure:
     """Each skill's ratings over the period: yours (dots, and their monthly mean) and your
-    mentors' (squares), against the target (dashed)."""
+    mentors' (squares), against the target (dashed). On a page (``width``) the panels are
+    smaller and as many to a row as fit."""
     th = theme(dark)
     heading = "Ratings over time"
     if not series:
         return empty_figure(heading, "No skills yet.", th)
     n = len(series)
-    cols = 1 if n == 1 else 2 if n <= 4 else 4
+    lo, hi = scale.low, scale.high
+    subtitle = (
+        f"{period_text(start, end)}; levels {lo}–{hi} ({scale.label(lo)} to {scale.label(hi)})."
+    )
+    legend = ["You: ratings and monthly mean", "Mentors", "Target"]
+    head = page_header(subtitle, legend, width)
+    top = TOP + head.extra
+    if width is None:
+        cols = 1 if n == 1 else 2 if n <= 4 else 4
+        pw, ph = (10.5, 3.6) if n == 1 else (2.85, 1.2)
+    else:
+        pw, ph = 1.8, 0.8
+        cols = max(1, min(n, int((width - LEFT - RIGHT + GAP_X) // (pw + GAP_X))))
+        pw = (width - LEFT - RIGHT - (cols - 1) * GAP_X) / cols  # fill the page's width
     rows = -(-n // cols)
-    pw, ph = (10.5, 3.6) if n == 1 else (2.85, 1.2)
     area_w = cols * pw + (cols - 1) * GAP_X
     area_h = rows * (TITLE_H + ph) + (rows - 1) * GAP_Y
-    fig = new_figure(LEFT + area_w + RIGHT, TOP + area_h + BOTTOM, th)
-    ax = axes_in(fig, LEFT, RIGHT, TOP, BOTTOM)
+    fig = new_figure(LEFT + area_w + RIGHT, top + area_h + BOTTOM, th)
+    ax = axes_in(fig, LEFT, RIGHT, top, BOTTOM)
     ax.set_xlim(0, area_w)
     ax.set_ylim(area_h, 0)  # inches from the top-left corner of the panels
     ax.axis("off")
-    lo, hi = scale.low, scale.high
     span = max(1, (end - start).days)
 
     def box(k: int) -> tuple[float, float]:
@@ -110,7 +124,10 @@ def trends_chart(
         frames.append([(x0, y0 + ph), (x0 + pw, y0 + ph)])
         targets.append([(x0, py(k, s.skill.target_level)), (x0 + pw, py(k, s.skill.target_level))])
         self_xy += [(px(k, m.on), py(k, m.level)) for m in s.self_ratings]
-        means.append([(px(k, d), py(k, v)) for d, v in monthly_means(s.self_ratings)])
+        # A month's mean sits mid-month, but never outside the period (its panel).
+        means.append(
+            [(px(k, min(max(d, start), end)), py(k, v)) for d, v in monthly_means(s.self_ratings)]
+        )
         mentor_xy += [(px(k, m.on), py(k, m.level)) for m in s.mentor_ratings]
         mentor_lines.append([(px(k, m.on), py(k, m.level)) for m in s.mentor_ratings])
         ax.text(
@@ -193,13 +210,7 @@ def trends_chart(
             linewidths=0.5,
             zorder=5,
         )
-    title(
-        fig,
-        heading,
-        f"{period_text(start, end)}; levels {lo}–{hi} ({scale.label(lo)} to {scale.label(hi)}).",
-        th,
-        TOP,
-    )
+    title(fig, heading, head.subtitle, th, top)
     handles = [
         Line2D([], [], marker="o", color=th.self_colour, label="You: ratings and monthly mean"),
         Line2D([], [], marker="s", color=th.mentor_colour, label="Mentors"),
@@ -208,10 +219,10 @@ def trends_chart(
     fig.legend(
         handles=handles,
         loc="upper left",
-        ncol=3,
+        ncol=head.ncol,
         frameon=False,
         fontsize=FONT_SIZE,
-        bbox_to_anchor=(0.01, 1 - 0.62 / fig.get_figheight()),
+        bbox_to_anchor=(0.01, head.legend_y(fig)),
         labelcolor=th.text,
     )
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.orm import Session
 
 from plnjournal.core.avoidance_data import Scale
@@ -119,12 +119,22 @@ def skill_rows(session: Session, codes: Iterable[str] | None = None) -> list[Ski
     ]
 
 
+def _shown(include_private: bool):  # noqa: ANN202 - a SQL condition on Entry
+    """Private reflections count unless the progress report leaves them out."""
+    return true() if include_private else Entry.private.is_(False)
+
+
 def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
 def reflection_heatmap(
-    session: Session, start: dt.date, end: dt.date, *, codes: Iterable[str] | None = None
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    *,
+    codes: Iterable[str] | None = None,
+    include_private: bool = True,
 ) -> Heatmap:
     skills = skill_rows(session, codes)
     first = week_start(start)
@@ -134,7 +144,7 @@ def reflection_heatmap(
     rows = session.execute(
         select(EntrySkill.skill_id, Entry.entry_date, func.count())
         .join(Entry, Entry.id == EntrySkill.entry_id)
-        .where(Entry.entry_date >= start, Entry.entry_date <= end)
+        .where(Entry.entry_date >= start, Entry.entry_date <= end, _shown(include_private))
         .group_by(EntrySkill.skill_id, Entry.entry_date)
     ).all()
     for sid, day, n in rows:
@@ -145,10 +155,16 @@ def reflection_heatmap(
 
 
 def rating_history(
-    session: Session, start: dt.date, end: dt.date, *, codes: Iterable[str] | None = None
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    *,
+    codes: Iterable[str] | None = None,
+    include_private: bool = True,
 ) -> list[RatingSeries]:
     """Each skill's self and mentor ratings in the period, oldest first, with the mentor's
-    comment where the rating came from a feedback item."""
+    comment where the rating came from a feedback item (without the self ratings given in
+    private reflections when ``include_private`` is False)."""
     series = {s.skill_id: RatingSeries(s) for s in skill_rows(session, codes)}
     rows = session.execute(
         select(
@@ -160,7 +176,12 @@ def rating_history(
             func.coalesce(FeedbackItem.comment, Rating.comment),
         )
         .outerjoin(FeedbackItem, FeedbackItem.id == Rating.feedback_item_id)
-        .where(Rating.rated_on >= start, Rating.rated_on <= end)
+        .outerjoin(Entry, Entry.id == Rating.entry_id)
+        .where(
+            Rating.rated_on >= start,
+            Rating.rated_on <= end,
+            or_(Rating.entry_id.is_(None), _shown(include_private)),
+        )
         .order_by(Rating.rated_on, Rating.id)
     ).all()
     for sid, on, level, source, rater, comment in rows:
@@ -173,13 +194,18 @@ def rating_history(
 
 
 def journaling_days(
-    session: Session, start: dt.date, end: dt.date, *, codes: Iterable[str] | None = None
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    *,
+    codes: Iterable[str] | None = None,
+    include_private: bool = True,
 ) -> dict[dt.date, int]:
     """Reflections per day in the period (only days that have some); with ``codes``, only
     reflections linked to those skills."""
     stmt = (
         select(Entry.entry_date, func.count(func.distinct(Entry.id)))
-        .where(Entry.entry_date >= start, Entry.entry_date <= end)
+        .where(Entry.entry_date >= start, Entry.entry_date <= end, _shown(include_private))
         .group_by(Entry.entry_date)
     )
     if codes is not None:

@@ -11,13 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+if TYPE_CHECKING:
+    from plnjournal.core.avoidance import SkillScore
+
 from plnjournal.core import report_queries as q
 from plnjournal.core.dates import longest_streak
 from plnjournal.core.render import markdown_to_html
+from plnjournal.core.report_chart_data import ChartData, chart_data, report_names_in_score
 from plnjournal.core.report_names import MentorNames
 from plnjournal.core.settings import OWNER_NAME, OWNER_ROLE, get_setting
 from plnjournal.core.skills import active_framework
@@ -31,6 +36,7 @@ SECTIONS: dict[str, str] = {
     "summary": "Summary",
     "matrix": "Skills matrix",
     "avoidance": "What was avoided, and why",
+    "charts": "Charts",
     "feedback": "Mentor feedback and my responses",
     "commitments": "Commitments and their outcomes",
     "reflections": "Selected reflections",
@@ -127,6 +133,7 @@ class Report:
     reflections: list[Reflection]
     ratings: list[q.RatingLine] = field(default_factory=list)
     avoidance: list[Avoided] = field(default_factory=list)  # every skill, highest first
+    charts: ChartData | None = None  # what the charts draw, when the report has them
     scale_min: int = 1
     scale_max: int = 5
 
@@ -207,7 +214,7 @@ def build_report(
     start, end = options.start, options.end
     step(0, 6, "Counting reflections…")
     days = q.entry_days(session, visible, start, end)
-    matrix = q.matrix_lines(session, visible, options.include_private, start, end)
+    matrix, skill_matrix = q.matrix_lines(session, visible, options.include_private, start, end)
     step(1, 6, "Reading mentor feedback…")
     feedback = q.feedback_lines(session, fw, visible, start, end, names)
     step(2, 6, "Reading commitments…")
@@ -217,7 +224,18 @@ def build_report(
     reflections = _reflections(session, options, names)
     ratings = q.rating_lines(session, visible, start, end, names)
     step(4, 6, "Scoring what was avoided…")
-    avoidance = _avoidance(session, options, names)
+    avoidance, scores = _avoidance(session, options, names)
+    charts = None
+    if "charts" in options.sections:
+        charts = chart_data(
+            session,
+            options.start,
+            min(options.end, options.generated_on),
+            include_private=options.include_private,
+            names=names,
+            scores=scores,
+            skill_matrix=skill_matrix,
+        )
     summary = Summary(
         reflections=q.count_entries(session, visible, start, end),
         days_journaled=len(days),
@@ -251,18 +269,25 @@ def build_report(
         reflections=reflections,
         ratings=ratings,
         avoidance=avoidance,
+        charts=charts,
         scale_min=fw.scale_min,
         scale_max=fw.scale_max,
     )
 
 
-def _avoidance(session: Session, options: ReportOptions, names: MentorNames) -> list[Avoided]:
+def _avoidance(
+    session: Session, options: ReportOptions, names: MentorNames
+) -> tuple[list[Avoided], list[SkillScore]]:
     """The avoidance model's scores as the journal stood at the end of the period (or today,
-    for a period not yet over), with the same privacy as the rest of the report."""
+    for a period not yet over), with the same privacy as the rest of the report; and the
+    model's own score objects, mentor names replaced, for the ranking chart."""
     from plnjournal.core.avoidance import avoidance_scores
 
     as_of = min(options.end, options.generated_on)
-    scores = avoidance_scores(session, as_of, include_private=options.include_private)
+    scores = [
+        report_names_in_score(sc, names)
+        for sc in avoidance_scores(session, as_of, include_private=options.include_private)
+    ]
     out = []
     for sc in scores:
         data = sc.to_json()
@@ -281,7 +306,7 @@ def _avoidance(session: Session, options: ReportOptions, names: MentorNames) -> 
                 last_reflected=sc.last_reflected,
             )
         )
-    return out
+    return out, scores
 
 
 def _reflections(session: Session, options: ReportOptions, names: MentorNames) -> list[Reflection]:

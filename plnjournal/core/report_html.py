@@ -60,15 +60,22 @@ def _user_html(markdown_html: str) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h4>", markdown_html)
 
 
-def report_html(report: Report, charts: dict[str, str] | None = None) -> str:
-    """The whole report; ``charts`` maps a chart key to its caption (placeholders follow)."""
+def report_html(report: Report, charts: list[str] | None = None) -> str:
+    """The whole report; ``charts`` are the keys of the charts drawn for it, each placed as a
+    ``[[chart:KEY]]`` paragraph for the PDF engine to fill."""
     parts = [_cover(report)]
+    charts = list(charts or []) if report.has("charts") else []
     if report.has("summary"):
         parts.append(_summary(report))
+        if "calendar" in charts:  # the journaling days beside their counts
+            parts.append(_chart("calendar"))
+            charts.remove("calendar")
     if report.has("matrix"):
         parts.append(_matrix(report))
     if report.has("avoidance"):
         parts.append(_avoidance(report))
+    if charts:
+        parts.append(_charts(charts))
     if report.has("feedback"):
         parts.append(_feedback(report))
     if report.has("commitments"):
@@ -172,15 +179,18 @@ def _matrix(report: Report) -> str:
             rows.append(f'<tr><td colspan="6" class="area">{esc(area)}</td></tr>')
         rows.append(_matrix_row(m))
     scale = " · ".join(f"{lv} {esc(label)}" for lv, label in report.cover.scale)
-    return (
-        f"<h2>{SECTIONS['matrix']}</h2>"
-        f'<p class="meta">Latest ratings on {fmt_date(report.cover.end)}, on the scale {scale}. '
+    intro = (
+        f"Latest ratings on {fmt_date(report.cover.end)}, on the scale {scale}. "
         "Change: how far the current level (the latest mentor rating, else the latest self "
         "rating) moved in the period; “new” if the skill had no rating before it. "
         "Reflections: how many reflections in the period are linked to the skill (none in "
         "orange). A blind spot is a self rating above the mentor’s by more than a third of the "
-        f"scale.</p>{TABLE}"
-        '<thead><tr><th width="46%">Skill</th><th class="num" width="9%">Target</th>'
+        "scale."
+    )
+    return (
+        _heading(SECTIONS["matrix"], intro)
+        + TABLE
+        + '<thead><tr><th width="46%">Skill</th><th class="num" width="9%">Target</th>'
         '<th class="num" width="8%">Self</th><th class="num" width="10%">Mentor</th>'
         '<th class="num" width="12%">Change</th>'
         '<th class="num" width="15%">Reflections</th></tr></thead>'
@@ -188,27 +198,54 @@ def _matrix(report: Report) -> str:
     )
 
 
+def _heading(title: str, intro: str, *, new_page: bool = False) -> str:
+    """A section heading with its introduction in the same block, so a page never ends
+    between the two, nor between them and what they introduce. (Inside a heading Qt sizes
+    text relative to the heading level: "medium" is the body size; points are ignored.)"""
+    style = ' style="page-break-before: always;"' if new_page else ""
+    return (
+        f'<h2{style}>{title}<br/><span style="font-size: medium; font-weight: normal; '
+        f'color: {MUTED};">{intro}</span></h2>'
+    )
+
+
+def _charts(keys: list[str]) -> str:
+    """The charts of the Insights view, one to a paragraph (a chart never splits)."""
+    intro = (
+        "The charts of the journal’s Insights view for this period, with the same privacy as "
+        "the rest of the report."
+    )
+    # Charts are tall and never split: they start on a page of their own rather than leave
+    # a page half empty in the middle of a section.
+    return _heading(SECTIONS["charts"], intro, new_page=True) + "".join(_chart(k) for k in keys)
+
+
+def _chart(key: str) -> str:
+    """A chart's place: a paragraph of its own, so a chart never splits across pages."""
+    return f'<p align="center">[[chart:{esc(key)}]]</p>'
+
+
 def _avoidance(report: Report) -> str:
-    head = f"<h2>{SECTIONS['avoidance']}</h2>"
     as_of = min(report.cover.end, report.cover.generated_on)
     intro = (
-        f'<p class="meta">The journal’s avoidance model scores every skill from 0 to 100 as '
-        f"it stood on {fmt_date(as_of)}, from named signals: time since the last reflection "
-        "against the cadence aimed for, share of reflections, gap to target, blind spots, "
-        "unanswered mentor feedback, hard conversations put off, overdue or dropped "
-        "commitments, staying in the comfort zone, descriptive reflections and time since "
-        "feedback. The reasons below are the model’s own words.</p>"
+        f"The journal’s avoidance model scores every skill from 0 to 100 as it stood on "
+        f"{fmt_date(as_of)}, from named signals: time since the last reflection against the "
+        "cadence aimed for, share of reflections, gap to target, blind spots, unanswered "
+        "mentor feedback, hard conversations put off, overdue or dropped commitments, staying "
+        "in the comfort zone, descriptive reflections and time since feedback. The reasons "
+        "below are the model’s own words."
     )
+    head = _heading(SECTIONS["avoidance"], intro)
     avoided = report.avoided
     if not avoided:
-        return head + intro + '<p class="muted">No skill stands out as avoided.</p>'
-    out = [head, intro]
+        return head + '<p class="muted">No skill stands out as avoided.</p>'
+    out = [head]
     for a in avoided:
         reasons = "".join(f"<li>{esc(r)}</li>" for r in a.reasons)
         out.append(
             f"<h3>{esc(a.code)} {esc(a.skill)} · "
             f'<span style="color: {WARN};">{a.score}/100</span><br/>'
-            f'<span style="font-size: 9pt; font-weight: normal; color: {MUTED};">'
+            f'<span style="font-size: medium; font-weight: normal; color: {MUTED};">'
             f"{esc(a.area)}</span></h3><ul>{reasons}</ul>"
         )
     rest = [a for a in report.avoidance if a not in avoided]
@@ -306,7 +343,7 @@ def _reflections(report: Report) -> str:
         # The date and skills are part of the heading's block, so they never part from it.
         out.append(
             f"<h3>{esc(r.title) or 'Untitled reflection'}<br/>"
-            f'<span style="font-size: 9pt; font-weight: normal; color: {MUTED};">{meta}</span>'
+            f'<span style="font-size: medium; font-weight: normal; color: {MUTED};">{meta}</span>'
             f"</h3>{_user_html(r.body_html)}"
         )
     return "".join(out)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from plnjournal.core.matrix import skill_matrix
+from plnjournal.core.matrix import SkillMatrix, skill_matrix
 from plnjournal.core.report_names import MentorNames
 from plnjournal.storage.models import (
     Commitment,
@@ -106,9 +106,10 @@ def matrix_lines(
     include_private: bool,
     start: dt.date,
     end: dt.date,
-) -> list[MatrixLine]:
+) -> tuple[list[MatrixLine], SkillMatrix]:
     """The skills matrix as the window shows it (``core/matrix.py``), as of the period's end,
-    with each skill's reflections counted over the period."""
+    with each skill's reflections counted over the period; and the matrix itself (for the
+    blind-spot chart)."""
     m = skill_matrix(
         session,
         as_of=end,
@@ -124,7 +125,7 @@ def matrix_lines(
             .group_by(EntrySkill.skill_id)
         ).all()
     )
-    return [
+    lines = [
         MatrixLine(
             area=row.area,
             code=row.code,
@@ -139,6 +140,7 @@ def matrix_lines(
         )
         for row in m.rows
     ]
+    return lines, m
 
 
 # --- mentor feedback ---------------------------------------------------------------------

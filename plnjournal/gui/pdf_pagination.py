@@ -29,6 +29,7 @@ class Slice:
     top: float
     bottom: float
     header: tuple[float, float] | None = None
+    forced_end: bool = False  # the page ends at a forced break (a new section or the cover)
 
     @property
     def header_height(self) -> float:
@@ -40,6 +41,7 @@ class _Cut:
     y: float
     quality: int
     header: tuple[float, float] | None = None  # the header band to repeat after this cut
+    forced: bool = False
 
 
 def paginate(doc: QTextDocument, page_height: float) -> list[Slice]:
@@ -58,7 +60,7 @@ def paginate(doc: QTextDocument, page_height: float) -> list[Slice]:
         chosen: _Cut | None = None
         hard = next((f for f in forced if top + 0.5 < f <= limit), None)
         if hard is not None:
-            chosen = _Cut(hard, GOOD)
+            chosen = _Cut(hard, GOOD, forced=True)
         elif limit >= total:
             chosen = _Cut(total, GOOD)
         else:
@@ -72,7 +74,7 @@ def paginate(doc: QTextDocument, page_height: float) -> list[Slice]:
                 chosen = good
             else:
                 chosen = fair or good or _Cut(limit, FAIR)
-        slices.append(Slice(top, chosen.y, header))
+        slices.append(Slice(top, chosen.y, header, chosen.forced))
         top, header = chosen.y, chosen.header
     return slices or [Slice(0.0, max(total, 1.0))]
 

@@ -36,8 +36,10 @@ from PySide6.QtSvg import QSvgRenderer
 
 from plnjournal import __version__
 from plnjournal.core.report import Report
+from plnjournal.core.report_html import ACCENT
 from plnjournal.core.report_queries import fmt_date
 from plnjournal.errors import InputError, PlnError
+from plnjournal.gui.pdf_chart_text import Label, draw_labels, split_labels
 from plnjournal.gui.pdf_pagination import paginate
 
 ProgressFn = Callable[[int, int, str], None]
@@ -97,7 +99,11 @@ class _ChartObject(QPyTextObject):
 
     def __init__(self, svgs: dict[str, bytes], max_size: QSizeF) -> None:
         super().__init__()
-        self.renderers = {key: QSvgRenderer(QByteArray(data)) for key, data in svgs.items()}
+        self.renderers: dict[str, QSvgRenderer] = {}
+        self.labels: dict[str, list[Label]] = {}
+        for key, data in svgs.items():
+            graphics, self.labels[key] = split_labels(data)
+            self.renderers[key] = QSvgRenderer(QByteArray(graphics))
         self.max_size = max_size
 
     def intrinsicSize(self, doc, pos, fmt) -> QSizeF:  # noqa: ANN001, N802 - Qt's signature
@@ -115,8 +121,11 @@ class _ChartObject(QPyTextObject):
 
     def drawObject(self, painter, rect, doc, pos, fmt) -> None:  # noqa: ANN001, N802
         renderer = self.renderers.get(fmt.property(CHART_KEY))
-        if renderer is not None:
+        # Qt asks for every object on a line that meets the page's band; a chart on the
+        # next page must not be written (clipped away, but still in the file) onto this one.
+        if renderer is not None and painter.clipBoundingRect().intersects(rect):
             renderer.render(painter, rect)
+            draw_labels(painter, self.labels[fmt.property(CHART_KEY)], rect, renderer.viewBoxF())
 
 
 class ReportDocument:
@@ -146,7 +155,10 @@ class ReportDocument:
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
         doc.setDefaultStyleSheet(style)
-        self._charts = _ChartObject(charts or {}, QSizeF(content.width(), content.height() * 0.9))
+        self.chart_svgs = dict(charts or {})
+        self._charts = _ChartObject(
+            self.chart_svgs, QSizeF(content.width(), content.height() * 0.9)
+        )
         doc.documentLayout().registerHandler(CHART_OBJECT, self._charts)
         doc.setHtml(html)
         for key in charts or {}:
@@ -164,6 +176,8 @@ class ReportDocument:
         content = self.page.content
         if index > 0:  # the cover has no running header or footer
             self._paint_furniture(painter, index)
+        else:
+            self._paint_cover_band(painter)
         piece = self.slices[index]
         y = content.top() + (COVER_DROP * content.height() if index == 0 else 0.0)
         if piece.header is not None:  # a table goes on: its header row again
@@ -176,9 +190,25 @@ class ReportDocument:
         width = self.page.content.width()
         painter.save()
         painter.translate(self.page.content.left(), at - top)
-        clip = QRectF(-2, top, width + 4, bottom - top)  # table borders sit on the edge
+        # Half a pixel in from each cut: Qt draws (clipped, but still into the PDF) any line
+        # that merely touches the clip, so a line ending exactly at a cut would be written
+        # invisibly onto the next page too, and found there by search and copy.
+        clip = QRectF(-2, top + 0.5, width + 4, bottom - top - 1)
         painter.setClipRect(clip)
         self.doc.drawContents(painter, clip)
+        painter.restore()
+
+    def _paint_cover_band(self, painter: QPainter) -> None:
+        """A band of the accent colour across the top of the cover, and a rule under the
+        cover's text block: enough to look designed, little ink to print."""
+        page = self.page
+        painter.save()
+        painter.fillRect(QRectF(0, 0, page.width, 9 * MM), QColor(ACCENT))
+        painter.fillRect(
+            QRectF(page.margin_x, page.content.top() + COVER_DROP * page.content.height() - 8 * MM,
+                   18 * MM, 1.6 * MM),
+            QColor(ACCENT),
+        )  # fmt: skip
         painter.restore()
 
     def _paint_furniture(self, painter: QPainter, index: int) -> None:
@@ -286,14 +316,45 @@ def _place_chart(doc: QTextDocument, key: str) -> None:
     cursor.setBlockFormat(block)
 
 
-def build_document(report: Report, paper: str = "a4") -> ReportDocument:
-    """Lay out ``report`` on ``paper`` (charts drawn as vectors)."""
+def build_document(
+    report: Report,
+    paper: str = "a4",
+    progress: ProgressFn | None = None,
+    charts: dict[str, bytes] | None = None,
+) -> ReportDocument:
+    """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors
+    (or ``charts``, already drawn for the same report and paper)."""
     from plnjournal.core.report_html import STYLE, report_html
 
     c = report.cover
     title = f"Progress report · {c.name}" if c.name else "Progress report"
     period = f"{fmt_date(c.start)} – {fmt_date(c.end)}"
-    return ReportDocument(report_html(report), style=STYLE, paper=paper, header=(title, period))
+    svgs: dict[str, bytes] = dict(charts or {})
+    if not svgs and report.has("charts") and report.charts is not None:
+        from plnjournal.core.report_charts import chart_images
+
+        width_in = PageGeometry.for_paper(paper).content.width() / DPI
+        _load_chart_fonts()
+        svgs = {c.key: c.svg for c in chart_images(report.charts, width_in, progress)}
+    html = report_html(report, list(svgs))
+    return ReportDocument(html, style=STYLE, paper=paper, charts=svgs, header=(title, period))
+
+
+_fonts_loaded = False
+
+
+def _load_chart_fonts() -> None:
+    """Give Qt the fonts matplotlib measured the charts' text with (once per process)."""
+    global _fonts_loaded
+    if _fonts_loaded:
+        return
+    from PySide6.QtGui import QFontDatabase
+
+    from plnjournal.core.report_charts import chart_fonts
+
+    for path in chart_fonts():
+        QFontDatabase.addApplicationFont(path)
+    _fonts_loaded = True
 
 
 def pdf_title(report: Report) -> str:
@@ -313,6 +374,7 @@ def write_report_pdf(
     path: str | os.PathLike,
     *,
     paper: str = "a4",
+    charts: dict[str, bytes] | None = None,
     progress: ProgressFn | None = None,
 ) -> WrittenPdf:
     """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
@@ -326,7 +388,7 @@ def write_report_pdf(
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
     ensure_gui_app()
-    document = build_document(report, paper)
+    document = build_document(report, paper, charts=charts)
     tmp = folder / f".{path.name}.{os.getpid()}.part"
     try:
         document.write_pdf(

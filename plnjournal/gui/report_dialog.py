@@ -57,6 +57,7 @@ SECTION_LABELS = {
     "summary": "Summary",
     "matrix": "Skills matrix",
     "avoidance": "What was avoided",
+    "charts": "Charts",
     "feedback": "Mentor feedback",
     "commitments": "Commitments",
     "reflections": "Reflections",
@@ -91,6 +92,7 @@ class ReportDialog(QDialog):
         self._preview_pending = False
         self.export_task = None
         self.pages: list[QImage] = []
+        self._charts: tuple[object, dict[str, bytes] | None] = (None, None)
         with db.session() as s:
             from plnjournal.core.settings import OWNER_NAME, OWNER_ROLE, get_setting
 
@@ -347,7 +349,11 @@ class ReportDialog(QDialog):
         db = self.db
 
         def work(progress):  # noqa: ANN001, ANN202 - runs on a worker thread
-            return generation, _render_preview(db, options, paper, cover, progress)
+            return (
+                generation,
+                (options, paper),
+                *_render_preview(db, options, paper, cover, progress),
+            )
 
         self._preview_running = True
         run_in_background(
@@ -377,12 +383,13 @@ class ReportDialog(QDialog):
             self._preview_pending = False
             self._refresh_preview()
 
-    def _show_preview(self, result: tuple[int, list[QImage]]) -> None:
-        generation, images = result
+    def _show_preview(self, result: tuple) -> None:
+        generation, key, images, charts = result
         self._preview_done()
         if not self._alive() or generation != self._generation:
             return  # the options changed meanwhile; a newer preview is on its way
         self.pages = images
+        self._charts = (key, charts)
         for label in self.page_labels:
             self.pages_layout.removeWidget(label)
             label.deleteLater()
@@ -454,9 +461,11 @@ class ReportDialog(QDialog):
             return
         paper, changes, db = self.paper_size(), self._cover_changes(), self.db
         open_after = self.open_box.isChecked()
+        key, svgs = self._charts
+        charts = svgs if key == (options, paper) else None  # the preview's, if still right
 
         def work(progress):  # noqa: ANN001, ANN202 - runs on a worker thread
-            return _export(db, options, paper, changes, path, progress)
+            return _export(db, options, paper, changes, path, charts, progress)
 
         self.export_button.setEnabled(False)
         self.status.setText("Writing the progress report…")
@@ -472,8 +481,6 @@ class ReportDialog(QDialog):
     def _exported(self, result, open_after: bool) -> None:  # noqa: ANN001 - a WrittenPdf
         if open_after:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
-        if not shiboken6.isValid(self):
-            return  # closed while writing: the PDF is written all the same
         self.export_button.setEnabled(True)
         if self._cover_changes():
             self._name0, self._role0 = self._cover_override()
@@ -487,9 +494,6 @@ class ReportDialog(QDialog):
     def _export_failed(self, exc: BaseException) -> None:
         from plnjournal.gui.tasks import show_error
 
-        if not shiboken6.isValid(self):
-            show_error(None, exc, "Export progress report")
-            return
         self.export_button.setEnabled(True)
         self.status.setText("The progress report was not written.")
         show_error(self, exc, "Export progress report")
@@ -509,8 +513,9 @@ def _gather(db: Database, options: ReportOptions, cover: tuple[str, str] | None,
 
 def _render_preview(
     db: Database, options: ReportOptions, paper: str, cover: tuple[str, str], progress
-) -> list[QImage]:  # noqa: ANN001
-    """Worker: the report's pages as images (2× for sharp text on high-DPI screens)."""
+) -> tuple[list[QImage], dict[str, bytes]]:  # noqa: ANN001
+    """Worker: the report's pages as images (2× for sharp text on high-DPI screens), and its
+    charts, which the export reuses when nothing changed (drawing them is the slow part)."""
     from plnjournal.gui.pdf_report import build_document
 
     report = _gather(db, options, cover, progress)
@@ -520,10 +525,10 @@ def _render_preview(
         image = document.page_image(index, PREVIEW_WIDTH * 2)
         image.setDevicePixelRatio(2.0)
         images.append(image)
-    return images
+    return images, document.chart_svgs
 
 
-def _export(db: Database, options, paper, changes, path, progress):  # noqa: ANN001, ANN202
+def _export(db: Database, options, paper, changes, path, charts, progress):  # noqa: ANN001, ANN202
     """Worker: save the cover's name and role if they changed, then write the PDF."""
     from plnjournal.gui.pdf_report import write_report_pdf
 
@@ -534,4 +539,4 @@ def _export(db: Database, options, paper, changes, path, progress):  # noqa: ANN
             for key, value in changes.items():
                 set_setting(s, key, value or None)
     report = _gather(db, options, None, progress)
-    return write_report_pdf(report, path, paper=paper, progress=progress)
+    return write_report_pdf(report, path, paper=paper, charts=charts, progress=progress)

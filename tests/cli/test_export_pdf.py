@@ -61,6 +61,12 @@ def test_report_text_is_real_and_complete(cli, journal: Path, tmp_path: Path, qa
         "Difficult conversations with parents",  # the skill the demo avoids
         "What was avoided, and why",
         "Never reflected on in",  # the model's own reason for it
+        # The charts, drawn as vectors: their labels are text in the PDF.
+        "What you keep avoiding",
+        "You, your mentors and your targets",
+        "Reflections per skill per week",
+        "Ratings over time",
+        "Journaling days",
         "After talking to Ms Okafor",  # a highlighted reflection
         "Page 2 of",
     ):
@@ -68,6 +74,9 @@ def test_report_text_is_real_and_complete(cli, journal: Path, tmp_path: Path, qa
     assert SECRET not in text and "Private thoughts" not in text
     reader = PdfReader(out)
     assert reader.metadata.title.startswith("Progress report")
+    # The heat map's and calendar's cells are the only images: everything else is vector.
+    images = [img for page in reader.pages for img in page.images]
+    assert 1 <= len(images) <= 3
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(float(width)), round(float(height))) == (595, 842)  # A4 in points
     if shutil.which("pdftoppm"):  # poppler draws every page (CI installs it)

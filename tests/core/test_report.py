@@ -186,8 +186,8 @@ def test_months_before(end: dt.date, start: dt.date) -> None:
 def test_bad_options_are_clear_errors() -> None:
     with pytest.raises(InputError, match="before the start"):
         ReportOptions(start=_day(5), end=_day(1))
-    with pytest.raises(InputError, match="unknown charts"):
-        ReportOptions(start=_day(0), end=_day(1), sections=("summary", "charts"))
+    with pytest.raises(InputError, match="unknown appendix"):
+        ReportOptions(start=_day(0), end=_day(1), sections=("summary", "appendix"))
 
 
 def test_period_entries_lists_private_ones_marked(teaching_db) -> None:

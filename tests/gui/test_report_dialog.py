@@ -60,9 +60,12 @@ def journal(demo_db):  # noqa: ANN001, ANN201
     return demo_db
 
 
-def _dialog(qtbot, db) -> rd.ReportDialog:  # noqa: ANN001
+def _dialog(qtbot, db, *, charts: bool = False) -> rd.ReportDialog:  # noqa: ANN001
+    """The dialog with its first preview made; without the charts unless a test is about
+    them (drawing them is most of a preview's time)."""
     dialog = rd.ReportDialog(db, None, today=TODAY)
     qtbot.addWidget(dialog)
+    dialog.section_boxes["charts"].setChecked(charts)
     dialog.show()
     qtbot.waitUntil(lambda: bool(dialog.pages), timeout=30000)
     return dialog
@@ -97,14 +100,23 @@ def test_export_writes_the_pdf_saves_the_cover_and_opens_it(
     monkeypatch.setattr(
         rd.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
     )
-    dialog = _dialog(qtbot, journal)
+    dialog = _dialog(qtbot, journal, charts=True)
     dialog.name_edit.setText("Sam Taylor")
     dialog.role_edit.setText("Early-career teacher")
     dialog.anonymize_box.setChecked(True)
     dialog.paper.setCurrentIndex(1)  # Letter
+    qtbot.waitUntil(lambda: dialog._charts[0] == (dialog.options(), "letter"), timeout=60000)
+    import plnjournal.core.report_charts as report_charts
+
+    drawn: list[int] = []
+    real = report_charts.chart_images
+    monkeypatch.setattr(
+        report_charts, "chart_images", lambda *a, **k: drawn.append(1) or real(*a, **k)
+    )
     out = tmp_path / "progress.pdf"
     with qtbot.waitSignal(dialog.exported, timeout=60000) as blocker:
         dialog.export_to(out)
+    assert drawn == []  # the preview's charts were reused, not drawn again
     assert blocker.args == [str(out)] and opened == [str(out)]
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "Sam Taylor" in text and "Shared text" in text

@@ -1,0 +1,88 @@
+"""The progress report's charts: the Insights view's own figures, laid out for the page, as SVG.
+
+The figures come from ``core/charts.py`` (the same functions the window draws with), asked
+for a page's width so they print at their normal type size rather than shrunk. They are
+written as SVG with text kept as text, so the PDF engine can draw them as vectors with
+selectable labels. Imports matplotlib: import lazily.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from plnjournal.core.report_chart_data import ChartData
+
+# At most this many skills to one "ratings over time" figure, so each fits a page.
+TRENDS_PER_FIGURE = 15
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    key: str  # "avoidance", "blindspots", "heatmap", "calendar", "trends-1", …
+    svg: bytes
+
+
+def chart_images(
+    data: ChartData, width_in: float, progress: ProgressFn | None = None
+) -> list[ChartImage]:
+    """Every chart of the report, in the order it shows them."""
+    from plnjournal.core import charts
+
+    def trends(part: list) -> Callable[[], object]:
+        return lambda: charts.trends_chart(part, data.scale, data.start, data.end, width=width_in)
+
+    makers: list[tuple[str, Callable[[], object]]] = [
+        ("avoidance", lambda: charts.avoidance_chart(data.scores, width=width_in)),
+        ("blindspots", lambda: charts.blindspot_chart(data.skill_matrix, width=width_in)),
+        ("heatmap", lambda: charts.heatmap_chart(data.heatmap, width=width_in)),
+    ]
+    parts = [
+        data.series[i : i + TRENDS_PER_FIGURE]
+        for i in range(0, len(data.series), TRENDS_PER_FIGURE)
+    ] or [[]]
+    for n, part in enumerate(parts, start=1):
+        makers.append((f"trends-{n}", trends(part)))
+    # The calendar goes with the summary's days journaled and streak.
+    makers.insert(
+        0,
+        (
+            "calendar",
+            lambda: charts.calendar_chart(
+                data.days, data.start, data.end, today=data.end, width=width_in
+            ),
+        ),
+    )
+    images = []
+    for i, (key, make) in enumerate(makers):
+        if progress is not None:
+            progress(i, len(makers), "Drawing the charts…")
+        images.append(ChartImage(key, figure_svg(make())))
+    return images
+
+
+def figure_svg(fig) -> bytes:  # noqa: ANN001 - a matplotlib Figure
+    """The figure as SVG, its text as text (``svg.fonttype: none``): crisp at any zoom,
+    selectable in the PDF, and a fraction of the size of glyph outlines."""
+    import matplotlib as mpl
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    FigureCanvasSVG(fig)
+    out = io.BytesIO()
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "plnjournal"}):
+        fig.savefig(out, format="svg", facecolor=fig.get_facecolor())
+    return out.getvalue()
+
+
+def chart_fonts() -> list[str]:
+    """The font files matplotlib laid the charts out with (its own DejaVu Sans), so the PDF
+    draws their text in the very same font on every system."""
+    from pathlib import Path
+
+    import matplotlib as mpl
+
+    folder = Path(mpl.get_data_path()) / "fonts" / "ttf"
+    return [str(p) for p in sorted(folder.glob("DejaVuSans*.ttf")) if "Mono" not in p.name]

@@ -1,0 +1,132 @@
+"""The charts' labels, taken out of their SVG and drawn by us as real, ligature-free PDF text.
+
+QSvgRenderer draws SVG text with ligatures ("ﬂ" as one glyph): the labels then copy and
+search as odd characters, so a reader searching the PDF for "Reflections" would miss the
+charts. matplotlib writes each label as a flat ``<text>`` element with its position,
+anchor, rotation, size, weight and colour; we draw the rest of the SVG with QSvgRenderer and
+the labels with QPainter, in the same font (matplotlib's DejaVu Sans, registered with Qt)
+with ligatures off.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTransform
+
+_TEXT = re.compile(rb"<text\b([^>]*)>(.*?)</text>", re.S)
+_ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
+_TRANSFORM = re.compile(r"(translate|rotate|scale)\(([^)]*)\)")
+_NO_LIGATURES = ("liga", "clig", "dlig")
+
+
+@dataclass(frozen=True)
+class Label:
+    """One label, in the SVG's user units (points at the figure's size)."""
+
+    text: str
+    x: float
+    y: float  # the baseline
+    transform: QTransform
+    size: float
+    bold: bool
+    italic: bool
+    anchor: str  # start, middle, end
+    colour: str
+    family: str
+
+
+def split_labels(svg: bytes) -> tuple[bytes, list[Label]]:
+    """The SVG without its ``<text>`` elements, and those elements as labels to draw."""
+    labels: list[Label] = []
+
+    def take(match: re.Match[bytes]) -> bytes:
+        label = _label(match.group(1).decode("utf-8"), match.group(2).decode("utf-8"))
+        if label is not None:
+            labels.append(label)
+        return b""
+
+    return _TEXT.sub(take, svg), labels
+
+
+def _label(attributes: str, inner: str) -> Label | None:
+    attrs = dict(_ATTR.findall(attributes))
+    text = html.unescape(re.sub(r"<[^>]+>", "", inner))
+    if not text.strip():
+        return None
+    style = {}
+    for part in attrs.get("style", "").split(";"):
+        if ":" in part:
+            key, value = part.split(":", 1)
+            style[key.strip()] = value.strip()
+    size = float(re.sub(r"[^\d.]", "", style.get("font-size", "10")) or 10)
+    family = style.get("font-family", "DejaVu Sans").split(",")[0].strip().strip("'\"")
+    return Label(
+        text=text,
+        x=float(attrs.get("x", 0)),
+        y=float(attrs.get("y", 0)),
+        transform=_transform(attrs.get("transform", "")),
+        size=size,
+        bold=style.get("font-weight", "400") in ("bold", "700", "600", "800", "900"),
+        italic=style.get("font-style", "normal") in ("italic", "oblique"),
+        anchor=style.get("text-anchor", "start"),
+        colour=style.get("fill", "#000000"),
+        family=family,
+    )
+
+
+def _transform(text: str) -> QTransform:
+    """An SVG transform list (translate, rotate about a point, scale) as a QTransform."""
+    result = QTransform()
+    for kind, args in _TRANSFORM.findall(text):
+        values = [float(v) for v in re.split(r"[\s,]+", args.strip()) if v]
+        step = QTransform()
+        if kind == "translate":
+            step.translate(values[0], values[1] if len(values) > 1 else 0.0)
+        elif kind == "scale":
+            step.scale(values[0], values[1] if len(values) > 1 else values[0])
+        elif kind == "rotate":
+            if len(values) == 3:
+                step.translate(values[1], values[2])
+                step.rotate(values[0])
+                step.translate(-values[1], -values[2])
+            else:
+                step.rotate(values[0])
+        result = step * result  # SVG applies the list right to left
+    return result
+
+
+def draw_labels(painter: QPainter, labels: list[Label], rect: QRectF, view_box: QRectF) -> None:
+    """Draw ``labels`` as the SVG would place them, its view box mapped onto ``rect``."""
+    if not labels or view_box.width() <= 0 or view_box.height() <= 0:
+        return
+    dpi = painter.device().logicalDpiY() or 96
+    painter.save()
+    painter.translate(rect.topLeft())
+    painter.scale(rect.width() / view_box.width(), rect.height() / view_box.height())
+    painter.translate(-view_box.topLeft())
+    base = painter.transform()
+    fonts: dict[tuple, QFont] = {}
+    for label in labels:
+        key = (label.family, label.size, label.bold, label.italic)
+        font = fonts.get(key)
+        if font is None:
+            font = QFont()
+            font.setFamilies([label.family, "DejaVu Sans"])
+            font.setPointSizeF(label.size * 72 / dpi)  # so its pixel size is label.size units
+            font.setBold(label.bold)
+            font.setItalic(label.italic)
+            font.setKerning(True)
+            for tag in _NO_LIGATURES:
+                font.setFeature(QFont.Tag(tag), 0)
+            fonts[key] = font
+        width = QFontMetricsF(font, painter.device()).horizontalAdvance(label.text)
+        shift = {"middle": width / 2, "end": width}.get(label.anchor, 0.0)
+        painter.setTransform(label.transform * base)
+        painter.setFont(font)
+        painter.setPen(QColor(label.colour))
+        painter.drawText(QPointF(label.x - shift, label.y), label.text)
+    painter.restore()
