@@ -178,7 +178,13 @@ def measure_size(label: str, args: argparse.Namespace, out: dict, jrnl: Path | N
             out["elapsed"][f"{name}@{size.label}"] = round(time.perf_counter() - t0, 1)
         if jrnl is not None and (not args.only or "compare" in args.only):
             for c in jrnl_side.compare(
-                size.label, j.db, j.jrnl, scratch / "side", jrnl, args.compare_runs
+                size.label,
+                j.db,
+                j.jrnl,
+                scratch / "side",
+                jrnl,
+                args.compare_runs,
+                tuple(args.compare.split(",")),
             ):
                 out["comparisons"].append(c.to_json())
                 print("  " + comparison_row(c.to_json()), flush=True)
@@ -262,6 +268,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--sizes", default="1,10,30", help="years, comma-separated (0.1, 10, 100k)")
     ap.add_argument("--runs", type=int, default=5, help="runs after the warm-up (default 5)")
     ap.add_argument("--compare-runs", type=int, default=None, help="runs per jrnl comparison")
+    ap.add_argument(
+        "--compare",
+        default=",".join(jrnl_side.COMMANDS),
+        help="the jrnl comparisons to run (default: all; jrnl's add takes minutes at 100k)",
+    )
     ap.add_argument("--keys", type=int, default=80, help="keystrokes per latency run")
     ap.add_argument("--quick", action="store_true", help="a quarter-year journal, 3 runs")
     ap.add_argument("--smoke", action="store_true", help="each measurement once, 10 days")
