@@ -40,8 +40,8 @@ def prerender(fig: Figure, pixel_ratio: float = 1.0, dpi: float | None = None) -
     fig.set_dpi(fig._original_dpi * pixel_ratio)  # type: ignore[attr-defined]
     agg = FigureCanvasAgg(fig)
     agg.draw()
-    w, h = fig.bbox.size
-    return Prerendered(fig, agg.renderer, (w, h, fig.dpi))
+    # The key matplotlib compares before reusing a renderer (whole physical pixels).
+    return Prerendered(fig, agg.renderer, agg._lastKey)
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -69,7 +69,7 @@ class ChartCanvas(FigureCanvasQTAgg):
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         # The figure keeps the size it was designed at (the scroll area scrolls it); redraw
         # only if the screen's pixel ratio changed what the drawing must be.
-        w, h = self.figure.bbox.size
+        w, h = self.get_width_height(physical=True)
         if self._lastKey == (w, h, self.figure.dpi):
             QWidget.resizeEvent(self, event)
             return
