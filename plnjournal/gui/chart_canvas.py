@@ -38,9 +38,13 @@ def prerender(fig: Figure, pixel_ratio: float = 1.0, dpi: float | None = None) -
         # As if the figure had been made at this dpi: Qt's HiDPI scaling starts from it.
         fig._original_dpi = dpi  # type: ignore[attr-defined]
     fig.set_dpi(fig._original_dpi * pixel_ratio)  # type: ignore[attr-defined]
+    # Whole pixels, so the canvas (sized in whole pixels by Qt) matches the drawing exactly
+    # and never has to draw it again on the GUI thread.
+    w_in, h_in = fig.get_size_inches()
+    fig.set_size_inches(round(w_in * fig.dpi) / fig.dpi, round(h_in * fig.dpi) / fig.dpi)
     agg = FigureCanvasAgg(fig)
     agg.draw()
-    # The key matplotlib compares before reusing a renderer (whole physical pixels).
+    # The key matplotlib compares before reusing a renderer (its own, whatever the version).
     return Prerendered(fig, agg.renderer, agg._lastKey)
 
 
@@ -60,8 +64,8 @@ class ChartCanvas(FigureCanvasQTAgg):
         # A workaround relying on FigureCanvasAgg's private cache key, checked in the tests.
         self.renderer = drawn.renderer
         self._lastKey = drawn.key
-        w, h = self.get_width_height()  # logical pixels
-        self.setFixedSize(w, h)
+        w, h = fig.bbox.size  # whole physical pixels (prerender), up to rounding
+        self.setFixedSize(round(w / ratio), round(h / ratio))
         self._last_tip = ""
         self.mpl_connect("motion_notify_event", self._hover)
         self.mpl_connect("button_press_event", self._click)
@@ -69,8 +73,10 @@ class ChartCanvas(FigureCanvasQTAgg):
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         # The figure keeps the size it was designed at (the scroll area scrolls it); redraw
         # only if the screen's pixel ratio changed what the drawing must be.
-        w, h = self.get_width_height(physical=True)
-        if self._lastKey == (w, h, self.figure.dpi):
+        w, h = self.figure.bbox.size
+        ratio = self.device_pixel_ratio
+        size = (round(event.size().width() * ratio), round(event.size().height() * ratio))
+        if size == (round(w), round(h)):
             QWidget.resizeEvent(self, event)
             return
         super().resizeEvent(event)
