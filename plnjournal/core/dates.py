@@ -33,6 +33,12 @@ def parse_time(text: str, *, what: str = "time") -> dt.time:
     return dt.time(int(m.group(1)), int(m.group(2)))
 
 
+def short_date(day: dt.date, today: dt.date) -> str:
+    """'3 Nov', or '3 Nov 2025' when not this year."""
+    text = f"{day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
 def current_streak(days: set[dt.date], today: dt.date) -> int:
     """Consecutive days with entries ending today (or yesterday, so a day not yet written
     does not break the streak before it ends)."""

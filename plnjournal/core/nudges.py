@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from plnjournal.core.dates import short_date
 from plnjournal.core.skills import active_framework
 from plnjournal.errors import InputError
 from plnjournal.storage.models import (
@@ -55,12 +56,6 @@ class Candidate:
     skill: Skill
     reason: str
     last_reflected: dt.date | None
-
-
-def short_date(day: dt.date, today: dt.date) -> str:
-    """'3 Nov', or '3 Nov 2025' when not this year."""
-    text = f"{day.day} {day:%b}"
-    return text if day.year == today.year else f"{text} {day.year}"
 
 
 def _last_reflected(session: Session, today: dt.date) -> dict[int, dt.date]:

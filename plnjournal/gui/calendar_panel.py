@@ -113,9 +113,9 @@ class CalendarPanel(QWidget):
         """Mark the days of the visible month (and the weeks around it) that have reflections."""
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
         start, end = month_grid_range(year, month)
-        with self.db.session() as s:
-            counts = entry_counts(s, start, end)
-            current = streak(s, self._today())
+        with self.db.reading() as conn:
+            counts = entry_counts(conn, start, end)
+            current = streak(conn, self._today())
         plain = QTextCharFormat()
         for day in self._marked:
             self.calendar.setDateTextFormat(to_qdate(day), plain)

@@ -31,18 +31,14 @@ BUILTIN, IMPORT, EMPTY, DEMO = range(4)
 
 
 def needs_first_start(db: Database) -> bool:
-    """A new journal: no framework, no reflection, and the question never answered."""
-    from sqlalchemy import select
-
-    from plnjournal.core.skills import active_framework
-    from plnjournal.storage.models import Entry, Setting
-
-    with db.session() as session:
-        if session.get(Setting, SETTING) is not None:
+    """A new journal: no framework, no reflection, and the question never answered (read
+    with plain sqlite3: the window's start does not wait for SQLAlchemy)."""
+    with db.reading() as conn:
+        if conn.execute("SELECT 1 FROM settings WHERE key = ?", (SETTING,)).fetchone():
             return False
-        return (
-            active_framework(session) is None and session.scalar(select(Entry.id).limit(1)) is None
-        )
+        framework = conn.execute("SELECT 1 FROM frameworks WHERE active LIMIT 1").fetchone()
+        entry = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+    return framework is None and entry is None
 
 
 def mark_done(db: Database) -> None:

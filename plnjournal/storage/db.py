@@ -1,7 +1,8 @@
 """Opening the journal: checks, automatic migration (after a backup), sessions.
 
-Alembic is imported only when the file's revision is not current, so opening an up-to-date
-journal stays fast.
+Opening an up-to-date journal needs neither Alembic nor SQLAlchemy: the checks run on plain
+sqlite3, and the engine is made on first use (``db.engine``, ``db.session()``). So the window
+can show the day (read with ``db.reading()``) while SQLAlchemy loads on a worker thread.
 """
 
 from __future__ import annotations
@@ -10,13 +11,10 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from plnjournal.errors import DatabaseTooNew, PlnError
 from plnjournal.storage import dialect
@@ -26,27 +24,65 @@ from plnjournal.storage.sqlite_file import (
     check_file,
     damaged,
     describe_sqlite_error,
+    open_readonly,
     read_only_problem,
     read_revision,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
 
 class Database:
-    """An open journal: one engine, and sessions that commit or roll back as a whole."""
+    """An open journal: one engine, and sessions that commit or roll back as a whole.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    The engine (and with it SQLAlchemy) is made on first use, from any thread; plain
+    read-only sqlite3 connections (``reading()``) serve what the window shows first.
+    """
+
+    def __init__(self, path: Path, engine: Engine | None = None) -> None:
         self.path = path
-        self.engine = engine
+        self._engine = engine
+        self._sessionmaker: sessionmaker | None = None
+        self._lock = threading.Lock()
+        self._local = threading.local()  # this thread's read-only connection
+        self._readers: list[sqlite3.Connection] = []
         # Things the user should hear about that did not stop the journal opening (a daily
         # backup that could not be written); the front ends show them.
         self.warnings: list[str] = []
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (importing SQLAlchemy) the first time it is asked for."""
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = make_engine(self.path)
+        return self._engine
+
+    @property
+    def _sessions(self) -> sessionmaker:
+        if self._sessionmaker is None:
+            from sqlalchemy.orm import sessionmaker
+
+            engine = self.engine
+            with self._lock:
+                if self._sessionmaker is None:
+                    self._sessionmaker = sessionmaker(engine, expire_on_commit=False)
+        return self._sessionmaker
+
+    def orm_ready(self) -> bool:
+        """True once sessions can start without importing SQLAlchemy first."""
+        return self._sessionmaker is not None
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A transaction: everything inside commits together or not at all."""
+        from sqlalchemy.exc import DBAPIError
+
         session = self._sessions()
         try:
             yield session
@@ -63,11 +99,37 @@ class Database:
         finally:
             session.close()
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A plain read-only sqlite3 connection (one per thread, kept open): reads that must
+        not wait for SQLAlchemy, such as the day the window shows first. Each query sees
+        everything committed before it."""
+        conn = getattr(self._local, "conn", None)
+        try:
+            if conn is None:
+                conn = open_readonly(self.path)
+                conn.execute(f"PRAGMA busy_timeout={dialect.BUSY_TIMEOUT_MS}")
+                self._local.conn = conn
+                with self._lock:
+                    self._readers.append(conn)
+            yield conn
+        except sqlite3.Error as exc:
+            raise describe_sqlite_error(exc, self.path) from exc
+
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            readers, self._readers = self._readers, []
+            self._local = threading.local()
+        for conn in readers:
+            with contextlib.suppress(sqlite3.Error):  # another thread's: closed when collected
+                conn.close()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def make_engine(path: Path, *, busy_timeout_ms: int | None = None) -> Engine:
+    from sqlalchemy import create_engine, event
+
     if busy_timeout_ms is None:
         busy_timeout_ms = dialect.BUSY_TIMEOUT_MS
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
@@ -124,21 +186,24 @@ def open_database(
             )
         if (problem := read_only_problem(path)) is not None:
             raise problem  # said now, not at the first save (reads work without opening)
-    engine = make_engine(path)
-    try:
-        if revision != HEAD_REVISION:
+    engine = None
+    if revision != HEAD_REVISION:  # new or older: SQLAlchemy and Alembic are needed now
+        from sqlalchemy.exc import SQLAlchemyError
+
+        engine = make_engine(path)
+        try:
             if revision is not None and backup_before_migrate:
                 from plnjournal.storage.backup import make_backup
 
                 saved = make_backup(path, f"before-migration-from-{revision}")
                 log.info("backed up %s to %s before migrating", path, saved)
             migrate(engine)
-    except PlnError:
-        engine.dispose()
-        raise
-    except (SQLAlchemyError, sqlite3.Error) as exc:
-        engine.dispose()
-        raise describe_sqlite_error(exc, path) from exc
+        except PlnError:
+            engine.dispose()
+            raise
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            engine.dispose()
+            raise describe_sqlite_error(exc, path) from exc
     database = Database(path, engine)
     if daily_backup and has_data:
         from plnjournal.storage.backup import daily_backup as backup_once_a_day
