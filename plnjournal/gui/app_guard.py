@@ -53,11 +53,17 @@ class AppGuard:
 
     def protect(self, window: QWidget) -> None:
         """Raise ``window`` for later launches; show unexpected errors in a dialog; make the
-        day's backup off the GUI thread (a 10-year journal takes a few hundred ms)."""
+        day's backup off the GUI thread (a 10-year journal takes a few hundred ms), once the
+        window has loaded when it says so (the backup never competes with the first paint)."""
         self.window = window
         self.crash = install_crash_handler(window)
         db = getattr(window, "db", None)
-        if db is not None:
+        if db is None:
+            return
+        loaded = getattr(window, "loaded", None)
+        if loaded is not None and not getattr(window, "is_loaded", False):
+            loaded.connect(lambda: start_daily_backup(window, db))
+        else:
             start_daily_backup(window, db)
 
     def close(self) -> None:

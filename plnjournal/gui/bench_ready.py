@@ -3,8 +3,10 @@ window is ready for typing, then quits (bench/run.py measures start-up with it).
 
 Ready means: the window is exposed, the reflection editor has the keyboard focus, and the
 editor has been painted. The line printed is ``PLNJOURNAL_BENCH_READY <monotonic seconds>
-cpu=<CPU seconds> maxrss_kb=<peak memory>``; the monotonic clock is shared by all processes,
-so the bench subtracts the moment it started the process.
+cpu=<CPU seconds> maxrss_kb=<peak memory> heavy=<modules>``; the monotonic clock is shared by
+all processes, so the bench subtracts the moment it started the process. ``heavy`` lists which
+of ``HEAVY`` were imported by then (comma-separated, empty when none): the first window is
+meant to need none of them (tests/gui/test_light_start.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 ENV = "PLNJOURNAL_BENCH_READY"
+# Modules the window must not wait for: loaded after the first paint, or only when used.
+HEAVY = ("sqlalchemy", "alembic", "matplotlib", "plnjournal.core.avoidance", "openpyxl")
 
 
 class _ReadyProbe(QObject):
@@ -44,9 +48,12 @@ class _ReadyProbe(QObject):
         self.done = True
         now = time.monotonic()
         usage = resource.getrusage(resource.RUSAGE_SELF)
+        # Read on the GUI thread, the moment the window is ready: the worker thread loading
+        # SQLAlchemy may have started, so a module being imported counts as loaded.
+        heavy = ",".join(m for m in HEAVY if m in sys.modules)
         print(
             f"{ENV} {now:.6f} cpu={usage.ru_utime + usage.ru_stime:.4f} "
-            f"maxrss_kb={usage.ru_maxrss}",
+            f"maxrss_kb={usage.ru_maxrss} heavy={heavy}",
             flush=True,
         )
         sys.stdout.flush()

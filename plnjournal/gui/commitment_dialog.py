@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.commitments import ProposedCommitment
 from plnjournal.gui.calendar_panel import to_date, to_qdate
+
+if TYPE_CHECKING:
+    from plnjournal.core.commitments import ProposedCommitment
 
 
 class CommitmentDialog(QDialog):

@@ -17,14 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.commitments import (
-    drop_commitment,
-    is_overdue,
-    mark_done,
-    open_commitments,
-    proposals_for_entry,
-)
-from plnjournal.core.nudges import short_date
+from plnjournal.core.dates import short_date
 from plnjournal.errors import InputError
 from plnjournal.gui.theme import warning_colour
 from plnjournal.storage.db import Database
@@ -55,6 +48,8 @@ class CommitmentsModel(QAbstractTableModel):
         self.today = dt.date.today()
 
     def load(self, db: Database, today: dt.date) -> None:
+        from plnjournal.core.commitments import is_overdue, open_commitments
+
         with db.session() as s:
             rows = [
                 CommitmentRow(
@@ -159,7 +154,10 @@ class CommitmentsPanel(QWidget):
         self.add_button.clicked.connect(self.add_requested)
         self.from_entry_button.clicked.connect(self.from_entry_requested)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        self.refresh()
+        # Filled by refresh() once the journal has loaded (just after the window shows).
+        self.summary.setText("Loading commitments…")
+        self.from_entry_button.hide()
+        self._enable()
 
     def refresh(self) -> None:
         today = self._today()
@@ -184,6 +182,8 @@ class CommitmentsPanel(QWidget):
     def _update_from_entry(self) -> None:
         n = 0
         if self.entry_id is not None:
+            from plnjournal.core.commitments import proposals_for_entry
+
             try:
                 with self.db.session() as s:
                     n = len(proposals_for_entry(s, self.entry_id))
@@ -211,6 +211,8 @@ class CommitmentsPanel(QWidget):
         cid = self.selected_id()
         if cid is None:
             return
+        from plnjournal.core.commitments import mark_done
+
         with self.db.session() as s:
             mark_done(s, cid, on=self._today())
         self.changed.emit()
@@ -228,6 +230,8 @@ class CommitmentsPanel(QWidget):
         if not reason.strip():
             self.summary.setText("Not dropped: say why in a few words.")
             return
+        from plnjournal.core.commitments import drop_commitment
+
         with self.db.session() as s:
             drop_commitment(s, cid, reason, on=self._today())
         self.changed.emit()

@@ -3,6 +3,10 @@
 There is no save dialog. Text is saved about a second after typing stops, at least every few
 seconds while typing goes on, when the user leaves the entry, the day or the window, and on
 close. A reflection is only created once it has some text, so opening a day writes nothing.
+
+Just after the window opens, the journal's writing side (SQLAlchemy) is still loading: typing
+works at once, and the timed autosave waits until it has loaded (``set_save_ready``); a save
+the user asks for (leaving the reflection, closing) waits for the load instead.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.entries import add_entry, get_entry, update_entry
+from plnjournal.core.journal_days import open_entry as read_open_entry
 from plnjournal.core.reflection_models import ReflectionModel, template_text
 from plnjournal.errors import InputError, PlnError
 from plnjournal.gui.markdown_edit import MarkdownEdit, word_count
@@ -55,9 +59,11 @@ class EntryEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._error: str | None = None
+        self._save_ready = True
+        self.typed = False  # the user has changed the open reflection since it was opened
         self._build()
-        self._save_timer = self._timer(SAVE_DELAY_MS, self.flush)
-        self._max_timer = self._timer(SAVE_MAX_WAIT_MS, self.flush)
+        self._save_timer = self._timer(SAVE_DELAY_MS, self.autosave)
+        self._max_timer = self._timer(SAVE_MAX_WAIT_MS, self.autosave)
         self._preview_timer = self._timer(PREVIEW_DELAY_MS, self._refresh_preview)
         self.set_preview(False, True)
         self._show_state()
@@ -168,11 +174,12 @@ class EntryEditor(QWidget):
 
     def open_entry(self, entry_id: int) -> None:
         self.flush()
-        with self.db.session() as s:
-            entry = get_entry(s, entry_id)
-            fields = (entry.entry_date, entry.entry_time, entry.title, entry.body)
-            flags = (entry.private, entry.reflection_model)
-        self._load(entry_id, *fields, *flags)
+        with self.db.reading() as conn:
+            entry = read_open_entry(conn, entry_id)
+        if entry is None:
+            raise InputError(f"entry {entry_id} does not exist")
+        fields = (entry.entry_date, entry.entry_time, entry.title, entry.body)
+        self._load(entry_id, *fields, entry.private, entry.reflection_model)
 
     def open_draft(self, day: dt.date, *, title: str = "", body: str = "") -> None:
         """A new reflection on ``day``, saved only once it has text."""
@@ -184,6 +191,7 @@ class EntryEditor(QWidget):
 
     def _load(self, entry_id, day, when, title, body, private, model) -> None:  # noqa: ANN001
         self._loading = True
+        self.typed = False
         try:
             self.entry_id, self.day, self.entry_time = entry_id, day, when
             self.reflection_model = model
@@ -213,7 +221,7 @@ class EntryEditor(QWidget):
     def _edited(self, *_args: object) -> None:
         if self._loading:
             return
-        self._dirty = True
+        self._dirty = self.typed = True
         self._save_timer.start()  # restarts: a second after the last keystroke
         if not self._max_timer.isActive():
             self._max_timer.start()  # but never more than a few seconds of typing at risk
@@ -262,6 +270,19 @@ class EntryEditor(QWidget):
 
     # --- saving ----------------------------------------------------------------------------
 
+    def set_save_ready(self, ready: bool) -> None:
+        """Whether the timed autosave may run now; when it becomes ready, what was typed
+        meanwhile is saved at once."""
+        self._save_ready = ready
+        if ready and self._dirty:
+            self.flush()
+
+    def autosave(self) -> None:
+        """The timed save (a second after typing stops): waits while saving is not ready."""
+        if self._save_ready:
+            self.flush()
+        # else: still dirty; set_save_ready(True) saves it as soon as saving can start
+
     def flush(self) -> bool:
         """Save now if anything changed; False if saving failed (the text stays here)."""
         self._save_timer.stop()
@@ -276,6 +297,8 @@ class EntryEditor(QWidget):
             reflection_model=self.reflection_model,
         )
         created = False
+        from plnjournal.core.entries import add_entry, update_entry
+
         try:
             with self.db.session() as s:
                 if self.entry_id is not None:
@@ -308,6 +331,8 @@ class EntryEditor(QWidget):
     def ensure_entry(self) -> int:
         """The open reflection's id, creating it (even empty) when something is linked to it."""
         if self.entry_id is None:
+            from plnjournal.core.entries import add_entry
+
             with self.db.session() as s:
                 entry = add_entry(
                     s,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
-from plnjournal.core.entries import entries_on
+from plnjournal.core.journal_days import day_entries
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.markdown_edit import word_count
 from plnjournal.storage.db import Database
@@ -46,18 +46,18 @@ class DayEntriesModel(QAbstractListModel):
         self.rows: list[EntryRow] = []
 
     def load(self, db: Database, day: dt.date) -> None:
-        with db.session() as s:
+        with db.reading() as conn:
             rows = [
                 EntryRow(
-                    e.id,
-                    e.entry_time,
+                    e.entry_id,
+                    e.time,
                     e.title,
                     _first_words(e.body),
                     word_count(e.body),
                     e.private,
-                    len(e.skill_links),
+                    e.skills,
                 )
-                for e in entries_on(s, day)
+                for e in day_entries(conn, day)
             ]
         self.beginResetModel()
         self.rows = rows

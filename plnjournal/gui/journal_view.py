@@ -3,6 +3,11 @@ panel, the editor and the side panels (skills, commitments), and keeps them on o
 
 Panels never talk to each other; this view moves them together and tells the window what
 changed, so every other view refreshes through the one ``data_changed`` hook.
+
+The view opens light: the calendar, the day's list and the editor read the day with plain
+sqlite3 (``core.journal_days``), so typing can start before SQLAlchemy has loaded. The window
+then loads it off the GUI thread and calls ``finish_loading``, which fills the skills and
+commitments panels, lets the autosave run, and starts today's hard-conversation nudge.
 """
 
 from __future__ import annotations
@@ -10,23 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from plnjournal.core.commitments import add_commitment, proposals_for_entry
-from plnjournal.core.entries import (
-    DeletedEntry,
-    add_entry,
-    adjacent_entry_date,
-    delete_entry,
-    entries_on,
-    get_entry,
-    restore_entry,
-    set_skill_links,
-    update_entry,
-)
-from plnjournal.core.nudges import HardConversation
+from plnjournal.core.journal_days import adjacent_day, day_entries
+from plnjournal.core.journal_days import open_entry as read_open_entry
 from plnjournal.core.reflection_models import load_reflection_models
 from plnjournal.errors import PlnError
 from plnjournal.gui.calendar_panel import CalendarPanel
@@ -38,6 +33,10 @@ from plnjournal.gui.nudge_panel import NudgePanel
 from plnjournal.gui.prefs import read_bool, read_int
 from plnjournal.gui.skills_panel import SkillsPanel
 from plnjournal.storage.db import Database
+
+if TYPE_CHECKING:  # these load with SQLAlchemy, after the window shows
+    from plnjournal.core.entries import DeletedEntry
+    from plnjournal.core.nudges import HardConversation
 
 log = logging.getLogger(__name__)
 
@@ -107,20 +106,35 @@ class JournalView(QWidget):
         self.commitments.add_requested.connect(self.add_commitment)
         self.commitments.from_entry_requested.connect(self.commit_from_entry)
         self.nudge.write_requested.connect(self.write_about)
+        # Appearing above the editor, the nudge must not push the text the user is typing.
+        self.nudge.hold_back = lambda: self.editor.typed
         self.nudge.acted.connect(self._nudge_acted)
 
         models, self.model_problems = load_reflection_models()
         self.editor.set_models(models)
         for p in self.model_problems:
             log.warning("reflection model skipped: %s", p)
-        self.skills.reload_skills()
-        self.nudge.refresh()
+        self.loaded = False  # until finish_loading(): the day is shown, the panels wait
+        self.editor.set_save_ready(False)
         self.go_to_day(self.day)
+
+    def finish_loading(self) -> None:
+        """The journal's writing side has loaded: fill the panels that wait for it, save
+        what was typed meanwhile, and start working out today's nudge. Once only."""
+        if self.loaded:
+            return
+        self.loaded = True
+        self.skills.reload_skills()
+        self.commitments.refresh()
+        self._show_entry_panels()
+        self.editor.set_save_ready(True)
+        self.nudge.refresh()
 
     # --- moving around ---------------------------------------------------------------------
 
     def _leave_entry(self) -> None:
         self.editor.flush()
+        self.nudge.release()
         if self._body_changed_since_notice:
             self._body_changed_since_notice = False
             self._notify("entries")
@@ -130,8 +144,8 @@ class JournalView(QWidget):
         self._leave_entry()
         self.day = day
         self.calendar.show_day(day)
-        with self.db.session() as s:
-            ids = [e.id for e in entries_on(s, day)]
+        with self.db.reading() as conn:
+            ids = [e.entry_id for e in day_entries(conn, day)]
         if entry_id is None and ids:
             entry_id = ids[-1]
         if entry_id is not None:
@@ -161,8 +175,8 @@ class JournalView(QWidget):
 
     def step_written(self, direction: int) -> None:
         """The nearest earlier/later day that has reflections (skipping empty days)."""
-        with self.db.session() as s:
-            day = adjacent_entry_date(s, self.day, forward=direction > 0)
+        with self.db.reading() as conn:
+            day = adjacent_day(conn, self.day, forward=direction > 0)
         if day is None:
             self.message.emit(
                 "No reflections " + ("after" if direction > 0 else "before") + " this day."
@@ -178,14 +192,16 @@ class JournalView(QWidget):
 
     def _show_entry_panels(self) -> None:
         entry_id = self.editor.entry_id
+        self.entries.load(self.day, entry_id)
+        if not self.loaded:
+            return  # finish_loading() shows them
         links: dict[int, int | None] = {}
         comfort = None
         if entry_id is not None:
-            with self.db.session() as s:
-                entry = get_entry(s, entry_id)
-                links = {link.skill_id: link.self_rating for link in entry.skill_links}
-                comfort = entry.comfort
-        self.entries.load(self.day, entry_id)
+            with self.db.reading() as conn:
+                entry = read_open_entry(conn, entry_id)
+            if entry is not None:
+                links, comfort = entry.links, entry.comfort
         self.skills.set_entry(links, comfort)
         self.commitments.set_entry(entry_id)
 
@@ -193,13 +209,16 @@ class JournalView(QWidget):
 
     def _saved(self, entry_id: int, created: bool) -> None:
         self.entries.load(self.day, entry_id)
-        self.commitments.set_entry(entry_id)
+        if self.loaded:
+            self.commitments.set_entry(entry_id)
         if created:
             self._notify("entries")
         else:
             self._body_changed_since_notice = True
 
     def _links_changed(self, links: dict) -> None:
+        from plnjournal.core.entries import get_entry, set_skill_links
+
         try:
             entry_id = self.editor.ensure_entry()
             with self.db.session() as s:
@@ -210,6 +229,8 @@ class JournalView(QWidget):
         self._notify("entries", "ratings")
 
     def _comfort_changed(self, comfort: int | None) -> None:
+        from plnjournal.core.entries import update_entry
+
         entry_id = self.editor.ensure_entry()
         with self.db.session() as s:
             update_entry(s, entry_id, comfort=comfort)
@@ -231,6 +252,8 @@ class JournalView(QWidget):
             self.editor.open_draft(self.day)  # an unsaved draft: just clear it
             return
         self.editor.flush()
+        from plnjournal.core.entries import delete_entry
+
         with self.db.session() as s:
             snapshot = delete_entry(s, entry_id)
         self._undo.append(snapshot)
@@ -248,6 +271,8 @@ class JournalView(QWidget):
         if not self._undo:
             return
         snapshot = self._undo.pop()
+        from plnjournal.core.entries import restore_entry
+
         with self.db.session() as s:
             entry = restore_entry(s, snapshot)
             entry_id, day = entry.id, entry.entry_date
@@ -259,6 +284,8 @@ class JournalView(QWidget):
 
     def write_about(self, nudge: HardConversation) -> None:
         """A new reflection today, on the nudge's skill, starting with its question."""
+        from plnjournal.core.entries import add_entry
+
         self._leave_entry()
         today = self._today()
         now = dt.datetime.now()
@@ -296,6 +323,8 @@ class JournalView(QWidget):
         self.editor.flush()
         if self.editor.entry_id is None:
             return
+        from plnjournal.core.commitments import proposals_for_entry
+
         with self.db.session() as s:
             proposals = proposals_for_entry(s, self.editor.entry_id)
         if not proposals:
@@ -304,6 +333,7 @@ class JournalView(QWidget):
         self._make_commitments(proposals=proposals, dialog=dialog)
 
     def _make_commitments(self, proposals, dialog: CommitmentDialog | None) -> None:  # noqa: ANN001
+        self.finish_loading()  # the dialog lists the skills (at once, in the first second)
         links = self.skills.links()
         if dialog is None:
             dialog = CommitmentDialog(
@@ -319,6 +349,8 @@ class JournalView(QWidget):
         if not made:
             return
         entry_id = self.editor.entry_id if proposals else None
+        from plnjournal.core.commitments import add_commitment
+
         with self.db.session() as s:
             for text, due, skill_id in made:
                 add_commitment(
@@ -336,12 +368,14 @@ class JournalView(QWidget):
     # --- refresh after changes anywhere ----------------------------------------------------
 
     def on_data_changed(self, what: set) -> None:
-        if {"skills", "framework"} & what:
-            self.skills.reload_skills()
-            self.skills.set_entry(self.skills.links(), self.skills.comfort.currentData())
         if {"entries", "framework"} & what:
             self.calendar.refresh_marks()
             self.entries.load(self.day, self.editor.entry_id)
+        if not self.loaded:
+            return  # finish_loading() reads the rest as it then is
+        if {"skills", "framework"} & what:
+            self.skills.reload_skills()
+            self.skills.set_entry(self.skills.links(), self.skills.comfort.currentData())
         if {"commitments", "entries", "skills", "framework"} & what:
             self.commitments.refresh()
         if _NUDGE_INPUTS & what:

@@ -4,6 +4,10 @@ Features (skills matrix, feedback import, insights, backups, …) live in their 
 plug in through ``FEATURES``: each has ``install(window)`` which adds its actions to
 ``window.menu(...)``. Feature modules stay light at import; they import heavy things (matplotlib,
 importers) inside their slots, so start-up stays fast.
+
+The window shows the day before SQLAlchemy has loaded (see ``journal_view``); right after its
+first paint it loads SQLAlchemy and the core on a worker thread (``load_journal``), then fills
+the panels that wait for it and emits ``loaded``.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import importlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QPushButton
 
@@ -39,11 +43,26 @@ FEATURES: tuple[str, ...] = (
 UNDO_VISIBLE_MS = 20_000
 
 
+def prepare_orm(db: Database) -> None:
+    """Import SQLAlchemy and what the panels and the autosave use, and make the journal's
+    engine and sessions (a second or so on a slow machine; run off the GUI thread)."""
+    import plnjournal.core.commitments
+    import plnjournal.core.entries
+    import plnjournal.core.nudges
+    import plnjournal.core.settings
+    import plnjournal.core.skills  # noqa: F401
+
+    with db.session() as s:
+        s.connection()  # the first connection applies the journal's pragmas
+
+
 class MainWindow(QMainWindow):
     # Emitted after a change to the journal, with what changed: any of "entries", "skills",
     # "framework", "ratings", "feedback", "commitments", "nudges", "settings". Every view that
     # shows such data refreshes itself on it (one hook, many listeners).
     data_changed = Signal(set)
+    # Emitted once the journal's writing side has loaded and every panel shows its data.
+    loaded = Signal()
 
     def __init__(self, db: Database, *, today: Callable[[], dt.date] | None = None) -> None:
         super().__init__()
@@ -60,7 +79,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         from plnjournal.gui.reminder import DailyReminder
 
-        self.reminder = DailyReminder(db, self)
+        self.reminder = DailyReminder(db, self, load=False)  # reloaded once loaded
+        self.is_loaded = False
+        self._loading = False
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self.resize(1100, 750)
@@ -81,6 +102,49 @@ class MainWindow(QMainWindow):
             app.applicationStateChanged.connect(self._app_state_changed)
             app.commitDataRequest.connect(lambda _m: self.journal.flush())
         self.journal.focus_editor()
+        # The first paint of the editor starts loading the rest (nothing competes with it).
+        self.journal.editor.body.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self._loading:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.load_journal)
+        return False
+
+    # --- loading after the first paint -----------------------------------------------------
+
+    def load_journal(self) -> None:
+        """Load SQLAlchemy and the core off the GUI thread, then fill the waiting panels."""
+        if self._loading or self.is_loaded:
+            return
+        self._loading = True
+        from plnjournal.gui.tasks import run_in_background
+
+        db = self.db
+        run_in_background(
+            self,
+            lambda _progress: prepare_orm(db),
+            on_success=lambda _r: self.load_now(),
+            on_failure=self._load_failed,
+        )
+
+    def load_now(self) -> None:
+        """Finish loading here and now (at once if the worker has done its part)."""
+        self._loading = True
+        if self.is_loaded:
+            return
+        prepare_orm(self.db)
+        self.journal.finish_loading()
+        self.reminder.reload()
+        self.is_loaded = True
+        self.loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        from plnjournal.gui.tasks import show_error
+
+        show_error(self, exc)  # a busy or unreadable journal: said, then tried again
+        self._loading = False
+        QTimer.singleShot(5000, self.load_journal)
 
     def menu(self, name: str) -> QMenu:
         """The menu called ``name`` ("file", "edit", "view", "journal", "skills", "feedback",

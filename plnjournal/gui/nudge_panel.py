@@ -1,12 +1,16 @@
 """“Today's hard conversation”: the skill the user avoids most, why, and a pointed question.
 
 The panel sits above the editor and never takes the keyboard focus from it: its buttons take
-focus only by Tab, and refreshing it never moves the focus.
+focus only by Tab, and refreshing it never moves the focus. A nudge worked out while the user
+is already typing waits (``hold_back``) until they leave the reflection (``release``): the
+panel appearing would push the text down under their cursor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -23,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.nudges import HardConversation, record_nudge, todays_hard_conversation
 from plnjournal.errors import PlnError
 from plnjournal.gui.theme import panel_background
 from plnjournal.storage.db import Database
-from plnjournal.storage.models import NudgeAction
+
+if TYPE_CHECKING:  # the nudge's modules load with SQLAlchemy, after the window shows
+    from plnjournal.core.nudges import HardConversation
+    from plnjournal.storage.models import NudgeAction
 
 SNOOZE_CHOICES = (("for 3 days", 3), ("for a week", 7), ("for two weeks", 14))
 
@@ -43,11 +49,14 @@ class NudgePanel(QFrame):
         self._today = today
         self.nudge: HardConversation | None = None
         self._generation = 0
+        self.hold_back: Callable[[], bool] = lambda: False
+        self._held: tuple | None = None
         self.setObjectName("hardConversation")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Today's hard conversation")
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)  # a long skill name must not widen the editor column
         self.reason = QLabel()
         self.reason.setTextFormat(Qt.TextFormat.PlainText)  # mentor and user text: never markup
         self.reason.setWordWrap(True)
@@ -113,6 +122,8 @@ class NudgePanel(QFrame):
         generation = self._generation
 
         def compute(progress=None) -> HardConversation | None:  # noqa: ANN001
+            from plnjournal.core.nudges import todays_hard_conversation
+
             with db.session() as s:
                 return todays_hard_conversation(s, today)
 
@@ -135,10 +146,24 @@ class NudgePanel(QFrame):
         if shiboken6.isValid(self):
             self.hide()
 
-    def _show(self, nudge: HardConversation | None, today: dt.date, generation: int) -> None:
+    def release(self) -> None:
+        """Show a nudge held back while the user was typing."""
+        held, self._held = self._held, None
+        if held is not None:
+            self._show(*held, hold=False)
+
+    def _show(
+        self, nudge: HardConversation | None, today: dt.date, generation: int, *, hold: bool = True
+    ) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # the window closed, or a newer answer is on its way
+        if hold and nudge is not None and self.isHidden() and self.hold_back():
+            self._held = (nudge, today, generation)
+            return
         if nudge is not None and nudge != self.nudge:
+            from plnjournal.core.nudges import record_nudge
+            from plnjournal.storage.models import NudgeAction
+
             try:
                 with self.db.session() as s:
                     record_nudge(s, nudge.skill_id, NudgeAction.SHOWN, today=today)
@@ -159,6 +184,8 @@ class NudgePanel(QFrame):
     def _record(self, action: NudgeAction, **kw: object) -> bool:
         if self.nudge is None:
             return False
+        from plnjournal.core.nudges import record_nudge
+
         try:
             with self.db.session() as s:
                 record_nudge(s, self.nudge.skill_id, action, today=self._today(), **kw)
@@ -170,6 +197,8 @@ class NudgePanel(QFrame):
 
     def _write(self) -> None:
         if self.nudge is not None:
+            from plnjournal.storage.models import NudgeAction
+
             nudge = self.nudge
             if self._record(NudgeAction.WRITTEN):
                 self.write_requested.emit(nudge)
@@ -186,10 +215,14 @@ class NudgePanel(QFrame):
             )
             if not ok:
                 return
+        from plnjournal.storage.models import NudgeAction
+
         if self._record(NudgeAction.DISMISSED, reason=reason):
             self.acted.emit("Noted: not today. It will ask again tomorrow.")
 
     def snooze(self, until: dt.date) -> None:
+        from plnjournal.storage.models import NudgeAction
+
         if self._record(NudgeAction.SNOOZED, snooze_until=until):
             self.acted.emit(f"Snoozed until {until:%A} {until.day} {until:%B}.")
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal_days import entry_counts
-from plnjournal.core.settings import reminder_time, set_reminder_time
 from plnjournal.storage.db import Database
 
 CHECK_EVERY_MS = 30_000
@@ -42,7 +41,11 @@ class DailyReminder(QObject):
         db: Database,
         window: QMainWindow,
         now: Callable[[], dt.datetime] = dt.datetime.now,
+        *,
+        load: bool = True,
     ) -> None:
+        """``load=False``: read the reminder time later, with ``reload()`` (the window does,
+        once the journal has loaded after the first paint)."""
         super().__init__(window)
         self.db = db
         self.window = window
@@ -53,9 +56,12 @@ class DailyReminder(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
+        from plnjournal.core.settings import reminder_time
+
         with self.db.session() as s:
             self.time = reminder_time(s)
         now = self._now()
@@ -88,8 +94,8 @@ class DailyReminder(QObject):
         if self._done_for == today or now.time() < self.time:
             return False
         self._done_for = today
-        with self.db.session() as s:
-            if entry_counts(s, today, today):
+        with self.db.reading() as conn:
+            if entry_counts(conn, today, today):
                 return False
         if self.tray is not None and self.tray.isVisible():
             self.tray.showMessage("PLN Journal", MESSAGE, QSystemTrayIcon.MessageIcon.Information)
@@ -156,6 +162,8 @@ def edit_reminder(db: Database, parent: QWidget, reminder: DailyReminder) -> boo
     dialog = ReminderDialog(reminder.time, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    from plnjournal.core.settings import set_reminder_time
+
     with db.session() as s:
         set_reminder_time(s, dialog.chosen())
     reminder.reload()

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from plnjournal.core.skills import active_framework, list_skills
 from plnjournal.storage.db import Database
 
 COL_SKILL, COL_RATING = 0, 1
@@ -50,6 +49,8 @@ class SkillLinksModel(QAbstractItemModel):
 
     def load(self, db: Database, keep: set[int] | None = None) -> None:
         """Read the active framework; archived skills appear only when linked (``keep``)."""
+        from plnjournal.core.skills import active_framework, list_skills
+
         keep = keep or set()
         areas: dict[str, AreaInfo] = {}
         with db.session() as s:

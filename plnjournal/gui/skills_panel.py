@@ -66,6 +66,8 @@ class SkillsPanel(QWidget):
             "your reflections to its skills."
         )
         self.no_framework.setWordWrap(True)
+        self.loading = QLabel("Loading skills…")
+        self.loading.setEnabled(False)
 
         self.rated_skill = QLabel("Select a skill to rate yourself on it.")
         self.rated_skill.setWordWrap(True)
@@ -95,6 +97,7 @@ class SkillsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.loading)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.no_framework)
         layout.addWidget(self.rated_skill)
@@ -112,11 +115,19 @@ class SkillsPanel(QWidget):
         )
         self._current_skill: int | None = None
         self._update_rating_box()
+        # Until the first reload_skills(), just after the window shows: an empty, disabled
+        # list under "Loading skills…" (the same size, so nothing moves when it fills).
+        self.no_framework.hide()
+        self.tree.setEnabled(False)
+        self.search.setEnabled(False)
 
     def reload_skills(self) -> None:
         self.model.load(self.db, keep=set(self.model.links))
         self.tree.expandAll()
         has = bool(self.model.areas)
+        self.loading.hide()
+        self.tree.setEnabled(True)
+        self.search.setEnabled(True)
         self.no_framework.setVisible(not has)
         self.tree.setVisible(has)
         self.search.setVisible(has)
