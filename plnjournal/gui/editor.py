@@ -94,11 +94,18 @@ class EntryEditor(QWidget):
         self.private = QCheckBox("Private")
         self.private.setAccessibleName("Private reflection")
         self.private.setToolTip("Private reflections never go into a report unless you ask")
-        top = QHBoxLayout()
+        # The title gets the column's whole width (at 1024 px the column is ~400 px wide);
+        # the model and the private flag sit on a slim row under it.
+        options = QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addWidget(self.model_box)
+        options.addStretch(1)
+        options.addWidget(self.private)
+        top = QVBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.model_box)
-        top.addWidget(self.private)
+        top.setSpacing(2)
+        top.addWidget(self.title)
+        top.addLayout(options)
 
         self.body = MarkdownEdit()
         self.preview = MarkdownPreview()
