@@ -41,6 +41,7 @@ def main() -> None:
     window = MainWindow(db, today=lambda: TODAY)
     window.resize(*map(int, size.split("x")))
     window.show()
+    window.load_now()  # the panels that load after the first paint
     journal = window.journal
     journal.entries.view.setCurrentIndex(journal.entries.model.index(0))  # a Gibbs reflection
     journal.editor.set_preview(True, True)
