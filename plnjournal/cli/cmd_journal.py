@@ -137,9 +137,10 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.search import search, snippet_plain
+    from plnjournal.core.search import order_explained, search_page, snippet_plain
 
-    hits = search(ctx.reader(), args.query, limit=args.limit)
+    page = search_page(ctx.reader(), args.query, limit=args.limit)
+    hits = page.hits
     if args.json:
         print_json(
             [
@@ -160,6 +161,8 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         lock = " (private)" if h.private else ""
         info(f"{h.entry_date.isoformat()}  #{h.entry_id}  {h.title}{lock}")
         info(f"    {snippet_plain(h.snippet)}")
+    if page.ranked_newest or len(hits) < page.total:
+        info(order_explained(page))
     return 0
 
 

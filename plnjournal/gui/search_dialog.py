@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.search import search, snippet_html
+from plnjournal.core.search import order_explained, search_page, snippet_html
 from plnjournal.core.skills import list_skills
 from plnjournal.errors import PlnError
 from plnjournal.gui.calendar_panel import to_date, to_qdate
@@ -112,6 +112,7 @@ class SearchDialog(QDialog):
         self.status = QLabel()
         self.status.setAccessibleName("Search status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Skill:"))
@@ -175,7 +176,7 @@ class SearchDialog(QDialog):
             return
         try:
             with self.db.session() as s:
-                hits = search(
+                page = search_page(
                     s,
                     text,
                     limit=LIMIT,
@@ -187,13 +188,13 @@ class SearchDialog(QDialog):
             self.results.set_rows([])
             self.status.setText(exc.message)
             return
+        hits = page.hits
         self.results.set_rows(
             [ResultRow(h.entry_id, h.entry_date, h.title, h.snippet, h.private) for h in hits]
         )
         n = len(hits)
-        more = f" (the best {LIMIT})" if n == LIMIT else ""
         self.status.setText(
-            f"{n} reflection{'s' if n != 1 else ''} found{more}. Enter or double-click opens one."
+            f"{order_explained(page)} Enter or double-click opens one."
             if n
             else "Nothing found. Try fewer words, or word* for words starting with it."
         )

@@ -37,11 +37,15 @@ BUSY_TIMEOUT_MS = 10_000
 WRITE_PATIENCE_S = 60.0
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
+# How the index splits and folds words. The snippet index (``_snippet_index``) uses the same,
+# so a snippet highlights exactly the words the search matched.
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
 FTS_DDL = (
     # External-content table: the text is stored once (in entries), the index beside it.
-    """CREATE VIRTUAL TABLE entries_fts USING fts5(
+    f"""CREATE VIRTUAL TABLE entries_fts USING fts5(
         title, body, content='entries', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2', prefix='2 3')""",
+        tokenize='{FTS_TOKENIZE}', prefix='2 3')""",
     """CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN
         INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END""",
@@ -159,6 +163,27 @@ class SearchHit:
     score: float
 
 
+# BM25 reads every match's word counts and length, so ranking a word that is in most of the
+# journal grows with the journal (58-88 ms at 100,000 reflections). Past this many matches,
+# only the most recently added this many (the highest ids: FTS5 reads its index in id order,
+# not in date order) are ranked; dates, a skill or another word reach the others. The front
+# ends say so in plain words (``core.search.order_explained``).
+RANK_WINDOW = 1_000
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """The best hits, and how they were chosen: what the search window says to the user."""
+
+    hits: list[SearchHit]
+    total: int  # reflections matching the query (and the filters)
+    ranked: int  # how many were ranked: ``total``, or the RANK_WINDOW most recently added
+
+    @property
+    def ranked_newest(self) -> bool:
+        return self.ranked < self.total
+
+
 def raw_connection(session: Any) -> DBAPIConnection:
     """The DB-API connection under an SQLAlchemy session, inside the same transaction."""
     return session.connection().connection.driver_connection
@@ -174,9 +199,32 @@ def search_entries(
     skill_id: int | None = None,
 ) -> list[SearchHit]:
     """Ranked full-text search (BM25, title weighted above body) with highlighted snippets."""
-    fts = to_fts_query(query)
+    return _ranked_hits(conn, query, date_from, date_to, skill_id, limit)[0]
+
+
+def search_page(
+    conn: DBAPIConnection,
+    query: str,
+    *,
+    limit: int = 20,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    skill_id: int | None = None,
+) -> SearchPage:
+    """``search_entries`` with the number of matches, for a front end that explains the order."""
+    hits, windowed, total = _ranked_hits(conn, query, date_from, date_to, skill_id, limit)
+    if total is None:
+        matching, params = _matching(query, date_from, date_to, skill_id)
+        total = conn.execute(f"SELECT count(*) {matching}", params).fetchone()[0]
+    return SearchPage(hits, total, RANK_WINDOW if windowed else total)
+
+
+def _matching(
+    query: str, date_from: dt.date | None, date_to: dt.date | None, skill_id: int | None
+) -> tuple[str, dict]:
+    """The FROM … WHERE … of the reflections matching the query and the filters."""
     where = ["entries_fts MATCH :q"]
-    params: dict = {"q": fts, "limit": limit, "hs": HL_START, "he": HL_END}
+    params: dict = {"q": to_fts_query(query)}
     if date_from is not None:
         where.append("e.entry_date >= :dfrom")
         params["dfrom"] = date_from.isoformat()
@@ -188,35 +236,86 @@ def search_entries(
             "EXISTS (SELECT 1 FROM entry_skills es WHERE es.entry_id = e.id AND es.skill_id = :sid)"
         )
         params["sid"] = skill_id
-    # Rank first, then make snippets for the page of hits only: snippet() is the costly part,
-    # and computing it for every match made common words ~10x slower.
-    # Without filters the ranking reads the index alone (joining entries for every match
-    # tripled the time of common words on a 10-year journal).
     join = "JOIN entries e ON e.id = entries_fts.rowid" if len(where) > 1 else ""
+    return f"FROM entries_fts {join} WHERE {' AND '.join(where)}", params
+
+
+def _ranked_hits(
+    conn: DBAPIConnection,
+    query: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    skill_id: int | None,
+    limit: int,
+) -> tuple[list[SearchHit], bool, int | None]:
+    """The best ``limit`` hits; whether only the RANK_WINDOW most recently added matches were
+    ranked; the number of matches when it came for free (else None)."""
+    matching, params = _matching(query, date_from, date_to, skill_id)
+    total = None
+    if date_from is None and date_to is None and skill_id is None:
+        # The RANK_WINDOW-th most recently added match, if there are that many: FTS5 walks
+        # its rowids from the highest and stops there.
+        cut = conn.execute(
+            f"SELECT rowid {matching} ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_WINDOW - 1}",
+            params,
+        ).fetchone()
+        window = f"AND rowid >= {int(cut[0])}" if cut else ""
+        found = cut is not None
+    else:
+        # Filters need entries: join once to list the matches (newest first), then rank on
+        # the index alone, keeping just those rows (joining for every match inside the
+        # ranking tripled the time of common words on a 10-year journal).
+        ids = [
+            r[0]
+            for r in conn.execute(f"SELECT entries_fts.rowid {matching} ORDER BY 1 DESC", params)
+        ]
+        total = len(ids)
+        if not ids:
+            return [], False, 0
+        found = total >= RANK_WINDOW
+        kept = ids[:RANK_WINDOW]
+        window = f"AND rowid >= {kept[-1]} AND +rowid IN ({','.join(str(int(i)) for i in kept)})"
+        matching = "FROM entries_fts WHERE entries_fts MATCH :q"
+        params = {"q": params["q"]}
     # The score comes from this query only: bm25() first reads the whole doclist of each
-    # term, so computing it again beside the snippets doubled the time of common words.
+    # term, so computing it again elsewhere doubled the time of common words.
     ranked_sql = f"""
-        SELECT entries_fts.rowid, bm25(entries_fts, 5.0, 1.0) AS score FROM entries_fts {join}
-        WHERE {" AND ".join(where)}
+        SELECT entries_fts.rowid, bm25(entries_fts, 5.0, 1.0) AS score {matching} {window}
         ORDER BY score, entries_fts.rowid DESC
-        LIMIT :limit
+        LIMIT {int(limit)}
     """
     scores = dict(conn.execute(ranked_sql, params).fetchall())
+    if not scores:
+        return [], found, total
     ids = list(scores)
-    if not ids:
-        return []
     marks = ",".join(str(int(i)) for i in ids)
-    sql = f"""
-        SELECT e.id, e.entry_date, e.title, e.private,
-               snippet(entries_fts, 1, :hs, :he, '…', 16) AS snip,
-               snippet(entries_fts, 0, :hs, :he, '…', 16) AS tsnip
-        FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-        WHERE entries_fts MATCH :q AND entries_fts.rowid IN ({marks})
-    """
-    found = {r[0]: r for r in conn.execute(sql, params).fetchall()}
-    rows = [found[i] for i in ids if i in found]
+    # Snippets for the page only, in one pass over the page's span of the index. FTS5 cannot
+    # take a list of rowids: given ``rowid IN (…)`` (or a join to entries) SQLite restarts the
+    # full-text query once per hit, ~60 µs each; the unary ``+`` keeps the list out of the
+    # index so it only filters, and snippet() runs for the listed rows alone.
+    snippets = {
+        r[0]: r[1:]
+        for r in conn.execute(
+            f"""SELECT rowid, snippet(entries_fts, 1, :hs, :he, '…', 16),
+                       snippet(entries_fts, 0, :hs, :he, '…', 16)
+                FROM entries_fts
+                WHERE entries_fts MATCH :q AND rowid BETWEEN {min(ids)} AND {max(ids)}
+                  AND +rowid IN ({marks})""",
+            {"q": params["q"], "hs": HL_START, "he": HL_END},
+        )
+    }
+    found = {
+        r[0]: (*r, *snippets[r[0]])
+        for r in conn.execute(
+            f"SELECT id, entry_date, title, private FROM entries WHERE id IN ({marks})"
+        )
+        if r[0] in snippets
+    }
     hits = []
-    for entry_id, entry_date, title, private, snip, tsnip in rows:
+    for entry_id in ids:
+        if entry_id not in found:
+            continue
+        _, entry_date, title, private, snip, tsnip = found[entry_id]
         snip = snip or ""
         if HL_START not in snip and HL_START in (tsnip or ""):
             # The match is in the title only: show the highlighted title as the snippet.
@@ -231,7 +330,7 @@ def search_entries(
                 score=float(scores[entry_id]),
             )
         )
-    return hits
+    return hits, found, total
 
 
 def journal_counts(conn: DBAPIConnection) -> dict:

@@ -55,6 +55,9 @@ def test_add_search_stats(cli) -> None:
     }
     text = cli("search", "books").out
     assert "2026-11-04" in text and "Marking" in text
+    assert "match" not in text  # all shown: nothing to explain
+    text = cli("search", "dad OR books", "--limit", "1").out
+    assert text.endswith("2 reflections match; shown: the best.\n")
 
 
 def test_add_from_stdin(cli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,6 +34,7 @@ def test_search_finds_ranked_highlighted_and_opens_the_entry(qtbot, make_window,
     assert row.entry_id == target_id
     html = dialog.results.data(dialog.results.index(0), HTML_ROLE)
     assert "<b>zebra</b>" in html.lower()
+    assert dialog.status.text().startswith("1 reflection matches, best first.")
     # Filters: a date range that leaves it out finds nothing.
     dialog.set_range(dt.date(2026, 4, 1), None)
     dialog.run_search()

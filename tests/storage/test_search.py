@@ -116,3 +116,36 @@ def test_any_typed_query_is_safe(text: str) -> None:
     except InputError:
         return
     conn.execute("SELECT * FROM t WHERE t MATCH ?", (query,)).fetchall()
+
+
+def test_snippets_highlight_prefixes_phrases_and_folded_accents(db) -> None:
+    with db.session() as s:
+        _add(s, "Notes", "The Réunion ran long; transitions after lunch were a seating plan mess.")
+        (hit,) = search(s, 'reunion transit* "seating plan"')
+    text = snippet_plain(hit.snippet)
+    assert "[Réunion]" in text and "[transitions]" in text and "[seating plan]" in text
+
+
+def test_a_word_in_very_many_reflections_ranks_the_most_recently_added(db, monkeypatch) -> None:
+    """Past RANK_WINDOW matches only the most recently added are ranked, and the page says so;
+    a date range reaches the others."""
+    from plnjournal.core.search import order_explained, search_page
+    from plnjournal.storage import dialect
+
+    monkeypatch.setattr(dialect, "RANK_WINDOW", 3)
+    with db.session() as s:
+        oldest = _add(s, "Feedback feedback", "feedback from my mentor", dt.date(2025, 1, 1))
+        newer = [_add(s, "Day", f"some feedback {i}", dt.date(2026, 1, 1 + i)) for i in range(4)]
+        page = search_page(s, "feedback")
+        assert (page.total, page.ranked, page.ranked_newest) == (5, 3, True)
+        assert {h.entry_id for h in page.hits} == set(newer[-3:])
+        explained = order_explained(page)
+        assert "5 reflections match" in explained and "3 most recently added" in explained
+        # The best match overall is reached with dates, and ranked first among them.
+        page = search_page(s, "feedback", date_to=dt.date(2026, 1, 1))
+        assert (page.total, page.ranked_newest) == (2, False)
+        assert [h.entry_id for h in page.hits] == [oldest, newer[0]]
+        assert order_explained(page) == "2 reflections match, best first."
+        # Under the window, the order is the plain BM25 order, best first.
+        monkeypatch.setattr(dialect, "RANK_WINDOW", 1000)
+        assert search(s, "feedback", limit=1)[0].entry_id == oldest
