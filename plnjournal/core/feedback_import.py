@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from plnjournal.core.batch import paused_gc
 from plnjournal.core.feedback import (
     NewFeedbackItem,
     add_feedback_items,
@@ -410,6 +411,7 @@ class _Validator:
             pf.errors.append(Problem(pf.name, line, column, message))
 
 
+@paused_gc()
 def plan_sources(
     session: Session,
     sources: Sequence[Source],
@@ -536,6 +538,7 @@ def _create_skills(session: Session, new: list[SkillRef]) -> dict[str, Skill]:
     return created
 
 
+@paused_gc()
 def apply_import(
     db,  # noqa: ANN001 - plnjournal.storage.db.Database
     plan: ImportPlan,

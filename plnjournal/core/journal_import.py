@@ -15,14 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
+from plnjournal.core.batch import paused_gc
 from plnjournal.core.journal_archive import Archive, check_restorable, restore_archive
 from plnjournal.core.journal_formats import EntryRecord, ParsedJournal, content_key, read_journal
 from plnjournal.core.skills import active_framework, list_skills, unknown_skill_message
 from plnjournal.errors import Problem, ValidationError
 from plnjournal.storage.db import Database
+from plnjournal.storage.dialect import entries_indexed_at_end
 from plnjournal.storage.models import (
     Entry,
     EntrySkill,
@@ -299,7 +301,7 @@ def write_import(db: Database, plan: ImportPlan, progress: Progress | None = Non
     if plan.archive is None and not plan.new:
         return {**plan.summary(sample=0), "imported": 0, "backup": None}
     backup = make_backup(db.path, "before-journal-import") if db.path.exists() else None
-    with db.session() as session:
+    with paused_gc(), db.session() as session:
         if plan.archive is not None:
             restore_archive(session, plan.archive, progress)
             imported = plan.archive.count("entries")
@@ -317,6 +319,17 @@ def _insert_entries(session: Session, plan: ImportPlan, progress: Progress | Non
     todo = drop_existing(session, plan.new)  # the journal may have changed since the preview
     source = SOURCES[plan.format]
     conn = session.connection()
+    total = len(todo)
+    with entries_indexed_at_end(conn):
+        _insert_chunks(conn, todo, source, progress)
+    if progress is not None:
+        progress(total, total, f"Imported {total} reflections")
+    return total
+
+
+def _insert_chunks(
+    conn: Connection, todo: list[PlannedEntry], source: EntrySource, progress: Progress | None
+) -> None:
     entries = Entry.__table__
     total = len(todo)
     for start in range(0, total, CHUNK):
@@ -370,18 +383,16 @@ def _insert_entries(session: Session, plan: ImportPlan, progress: Progress | Non
         ):
             if values:
                 conn.execute(insert(table), values)
-    if progress is not None:
-        progress(total, total, f"Imported {total} reflections")
-    return total
 
 
 def prepare_import(
     db: Database, path: str | Path, fmt: str | None = None, *, timeformat: str | None = None
 ) -> ImportPlan:
     """Read and check ``path`` and plan the import (nothing is written)."""
-    parsed = read_journal(Path(path), fmt, timeformat=timeformat)
-    with db.session() as session:
-        return plan_import(session, parsed)
+    with paused_gc():
+        parsed = read_journal(Path(path), fmt, timeformat=timeformat)
+        with db.session() as session:
+            return plan_import(session, parsed)
 
 
 def import_journal(

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from plnjournal.core.avoidance import SkillScore
 
 from plnjournal.core import report_queries as q
+from plnjournal.core.batch import paused_gc
 from plnjournal.core.dates import longest_streak
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.report_chart_data import ChartData, chart_data, report_names_in_score
@@ -199,6 +200,7 @@ def _setting(session: Session, key: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+@paused_gc()
 def build_report(
     session: Session, options: ReportOptions, progress: ProgressFn | None = None
 ) -> Report:

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from plnjournal import __version__
+from plnjournal.core.batch import paused_gc
 from plnjournal.core.report import Report
 from plnjournal.core.report_html import ACCENT
 from plnjournal.core.report_queries import fmt_date
@@ -316,6 +317,7 @@ def _place_chart(doc: QTextDocument, key: str) -> None:
     cursor.setBlockFormat(block)
 
 
+@paused_gc()
 def build_document(
     report: Report,
     paper: str = "a4",
@@ -369,6 +371,7 @@ class WrittenPdf:
     pages: int
 
 
+@paused_gc()
 def write_report_pdf(
     report: Report,
     path: str | os.PathLike,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +75,39 @@ def create_fulltext_index(conn: Connection) -> None:
     for stmt in FTS_DDL:
         conn.exec_driver_sql(stmt)
     conn.exec_driver_sql("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
+
+
+@contextmanager
+def entries_indexed_at_end(conn: Connection) -> Iterator[None]:
+    """Inside, new rows of ``entries`` go into the full-text index at the end, in one
+    statement, instead of row by row through the insert trigger.
+
+    For imports: every statement that writes to FTS5 makes it flush its pending words as a new
+    small segment and merge segments, so the per-row trigger cost a 10-year jrnl import 2.3 s
+    of CPU here, against 0.6 s for one ``INSERT … SELECT`` of the same rows. Only for inserts
+    of new entries (ids above the highest at the start). It begins the write transaction if
+    needed and works inside it: dropping and re-creating the trigger is part of that one
+    transaction, so an error rolls it back with the rest and the index never misses a row.
+    """
+    begin_write_if_needed(conn.connection.driver_connection, "INSERT")
+    last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM entries").scalar()
+    conn.exec_driver_sql("DROP TRIGGER entries_fts_ai")
+    done = False
+    try:
+        yield
+        conn.exec_driver_sql(
+            "INSERT INTO entries_fts(rowid, title, body) "
+            "SELECT id, title, body FROM entries WHERE id > ?",
+            (last,),
+        )
+        conn.exec_driver_sql(FTS_DDL[1])
+        done = True
+    finally:
+        if not done:  # failing: the rollback restores the trigger; this is only belt and braces
+            with suppress(Exception):
+                conn.exec_driver_sql(
+                    FTS_DDL[1].replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1)
+                )
 
 
 def drop_fulltext_index(conn: Connection) -> None:

@@ -190,3 +190,53 @@ def test_ten_years_of_jrnl_import_in_one_go(teaching_db, tmp_path: Path) -> None
     assert entry.entry_date == dt.date(2016, 12, 1) + dt.timedelta(days=3649)
     assert skills == {"CL5": None}
     assert tags == ["week2"]  # 3649 % 7
+
+
+def _index_is_sound(db) -> bool:  # noqa: ANN001
+    """FTS5's own check that the full-text index holds exactly the entries' text, and the
+    insert trigger that keeps it so is in place."""
+    from sqlalchemy import text
+
+    with db.session() as s:
+        s.execute(text("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)"))
+        return (
+            s.scalar(
+                text(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_ai'"
+                )
+            )
+            == 1
+        )
+
+
+def test_imported_reflections_are_searchable_and_so_are_later_ones(teaching_db) -> None:
+    from plnjournal.core.entries import add_entry
+    from plnjournal.core.search import search
+
+    with teaching_db.session() as s:
+        before = add_entry(s, entry_date=dt.date(2026, 1, 1), title="Before", body="zebra rota").id
+    import_journal(teaching_db, JRNL / "journal.txt")
+    with teaching_db.session() as s:
+        after = add_entry(s, entry_date=dt.date(2027, 1, 1), title="After", body="zebra again").id
+        assert [h.title for h in search(s, "explanations")] == ["Noon, mentor meeting."]
+        assert {h.entry_id for h in search(s, "zebra")} == {before, after}
+    assert _index_is_sound(teaching_db)
+
+
+def test_a_failed_import_leaves_the_index_and_its_trigger_as_they_were(
+    teaching_db, tmp_path: Path
+) -> None:
+    class Stop(PlnError):
+        pass
+
+    def progress(done: int, total: int, message: str) -> None:
+        if done > 0:
+            raise Stop("cancelled")
+
+    path = tmp_path / "three-years.txt"
+    make_jrnl_journal(path, 1200)  # several chunks: it stops halfway through
+    plan = prepare_import(teaching_db, path)
+    with pytest.raises(Stop):
+        write_import(teaching_db, plan, progress=progress)
+    assert _count(teaching_db, Entry) == 0
+    assert _index_is_sound(teaching_db)
