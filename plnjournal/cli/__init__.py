@@ -85,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: say so in one line, details with --debug
+        if (problem := ctx.storage_problem(exc)) is not None:
+            print_error(problem.message)
+            return problem.exit_code
         if args.debug:
             raise
         from plnjournal.logs import log_exception

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plnjournal.errors import PlnError
+
 if TYPE_CHECKING:
     from plnjournal.storage.db import Database
 
@@ -54,6 +56,21 @@ class Context:
                 path=exc.path,
                 good_backup=exc.good_backup,
             ) from exc
+
+    def storage_problem(self, exc: BaseException) -> PlnError | None:
+        """The user's message for an SQLite error a read command met on its plain connection
+        (a damaged page, a locked file), with the restore advice; None for anything else."""
+        import sqlite3
+
+        if not isinstance(exc, sqlite3.Error):
+            return None
+        from plnjournal.storage.sqlite_file import describe_sqlite_error
+
+        try:
+            with self._damage_advice():
+                raise describe_sqlite_error(exc, self.db_path) from exc
+        except PlnError as problem:
+            return problem
 
     def reader(self):  # noqa: ANN201 - a sqlite3 connection
         """A read-only DB-API connection for fast read commands; falls back to opening the

@@ -121,8 +121,10 @@ def check_file(path: Path, create: bool) -> bool:
     return True
 
 
-def read_revision(path: Path) -> tuple[str | None, bool]:
-    """The file's schema revision and whether it holds any tables, read with plain sqlite3."""
+def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
+    """The file's schema revision and whether it holds any tables, read with plain sqlite3;
+    with ``check``, after SQLite's quick check of the whole file (its cost grows with the
+    file: 46 ms at 10 years, 0.4 s at 100,000 reflections here)."""
     try:
         conn = open_readonly(path)
     except sqlite3.Error as exc:
@@ -132,9 +134,10 @@ def read_revision(path: Path) -> tuple[str | None, bool]:
             r[0]
             for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         }
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-        if problems != ["ok"]:
-            raise damaged(path, f"the journal file is damaged ({problems[0]})")
+        if check:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            if problems != ["ok"]:
+                raise damaged(path, f"the journal file is damaged ({problems[0]})")
         if "alembic_version" not in tables:
             return None, bool(tables)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -147,10 +150,16 @@ def read_revision(path: Path) -> tuple[str | None, bool]:
 
 def connect_readonly(path: Path) -> sqlite3.Connection | None:
     """A read-only connection to an up-to-date journal, or None when it must be opened fully
-    (missing, empty, or needing a migration)."""
+    (missing, empty, or needing a migration).
+
+    No whole-file quick check here: a read command writes nothing and backs nothing up, and
+    the check cost more than the search itself on a large journal. Damage the command meets
+    is reported as SQLite finds it, with the same message (``cli.context.storage_problem``);
+    opening the journal to write still checks the whole file first.
+    """
     if not check_file(path, create=True):
         return None
-    revision, has_tables = read_revision(path)
+    revision, has_tables = read_revision(path, check=False)
     if revision is None and has_tables:
         raise damaged(path, "is an SQLite file but not a PLN Journal database")
     if revision is not None and revision not in REVISIONS:
