@@ -59,10 +59,11 @@ class Context:
 
     def storage_problem(self, exc: BaseException) -> PlnError | None:
         """The user's message for an SQLite error a read command met on its plain connection
-        (a damaged page, a locked file), with the restore advice; None for anything else."""
+        (a damaged page, a locked file, a full disk), with the restore advice; None for
+        anything else — a misused statement or a broken constraint is a bug, not the file."""
         import sqlite3
 
-        if not isinstance(exc, sqlite3.Error):
+        if not (isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError):
             return None
         from plnjournal.storage.sqlite_file import describe_sqlite_error
 

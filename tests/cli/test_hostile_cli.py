@@ -92,3 +92,20 @@ def test_a_folder_given_as_the_journal(cli, tmp_path: Path) -> None:
         r = cli(*args, db=folder)
         assert r.code == 1 and "is a folder" in r.err, (args, r.err)
     assert list(folder.iterdir()) == []
+
+
+def test_a_read_command_reports_sqlite_errors_on_the_file_but_not_bugs(tmp_path) -> None:
+    """Read commands skip the whole-file check; what SQLite says about the file while they
+    read is still one clear line, while a programming error stays a bug."""
+    import sqlite3
+
+    from plnjournal.cli.context import Context
+
+    ctx = Context(db_arg=str(tmp_path / "journal.sqlite3"))
+    damaged = ctx.storage_problem(sqlite3.DatabaseError("database disk image is malformed"))
+    assert damaged is not None and "damaged" in damaged.message
+    busy = ctx.storage_problem(sqlite3.OperationalError("database is locked"))
+    assert busy is not None and "busy" in busy.message
+    assert ctx.storage_problem(sqlite3.ProgrammingError("Incorrect number of bindings")) is None
+    assert ctx.storage_problem(sqlite3.IntegrityError("UNIQUE constraint failed")) is None
+    assert ctx.storage_problem(ValueError("not SQLite")) is None
