@@ -45,12 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
-    import datetime as dt
     from pathlib import Path
 
     from plnjournal.core.dates import parse_date
-    from plnjournal.core.report import ReportOptions, build_report, resolve_period
-    from plnjournal.core.report_queries import fmt_date
     from plnjournal.errors import InputError
 
     out = Path(args.out).expanduser()
@@ -60,6 +57,21 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError(f"{args.out}: is the journal itself; choose another file name")
     start = parse_date(args.start, what="--from") if args.start else None
     end = parse_date(args.end, what="--to") if args.end else None
+    from plnjournal.cli.chart_worker import ChartWorker
+
+    worker = ChartWorker()  # before the journal is opened: it only ever draws
+    try:
+        return _export_pdf(args, ctx, out, start, end, worker)
+    finally:
+        worker.close()
+
+
+def _export_pdf(args, ctx, out, start, end, worker) -> int:  # noqa: ANN001
+    import datetime as dt
+
+    from plnjournal.core.report import ReportOptions, build_report, resolve_period
+    from plnjournal.core.report_queries import fmt_date
+
     with ctx.db().session() as session:
         start, end = resolve_period(session, start, end, include_private=args.include_private)
         options = ReportOptions(
@@ -71,9 +83,14 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
             generated_on=dt.date.today(),
         )
         report = build_report(session, options)
-    from plnjournal.gui.pdf_report import write_report_pdf
+    if report.has("charts") and report.charts is not None:
+        worker.ask(report.charts, args.paper)
+    from plnjournal.gui.pdf_report import ensure_gui_app, write_report_pdf
 
-    result = write_report_pdf(report, out, paper=args.paper)
+    ensure_gui_app()  # Qt starts while the charts are drawn
+    drawn = worker.drawn()
+    svgs, fonts = drawn if drawn is not None else (None, None)
+    result = write_report_pdf(report, out, paper=args.paper, charts=svgs, fonts=fonts)
     privacy = "private reflections included" if args.include_private else "no private reflections"
     info(
         f"Wrote {result.path}: progress report {fmt_date(start)} – {fmt_date(end)}, "

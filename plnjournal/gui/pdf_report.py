@@ -323,9 +323,11 @@ def build_document(
     paper: str = "a4",
     progress: ProgressFn | None = None,
     charts: dict[str, bytes] | None = None,
+    fonts: list[str] | None = None,
 ) -> ReportDocument:
     """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors
-    (or ``charts``, already drawn for the same report and paper)."""
+    (or ``charts``, already drawn for the same report and paper with the font files
+    ``fonts``)."""
     from plnjournal.core.report_html import STYLE, report_html
 
     c = report.cover
@@ -338,6 +340,8 @@ def build_document(
         width_in = PageGeometry.for_paper(paper).content.width() / DPI
         _load_chart_fonts()
         svgs = {c.key: c.svg for c in chart_images(report.charts, width_in, progress)}
+    elif svgs:
+        _load_chart_fonts(fonts)
     html = report_html(report, list(svgs))
     return ReportDocument(html, style=STYLE, paper=paper, charts=svgs, header=(title, period))
 
@@ -345,16 +349,19 @@ def build_document(
 _fonts_loaded = False
 
 
-def _load_chart_fonts() -> None:
-    """Give Qt the fonts matplotlib measured the charts' text with (once per process)."""
+def _load_chart_fonts(paths: list[str] | None = None) -> None:
+    """Give Qt the fonts matplotlib measured the charts' text with (once per process);
+    ``paths`` when another process drew the charts and said which."""
     global _fonts_loaded
     if _fonts_loaded:
         return
     from PySide6.QtGui import QFontDatabase
 
-    from plnjournal.core.report_charts import chart_fonts
+    if paths is None:
+        from plnjournal.core.report_charts import chart_fonts
 
-    for path in chart_fonts():
+        paths = chart_fonts()
+    for path in paths:
         QFontDatabase.addApplicationFont(path)
     _fonts_loaded = True
 
@@ -378,6 +385,7 @@ def write_report_pdf(
     *,
     paper: str = "a4",
     charts: dict[str, bytes] | None = None,
+    fonts: list[str] | None = None,
     progress: ProgressFn | None = None,
 ) -> WrittenPdf:
     """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
@@ -391,7 +399,7 @@ def write_report_pdf(
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
     ensure_gui_app()
-    document = build_document(report, paper, charts=charts)
+    document = build_document(report, paper, charts=charts, fonts=fonts)
     tmp = folder / f".{path.name}.{os.getpid()}.part"
     try:
         document.write_pdf(

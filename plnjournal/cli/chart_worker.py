@@ -1,0 +1,121 @@
+"""``export-pdf``'s charts, drawn by a second process while this one does the rest.
+
+Most of a report's time is imports (SQLAlchemy, matplotlib, Qt) and drawing the charts, all
+of it single-threaded Python. On Linux with two cores or more, a child forked at the start
+imports matplotlib while the parent imports SQLAlchemy and gathers the report; it then draws
+the charts from the report's own chart data (the parent's: same privacy, same names) while the
+parent starts Qt. The PDF is the same either way: if the child cannot start, fails or is not
+available, the parent draws the charts itself.
+
+The child never opens the journal: it only turns chart data into SVG.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import Any
+
+# The content width of a page, in inches: the paper less the side margins of
+# gui/pdf_report.PageGeometry (20 mm each side). A test keeps the two equal.
+PAPER_WIDTH_PT = {"a4": 595.0, "letter": 612.0}
+SIDE_MARGIN_MM = 20.0
+WAIT_S = 300.0  # far beyond any report; a stuck child must not hang the command
+DISABLE_ENV = "PLNJOURNAL_NO_CHART_WORKER"
+
+
+def content_width_in(paper: str) -> float:
+    return PAPER_WIDTH_PT[paper] / 72 - 2 * SIDE_MARGIN_MM / 25.4
+
+
+class ChartWorker:
+    """A forked child that draws one report's charts; ``drawn()`` gives them (or None)."""
+
+    def __init__(self) -> None:
+        self._proc: Any = None
+        self._conn: Any = None
+        self._asked = False
+        if not _worth_it():
+            return
+        import multiprocessing
+
+        try:
+            ctx = multiprocessing.get_context("fork")
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(target=_serve, args=(child,), daemon=True)
+            proc.start()
+        except (OSError, ValueError):
+            return  # no process to spare: the parent draws them
+        child.close()
+        self._proc, self._conn = proc, parent
+
+    def ask(self, data: object, paper: str) -> None:
+        """Send the report's chart data (``Report.charts``) to be drawn for ``paper``."""
+        if self._conn is None or paper not in PAPER_WIDTH_PT:
+            return
+        try:
+            self._conn.send((data, content_width_in(paper)))
+            self._asked = True
+        except (OSError, ValueError, TypeError, AttributeError):
+            self.close()  # e.g. unpicklable data: draw in the parent
+
+    def drawn(self) -> tuple[dict[str, bytes], list[str]] | None:
+        """The charts as SVG by key, and the font files they were laid out with; None when
+        the child could not draw them (the caller then draws them itself)."""
+        if not self._asked or self._conn is None:
+            return None
+        try:
+            if not self._conn.poll(WAIT_S):
+                return None
+            status, svgs, fonts = self._conn.recv()
+        except (OSError, EOFError, ValueError):
+            return None
+        finally:
+            self.close()
+        return (svgs, fonts) if status == "ok" else None
+
+    def close(self) -> None:
+        conn, proc = self._conn, self._proc
+        self._conn = self._proc = None
+        if conn is not None:
+            conn.close()
+        if proc is not None:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+
+
+def _worth_it() -> bool:
+    """Fork only a single-threaded process without Qt (the command line's, before it opens the
+    journal): forking threads can deadlock the child. Fork is Linux's default and cheap;
+    elsewhere, or on one core, drawing in the parent is as fast."""
+    import threading
+
+    return (
+        sys.platform.startswith("linux")
+        and (os.cpu_count() or 1) >= 2
+        and not os.environ.get(DISABLE_ENV)
+        and threading.active_count() == 1
+        and "PySide6.QtCore" not in sys.modules
+    )
+
+
+def _serve(conn: Any) -> None:  # noqa: ANN401 - a multiprocessing Connection
+    """In the child: import while the parent gathers, then draw what it sends."""
+    try:
+        from plnjournal.core import charts  # noqa: F401 - matplotlib, imported meanwhile
+        from plnjournal.core.report_charts import chart_fonts, chart_images
+
+        job = conn.recv()
+        data, width_in = job
+        svgs = {c.key: c.svg for c in chart_images(data, width_in)}
+        conn.send(("ok", svgs, chart_fonts()))
+    except EOFError:
+        pass  # the parent finished (or failed) without asking
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which draws instead
+        with contextlib.suppress(OSError, ValueError):
+            conn.send(("error", {}, [repr(exc)]))
+    finally:
+        conn.close()
