@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from plnjournal.cli import main
 from plnjournal.cli.chart_worker import DISABLE_ENV, PAPER_WIDTH_PT, content_width_in
 
 
@@ -21,24 +22,34 @@ def test_the_workers_page_width_is_the_layouts(paper: str, qapp) -> None:  # noq
     assert content_width_in(paper) == pytest.approx(layout, abs=1e-6)
 
 
-def _export(journal: Path, out: Path, **env: str) -> str:
+def _text(pdf: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker is forked")
+def test_the_report_is_the_same_with_and_without_the_worker(demo_db, tmp_path: Path, qapp) -> None:  # noqa: ANN001
+    """A fresh command forks the worker (one thread, no Qt yet); this test process, which has
+    Qt, draws in-process: both reports must read the same."""
+    demo_db.close()
+    worker_pdf, alone_pdf = tmp_path / "worker.pdf", tmp_path / "alone.pdf"
     environ = {k: v for k, v in os.environ.items() if k != DISABLE_ENV}
-    environ.update(env, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-m", "plnjournal", "--db", str(journal), "export-pdf", str(out)],
-        env=environ,
+        [
+            sys.executable,
+            "-m",
+            "plnjournal",
+            "--db",
+            str(demo_db.path),
+            "export-pdf",
+            str(worker_pdf),
+        ],
+        env={**environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         timeout=240,
     )
     assert done.returncode == 0, done.stderr
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages)
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker is forked")
-def test_the_report_is_the_same_with_and_without_the_worker(demo_db, tmp_path: Path) -> None:  # noqa: ANN001
-    demo_db.close()
-    with_worker = _export(demo_db.path, tmp_path / "worker.pdf")
-    alone = _export(demo_db.path, tmp_path / "alone.pdf", **{DISABLE_ENV: "1"})
-    assert with_worker == alone
+    assert main(["--db", str(demo_db.path), "export-pdf", str(alone_pdf)]) == 0
+    with_worker = _text(worker_pdf)
+    assert with_worker == _text(alone_pdf)
     assert "What you keep avoiding" in with_worker  # the charts' own text is in the PDF
