@@ -15,6 +15,7 @@ reflection model inserts do not make a reflection deep.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Section headings of the built-in reflection models that analyse or plan (lower case, without
@@ -96,7 +97,12 @@ def _deep_sections(body: str) -> bool:
 def is_descriptive(title: str, body: str, *, has_commitment: bool = False) -> bool:
     """True when the reflection only describes: no analysis or action section with text, no
     commitment made from it, and no action or analysis phrase."""
-    if has_commitment:
-        return False
+    return not has_commitment and _only_describes(title, body)
+
+
+@functools.lru_cache(maxsize=2048)
+def _only_describes(title: str, body: str) -> bool:
+    # A pure function of the text, and the avoidance model asks it again about the same
+    # latest reflections each time it scores (after every change in the window).
     text = _norm(f"{title}\n{body}")
     return not (_deep_sections(text) or _PHRASES.search(text))
