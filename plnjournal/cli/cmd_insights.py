@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from plnjournal.cli.args import positive_int
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
 
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.add_argument(
         "--limit",
-        type=_positive_int,
+        type=positive_int,
         metavar="N",
         help=f"show the top N skills (default: {TEXT_LIMIT} as text, all with --json)",
     )
@@ -50,16 +51,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--dark", action="store_true", help="the dark theme")
     p.set_defaults(handler=cmd_chart)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
 
 
 def cmd_avoidance(args: argparse.Namespace, ctx: Context) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from plnjournal.cli.args import positive_int
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
 
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=open_gui)
 
     p = sub.add_parser("demo", help="fill the journal with a realistic demo journal ending today")
-    p.add_argument("--years", type=_positive_int, default=1, help="years of entries (default 1)")
+    p.add_argument("--years", type=positive_int, default=1, help="years of entries (default 1)")
     p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same journal)")
     p.add_argument(
         "--force", action="store_true", help="add the demo even if the journal has entries"
@@ -48,23 +49,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("search", help='full-text search: words, "phrases", prefix*')
     p.add_argument("query")
-    p.add_argument("--limit", type=_positive_int, default=20)
+    p.add_argument("--limit", type=positive_int, default=20)
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("stats", help="counts of entries, skills, ratings, feedback, commitments")
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(handler=cmd_stats)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
 
 
 def open_gui(args: argparse.Namespace, ctx: Context) -> int:

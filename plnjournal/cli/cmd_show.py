@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from plnjournal.cli.args import positive_int
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
 
@@ -11,20 +12,10 @@ from plnjournal.cli.output import info, print_json
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("show", help="print the latest reflections in full (default: the last one)")
     p.add_argument(
-        "-n", dest="count", type=_positive_int, default=1, metavar="N", help="how many (default 1)"
+        "-n", dest="count", type=positive_int, default=1, metavar="N", help="how many (default 1)"
     )
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler=cmd_show)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
