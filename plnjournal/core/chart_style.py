@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -198,6 +199,20 @@ class PageHeader:
     def legend_y(self, fig: Figure) -> float:
         """The legend's top, in figure fractions, below the (possibly wrapped) subtitle."""
         return 1 - (0.62 + self.extra_subtitle) / fig.get_figheight()
+
+    def legend(self, fig: Figure, handles: list, th: Theme, **extra: Any) -> Legend:  # noqa: ANN401
+        """The chart's legend where this header made room for it: under the subtitle, in
+        ``ncol`` columns, in the theme's text colour (``extra``: matplotlib's own options)."""
+        return fig.legend(
+            handles=handles,
+            loc="upper left",
+            ncol=self.ncol,
+            frameon=False,
+            fontsize=FONT_SIZE,
+            bbox_to_anchor=(0.01, self.legend_y(fig)),
+            labelcolor=th.text,
+            **extra,
+        )
 
     @property
     def extra_subtitle(self) -> float:

@@ -147,14 +147,10 @@ def avoidance_chart(
         Patch(color=colours[names.split(",")[0]], label=label)
         for label, (_colour, names) in SIGNAL_FAMILIES.items()
     ]
-    fig.legend(
-        handles=handles,
-        loc="upper left",
-        ncol=head.ncol,
-        frameon=False,
-        bbox_to_anchor=(0.01, head.legend_y(fig)),
-        fontsize=FONT_SIZE,
-        labelcolor=th.text,
+    head.legend(
+        fig,
+        handles,
+        th,
         handlelength=1.2,
         columnspacing=1.4,
     )
@@ -280,15 +276,7 @@ def blindspot_chart(
         ),
         Patch(color=th.highlight, label="Blind spot"),
     ]
-    fig.legend(
-        handles=handles,
-        loc="upper left",
-        ncol=head.ncol,
-        frameon=False,
-        fontsize=FONT_SIZE,
-        bbox_to_anchor=(0.01, head.legend_y(fig)),
-        labelcolor=th.text,
-    )
+    head.legend(fig, handles, th)
 
     def details(_ax, _x: float, y: float) -> str | None:
         i = round(y)

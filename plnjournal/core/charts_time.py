@@ -94,14 +94,10 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False, width: float | None = None
         Patch(facecolor=c, edgecolor=th.grid, label=label)
         for c, label in zip(colours, ("none", "1", "2", "3", "4 or more"), strict=True)
     ]
-    fig.legend(
-        handles=handles,
-        loc="upper left",
-        ncol=head.ncol,
-        frameon=False,
-        fontsize=FONT_SIZE,
-        bbox_to_anchor=(0.01, head.legend_y(fig)),
-        labelcolor=th.text,
+    head.legend(
+        fig,
+        handles,
+        th,
         title="Reflections in the week:",
         title_fontsize=FONT_SIZE,
         alignment="left",
@@ -277,14 +273,10 @@ def calendar_chart(
         for c, label in zip(colours, ("none", "1", "2", "3 or more"), strict=True)
     ]
     handles.append(Patch(facecolor="none", edgecolor=th.text, label="longest streak"))
-    fig.legend(
-        handles=handles,
-        loc="upper left",
-        ncol=head.ncol,
-        frameon=False,
-        fontsize=FONT_SIZE,
-        bbox_to_anchor=(0.01, head.legend_y(fig)),
-        labelcolor=th.text,
+    head.legend(
+        fig,
+        handles,
+        th,
         title="Reflections that day:",
         title_fontsize=FONT_SIZE,
         alignment="left",

@@ -216,15 +216,7 @@ def trends_chart(
         Line2D([], [], marker="s", color=th.mentor_colour, label="Mentors"),
         Line2D([], [], linestyle=(0, (4, 3)), color=th.target_colour, label="Target"),
     ]
-    fig.legend(
-        handles=handles,
-        loc="upper left",
-        ncol=head.ncol,
-        frameon=False,
-        fontsize=FONT_SIZE,
-        bbox_to_anchor=(0.01, head.legend_y(fig)),
-        labelcolor=th.text,
-    )
+    head.legend(fig, handles, th)
 
     def details(_ax, x: float, y: float) -> str | None:
         c = int(x // (pw + GAP_X))
