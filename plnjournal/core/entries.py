@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from plnjournal.core.skills import active_framework
@@ -169,27 +169,6 @@ def entries_on(session: Session, day: dt.date) -> list[Entry]:
             .order_by(Entry.entry_time.is_(None), Entry.entry_time, Entry.id)
         )
     )
-
-
-def entry_dates(
-    session: Session, start: dt.date | None = None, end: dt.date | None = None
-) -> set[dt.date]:
-    """Days that have at least one entry (for the calendar and streaks); uses the date index."""
-    stmt = select(Entry.entry_date).distinct()
-    if start is not None:
-        stmt = stmt.where(Entry.entry_date >= start)
-    if end is not None:
-        stmt = stmt.where(Entry.entry_date <= end)
-    return set(session.scalars(stmt))
-
-
-def adjacent_entry_date(session: Session, day: dt.date, forward: bool) -> dt.date | None:
-    """The nearest day before/after ``day`` that has an entry."""
-    if forward:
-        stmt = select(func.min(Entry.entry_date)).where(Entry.entry_date > day)
-    else:
-        stmt = select(func.max(Entry.entry_date)).where(Entry.entry_date < day)
-    return session.scalar(stmt)
 
 
 @dataclass
