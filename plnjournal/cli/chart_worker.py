@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import sys
 from typing import Any
 
@@ -43,7 +44,7 @@ class ChartWorker:
         try:
             ctx = multiprocessing.get_context("fork")
             parent, child = ctx.Pipe()
-            proc = ctx.Process(target=_serve, args=(child,), daemon=True)
+            proc = ctx.Process(target=_serve, args=(child, parent), daemon=True)
             proc.start()
         except (OSError, ValueError):
             return  # no process to spare: the parent draws them
@@ -57,7 +58,7 @@ class ChartWorker:
         try:
             self._conn.send((data, content_width_in(paper)))
             self._asked = True
-        except (OSError, ValueError, TypeError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError, pickle.PicklingError):
             self.close()  # e.g. unpicklable data: draw in the parent
 
     def drawn(self) -> tuple[dict[str, bytes], list[str]] | None:
@@ -76,15 +77,15 @@ class ChartWorker:
         return (svgs, fonts) if status == "ok" else None
 
     def close(self) -> None:
+        """End the child: it holds nothing worth waiting for (it only ever draws)."""
         conn, proc = self._conn, self._proc
         self._conn = self._proc = None
         if conn is not None:
             conn.close()
         if proc is not None:
-            proc.join(timeout=5)
             if proc.is_alive():
                 proc.kill()
-                proc.join()
+            proc.join()
 
 
 def _worth_it() -> bool:
@@ -102,14 +103,14 @@ def _worth_it() -> bool:
     )
 
 
-def _serve(conn: Any) -> None:  # noqa: ANN401 - a multiprocessing Connection
+def _serve(conn: Any, parents_end: Any) -> None:  # noqa: ANN401 - multiprocessing Connections
     """In the child: import while the parent gathers, then draw what it sends."""
+    parents_end.close()  # forked copy: once the parent closes its own, recv() ends
     try:
         from plnjournal.core import charts  # noqa: F401 - matplotlib, imported meanwhile
         from plnjournal.core.report_charts import chart_fonts, chart_images
 
-        job = conn.recv()
-        data, width_in = job
+        data, width_in = conn.recv()
         svgs = {c.key: c.svg for c in chart_images(data, width_in)}
         conn.send(("ok", svgs, chart_fonts()))
     except EOFError:

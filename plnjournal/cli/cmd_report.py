@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
+
+if TYPE_CHECKING:
+    from plnjournal.cli.chart_worker import ChartWorker
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,8 +51,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
-    from pathlib import Path
-
     from plnjournal.core.dates import parse_date
     from plnjournal.errors import InputError
 
@@ -66,9 +70,14 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
         worker.close()
 
 
-def _export_pdf(args, ctx, out, start, end, worker) -> int:  # noqa: ANN001
-    import datetime as dt
-
+def _export_pdf(
+    args: argparse.Namespace,
+    ctx: Context,
+    out: Path,
+    start: dt.date | None,
+    end: dt.date | None,
+    worker: ChartWorker,
+) -> int:
     from plnjournal.core.report import ReportOptions, build_report, resolve_period
     from plnjournal.core.report_queries import fmt_date
 
