@@ -29,6 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import installed_env  # noqa: E402
+
 TODAY = dt.date(2026, 11, 28)
 START = dt.date(2025, 11, 29)
 
@@ -62,7 +65,7 @@ def whole_command(db: Path, out: Path, paper: str) -> tuple[float, float]:
         + ["--from", START.isoformat(), "--to", TODAY.isoformat(), "--paper", paper],
         check=True,
         capture_output=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**installed_env(), "QT_QPA_PLATFORM": "offscreen"},
     )
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
