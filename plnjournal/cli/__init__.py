@@ -55,13 +55,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain window start (``plnjournal [--db PATH] [--debug]``), read
+    without building the whole parser: registering every command imports every command
+    module, which the window's start does not need. None for anything else."""
+    args = argparse.Namespace(db=None, debug=False, command=None)
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--debug":
+            args.debug = True
+        elif arg == "--db" and rest and not rest[0].startswith("-"):
+            args.db = rest.pop(0)
+        elif arg.startswith("--db=") and len(arg) > len("--db="):
+            args.db = arg[len("--db=") :]
+        else:
+            return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (0 ok, 1 failure, 2 usage or bad input)."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
-    except SystemExit as exc:  # --help, --version, usage errors
-        return int(exc.code or 0) if isinstance(exc.code, int) else 2
+    argv = list(argv) if argv is not None else sys.argv[1:]
+    args = window_args(argv)
+    if args is None:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version, usage errors
+            return int(exc.code or 0) if isinstance(exc.code, int) else 2
     ctx = Context(db_arg=args.db, debug=args.debug)
     handler = getattr(args, "handler", None)
     if handler is None:

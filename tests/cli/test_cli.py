@@ -202,3 +202,25 @@ def test_python_dash_m(tmp_path: Path) -> None:
         [sys.executable, "-m", "plnjournal", "--version"], capture_output=True, text=True
     )
     assert r.returncode == 0 and __version__ in r.stdout
+
+
+def test_a_plain_window_start_is_read_without_the_whole_parser():
+    from plnjournal.cli import window_args
+
+    args = window_args(["--db", "/tmp/j.sqlite3", "--debug"])
+    assert (args.db, args.debug, args.command) == ("/tmp/j.sqlite3", True, None)
+    assert window_args(["--db=/tmp/j.sqlite3"]).db == "/tmp/j.sqlite3"
+    assert window_args([]).db is None
+    # Anything else goes through the full parser, with its checks and messages.
+    for argv in (["stats"], ["--version"], ["--db"], ["--db", "--debug"], ["--help"], ["gui"]):
+        assert window_args(argv) is None, argv
+
+
+def test_a_plain_window_start_opens_the_window_on_the_named_journal(monkeypatch, tmp_path):
+    import plnjournal.cli.cmd_journal as cmd_journal
+    from plnjournal.cli import main
+
+    opened = []
+    monkeypatch.setattr(cmd_journal, "open_gui", lambda args, ctx: opened.append(ctx.db_path) or 0)
+    assert main(["--db", str(tmp_path / "j.sqlite3")]) == 0
+    assert opened == [tmp_path / "j.sqlite3"]
