@@ -16,6 +16,10 @@ def run_gui(
 ) -> int:
     """Open the window on the journal at ``db_path``; with ``smoke_test``, quit once it shows
     (no first-start dialog: a smoke test never waits for a person), saving ``screenshot``."""
+    from plnjournal.storage.sqlite_file import QuickCheck
+
+    # The whole-file check runs while Qt loads; its verdict is asked before the journal opens.
+    check = QuickCheck.start(db_path)
     from PySide6.QtWidgets import QApplication
 
     from plnjournal.gui.app_guard import AppGuard
@@ -34,7 +38,7 @@ def run_gui(
     guard = AppGuard(db_path)
     if guard.already_running():
         return 1 if smoke_test else 0  # a smoke test must show a window of its own
-    db = guard.open_journal()
+    db = guard.open_journal(quick_check=check)
     if db is None:
         return 1
     try:

@@ -15,6 +15,7 @@ from plnjournal.errors import DatabaseDamaged, PlnError
 from plnjournal.gui.crash_dialog import CrashHandler, install_crash_handler
 from plnjournal.gui.single_instance import InstanceGuard, bring_forward
 from plnjournal.storage.db import Database
+from plnjournal.storage.sqlite_file import QuickCheck
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,11 @@ class AppGuard:
         if target is not None:
             bring_forward(target)
 
-    def open_journal(self, parent: QWidget | None = None) -> Database | None:
+    def open_journal(
+        self, parent: QWidget | None = None, *, quick_check: QuickCheck | None = None
+    ) -> Database | None:
         """Open the journal, or explain in a dialog why not."""
-        return open_journal_or_explain(self.db_path, parent)
+        return open_journal_or_explain(self.db_path, parent, quick_check=quick_check)
 
     def protect(self, window: QWidget) -> None:
         """Raise ``window`` for later launches; show unexpected errors in a dialog; make the
@@ -91,12 +94,15 @@ def start_daily_backup(window: QWidget, db: Database) -> None:
     run_in_background(window, lambda _p: daily_backup(db.path), on_failure=failed)
 
 
-def open_journal_or_explain(db_path: Path, parent: QWidget | None = None) -> Database | None:
-    """The journal, opened; or None after telling the user why it cannot be (never a traceback)."""
+def open_journal_or_explain(
+    db_path: Path, parent: QWidget | None = None, *, quick_check: QuickCheck | None = None
+) -> Database | None:
+    """The journal, opened; or None after telling the user why it cannot be (never a traceback).
+    ``quick_check``: the file's check, started earlier (see ``storage.sqlite_file``)."""
     from plnjournal.storage.db import open_database
 
     try:
-        return open_database(db_path)
+        return open_database(db_path, quick_check=quick_check)
     except DatabaseDamaged as exc:
         if exc.good_backup is None:
             QMessageBox.critical(parent, "PLN Journal: the journal is damaged", exc.message)

@@ -21,6 +21,7 @@ from plnjournal.storage import dialect
 from plnjournal.storage.sqlite_file import (
     HEAD_REVISION,
     REVISIONS,
+    QuickCheck,
     check_file,
     damaged,
     describe_sqlite_error,
@@ -165,6 +166,7 @@ def open_database(
     create: bool = True,
     backup_before_migrate: bool = True,
     daily_backup: bool = False,
+    quick_check: QuickCheck | None = None,
 ) -> Database:
     """Open (and create or upgrade) the journal at ``path``.
 
@@ -176,7 +178,9 @@ def open_database(
     has_data = check_file(path, create)
     revision: str | None = None
     if has_data:
-        revision, has_tables = read_revision(path)
+        revision, has_tables = read_revision(path, check=quick_check is None)
+        if quick_check is not None:
+            quick_check.verdict()
         if revision is None and has_tables:
             raise damaged(path, "is an SQLite file but not a PLN Journal database")
         if revision is not None and revision not in REVISIONS:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, StorageError
@@ -134,10 +135,8 @@ def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
             r[0]
             for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         }
-        if check:
-            problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-            if problems != ["ok"]:
-                raise damaged(path, f"the journal file is damaged ({problems[0]})")
+        if check and (problems := quick_check_problems(conn)):
+            raise damaged(path, f"the journal file is damaged ({problems[0]})")
         if "alembic_version" not in tables:
             return None, bool(tables)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -146,6 +145,56 @@ def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
         raise describe_sqlite_error(exc, path) from exc
     finally:
         conn.close()
+
+
+def quick_check_problems(conn: sqlite3.Connection) -> list[str]:
+    """What SQLite's quick check of the whole file finds; empty when the file is sound."""
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    return [] if problems == ["ok"] else problems
+
+
+class QuickCheck:
+    """The whole-file quick check, run on a thread of its own while the caller does other work.
+
+    SQLite lets other Python threads run while it reads, so the window's start can import Qt
+    and build the window meanwhile (the check takes 46 ms at 10 years here, 0.4 s at 100,000
+    reflections) and ask for the verdict before anything is written. ``start`` returns None
+    when there is nothing to check yet (no file, or an empty one).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._problems: list[str] = []
+        self._error: sqlite3.Error | None = None
+        self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def start(cls, path: Path) -> QuickCheck | None:
+        try:
+            if path.stat().st_size == 0 or not path.is_file():
+                return None
+        except OSError:
+            return None
+        return cls(path)
+
+    def _run(self) -> None:
+        try:
+            conn = open_readonly(self.path)
+            try:
+                self._problems = quick_check_problems(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            self._error = exc
+
+    def verdict(self) -> None:
+        """Wait for the check; raise what it found, as ``read_revision``'s own check does."""
+        self._thread.join()
+        if self._error is not None:
+            raise describe_sqlite_error(self._error, self.path) from self._error
+        if self._problems:
+            raise damaged(self.path, f"the journal file is damaged ({self._problems[0]})")
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection | None:

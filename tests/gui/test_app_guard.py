@@ -118,3 +118,23 @@ def test_a_launch_claims_the_journal_before_any_dialog(qtbot, db_path: Path) -> 
             assert AppGuard(db_path).already_running()
     finally:
         first.close()
+
+
+def test_damage_found_by_the_check_started_before_qt_is_explained(qtbot, db) -> None:
+    """run_gui starts the whole-file check while Qt loads; what it finds is said the same way."""
+    from plnjournal.storage.sqlite_file import QuickCheck
+
+    with db.session() as s:
+        for i in range(300):
+            day = dt.date(2026, 1, 1) + dt.timedelta(days=i)
+            add_entry(s, entry_date=day, title=f"day {i}", body="word " * 200)
+    db.close()
+    data = bytearray(db.path.read_bytes())
+    for i in range(len(data) - 4096 * 3, len(data) - 4096 * 2):
+        data[i] = 0xA5
+    db.path.write_bytes(bytes(data))
+    seen: list = []
+    answer_next_question("OK", seen)
+    assert open_journal_or_explain(db.path, quick_check=QuickCheck.start(db.path)) is None
+    assert "damaged" in seen[0]
+    assert db.path.read_bytes() == bytes(data)

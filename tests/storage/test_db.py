@@ -87,3 +87,41 @@ def test_missing_folder_is_created(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "journal.sqlite3"
     open_database(path).close()
     assert path.exists()
+
+
+def _scribble_near_the_end(path: Path) -> bytes:
+    """Damage pages of reflections only: the schema still reads, only a whole-file check
+    (or reading those reflections) finds the damage."""
+    data = bytearray(path.read_bytes())
+    for i in range(len(data) - 4096 * 3, len(data) - 4096 * 2):
+        data[i] = 0xA5
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def _journal_of_300_days(db_path: Path) -> None:
+    import datetime as dt
+
+    from plnjournal.core.entries import add_entry
+
+    db = open_database(db_path)
+    with db.session() as s:
+        for i in range(300):
+            day = dt.date(2026, 1, 1) + dt.timedelta(days=i)
+            add_entry(s, entry_date=day, title=f"day {i}", body="word " * 200)
+    db.close()
+
+
+def test_a_check_started_earlier_stands_for_the_open_check(db_path: Path) -> None:
+    from plnjournal.storage.sqlite_file import QuickCheck, read_revision
+
+    _journal_of_300_days(db_path)
+    sound = QuickCheck.start(db_path)
+    open_database(db_path, quick_check=sound).close()
+
+    damaged = _scribble_near_the_end(db_path)
+    assert read_revision(db_path, check=False)[0] is not None  # the schema still reads
+    with pytest.raises(DatabaseDamaged, match="damaged"):
+        open_database(db_path, quick_check=QuickCheck.start(db_path))
+    assert db_path.read_bytes() == damaged
+    assert QuickCheck.start(db_path.parent / "missing.sqlite3") is None
