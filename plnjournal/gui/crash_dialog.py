@@ -1,22 +1,16 @@
-"""The crash dialog: an unexpected error is logged and shown, and the app keeps running.
+"""The crash dialog: what happened, where the full report is, and the versions to quote.
 
-Installed by ``run_gui``. Python exceptions raised in Qt slots and event handlers reach
-``sys.excepthook``; worker threads reach ``threading.excepthook``. Either way the user sees
-what happened, where the full report is, and the versions to quote; the window stays open with
-their text in it, and autosave carries on.
+Shown by ``gui/crash_handler.py`` (imported only when something goes wrong: its Qt classes
+cost the window's start time). The window stays open with the user's text in it, and autosave
+carries on.
 """
 
 from __future__ import annotations
 
-import logging
 import platform
 import sqlite3
-import sys
-import threading
-import traceback
-from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,8 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-log = logging.getLogger(__name__)
 
 MAX_REPORTS = 5  # a repeating error (in a paint event, say) must not flood the dialog
 
@@ -111,61 +103,3 @@ class CrashDialog(QDialog):
         from pathlib import Path
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.log_path).parent)))
-
-
-class CrashHandler(QObject):
-    """Routes unexpected exceptions to the log and the crash dialog, on the GUI thread."""
-
-    _from_thread = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.window = parent
-        self.dialog: CrashDialog | None = None
-        self._previous_hook = sys.excepthook
-        self._previous_thread_hook = threading.excepthook
-        self._from_thread.connect(self._show)
-        sys.excepthook = self.excepthook
-        threading.excepthook = self._thread_hook
-
-    def excepthook(
-        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            self._previous_hook(exc_type, exc, tb)
-            return
-        if exc.__traceback__ is None and tb is not None:
-            exc = exc.with_traceback(tb)
-        if threading.current_thread() is threading.main_thread():
-            self._show(exc)
-        else:
-            self._from_thread.emit(exc)
-
-    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
-        if args.exc_value is not None:
-            self._from_thread.emit(args.exc_value)
-
-    def _show(self, exc: BaseException) -> None:
-        from plnjournal.logs import log_exception
-
-        try:
-            where = log_exception(exc)
-            summary = f"{type(exc).__name__}: {exc}"
-            report = "".join(traceback.format_exception(exc))
-            if self.dialog is not None and self.dialog.isVisible():
-                self.dialog.add(summary, report)
-            else:
-                self.dialog = CrashDialog(summary, report, where, self.window)
-                self.dialog.show()  # not modal: the user can go on writing meanwhile
-            self.dialog.raise_()
-        except Exception:  # noqa: BLE001 - the crash handler must never crash the app
-            log.exception("the crash dialog itself failed")
-
-    def uninstall(self) -> None:
-        sys.excepthook = self._previous_hook
-        threading.excepthook = self._previous_thread_hook
-
-
-def install_crash_handler(window: QWidget | None = None) -> CrashHandler:
-    """Show unexpected errors in the crash dialog from now on (call once, from run_gui)."""
-    return CrashHandler(window)

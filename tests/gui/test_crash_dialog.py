@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPlainTextEdit
 
-from plnjournal.gui.crash_dialog import CrashDialog, install_crash_handler, versions
+from plnjournal.gui.crash_dialog import CrashDialog, versions
+from plnjournal.gui.crash_handler import install_crash_handler
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from sqlalchemy import select
 
 from plnjournal.gui.backups_dialog import BackupsDialog, reload_after_restore
-from plnjournal.gui.crash_dialog import install_crash_handler
+from plnjournal.gui.crash_handler import install_crash_handler
 from plnjournal.storage.backup import backup_infos, make_backup
 from plnjournal.storage.models import Entry
 from tests.gui.modal import answer_next_question
