@@ -141,3 +141,18 @@ def adjacent_day(conn_or_session: Any, day: dt.date, forward: bool) -> dt.date |
     )
     (found,) = _conn(conn_or_session).execute(sql, (day.isoformat(),)).fetchone()
     return dt.date.fromisoformat(found) if found else None
+
+
+# The setting that records the first-start question as answered (gui/first_start.py).
+FIRST_START_SETTING = "first_start_done"
+
+
+def is_new_journal(conn: Any) -> bool:
+    """No framework, no reflection, and the first-start question never answered: the window
+    asks how to begin (read here, light, so a journal in use never loads that dialog)."""
+    answered = "SELECT 1 FROM settings WHERE key = ?"
+    if conn.execute(answered, (FIRST_START_SETTING,)).fetchone():
+        return False
+    framework = conn.execute("SELECT 1 FROM frameworks WHERE active LIMIT 1").fetchone()
+    entry = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+    return framework is None and entry is None

@@ -42,10 +42,16 @@ def run_gui(
     if db is None:
         return 1
     try:
-        from plnjournal.gui.first_start import run_first_start_if_needed
+        from plnjournal.core.journal_days import is_new_journal
 
-        if not smoke_test:
-            run_first_start_if_needed(db)
+        with db.reading() as conn:
+            new = is_new_journal(conn)
+        if new and not smoke_test:  # ask how to begin; closing it opens the empty journal
+            from plnjournal.gui.first_start import FirstStartDialog  # loaded only when asked
+            from plnjournal.logs import setup_logging
+
+            setup_logging()  # the dialog may stay open a long time: log to the file meanwhile
+            FirstStartDialog(db).exec()
         window = MainWindow(db)
         guard.protect(window)
         if os.environ.get("PLNJOURNAL_BENCH_READY"):  # bench/run.py: report when ready, quit

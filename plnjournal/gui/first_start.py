@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.journal_days import FIRST_START_SETTING, is_new_journal
 from plnjournal.storage.db import Database
 
-SETTING = "first_start_done"
+SETTING = FIRST_START_SETTING
 BUILTIN, IMPORT, EMPTY, DEMO = range(4)
 
 
@@ -34,11 +35,7 @@ def needs_first_start(db: Database) -> bool:
     """A new journal: no framework, no reflection, and the question never answered (read
     with plain sqlite3: the window's start does not wait for SQLAlchemy)."""
     with db.reading() as conn:
-        if conn.execute("SELECT 1 FROM settings WHERE key = ?", (SETTING,)).fetchone():
-            return False
-        framework = conn.execute("SELECT 1 FROM frameworks WHERE active LIMIT 1").fetchone()
-        entry = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
-    return framework is None and entry is None
+        return is_new_journal(conn)
 
 
 def mark_done(db: Database) -> None:
@@ -211,9 +208,3 @@ class FirstStartDialog(QDialog):
 
         self.setEnabled(True)
         show_error(self, exc)
-
-
-def run_first_start_if_needed(db: Database, parent: QWidget | None = None) -> None:
-    """Ask how to start on a new journal; closing the dialog just opens the empty journal."""
-    if needs_first_start(db):
-        FirstStartDialog(db, parent).exec()
