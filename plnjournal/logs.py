@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import traceback
 from pathlib import Path
 
@@ -11,6 +10,35 @@ from plnjournal.paths import log_dir
 
 _handler: logging.Handler | None = None
 _handler_path: Path | None = None
+EARLY_LIMIT = 1000  # records held before the file opens; more are not worth the memory
+
+
+class _Early(logging.Handler):
+    """Holds what is logged before the log file opens (the window opens it after its first
+    paint), for ``setup_logging`` to write first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < EARLY_LIMIT:
+            self.records.append(record)
+
+
+_early: _Early | None = None
+
+
+def hold_early_records(level: int = logging.INFO) -> None:
+    """Keep the app's log records until ``setup_logging`` opens the file (the window's start
+    does not wait for ``logging.handlers``)."""
+    global _early
+    if _handler is not None or _early is not None:
+        return
+    _early = _Early()
+    root = logging.getLogger("plnjournal")
+    root.addHandler(_early)
+    root.setLevel(level)
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -19,7 +47,9 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     Called again with another log folder (``PLNJOURNAL_HOME`` changed, as between tests), it
     moves the file there, so the path it returns is always where the log really goes.
     """
-    global _handler, _handler_path
+    import logging.handlers
+
+    global _handler, _handler_path, _early
     path = log_dir() / "plnjournal.log"
     if _handler is not None and _handler_path == path:
         return path
@@ -38,6 +68,11 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     root.addHandler(handler)
     root.setLevel(level)
     _handler, _handler_path = handler, path
+    if _early is not None:
+        root.removeHandler(_early)
+        for record in _early.records:
+            handler.handle(record)
+        _early = None
     return path
 
 

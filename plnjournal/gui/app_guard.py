@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from plnjournal.errors import DatabaseDamaged, PlnError
-from plnjournal.gui.crash_dialog import CrashHandler, install_crash_handler
+from plnjournal.gui.crash_handler import CrashHandler, install_crash_handler
 from plnjournal.gui.single_instance import InstanceGuard, bring_forward
 from plnjournal.storage.db import Database
 from plnjournal.storage.sqlite_file import QuickCheck
@@ -24,9 +24,9 @@ class AppGuard:
     """Used once by ``run_gui``: ``already_running``, ``open_journal``, ``protect``, ``close``."""
 
     def __init__(self, db_path: Path) -> None:
-        from plnjournal.logs import setup_logging
+        from plnjournal.logs import hold_early_records
 
-        setup_logging()  # the rotating log file the crash dialog points to
+        hold_early_records()  # written to the log file once it opens, after the first paint
         self.db_path = db_path
         self.instance = InstanceGuard(db_path)
         self.instance.raise_requested.connect(self._bring_forward)
@@ -59,14 +59,19 @@ class AppGuard:
         day's backup off the GUI thread (a 10-year journal takes a few hundred ms), once the
         window has loaded when it says so (the backup never competes with the first paint)."""
         self.window = window
-        self.crash = install_crash_handler(window)
-        db = getattr(window, "db", None)
-        if db is None:
-            return
+        self.crash = install_crash_handler(window)  # it opens the log itself on an error
         loaded = getattr(window, "loaded", None)
         if loaded is not None and not getattr(window, "is_loaded", False):
-            loaded.connect(lambda: start_daily_backup(window, db))
+            loaded.connect(lambda: self._after_load(window))
         else:
+            self._after_load(window)
+
+    def _after_load(self, window: QWidget) -> None:
+        from plnjournal.logs import setup_logging
+
+        setup_logging()  # the rotating log file (logging.handlers: not worth the first paint)
+        db = getattr(window, "db", None)
+        if db is not None:
             start_daily_backup(window, db)
 
     def close(self) -> None:
@@ -114,8 +119,10 @@ def open_journal_or_explain(
         QMessageBox.critical(parent, "PLN Journal cannot open the journal", exc.message)
         return None
     try:
+        from plnjournal.logs import setup_logging
         from plnjournal.storage.restore import restore_backup
 
+        setup_logging()  # the restore is logged
         result = restore_backup(db_path, backup.path)
         log.info("restored %s at start-up; damaged file kept as %s", db_path, result.damaged_kept)
         return open_database(db_path)
