@@ -18,14 +18,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from plnjournal.core.journal_days import adjacent_day, day_entries
 from plnjournal.core.journal_days import open_entry as read_open_entry
 from plnjournal.core.reflection_models import load_reflection_models
 from plnjournal.errors import PlnError
 from plnjournal.gui.calendar_panel import CalendarPanel
-from plnjournal.gui.commitment_dialog import CommitmentDialog
 from plnjournal.gui.commitments_panel import CommitmentsPanel
 from plnjournal.gui.editor import EntryEditor
 from plnjournal.gui.entry_list import EntryListPanel
@@ -34,9 +33,10 @@ from plnjournal.gui.prefs import read_bool, read_int
 from plnjournal.gui.skills_panel import SkillsPanel
 from plnjournal.storage.db import Database
 
-if TYPE_CHECKING:  # these load with SQLAlchemy, after the window shows
+if TYPE_CHECKING:  # these load after the window shows (SQLAlchemy; the dialog when asked)
     from plnjournal.core.entries import DeletedEntry
     from plnjournal.core.nudges import HardConversation
+    from plnjournal.gui.commitment_dialog import CommitmentDialog
 
 log = logging.getLogger(__name__)
 
@@ -336,6 +336,8 @@ class JournalView(QWidget):
         self.finish_loading()  # the dialog lists the skills (at once, in the first second)
         links = self.skills.links()
         if dialog is None:
+            from plnjournal.gui.commitment_dialog import CommitmentDialog
+
             dialog = CommitmentDialog(
                 self._skill_choices(),
                 default_due=self._today() + dt.timedelta(days=7),
@@ -343,7 +345,7 @@ class JournalView(QWidget):
                 proposals=proposals,
                 parent=self,
             )
-            if dialog.exec() != CommitmentDialog.DialogCode.Accepted:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
         made = dialog.commitments()
         if not made:

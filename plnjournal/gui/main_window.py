@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.menu("file").addSeparator()
         self._action("file", "quit", "&Quit", self.close, "Ctrl+Q")
         self.journal.editor.body.reserve_shortcuts(
-            [a.shortcut() for a in self.findChildren(QAction) if not a.shortcut().isEmpty()]
+            [a.shortcut() for a in self.menu_actions() if not a.shortcut().isEmpty()]
         )
         self._restore_state()
         self.journal.message.connect(self.show_message)
@@ -150,6 +150,10 @@ class MainWindow(QMainWindow):
         """The menu called ``name`` ("file", "edit", "view", "journal", "skills", "feedback",
         "insights", "help")."""
         return self._menus[name.lower()]
+
+    def menu_actions(self) -> list[QAction]:
+        """Every action of the menu bar (cheaper than searching the whole widget tree)."""
+        return [a for menu in self._menus.values() for a in menu.actions() if not a.isSeparator()]
 
     def notify_changed(self, *what: str) -> None:
         self.data_changed.emit(set(what))
@@ -329,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def _show_shortcuts(self) -> None:
         lines = []
-        for action in self.findChildren(QAction):
+        for action in self.menu_actions():
             if not action.shortcut().isEmpty() and action.text():
                 key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 lines.append(
