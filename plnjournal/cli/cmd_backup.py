@@ -34,7 +34,9 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.errors import InputError
     from plnjournal.storage.backup import MANUAL, copy_database, format_size, make_backup
 
-    db = ctx.db()  # checks the file first: a damaged journal is never copied as a "backup"
+    db = ctx.db(
+        create=False
+    )  # checks the file first: a damaged journal is never copied as a "backup"
     if args.dest is None:
         dest = make_backup(db.path, MANUAL)
     else:

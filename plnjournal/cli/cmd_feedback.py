@@ -120,7 +120,7 @@ def cmd_feedback_template(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.core.feedback_requests import write_feedback_template
 
     codes = [c.strip() for c in (args.skills or "").split(",") if c.strip()] or None
-    with ctx.db().session() as session:
+    with ctx.db(create=False).session() as session:
         result = write_feedback_template(
             session, args.out, skill_codes=codes, mentor=args.mentor, overwrite=args.force
         )
@@ -135,7 +135,7 @@ def cmd_feedback_template(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.core.feedback_inbox import unanswered_feedback
 
-    with ctx.db().session() as session:
+    with ctx.db(create=False).session() as session:
         rows = unanswered_feedback(session)
     if args.json:
         print_json(

@@ -60,7 +60,7 @@ def cmd_avoidance(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.core.dates import parse_date
 
     as_of = parse_date(args.as_of, what="--as-of") if args.as_of else dt.date.today()
-    with ctx.db().session() as session:
+    with ctx.db(create=False).session() as session:
         scores = avoidance_scores(session, as_of)
     if args.json:
         print_json([s.to_json() for s in scores[: args.limit]])
@@ -103,7 +103,7 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.core.insights import make_chart
     from plnjournal.core.skills import find_skill
 
-    with ctx.db().session() as session:
+    with ctx.db(create=False).session() as session:
         codes = [find_skill(session, s, what="--skill").code for s in args.skill or []] or None
         fig = make_chart(
             session,

@@ -114,7 +114,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     fmt = args.format or ("json" if path.suffix.lower() == ".json" else "markdown")
     date_from = parse_date(args.date_from, what="--from") if args.date_from else None
     date_to = parse_date(args.date_to, what="--to") if args.date_to else None
-    db = ctx.db()
+    db = ctx.db(create=False)
     with db.session() as session:
         summary = export_journal(session, path, fmt, date_from=date_from, date_to=date_to)
     if args.json:

@@ -81,7 +81,7 @@ def _export_pdf(
     from plnjournal.core.report import ReportOptions, build_report, resolve_period
     from plnjournal.core.report_queries import fmt_date
 
-    with ctx.db().session() as session:
+    with ctx.db(create=False).session() as session:
         start, end = resolve_period(session, start, end, include_private=args.include_private)
         options = ReportOptions(
             start=start,

@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.core.skills import active_framework, effective_cadence_days, list_skills
 
-    with ctx.db().session() as session:
+    with ctx.db(create=False).session() as session:
         fw = active_framework(session)
         skills = [
             s
@@ -128,7 +128,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.core.framework_sync import spec_from_framework
 
     file_format(args.file, what="skills export")
-    with ctx.db().session() as session:
+    with ctx.db(create=False).session() as session:
         spec = spec_from_framework(session)
     write_framework_file(args.file, spec)
     info(f"Exported {spec.name} ({len(spec.all_skills())} skills) to {args.file}.")
@@ -140,7 +140,7 @@ def cmd_matrix(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.core.matrix import skill_matrix
 
     as_of = parse_date(args.as_of, what="--as-of") if args.as_of else None
-    with ctx.db().session() as session:
+    with ctx.db(create=False).session() as session:
         m = skill_matrix(session, as_of=as_of)
     rows = [
         {

@@ -27,9 +27,14 @@ class Context:
 
         return resolve_db_path(self.db_arg)
 
-    def db(self) -> Database:
+    def db(self, *, create: bool = True) -> Database:
+        """The journal, opened for writing; ``create=False`` (commands that only read or copy
+        it) refuses a missing file rather than leaving an empty journal behind a typo."""
         if self._db is None:
             from plnjournal.storage.db import open_database
+
+            if not create:
+                self._require_journal()
 
             with self._damage_advice():
                 self._db = open_database(self.db_path, daily_backup=True)
@@ -38,6 +43,18 @@ class Context:
             for warning in self._db.warnings:
                 print_warning(warning)
         return self._db
+
+    def _require_journal(self) -> None:
+        path = self.db_path
+        if path.exists():
+            return
+        from plnjournal.errors import InputError
+
+        where = f"no journal at {path}" if self.db_arg else f"no journal yet at {path}"
+        raise InputError(
+            f"{where}; nothing was created (check the path; opening the window or "
+            "'plnjournal demo' starts a journal)"
+        )
 
     @contextlib.contextmanager
     def _damage_advice(self) -> Iterator[None]:
@@ -79,10 +96,11 @@ class Context:
         from plnjournal.storage.sqlite_file import connect_readonly
 
         if self._reader is None:
+            self._require_journal()  # a read never creates a journal
             with self._damage_advice():
                 conn = connect_readonly(self.db_path)
             if conn is None:
-                self.db()
+                self.db(create=False)
                 conn = connect_readonly(self.db_path)
             self._reader = conn
         return self._reader

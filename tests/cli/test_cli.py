@@ -105,12 +105,34 @@ def test_add_with_skill_and_unknown_skill(cli, db_path: Path) -> None:
         (["frobnicate"], "invalid choice"),
     ],
 )
-def test_bad_input_exit_2_one_line_nothing_written(cli, args: list[str], message: str) -> None:
+def test_bad_input_exit_2_one_line_nothing_written(
+    cli, db_path: Path, args: list[str], message: str
+) -> None:
     r = cli(*args)
     assert r.code == 2, r.err
     assert r.err.startswith("plnjournal: error: ") and message in r.err
     assert "Traceback" not in r.err and r.err.count("\n") == 1
-    assert cli("stats", "--json").json()["entries"] == 0
+    assert not db_path.exists()  # refused before anything, even an empty journal, was made
+
+
+def test_read_commands_never_create_a_journal(cli, db_path: Path, tmp_path: Path) -> None:
+    """A typo in --db must not leave an empty journal behind (only writing commands create)."""
+    for args in (
+        ["stats"],
+        ["search", "x"],
+        ["show"],
+        ["avoidance"],
+        ["skills", "list"],
+        ["export-pdf", str(tmp_path / "r.pdf")],
+        ["export-journal", str(tmp_path / "out")],
+        ["backup"],
+    ):
+        r = cli(*args)
+        assert r.code == 2, (args, r.err)
+        assert f"no journal at {db_path}; nothing was created" in r.err, args
+        assert not db_path.exists() and not (tmp_path / "r.pdf").exists(), args
+    assert cli("add", "the first reflection").code == 0  # writing commands start one
+    assert cli("stats", "--json").json()["entries"] == 1
 
 
 def test_db_path_that_is_a_folder(cli, tmp_path: Path) -> None:

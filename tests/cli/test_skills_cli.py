@@ -94,7 +94,7 @@ def test_bad_files_exit_2_and_write_nothing(cli, tmp_path: Path, content: bytes,
     assert cli("skills", "list", "--json").json() == before
 
 
-def test_empty_journal_and_wrong_extension(cli, tmp_path: Path) -> None:
+def test_empty_journal_and_wrong_extension(cli, db, tmp_path: Path) -> None:  # noqa: ANN001
     r = cli("skills", "list")
     assert r.code == 0 and "no skills framework yet" in r.out
     assert cli("skills", "list", "--json").json() == []
