@@ -36,7 +36,13 @@ import jrnl_side  # noqa: E402
 from measure import Memory, Result, load_average, machine, run_process  # noqa: E402
 
 # Every figure run.py reports (charts: one per chart kind, "chart_<kind>").
-PROCESS_MEASURES = ("window_ready", "search_process", "keystroke_echo_p95", "keystroke_preview_p95")
+PROCESS_MEASURES = (
+    "window_ready",
+    "window_qt_floor",
+    "search_process",
+    "keystroke_echo_p95",
+    "keystroke_preview_p95",
+)
 MEMORY_MEASURES = ("gui_peak_memory",)
 
 
@@ -80,24 +86,35 @@ def app_env(home: Path) -> dict[str, str]:
 
 def window_ready(j: inproc.Journal, runs: int) -> tuple[list[Result], list[Memory]]:
     """Process start → the journaling window shown, the editor focused and painted (the app's
-    PLNJOURNAL_BENCH_READY hook prints the moment and quits); the peak memory of the process."""
+    PLNJOURNAL_BENCH_READY hook prints the moment and quits); the peak memory of the process.
+
+    Each run is followed by one of bench/qt_floor.py (the same kinds of Qt widgets with none of
+    our code, ready by the same test): ``window_qt_floor`` says, in the same minutes, how much
+    of the start is Qt's own on this machine."""
     from plnjournal.storage.backup import copy_database
 
     db = copy_database(j.db, j.scratch / "window.sqlite3")
     env = {**app_env(j.scratch / "home"), "PLNJOURNAL_BENCH_READY": "1"}
-    cmd = [sys.executable, "-m", "plnjournal", "--db", str(db)]
-    result = Result("window_ready", j.size)
+    commands = {
+        "window_ready": [sys.executable, "-m", "plnjournal", "--db", str(db)],
+        "window_qt_floor": [sys.executable, str(BENCH / "qt_floor.py")],
+    }
+    results = {name: Result(name, j.size) for name in commands}
     memory = Memory("gui_peak_memory", j.size)
     for run in range(WARMUP + runs):
-        p = run_process(cmd, env=env, timeout=300)
-        m = READY.search(p.stdout)
-        if m is None:
-            raise RuntimeError(f"the window never said it was ready:\n{p.stderr[-2000:]}")
-        if run >= WARMUP:
-            result.wall.append(float(m.group(1)) - p.started)
-            result.cpu.append(float(m.group(2)))
-            memory.mb.append(p.maxrss_mb)
-    return [result], [memory]
+        for name, cmd in commands.items():
+            p = run_process(cmd, env=env, timeout=300)
+            m = READY.search(p.stdout)
+            if m is None:
+                raise RuntimeError(
+                    f"{name}: the window never said it was ready:\n{p.stderr[-2000:]}"
+                )
+            if run >= WARMUP:
+                results[name].wall.append(float(m.group(1)) - p.started)
+                results[name].cpu.append(float(m.group(2)))
+                if name == "window_ready":
+                    memory.mb.append(p.maxrss_mb)
+    return list(results.values()), [memory]
 
 
 def search_process(j: inproc.Journal, runs: int) -> list[Result]:
