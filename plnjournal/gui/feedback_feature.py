@@ -89,8 +89,17 @@ class FeedbackFeature:
         window.data_changed.connect(self._data_changed)
         self.drop_filter = _DropFilter(self)
         window.setAcceptDrops(True)
-        for widget in [window, *window.findChildren(QWidget)]:
-            if widget is window or widget.acceptDrops():
+        window.installEventFilter(self.drop_filter)
+        # Widgets that take drops themselves (the editor, text fields) are found once the
+        # window has loaded: walking every widget costs the first paint ~5 ms.
+        if getattr(window, "is_loaded", True):
+            self._filter_drops_on_children()
+        else:
+            window.loaded.connect(self._filter_drops_on_children)
+
+    def _filter_drops_on_children(self) -> None:
+        for widget in self.window.findChildren(QWidget):
+            if widget.acceptDrops():
                 widget.installEventFilter(self.drop_filter)
 
     # --- import ----------------------------------------------------------------------------
