@@ -16,6 +16,7 @@ import datetime as dt
 import importlib
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QPushButt
 from plnjournal.gui.journal_view import JournalView
 from plnjournal.gui.prefs import app_settings
 from plnjournal.storage.db import Database
+
+if TYPE_CHECKING:  # loads with the journal, after the first paint
+    from plnjournal.gui.reminder import DailyReminder
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +81,7 @@ class MainWindow(QMainWindow):
         self.data_changed.connect(self.journal.on_data_changed)
         self._search = None
         self._build_status_bar()
-        from plnjournal.gui.reminder import DailyReminder
-
-        self.reminder = DailyReminder(db, self, load=False)  # reloaded once loaded
+        self.reminder: DailyReminder | None = None  # made once the journal has loaded
         self.is_loaded = False
         self._loading = False
         self.actions_by_name: dict[str, QAction] = {}
@@ -135,7 +137,9 @@ class MainWindow(QMainWindow):
             return
         prepare_orm(self.db)
         self.journal.finish_loading()
-        self.reminder.reload()
+        from plnjournal.gui.reminder import DailyReminder
+
+        self.reminder = DailyReminder(self.db, self)
         self.is_loaded = True
         self.loaded.emit()
 
@@ -324,6 +328,7 @@ class MainWindow(QMainWindow):
     def _edit_reminder(self) -> None:
         from plnjournal.gui.reminder import edit_reminder
 
+        self.load_now()  # the reminder is read with the rest of the journal
         if edit_reminder(self.db, self, self.reminder):
             self.notify_changed("settings")
             when = self.reminder.time
