@@ -154,6 +154,8 @@ def test_daily_reminder_only_on_days_without_a_reflection(qtbot, make_window, te
     with teaching_db.session() as s:
         set_reminder_time(s, dt.time(20, 0))
     window = make_window(teaching_db)
+    qtbot.waitUntil(lambda: window.is_loaded)
+    assert window.reminder.time == dt.time(20, 0)  # the window's own, read once loaded
     clock = [dt.datetime.combine(TODAY, dt.time(19, 0))]
     reminder = DailyReminder(teaching_db, window, now=lambda: clock[0])
     assert reminder.time == dt.time(20, 0)
