@@ -8,21 +8,20 @@ delegate, a title field, a model chooser, a Markdown editor with a highlighter, 
 beside it, the skills tree and commitments table in tabs, the nudge panel's labels and
 buttons, a status bar), claims a local socket as the single-instance guard does, and reports
 readiness exactly as ``plnjournal/gui/bench_ready.py`` does (exposed, editor focused and
-painted), with the same ``PLNJOURNAL_BENCH_READY`` line. bench/run.py measures it beside
+painted: the same probe), with the same ``PLNJOURNAL_BENCH_READY`` line. bench/run.py measures it beside
 window_ready, so the figure says how much of the start is Qt's and how much is ours.
 """
 
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import tempfile
-import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import (  # noqa: E402
     QAction,
     QKeySequence,
@@ -53,6 +52,9 @@ from PySide6.QtWidgets import (  # noqa: E402
     QVBoxLayout,
     QWidget,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from plnjournal.gui.bench_ready import quit_when_ready  # noqa: E402 - the same test of ready
 
 TEXT = "## Description\n\nAfter lunch the class was unsettled. " * 12
 
@@ -139,41 +141,12 @@ def build() -> tuple[QMainWindow, QPlainTextEdit]:
     return window, editor
 
 
-class Probe(QObject):
-    def __init__(self, window: QMainWindow, editor: QPlainTextEdit) -> None:
-        super().__init__(window)
-        self.window, self.editor, self.painted, self.done = window, editor, False, False
-        editor.viewport().installEventFilter(self)
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and watched is self.editor.viewport():
-            self.painted = True
-        if event.type() in (QEvent.Type.Paint, QEvent.Type.FocusIn, QEvent.Type.Expose):
-            QTimer.singleShot(0, self.check)
-        return False
-
-    def check(self) -> None:
-        handle = self.window.windowHandle()
-        exposed = handle is not None and handle.isExposed()
-        if self.done or not (exposed and self.painted and self.editor.hasFocus()):
-            return
-        self.done = True
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        print(
-            f"PLNJOURNAL_BENCH_READY {time.monotonic():.6f} "
-            f"cpu={usage.ru_utime + usage.ru_stime:.4f} maxrss_kb={usage.ru_maxrss} heavy=",
-            flush=True,
-        )
-        self.window.close()
-
-
 def main() -> int:
     app = QApplication(sys.argv[:1])
     server = QLocalServer()
     server.listen(os.path.join(tempfile.gettempdir(), f"qt-floor-{os.getpid()}"))
     window, editor = build()
-    Probe(window, editor)
+    quit_when_ready(window, editor)
     window.show()
     editor.setFocus()
     code = app.exec()

@@ -16,7 +16,7 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QAbstractScrollArea, QMainWindow
 
 ENV = "PLNJOURNAL_BENCH_READY"
 # Modules the window must not wait for: loaded after the first paint, or only when used.
@@ -24,10 +24,10 @@ HEAVY = ("sqlalchemy", "alembic", "matplotlib", "plnjournal.core.avoidance", "op
 
 
 class _ReadyProbe(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, editor: QAbstractScrollArea | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.editor = window.journal.editor.body
+        self.editor = editor if editor is not None else window.journal.editor.body
         self.painted = False
         self.done = False
         self.editor.viewport().installEventFilter(self)
@@ -60,7 +60,8 @@ class _ReadyProbe(QObject):
         self.window.close()
 
 
-def quit_when_ready(window: QMainWindow) -> None:
-    """Report readiness once, then close the window (which ends the app)."""
-    probe = _ReadyProbe(window)
+def quit_when_ready(window: QMainWindow, editor: QAbstractScrollArea | None = None) -> None:
+    """Report readiness once, then close the window (which ends the app). ``editor``: the
+    widget typed into (default: the journaling window's; bench/qt_floor.py passes its own)."""
+    probe = _ReadyProbe(window, editor)
     QTimer.singleShot(0, probe.check)
