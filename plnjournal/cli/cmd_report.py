@@ -62,12 +62,15 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
     start = parse_date(args.start, what="--from") if args.start else None
     end = parse_date(args.end, what="--to") if args.end else None
     from plnjournal.cli.chart_worker import ChartWorker
+    from plnjournal.core.batch import paused_gc
 
     worker = ChartWorker()  # before the journal is opened: it only ever draws
-    try:
-        return _export_pdf(args, ctx, out, start, end, worker)
-    finally:
-        worker.close()
+    # Paused for the imports too (SQLAlchemy, Qt): their objects live as long as the process.
+    with paused_gc():
+        try:
+            return _export_pdf(args, ctx, out, start, end, worker)
+        finally:
+            worker.close()
 
 
 def _export_pdf(
