@@ -93,15 +93,18 @@ def _worth_it() -> bool:
     """Fork only a single-threaded process without Qt (the command line's, before it opens the
     journal): forking threads can deadlock the child. Fork is Linux's default and cheap;
     elsewhere, or on one core, drawing in the parent is as fast."""
-    import threading
-
     return (
         sys.platform.startswith("linux")
         and (os.cpu_count() or 1) >= 2
         and not os.environ.get(DISABLE_ENV)
-        and threading.active_count() == 1
-        and "PySide6.QtCore" not in sys.modules
+        and _single_threaded()
     )
+
+
+def _single_threaded() -> bool:
+    import threading
+
+    return threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
 
 
 def _serve(conn: Any, parents_end: Any) -> None:  # noqa: ANN401 - multiprocessing Connections
@@ -111,13 +114,16 @@ def _serve(conn: Any, parents_end: Any) -> None:  # noqa: ANN401 - multiprocessi
     # object of matplotlib (and of the parent's copy) again and again, a fifth of its time,
     # for garbage that dies with the child anyway.
     gc.disable()
+    # numpy's BLAS would start a thread it never uses here, and the child forks (draw_shared).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         from plnjournal.core import charts  # noqa: F401 - matplotlib, imported meanwhile
-        from plnjournal.core.report_charts import chart_fonts, chart_images
+        from plnjournal.core.report_charts import chart_fonts, warm_up
 
+        if not conn.poll(0):
+            warm_up()  # the parent is still gathering: load the fonts meanwhile
         data, width_in = conn.recv()
-        svgs = {c.key: c.svg for c in chart_images(data, width_in)}
-        conn.send(("ok", svgs, chart_fonts()))
+        conn.send(("ok", draw_shared(data, width_in, conn), chart_fonts()))
     except EOFError:
         pass  # the parent finished (or failed) without asking
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which draws instead
@@ -125,3 +131,80 @@ def _serve(conn: Any, parents_end: Any) -> None:  # noqa: ANN401 - multiprocessi
             conn.send(("error", {}, [repr(exc)]))
     finally:
         conn.close()
+
+
+# Drawing time of each chart relative to one "ratings over time" figure (measured on a year
+# of 40 skills): the rows of the ranking, blind spots and heat map cost most.
+WEIGHTS = {"calendar": 0.8, "avoidance": 2.2, "blindspots": 2.2, "heatmap": 2.2}
+
+
+def share(keys: list[str]) -> tuple[list[str], list[str]]:
+    """The charts in two shares of about equal drawing time, heaviest first."""
+    shares: tuple[list[str], list[str]] = ([], [])
+    loads = [0.0, 0.0]
+    for key in sorted(keys, key=lambda k: -WEIGHTS.get(k, 1.0)):
+        lighter = 0 if loads[0] <= loads[1] else 1
+        shares[lighter].append(key)
+        loads[lighter] += WEIGHTS.get(key, 1.0)
+    return shares
+
+
+def draw_shared(data: object, width_in: float, *close_in_helper: Any) -> dict[str, bytes]:  # noqa: ANN401
+    """The report's charts as SVG by key, in report order, drawn by this process and a
+    forked helper, half each: two cores draw them in about half the time. Where the helper
+    cannot start or fails, this process draws its share too; the SVGs are the same either
+    way. ``close_in_helper``: connections the helper must not hold open."""
+    from plnjournal.core.report_charts import chart_makers, figure_svg
+
+    makers = dict(chart_makers(data, width_in))  # type: ignore[arg-type]
+    mine, theirs = share(list(makers))
+    drawn: dict[str, bytes] = {}
+    forks = theirs and _worth_it()  # the chart worker's child is: one thread, no Qt
+    helper = _fork_helper(theirs, makers, close_in_helper) if forks else None
+    for key in mine:
+        drawn[key] = figure_svg(makers[key]())
+    if helper is not None:
+        drawn.update(_collect(*helper))
+    for key in makers:  # the helper's share, when it could not draw it
+        if key not in drawn:
+            drawn[key] = figure_svg(makers[key]())
+    return {key: drawn[key] for key in makers}
+
+
+def _fork_helper(keys: list[str], makers: dict, close: tuple) -> tuple[int, int] | None:
+    """Fork a process that draws ``keys`` and writes them, pickled, to a pipe: (pid, fd)."""
+    from plnjournal.core.report_charts import figure_svg
+
+    try:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid:
+        os.close(write_fd)
+        return pid, read_fd
+    code = 1  # the helper: draw, write, and end without running the parent's clean-up
+    try:
+        os.close(read_fd)
+        for conn in close:
+            conn.close()
+        payload = pickle.dumps({key: figure_svg(makers[key]()) for key in keys})
+        with os.fdopen(write_fd, "wb") as out:
+            out.write(payload)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _collect(pid: int, read_fd: int) -> dict[str, bytes]:
+    """What the helper drew (nothing if it failed)."""
+    with os.fdopen(read_fd, "rb") as pipe:
+        payload = pipe.read()
+    _pid, status = os.waitpid(pid, 0)
+    if status != 0 or not payload:
+        return {}
+    try:
+        drawn = pickle.loads(payload)
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        return {}
+    return drawn if isinstance(drawn, dict) else {}

@@ -26,16 +26,22 @@ class ChartImage:
     svg: bytes
 
 
-def chart_images(
-    data: ChartData, width_in: float, progress: ProgressFn | None = None
-) -> list[ChartImage]:
-    """Every chart of the report, in the order it shows them."""
+def chart_makers(data: ChartData, width_in: float) -> list[tuple[str, Callable[[], object]]]:
+    """Every chart of the report, in the order it shows them, as (key, figure maker): a
+    caller may share them out (``cli/chart_worker.py`` draws them in two processes)."""
     from plnjournal.core import charts
 
     def trends(part: list) -> Callable[[], object]:
         return lambda: charts.trends_chart(part, data.scale, data.start, data.end, width=width_in)
 
+    # The calendar goes first, with the summary's days journaled and streak.
     makers: list[tuple[str, Callable[[], object]]] = [
+        (
+            "calendar",
+            lambda: charts.calendar_chart(
+                data.days, data.start, data.end, today=data.end, width=width_in
+            ),
+        ),
         ("avoidance", lambda: charts.avoidance_chart(data.scores, width=width_in)),
         ("blindspots", lambda: charts.blindspot_chart(data.skill_matrix, width=width_in)),
         ("heatmap", lambda: charts.heatmap_chart(data.heatmap, width=width_in)),
@@ -46,16 +52,14 @@ def chart_images(
     ] or [[]]
     for n, part in enumerate(parts, start=1):
         makers.append((f"trends-{n}", trends(part)))
-    # The calendar goes with the summary's days journaled and streak.
-    makers.insert(
-        0,
-        (
-            "calendar",
-            lambda: charts.calendar_chart(
-                data.days, data.start, data.end, today=data.end, width=width_in
-            ),
-        ),
-    )
+    return makers
+
+
+def chart_images(
+    data: ChartData, width_in: float, progress: ProgressFn | None = None
+) -> list[ChartImage]:
+    """Every chart of the report, in the order it shows them."""
+    makers = chart_makers(data, width_in)
     images = []
     for i, (key, make) in enumerate(makers):
         if progress is not None:
@@ -73,7 +77,8 @@ def figure_svg(fig) -> bytes:  # noqa: ANN001 - a matplotlib Figure
     FigureCanvasSVG(fig)
     out = io.BytesIO()
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "plnjournal"}):
-        fig.savefig(out, format="svg", facecolor=fig.get_facecolor())
+        # No date in it: the same chart is the same file, wherever and whenever it is drawn.
+        fig.savefig(out, format="svg", facecolor=fig.get_facecolor(), metadata={"Date": None})
     return out.getvalue()
 
 
@@ -86,3 +91,15 @@ def chart_fonts() -> list[str]:
 
     folder = Path(mpl.get_data_path()) / "fonts" / "ttf"
     return [str(p) for p in sorted(folder.glob("DejaVuSans*.ttf")) if "Mono" not in p.name]
+
+
+def warm_up() -> None:
+    """Draw a tiny chart once, so that the first real one does not pay for loading the fonts
+    and the SVG writer (the chart worker does this while it waits for the report)."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(2, 1))
+    ax = fig.add_axes((0.2, 0.2, 0.7, 0.7))
+    ax.text(0.5, 0.5, "Ag 1", fontsize=9, ha="center", va="center")
+    fig.text(0.1, 0.9, "Ag 1", fontsize=12, fontweight="bold", va="top")
+    figure_svg(fig)

@@ -11,7 +11,13 @@ import pytest
 from pypdf import PdfReader
 
 from plnjournal.cli import main
-from plnjournal.cli.chart_worker import DISABLE_ENV, PAPER_WIDTH_PT, content_width_in
+from plnjournal.cli.chart_worker import (
+    DISABLE_ENV,
+    PAPER_WIDTH_PT,
+    WEIGHTS,
+    content_width_in,
+    share,
+)
 
 
 @pytest.mark.parametrize("paper", sorted(PAPER_WIDTH_PT))
@@ -53,3 +59,79 @@ def test_the_report_is_the_same_with_and_without_the_worker(demo_db, tmp_path: P
     with_worker = _text(worker_pdf)
     assert with_worker == _text(alone_pdf)
     assert "What you keep avoiding" in with_worker  # the charts' own text is in the PDF
+
+
+def test_the_charts_are_shared_out_whole_and_evenly() -> None:
+    keys = ["calendar", "avoidance", "blindspots", "heatmap", "trends-1", "trends-2", "trends-3"]
+    mine, theirs = share(keys)
+    assert sorted(mine + theirs) == sorted(keys)
+    load = [sum(WEIGHTS.get(k, 1.0) for k in part) for part in (mine, theirs)]
+    assert abs(load[0] - load[1]) <= max(WEIGHTS.values())
+    assert share(["calendar"]) == (["calendar"], [])
+
+
+@pytest.fixture(scope="module")
+def year_charts(demo_template):  # noqa: ANN001, ANN201
+    import datetime as dt
+
+    from plnjournal.core.report import ReportOptions, build_report
+    from plnjournal.storage.db import open_database
+    from tests.conftest import TODAY
+
+    db = open_database(demo_template)
+    try:
+        with db.session() as s:
+            start = TODAY - dt.timedelta(days=364)
+            options = ReportOptions(start=start, end=TODAY, generated_on=TODAY)
+            return build_report(s, options).charts
+    finally:
+        db.close()
+
+
+SHARED = """
+import os, pickle, sys
+from plnjournal.cli.chart_worker import draw_shared
+data, width = pickle.load(open(sys.argv[1], "rb"))
+forks, real_fork = [], os.fork
+def fork():
+    if sys.argv[3] == "no-fork":
+        raise OSError("no process to spare")
+    pid = real_fork()
+    forks.append(pid)
+    return pid
+os.fork = fork
+pickle.dump(draw_shared(data, width), open(sys.argv[2], "wb"))  # the helper never returns
+print(len(forks))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the helper is forked")
+@pytest.mark.parametrize("mode", ["fork", "no-fork"])
+def test_charts_drawn_by_two_processes_are_those_drawn_by_one(
+    year_charts,  # noqa: ANN001
+    tmp_path: Path,
+    mode: str,
+) -> None:
+    """In a fresh process (one thread, no Qt: as in the chart worker) a forked helper draws
+    half the charts; without one, the process draws them all. Same charts either way."""
+    import pickle
+
+    from plnjournal.core.report_charts import chart_images
+
+    width = content_width_in("a4")
+    given, back = tmp_path / "data.pickle", tmp_path / "drawn.pickle"
+    given.write_bytes(pickle.dumps((year_charts, width)))
+    environ = {k: v for k, v in os.environ.items() if k != DISABLE_ENV}
+    done = subprocess.run(
+        [sys.executable, "-c", SHARED, str(given), str(back), mode],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ("1" if mode == "fork" else "0")  # a helper, or none
+    shared = pickle.loads(back.read_bytes())
+    alone = {c.key: c.svg for c in chart_images(year_charts, width)}
+    assert list(shared) == list(alone)  # the report's order
+    assert shared == alone  # byte for byte: no date or random id in them
