@@ -64,9 +64,9 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.cli.chart_worker import ChartWorker
     from plnjournal.core.batch import paused_gc
 
-    worker = ChartWorker()  # before the journal is opened: it only ever draws
     # Paused for the imports too (SQLAlchemy, Qt): their objects live as long as the process.
     with paused_gc():
+        worker = ChartWorker()  # before the journal is opened: it only ever draws
         try:
             return _export_pdf(args, ctx, out, start, end, worker)
         finally:
