@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,9 +33,11 @@ from plnjournal.core.journal_days import open_entry as read_open_entry
 from plnjournal.core.reflection_models import ReflectionModel, template_text
 from plnjournal.errors import InputError, PlnError
 from plnjournal.gui.markdown_edit import MarkdownEdit, word_count
-from plnjournal.gui.markdown_preview import MarkdownPreview
 from plnjournal.gui.theme import warning_colour
 from plnjournal.storage.db import Database
+
+if TYPE_CHECKING:  # made when the preview is first shown
+    from plnjournal.gui.markdown_preview import MarkdownPreview
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +111,7 @@ class EntryEditor(QWidget):
         top.addLayout(options)
 
         self.body = MarkdownEdit()
-        self.preview = MarkdownPreview()
-        self.preview.setFont(self.body.font())
+        self._preview: MarkdownPreview | None = None  # made when first shown (see ``preview``)
         # Beside: editor and preview in a splitter. Toggled: the preview replaces the editor.
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -377,8 +379,23 @@ class EntryEditor(QWidget):
 
     # --- preview ---------------------------------------------------------------------------
 
+    @property
+    def preview(self) -> MarkdownPreview:
+        """The rendered preview, made on first use: hidden by default, it need not cost the
+        window's first paint (its module loads the sanitizer and the Markdown renderer)."""
+        if self._preview is None:
+            from plnjournal.gui.markdown_preview import MarkdownPreview
+
+            self._preview = MarkdownPreview()
+            self._preview.setFont(self.body.font())
+        return self._preview
+
     def set_preview(self, visible: bool, beside: bool) -> None:
         self._preview_visible, self._preview_beside = visible, beside
+        if self._preview is None and not visible:
+            self._preview_holder.setVisible(False)
+            self.stack.setCurrentWidget(self.body)
+            return
         if self.preview.parent() is not None:
             self.preview.setParent(None)
         if beside:
