@@ -97,12 +97,14 @@ def _export_pdf(
         report = build_report(session, options)
     if report.has("charts") and report.charts is not None:
         worker.ask(report.charts, args.paper)
-    from plnjournal.gui.pdf_report import ensure_gui_app, write_report_pdf
+    from plnjournal.gui.pdf_report import prepare_report, write_report_pdf
 
-    ensure_gui_app()  # Qt starts while the charts are drawn
+    prepared = prepare_report(report)  # Qt starts, the HTML is made while the charts are drawn
     drawn = worker.drawn()
     svgs, fonts = drawn if drawn is not None else (None, None)
-    result = write_report_pdf(report, out, paper=args.paper, charts=svgs, fonts=fonts)
+    result = write_report_pdf(
+        report, out, paper=args.paper, charts=svgs, fonts=fonts, prepared=prepared
+    )
     privacy = "private reflections included" if args.include_private else "no private reflections"
     info(
         f"Wrote {result.path}: progress report {fmt_date(start)} – {fmt_date(end)}, "

@@ -26,6 +26,15 @@ class ChartImage:
     svg: bytes
 
 
+def chart_keys(data: ChartData) -> list[str]:
+    """The keys of the report's charts, in order, without drawing them (nor importing
+    matplotlib): what the PDF's text needs to know before the charts are drawn."""
+    parts = max(1, -(-len(data.series) // TRENDS_PER_FIGURE))
+    return ["calendar", "avoidance", "blindspots", "heatmap"] + [
+        f"trends-{n}" for n in range(1, parts + 1)
+    ]
+
+
 def chart_makers(data: ChartData, width_in: float) -> list[tuple[str, Callable[[], object]]]:
     """Every chart of the report, in the order it shows them, as (key, figure maker): a
     caller may share them out (``cli/chart_worker.py`` draws them in two processes)."""

@@ -145,14 +145,7 @@ class ReportDocument:
         self.header = header
         content = self.page.content
         doc = QTextDocument()
-        font = QFont()
-        font.setFamilies(FONT_FAMILIES)
-        font.setPointSizeF(9.5)
-        # No ligatures: "ﬂ" as one glyph copies and searches as an odd character, so a reader
-        # searching the PDF for "reflection" would not find it.
-        for tag in ("liga", "clig", "dlig"):
-            font.setFeature(QFont.Tag(tag), 0)
-        doc.setDefaultFont(font)
+        doc.setDefaultFont(_report_font())
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
         doc.setDefaultStyleSheet(style)
@@ -317,6 +310,44 @@ def _place_chart(doc: QTextDocument, key: str) -> None:
     cursor.setBlockFormat(block)
 
 
+@dataclass(frozen=True)
+class PreparedReport:
+    """The parts of a report's PDF that do not depend on how its charts are drawn: the
+    command line makes them while another process draws the charts."""
+
+    chart_keys: tuple[str, ...]
+    html: str
+    attachment: bytes
+
+
+@paused_gc()
+def prepare_report(report: Report) -> PreparedReport:
+    """The report's HTML (its Markdown rendered) and its JSON attachment, and Qt's fonts
+    loaded by laying out a line in the report's font."""
+    from plnjournal.core.report_charts import chart_keys
+    from plnjournal.core.report_data import report_json
+    from plnjournal.core.report_html import report_html
+
+    ensure_gui_app()
+    keys = chart_keys(report.charts) if report.has("charts") and report.charts else []
+    doc = QTextDocument()
+    doc.setDefaultFont(_report_font())
+    doc.setHtml("<p>Progress report <b>2026</b></p>")
+    doc.size()  # lays it out
+    return PreparedReport(tuple(keys), report_html(report, keys), report_json(report))
+
+
+def _report_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(9.5)
+    # No ligatures: "ﬂ" as one glyph copies and searches as an odd character, so a reader
+    # searching the PDF for "reflection" would not find it.
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
 @paused_gc()
 def build_document(
     report: Report,
@@ -324,10 +355,11 @@ def build_document(
     progress: ProgressFn | None = None,
     charts: dict[str, bytes] | None = None,
     fonts: list[str] | None = None,
+    prepared: PreparedReport | None = None,
 ) -> ReportDocument:
     """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors
     (or ``charts``, already drawn for the same report and paper with the font files
-    ``fonts``)."""
+    ``fonts``; ``prepared``: its HTML, made beforehand)."""
     from plnjournal.core.report_html import STYLE, report_html
 
     c = report.cover
@@ -342,7 +374,10 @@ def build_document(
         svgs = {c.key: c.svg for c in chart_images(report.charts, width_in, progress)}
     elif svgs:
         _load_chart_fonts(fonts)
-    html = report_html(report, list(svgs))
+    if prepared is not None and list(prepared.chart_keys) == list(svgs):
+        html = prepared.html
+    else:
+        html = report_html(report, list(svgs))
     return ReportDocument(html, style=STYLE, paper=paper, charts=svgs, header=(title, period))
 
 
@@ -387,9 +422,11 @@ def write_report_pdf(
     charts: dict[str, bytes] | None = None,
     fonts: list[str] | None = None,
     progress: ProgressFn | None = None,
+    prepared: PreparedReport | None = None,
 ) -> WrittenPdf:
     """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
-    so ``path`` is either the old file or the whole new one, never half a PDF."""
+    so ``path`` is either the old file or the whole new one, never half a PDF (``prepared``:
+    ``prepare_report(report)``, made beforehand)."""
     from plnjournal.core.report_data import ATTACHMENT_NAME, report_json
 
     path = Path(path)
@@ -399,13 +436,16 @@ def write_report_pdf(
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
     ensure_gui_app()
-    document = build_document(report, paper, charts=charts, fonts=fonts)
+    document = build_document(report, paper, charts=charts, fonts=fonts, prepared=prepared)
     tmp = folder / f".{path.name}.{os.getpid()}.part"
     try:
         document.write_pdf(
             tmp,
             title=pdf_title(report),
-            attachment=(ATTACHMENT_NAME, report_json(report)),
+            attachment=(
+                ATTACHMENT_NAME,
+                prepared.attachment if prepared is not None else report_json(report),
+            ),
             progress=progress,
         )
         if not tmp.is_file() or tmp.stat().st_size == 0:
