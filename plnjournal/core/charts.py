@@ -30,6 +30,7 @@ from plnjournal.core.chart_style import (
     fit_chars,
     new_figure,
     page_header,
+    row_labels,
     set_details,
     shorten,
     skill_label,
@@ -133,7 +134,7 @@ def avoidance_chart(
             color=th.muted,
             fontweight="bold",
         )
-    ax.set_yticks(ys, [skill_label(r.code, r.skill) for r in rows])
+    row_labels(ax, ys, [skill_label(r.code, r.skill) for r in rows], th)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100])
@@ -250,7 +251,7 @@ def blindspot_chart(
             color=th.text if is_blind else th.muted,
             fontweight="bold" if is_blind else "normal",
         )
-    ax.set_yticks(ys, [skill_label(r.code, r.name) for r in rows])
+    row_labels(ax, ys, [skill_label(r.code, r.name) for r in rows], th)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(lo - 0.4, hi + 0.4)
     levels = list(range(lo, hi + 1))

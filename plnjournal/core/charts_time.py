@@ -22,6 +22,7 @@ from plnjournal.core.chart_style import (
     new_figure,
     page_header,
     period_text,
+    row_labels,
     set_details,
     shorten,
     skill_label,
@@ -67,7 +68,7 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False, width: float | None = None
     ax.imshow(hm.counts, aspect="auto", interpolation="nearest", cmap=cmap, norm=norm)
     if weeks <= 80:  # cell borders help reading while the cells are wide enough
         _cell_borders(ax, weeks, n, th.background, 0.8)
-    ax.set_yticks(range(n), [skill_label(s.code, s.name) for s in hm.skills])
+    row_labels(ax, range(n), [skill_label(s.code, s.name) for s in hm.skills], th)
     ticks, labels = _month_ticks(hm.weeks, width_in=width - LABEL_IN - right)
     ax.set_xticks(ticks, labels)
     ax.set_xlim(-0.5, weeks - 0.5)
