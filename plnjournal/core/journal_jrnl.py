@@ -242,7 +242,13 @@ def read_jrnl_json(path: Path) -> ParsedJournal:
                 )
             )
             continue
-        tags = [str(t) for t in item.get("tags") or []]
+        raw_tags = item.get("tags") or []
+        if not isinstance(raw_tags, list):
+            parsed.problems.append(
+                Problem(display, line_of(i), where, f"tags {raw_tags!r} is not a list")
+            )
+            continue
+        tags = [str(t) for t in raw_tags]
         parsed.records.append(
             EntryRecord(
                 file=display,

@@ -114,6 +114,17 @@ def test_a_bad_date_names_the_file_and_line(tmp_path: Path) -> None:
     assert "2026-02-30 09:00" in err.value.message
 
 
+def test_tags_that_are_not_a_list_name_the_entry(tmp_path: Path) -> None:
+    """Found by the fuzz test: ``"tags": true`` was a traceback, not a message."""
+    path = tmp_path / "j.json"
+    entries = [{"date": "2026-11-03", "time": "08:00", "body": "x", "tags": True}]
+    path.write_text(json.dumps({"entries": entries}))
+    with pytest.raises(ValidationError) as err:
+        read_journal(path, "jrnl-json")
+    assert "entries[0]" in str(err.value.problems[0])
+    assert "tags True is not a list" in err.value.message
+
+
 def test_text_before_the_first_entry_is_a_warning_not_silently_lost(tmp_path: Path) -> None:
     path = tmp_path / "j.txt"
     path.write_text("My journal\n\n[2026-11-28 07:45] First.\n")
