@@ -283,25 +283,3 @@ def reload_after_restore(window: Any) -> None:
     journal = getattr(window, "journal", None)
     if journal is not None and hasattr(journal, "go_to_day"):
         journal.go_to_day(journal.day)
-
-
-def install(window: Any) -> None:
-    """Add File ▸ Backups… to the main window."""
-    from PySide6.QtGui import QAction
-
-    action = QAction("&Backups…", window)
-    action.setObjectName("backupsAction")
-
-    def open_dialog() -> None:
-        journal = getattr(window, "journal", None)
-        dialog = BackupsDialog(
-            window.db,
-            window,
-            before_restore=getattr(journal, "flush", None),
-            after_restore=lambda: reload_after_restore(window),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    action.triggered.connect(open_dialog)
-    window.menu("file").addAction(action)

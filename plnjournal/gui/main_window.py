@@ -38,7 +38,7 @@ MENUS = ("&File", "&Edit", "&View", "&Journal", "&Skills", "&Feedback", "&Insigh
 FEATURES: tuple[str, ...] = (
     "plnjournal.gui.skills_feature",
     "plnjournal.gui.report_feature",
-    "plnjournal.gui.backups_dialog",
+    "plnjournal.gui.backups_feature",
     "plnjournal.gui.journal_transfer",
     "plnjournal.gui.feedback_feature",
     "plnjournal.gui.insights_feature",
