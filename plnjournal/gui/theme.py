@@ -6,9 +6,14 @@ palette change, so a switch of the desktop's scheme while the app runs is follow
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -49,29 +54,35 @@ def dark_palette() -> QPalette:
     return p
 
 
-class _DarkFusion(QProxyStyle):
-    """Fusion draws check boxes in colours close to a dark base: outline them visibly."""
+def dark_fusion_style() -> QStyle:
+    """Fusion with check boxes outlined visibly: its own colours are close to a dark base.
+    Defined on first use: Qt's style classes cost ~15 ms to set up for Python, which a light
+    scheme never needs."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
 
-    _BOXES = (
+    boxes = (
         QStyle.PrimitiveElement.PE_IndicatorCheckBox,
         QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
     )
 
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001, N802
-        super().drawPrimitive(element, option, painter, widget)
-        if element in self._BOXES:
-            painter.save()
-            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
-            painter.restore()
+    class DarkFusion(QProxyStyle):
+        def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001, N802
+            super().drawPrimitive(element, option, painter, widget)
+            if element in boxes:
+                painter.save()
+                painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+                painter.restore()
+
+    return DarkFusion(QStyleFactory.create("Fusion"))
 
 
 def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:
     """Make the palette match the scheme: the platform's own when it provides one, else ours."""
     scheme = scheme if scheme is not None else app.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark and not is_dark(app.palette()):
-        app.setStyle(_DarkFusion(QStyleFactory.create("Fusion")))
+        app.setStyle(dark_fusion_style())
         app.setPalette(dark_palette())
     elif scheme == Qt.ColorScheme.Light and is_dark(app.palette()):
         app.setPalette(app.style().standardPalette())
