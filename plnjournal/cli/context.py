@@ -50,10 +50,14 @@ class Context:
             return
         from plnjournal.errors import InputError
 
-        where = f"no journal at {path}" if self.db_arg else f"no journal yet at {path}"
+        if self.db_arg:
+            raise InputError(
+                f"no journal at {path}; nothing was created (check the path, or start a "
+                "journal there by opening the window on it)"
+            )
         raise InputError(
-            f"{where}; nothing was created (check the path; opening the window or "
-            "'plnjournal demo' starts a journal)"
+            f"no journal yet at {path}; nothing was created (open the window or run "
+            "'plnjournal demo' to start one)"
         )
 
     @contextlib.contextmanager
