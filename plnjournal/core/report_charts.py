@@ -29,39 +29,37 @@ class ChartImage:
 def chart_keys(data: ChartData) -> list[str]:
     """The keys of the report's charts, in order, without drawing them (nor importing
     matplotlib): what the PDF's text needs to know before the charts are drawn."""
-    parts = max(1, -(-len(data.series) // TRENDS_PER_FIGURE))
-    return ["calendar", "avoidance", "blindspots", "heatmap"] + [
-        f"trends-{n}" for n in range(1, parts + 1)
-    ]
+    return [key for key, _make in chart_makers(data, width_in=0.0)]
 
 
 def chart_makers(data: ChartData, width_in: float) -> list[tuple[str, Callable[[], object]]]:
     """Every chart of the report, in the order it shows them, as (key, figure maker): a
-    caller may share them out (``cli/chart_worker.py`` draws them in two processes)."""
-    from plnjournal.core import charts
+    caller may share them out (``cli/chart_worker.py`` draws them in two processes). Making
+    the list imports nothing heavy; each maker imports matplotlib when it draws."""
 
-    def trends(part: list) -> Callable[[], object]:
-        return lambda: charts.trends_chart(part, data.scale, data.start, data.end, width=width_in)
+    def draw(name: str, *args: object, **kwargs: object) -> Callable[[], object]:
+        def make() -> object:
+            from plnjournal.core import charts
 
-    # The calendar goes first, with the summary's days journaled and streak.
-    makers: list[tuple[str, Callable[[], object]]] = [
-        (
-            "calendar",
-            lambda: charts.calendar_chart(
-                data.days, data.start, data.end, today=data.end, width=width_in
-            ),
-        ),
-        ("avoidance", lambda: charts.avoidance_chart(data.scores, width=width_in)),
-        ("blindspots", lambda: charts.blindspot_chart(data.skill_matrix, width=width_in)),
-        ("heatmap", lambda: charts.heatmap_chart(data.heatmap, width=width_in)),
-    ]
+            return getattr(charts, name)(*args, width=width_in, **kwargs)
+
+        return make
+
     parts = [
         data.series[i : i + TRENDS_PER_FIGURE]
         for i in range(0, len(data.series), TRENDS_PER_FIGURE)
     ] or [[]]
-    for n, part in enumerate(parts, start=1):
-        makers.append((f"trends-{n}", trends(part)))
-    return makers
+    # The calendar goes first, with the summary's days journaled and streak.
+    return [
+        ("calendar", draw("calendar_chart", data.days, data.start, data.end, today=data.end)),
+        ("avoidance", draw("avoidance_chart", data.scores)),
+        ("blindspots", draw("blindspot_chart", data.skill_matrix)),
+        ("heatmap", draw("heatmap_chart", data.heatmap)),
+        *(
+            (f"trends-{n}", draw("trends_chart", part, data.scale, data.start, data.end))
+            for n, part in enumerate(parts, start=1)
+        ),
+    ]
 
 
 def chart_images(
