@@ -96,7 +96,7 @@ class Context:
 
     def reader(self):  # noqa: ANN201 - a sqlite3 connection
         """A read-only DB-API connection for fast read commands; falls back to opening the
-        journal fully (creating or migrating it) when it is not up to date."""
+        journal fully (migrating it) when it is not up to date. Never creates a journal."""
         from plnjournal.storage.sqlite_file import connect_readonly
 
         if self._reader is None:
