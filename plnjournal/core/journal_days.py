@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plnjournal.core.dates import current_streak
+from plnjournal.storage.dialect import dbapi_connection
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,6 @@ class OpenEntry:
     links: dict[int, int | None] = field(default_factory=dict)  # skill id -> self-rating
 
 
-def _conn(conn_or_session: Any) -> Any:
-    if hasattr(conn_or_session, "get_bind"):  # an SQLAlchemy session
-        from plnjournal.storage.dialect import raw_connection
-
-        return raw_connection(conn_or_session)
-    return conn_or_session
-
-
 def _time(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
 
@@ -64,7 +57,7 @@ def month_grid_range(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 def entry_counts(conn_or_session: Any, start: dt.date, end: dt.date) -> dict[dt.date, int]:
     """Number of reflections per day between ``start`` and ``end`` (inclusive)."""
-    rows = _conn(conn_or_session).execute(
+    rows = dbapi_connection(conn_or_session).execute(
         "SELECT entry_date, count(id) FROM entries WHERE entry_date >= ? AND entry_date <= ? "
         "GROUP BY entry_date",
         (start.isoformat(), end.isoformat()),
@@ -75,7 +68,7 @@ def entry_counts(conn_or_session: Any, start: dt.date, end: dt.date) -> dict[dt.
 def streak(conn_or_session: Any, today: dt.date) -> int:
     """Consecutive days with reflections ending today (or yesterday), reading dates back in
     growing windows until the streak breaks."""
-    conn = _conn(conn_or_session)
+    conn = dbapi_connection(conn_or_session)
     span = 64
     while True:
         start = today - dt.timedelta(days=span)
@@ -91,7 +84,7 @@ def streak(conn_or_session: Any, today: dt.date) -> int:
 
 def day_entries(conn_or_session: Any, day: dt.date) -> list[DayEntry]:
     """The reflections of ``day`` in time order (untimed last), with their skill counts."""
-    rows = _conn(conn_or_session).execute(
+    rows = dbapi_connection(conn_or_session).execute(
         "SELECT e.id, e.entry_time, e.title, e.body, e.private, "
         "(SELECT count(*) FROM entry_skills es WHERE es.entry_id = e.id) "
         "FROM entries e WHERE e.entry_date = ? "
@@ -106,7 +99,7 @@ def day_entries(conn_or_session: Any, day: dt.date) -> list[DayEntry]:
 
 def open_entry(conn_or_session: Any, entry_id: int) -> OpenEntry | None:
     """The reflection ``entry_id`` with its skill links, or None if it no longer exists."""
-    conn = _conn(conn_or_session)
+    conn = dbapi_connection(conn_or_session)
     row = conn.execute(
         "SELECT id, entry_date, entry_time, title, body, private, reflection_model, comfort "
         "FROM entries WHERE id = ?",
@@ -139,7 +132,7 @@ def adjacent_day(conn_or_session: Any, day: dt.date, forward: bool) -> dt.date |
         if forward
         else "SELECT max(entry_date) FROM entries WHERE entry_date < ?"
     )
-    (found,) = _conn(conn_or_session).execute(sql, (day.isoformat(),)).fetchone()
+    (found,) = dbapi_connection(conn_or_session).execute(sql, (day.isoformat(),)).fetchone()
     return dt.date.fromisoformat(found) if found else None
 
 

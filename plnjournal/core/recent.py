@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from plnjournal.storage.dialect import raw_connection
+from plnjournal.storage.dialect import dbapi_connection
 
 
 @dataclass
@@ -36,9 +36,7 @@ _SKILLS = """
 
 def latest_entries(conn_or_session: Any, n: int = 1) -> list[RecentEntry]:
     """The ``n`` latest reflections (by date and time), oldest of them first, with their skills."""
-    conn = (
-        raw_connection(conn_or_session) if hasattr(conn_or_session, "get_bind") else conn_or_session
-    )
+    conn = dbapi_connection(conn_or_session)
     rows = conn.execute(_LATEST, (n,)).fetchall()
     entries = [
         RecentEntry(

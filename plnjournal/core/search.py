@@ -13,7 +13,6 @@ from plnjournal.storage.dialect import (
     RANK_WINDOW,
     SearchHit,
     SearchPage,
-    raw_connection,
 )
 
 __all__ = [
@@ -70,9 +69,7 @@ def _connection(conn_or_session: Any, skill: str | None) -> tuple[Any, int | Non
         from plnjournal.core.skills import find_skill
 
         skill_id = find_skill(conn_or_session, skill).id
-    if hasattr(conn_or_session, "get_bind"):
-        return raw_connection(conn_or_session), skill_id
-    return conn_or_session, skill_id
+    return dialect.dbapi_connection(conn_or_session), skill_id
 
 
 def order_explained(page: SearchPage) -> str:

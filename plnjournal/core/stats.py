@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from plnjournal.storage.dialect import DBAPIConnection, journal_counts, raw_connection
+from plnjournal.storage.dialect import dbapi_connection, journal_counts
 
 
 def journal_stats(conn_or_session: Any) -> dict:
     """``entries``, ``skills``, ``ratings``, ``feedback_items``, ``commitments``,
     ``first_entry``, ``last_entry`` (ISO dates or None), from a session or a DB-API connection."""
-    return journal_counts(_dbapi(conn_or_session))
-
-
-def _dbapi(conn_or_session: Any) -> DBAPIConnection:
-    return (
-        raw_connection(conn_or_session) if hasattr(conn_or_session, "get_bind") else conn_or_session
-    )
+    return journal_counts(dbapi_connection(conn_or_session))

@@ -224,6 +224,14 @@ def raw_connection(session: Any) -> DBAPIConnection:
     return session.connection().connection.driver_connection
 
 
+def dbapi_connection(conn_or_session: Any) -> DBAPIConnection:
+    """A plain DB-API connection as it is, or the one under an SQLAlchemy session (inside its
+    transaction): the light reads (search, stats, the window's day) accept either."""
+    if hasattr(conn_or_session, "get_bind"):  # an SQLAlchemy session
+        return raw_connection(conn_or_session)
+    return conn_or_session
+
+
 def search_entries(
     conn: DBAPIConnection,
     query: str,
