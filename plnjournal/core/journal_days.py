@@ -140,12 +140,14 @@ def adjacent_day(conn_or_session: Any, day: dt.date, forward: bool) -> dt.date |
 FIRST_START_SETTING = "first_start_done"
 
 
-def is_new_journal(conn: Any) -> bool:
-    """No framework, no reflection, and the first-start question never answered: the window
-    asks how to begin (read here, light, so a journal in use never loads that dialog)."""
-    answered = "SELECT 1 FROM settings WHERE key = ?"
-    if conn.execute(answered, (FIRST_START_SETTING,)).fetchone():
-        return False
-    framework = conn.execute("SELECT 1 FROM frameworks WHERE active LIMIT 1").fetchone()
-    entry = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+def needs_first_start(db: Any) -> bool:  # noqa: ANN401 - a storage.db.Database
+    """A new journal: no framework, no reflection, and the first-start question never
+    answered, so the window asks how to begin. Read here, light (``db.reading()``), so a
+    journal in use never loads that dialog nor waits for SQLAlchemy."""
+    with db.reading() as conn:
+        answered = "SELECT 1 FROM settings WHERE key = ?"
+        if conn.execute(answered, (FIRST_START_SETTING,)).fetchone():
+            return False
+        framework = conn.execute("SELECT 1 FROM frameworks WHERE active LIMIT 1").fetchone()
+        entry = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
     return framework is None and entry is None

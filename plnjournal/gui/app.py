@@ -42,11 +42,9 @@ def run_gui(
     if db is None:
         return 1
     try:
-        from plnjournal.core.journal_days import is_new_journal
+        from plnjournal.core.journal_days import needs_first_start
 
-        with db.reading() as conn:
-            new = is_new_journal(conn)
-        if new and not smoke_test:  # ask how to begin; closing it opens the empty journal
+        if not smoke_test and needs_first_start(db):  # ask how to begin; closing it opens it
             from plnjournal.gui.first_start import FirstStartDialog  # loaded only when asked
             from plnjournal.logs import setup_logging
 

@@ -24,18 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.journal_days import FIRST_START_SETTING, is_new_journal
+from plnjournal.core.journal_days import FIRST_START_SETTING
 from plnjournal.storage.db import Database
 
 SETTING = FIRST_START_SETTING
 BUILTIN, IMPORT, EMPTY, DEMO = range(4)
-
-
-def needs_first_start(db: Database) -> bool:
-    """A new journal: no framework, no reflection, and the question never answered (read
-    with plain sqlite3: the window's start does not wait for SQLAlchemy)."""
-    with db.reading() as conn:
-        return is_new_journal(conn)
 
 
 def mark_done(db: Database) -> None:

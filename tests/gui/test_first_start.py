@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog
 
+from plnjournal.core.journal_days import needs_first_start
 from plnjournal.core.skills import active_framework, list_skills
 from plnjournal.gui import first_start
 
@@ -15,7 +16,7 @@ def _dialog(qtbot, db):  # noqa: ANN001, ANN202
 
 
 def test_built_in_framework(qtbot, db) -> None:  # noqa: ANN001
-    assert first_start.needs_first_start(db)
+    assert needs_first_start(db)
     dialog = _dialog(qtbot, db)
     assert dialog.frameworks.count() == 3
     dialog.choose(first_start.BUILTIN, "nursing")
@@ -24,7 +25,7 @@ def test_built_in_framework(qtbot, db) -> None:  # noqa: ANN001
     with db.session() as s:
         assert active_framework(s).name == "Clinical nursing practice"
         assert len(list_skills(s)) == 27
-    assert not first_start.needs_first_start(db)
+    assert not needs_first_start(db)
 
 
 def test_empty_framework_and_never_asked_again(qtbot, db) -> None:  # noqa: ANN001
@@ -33,7 +34,7 @@ def test_empty_framework_and_never_asked_again(qtbot, db) -> None:  # noqa: ANN0
     dialog.accept()
     with db.session() as s:
         assert active_framework(s) is not None and list_skills(s) == []
-    assert not first_start.needs_first_start(db)
+    assert not needs_first_start(db)
 
 
 def test_import_a_file(qtbot, db, tmp_path, monkeypatch) -> None:  # noqa: ANN001
@@ -60,4 +61,4 @@ def test_demo_journal_loads_in_the_background(qtbot, db) -> None:  # noqa: ANN00
 
 
 def test_not_shown_on_a_journal_with_entries(demo_db) -> None:  # noqa: ANN001
-    assert not first_start.needs_first_start(demo_db)
+    assert not needs_first_start(demo_db)
