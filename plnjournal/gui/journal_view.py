@@ -5,9 +5,12 @@ Panels never talk to each other; this view moves them together and tells the win
 changed, so every other view refreshes through the one ``data_changed`` hook.
 
 The view opens light: the calendar, the day's list and the editor read the day with plain
-sqlite3 (``core.journal_days``), so typing can start before SQLAlchemy has loaded. The window
-then loads it off the GUI thread and calls ``finish_loading``, which fills the skills and
-commitments panels, lets the autosave run, and starts today's hard-conversation nudge.
+sqlite3 (``core.journal_days``), so typing can start before SQLAlchemy has loaded. The side
+panels (skills, commitments) and the hard-conversation panel are made on first use, which the
+window makes right after its first paint (``build_panels``): their tabs are in place from the
+start, and they show nothing before the journal has loaded anyway. The window then loads
+SQLAlchemy off the GUI thread and calls ``finish_loading``, which fills those panels, lets the
+autosave run, and starts today's hard-conversation nudge.
 """
 
 from __future__ import annotations
@@ -25,18 +28,18 @@ from plnjournal.core.journal_days import open_entry as read_open_entry
 from plnjournal.core.reflection_models import load_reflection_models
 from plnjournal.errors import PlnError
 from plnjournal.gui.calendar_panel import CalendarPanel
-from plnjournal.gui.commitments_panel import CommitmentsPanel
 from plnjournal.gui.editor import EntryEditor
 from plnjournal.gui.entry_list import EntryListPanel
-from plnjournal.gui.nudge_panel import NudgePanel
 from plnjournal.gui.prefs import read_bool, read_int
-from plnjournal.gui.skills_panel import SkillsPanel
 from plnjournal.storage.db import Database
 
-if TYPE_CHECKING:  # these load after the window shows (SQLAlchemy; the dialog when asked)
+if TYPE_CHECKING:  # these load after the window shows (SQLAlchemy; the panels; the dialog)
     from plnjournal.core.entries import DeletedEntry
     from plnjournal.core.nudges import HardConversation
     from plnjournal.gui.commitment_dialog import CommitmentDialog
+    from plnjournal.gui.commitments_panel import CommitmentsPanel
+    from plnjournal.gui.nudge_panel import NudgePanel
+    from plnjournal.gui.skills_panel import SkillsPanel
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +68,10 @@ class JournalView(QWidget):
 
         self.calendar = CalendarPanel(db, today)
         self.entries = EntryListPanel(db)
-        self.nudge = NudgePanel(db, today)
         self.editor = EntryEditor(db)
-        self.skills = SkillsPanel(db)
-        self.commitments = CommitmentsPanel(db, today)
+        self._skills: SkillsPanel | None = None  # these three: build_panels()
+        self._commitments: CommitmentsPanel | None = None
+        self._nudge: NudgePanel | None = None
 
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.calendar)
@@ -78,12 +81,14 @@ class JournalView(QWidget):
         center = QWidget()
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
-        center_layout.addWidget(self.nudge)
-        center_layout.addWidget(self.editor, 1)
+        center_layout.addWidget(self.editor, 1)  # the nudge goes above it: build_panels()
+        self._center_layout = center_layout
         self.side = QTabWidget()
         self.side.setAccessibleName("Side panel")
-        self.side.addTab(self.skills, "Skills")
-        self.side.addTab(self.commitments, "Commitments")
+        self._pages = (QWidget(), QWidget())  # the skills and commitments panels' places
+        for page, title in zip(self._pages, ("Skills", "Commitments"), strict=True):
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.side.addTab(page, title)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(center)
@@ -100,15 +105,6 @@ class JournalView(QWidget):
         self.entries.new_requested.connect(self.new_entry)
         self.entries.delete_requested.connect(self.delete_current)
         self.editor.saved.connect(self._saved)
-        self.skills.links_changed.connect(self._links_changed)
-        self.skills.comfort_changed.connect(self._comfort_changed)
-        self.commitments.changed.connect(lambda: self._notify("commitments"))
-        self.commitments.add_requested.connect(self.add_commitment)
-        self.commitments.from_entry_requested.connect(self.commit_from_entry)
-        self.nudge.write_requested.connect(self.write_about)
-        # Appearing above the editor, the nudge must not push the text the user is typing.
-        self.nudge.hold_back = lambda: self.editor.typed
-        self.nudge.acted.connect(self._nudge_acted)
 
         models, self.model_problems = load_reflection_models()
         self.editor.set_models(models)
@@ -117,6 +113,51 @@ class JournalView(QWidget):
         self.loaded = False  # until finish_loading(): the day is shown, the panels wait
         self.editor.set_save_ready(False)
         self.go_to_day(self.day)
+
+    # --- the panels made after the first paint ---------------------------------------------
+
+    def build_panels(self) -> None:
+        """Make the skills, commitments and hard-conversation panels (once). Called right
+        after the first paint, or by whatever needs one of them first."""
+        if self._skills is not None:
+            return
+        from plnjournal.gui.commitments_panel import CommitmentsPanel
+        from plnjournal.gui.nudge_panel import NudgePanel
+        from plnjournal.gui.skills_panel import SkillsPanel
+
+        self._skills = SkillsPanel(self.db)
+        self._commitments = CommitmentsPanel(self.db, self._today)
+        self._nudge = NudgePanel(self.db, self._today)  # hidden until there is a nudge
+        for page, panel in zip(self._pages, (self._skills, self._commitments), strict=True):
+            page.layout().addWidget(panel)
+        self._center_layout.insertWidget(0, self._nudge)
+        self._skills.links_changed.connect(self._links_changed)
+        self._skills.comfort_changed.connect(self._comfort_changed)
+        self._commitments.changed.connect(lambda: self._notify("commitments"))
+        self._commitments.add_requested.connect(self.add_commitment)
+        self._commitments.from_entry_requested.connect(self.commit_from_entry)
+        self._nudge.write_requested.connect(self.write_about)
+        # Appearing above the editor, the nudge must not push the text the user is typing.
+        self._nudge.hold_back = lambda: self.editor.typed
+        self._nudge.acted.connect(self._nudge_acted)
+
+    @property
+    def skills(self) -> SkillsPanel:
+        self.build_panels()
+        assert self._skills is not None
+        return self._skills
+
+    @property
+    def commitments(self) -> CommitmentsPanel:
+        self.build_panels()
+        assert self._commitments is not None
+        return self._commitments
+
+    @property
+    def nudge(self) -> NudgePanel:
+        self.build_panels()
+        assert self._nudge is not None
+        return self._nudge
 
     def finish_loading(self) -> None:
         """The journal's writing side has loaded: fill the panels that wait for it, save
@@ -134,7 +175,8 @@ class JournalView(QWidget):
 
     def _leave_entry(self) -> None:
         self.editor.flush()
-        self.nudge.release()
+        if self._nudge is not None:
+            self._nudge.release()
         if self._body_changed_since_notice:
             self._body_changed_since_notice = False
             self._notify("entries")
@@ -364,7 +406,7 @@ class JournalView(QWidget):
                     created_on=self._today(),
                 )
         self._notify("commitments")
-        self.side.setCurrentWidget(self.commitments)
+        self.side.setCurrentWidget(self._pages[1])
         self.message.emit(f"{len(made)} commitment{'s' if len(made) != 1 else ''} made.")
 
     # --- refresh after changes anywhere ----------------------------------------------------

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         if self._loading or self.is_loaded:
             return
         self._loading = True
+        self.journal.build_panels()  # their tabs are placed; they fill once loaded
         from plnjournal.gui.tasks import run_in_background
 
         db = self.db
