@@ -48,6 +48,7 @@ def run_gui(
             from plnjournal.gui.first_start import FirstStartDialog  # loaded only when asked
             from plnjournal.logs import setup_logging
 
+            guard.answer_launches()  # a later launch brings this dialog forward
             setup_logging()  # the dialog may stay open a long time: log to the file meanwhile
             FirstStartDialog(db).exec()
         window = MainWindow(db)

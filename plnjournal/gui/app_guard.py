@@ -7,6 +7,7 @@ Kept apart from ``app.py`` so start-up code and safety code change independently
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -36,10 +37,21 @@ class AppGuard:
     def already_running(self) -> bool:
         """True when a window on this journal is open (it was asked to come forward); else
         this launch claims the journal at once, before any dialog of its own is shown."""
-        if self.instance.forward_to_running():
-            return True
+        if self.instance.claim():
+            return False
+        if not self.instance.forward_to_running():
+            QMessageBox.information(
+                None,
+                "PLN Journal is already open",
+                "This journal is open in another PLN Journal window, which did not come "
+                "forward. Switch to that window, or close it and open the journal again.",
+            )
+        return True
+
+    def answer_launches(self) -> None:
+        """From now on, a later launch on this journal brings this app's window forward:
+        called once the window has loaded, or before a dialog the user must answer first."""
         self.instance.listen()
-        return False
 
     def _bring_forward(self) -> None:
         # Before the main window exists (a first-start or damaged-journal dialog is open),
@@ -52,7 +64,9 @@ class AppGuard:
         self, parent: QWidget | None = None, *, quick_check: QuickCheck | None = None
     ) -> Database | None:
         """Open the journal, or explain in a dialog why not."""
-        return open_journal_or_explain(self.db_path, parent, quick_check=quick_check)
+        return open_journal_or_explain(
+            self.db_path, parent, quick_check=quick_check, before_asking=self.answer_launches
+        )
 
     def protect(self, window: QWidget) -> None:
         """Raise ``window`` for later launches; show unexpected errors in a dialog; make the
@@ -69,6 +83,7 @@ class AppGuard:
     def _after_load(self, window: QWidget) -> None:
         from plnjournal.logs import setup_logging
 
+        self.answer_launches()
         setup_logging()  # the rotating log file (logging.handlers: not worth the first paint)
         db = getattr(window, "db", None)
         if db is not None:
@@ -100,24 +115,32 @@ def start_daily_backup(window: QWidget, db: Database) -> None:
 
 
 def open_journal_or_explain(
-    db_path: Path, parent: QWidget | None = None, *, quick_check: QuickCheck | None = None
+    db_path: Path,
+    parent: QWidget | None = None,
+    *,
+    quick_check: QuickCheck | None = None,
+    before_asking: Callable[[], object] | None = None,
 ) -> Database | None:
     """The journal, opened; or None after telling the user why it cannot be (never a traceback).
-    ``quick_check``: the file's check, started earlier (see ``storage.sqlite_file``)."""
+    ``quick_check``: the file's check, started earlier (see ``storage.sqlite_file``);
+    ``before_asking``: called before a dialog is shown."""
     from plnjournal.storage.db import open_database
 
     try:
         return open_database(db_path, quick_check=quick_check)
-    except DatabaseDamaged as exc:
-        if exc.good_backup is None:
-            QMessageBox.critical(parent, "PLN Journal: the journal is damaged", exc.message)
-            return None
-        if not offer_restore(exc, parent):
-            return None
-        backup = exc.good_backup
     except PlnError as exc:
-        QMessageBox.critical(parent, "PLN Journal cannot open the journal", exc.message)
+        if before_asking is not None:
+            before_asking()
+        problem = exc
+    if not isinstance(problem, DatabaseDamaged):
+        QMessageBox.critical(parent, "PLN Journal cannot open the journal", problem.message)
         return None
+    if problem.good_backup is None:
+        QMessageBox.critical(parent, "PLN Journal: the journal is damaged", problem.message)
+        return None
+    if not offer_restore(problem, parent):
+        return None
+    backup = problem.good_backup
     try:
         from plnjournal.logs import setup_logging
         from plnjournal.storage.restore import restore_backup

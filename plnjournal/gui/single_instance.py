@@ -1,68 +1,104 @@
 """One window per journal: a second launch brings the running window forward, then exits.
 
-The running app listens on a local socket named after the journal's path (and the user), so
-two different journals can be open at once, but never the same one twice.
+A launch claims the journal with a lock file named after the journal's path (and the user),
+so two different journals can be open at once, but never the same one twice. The lock is
+Qt's ``QLockFile``: a lock whose process has died is taken over, so a crash never blocks the
+next launch. Claiming needs only QtCore, so the first window does not wait for QtNetwork: the
+local server that hears "come forward" from a later launch starts once the window has loaded,
+or before a dialog the user must answer first (``listen``); a later launch knocks for a few
+seconds meanwhile.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QByteArray, QCryptographicHash, QDir, QLockFile, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 RAISE = b"raise\n"
 CONNECT_MS = 500
+KNOCK_SECONDS = 8.0  # how long a later launch waits for a starting window to listen
 
 
 def server_name(db_path: Path) -> str:
-    """A socket name unique to this user and journal file (short: some systems limit it)."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment or password database
-        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    key = f"{user}\0{os.path.realpath(db_path)}".encode()
-    return "plnjournal-" + hashlib.sha256(key).hexdigest()[:20]
+    """A name unique to this user and journal file (short: some systems limit socket names)."""
+    # The user's id on POSIX, where the temporary folder is shared; elsewhere it is per user.
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
+    key = QByteArray(f"{user}\0{os.path.realpath(db_path)}".encode())
+    digest = QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256)
+    return "plnjournal-" + bytes(digest.toHex().data()).decode()[:20]
+
+
+def lock_path(db_path: Path) -> Path:
+    return Path(QDir.tempPath()) / f"{server_name(db_path)}.lock"
 
 
 class InstanceGuard(QObject):
-    """Holds the journal's local server while the window is open."""
+    """Holds the journal's lock, and later its local server, while the window is open."""
 
     raise_requested = Signal()
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(db_path)
-        self.server: QLocalServer | None = None
+        self.lock = QLockFile(os.fspath(lock_path(db_path)))
+        # Stale only when its process has died: a window may stay open for days.
+        self.lock.setStaleLockTime(0)
+        self.server = None  # a QLocalServer once listening
 
-    def forward_to_running(self) -> bool:
-        """Ask a window already open on this journal to come forward; True if one answered."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_MS):
+    def claim(self) -> bool:
+        """Take the journal for this launch; False when a live launch holds it. A lock that
+        cannot be written (no temporary folder) turns the guard off rather than block."""
+        if self.lock.tryLock(0):
+            return True
+        if self.lock.error() == QLockFile.LockError.LockFailedError:
             return False
-        socket.write(RAISE)
-        sent = socket.waitForBytesWritten(CONNECT_MS)
-        socket.disconnectFromServer()
-        log.info("another window has this journal open; asked it to come forward")
-        return sent
+        log.warning("single-instance guard off: cannot write %s", self.lock.fileName())
+        return True
+
+    def forward_to_running(self, knock_seconds: float = KNOCK_SECONDS) -> bool:
+        """Ask the window holding this journal to come forward, knocking until it listens
+        (it starts to once loaded); True if it was told."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + knock_seconds
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(CONNECT_MS):
+                socket.write(RAISE)
+                sent = socket.waitForBytesWritten(CONNECT_MS)
+                socket.disconnectFromServer()
+                log.info("another window has this journal open; asked it to come forward")
+                return sent
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
 
     def listen(self) -> bool:
-        """Become the running instance; False if the socket cannot be created (no guard)."""
+        """Hear later launches from now on (once; only while holding the journal's lock);
+        False if the server cannot be made (they then cannot bring the window forward)."""
+        if self.server is not None:
+            return True
+        if not self.lock.isLocked():
+            return False
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer()
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
-            # A socket file left by a crashed run: nobody answered, so it is stale.
+            # A socket file left by a crashed run: this launch holds the lock, so it is stale.
             QLocalServer.removeServer(self.name)
             if not server.listen(self.name):
-                log.warning("single-instance guard off: %s", server.errorString())
+                log.warning(
+                    "later launches cannot bring this window forward: %s", server.errorString()
+                )
                 return False
         server.newConnection.connect(self._connected)
         self.server = server
@@ -86,6 +122,8 @@ class InstanceGuard(QObject):
             self.server.close()
             self.server.deleteLater()
             self.server = None
+        if self.lock.isLocked():
+            self.lock.unlock()
 
 
 def bring_forward(window: QWidget) -> None:

@@ -107,17 +107,44 @@ def test_a_failed_daily_backup_is_a_status_message(qtbot, teaching_db) -> None:
 
 
 def test_a_launch_claims_the_journal_before_any_dialog(qtbot, db_path: Path) -> None:
-    """The first launch listens at once, so a second launch during its first-start (or
-    damaged-journal) dialog is answered too, and never opens a second window."""
+    """The first launch claims the journal at once and answers before its first-start (or
+    damaged-journal) dialog, so a second launch meanwhile never opens a second window."""
     from plnjournal.gui.app_guard import AppGuard
 
     first = AppGuard(db_path)
     try:
         assert not first.already_running()
+        first.answer_launches()  # what run_gui does before the first-start dialog
         with qtbot.waitSignal(first.instance.raise_requested, timeout=5000):
             assert AppGuard(db_path).already_running()
     finally:
         first.close()
+
+
+def test_a_launch_the_open_window_never_answers_says_so(qtbot, db_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from plnjournal.gui import single_instance
+    from plnjournal.gui.app_guard import AppGuard
+
+    monkeypatch.setattr(single_instance, "KNOCK_SECONDS", 0.2)
+    first = AppGuard(db_path)
+    try:
+        assert not first.already_running()  # holds the journal, not listening (a hung app)
+        seen: list[str] = []
+        answer_next_question("OK", seen)
+        assert AppGuard(db_path).already_running()  # still never a second window
+        assert "open in another PLN Journal window" in seen[0]
+    finally:
+        first.close()
+
+
+def test_a_damaged_journal_is_explained_after_the_launch_answers(qtbot, db, monkeypatch) -> None:  # noqa: ANN001
+    """The damaged-journal question may stay open a long time: later launches bring it
+    forward, so the server starts before it is asked."""
+    _journal_with_backup(db)
+    order: list[str] = []
+    answer_next_question("Quit", order)
+    assert open_journal_or_explain(db.path, before_asking=lambda: order.append("listening")) is None
+    assert order[0] == "listening" and "damaged" in order[1]
 
 
 def test_damage_found_by_the_check_started_before_qt_is_explained(qtbot, db) -> None:

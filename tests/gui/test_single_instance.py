@@ -13,33 +13,82 @@ import pytest
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 
-from plnjournal.gui.single_instance import InstanceGuard, server_name
+from plnjournal.gui.single_instance import InstanceGuard, lock_path, server_name
 
 
 def test_second_launch_asks_the_first_to_come_forward(qtbot, db_path: Path) -> None:
     first = InstanceGuard(db_path)
-    assert first.listen()
+    assert first.claim() and first.listen()
     try:
+        second = InstanceGuard(db_path)
+        assert not second.claim()  # the journal is held
         with qtbot.waitSignal(first.raise_requested, timeout=5000):
-            assert InstanceGuard(db_path).forward_to_running()
+            assert second.forward_to_running()
     finally:
         first.close()
-    assert not InstanceGuard(db_path).forward_to_running()  # closed: nobody answers
+    again = InstanceGuard(db_path)
+    assert again.claim()  # closed: the journal is free again
+    again.close()
 
 
-def test_another_journal_is_not_the_same_instance(qtbot, tmp_path: Path) -> None:
-    first = InstanceGuard(tmp_path / "a.sqlite3")
-    assert first.listen()
+def test_a_launch_is_held_back_before_the_first_listens(db_path: Path) -> None:
+    """The lock is taken before the first window exists; its server starts once loaded, so a
+    later launch is refused meanwhile and knocks, in vain here, for the given time."""
+    first = InstanceGuard(db_path)
+    assert first.claim()
     try:
-        assert not InstanceGuard(tmp_path / "b.sqlite3").forward_to_running()
+        second = InstanceGuard(db_path)
+        assert not second.claim()
+        started = time.monotonic()
+        assert not second.forward_to_running(knock_seconds=0.3)
+        assert time.monotonic() - started >= 0.3
     finally:
         first.close()
+
+
+def test_another_journal_is_not_the_same_instance(tmp_path: Path) -> None:
+    first = InstanceGuard(tmp_path / "a.sqlite3")
+    second = InstanceGuard(tmp_path / "b.sqlite3")
+    try:
+        assert first.claim() and second.claim()
+    finally:
+        first.close()
+        second.close()
 
 
 def test_the_same_file_by_another_path_is_the_same_journal(tmp_path: Path) -> None:
     (tmp_path / "real").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "real")
     assert server_name(tmp_path / "real" / "j.sqlite3") == server_name(tmp_path / "link/j.sqlite3")
+
+
+def test_a_lock_left_by_a_killed_launch_is_taken_over(db_path: Path) -> None:
+    code = (
+        "import os, signal, sys; from pathlib import Path; "
+        "from PySide6.QtCore import QCoreApplication; "
+        "from plnjournal.gui.single_instance import InstanceGuard; "
+        "app = QCoreApplication([]); g = InstanceGuard(Path(sys.argv[1])); "
+        "assert g.claim(); os.kill(os.getpid(), signal.SIGKILL)"
+    )
+    killed = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True)
+    assert killed.returncode == -9, killed.stderr
+    assert lock_path(db_path).exists()  # left behind by the killed process
+    guard = InstanceGuard(db_path)
+    try:
+        assert guard.claim()
+    finally:
+        guard.close()
+
+
+def test_no_temporary_folder_turns_the_guard_off(
+    db_path: Path, tmp_path: Path, monkeypatch
+) -> None:  # noqa: ANN001
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "missing"))
+    monkeypatch.setenv("TEMP", str(tmp_path / "missing"))
+    guard = InstanceGuard(db_path)
+    assert guard.claim()  # the window opens, unguarded, rather than not at all
+    assert not guard.listen()
+    guard.close()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="local sockets are files on POSIX only")
@@ -50,7 +99,7 @@ def test_a_socket_left_by_a_crash_is_taken_over(qtbot, db_path: Path) -> None:
     sock.close()
     guard = InstanceGuard(db_path)
     try:
-        assert guard.listen()
+        assert guard.claim() and guard.listen()
         with qtbot.waitSignal(guard.raise_requested, timeout=5000):
             assert InstanceGuard(db_path).forward_to_running()
     finally:
