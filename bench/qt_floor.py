@@ -6,9 +6,10 @@ Builds a main window of the same kinds of Qt widgets the journaling window shows
 menu bar of eight menus and ~40 actions with shortcuts, a calendar, a day list with an HTML
 delegate, a title field, a model chooser, a Markdown editor with a highlighter, the preview
 beside it, the skills tree and commitments table in tabs, the nudge panel's labels and
-buttons, a status bar), claims a local socket as the single-instance guard does, and reports
+buttons, a status bar), takes a lock file as the single-instance guard does, and reports
 readiness exactly as ``plnjournal/gui/bench_ready.py`` does (exposed, editor focused and
-painted: the same probe), with the same ``PLNJOURNAL_BENCH_READY`` line. bench/run.py measures it beside
+painted, told by the editor's own paint: the same probe), with the same
+``PLNJOURNAL_BENCH_READY`` line. bench/run.py measures it beside
 window_ready, so the figure says how much of the start is Qt's and how much is ours.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QLockFile, Qt, Signal  # noqa: E402
 from PySide6.QtGui import (  # noqa: E402
     QAction,
     QKeySequence,
@@ -30,7 +31,6 @@ from PySide6.QtGui import (  # noqa: E402
     QSyntaxHighlighter,
     QTextCharFormat,
 )
-from PySide6.QtNetwork import QLocalServer  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QCalendarWidget,
@@ -59,6 +59,19 @@ from plnjournal.gui.bench_ready import quit_when_ready  # noqa: E402 - the same 
 TEXT = "## Description\n\nAfter lunch the class was unsettled. " * 12
 
 
+class Editor(QPlainTextEdit):
+    """Says when it has first drawn its text, as the app's editor does."""
+
+    first_painted = Signal()
+    painted = False
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            self.first_painted.emit()
+
+
 class Highlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         if text.startswith("#"):
@@ -67,7 +80,7 @@ class Highlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), fmt)
 
 
-def build() -> tuple[QMainWindow, QPlainTextEdit]:
+def build() -> tuple[QMainWindow, Editor]:
     window = QMainWindow()
     window.setWindowTitle("Qt floor")
     for title in ("&File", "&Edit", "&View", "&Journal", "&Skills", "&Feedback", "&Insights"):
@@ -108,7 +121,7 @@ def build() -> tuple[QMainWindow, QPlainTextEdit]:
     row.addWidget(QComboBox())
     row.addWidget(QCheckBox("Private"))
     mv.addLayout(row)
-    editor = QPlainTextEdit(TEXT)
+    editor = Editor(TEXT)
     Highlighter(editor.document())
     preview = QTextBrowser()
     preview.setMarkdown(TEXT)
@@ -143,14 +156,15 @@ def build() -> tuple[QMainWindow, QPlainTextEdit]:
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
-    server = QLocalServer()
-    server.listen(os.path.join(tempfile.gettempdir(), f"qt-floor-{os.getpid()}"))
+    lock = QLockFile(os.path.join(tempfile.gettempdir(), f"qt-floor-{os.getpid()}.lock"))
+    lock.setStaleLockTime(0)
+    lock.tryLock(0)
     window, editor = build()
     quit_when_ready(window, editor)
     window.show()
     editor.setFocus()
     code = app.exec()
-    server.close()
+    lock.unlock()
     return code
 
 

@@ -27,15 +27,20 @@ class _ReadyProbe(QObject):
     def __init__(self, window: QMainWindow, editor: QAbstractScrollArea | None = None) -> None:
         super().__init__(window)
         self.window = window
+        # The editor says when it has first drawn its text (``first_painted``, see
+        # gui/markdown_edit.py), without handing its viewport to Python.
         self.editor = editor if editor is not None else window.journal.editor.body
-        self.painted = False
+        self.painted = self.editor.painted
         self.done = False
-        self.editor.viewport().installEventFilter(self)
+        self.editor.first_painted.connect(self._painted)
+        self.editor.installEventFilter(self)
         window.installEventFilter(self)
 
+    def _painted(self) -> None:
+        self.painted = True
+        QTimer.singleShot(0, self.check)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and watched is self.editor.viewport():
-            self.painted = True
         if event.type() in (QEvent.Type.Paint, QEvent.Type.FocusIn, QEvent.Type.Expose):
             QTimer.singleShot(0, self.check)
         return False
@@ -62,6 +67,7 @@ class _ReadyProbe(QObject):
 
 def quit_when_ready(window: QMainWindow, editor: QAbstractScrollArea | None = None) -> None:
     """Report readiness once, then close the window (which ends the app). ``editor``: the
-    widget typed into (default: the journaling window's; bench/qt_floor.py passes its own)."""
+    widget typed into, with a ``first_painted`` signal and a ``painted`` flag (default: the
+    journaling window's; bench/qt_floor.py passes its own)."""
     probe = _ReadyProbe(window, editor)
     QTimer.singleShot(0, probe.check)

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QPushButton
 
@@ -105,13 +105,9 @@ class MainWindow(QMainWindow):
             app.commitDataRequest.connect(lambda _m: self.journal.flush())
         self.journal.focus_editor()
         # The first paint of the editor starts loading the rest (nothing competes with it).
-        self.journal.editor.body.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and not self._loading:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.load_journal)
-        return False
+        self.journal.editor.body.first_painted.connect(
+            lambda: QTimer.singleShot(0, self.load_journal)
+        )
 
     # --- loading after the first paint -----------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -24,8 +24,14 @@ def word_count(text: str) -> int:
 class MarkdownEdit(QPlainTextEdit):
     """QPlainTextEdit that lets the window's shortcuts (and its own format keys) through."""
 
+    # Once, when the text has first been drawn: the window then loads the rest. (Watching the
+    # viewport instead would cost ~15 ms before the first paint: handing Qt's viewport widget
+    # to Python makes PySide set up every widget class it might be.)
+    first_painted = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.painted = False
         self.setAccessibleName("Reflection text")
         self.setPlaceholderText("Write your reflection… (Markdown: **bold**, _italic_, ## heading)")
         self.setTabChangesFocus(True)
@@ -50,6 +56,12 @@ class MarkdownEdit(QPlainTextEdit):
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "highlighter"):
             self.highlighter.set_palette(self.palette())
         super().changeEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            self.first_painted.emit()
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         spare = self.width() - self.max_text_width
