@@ -23,7 +23,11 @@ def run_gui(
     from PySide6.QtWidgets import QApplication
 
     from plnjournal.gui.app_guard import AppGuard
-    from plnjournal.gui.app_identity import apply_identity, schedule_smoke_report
+    from plnjournal.gui.app_identity import (
+        apply_identity,
+        apply_window_icon,
+        schedule_smoke_report,
+    )
     from plnjournal.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -38,7 +42,12 @@ def run_gui(
     guard = AppGuard(db_path)
     if guard.already_running():
         return 1 if smoke_test else 0  # a smoke test must show a window of its own
-    db = guard.open_journal(quick_check=check)
+
+    def before_dialog() -> None:  # shown before the window: later launches raise it; an icon
+        guard.answer_launches()
+        apply_window_icon(app)
+
+    db = guard.open_journal(quick_check=check, before_asking=before_dialog)
     if db is None:
         return 1
     try:
@@ -48,10 +57,11 @@ def run_gui(
             from plnjournal.gui.first_start import FirstStartDialog  # loaded only when asked
             from plnjournal.logs import setup_logging
 
-            guard.answer_launches()  # a later launch brings this dialog forward
+            before_dialog()
             setup_logging()  # the dialog may stay open a long time: log to the file meanwhile
             FirstStartDialog(db).exec()
         window = MainWindow(db)
+        window.first_painted.connect(lambda: apply_window_icon(app))
         guard.protect(window)
         if os.environ.get("PLNJOURNAL_BENCH_READY"):  # bench/run.py: report when ready, quit
             from plnjournal.gui.bench_ready import quit_when_ready

@@ -61,11 +61,19 @@ class AppGuard:
             bring_forward(target)
 
     def open_journal(
-        self, parent: QWidget | None = None, *, quick_check: QuickCheck | None = None
+        self,
+        parent: QWidget | None = None,
+        *,
+        quick_check: QuickCheck | None = None,
+        before_asking: Callable[[], object] | None = None,
     ) -> Database | None:
-        """Open the journal, or explain in a dialog why not."""
+        """Open the journal, or explain in a dialog why not (before which ``before_asking``
+        is called; by default, later launches are answered from then on)."""
         return open_journal_or_explain(
-            self.db_path, parent, quick_check=quick_check, before_asking=self.answer_launches
+            self.db_path,
+            parent,
+            quick_check=quick_check,
+            before_asking=before_asking or self.answer_launches,
         )
 
     def protect(self, window: QWidget) -> None:

@@ -52,8 +52,7 @@ def app_icon() -> QIcon:
 
 
 def apply_identity(app: QApplication) -> None:
-    """Give every window the app icon and tie the app to its .desktop file."""
-    app.setWindowIcon(app_icon())
+    """Tie the app to its .desktop file (and so to its name and icon in the taskbar)."""
     app.setDesktopFileName(APP_ID)
     if sys.platform == "win32":
         # Windows groups taskbar buttons by this id, and the installer's Start menu shortcut
@@ -63,6 +62,12 @@ def apply_identity(app: QApplication) -> None:
 
         with contextlib.suppress(AttributeError, OSError):
             ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
+
+
+def apply_window_icon(app: QApplication) -> None:
+    """Give every window the app icon: right after the first paint (making it costs ~10 ms,
+    which the first window does not wait for), or before a dialog shown before the window."""
+    app.setWindowIcon(app_icon())
 
 
 def schedule_smoke_report(
@@ -80,7 +85,9 @@ def schedule_smoke_report(
 
     def check() -> None:
         handle = window.windowHandle()
-        if window.isVisible() and handle is not None and handle.isExposed():
+        shown = window.isVisible() and handle is not None and handle.isExposed()
+        # The icon is set right after the first paint: wait for it, up to the time limit.
+        if shown and (not app.windowIcon().isNull() or clock.elapsed() > SMOKE_TIMEOUT_MS):
             timer.stop()
             size = window.size()
             icon = "set" if not app.windowIcon().isNull() else "MISSING"

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from plnjournal.gui.app_identity import APP_ID, ICON_SIZES, app_icon, apply_identity
+from plnjournal.gui.app_identity import (
+    APP_ID,
+    ICON_SIZES,
+    app_icon,
+    apply_identity,
+    apply_window_icon,
+)
 
 
 def test_app_icon_has_every_size(qapp) -> None:
@@ -29,6 +35,7 @@ def test_identity_gives_windows_the_icon(qapp, qtbot) -> None:
     before = (qapp.windowIcon(), qapp.desktopFileName())
     try:
         apply_identity(qapp)
+        apply_window_icon(qapp)  # run_gui: right after the first paint
         assert qapp.desktopFileName() == APP_ID
         window = QWidget()
         qtbot.addWidget(window)
