@@ -2,65 +2,25 @@
 
 Nothing heavy is imported here: each command imports what it needs when it runs, so
 ``plnjournal --version`` and ``plnjournal stats`` start fast and never load Qt or matplotlib.
+A plain window start does not even build the parser (``plnjournal/cli/parser.py``).
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
-import importlib
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
 
-from plnjournal import __version__
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import print_error
 
-# Each module registers its sub-commands with ``register(subparsers)``.
-COMMAND_MODULES = (
-    "plnjournal.cli.cmd_journal",
-    "plnjournal.cli.cmd_skills",
-    "plnjournal.cli.cmd_backup",
-    "plnjournal.cli.cmd_feedback",
-    "plnjournal.cli.cmd_insights",
-    "plnjournal.cli.cmd_report",
-    "plnjournal.cli.cmd_journal_io",
-    "plnjournal.cli.cmd_show",
-)
 
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in our one-line format with exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        print_error(f"{message} (see '{self.prog} --help')")
-        raise SystemExit(2)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="plnjournal",
-        description="PLN Journal: a reflective-practice journal that shows what you keep avoiding. "
-        "With no command, opens the journal window.",
-    )
-    parser.add_argument("--version", action="version", version=f"plnjournal {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="journal file (default: $PLNJOURNAL_DB or the user data folder)",
-    )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
-    return parser
-
-
-def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+def window_args(argv: Sequence[str]) -> SimpleNamespace | None:
     """The arguments of a plain window start (``plnjournal [--db PATH] [--debug]``), read
-    without building the whole parser: registering every command imports every command
-    module, which the window's start does not need. None for anything else."""
-    args = argparse.Namespace(db=None, debug=False, command=None)
+    without building the parser: registering every command imports every command module
+    (and argparse), which the window's start does not need. None for anything else."""
+    args = SimpleNamespace(db=None, debug=False, command=None)
     rest = list(argv)
     while rest:
         arg = rest.pop(0)
@@ -80,6 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(argv) if argv is not None else sys.argv[1:]
     args = window_args(argv)
     if args is None:
+        from plnjournal.cli.parser import build_parser
+
         parser = build_parser()
         try:
             args = parser.parse_args(argv)
@@ -88,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(db_arg=args.db, debug=args.debug)
     handler = getattr(args, "handler", None)
     if handler is None:
-        from plnjournal.cli.cmd_journal import open_gui
+        from plnjournal.cli.window import open_gui
 
         handler = open_gui
     from plnjournal.errors import PlnError

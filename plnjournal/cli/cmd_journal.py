@@ -8,6 +8,7 @@ import sys
 from plnjournal.cli.args import positive_int
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
+from plnjournal.cli.window import open_gui
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,21 +57,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stats", help="counts of entries, skills, ratings, feedback, commitments")
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(handler=cmd_stats)
-
-
-def open_gui(args: argparse.Namespace, ctx: Context) -> int:
-    from pathlib import Path
-
-    from plnjournal.errors import InputError
-    from plnjournal.gui.app import run_gui
-
-    smoke_test = getattr(args, "smoke_test", False)
-    screenshot = getattr(args, "screenshot", None)
-    if screenshot and not smoke_test:
-        raise InputError("--screenshot works with --smoke-test only")
-    return run_gui(
-        ctx.db_path, smoke_test=smoke_test, screenshot=Path(screenshot) if screenshot else None
-    )
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:

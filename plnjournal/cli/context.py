@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import shlex
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +69,8 @@ class Context:
         except DatabaseDamaged as exc:
             if exc.good_backup is None:
                 raise
+            import shlex
+
             db = f"--db {shlex.quote(str(self.db_path))} " if self.db_arg else ""
             command = f"plnjournal {db}restore {shlex.quote(str(exc.good_backup.path))}"
             raise DatabaseDamaged(

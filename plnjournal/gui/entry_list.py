@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from plnjournal.core.journal_days import day_entries
-from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
+from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate, escape
 from plnjournal.gui.markdown_edit import word_count
 from plnjournal.storage.db import Database
 
@@ -78,7 +77,7 @@ class DayEntriesModel(QAbstractListModel):
             return f"{lock}{when}{title}\n{words}"
         if role == HTML_ROLE:
             when = f"{row.time:%H:%M} · " if row.time else ""
-            title = html.escape(row.title or row.first_words or "(empty)")
+            title = escape(row.title or row.first_words or "(empty)")
             details = [f"{row.words} word" + ("" if row.words == 1 else "s")]
             if row.skills:
                 details.append(f"{row.skills} skill" + ("" if row.skills == 1 else "s"))

@@ -239,10 +239,10 @@ def test_a_plain_window_start_is_read_without_the_whole_parser():
 
 
 def test_a_plain_window_start_opens_the_window_on_the_named_journal(monkeypatch, tmp_path):
-    import plnjournal.cli.cmd_journal as cmd_journal
+    import plnjournal.cli.window as window
     from plnjournal.cli import main
 
     opened = []
-    monkeypatch.setattr(cmd_journal, "open_gui", lambda args, ctx: opened.append(ctx.db_path) or 0)
+    monkeypatch.setattr(window, "open_gui", lambda args, ctx: opened.append(ctx.db_path) or 0)
     assert main(["--db", str(tmp_path / "j.sqlite3")]) == 0
     assert opened == [tmp_path / "j.sqlite3"]
