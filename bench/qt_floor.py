@@ -8,7 +8,7 @@ delegate, a title field, a model chooser, a Markdown editor with a highlighter, 
 beside it, the skills tree and commitments table in tabs, the nudge panel's labels and
 buttons, a status bar), takes a lock file as the single-instance guard does, and reports
 readiness exactly as ``plnjournal/gui/bench_ready.py`` does (exposed, editor focused and
-painted, told by the editor's own paint: the same probe), with the same
+painted, as the editor notes it: the same probe), with the same
 ``PLNJOURNAL_BENCH_READY`` line. bench/run.py measures it beside
 window_ready, so the figure says how much of the start is Qt's and how much is ours.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLockFile, Qt, Signal  # noqa: E402
+from PySide6.QtCore import QLockFile, Qt  # noqa: E402
 from PySide6.QtGui import (  # noqa: E402
     QAction,
     QKeySequence,
@@ -60,16 +60,13 @@ TEXT = "## Description\n\nAfter lunch the class was unsettled. " * 12
 
 
 class Editor(QPlainTextEdit):
-    """Says when it has first drawn its text, as the app's editor does."""
+    """Notes when it has first drawn its text, as the app's editor does (the probe reads it)."""
 
-    first_painted = Signal()
     painted = False
 
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            self.first_painted.emit()
+        self.painted = True
 
 
 class Highlighter(QSyntaxHighlighter):

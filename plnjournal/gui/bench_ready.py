@@ -27,18 +27,18 @@ class _ReadyProbe(QObject):
     def __init__(self, window: QMainWindow, editor: QAbstractScrollArea | None = None) -> None:
         super().__init__(window)
         self.window = window
-        # The editor says when it has first drawn its text (``first_painted``, see
-        # gui/markdown_edit.py), without handing its viewport to Python.
+        # The editor sets ``painted`` once it has drawn its text (gui/markdown_edit.py). The
+        # probe watches the editor itself, not its viewport: handing the viewport to Python
+        # would cost the start ~15 ms. Its paint comes just before its text's, in the same
+        # frame, and the check runs after that frame, before the window's post-paint work.
         self.editor = editor if editor is not None else window.journal.editor.body
-        self.painted = self.editor.painted
         self.done = False
-        self.editor.first_painted.connect(self._painted)
         self.editor.installEventFilter(self)
         window.installEventFilter(self)
 
-    def _painted(self) -> None:
-        self.painted = True
-        QTimer.singleShot(0, self.check)
+    @property
+    def painted(self) -> bool:
+        return bool(self.editor.painted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.Paint, QEvent.Type.FocusIn, QEvent.Type.Expose):
@@ -67,7 +67,7 @@ class _ReadyProbe(QObject):
 
 def quit_when_ready(window: QMainWindow, editor: QAbstractScrollArea | None = None) -> None:
     """Report readiness once, then close the window (which ends the app). ``editor``: the
-    widget typed into, with a ``first_painted`` signal and a ``painted`` flag (default: the
+    widget typed into, with a ``painted`` flag set once its text is drawn (default: the
     journaling window's; bench/qt_floor.py passes its own)."""
     probe = _ReadyProbe(window, editor)
     QTimer.singleShot(0, probe.check)

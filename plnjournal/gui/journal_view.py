@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from plnjournal.core.journal_days import adjacent_day, day_entries
 from plnjournal.core.journal_days import open_entry as read_open_entry
@@ -89,6 +89,9 @@ class JournalView(QWidget):
         for page, title in zip(self._pages, ("Skills", "Commitments"), strict=True):
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self.side.addTab(page, title)
+        self._waiting = QLabel("Loading skills…")  # what the skills panel says until loaded
+        self._waiting.setEnabled(False)
+        self._pages[0].layout().addWidget(self._waiting, 0, Qt.AlignmentFlag.AlignTop)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(center)
@@ -128,6 +131,7 @@ class JournalView(QWidget):
         self._skills = SkillsPanel(self.db)
         self._commitments = CommitmentsPanel(self.db, self._today)
         self._nudge = NudgePanel(self.db, self._today)  # hidden until there is a nudge
+        self._waiting.deleteLater()
         for page, panel in zip(self._pages, (self._skills, self._commitments), strict=True):
             page.layout().addWidget(panel)
         self._center_layout.insertWidget(0, self._nudge)

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
     # "framework", "ratings", "feedback", "commitments", "nudges", "settings". Every view that
     # shows such data refreshes itself on it (one hook, many listeners).
     data_changed = Signal(set)
-    # Emitted once the editor has first drawn the day's text: the rest loads from then on.
+    # Emitted once the first frame with the day's text has been drawn: the rest loads then.
     first_painted = Signal()
     # Emitted once the journal's writing side has loaded and every panel shows its data.
     loaded = Signal()
@@ -107,8 +107,10 @@ class MainWindow(QMainWindow):
             app.commitDataRequest.connect(lambda _m: self.journal.flush())
         self.journal.focus_editor()
         # The first paint of the editor starts loading the rest (nothing competes with it).
-        self.journal.editor.body.first_painted.connect(self.first_painted)
-        self.first_painted.connect(lambda: QTimer.singleShot(0, self.load_journal))
+        self.journal.editor.body.first_painted.connect(
+            lambda: QTimer.singleShot(0, self.first_painted.emit)  # once the frame is done
+        )
+        self.first_painted.connect(self.load_journal)
 
     # --- loading after the first paint -----------------------------------------------------
 
