@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from importlib.resources.abc import Traversable
 
 from sqlalchemy.orm import Session
@@ -56,7 +55,9 @@ class FrameworkSpec:
 
 
 def _frameworks_dir() -> Traversable:
-    return resources.files("plnjournal.resources").joinpath("frameworks")
+    from plnjournal.resources import folder
+
+    return folder("frameworks")
 
 
 def builtin_frameworks() -> dict[str, str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from plnjournal.errors import Problem, ValidationError
@@ -94,7 +93,9 @@ def parse_model(data: object, file: str, *, builtin: bool = False) -> Reflection
 
 
 def builtin_models() -> list[ReflectionModel]:
-    folder = resources.files("plnjournal.resources").joinpath("reflection_models")
+    from plnjournal.resources import folder as resource_folder
+
+    folder = resource_folder("reflection_models")
     models = []
     for item in folder.iterdir():
         if item.name.endswith(".json"):

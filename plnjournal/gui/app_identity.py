@@ -8,7 +8,6 @@ icon and name in the taskbar) through ``QGuiApplication.setDesktopFileName(APP_I
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,11 +24,9 @@ SMOKE_TIMEOUT_MS = 20_000
 
 def icon_png(size: int) -> bytes:
     """The app icon at ``size`` pixels, read through the package (works in wheels and bundles)."""
-    return (
-        resources.files("plnjournal.resources")
-        .joinpath("icons", f"plnjournal-{size}.png")
-        .read_bytes()
-    )
+    from plnjournal.resources import folder
+
+    return folder("icons").joinpath(f"plnjournal-{size}.png").read_bytes()
 
 
 def app_icon() -> QIcon:
@@ -39,7 +36,9 @@ def app_icon() -> QIcon:
     from PySide6.QtGui import QIcon, QPixmap
 
     icon = QIcon()
-    folder = resources.files("plnjournal.resources").joinpath("icons")
+    from plnjournal.resources import folder as resource_folder
+
+    folder = resource_folder("icons")
     for size in ICON_SIZES:
         name = f"plnjournal-{size}.png"
         if isinstance(folder, Path) and (folder / name).is_file():

@@ -99,3 +99,15 @@ def test_action_plan_lines_become_proposed_commitments_without_the_prompts() -> 
         "Write the seating plan.",
     ]
     assert str(found[0].due_on) == "2026-12-04" and found[1].due_on is None
+
+
+def test_built_in_data_is_found_without_its_plain_folder(monkeypatch) -> None:
+    """Installed as files the data is read by path; otherwise (a zip) importlib.resources
+    finds it: both give the same models."""
+    import plnjournal.resources as data
+
+    from plnjournal.core.reflection_models import builtin_models
+
+    by_path = builtin_models()
+    monkeypatch.setattr(data, "__path__", ["/nonexistent/plnjournal/resources"])
+    assert [m.id for m in builtin_models()] == [m.id for m in by_path]
