@@ -35,6 +35,11 @@ class _ReadyProbe(QObject):
         self.done = False
         self.editor.installEventFilter(self)
         window.installEventFilter(self)
+        # Should the text be drawn in a later frame than the editor's frame, its own signal
+        # asks again (the app's editor has one; the floor's is always drawn in one frame).
+        first_painted = getattr(self.editor, "first_painted", None)
+        if first_painted is not None:
+            first_painted.connect(lambda: QTimer.singleShot(0, self.check))
 
     @property
     def painted(self) -> bool:
