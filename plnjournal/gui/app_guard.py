@@ -9,14 +9,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from plnjournal.errors import DatabaseDamaged, PlnError
 from plnjournal.gui.crash_handler import CrashHandler, install_crash_handler
 from plnjournal.gui.single_instance import InstanceGuard, bring_forward
 from plnjournal.storage.db import Database
 from plnjournal.storage.sqlite_file import QuickCheck
+
+if TYPE_CHECKING:  # dialogs are imported when shown: their enums cost the start ~3 ms
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +44,8 @@ class AppGuard:
         if self.instance.claim():
             return False
         if not self.instance.forward_to_running():
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 None,
                 "PLN Journal is already open",
@@ -140,6 +146,8 @@ def open_journal_or_explain(
         if before_asking is not None:
             before_asking()
         problem = exc
+    from PySide6.QtWidgets import QMessageBox  # only when something is wrong
+
     if not isinstance(problem, DatabaseDamaged):
         QMessageBox.critical(parent, "PLN Journal cannot open the journal", problem.message)
         return None
@@ -164,6 +172,8 @@ def open_journal_or_explain(
 
 def damaged_dialog(exc: DatabaseDamaged, parent: QWidget | None = None) -> QMessageBox:
     """The question shown when the journal is damaged and a sound backup exists."""
+    from PySide6.QtWidgets import QMessageBox
+
     backup = exc.good_backup
     box = QMessageBox(parent)
     box.setObjectName("damagedJournalDialog")
@@ -183,6 +193,8 @@ def damaged_dialog(exc: DatabaseDamaged, parent: QWidget | None = None) -> QMess
 
 
 def offer_restore(exc: DatabaseDamaged, parent: QWidget | None = None) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = damaged_dialog(exc, parent)
     box.exec()
     clicked = box.clickedButton()

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from plnjournal.core.journal_days import adjacent_day, day_entries
 from plnjournal.core.journal_days import open_entry as read_open_entry
@@ -382,6 +382,8 @@ class JournalView(QWidget):
         self.finish_loading()  # the dialog lists the skills (at once, in the first second)
         links = self.skills.links()
         if dialog is None:
+            from PySide6.QtWidgets import QDialog
+
             from plnjournal.gui.commitment_dialog import CommitmentDialog
 
             dialog = CommitmentDialog(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton
 
 from plnjournal.gui.journal_view import JournalView
 from plnjournal.gui.prefs import app_settings
@@ -344,6 +344,8 @@ class MainWindow(QMainWindow):
                 lines.append(
                     f"<tr><td><b>{key}</b></td><td>{action.text().replace('&', '')}</td></tr>"
                 )
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             self,
             "Keyboard shortcuts",
@@ -382,6 +384,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save and close without asking; only a failed save (disk full…) is worth a question."""
         if not self.journal.flush():
+            from PySide6.QtWidgets import QMessageBox
+
             text = self.journal.editor.body.toPlainText()
             QGuiApplication.clipboard().setText(text)
             answer = QMessageBox.warning(
