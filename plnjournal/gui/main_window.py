@@ -19,14 +19,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton
 
 from plnjournal.gui.journal_view import JournalView
 from plnjournal.gui.prefs import app_settings
 from plnjournal.storage.db import Database
 
-if TYPE_CHECKING:  # loads with the journal, after the first paint
+if TYPE_CHECKING:  # loads with the journal, after the first paint; a close event at close
+    from PySide6.QtGui import QCloseEvent
+
     from plnjournal.gui.reminder import DailyReminder
 
 log = logging.getLogger(__name__)
