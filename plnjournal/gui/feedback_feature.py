@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (types set up for Python cost the window's start; these come later)
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from plnjournal.gui.main_window import MainWindow
 
 # Ctrl+I is Italic in the editor (Edit menu), so the import takes Ctrl+Shift+I.
@@ -180,6 +182,8 @@ class FeedbackFeature:
 
         dialog = FeedbackRequestDialog(self.window.db, self.window)
         if dialog.exec() and dialog.written is not None:
+            from PySide6.QtWidgets import QMessageBox
+
             self.window.notify_changed("feedback")
             QMessageBox.information(
                 self.window,
