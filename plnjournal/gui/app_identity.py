@@ -64,9 +64,10 @@ def apply_identity(app: QApplication) -> None:
 
 
 def apply_window_icon(app: QApplication) -> None:
-    """Give every window the app icon: right after the first paint (making it costs ~10 ms,
-    which the first window does not wait for), or before a dialog shown before the window."""
-    app.setWindowIcon(app_icon())
+    """Give every window the app icon, once: right after the first paint (making it costs
+    ~10 ms, which the first window does not wait for), or before a dialog shown before it."""
+    if app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
 
 
 def schedule_smoke_report(

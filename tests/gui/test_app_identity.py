@@ -36,6 +36,9 @@ def test_identity_gives_windows_the_icon(qapp, qtbot) -> None:
     try:
         apply_identity(qapp)
         apply_window_icon(qapp)  # run_gui: right after the first paint
+        key = qapp.windowIcon().cacheKey()
+        apply_window_icon(qapp)  # and before a dialog shown first: made once, not again
+        assert qapp.windowIcon().cacheKey() == key
         assert qapp.desktopFileName() == APP_ID
         window = QWidget()
         qtbot.addWidget(window)
