@@ -13,6 +13,7 @@ from importlib.resources.abc import Traversable
 from sqlalchemy.orm import Session
 
 from plnjournal.errors import InputError, Problem, ValidationError
+from plnjournal.resources import folder as resource_folder
 from plnjournal.storage.models import Area, Framework, LevelDescriptor, ScaleLevel, Skill
 
 DEFAULT_SCALE = (
@@ -55,9 +56,7 @@ class FrameworkSpec:
 
 
 def _frameworks_dir() -> Traversable:
-    from plnjournal.resources import folder
-
-    return folder("frameworks")
+    return resource_folder("frameworks")
 
 
 def builtin_frameworks() -> dict[str, str]:

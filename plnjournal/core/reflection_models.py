@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plnjournal.errors import Problem, ValidationError
+from plnjournal.resources import folder as resource_folder
 
 FORMAT = "plnjournal-reflection-model"
 # The order models are offered in: the simplest first, the hard conversation last.
@@ -93,8 +94,6 @@ def parse_model(data: object, file: str, *, builtin: bool = False) -> Reflection
 
 
 def builtin_models() -> list[ReflectionModel]:
-    from plnjournal.resources import folder as resource_folder
-
     folder = resource_folder("reflection_models")
     models = []
     for item in folder.iterdir():

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plnjournal.resources import folder as resource_folder
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
@@ -24,9 +26,7 @@ SMOKE_TIMEOUT_MS = 20_000
 
 def icon_png(size: int) -> bytes:
     """The app icon at ``size`` pixels, read through the package (works in wheels and bundles)."""
-    from plnjournal.resources import folder
-
-    return folder("icons").joinpath(f"plnjournal-{size}.png").read_bytes()
+    return resource_folder("icons").joinpath(f"plnjournal-{size}.png").read_bytes()
 
 
 def app_icon() -> QIcon:
@@ -36,8 +36,6 @@ def app_icon() -> QIcon:
     from PySide6.QtGui import QIcon, QPixmap
 
     icon = QIcon()
-    from plnjournal.resources import folder as resource_folder
-
     folder = resource_folder("icons")
     for size in ICON_SIZES:
         name = f"plnjournal-{size}.png"
