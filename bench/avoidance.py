@@ -26,7 +26,7 @@ from pathlib import Path
 def build_journal(path: Path, years: int = 10, skills: int = 40) -> None:
     """A demo journal whose framework has ``skills`` skills (teaching plus made-up ones)."""
     from plnjournal.core.demo import build_demo
-    from plnjournal.core.frameworks import install_framework, load_builtin
+    from plnjournal.core.frameworks.spec import install_framework, load_builtin
     from plnjournal.storage.db import open_database
 
     spec = load_builtin("teaching")
@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.exit(f"{args.journal} exists; give a new file name")
         build_journal(args.journal)
 
-    from plnjournal.core.avoidance import score_facts
-    from plnjournal.core.avoidance_data import load_facts
+    from plnjournal.core.insights.avoidance import score_facts
+    from plnjournal.core.insights.avoidance_data import load_facts
     from plnjournal.storage.db import open_database
 
     as_of = dt.date.fromisoformat(args.as_of)

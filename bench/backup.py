@@ -30,7 +30,7 @@ def _cpu() -> float:
     return time.process_time()
 
 
-def timed(fn, runs: int, setup=None) -> tuple[list[float], list[float]]:  # noqa: ANN001
+def timed(fn, runs: int, setup=None) -> tuple[list[float], list[float]]:
     """Wall-clock and CPU times of ``fn`` (``setup`` runs before each, untimed)."""
     wall, cpu = [], []
     for _ in range(runs):

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from plnjournal.core.demo import build_demo
-from plnjournal.core.matrix import skill_matrix
-from plnjournal.core.stats import journal_stats
+from plnjournal.core.journal.stats import journal_stats
+from plnjournal.core.skills.matrix import skill_matrix
 from plnjournal.storage.db import open_database
 
 TODAY = dt.date(2026, 11, 28)

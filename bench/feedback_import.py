@@ -20,13 +20,13 @@ import time
 from pathlib import Path
 
 from plnjournal.core.demo import build_demo
-from plnjournal.core.feedback_import import (
+from plnjournal.core.feedback.importer import (
     ImportOptions,
     apply_import,
     load_sources,
     plan_sources,
 )
-from plnjournal.core.skills import list_skills
+from plnjournal.core.skills.lookup import list_skills
 from plnjournal.storage.backup import copy_database, make_backup
 from plnjournal.storage.db import open_database
 
@@ -84,7 +84,7 @@ def write_file(folder: Path, rows: list[list[str]], fmt: str) -> Path:
     return path
 
 
-def timed(fn):  # noqa: ANN001, ANN201 - returns (result, wall s, cpu s)
+def timed(fn):
     w, c = time.perf_counter(), time.process_time()
     result = fn()
     return result, time.perf_counter() - w, time.process_time() - c

@@ -39,8 +39,8 @@ from plnjournal.core.demo import (  # noqa: E402
     SITUATION,
     _fill,
 )
-from plnjournal.core.feedback import feedback_fingerprint  # noqa: E402
-from plnjournal.core.frameworks import AreaSpec, FrameworkSpec, load_builtin  # noqa: E402
+from plnjournal.core.feedback.items import feedback_fingerprint  # noqa: E402
+from plnjournal.core.frameworks.spec import AreaSpec, FrameworkSpec, load_builtin  # noqa: E402
 
 TODAY = dt.date(2026, 11, 28)  # the day every generated journal ends (as the other benches)
 FEEDBACK_ROWS = 10_000
@@ -113,7 +113,7 @@ def forty_skills() -> FrameworkSpec:
     return teaching
 
 
-def body_text(rng: random.Random, skill, words: int = 300) -> str:  # noqa: ANN001
+def body_text(rng: random.Random, skill, words: int = 300) -> str:
     """About ``words`` words in three or four paragraphs: situation/feeling/analysis/action
     sentences like the demo's, the rest in the field's own vocabulary."""
     pools = (SITUATION, FEELING, ANALYSIS, ACTION)
@@ -154,8 +154,8 @@ class _SkillState:
 
 def generate(size: Size, out: Path = OUT, seed: int = 1, today: dt.date = TODAY) -> dict:
     """Write the journal (database and jrnl text) and the feedback file; return the paths."""
-    from plnjournal.core.frameworks import install_framework
-    from plnjournal.core.skills import list_skills
+    from plnjournal.core.frameworks.spec import install_framework
+    from plnjournal.core.skills.lookup import list_skills
     from plnjournal.storage.db import open_database
 
     rng = random.Random(seed)
@@ -180,7 +180,7 @@ def generate(size: Size, out: Path = OUT, seed: int = 1, today: dt.date = TODAY)
     return {k: v for k, v in paths.items() if k != "stamp"}
 
 
-def _skill_states(rng: random.Random, skills) -> list[_SkillState]:  # noqa: ANN001
+def _skill_states(rng: random.Random, skills) -> list[_SkillState]:
     states = []
     for i, sk in enumerate(skills):
         weight = rng.choice((0.05, 0.3, 1, 1, 2, 6))
@@ -237,7 +237,7 @@ def _journal_rows(
     return rows
 
 
-def _entry_rows(rng, rows, entry_id, day, k, n, pool, cum, size, per_level, today) -> None:  # noqa: ANN001
+def _entry_rows(rng, rows, entry_id, day, k, n, pool, cum, size, per_level, today) -> None:
     chosen: list[_SkillState] = []
     for _ in range(rng.choice((1, 1, 2, 2, 3))):
         st = rng.choices(pool, cum_weights=cum)[0]
@@ -294,7 +294,7 @@ def _entry_rows(rng, rows, entry_id, day, k, n, pool, cum, size, per_level, toda
         rows["commitments"].append((text, due, state, reason, entry_id, main.id, day, closed))
 
 
-def _feedback_rows(rng, rows, day, states, avoided, per_level) -> None:  # noqa: ANN001
+def _feedback_rows(rng, rows, day, states, avoided, per_level) -> None:
     """One mentor's feedback file of the day: four to seven skills, a level and a comment each."""
     mentor = MENTORS[len(rows["imports"]) % len(MENTORS)]
     import_id = len(rows["imports"]) + 1
@@ -338,7 +338,7 @@ def _feedback_rows(rng, rows, day, states, avoided, per_level) -> None:  # noqa:
         )
 
 
-def _write_rows(session, rows: dict[str, list]) -> None:  # noqa: ANN001
+def _write_rows(session, rows: dict[str, list]) -> None:
     """Bulk inserts in one transaction (the ORM would take minutes at 100,000 entries)."""
     from plnjournal.storage.bulk import bulk_insert
     from plnjournal.storage.models import (

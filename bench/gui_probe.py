@@ -59,15 +59,15 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=2000)
     args = ap.parse_args()
 
-    import plnjournal.gui.editor as editor_module
+    import plnjournal.gui.journal.editor as editor_module
 
     editor_module.PREVIEW_DELAY_MS = 0  # measure the work, not the deliberate pause
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from plnjournal.core.entries import add_entry
-    from plnjournal.gui.main_window import MainWindow
+    from plnjournal.core.journal.entries import add_entry
+    from plnjournal.gui.shell.main_window import MainWindow
     from plnjournal.storage.db import open_database
 
     app = QApplication([sys.argv[0]])

@@ -36,7 +36,7 @@ class Skipped(Exception):
 
 
 def search_in_process(j: Journal, runs: int) -> list[Result]:
-    from plnjournal.core.search import search
+    from plnjournal.core.journal.search import search
 
     conn = sqlite3.connect(j.db)
     try:
@@ -48,7 +48,7 @@ def search_in_process(j: Journal, runs: int) -> list[Result]:
 
 def avoidance(j: Journal, runs: int) -> list[Result]:
     """Scores for every active skill, warm (the window scores again after every change)."""
-    from plnjournal.core.avoidance import avoidance_scores
+    from plnjournal.core.insights.avoidance import avoidance_scores
     from plnjournal.storage.db import open_database
 
     db = open_database(j.db)
@@ -61,7 +61,7 @@ def avoidance(j: Journal, runs: int) -> list[Result]:
 
 
 def chart_kinds() -> tuple[str, ...]:
-    if importlib.util.find_spec("plnjournal.core.insights") is None:
+    if importlib.util.find_spec("plnjournal.core.insights.chart_data") is None:
         return ()
     from plnjournal.cli.cmd_insights import CHART_KINDS
 
@@ -72,9 +72,11 @@ def charts(j: Journal, runs: int) -> list[Result]:
     """Each insight chart for the last year: data read, figure built, drawn to a PNG."""
     kinds = chart_kinds()
     if not kinds:
-        raise Skipped("the insight charts (plnjournal.core.insights) are not in this version")
-    from plnjournal.core.charts import render
-    from plnjournal.core.insights import make_chart
+        raise Skipped(
+            "the insight charts (plnjournal.core.insights.chart_data) are not in this version"
+        )
+    from plnjournal.core.charts.figures import render
+    from plnjournal.core.insights.chart_data import make_chart
     from plnjournal.storage.db import open_database
 
     db = open_database(j.db)
@@ -120,7 +122,7 @@ def feedback_import(j: Journal, runs: int) -> list[Result]:
     """Importing the 10,000-row feedback file into a fresh copy of the journal each run:
     read, check every row, write in one transaction (the backup before it is not counted:
     bench/backup.py measures backups)."""
-    from plnjournal.core.feedback_import import ImportOptions, apply_import, plan_import
+    from plnjournal.core.feedback.importer import ImportOptions, apply_import, plan_import
     from plnjournal.storage.backup import copy_database
     from plnjournal.storage.db import open_database
 
@@ -132,7 +134,7 @@ def feedback_import(j: Journal, runs: int) -> list[Result]:
 
     dbs = []
 
-    def one(db) -> None:  # noqa: ANN001
+    def one(db) -> None:
         with db.session() as s:
             plan = plan_import(s, [j.feedback], options)
         if plan.errors:
@@ -156,8 +158,8 @@ def jrnl_import(j: Journal, runs: int) -> list[Result]:
     """Importing the journal's jrnl text into an empty journal with the same 40 skills."""
     from generate import forty_skills
 
-    from plnjournal.core.frameworks import install_framework
-    from plnjournal.core.journal_import import import_journal
+    from plnjournal.core.frameworks.spec import install_framework
+    from plnjournal.core.journal_io.importer import import_journal
     from plnjournal.storage.db import open_database
 
     template = j.scratch / "jrnl-import-template.sqlite3"

@@ -83,10 +83,10 @@ class Clock:
 
 
 def run_once(folder: Path, journal: Path) -> dict[str, tuple[float, float]]:
-    from plnjournal.core.frameworks import install_framework, load_builtin
-    from plnjournal.core.journal_export import export_journal
-    from plnjournal.core.journal_formats import read_journal
-    from plnjournal.core.journal_import import import_journal, plan_import, write_import
+    from plnjournal.core.frameworks.spec import install_framework, load_builtin
+    from plnjournal.core.journal_io.export import export_journal
+    from plnjournal.core.journal_io.formats import read_journal
+    from plnjournal.core.journal_io.importer import import_journal, plan_import, write_import
     from plnjournal.storage.db import open_database
 
     db = open_database(folder / "journal.sqlite3")

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import installed_env  # noqa: E402
+from measure import installed_env
 
 TODAY = dt.date(2026, 11, 28)
 START = dt.date(2025, 11, 29)
@@ -40,7 +40,7 @@ def build(path: Path, highlights: int) -> None:
     from sqlalchemy import func, select
 
     from plnjournal.core.demo import build_demo
-    from plnjournal.core.entries import update_entry
+    from plnjournal.core.journal.entries import update_entry
     from plnjournal.storage.db import open_database
     from plnjournal.storage.models import Entry
 
@@ -74,9 +74,9 @@ def whole_command(db: Path, out: Path, paper: str) -> tuple[float, float]:
 
 
 def phases(db_path: Path, out: Path, paper: str) -> dict[str, float]:
-    from plnjournal.core.report import ReportOptions, build_report
-    from plnjournal.core.report_data import ATTACHMENT_NAME, report_json
-    from plnjournal.gui.pdf_report import build_document, ensure_gui_app, pdf_title
+    from plnjournal.core.report.content import ReportOptions, build_report
+    from plnjournal.core.report.data_json import ATTACHMENT_NAME, report_json
+    from plnjournal.report_pdf.writer import build_document, ensure_gui_app, pdf_title
     from plnjournal.storage.db import open_database
 
     ensure_gui_app()

@@ -7,7 +7,7 @@ menu bar of eight menus and ~40 actions with shortcuts, a calendar, a day list w
 delegate, a title field, a model chooser, a Markdown editor with a highlighter, the preview
 beside it, the skills tree and commitments table in tabs, the nudge panel's labels and
 buttons, a status bar), takes a lock file as the single-instance guard does, and reports
-readiness exactly as ``plnjournal/gui/bench_ready.py`` does (exposed, editor focused and
+readiness exactly as ``plnjournal/gui/shell/bench_ready.py`` does (exposed, editor focused and
 painted, as the editor notes it: the same probe), with the same
 ``PLNJOURNAL_BENCH_READY`` line. bench/run.py measures it beside
 window_ready, so the figure says how much of the start is Qt's and how much is ours.
@@ -22,8 +22,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLockFile, Qt  # noqa: E402
-from PySide6.QtGui import (  # noqa: E402
+from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtGui import (
     QAction,
     QKeySequence,
     QStandardItem,
@@ -31,7 +31,7 @@ from PySide6.QtGui import (  # noqa: E402
     QSyntaxHighlighter,
     QTextCharFormat,
 )
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
     QCheckBox,
@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from plnjournal.gui.bench_ready import quit_when_ready  # noqa: E402 - the same test of ready
+from plnjournal.gui.shell.bench_ready import quit_when_ready
 
 TEXT = "## Description\n\nAfter lunch the class was unsettled. " * 12
 
@@ -64,13 +64,13 @@ class Editor(QPlainTextEdit):
 
     painted = False
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         self.painted = True
 
 
 class Highlighter(QSyntaxHighlighter):
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+    def highlightBlock(self, text: str) -> None:
         if text.startswith("#"):
             fmt = QTextCharFormat()
             fmt.setFontWeight(700)

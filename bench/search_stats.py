@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from plnjournal.core.search import search  # noqa: E402
+from plnjournal.core.journal.search import search  # noqa: E402
 
 QUERIES = (
     "feedback",
@@ -31,7 +31,7 @@ QUERIES = (
 )
 
 
-def timed(fn, runs: int) -> tuple[list[float], list[float]]:  # noqa: ANN001
+def timed(fn, runs: int) -> tuple[list[float], list[float]]:
     """Wall-clock and CPU times (CPU time of this process and its children), after a warm-up.
 
     CPU time is reported beside wall time because the machine is often shared: it is what the

@@ -35,7 +35,7 @@ CHILD = textwrap.dedent(
     import datetime as dt, sys, time
     t0 = time.perf_counter()
     from PySide6.QtWidgets import QApplication
-    from plnjournal.gui.main_window import MainWindow
+    from plnjournal.gui.shell.main_window import MainWindow
     from plnjournal.storage.db import open_database
     app = QApplication([])
     window = MainWindow(open_database(sys.argv[1]), today=lambda: dt.date(2026, 11, 28))
@@ -48,7 +48,7 @@ CHILD = textwrap.dedent(
 
 
 def empty_journal(folder: Path) -> Path:
-    from plnjournal.core.frameworks import install_framework, load_builtin
+    from plnjournal.core.frameworks.spec import install_framework, load_builtin
     from plnjournal.storage.db import open_database
 
     path = folder / "empty.sqlite3"
@@ -105,7 +105,7 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from plnjournal.gui.main_window import MainWindow
+    from plnjournal.gui.shell.main_window import MainWindow
     from plnjournal.storage.db import open_database
 
     app = QApplication([])
@@ -113,7 +113,7 @@ def main() -> None:
         in_process(app, MainWindow, QTest, name, open_database(path), args.runs)
 
 
-def in_process(app, window_class, qtest, name: str, db, runs: int) -> None:  # noqa: ANN001
+def in_process(app, window_class, qtest, name: str, db, runs: int) -> None:
     from plnjournal.gui.tasks import wait_for_background_work
 
     windows = []

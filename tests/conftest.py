@@ -7,10 +7,10 @@ import os
 # Must happen before any QApplication exists: with no display Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import datetime as dt  # noqa: E402
-from pathlib import Path  # noqa: E402
+import datetime as dt
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -41,7 +41,7 @@ def db(db_path: Path):
 @pytest.fixture
 def teaching_db(db):
     """A journal with the built-in teaching framework and no entries."""
-    from plnjournal.core.frameworks import install_framework, load_builtin
+    from plnjournal.core.frameworks.spec import install_framework, load_builtin
 
     with db.session() as s:
         install_framework(s, load_builtin("teaching"))
@@ -77,7 +77,7 @@ def demo_db(demo_template: Path, tmp_path: Path):
 @pytest.fixture(scope="session")
 def teaching_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A journal with the teaching framework, built once (migrating a new file costs ~0.8 s)."""
-    from plnjournal.core.frameworks import install_framework, load_builtin
+    from plnjournal.core.frameworks.spec import install_framework, load_builtin
     from plnjournal.storage.db import open_database
 
     path = tmp_path_factory.mktemp("teaching") / "teaching.sqlite3"
@@ -89,7 +89,7 @@ def teaching_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def teaching_copy(teaching_template: Path, tmp_path: Path):  # noqa: ANN201
+def teaching_copy(teaching_template: Path, tmp_path: Path):
     """A private copy of the teaching journal (what ``teaching_db`` gives, but fast)."""
     from plnjournal.storage.backup import copy_database
     from plnjournal.storage.db import open_database

@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # A figure may be skipped only while its feature is not in this version yet.
-FEATURE_MODULES = {"charts": "plnjournal.core.insights"}
+FEATURE_MODULES = {"charts": "plnjournal.core.insights.chart_data"}
 
 
 def test_bench_smoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

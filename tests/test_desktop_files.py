@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from plnjournal import __version__
-from plnjournal.gui.app_identity import APP_ID, ICON_SIZES
+from plnjournal.gui.shell.app_identity import APP_ID, ICON_SIZES
 
 ROOT = Path(__file__).parents[1]
 LINUX = ROOT / "packaging" / "linux"

@@ -26,7 +26,7 @@ def fresh_log(monkeypatch: pytest.MonkeyPatch):
 
 def test_records_logged_before_the_file_opens_are_written_first(fresh_log, _isolated_home: Path):
     logs.hold_early_records()
-    logging.getLogger("plnjournal.gui.app_guard").info("restored the journal at start-up")
+    logging.getLogger("plnjournal.gui.shell.app_guard").info("restored the journal at start-up")
     path = logs.setup_logging()
     logging.getLogger("plnjournal").info("after the first paint")
     for handler in logging.getLogger("plnjournal").handlers:
@@ -37,4 +37,4 @@ def test_records_logged_before_the_file_opens_are_written_first(fresh_log, _isol
         "restored the journal at start-up",
         "after the first paint",
     ]
-    assert "plnjournal.gui.app_guard" in lines[0]
+    assert "plnjournal.gui.shell.app_guard" in lines[0]

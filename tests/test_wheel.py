@@ -92,7 +92,7 @@ def test_wheel_carries_every_module_and_data_file(dists: tuple[Path, Path]) -> N
     ):
         assert needed in names
     assert "plnjournal = plnjournal.cli:run" in entry_points
-    assert "[gui_scripts]\nplnjournal-gui = plnjournal.gui.app:run_gui_entry" in entry_points
+    assert "[gui_scripts]\nplnjournal-gui = plnjournal.cli:run_window" in entry_points
     assert licenses, "the wheel carries the LICENSE"
 
 

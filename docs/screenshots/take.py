@@ -25,7 +25,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from plnjournal.core.demo import build_demo
-    from plnjournal.gui.main_window import MainWindow
+    from plnjournal.gui.shell.main_window import MainWindow
     from plnjournal.gui.tasks import wait_for_background_work
     from plnjournal.gui.theme import apply_color_scheme
     from plnjournal.storage.db import open_database

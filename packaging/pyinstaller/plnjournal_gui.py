@@ -2,7 +2,7 @@
 
 import sys
 
-from plnjournal.gui.app import run_gui_entry
+from plnjournal.cli import run_window
 
 if __name__ == "__main__":
-    sys.exit(run_gui_entry())
+    sys.exit(run_window())

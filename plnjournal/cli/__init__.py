@@ -91,3 +91,8 @@ def run() -> int:
     code = main(sys.argv[1:])
     gc.freeze()  # exiting: Python's last full collection would walk every object (0.3 s after a PDF)
     return code
+
+
+def run_window() -> int:
+    """gui-scripts entry point (no console window on Windows): the window, or the command given."""
+    return main(sys.argv[1:] or ["gui"])

@@ -94,9 +94,9 @@ def _import_chart_data_types() -> None:
     """Import the modules of the chart data's classes (SQLAlchemy's and the report's, which
     this process needs anyway) before forking: the child then unpickles the data without
     importing them again (half a second of CPU) and imports only matplotlib meanwhile."""
-    import plnjournal.core.avoidance
-    import plnjournal.core.insights
-    import plnjournal.core.report  # noqa: F401
+    import plnjournal.core.insights.avoidance
+    import plnjournal.core.insights.chart_data
+    import plnjournal.core.report.content  # noqa: F401
 
 
 def _worth_it() -> bool:
@@ -117,7 +117,7 @@ def _single_threaded() -> bool:
     return threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules
 
 
-def _serve(conn: Any, parents_end: Any) -> None:  # noqa: ANN401 - multiprocessing Connections
+def _serve(conn: Any, parents_end: Any) -> None:
     """In the child: import while the parent gathers, then draw what it sends."""
     parents_end.close()  # forked copy: once the parent closes its own, recv() ends
     # A short-lived child that only imports and draws: the collector would walk every
@@ -127,8 +127,8 @@ def _serve(conn: Any, parents_end: Any) -> None:  # noqa: ANN401 - multiprocessi
     # numpy's BLAS would start a thread it never uses here, and the child forks (draw_shared).
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
-        from plnjournal.core import charts  # noqa: F401 - matplotlib, imported meanwhile
-        from plnjournal.core.report_charts import chart_fonts, warm_up
+        from plnjournal.core.charts import figures as charts  # noqa: F401 - matplotlib, imported meanwhile
+        from plnjournal.core.report.charts import chart_fonts, warm_up
 
         if not conn.poll(0):
             warm_up()  # the parent is still gathering: load the fonts meanwhile
@@ -136,7 +136,7 @@ def _serve(conn: Any, parents_end: Any) -> None:  # noqa: ANN401 - multiprocessi
         conn.send(("ok", draw_shared(data, width_in, conn), chart_fonts()))
     except EOFError:
         pass  # the parent finished (or failed) without asking
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which draws instead
+    except BaseException as exc:
         with contextlib.suppress(OSError, ValueError):
             conn.send(("error", {}, [repr(exc)]))
     finally:
@@ -159,12 +159,12 @@ def share(keys: list[str]) -> tuple[list[str], list[str]]:
     return shares
 
 
-def draw_shared(data: object, width_in: float, *close_in_helper: Any) -> dict[str, bytes]:  # noqa: ANN401
+def draw_shared(data: object, width_in: float, *close_in_helper: Any) -> dict[str, bytes]:
     """The report's charts as SVG by key, in report order, drawn by this process and a
     forked helper, half each: two cores draw them in about half the time. Where the helper
     cannot start or fails, this process draws its share too; the SVGs are the same either
     way. ``close_in_helper``: connections the helper must not hold open."""
-    from plnjournal.core.report_charts import chart_makers, figure_svg
+    from plnjournal.core.report.charts import chart_makers, figure_svg
 
     makers = dict(chart_makers(data, width_in))  # type: ignore[arg-type]
     mine, theirs = share(list(makers))
@@ -183,7 +183,7 @@ def draw_shared(data: object, width_in: float, *close_in_helper: Any) -> dict[st
 
 def _fork_helper(keys: list[str], makers: dict, close: tuple) -> tuple[int, int] | None:
     """Fork a process that draws ``keys`` and writes them, pickled, to a pipe: (pid, fd)."""
-    from plnjournal.core.report_charts import figure_svg
+    from plnjournal.core.report.charts import figure_svg
 
     try:
         read_fd, write_fd = os.pipe()

@@ -65,7 +65,7 @@ def _mapping(text: str) -> tuple[str, str]:
 
 
 def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.feedback_import import ImportOptions, import_feedback
+    from plnjournal.core.feedback.importer import ImportOptions, import_feedback
     from plnjournal.errors import InputError, PlnError
 
     if args.max_size <= 0:
@@ -117,7 +117,7 @@ def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_feedback_template(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.feedback_requests import write_feedback_template
+    from plnjournal.core.feedback.requests import write_feedback_template
 
     codes = [c.strip() for c in (args.skills or "").split(",") if c.strip()] or None
     with ctx.db(create=False).session() as session:
@@ -133,7 +133,7 @@ def cmd_feedback_template(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.feedback_inbox import unanswered_feedback
+    from plnjournal.core.feedback.inbox import unanswered_feedback
 
     with ctx.db(create=False).session() as session:
         rows = unanswered_feedback(session)

@@ -56,8 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_avoidance(args: argparse.Namespace, ctx: Context) -> int:
     import datetime as dt
 
-    from plnjournal.core.avoidance import avoidance_scores
     from plnjournal.core.dates import parse_date
+    from plnjournal.core.insights.avoidance import avoidance_scores
 
     as_of = parse_date(args.as_of, what="--as-of") if args.as_of else dt.date.today()
     with ctx.db(create=False).session() as session:
@@ -99,9 +99,9 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
     end = parse_date(args.date_to, what="--to") if args.date_to else None
     if start and end and start > end:
         raise InputError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
-    from plnjournal.core.charts import save_figure
-    from plnjournal.core.insights import make_chart
-    from plnjournal.core.skills import find_skill
+    from plnjournal.core.charts.figures import save_figure
+    from plnjournal.core.insights.chart_data import make_chart
+    from plnjournal.core.skills.lookup import find_skill
 
     with ctx.db(create=False).session() as session:
         codes = [find_skill(session, s, what="--skill").code for s in args.skill or []] or None

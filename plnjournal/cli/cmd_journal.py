@@ -77,10 +77,10 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     import datetime as dt
 
     from plnjournal.core.dates import parse_date, parse_time
-    from plnjournal.core.entries import add_entry, split_title
-    from plnjournal.core.skills import find_skill
+    from plnjournal.core.journal.entries import add_entry, split_title
+    from plnjournal.core.skills.lookup import find_skill
     from plnjournal.errors import InputError
-    from plnjournal.storage.models import EntrySource
+    from plnjournal.values import EntrySource
 
     day = parse_date(args.date, what="--date") if args.date else dt.date.today()
     when = (
@@ -114,7 +114,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.search import order_explained, search_page, snippet_plain
+    from plnjournal.core.journal.search import order_explained, search_page, snippet_plain
     from plnjournal.storage.dialect import to_fts_query
 
     to_fts_query(args.query)  # a query with no word is refused before the journal is opened
@@ -146,7 +146,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.stats import journal_stats
+    from plnjournal.core.journal.stats import journal_stats
 
     stats = journal_stats(ctx.reader())
     if args.json:

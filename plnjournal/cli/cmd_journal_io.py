@@ -64,7 +64,7 @@ def _counts(counter: dict) -> str:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.journal_import import import_journal
+    from plnjournal.core.journal_io.importer import import_journal
 
     summary = import_journal(
         ctx.db(), args.path, args.format, dry_run=args.dry_run, timeformat=args.timeformat
@@ -108,7 +108,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     from pathlib import Path
 
     from plnjournal.core.dates import parse_date
-    from plnjournal.core.journal_export import export_journal
+    from plnjournal.core.journal_io.export import export_journal
 
     path = Path(args.path).expanduser()
     fmt = args.format or ("json" if path.suffix.lower() == ".json" else "markdown")

@@ -62,7 +62,7 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
     start = parse_date(args.start, what="--from") if args.start else None
     end = parse_date(args.end, what="--to") if args.end else None
     from plnjournal.cli.chart_worker import ChartWorker
-    from plnjournal.core.batch import paused_gc
+    from plnjournal.core.gc_pause import paused_gc
 
     # Paused for the imports too (SQLAlchemy, Qt): their objects live as long as the process.
     with paused_gc():
@@ -81,8 +81,8 @@ def _export_pdf(
     end: dt.date | None,
     worker: ChartWorker,
 ) -> int:
-    from plnjournal.core.report import ReportOptions, build_report, resolve_period
-    from plnjournal.core.report_queries import fmt_date
+    from plnjournal.core.report.content import ReportOptions, build_report, resolve_period
+    from plnjournal.core.report.queries import fmt_date
 
     with ctx.db(create=False).session() as session:
         start, end = resolve_period(session, start, end, include_private=args.include_private)
@@ -97,7 +97,7 @@ def _export_pdf(
         report = build_report(session, options)
     if report.has("charts") and report.charts is not None:
         worker.ask(report.charts, args.paper)
-    from plnjournal.gui.pdf_report import prepare_report, write_report_pdf
+    from plnjournal.report_pdf.writer import prepare_report, write_report_pdf
 
     prepared = prepare_report(report)  # Qt starts, the HTML is made while the charts are drawn
     drawn = worker.drawn()

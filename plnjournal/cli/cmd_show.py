@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.recent import latest_entries
+    from plnjournal.core.journal.recent import latest_entries
 
     entries = latest_entries(ctx.reader(), args.count)
     if args.json:

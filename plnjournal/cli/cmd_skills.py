@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.skills import active_framework, effective_cadence_days, list_skills
+    from plnjournal.core.skills.lookup import active_framework, effective_cadence_days, list_skills
 
     with ctx.db(create=False).session() as session:
         fw = active_framework(session)
@@ -93,9 +93,9 @@ def _print_problems(exc: Exception) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.framework_files import file_format, read_framework_file
-    from plnjournal.core.framework_sync import import_framework
-    from plnjournal.core.skills import active_framework
+    from plnjournal.core.frameworks.files import file_format, read_framework_file
+    from plnjournal.core.frameworks.sync import import_framework
+    from plnjournal.core.skills.lookup import active_framework
     from plnjournal.errors import ValidationError
 
     fmt = file_format(args.file, what="skills import")
@@ -124,8 +124,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.framework_files import file_format, write_framework_file
-    from plnjournal.core.framework_sync import spec_from_framework
+    from plnjournal.core.frameworks.files import file_format, write_framework_file
+    from plnjournal.core.frameworks.sync import spec_from_framework
 
     file_format(args.file, what="skills export")
     with ctx.db(create=False).session() as session:
@@ -137,7 +137,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_matrix(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.core.dates import parse_date
-    from plnjournal.core.matrix import skill_matrix
+    from plnjournal.core.skills.matrix import skill_matrix
 
     as_of = parse_date(args.as_of, what="--as-of") if args.as_of else None
     with ctx.db(create=False).session() as session:

@@ -95,7 +95,7 @@ class Context:
         except PlnError as problem:
             return problem
 
-    def reader(self):  # noqa: ANN201 - a sqlite3 connection
+    def reader(self):
         """A read-only DB-API connection for fast read commands; falls back to opening the
         journal fully (migrating it) when it is not up to date. Never creates a journal."""
         from plnjournal.storage.sqlite_file import connect_readonly

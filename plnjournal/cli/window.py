@@ -17,7 +17,7 @@ def open_gui(args: Namespace, ctx: Context) -> int:
     from pathlib import Path
 
     from plnjournal.errors import InputError
-    from plnjournal.gui.app import run_gui
+    from plnjournal.gui.shell.app import run_gui
 
     smoke_test = getattr(args, "smoke_test", False)
     screenshot = getattr(args, "screenshot", None)

@@ -15,25 +15,18 @@ import random
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from plnjournal.core.entries import add_entry
-from plnjournal.core.feedback import add_feedback_item, feedback_fingerprint, known_fingerprints
-from plnjournal.core.frameworks import install_framework, load_builtin
-from plnjournal.core.skills import active_framework, list_skills
-from plnjournal.core.stats import journal_stats
-from plnjournal.errors import InputError
-from plnjournal.storage.models import (
-    Commitment,
-    CommitmentState,
-    Entry,
-    EntrySource,
-    FeedbackImport,
-    Nudge,
-    NudgeAction,
-    Rating,
-    RatingOrigin,
-    RatingSource,
-    Skill,
+from plnjournal.core.feedback.items import (
+    add_feedback_item,
+    feedback_fingerprint,
+    known_fingerprints,
 )
+from plnjournal.core.frameworks.spec import install_framework, load_builtin
+from plnjournal.core.journal.entries import add_entry
+from plnjournal.core.journal.stats import journal_stats
+from plnjournal.core.skills.lookup import active_framework, list_skills
+from plnjournal.errors import InputError
+from plnjournal.storage.models import Commitment, Entry, FeedbackImport, Nudge, Rating, Skill
+from plnjournal.values import CommitmentState, EntrySource, NudgeAction, RatingOrigin, RatingSource
 
 MENTORS = ("Ms Okafor", "Mr Brennan")
 PRACTISED = ("CL1", "IN1", "IN2", "PL2", "AS1", "IN4")
@@ -238,7 +231,7 @@ def build_demo(
     return journal_stats(session)
 
 
-def _make_entry(session, rng, day, k, pool, pool_w, practice, level_now, today, blind, hi) -> None:  # noqa: ANN001
+def _make_entry(session, rng, day, k, pool, pool_w, practice, level_now, today, blind, hi) -> None:
     n_skills = rng.choice((1, 1, 2, 2, 3))
     chosen: list[Skill] = []
     while len(chosen) < n_skills:
@@ -344,7 +337,7 @@ def _make_entry(session, rng, day, k, pool, pool_w, practice, level_now, today, 
         )
 
 
-def _make_feedback(session, rng, day, n, skills, practised, avoided, blind, level_now, lo) -> None:  # noqa: ANN001
+def _make_feedback(session, rng, day, n, skills, practised, avoided, blind, level_now, lo) -> None:
     mentor = MENTORS[n % 2]
     rated = rng.sample(practised, min(3, len(practised))) + rng.sample(skills, 2)
     if blind not in rated:

@@ -58,7 +58,7 @@ LINK_SCHEMES = {"http", "https", "mailto"}
 
 
 @functools.lru_cache(maxsize=1)
-def _markdown():  # noqa: ANN202 - a markdown.Markdown instance, imported lazily
+def _markdown():
     import markdown
 
     return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")

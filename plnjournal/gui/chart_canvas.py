@@ -19,7 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from plnjournal.core.chart_style import details_at
+from plnjournal.core.charts.style import details_at
 
 
 @dataclass
@@ -70,7 +70,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.mpl_connect("motion_notify_event", self._hover)
         self.mpl_connect("button_press_event", self._click)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def resizeEvent(self, event) -> None:
         # The figure keeps the size it was designed at (the scroll area scrolls it); redraw
         # only if the screen's pixel ratio changed what the drawing must be.
         w, h = self.figure.bbox.size
@@ -81,10 +81,10 @@ class ChartCanvas(FigureCanvasQTAgg):
             return
         super().resizeEvent(event)
 
-    def details(self, event) -> str | None:  # noqa: ANN001 - a matplotlib MouseEvent
+    def details(self, event) -> str | None:
         return details_at(self.figure, event.inaxes, event.xdata, event.ydata)
 
-    def _hover(self, event) -> None:  # noqa: ANN001
+    def _hover(self, event) -> None:
         text = self.details(event) or ""
         if text == self._last_tip:
             return
@@ -94,7 +94,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         else:
             QToolTip.hideText()
 
-    def _click(self, event) -> None:  # noqa: ANN001
+    def _click(self, event) -> None:
         text = self.details(event)
         if text:
             self.point_clicked.emit(text)

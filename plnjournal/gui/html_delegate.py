@@ -27,11 +27,11 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(option.rect.width(), 200))
         return doc
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         option.text = ""  # the base class draws the item (background, selection) but no text
 
-    def paint(self, painter, option, index) -> None:  # noqa: ANN001
+    def paint(self, painter, option, index) -> None:
         # Through the base class, not the style's drawControl: reading QStyle's enums from
         # Python costs its ~15 ms set-up at the window's first paint.
         super().paint(painter, option, index)
@@ -49,7 +49,7 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, paint_ctx)
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001, N802
+    def sizeHint(self, option, index) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         if opt.widget is not None:

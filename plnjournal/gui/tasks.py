@@ -61,7 +61,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(self._progress)
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to report
+        except BaseException as exc:
             self.done = True
             self.signals.failed.emit(exc)
         else:

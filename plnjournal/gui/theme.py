@@ -66,7 +66,7 @@ def dark_fusion_style() -> QStyle:
     )
 
     class DarkFusion(QProxyStyle):
-        def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001, N802
+        def drawPrimitive(self, element, option, painter, widget=None) -> None:
             super().drawPrimitive(element, option, painter, widget)
             if element in boxes:
                 painter.save()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from plnjournal.gui.matrix_model import Tone
+from plnjournal.gui.skills.matrix_model import Tone
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour
 # vision deficiency.

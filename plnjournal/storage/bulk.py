@@ -47,14 +47,14 @@ def bulk_insert(
     connection.exec_driver_sql(str(compiled), params)
 
 
-def _remembering(proc):  # noqa: ANN001, ANN202 - a bind processor, or None
+def _remembering(proc):
     """A bind processor that converts each distinct value once: imports repeat the same
     dates, mentors, sources and timestamps thousands of times."""
     if proc is None:
         return None
     seen: dict = {}
 
-    def convert(value):  # noqa: ANN001, ANN202
+    def convert(value):
         try:
             return seen[value]
         except KeyError:

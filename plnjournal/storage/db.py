@@ -136,11 +136,11 @@ def make_engine(path: Path, *, busy_timeout_ms: int | None = None) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001
+    def _on_connect(dbapi_connection, _record) -> None:
         dialect.apply_pragmas(dbapi_connection, busy_timeout_ms=busy_timeout_ms)
 
     @event.listens_for(engine, "before_cursor_execute")
-    def _before_write(_conn, cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001
+    def _before_write(_conn, cursor, statement, _params, _context, _many) -> None:
         # Take the write lock when a transaction first writes, waiting (and retrying) while
         # another program writes, so a busy journal never fails with "database is locked".
         dialect.begin_write_if_needed(cursor.connection, statement)

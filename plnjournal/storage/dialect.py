@@ -115,7 +115,7 @@ def drop_fulltext_index(conn: Connection) -> None:
         conn.exec_driver_sql(stmt)
 
 
-def apply_pragmas(dbapi_connection, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:  # noqa: ANN001
+def apply_pragmas(dbapi_connection, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     cur = dbapi_connection.cursor()
     for pragma in PRAGMAS:
         cur.execute(pragma)
@@ -123,7 +123,7 @@ def apply_pragmas(dbapi_connection, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -
     cur.close()
 
 
-def begin_write_if_needed(dbapi_connection, statement: str) -> None:  # noqa: ANN001
+def begin_write_if_needed(dbapi_connection, statement: str) -> None:
     """Start a write transaction with ``BEGIN IMMEDIATE`` before the first write in it.
 
     sqlite3 would start it lazily with a plain BEGIN; taking the write lock up front means

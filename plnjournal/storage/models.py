@@ -26,6 +26,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from plnjournal.values import (
+    CommitmentState,
+    EntrySource,
+    NudgeAction,
+    RatingOrigin,
+    RatingSource,
+)
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -54,41 +62,6 @@ def _enum(cls: type[enum.Enum], name: str) -> Enum:
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
     )
-
-
-class RatingSource(enum.StrEnum):
-    SELF = "self"
-    MENTOR = "mentor"
-
-
-class RatingOrigin(enum.StrEnum):
-    ENTRY = "entry"
-    SELF_ASSESSMENT = "self_assessment"
-    FEEDBACK = "feedback"
-    IMPORT = "import"
-
-
-class EntrySource(enum.StrEnum):
-    APP = "app"
-    CLI = "cli"
-    DEMO = "demo"
-    JRNL = "jrnl"
-    DAYONE = "dayone"
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
-class CommitmentState(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    DROPPED = "dropped"
-
-
-class NudgeAction(enum.StrEnum):
-    SHOWN = "shown"
-    WRITTEN = "written"
-    DISMISSED = "dismissed"
-    SNOOZED = "snoozed"
 
 
 # --- skills framework -------------------------------------------------------------------

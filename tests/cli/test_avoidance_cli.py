@@ -55,7 +55,7 @@ def test_bad_input(cli, demo_db) -> None:
     assert r.code == 2 and "must be 1 or more" in r.err
 
 
-def test_empty_journal(cli, db) -> None:  # noqa: ANN001 - an empty journal exists
+def test_empty_journal(cli, db) -> None:
     r = cli("avoidance")
     assert r.code == 0 and "no active skills framework" in r.out
     assert cli("avoidance", "--json").json() == []

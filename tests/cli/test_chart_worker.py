@@ -21,8 +21,8 @@ from plnjournal.cli.chart_worker import (
 
 
 @pytest.mark.parametrize("paper", sorted(PAPER_WIDTH_PT))
-def test_the_workers_page_width_is_the_layouts(paper: str, qapp) -> None:  # noqa: ANN001
-    from plnjournal.gui.pdf_report import DPI, PageGeometry
+def test_the_workers_page_width_is_the_layouts(paper: str, qapp) -> None:
+    from plnjournal.report_pdf.writer import DPI, PageGeometry
 
     layout = PageGeometry.for_paper(paper).content.width() / DPI
     assert content_width_in(paper) == pytest.approx(layout, abs=1e-6)
@@ -33,7 +33,7 @@ def _text(pdf: Path) -> str:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker is forked")
-def test_the_report_is_the_same_with_and_without_the_worker(demo_db, tmp_path: Path, qapp) -> None:  # noqa: ANN001
+def test_the_report_is_the_same_with_and_without_the_worker(demo_db, tmp_path: Path, qapp) -> None:
     """A fresh command forks the worker (one thread, no Qt yet); this test process, which has
     Qt, draws in-process: both reports must read the same."""
     demo_db.close()
@@ -71,10 +71,10 @@ def test_the_charts_are_shared_out_whole_and_evenly() -> None:
 
 
 @pytest.fixture(scope="module")
-def year_charts(demo_template):  # noqa: ANN001, ANN201
+def year_charts(demo_template):
     import datetime as dt
 
-    from plnjournal.core.report import ReportOptions, build_report
+    from plnjournal.core.report.content import ReportOptions, build_report
     from plnjournal.storage.db import open_database
     from tests.conftest import TODAY
 
@@ -108,7 +108,7 @@ print(len(forks))
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the helper is forked")
 @pytest.mark.parametrize("mode", ["fork", "no-fork"])
 def test_charts_drawn_by_two_processes_are_those_drawn_by_one(
-    year_charts,  # noqa: ANN001
+    year_charts,
     tmp_path: Path,
     mode: str,
 ) -> None:
@@ -116,7 +116,7 @@ def test_charts_drawn_by_two_processes_are_those_drawn_by_one(
     half the charts; without one, the process draws them all. Same charts either way."""
     import pickle
 
-    from plnjournal.core.report_charts import chart_images
+    from plnjournal.core.report.charts import chart_images
 
     width = content_width_in("a4")
     given, back = tmp_path / "data.pickle", tmp_path / "drawn.pickle"

@@ -71,7 +71,7 @@ def test_export_markdown_and_json_round_trip(cli, tmp_path: Path) -> None:
     assert cli("stats", "--json", db=fresh).json() == cli("stats", "--json").json()
 
 
-def test_export_bad_dates_and_existing_folder(cli, db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_bad_dates_and_existing_folder(cli, db, tmp_path: Path) -> None:
     result = cli("export-journal", str(tmp_path / "x"), "--from", "28/11/2026")
     assert result.code == 2 and "--from" in result.err
     result = cli(

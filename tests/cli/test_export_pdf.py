@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from plnjournal.core.entries import add_entry, update_entry
-from plnjournal.core.skills import find_skill
+from plnjournal.core.journal.entries import add_entry, update_entry
+from plnjournal.core.skills.lookup import find_skill
 
 SECRET = "Quokka-private-4471"
 

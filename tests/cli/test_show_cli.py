@@ -35,7 +35,7 @@ def test_show_skills(cli, teaching_db) -> None:
     assert "Skills: CL1 " in cli("show").out
 
 
-def test_show_empty_journal_and_bad_n(cli, db) -> None:  # noqa: ANN001
+def test_show_empty_journal_and_bad_n(cli, db) -> None:
     r = cli("show")
     assert r.code == 0 and "No reflections yet." in r.out
     r = cli("show", "-n", "0")

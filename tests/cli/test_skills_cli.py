@@ -79,7 +79,7 @@ def test_reimport_dry_run_and_summary(cli, tmp_path: Path) -> None:
     ],
     ids=["duplicate-code", "missing-column", "bad-target-level", "unreadable-bytes"],
 )
-def test_bad_files_exit_2_and_write_nothing(cli, tmp_path: Path, content: bytes, expected) -> None:  # noqa: ANN001
+def test_bad_files_exit_2_and_write_nothing(cli, tmp_path: Path, content: bytes, expected) -> None:
     cli("skills", "import", str(_builtin(tmp_path)))
     before = cli("skills", "list", "--json").json()
     bad = tmp_path / "dup.csv"
@@ -94,7 +94,7 @@ def test_bad_files_exit_2_and_write_nothing(cli, tmp_path: Path, content: bytes,
     assert cli("skills", "list", "--json").json() == before
 
 
-def test_empty_journal_and_wrong_extension(cli, db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_empty_journal_and_wrong_extension(cli, db, tmp_path: Path) -> None:
     r = cli("skills", "list")
     assert r.code == 0 and "no skills framework yet" in r.out
     assert cli("skills", "list", "--json").json() == []
@@ -104,7 +104,7 @@ def test_empty_journal_and_wrong_extension(cli, db, tmp_path: Path) -> None:  # 
     assert r.code == 2 and "cannot tell the format" in r.err
 
 
-def test_matrix_command(cli, demo_db) -> None:  # noqa: ANN001
+def test_matrix_command(cli, demo_db) -> None:
     rows = cli("skills", "matrix", "--as-of", "2026-11-28", "--json", db=demo_db.path).json()
     assert len(rows) == 27 and any(r["blind_spot"] for r in rows)
     pa1 = next(r for r in rows if r["code"] == "PA1")

@@ -8,19 +8,18 @@ import pytest
 from sqlalchemy import func, select
 
 from plnjournal.core.demo import AVOIDED, BLIND_SPOT, build_demo
-from plnjournal.core.stats import journal_stats
+from plnjournal.core.journal.stats import journal_stats
 from plnjournal.errors import InputError
 from plnjournal.storage.models import (
     Area,
     Commitment,
-    CommitmentState,
     Entry,
     EntrySkill,
     FeedbackItem,
     Rating,
-    RatingSource,
     Skill,
 )
+from plnjournal.values import CommitmentState, RatingSource
 from tests.conftest import TODAY
 
 

@@ -2,7 +2,7 @@
 
 Framework files (JSON and CSV, bytes to journal) and the dates and times typed on the command
 line. Whatever a parser accepts must also go into a journal without any other error: the
-parser is the only gate. (Feedback files: tests/core/test_feedback_fuzz.py; search queries:
+parser is the only gate. (Feedback files: tests/core/feedback/test_fuzz.py; search queries:
 tests/storage/test_search.py.)
 """
 
@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plnjournal.core.dates import parse_date, parse_time
-from plnjournal.core.framework_files import framework_text, parse_framework
-from plnjournal.core.frameworks import FrameworkSpec, load_builtin
+from plnjournal.core.frameworks.files import framework_text, parse_framework
+from plnjournal.core.frameworks.spec import FrameworkSpec, load_builtin
 from plnjournal.errors import PlnError
 
 FUZZ = settings(
@@ -32,7 +32,7 @@ TEACHING_CSV = framework_text(load_builtin("teaching"), "csv").encode()
 
 
 @pytest.fixture(scope="module")
-def journal(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def journal(tmp_path_factory: pytest.TempPathFactory):
     from plnjournal.storage.db import open_database
 
     database = open_database(tmp_path_factory.mktemp("fuzz") / "j.sqlite3")
@@ -40,11 +40,11 @@ def journal(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     database.close()
 
 
-def accepts_cleanly(journal, data: bytes, file: str, fmt: str) -> None:  # noqa: ANN001
+def accepts_cleanly(journal, data: bytes, file: str, fmt: str) -> None:
     """Parse; if accepted, import into an empty journal and one with a framework (rolled
     back). Only PlnError may escape either step."""
-    from plnjournal.core.framework_sync import import_framework
-    from plnjournal.core.frameworks import install_framework
+    from plnjournal.core.frameworks.spec import install_framework
+    from plnjournal.core.frameworks.sync import import_framework
 
     try:
         spec = parse_framework(data, file, fmt)
@@ -145,25 +145,25 @@ FRAMEWORK_SHAPED = st.fixed_dictionaries(
 
 @FUZZ
 @given(data=st.binary(max_size=2000), fmt=st.sampled_from(["json", "csv"]))
-def test_framework_files_of_arbitrary_bytes(journal, data: bytes, fmt: str) -> None:  # noqa: ANN001
+def test_framework_files_of_arbitrary_bytes(journal, data: bytes, fmt: str) -> None:
     accepts_cleanly(journal, data, f"f.{fmt}", fmt)
 
 
 @settings(FUZZ, max_examples=100)
 @given(data=FRAMEWORK_SHAPED)
-def test_framework_json_shaped_nonsense(journal, data: dict) -> None:  # noqa: ANN001
+def test_framework_json_shaped_nonsense(journal, data: dict) -> None:
     accepts_cleanly(journal, json.dumps(data).encode(), "f.json", "json")
 
 
 @FUZZ_WRITING
 @given(edits=EDITS)
-def test_framework_json_mutated(journal, edits: list) -> None:  # noqa: ANN001
+def test_framework_json_mutated(journal, edits: list) -> None:
     accepts_cleanly(journal, _mutate(TEACHING_JSON, edits), "teaching.json", "json")
 
 
 @FUZZ_WRITING
 @given(edits=EDITS)
-def test_framework_csv_mutated(journal, edits: list) -> None:  # noqa: ANN001
+def test_framework_csv_mutated(journal, edits: list) -> None:
     accepts_cleanly(journal, _mutate(TEACHING_CSV, edits), "teaching.csv", "csv")
 
 
@@ -184,7 +184,7 @@ CSV_HEADERS = st.sampled_from(
 
 @FUZZ
 @given(header=CSV_HEADERS, body=CSV_TEXT)
-def test_framework_csv_structured_noise(journal, header: str, body: str) -> None:  # noqa: ANN001
+def test_framework_csv_structured_noise(journal, header: str, body: str) -> None:
     accepts_cleanly(journal, (header + body).encode(), "f.csv", "csv")
 
 

@@ -10,11 +10,11 @@ from tests.conftest import TODAY
 @pytest.fixture
 def make_window(qtbot):
     """Build main windows on a journal; each is closed (and so saved) after the test."""
-    from plnjournal.gui.main_window import MainWindow
+    from plnjournal.gui.shell.main_window import MainWindow
 
     opened = []
 
-    def make(database, today=TODAY, size=(1024, 700)):  # noqa: ANN001, ANN202
+    def make(database, today=TODAY, size=(1024, 700)):
         window = MainWindow(database, today=lambda: today)
         qtbot.addWidget(window)
         if size is not None:  # None: keep the size remembered from last time

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from plnjournal.gui.chart_canvas import ChartCanvas, prerender
 
 
-def _colours(image) -> set[int]:  # noqa: ANN001
+def _colours(image) -> set[int]:
     return {
         image.pixelColor(x, y).rgb()
         for x in range(0, image.width(), 7)
@@ -15,7 +15,7 @@ def _colours(image) -> set[int]:  # noqa: ANN001
     }
 
 
-def test_a_figure_of_fractional_pixel_size_is_shown_as_drawn(qtbot) -> None:  # noqa: ANN001
+def test_a_figure_of_fractional_pixel_size_is_shown_as_drawn(qtbot) -> None:
     # 9.9 in at 93.5 dpi is 925.65 px: the renderer matplotlib keys on whole pixels must
     # still be the one drawn on the worker thread, not an empty one.
     fig = Figure(figsize=(13.0, 9.9))

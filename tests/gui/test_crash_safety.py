@@ -30,7 +30,7 @@ CHILD = textwrap.dedent(
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-    from plnjournal.gui.main_window import MainWindow
+    from plnjournal.gui.shell.main_window import MainWindow
     from plnjournal.storage.db import open_database
 
     mode, path = sys.argv[1], sys.argv[2]

@@ -7,14 +7,14 @@ import pytest
 from PySide6.QtCore import QTimer
 from sqlalchemy import select
 
-from plnjournal.gui.backups_dialog import BackupsDialog, reload_after_restore
-from plnjournal.gui.crash_handler import install_crash_handler
+from plnjournal.gui.shell.backups_dialog import BackupsDialog, reload_after_restore
+from plnjournal.gui.shell.crash_handler import install_crash_handler
 from plnjournal.storage.backup import backup_infos, make_backup
 from plnjournal.storage.models import Entry
 from tests.gui.modal import answer_next_question
 
 
-def _bodies(db) -> list[str]:  # noqa: ANN001
+def _bodies(db) -> list[str]:
     with db.session() as s:
         return list(s.scalars(select(Entry.body).order_by(Entry.id)))
 
@@ -70,7 +70,7 @@ def test_a_restore_saves_the_text_in_the_editor_first(qtbot, make_window, teachi
     assert window.journal.editor.entry_id is None and body.toPlainText() == ""
 
 
-def _texts(path) -> list[str]:  # noqa: ANN001
+def _texts(path) -> list[str]:
     import sqlite3
 
     conn = sqlite3.connect(path)

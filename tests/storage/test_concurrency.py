@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plnjournal.core.entries import add_entry
+from plnjournal.core.journal.entries import add_entry
 from plnjournal.storage import dialect
 from plnjournal.storage.db import Database, make_engine, open_database
 from tests.storage.child import Child, integrity, titles

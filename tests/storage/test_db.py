@@ -102,7 +102,7 @@ def _scribble_near_the_end(path: Path) -> bytes:
 def _journal_of_300_days(db_path: Path) -> None:
     import datetime as dt
 
-    from plnjournal.core.entries import add_entry
+    from plnjournal.core.journal.entries import add_entry
 
     db = open_database(db_path)
     with db.session() as s:

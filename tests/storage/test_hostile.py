@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from plnjournal.core.entries import add_entry
+from plnjournal.core.journal.entries import add_entry
 from plnjournal.errors import StorageError
 from plnjournal.storage.backup import copy_database
 from plnjournal.storage.db import open_database
@@ -26,7 +26,7 @@ def test_disk_full_during_a_bulk_write_changes_nothing(teaching_db) -> None:
     pages = sqlite3.connect(teaching_db.path).execute("PRAGMA page_count").fetchone()[0]
 
     @event.listens_for(teaching_db.engine, "connect")
-    def _tiny_disk(dbapi_connection, _record) -> None:  # noqa: ANN001
+    def _tiny_disk(dbapi_connection, _record) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count={pages + 20}")
 
     teaching_db.engine.dispose()

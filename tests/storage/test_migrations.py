@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plnjournal.core.search import search
+from plnjournal.core.journal.search import search
 from plnjournal.storage.backup import list_backups as backup_files
 from plnjournal.storage.db import HEAD_REVISION, REVISIONS, make_engine, migrate, open_database
 from plnjournal.storage.dialect import raw_connection

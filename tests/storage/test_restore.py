@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plnjournal.core.entries import add_entry
+from plnjournal.core.journal.entries import add_entry
 from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, StorageError
 from plnjournal.storage.backup import backup_infos, copy_database, make_backup
 from plnjournal.storage.db import HEAD_REVISION, REVISIONS, make_engine, migrate, open_database

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plnjournal.core.entries import add_entry, delete_entry, update_entry
-from plnjournal.core.search import search, snippet_html, snippet_plain
+from plnjournal.core.journal.entries import add_entry, delete_entry, update_entry
+from plnjournal.core.journal.search import search, snippet_html, snippet_plain
 from plnjournal.errors import InputError
 from plnjournal.storage.dialect import HL_START, to_fts_query
 
@@ -89,7 +89,7 @@ def test_date_filter(db) -> None:
 
 
 def test_skill_filter(teaching_db) -> None:
-    from plnjournal.core.skills import find_skill
+    from plnjournal.core.skills.lookup import find_skill
 
     with teaching_db.session() as s:
         skill = find_skill(s, "CL1")
@@ -129,7 +129,7 @@ def test_snippets_highlight_prefixes_phrases_and_folded_accents(db) -> None:
 def test_a_word_in_very_many_reflections_ranks_the_most_recently_added(db, monkeypatch) -> None:
     """Past RANK_WINDOW matches only the most recently added are ranked, and the page says so;
     a date range reaches the others."""
-    from plnjournal.core.search import order_explained, search_page
+    from plnjournal.core.journal.search import order_explained, search_page
     from plnjournal.storage import dialect
 
     monkeypatch.setattr(dialect, "RANK_WINDOW", 3)

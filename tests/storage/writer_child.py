@@ -26,7 +26,7 @@ def adds(db: str, count: int, prefix: str) -> int:
 
 def bulk(db: str, count: int, prefix: str) -> int:
     """Many entries in ONE transaction: all of them are committed, or none."""
-    from plnjournal.core.entries import add_entry
+    from plnjournal.core.journal.entries import add_entry
     from plnjournal.storage.db import open_database
 
     database = open_database(db)

@@ -1,0 +1,1 @@
+"""Skills frameworks: files (JSON, CSV), installing, re-importing and editing them."""

@@ -1,0 +1,147 @@
+"""Reading and writing framework files (.json, .csv): bytes, encodings, and where problems are.
+
+Everything a file can get wrong becomes a ``Problem`` with its line (and column where it
+has one), collected into one ``ValidationError``; nothing is written until a file reads clean.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import json.decoder
+import json.scanner
+import os
+from pathlib import Path
+
+from plnjournal.core.frameworks.csv_files import spec_from_csv, spec_to_csv
+from plnjournal.core.frameworks.spec import FrameworkSpec, spec_from_dict, spec_to_dict
+from plnjournal.errors import InputError, Problem, ValidationError
+
+FORMATS = {".json": "json", ".csv": "csv", ".tsv": "csv", ".txt": "csv"}
+
+
+def file_format(path: str | os.PathLike, *, what: str = "file") -> str:
+    """``json`` or ``csv``, from the file name's extension."""
+    ext = Path(path).suffix.casefold()
+    if ext not in FORMATS:
+        raise InputError(
+            f"{what}: {Path(path).name}: cannot tell the format from {ext or 'no extension'!r}; "
+            "use a .csv or .json file"
+        )
+    return FORMATS[ext]
+
+
+def decode_text(data: bytes, file: str) -> str:
+    """UTF-8 text (a byte-order mark is fine), or a problem saying where the bad bytes are."""
+    if b"\x00" in data[:4096]:
+        raise ValidationError(
+            [Problem(file, None, None, "this is not a text file (it holds binary data)")]
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = data[exc.start : exc.start + 1].hex().upper()
+        raise ValidationError(
+            [
+                Problem(
+                    file,
+                    line,
+                    f"column {column}",
+                    f'byte 0x{bad} is not UTF-8 text; save the file as UTF-8 ("CSV UTF-8" in '
+                    "spreadsheet programs)",
+                )
+            ]
+        ) from None
+    if not text.strip():
+        raise ValidationError([Problem(file, None, None, "the file is empty")])
+    return text
+
+
+class _PosDict(dict):
+    """A JSON object that remembers the line it starts on and the line of each key."""
+
+    line: int | None = None
+    key_lines: dict[str, int]
+
+
+def load_json(text: str, file: str) -> object:
+    """``json.loads`` whose objects know their lines, so problems can say where they are."""
+    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_of(pos: int) -> int:
+        return bisect.bisect_left(newlines, pos) + 1
+
+    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
+        value_starts: list[int] = []
+
+        def scan(string: str, idx: int):
+            value_starts.append(idx)
+            return scan_once(string, idx)
+
+        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan, None, list, memo)
+        obj = _PosDict(pairs)
+        obj.line = line_of(s_and_end[1] - 1)
+        obj.key_lines = {k: line_of(i) for (k, _), i in zip(pairs, value_starts, strict=False)}
+        return obj, end
+
+    decoder = json.JSONDecoder()
+    decoder.parse_object = parse_object  # type: ignore[assignment]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[assignment]
+    try:
+        return decoder.decode(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            [Problem(file, exc.lineno, f"column {exc.colno}", f"not valid JSON: {exc.msg}")]
+        ) from None
+
+
+def parse_framework(
+    data: bytes, file: str, fmt: str, *, scale: list[tuple[int, str]] | None = None
+) -> FrameworkSpec:
+    """A validated spec from a file's bytes; ``scale`` is the journal's (CSV files have none)."""
+    text = decode_text(data, file)
+    if fmt == "json":
+        return spec_from_dict(load_json(text, file), file)
+    stem = Path(file).stem.replace("_", " ").replace("-", " ").strip()
+    return spec_from_csv(text, file, name=stem[:1].upper() + stem[1:], scale=scale)
+
+
+def read_framework_file(
+    path: str | os.PathLike, *, scale: list[tuple[int, str]] | None = None
+) -> FrameworkSpec:
+    """Read and validate a .json or .csv framework file."""
+    path = Path(path)
+    fmt = file_format(path, what="framework")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"framework: {path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"framework: {path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"framework: {path}: cannot read it ({exc.strerror})") from None
+    return parse_framework(data, path.name, fmt, scale=scale)
+
+
+def framework_text(spec: FrameworkSpec, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(spec_to_dict(spec), indent=2, ensure_ascii=False) + "\n"
+    return spec_to_csv(spec)
+
+
+def write_framework_file(path: str | os.PathLike, spec: FrameworkSpec) -> None:
+    """Write ``spec`` in the format the extension names; a crash never leaves half a file."""
+    path = Path(path)
+    text = framework_text(spec, file_format(path, what="framework"))
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"framework: {path}: cannot write it ({exc.strerror})") from None

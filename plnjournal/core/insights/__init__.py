@@ -1,0 +1,1 @@
+"""What the journal says about the user: avoidance scores, reflection depth, the daily nudge, chart data."""

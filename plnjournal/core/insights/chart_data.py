@@ -1,0 +1,285 @@
+"""The data behind the charts, read for a period: reflections per skill per week, ratings over
+time, journaling days and their streaks.
+
+Plain dataclasses, so ``core/charts/figures.py`` draws them and the PDF report can reuse them; one or
+two aggregate queries each, never one per skill.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select, true
+from sqlalchemy.orm import Session
+
+from plnjournal.core.insights.avoidance_data import Scale
+from plnjournal.core.skills.lookup import active_framework
+from plnjournal.storage.models import Area, Entry, EntrySkill, FeedbackItem, Rating, Skill
+from plnjournal.values import RatingSource
+
+DEFAULT_PERIOD_DAYS = 365
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    skill_id: int
+    code: str
+    name: str
+    area: str
+    target_level: int
+
+
+@dataclass
+class Heatmap:
+    """Reflections per skill (rows, framework order) per week (columns, Mondays)."""
+
+    start: dt.date
+    end: dt.date
+    weeks: list[dt.date]
+    skills: list[SkillRow]
+    counts: list[list[int]]  # counts[row][week]
+
+
+@dataclass(frozen=True)
+class RatingMark:
+    on: dt.date
+    level: int
+    rater: str = ""
+    comment: str = ""
+
+
+@dataclass
+class RatingSeries:
+    """One skill's ratings in a period: the user's own and the mentors'."""
+
+    skill: SkillRow
+    self_ratings: list[RatingMark] = field(default_factory=list)
+    mentor_ratings: list[RatingMark] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Streak:
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def default_period(
+    start: dt.date | None, end: dt.date | None, today: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
+    """The period a chart covers: as given, else the year ending ``end`` (default today)."""
+    end = end or today or dt.date.today()
+    start = start or end - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+    return start, end
+
+
+def journal_span(session: Session) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last days with a reflection (None, None for an empty journal)."""
+    first, last = session.execute(
+        select(func.min(Entry.entry_date), func.max(Entry.entry_date))
+    ).one()
+    return first, last
+
+
+def journal_scale(session: Session) -> Scale:
+    fw = active_framework(session)
+    if fw is None or not fw.levels:
+        return Scale()
+    return Scale(fw.scale_min, fw.scale_max, {lv.level: lv.label for lv in fw.levels})
+
+
+def skill_rows(session: Session, codes: Iterable[str] | None = None) -> list[SkillRow]:
+    """Active, non-archived skills in framework order, optionally only ``codes``."""
+    fw = active_framework(session)
+    if fw is None:
+        return []
+    stmt = (
+        select(Skill.id, Skill.code, Skill.name, Area.name, Skill.target_level)
+        .join(Area, Area.id == Skill.area_id)
+        .where(Skill.framework_id == fw.id, Skill.archived.is_(False), Area.archived.is_(False))
+        .order_by(Area.position, Area.id, Skill.position, Skill.id)
+    )
+    wanted = {c.casefold() for c in codes} if codes is not None else None
+    return [
+        SkillRow(*row)
+        for row in session.execute(stmt).all()
+        if wanted is None or row[1].casefold() in wanted
+    ]
+
+
+def _shown(include_private: bool):
+    """Private reflections count unless the progress report leaves them out."""
+    return true() if include_private else Entry.private.is_(False)
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def reflection_heatmap(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    *,
+    codes: Iterable[str] | None = None,
+    include_private: bool = True,
+) -> Heatmap:
+    skills = skill_rows(session, codes)
+    first = week_start(start)
+    weeks = [first + dt.timedelta(weeks=i) for i in range((week_start(end) - first).days // 7 + 1)]
+    index = {s.skill_id: i for i, s in enumerate(skills)}
+    counts = [[0] * len(weeks) for _ in skills]
+    rows = session.execute(
+        select(EntrySkill.skill_id, Entry.entry_date, func.count())
+        .join(Entry, Entry.id == EntrySkill.entry_id)
+        .where(Entry.entry_date >= start, Entry.entry_date <= end, _shown(include_private))
+        .group_by(EntrySkill.skill_id, Entry.entry_date)
+    ).all()
+    for sid, day, n in rows:
+        row = index.get(sid)
+        if row is not None:
+            counts[row][(week_start(day) - first).days // 7] += n
+    return Heatmap(start, end, weeks, skills, counts)
+
+
+def rating_history(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    *,
+    codes: Iterable[str] | None = None,
+    include_private: bool = True,
+) -> list[RatingSeries]:
+    """Each skill's self and mentor ratings in the period, oldest first, with the mentor's
+    comment where the rating came from a feedback item (without the self ratings given in
+    private reflections when ``include_private`` is False)."""
+    series = {s.skill_id: RatingSeries(s) for s in skill_rows(session, codes)}
+    rows = session.execute(
+        select(
+            Rating.skill_id,
+            Rating.rated_on,
+            Rating.level,
+            Rating.source,
+            Rating.rater,
+            func.coalesce(FeedbackItem.comment, Rating.comment),
+        )
+        .outerjoin(FeedbackItem, FeedbackItem.id == Rating.feedback_item_id)
+        .outerjoin(Entry, Entry.id == Rating.entry_id)
+        .where(
+            Rating.rated_on >= start,
+            Rating.rated_on <= end,
+            or_(Rating.entry_id.is_(None), _shown(include_private)),
+        )
+        .order_by(Rating.rated_on, Rating.id)
+    ).all()
+    for sid, on, level, source, rater, comment in rows:
+        s = series.get(sid)
+        if s is None:
+            continue
+        mark = RatingMark(on, level, rater or "", comment or "")
+        (s.mentor_ratings if source == RatingSource.MENTOR else s.self_ratings).append(mark)
+    return list(series.values())
+
+
+def journaling_days(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    *,
+    codes: Iterable[str] | None = None,
+    include_private: bool = True,
+) -> dict[dt.date, int]:
+    """Reflections per day in the period (only days that have some); with ``codes``, only
+    reflections linked to those skills."""
+    stmt = (
+        select(Entry.entry_date, func.count(func.distinct(Entry.id)))
+        .where(Entry.entry_date >= start, Entry.entry_date <= end, _shown(include_private))
+        .group_by(Entry.entry_date)
+    )
+    if codes is not None:
+        ids = [s.skill_id for s in skill_rows(session, codes)]
+        stmt = stmt.join(EntrySkill, EntrySkill.entry_id == Entry.id).where(
+            EntrySkill.skill_id.in_(ids)
+        )
+    return {day: n for day, n in session.execute(stmt).all()}
+
+
+def streaks(days: Iterable[dt.date]) -> list[Streak]:
+    """Runs of consecutive days, oldest first."""
+    out: list[Streak] = []
+    for day in sorted(set(days)):
+        if out and day - out[-1].end == dt.timedelta(days=1):
+            out[-1] = Streak(out[-1].start, day)
+        else:
+            out.append(Streak(day, day))
+    return out
+
+
+def longest_streak(days: Mapping[dt.date, int] | Iterable[dt.date]) -> Streak | None:
+    """The longest run (the latest of equally long ones)."""
+    runs = streaks(days)
+    return max(reversed(runs), key=lambda r: r.days) if runs else None
+
+
+def current_streak(
+    days: Mapping[dt.date, int] | Iterable[dt.date], today: dt.date
+) -> Streak | None:
+    """The run ending today, or yesterday (today not written yet does not break it)."""
+    for run in reversed(streaks(days)):
+        if run.end >= today - dt.timedelta(days=1) and run.start <= today:
+            return run
+        if run.end < today - dt.timedelta(days=1):
+            break
+    return None
+
+
+CHART_KINDS = ("avoidance", "heatmap", "blindspots", "trends", "calendar")
+
+
+def make_chart(
+    session: Session,
+    kind: str,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    codes: Iterable[str] | None = None,
+    dark: bool = False,
+    today: dt.date | None = None,
+):
+    """Read the data for one chart kind and draw it: what the ``chart`` command and the
+    Insights window do. The avoidance and blind-spot charts are as of ``end``; the others
+    cover ``start``–``end`` (default: the year up to today)."""
+    from plnjournal.core.charts import figures as charts
+
+    start, end = default_period(start, end, today)
+    wanted = {c.casefold() for c in codes} if codes is not None else None
+    if kind == "avoidance":
+        from plnjournal.core.insights.avoidance import avoidance_scores
+
+        scores = [
+            s
+            for s in avoidance_scores(session, end)
+            if wanted is None or s.code.casefold() in wanted
+        ]
+        return charts.avoidance_chart(scores, dark=dark)
+    if kind == "blindspots":
+        from plnjournal.core.skills.matrix import skill_matrix
+
+        matrix = skill_matrix(session, as_of=end, include_archived=False)
+        if wanted is not None:
+            matrix.rows = [r for r in matrix.rows if r.code.casefold() in wanted]
+        return charts.blindspot_chart(matrix, dark=dark)
+    if kind == "heatmap":
+        return charts.heatmap_chart(reflection_heatmap(session, start, end, codes=codes), dark=dark)
+    if kind == "trends":
+        series = rating_history(session, start, end, codes=codes)
+        return charts.trends_chart(series, journal_scale(session), start, end, dark=dark)
+    if kind == "calendar":
+        days = journaling_days(session, start, end, codes=codes)
+        return charts.calendar_chart(days, start, end, dark=dark, today=min(end, today or end))
+    raise ValueError(f"unknown chart kind {kind!r}")

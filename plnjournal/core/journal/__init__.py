@@ -1,0 +1,1 @@
+"""The journal itself: reflections, days, commitments, search, settings, reflection models."""

@@ -1,0 +1,100 @@
+"""Full-text search over reflections: the front ends call this, never SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+from plnjournal.storage import dialect
+from plnjournal.storage.dialect import (
+    HL_END,
+    HL_START,
+    RANK_WINDOW,
+    SearchHit,
+    SearchPage,
+)
+
+__all__ = [
+    "RANK_WINDOW",
+    "SearchHit",
+    "SearchPage",
+    "order_explained",
+    "search",
+    "search_page",
+    "snippet_html",
+    "snippet_plain",
+]
+
+
+def search(
+    conn_or_session: Any,
+    query: str,
+    *,
+    limit: int = 20,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    skill: str | None = None,
+) -> list[SearchHit]:
+    """Ranked hits for ``query``: words (all must match), "phrases", prefix*.
+
+    Takes a session, or a plain DB-API connection when no skill filter is given (fast path).
+    """
+    conn, skill_id = _connection(conn_or_session, skill)
+    return dialect.search_entries(
+        conn, query, limit=limit, date_from=date_from, date_to=date_to, skill_id=skill_id
+    )
+
+
+def search_page(
+    conn_or_session: Any,
+    query: str,
+    *,
+    limit: int = 20,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    skill: str | None = None,
+) -> SearchPage:
+    """``search`` with how many reflections match and how the hits were chosen, so a front
+    end can say it (``order_explained``)."""
+    conn, skill_id = _connection(conn_or_session, skill)
+    return dialect.search_page(
+        conn, query, limit=limit, date_from=date_from, date_to=date_to, skill_id=skill_id
+    )
+
+
+def _connection(conn_or_session: Any, skill: str | None) -> tuple[Any, int | None]:
+    skill_id = None
+    if skill:
+        from plnjournal.core.skills.lookup import find_skill
+
+        skill_id = find_skill(conn_or_session, skill).id
+    return dialect.dbapi_connection(conn_or_session), skill_id
+
+
+def order_explained(page: SearchPage) -> str:
+    """How the hits shown were chosen, in plain words (empty when nothing was found)."""
+    shown = len(page.hits)
+    if not shown:
+        return ""
+    found = f"{page.total:,} reflections match" if page.total != 1 else "1 reflection matches"
+    best = f"the {shown} best" if shown > 1 else "the best"
+    if page.ranked_newest:
+        return (
+            f"{found}; shown: {best} among the {page.ranked:,} most recently added (so many "
+            "match that only those are ranked). Choose dates or a skill, or add a word, to "
+            "reach the others."
+        )
+    if shown < page.total:
+        return f"{found}; shown: {best}, best first." if shown > 1 else f"{found}; shown: {best}."
+    return f"{found}, best first."
+
+
+def snippet_plain(snippet: str, start: str = "[", end: str = "]") -> str:
+    return " ".join(snippet.replace(HL_START, start).replace(HL_END, end).split())
+
+
+def snippet_html(snippet: str) -> str:
+    """Escaped text with highlights in <b>: safe to show in a rich-text label."""
+    escaped = html.escape(" ".join(snippet.split()))
+    return escaped.replace(HL_START, "<b>").replace(HL_END, "</b>")

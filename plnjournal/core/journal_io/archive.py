@@ -1,0 +1,338 @@
+"""The whole journal as one JSON file, and restoring it into an empty journal without loss.
+
+The file holds every table of the data model (framework, scale, areas, skills, descriptors,
+entries, skill links, tags, ratings, feedback imports and items, entry–feedback links,
+feedback requests, commitments, nudges, settings) row by row, with the original ids so rows
+can refer to each other. It is written from the model's own metadata, so a column or table
+added later is carried along without changing this module. Restoring gives new ids where
+needed and remaps every reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import types as sqltypes
+from sqlalchemy.orm import Session
+
+from plnjournal import __version__
+from plnjournal.core.journal_io.formats import JsonLines, LineFinder, load_json, read_text
+from plnjournal.errors import InputError, Problem, ValidationError
+from plnjournal.storage.models import Base, Framework
+from plnjournal.storage.sqlite_file import HEAD_REVISION, REVISIONS
+
+FORMAT = "plnjournal"
+VERSION = 1
+# Tables whose rows make a journal "not empty" for a restore (frameworks may exist unused).
+CONTENT_TABLES = (
+    "entries",
+    "ratings",
+    "feedback_imports",
+    "feedback_items",
+    "feedback_requests",
+    "commitments",
+    "nudges",
+)
+
+Progress = Callable[[int, int, str], None]
+
+
+def _tables() -> list[Table]:
+    return list(Base.metadata.sorted_tables)
+
+
+def _serial_key(table: Table):
+    """The table's own integer id (remapped on restore), or None for link tables."""
+    pk = list(table.primary_key.columns)
+    if len(pk) == 1 and isinstance(pk[0].type, sqltypes.Integer) and not pk[0].foreign_keys:
+        return pk[0]
+    return None
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date | dt.time):  # datetime is a date too
+        return value.isoformat()
+    return value
+
+
+def dump_journal(
+    session: Session, *, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> dict:
+    """Everything in the journal as plain JSON values.
+
+    With a period, only its entries are included, and rows that belong to other entries are
+    left out (or lose the reference) exactly as if those entries had been deleted.
+    """
+    conn = session.connection()
+    tables = _tables()
+    entries = Base.metadata.tables["entries"]
+    keep: set[int] | None = None
+    if date_from is not None or date_to is not None:
+        stmt = select(entries.c.id)
+        if date_from is not None:
+            stmt = stmt.where(entries.c.entry_date >= date_from)
+        if date_to is not None:
+            stmt = stmt.where(entries.c.entry_date <= date_to)
+        keep = set(conn.execute(stmt).scalars())
+    out: dict[str, list[dict]] = {}
+    for table in tables:
+        order = list(table.primary_key.columns)
+        rows = []
+        for row in conn.execute(select(table).order_by(*order)).mappings():
+            values = {c.name: _encode(row[c.name]) for c in table.columns}
+            if keep is not None and not _in_period(table, values, keep):
+                continue
+            rows.append(values)
+        out[table.name] = rows
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": HEAD_REVISION,
+        "app_version": __version__,
+        "exported_at": dt.datetime.now().replace(microsecond=0).isoformat(),
+        "period": {
+            "from": date_from.isoformat() if date_from else None,
+            "to": date_to.isoformat() if date_to else None,
+        },
+        "counts": {name: len(rows) for name, rows in out.items()},
+        "tables": out,
+    }
+
+
+def _in_period(table: Table, values: dict, keep: set[int]) -> bool:
+    if table.name == "entries":
+        return values["id"] in keep
+    for col in table.columns:
+        for fk in col.foreign_keys:
+            if fk.column.table.name != "entries" or values[col.name] is None:
+                continue
+            if values[col.name] not in keep:
+                if (fk.ondelete or "").upper() == "SET NULL":
+                    values[col.name] = None
+                else:
+                    return False
+    return True
+
+
+# --- reading and checking a file ---------------------------------------------------------
+
+
+@dataclass
+class Archive:
+    """A checked PLN Journal JSON export, its rows decoded to Python values."""
+
+    path: Path
+    tables: dict[str, list[dict]]
+    period: dict = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    format: str = "json"
+
+    def count(self, table: str) -> int:
+        return len(self.tables.get(table, []))
+
+    def entry_dates(self) -> list[dt.date]:
+        return sorted(r["entry_date"] for r in self.tables.get("entries", []))
+
+
+def read_archive(path: Path) -> Archive:
+    """Read and check the whole file; every problem is reported with where it is."""
+    display = str(path)
+    problems: list[Problem] = []
+    text = read_text(path, display, problems)
+    if text is None:
+        raise ValidationError(problems)
+    data = load_json(text, display)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValidationError(
+            [Problem(display, 1, None, "is not a PLN Journal JSON export ('format' is missing)")]
+        )
+    schema = str(data.get("schema") or "")
+    if schema and schema not in REVISIONS:
+        raise InputError(
+            f"{display}: was written by a newer version of PLN Journal (schema {schema}); "
+            "update PLN Journal to import it"
+        )
+    raw_tables = data.get("tables")
+    if not isinstance(raw_tables, dict):
+        raise ValidationError([Problem(display, 1, "tables", "missing or not an object")])
+    known = {t.name: t for t in _tables()}
+    for name in raw_tables:
+        if name not in known:
+            problems.append(Problem(display, None, f"tables.{name}", "is not a table we know"))
+    decoded: dict[str, list[dict]] = {}
+    positions = JsonLines(text)  # scanned once, only if some row has a problem
+    for table in _tables():
+        rows = raw_tables.get(table.name, [])
+        if not isinstance(rows, list):
+            problems.append(Problem(display, None, f"tables.{table.name}", "is not a list"))
+            continue
+        line_of = LineFinder(positions, "tables", table.name)
+        decoded[table.name] = [
+            _decode_row(table, row, i, display, line_of, problems) for i, row in enumerate(rows)
+        ]
+    if not problems:
+        _check_references(decoded, display, positions, problems)
+    if problems:
+        raise ValidationError(problems)
+    period = data.get("period") if isinstance(data.get("period"), dict) else {}
+    return Archive(path=path, tables=decoded, period=period)
+
+
+def _decode_row(table, row, i, display, line_of, problems) -> dict:
+    where = f"tables.{table.name}[{i}]"
+    if not isinstance(row, dict):
+        problems.append(Problem(display, line_of(i), where, "is not an object"))
+        return {}
+    out = {}
+    for name in row:
+        if name not in table.columns:
+            problems.append(Problem(display, line_of(i), f"{where}.{name}", "unknown column"))
+    for col in table.columns:
+        if col.name not in row:
+            continue
+        try:
+            out[col.name] = _decode(col, row[col.name])
+        except (TypeError, ValueError) as exc:
+            problems.append(Problem(display, line_of(i), f"{where}.{col.name}", str(exc)))
+    return out
+
+
+def _decode(col, value: object) -> object:
+    if value is None:
+        if not col.nullable and not col.primary_key:
+            raise ValueError("must have a value")
+        return None
+    kind = col.type
+    if isinstance(kind, sqltypes.Enum) and kind.enum_class is not None:
+        try:
+            return kind.enum_class(value)
+        except ValueError:
+            allowed = ", ".join(e.value for e in kind.enum_class)
+            raise ValueError(f"{value!r} is not one of {allowed}") from None
+    if isinstance(kind, sqltypes.Boolean):
+        if not isinstance(value, bool):
+            raise TypeError(f"{value!r} is not true or false")
+        return value
+    if isinstance(kind, sqltypes.Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{value!r} is not a whole number")
+        return value
+    if isinstance(kind, sqltypes.DateTime):
+        return dt.datetime.fromisoformat(_text(value))
+    if isinstance(kind, sqltypes.Date):
+        return dt.date.fromisoformat(_text(value))
+    if isinstance(kind, sqltypes.Time):
+        return dt.time.fromisoformat(_text(value))
+    return _text(value)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not text")
+    return value
+
+
+def _check_references(tables: dict[str, list[dict]], display: str, positions, problems) -> None:
+    ids = {}
+    for table in _tables():
+        key = _serial_key(table)
+        if key is not None:
+            ids[table.name] = {row.get(key.name) for row in tables.get(table.name, [])}
+    for table in _tables():
+        line_of = LineFinder(positions, "tables", table.name)
+        for i, row in enumerate(tables.get(table.name, [])):
+            for col in table.columns:
+                for fk in col.foreign_keys:
+                    target = fk.column.table.name
+                    value = row.get(col.name)
+                    if value is not None and target in ids and value not in ids[target]:
+                        problems.append(
+                            Problem(
+                                display,
+                                line_of(i),
+                                f"tables.{table.name}[{i}].{col.name}",
+                                f"refers to {target} id {value}, which is not in the file",
+                            )
+                        )
+
+
+# --- restoring ---------------------------------------------------------------------------
+
+
+def content_counts(session: Session) -> dict[str, int]:
+    """How many rows the journal has in the tables a restore must find empty."""
+    meta = Base.metadata.tables
+    return {
+        name: session.scalar(select(func.count()).select_from(meta[name])) or 0
+        for name in CONTENT_TABLES
+    }
+
+
+def check_restorable(session: Session, archive: Archive) -> None:
+    """A full export restores into an empty journal only; say so plainly otherwise."""
+    counts = content_counts(session)
+    if any(counts.values()):
+        words = {"entries": "reflections"}
+        what = ", ".join(
+            f"{n} {words.get(name, name.replace('_', ' '))}" for name, n in counts.items() if n
+        )
+        raise InputError(
+            f"{archive.path}: a PLN Journal JSON export restores the whole journal and goes "
+            f"into an empty journal only; this one already has {what}. Import it into a new "
+            "journal (plnjournal --db NEW.sqlite3 import-journal …), or import a Markdown "
+            "export to add reflections to this one"
+        )
+
+
+def restore_archive(session: Session, archive: Archive, progress: Progress | None = None) -> dict:
+    """Write every row of ``archive`` (inside the caller's transaction); returns counts."""
+    check_restorable(session, archive)
+    conn = session.connection()
+    frameworks = archive.tables.get("frameworks", [])
+    if any(row.get("active") for row in frameworks):
+        conn.execute(update(Framework.__table__).values(active=False))
+    settings = Base.metadata.tables.get("settings")
+    if settings is not None and archive.tables.get("settings"):
+        keys = [row["key"] for row in archive.tables["settings"]]
+        conn.execute(settings.delete().where(settings.c.key.in_(keys)))
+    idmap: dict[str, dict[int, int]] = {}
+    tables = _tables()
+    total = sum(len(archive.tables.get(t.name, [])) for t in tables)
+    done = 0
+    for table in tables:
+        rows = archive.tables.get(table.name, [])
+        if progress is not None:
+            progress(done, total, f"Restoring {table.name.replace('_', ' ')}…")
+        if not rows:
+            continue
+        key = _serial_key(table)
+        present = set().union(*(row.keys() for row in rows))
+        prepared, old_ids = [], []
+        for row in rows:
+            new = {name: row.get(name) for name in present}
+            for col in table.columns:
+                for fk in col.foreign_keys:
+                    target = fk.column.table.name
+                    if new.get(col.name) is not None and target in idmap:
+                        new[col.name] = idmap[target][new[col.name]]
+            if key is not None:
+                old_ids.append(new.pop(key.name, None))
+            prepared.append(new)
+        if key is not None:
+            result = conn.execute(
+                insert(table).returning(key, sort_by_parameter_order=True), prepared
+            )
+            idmap[table.name] = dict(zip(old_ids, result.scalars().all(), strict=True))
+        else:
+            conn.execute(insert(table), prepared)
+        done += len(rows)
+    if progress is not None:
+        progress(total, total, "Restored")
+    return {name: len(archive.tables.get(name, [])) for name in (t.name for t in tables)}

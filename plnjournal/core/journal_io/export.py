@@ -1,0 +1,221 @@
+"""Taking the journal out: a folder of Markdown files (one per reflection) or one JSON file.
+
+Both are written crash-safe: into a temporary file or folder beside the destination, which is
+renamed into place only when complete, so a crash or a full disk never leaves half an export
+where the user expects a whole one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from plnjournal.core.journal_io.archive import dump_journal
+from plnjournal.core.journal_io.markdown_files import format_front_matter
+from plnjournal.errors import InputError, PlnError
+from plnjournal.storage.models import Entry, EntrySkill
+
+Progress = Callable[[int, int, str], None]
+MARKDOWN_FORMAT_VERSION = 1
+
+
+def _slug(title: str) -> str:
+    slug = re.sub(r"[^\w]+", "-", title.casefold()).strip("-_")
+    return slug[:60].rstrip("-_") or "reflection"
+
+
+def entry_file_name(entry: Entry) -> str:
+    when = f"-{entry.entry_time:%H%M}" if entry.entry_time else ""
+    return f"{entry.entry_date.isoformat()}{when}-{_slug(entry.title)}.md"
+
+
+def entry_markdown(entry: Entry) -> str:
+    """One reflection as Markdown with front matter; importing it gives the same reflection."""
+    fields: list[tuple[str, object]] = [
+        ("plnjournal", MARKDOWN_FORMAT_VERSION),
+        ("title", entry.title),
+        ("date", entry.entry_date),
+    ]
+    if entry.entry_time is not None:
+        t = entry.entry_time
+        fields.append(("time", t.strftime("%H:%M:%S" if t.second else "%H:%M")))
+    fields.append(("private", bool(entry.private)))
+    if entry.highlight:
+        fields.append(("highlight", True))
+    if entry.comfort is not None:
+        fields.append(("comfort", entry.comfort))
+    if entry.reflection_model:
+        fields.append(("reflection_model", entry.reflection_model))
+    links = sorted(entry.skill_links, key=lambda link: link.skill.code)
+    if links:
+        fields.append(("skills", {link.skill.code: link.self_rating for link in links}))
+    if entry.tags:
+        fields.append(("tags", [t.tag for t in entry.tags]))
+    if entry.source_key:
+        fields.append(("key", entry.source_key))
+    # One blank line after the front matter and one final newline, both removed on import.
+    return format_front_matter(fields) + "\n" + entry.body + "\n"
+
+
+def _entries(session: Session, date_from: dt.date | None, date_to: dt.date | None):
+    stmt = (
+        select(Entry)
+        .options(
+            selectinload(Entry.skill_links).selectinload(EntrySkill.skill),
+            selectinload(Entry.tags),
+        )
+        .order_by(Entry.entry_date, Entry.entry_time.is_(None), Entry.entry_time, Entry.id)
+    )
+    if date_from is not None:
+        stmt = stmt.where(Entry.entry_date >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(Entry.entry_date <= date_to)
+    return list(session.scalars(stmt))
+
+
+def period_summary(
+    session: Session, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> dict:
+    """How many reflections a period holds, and its first and last day (for the dialog)."""
+    stmt = select(func.count(), func.min(Entry.entry_date), func.max(Entry.entry_date))
+    if date_from is not None:
+        stmt = stmt.where(Entry.entry_date >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(Entry.entry_date <= date_to)
+    count, first, last = session.execute(stmt).one()
+    return {"entries": count, "first_entry": first, "last_entry": last}
+
+
+def _check_folder_destination(dest: Path) -> None:
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise InputError(
+            f"{dest}: already exists and is not an empty folder; "
+            "choose a new folder name for the export (nothing was written)"
+        )
+    if not dest.parent.is_dir():
+        raise InputError(f"{dest.parent}: no such folder")
+
+
+def export_markdown(
+    session: Session,
+    dest: Path,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    progress: Progress | None = None,
+) -> dict:
+    """Write one ``.md`` file per reflection into the new folder ``dest``."""
+    dest = Path(dest)
+    _check_folder_destination(dest)
+    entries = _entries(session, date_from, date_to)
+    tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir()
+        used: set[str] = set()
+        for i, entry in enumerate(entries):
+            if progress is not None and i % 200 == 0:
+                progress(i, len(entries), f"Writing reflection {i + 1} of {len(entries)}…")
+            name = entry_file_name(entry)
+            stem, n = name[:-3], 1
+            while name.casefold() in used:
+                n += 1
+                name = f"{stem}-{n}.md"
+            used.add(name.casefold())
+            (tmp / name).write_text(entry_markdown(entry), encoding="utf-8", newline="\n")
+        if dest.exists():
+            dest.rmdir()  # empty: checked above
+        tmp.rename(dest)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise PlnError(f"{dest}: could not write the export: {exc.strerror or exc}") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if progress is not None:
+        progress(len(entries), len(entries), "Done")
+    return _result("markdown", dest, entries)
+
+
+def export_json(
+    session: Session,
+    dest: Path,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    progress: Progress | None = None,
+) -> dict:
+    """Write everything in the journal to the JSON file ``dest`` (replaced if it exists)."""
+    dest = Path(dest)
+    if dest.is_dir():
+        raise InputError(f"{dest}: is a folder; give a file name such as journal.json")
+    if not dest.parent.is_dir():
+        raise InputError(f"{dest.parent}: no such folder")
+    if progress is not None:
+        progress(0, 2, "Reading the journal…")
+    data = dump_journal(session, date_from=date_from, date_to=date_to)
+    if progress is not None:
+        progress(1, 2, "Writing the file…")
+    tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PlnError(f"{dest}: could not write the export: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(2, 2, "Done")
+    dates = sorted(row["entry_date"] for row in data["tables"]["entries"])
+    return {
+        "format": "json",
+        "path": str(dest),
+        "entries": len(dates),
+        "first_entry": dates[0] if dates else None,
+        "last_entry": dates[-1] if dates else None,
+        "tables": data["counts"],
+    }
+
+
+def _result(fmt: str, dest: Path, entries: list[Entry]) -> dict:
+    return {
+        "format": fmt,
+        "path": str(dest),
+        "entries": len(entries),
+        "first_entry": entries[0].entry_date.isoformat() if entries else None,
+        "last_entry": entries[-1].entry_date.isoformat() if entries else None,
+    }
+
+
+def export_journal(
+    session: Session,
+    dest: Path,
+    fmt: str = "markdown",
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    progress: Progress | None = None,
+) -> dict:
+    if date_from and date_to and date_from > date_to:
+        raise InputError(f"--from {date_from} is after --to {date_to}")
+    if fmt == "markdown":
+        return export_markdown(
+            session, dest, date_from=date_from, date_to=date_to, progress=progress
+        )
+    if fmt == "json":
+        return export_json(session, dest, date_from=date_from, date_to=date_to, progress=progress)
+    raise InputError(f"--format: {fmt!r} is not markdown or json")

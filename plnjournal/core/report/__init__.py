@@ -1,0 +1,1 @@
+"""What a progress report says: its queries (privacy in SQL), content, HTML, charts and JSON."""

@@ -1,0 +1,1 @@
+"""The skills as the user meets them: finding one, the matrix, self-assessment, one skill's history."""

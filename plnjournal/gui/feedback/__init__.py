@@ -1,0 +1,1 @@
+"""The Feedback window and menu: import dialog, inbox, requests to mentors."""

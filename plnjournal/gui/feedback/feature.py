@@ -1,0 +1,197 @@
+"""The Feedback menu: import (also in File, and by dropping files on the window), the feedback
+inbox and list, asking for feedback.
+
+Light at import: dialogs and views are imported when first used. Dropped files reach the
+importer through an event filter installed on the window (and on its children that accept
+drops, such as the editor), or through ``open_import(paths)`` which the window may call.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # (types set up for Python cost the window's start; these come later)
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from plnjournal.gui.shell.main_window import MainWindow
+
+# Ctrl+I is Italic in the editor (Edit menu), so the import takes Ctrl+Shift+I.
+IMPORT_SHORTCUT = "Ctrl+Shift+I"
+FEEDBACK_INPUTS = {"feedback", "entries", "skills", "framework", "ratings"}
+DROP_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json", ".md", ".markdown"}
+
+
+def dropped_feedback_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """Local files with a feedback file's suffix in a drag, or [] (then the drop is not ours:
+    text dragged into the editor stays the editor's)."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    if not paths or any(p.suffix.lower() not in DROP_SUFFIXES for p in paths):
+        return []
+    return paths
+
+
+class _DropFilter(QObject):
+    """Takes drags of feedback files before any child (the editor would paste the path)."""
+
+    def __init__(self, feature: FeedbackFeature) -> None:
+        super().__init__(feature.window)
+        self.feature = feature
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if dropped_feedback_files(event):  # type: ignore[arg-type]
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+        elif kind == QEvent.Type.Drop:
+            files = dropped_feedback_files(event)  # type: ignore[arg-type]
+            if files:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                self.feature.open_import(files)
+                return True
+        return False
+
+
+class FeedbackFeature:
+    """Owns the Feedback menu's actions, the import dialog and the one Feedback window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.feedback_window = None
+        self.import_dialog = None
+        menu = window.menu("feedback")
+        self.actions: dict[str, QAction] = {}
+        for key, text, shortcut, slot in (
+            ("import", "&Import feedback…", IMPORT_SHORTCUT, self.open_import),
+            ("inbox", "Feedback &inbox", "Ctrl+Shift+B", lambda: self.show_feedback(inbox=True)),
+            ("all", "&All feedback", None, lambda: self.show_feedback(inbox=False)),
+            (None, None, None, None),
+            ("ask", "&Ask for feedback…", None, self.ask_for_feedback),
+        ):
+            if key is None:
+                menu.addSeparator()
+                continue
+            action = QAction(text, window)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda *_a, slot=slot: slot())
+            menu.addAction(action)
+            self.actions[key] = action
+        self.actions["import"].setStatusTip("Import rating and comment files from your mentors")
+        window.menu("file").addAction(self.actions["import"])  # the same action, one shortcut
+        menu.aboutToShow.connect(self._count_inbox)
+        window.data_changed.connect(self._data_changed)
+        self.drop_filter = _DropFilter(self)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self.drop_filter)
+        # Widgets that take drops themselves (the editor, text fields) are found once the
+        # window has loaded: walking every widget costs the first paint ~5 ms.
+        if getattr(window, "is_loaded", True):
+            self._filter_drops_on_children()
+        else:
+            window.loaded.connect(self._filter_drops_on_children)
+
+    def _filter_drops_on_children(self) -> None:
+        for widget in self.window.findChildren(QWidget):
+            if widget.acceptDrops():
+                widget.installEventFilter(self.drop_filter)
+
+    # --- import ----------------------------------------------------------------------------
+
+    def open_import(self, files: list[Path] | None = None) -> None:
+        """Open the import dialog (with ``files`` already added and checked, if given)."""
+        from plnjournal.gui.feedback.import_dialog import FeedbackImportDialog
+
+        dialog = self.import_dialog
+        if dialog is None or not dialog.isVisible():
+            dialog = FeedbackImportDialog(self.window.db, parent=self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.imported.connect(self._imported)
+            dialog.destroyed.connect(lambda *_: setattr(self, "import_dialog", None))
+            self.import_dialog = dialog
+        for path in files or []:
+            dialog.add_file(Path(path))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        if files:
+            dialog.check()
+
+    def _imported(self, result) -> None:
+        changed = ["feedback", "ratings"]
+        if result.new_skills:
+            changed += ["skills", "framework"]
+        self.window.notify_changed(*changed)
+        n = result.imported
+        show = getattr(self.window, "show_message", None)
+        if show is not None:
+            show(f"Imported {n} feedback item{'s' if n != 1 else ''}.")
+
+    # --- feedback window -------------------------------------------------------------------
+
+    def show_feedback(self, *, inbox: bool) -> None:
+        from plnjournal.gui.feedback.view import FeedbackWindow
+
+        if self.feedback_window is None:
+            self.feedback_window = FeedbackWindow(self.window.db, self.window)
+            self.feedback_window.responded.connect(self._responded)
+        self.feedback_window.show_tab(inbox)
+        self.feedback_window.show()
+        self.feedback_window.raise_()
+        self.feedback_window.activateWindow()
+
+    def _responded(self, entry_id: int, day) -> None:
+        self.window.notify_changed("entries", "feedback")
+        journal = getattr(self.window, "journal", None)
+        if journal is not None and hasattr(journal, "open_entry"):
+            journal.open_entry(entry_id, day)
+            self.window.raise_()
+            self.window.activateWindow()
+            if hasattr(journal, "focus_editor"):
+                journal.focus_editor()
+        show = getattr(self.window, "show_message", None)
+        if show is not None:
+            show("A reflection answering the feedback is open: say what you will do about it.")
+
+    def _count_inbox(self) -> None:
+        from plnjournal.core.feedback.inbox import unanswered_feedback
+
+        try:
+            with self.window.db.session() as s:
+                n = len(unanswered_feedback(s))
+        except Exception:
+            n = 0
+        self.actions["inbox"].setText(f"Feedback &inbox ({n})" if n else "Feedback &inbox")
+
+    def _data_changed(self, what: set) -> None:
+        if self.feedback_window is not None and what & FEEDBACK_INPUTS:
+            self.feedback_window.reload()
+
+    # --- asking ----------------------------------------------------------------------------
+
+    def ask_for_feedback(self) -> None:
+        from plnjournal.gui.feedback.request_dialog import FeedbackRequestDialog
+
+        dialog = FeedbackRequestDialog(self.window.db, self.window)
+        if dialog.exec() and dialog.written is not None:
+            from PySide6.QtWidgets import QMessageBox
+
+            self.window.notify_changed("feedback")
+            QMessageBox.information(
+                self.window,
+                "Ask for feedback",
+                f"Saved {dialog.written.name}. Send it to your mentor; when it comes back "
+                "filled in, import it with Feedback › Import feedback…",
+            )
+
+
+def install(window: MainWindow) -> None:
+    window.feedback_feature = FeedbackFeature(window)  # type: ignore[attr-defined]

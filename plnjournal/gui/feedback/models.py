@@ -1,0 +1,235 @@
+"""Thin Qt models over the feedback core: the import preview, and feedback lists.
+
+Colour is a tint (colour-blind-safe, both schemes, from ``gui.tones``) and never the only
+signal: the Status column says in words what the tint means, and the tooltip says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from plnjournal.core.feedback.importer import PreviewRow
+from plnjournal.core.feedback.inbox import FeedbackRow
+from plnjournal.gui.skills.matrix_model import Tone
+from plnjournal.gui.tones import tone_background
+
+ANY_INDEX = QModelIndex | QPersistentModelIndex
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Import preview columns.
+P_STATUS, P_FILE, P_LINE, P_DATE, P_MENTOR, P_SKILL, P_RATING, P_COMMENT = range(8)
+PREVIEW_HEADERS = ("Status", "File", "Line", "Date", "Mentor", "Skill", "Rating", "Comment")
+CELL_FIELDS = {3: "date", 4: "mentor", 5: "skill", 6: "rating", 7: "comment"}
+STATUS_WORDS = {
+    "new": "New",
+    "duplicate": "Already in journal",
+    "skipped": "Blank, skipped",
+    "error": "Problem",
+}
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    """A comment on one line for a table cell (the full text is in the tooltip)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def refilter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
+    """Apply ``change`` to a proxy's filter state and re-filter: Qt 6.10 deprecates
+    ``invalidateFilter()`` for ``begin/endFilterChange()``; keep both working."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange()
+    else:
+        change()
+        proxy.invalidateFilter()
+
+
+def _palette() -> QPalette:
+    app = QApplication.instance()
+    return app.palette() if app is not None else QPalette()
+
+
+class PreviewModel(QAbstractTableModel):
+    """What an import will do, row by row: new, duplicate, skipped, or a problem (and why)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[PreviewRow] = []
+
+    def set_rows(self, rows: list[PreviewRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(PREVIEW_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return PREVIEW_HEADERS[section]
+        return None
+
+    def tone(self, row: PreviewRow) -> Tone:
+        if row.status == "error":
+            return Tone.BAD
+        if row.warnings:
+            return Tone.WARN
+        if row.status in ("duplicate", "skipped"):
+            return Tone.INFO
+        return Tone.NONE
+
+    def status_text(self, row: PreviewRow) -> str:
+        """The status in words, with the first problem or warning itself."""
+        if row.status == "error":
+            first = row.messages[0] if row.messages else "a problem"
+            more = f" (+{len(row.messages) - 1})" if len(row.messages) > 1 else ""
+            return f"✗ {first}{more}"
+        word = STATUS_WORDS.get(row.status, row.status)
+        if row.warnings:
+            return f"⚠ {word}: {row.warnings[0]}"
+        return word
+
+    def cell_tone(self, row: PreviewRow, col: int) -> Tone:
+        """Tint the cell that has the problem (and the status), not the whole row."""
+        if col == P_STATUS:
+            return self.tone(row)
+        flag = (row.flags or {}).get(CELL_FIELDS.get(col, ""))
+        if flag == "error":
+            return Tone.BAD
+        if flag == "warning":
+            return Tone.WARN
+        return Tone.NONE
+
+    def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.status_text(row),
+                row.file,
+                "" if row.line is None else str(row.line),
+                row.date,
+                row.mentor,
+                row.skill,
+                row.rating,
+                one_line(row.comment),
+            )[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            notes = row.messages + row.warnings
+            if notes:
+                return "\n".join(notes)
+            return row.comment if col == P_COMMENT and row.comment else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return tone_background(self.cell_tone(row, col), _palette())
+        if role == Qt.ItemDataRole.ForegroundRole and row.status in ("duplicate", "skipped"):
+            return _palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == STATUS_ROLE:
+            return row.status
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (P_LINE, P_RATING):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+# Feedback list columns.
+F_DATE, F_MENTOR, F_SKILL, F_RATING, F_STATE, F_COMMENT = range(6)
+FEEDBACK_HEADERS = ("Date", "Mentor", "Skill", "Rating", "Answered", "Comment")
+
+
+class FeedbackListModel(QAbstractTableModel):
+    """Feedback items (newest first from the core); the last column says whether a reflection
+    answers it, or why it is waiting for one."""
+
+    def __init__(self, parent=None, *, inbox: bool = False) -> None:
+        super().__init__(parent)
+        self.rows: list[FeedbackRow] = []
+        self.inbox = inbox
+
+    def set_rows(self, rows: list[FeedbackRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, r: int) -> FeedbackRow | None:
+        return self.rows[r] if 0 <= r < len(self.rows) else None
+
+    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(FEEDBACK_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == F_STATE and self.inbox:
+                return "Why it waits"
+            return FEEDBACK_HEADERS[section]
+        return None
+
+    def _state(self, row: FeedbackRow) -> str:
+        if self.inbox:  # short here; the detail pane says it in full
+            if row.level is not None and row.level < row.target_level:
+                return f"below target {row.target_level}"
+            return "critical comment"
+        if row.answered:
+            return "✓ answered"
+        return "⚠ waiting" if row.reason else ""
+
+    def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            rating = "" if row.level is None else str(row.level)
+            return (
+                f"{row.given_on.day} {row.given_on:%b %Y}",
+                row.mentor,
+                f"{row.skill_code} {row.skill_name}",
+                rating,
+                self._state(row),
+                one_line(row.comment),
+            )[col]
+        if role == Qt.ItemDataRole.EditRole:  # what the proxy sorts by
+            return (
+                row.given_on.isoformat(),
+                row.mentor.casefold(),
+                row.skill_code,
+                -1 if row.level is None else row.level,
+                self._state(row),
+                row.comment.casefold(),
+            )[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == F_RATING:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == F_RATING and row.level is not None:
+                return f"{row.level} {row.level_label} (target {row.target_level})"
+            if col == F_STATE and row.reason:
+                return f"Waiting for a reflection: {row.reason}" if not row.answered else None
+            if col == F_COMMENT and row.comment:
+                return row.comment[:1500]
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and col == F_STATE and not self.inbox:
+            if row.reason and not row.answered:
+                return tone_background(Tone.WARN, _palette())
+            return None
+        if role == ID_ROLE:
+            return row.id
+        return None

@@ -1,0 +1,131 @@
+"""Ask a mentor for feedback: pick skills, write a template they can fill in, record the
+request (the core writes the file and the FeedbackRequest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.storage.db import Database
+
+FORMATS = (
+    ("Spreadsheet (CSV): one row per skill", ".csv"),
+    ("Letter (Markdown): a section per skill", ".md"),
+    ("JSON, for tools", ".json"),
+)
+
+
+class FeedbackRequestDialog(QDialog):
+    """Choose the skills to ask about (all active ones ticked), the mentor and the format."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from plnjournal.core.skills.lookup import list_skills
+
+        self.db = db
+        self.written: Path | None = None
+        self.setWindowTitle("Ask for feedback")
+        self.setObjectName("feedbackRequestDialog")
+        intro = QLabel(
+            "Write a template for your mentor with the skills you want feedback on, each with "
+            "what its levels look like. When it comes back filled in, import it with "
+            "Feedback › Import feedback…"
+        )
+        intro.setWordWrap(True)
+        self.skills = QListWidget()
+        self.skills.setAccessibleName("Skills to ask about")
+        with db.session() as s:
+            for skill in list_skills(s, include_archived=False):
+                item = QListWidgetItem(f"{skill.code}  {skill.name}  ({skill.area.name})")
+                item.setData(Qt.ItemDataRole.UserRole, skill.code)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.skills.addItem(item)
+        all_button, none_button = QPushButton("All"), QPushButton("None")
+        all_button.clicked.connect(lambda: self._tick(True))
+        none_button.clicked.connect(lambda: self._tick(False))
+        ticks = QHBoxLayout()
+        ticks.addWidget(QLabel("Skills:"))
+        ticks.addStretch(1)
+        ticks.addWidget(all_button)
+        ticks.addWidget(none_button)
+        self.mentor = QLineEdit()
+        self.mentor.setPlaceholderText("optional: filled in for them")
+        self.format = QComboBox()
+        for text, suffix in FORMATS:
+            self.format.addItem(text, suffix)
+        form = QFormLayout()
+        form.addRow("Mentor:", self.mentor)
+        form.addRow("Format:", self.format)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.addButton(
+            "Save template…", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.skills.itemChanged.connect(lambda _i: self._update())
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(ticks)
+        layout.addWidget(self.skills, 1)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(620, 560)
+        self._update()
+
+    def _tick(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for i in range(self.skills.count()):
+            self.skills.item(i).setCheckState(state)
+
+    def chosen(self) -> list[str]:
+        return [
+            self.skills.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.skills.count())
+            if self.skills.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _update(self) -> None:
+        self.save_button.setEnabled(bool(self.chosen()))
+
+    def save(self, path: Path | None = None) -> None:
+        from plnjournal.core.feedback.requests import write_feedback_template
+        from plnjournal.errors import PlnError
+
+        suffix = self.format.currentData()
+        if path is None:
+            name = f"feedback-request-{dt.date.today().isoformat()}{suffix}"
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save template", name, f"*{suffix}")
+            if not chosen:
+                return
+            path = Path(chosen)
+            if path.suffix.lower() != suffix:
+                path = path.with_name(path.name + suffix)
+        try:
+            with self.db.session() as s:
+                result = write_feedback_template(
+                    s, path, skill_codes=self.chosen(), mentor=self.mentor.text(), overwrite=True
+                )
+        except PlnError as exc:
+            QMessageBox.warning(self, "Ask for feedback", exc.message)
+            return
+        self.written = result.path
+        self.accept()

@@ -1,0 +1,315 @@
+"""The Feedback window: the inbox of feedback waiting for a reflection (oldest first), and all
+feedback by date, mentor and skill.
+
+Comments are untrusted Markdown, shown through ``core.render.markdown_to_html`` (sanitized: no
+scripts, nothing fetched); links open only on an explicit click. "Respond" writes a reflection
+that quotes the item, linked to it and to its skill.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.core.feedback.inbox import (
+    FeedbackRow,
+    list_feedback,
+    list_mentors,
+    respond_to_feedback,
+    unanswered_feedback,
+)
+from plnjournal.core.render import markdown_to_html
+from plnjournal.gui.feedback.models import (
+    F_DATE,
+    F_MENTOR,
+    F_RATING,
+    F_SKILL,
+    F_STATE,
+    FeedbackListModel,
+    refilter,
+)
+from plnjournal.storage.db import Database
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def item_html(row: FeedbackRow) -> str:
+    """One item for the detail pane: who, when, what, the comment (sanitized), and where from."""
+    rating = ""
+    if row.level is not None:
+        label = f" ({html.escape(row.level_label)})" if row.level_label else ""
+        rating = f" · rated <b>{row.level}</b>{label}, target {row.target_level}"
+    head = (
+        f"<p><b>{html.escape(row.mentor or 'A mentor')}</b> on "
+        f"<b>{html.escape(row.skill_code)} {html.escape(row.skill_name)}</b> · "
+        f"{row.given_on.day} {row.given_on:%B %Y}{rating}</p>"
+    )
+    body = markdown_to_html(row.comment) if row.comment.strip() else "<p><i>No comment.</i></p>"
+    state = ""
+    if row.answered:
+        state = "<p>✓ A reflection responds to this.</p>"
+    elif row.reason:
+        state = f"<p>⚠ Waiting for a reflection: {html.escape(row.reason)}.</p>"
+    where = html.escape(row.file_name) + (f", line {row.line}" if row.line is not None else "")
+    return f"{head}{body}{state}<p><small>From {where}.</small></p>"
+
+
+class _Detail(QTextBrowser):
+    """Shows sanitized HTML; never follows or fetches anything by itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self.setAccessibleName("Feedback item")
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme().lower() in SAFE_SCHEMES:
+            QDesktopServices.openUrl(url)
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        return None  # no images or style sheets from anywhere
+
+
+class _FilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.setSortRole(Qt.ItemDataRole.EditRole)
+
+    def set_text(self, text: str) -> None:
+        refilter(self, lambda: setattr(self, "text", text.casefold().strip()))
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        if not self.text:
+            return True
+        item = self.sourceModel().row_at(row)
+        hay = f"{item.mentor} {item.skill_code} {item.skill_name} {item.comment}".casefold()
+        return all(word in hay for word in self.text.split())
+
+
+class FeedbackPanel(QWidget):
+    """A feedback table with a detail pane; the inbox and the full list are two of these."""
+
+    respond_requested = Signal(int)  # a feedback item id
+
+    def __init__(self, db: Database, *, inbox: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.inbox = inbox
+        self.model = FeedbackListModel(self, inbox=inbox)
+        self.proxy = _FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Feedback inbox" if inbox else "All feedback")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.doubleClicked.connect(lambda _i: self._respond())
+        self.detail = _Detail()
+        self.respond_button = QPushButton("Respond with a reflection…")
+        self.respond_button.setToolTip(
+            "Write a reflection that quotes this feedback; it is linked to the item and its skill."
+        )
+        self.respond_button.clicked.connect(self._respond)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        filters = QHBoxLayout()
+        self.mentor_combo = QComboBox()
+        self.mentor_combo.setAccessibleName("Mentor")
+        self.skill_combo = QComboBox()
+        self.skill_combo.setAccessibleName("Skill")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search comments, mentors, skills")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        if not inbox:
+            filters.addWidget(QLabel("Mentor:"))
+            filters.addWidget(self.mentor_combo)
+            filters.addWidget(QLabel("Skill:"))
+            filters.addWidget(self.skill_combo, 1)
+            self.mentor_combo.currentIndexChanged.connect(lambda _i: self.reload())
+            self.skill_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        filters.addWidget(self.search, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.respond_button, 0, Qt.AlignmentFlag.AlignRight)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        self._filling = False
+        self.reload()
+
+    def _fill_filters(self, session) -> None:
+        from plnjournal.core.skills.lookup import list_skills
+
+        self._filling = True
+        mentor, skill = self.mentor_combo.currentData(), self.skill_combo.currentData()
+        self.mentor_combo.clear()
+        self.mentor_combo.addItem("All mentors", None)
+        for name in list_mentors(session):
+            self.mentor_combo.addItem(name or "(no name)", name)
+        self.skill_combo.clear()
+        self.skill_combo.addItem("All skills", None)
+        for s in list_skills(session):
+            self.skill_combo.addItem(f"{s.code} {s.name}", s.id)
+        self.mentor_combo.setCurrentIndex(max(self.mentor_combo.findData(mentor), 0))
+        self.skill_combo.setCurrentIndex(max(self.skill_combo.findData(skill), 0))
+        self._filling = False
+
+    def reload(self, *, refresh_filters: bool = False) -> None:
+        if self._filling:
+            return
+        selected = self.current_item()
+        with self.db.session() as session:
+            if self.inbox:
+                rows = unanswered_feedback(session)
+            else:
+                if refresh_filters or self.mentor_combo.count() == 0:
+                    self._fill_filters(session)
+                rows = list_feedback(
+                    session,
+                    mentor=self.mentor_combo.currentData(),
+                    skill_id=self.skill_combo.currentData(),
+                )
+        self.model.set_rows(rows)
+        if self.inbox:
+            self.proxy.sort(-1)  # the core's order: oldest first
+        elif self.proxy.sortColumn() < 0:
+            self.table.sortByColumn(F_DATE, Qt.SortOrder.DescendingOrder)
+        self._size_columns()
+        self.empty.setText(
+            (
+                "Nothing is waiting: every low rating and critical comment has a reflection "
+                "that responds to it."
+                if self.inbox
+                else "No mentor feedback yet. Import a file with Feedback › Import feedback…"
+            )
+            if not rows
+            else ""
+        )
+        self.empty.setVisible(not rows)
+        self.select_item(selected.id if selected else None)
+
+    def _size_columns(self) -> None:
+        fm = self.table.fontMetrics()
+        em, pad = fm.horizontalAdvance("M"), 18
+        widths = {
+            F_DATE: fm.horizontalAdvance("30 Sep 2026") + pad,
+            F_MENTOR: 8 * em,
+            F_SKILL: 14 * em,
+            F_RATING: fm.horizontalAdvance("Rating") + pad,
+            F_STATE: fm.horizontalAdvance("below target 3" if self.inbox else "⚠ waiting") + pad,
+        }
+        for col, width in widths.items():
+            self.table.setColumnWidth(col, width)
+        self.table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
+
+    def current_item(self) -> FeedbackRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def select_item(self, item_id: int | None) -> None:
+        for r in range(self.proxy.rowCount()):
+            row = self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            if item_id is None or (row is not None and row.id == item_id):
+                self.table.selectRow(r)
+                self._show_current()
+                return
+        self._show_current()
+
+    def _show_current(self) -> None:
+        row = self.current_item()
+        if row is None:
+            self.detail.setHtml("")
+            self.respond_button.setEnabled(False)
+            return
+        self.detail.setHtml(item_html(row))
+        self.respond_button.setEnabled(not row.answered)
+
+    def _respond(self) -> None:
+        row = self.current_item()
+        if row is not None and not row.answered:
+            self.respond_requested.emit(row.id)
+
+
+class FeedbackWindow(QWidget):
+    """Inbox and all feedback, as tabs of one window."""
+
+    responded = Signal(int, object)  # entry id, its date
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setWindowTitle("Mentor feedback")
+        self.setObjectName("feedbackWindow")
+        self.inbox = FeedbackPanel(db, inbox=True)
+        self.all = FeedbackPanel(db, inbox=False)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.inbox, "Inbox")
+        self.tabs.addTab(self.all, "All feedback")
+        for panel in (self.inbox, self.all):
+            panel.respond_requested.connect(self.respond)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.resize(1000, 620)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        n = self.inbox.model.rowCount()
+        self.tabs.setTabText(0, f"Inbox ({n})" if n else "Inbox")
+
+    def reload(self) -> None:
+        self.inbox.reload()
+        self.all.reload(refresh_filters=True)
+        self._update_titles()
+
+    def show_tab(self, inbox: bool) -> None:
+        self.tabs.setCurrentWidget(self.inbox if inbox else self.all)
+
+    def respond(self, item_id: int) -> None:
+        """Write the responding reflection (quoting the item) and tell the window."""
+        with self.db.session() as session:
+            entry = respond_to_feedback(session, item_id)
+            entry_id, day = entry.id, entry.entry_date
+        self.reload()
+        self.responded.emit(entry_id, day if isinstance(day, dt.date) else None)

@@ -1,0 +1,1 @@
+"""The Insights window: the avoidance ranking and the charts."""

@@ -1,0 +1,92 @@
+"""The ranked list of skills by avoidance score, as a thin Qt table model over core scores."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from plnjournal.core.insights.avoidance import SkillScore, describe_score, short_date
+
+RANK, SCORE, CODE, SKILL, AREA, LAST, REASON = range(7)
+HEADERS = ("#", "Score", "Code", "Skill", "Area", "Last reflection", "Strongest reason")
+SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AvoidanceTableModel(QAbstractTableModel):
+    """One row per active skill, most avoided first; the tooltip holds every reason."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._scores: list[SkillScore] = []
+
+    def set_scores(self, scores: Sequence[SkillScore]) -> None:
+        self.beginResetModel()
+        self._scores = list(scores)
+        self.endResetModel()
+
+    def score_at(self, row: int) -> SkillScore:
+        return self._scores[row]
+
+    def row_of(self, skill_id: int) -> int | None:
+        return next((i for i, s in enumerate(self._scores) if s.skill_id == skill_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._scores)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._scores):
+            return None
+        s, col = self._scores[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(s, index.row(), col)
+        if role == SORT_ROLE:
+            return self._sort_key(s, index.row(), col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return describe_score(s)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (RANK, SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SKILL_ID_ROLE:
+            return s.skill_id
+        return None
+
+    @staticmethod
+    def _display(s: SkillScore, row: int, col: int) -> str:
+        if col == RANK:
+            return str(row + 1)
+        if col == SCORE:
+            return str(s.score)
+        if col == CODE:
+            return s.code
+        if col == SKILL:
+            return s.skill
+        if col == AREA:
+            return s.area
+        if col == LAST:
+            if s.last_reflected is None:
+                return "never"
+            return f"{short_date(s.last_reflected, s.as_of)} ({s.days_since} days ago)"
+        if col == REASON:
+            return s.reasons[0] if s.reasons else "Nothing found: you are keeping up with it."
+        return ""
+
+    @staticmethod
+    def _sort_key(s: SkillScore, row: int, col: int) -> object:
+        if col in (RANK, SCORE):
+            return row if col == RANK else s.score
+        if col == LAST:
+            return -1 if s.days_since is None else -s.days_since  # never first when ascending
+        return AvoidanceTableModel._display(s, row, col).casefold()

@@ -1,0 +1,197 @@
+"""One chart in the Insights window: built off the GUI thread, shown on a QtAgg canvas in a
+scroll area, with the details behind a clicked point and export to PNG or SVG."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.gui.tasks import run_in_background
+from plnjournal.storage.db import Database
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    """Everything that decides what a chart shows: the same request draws the same chart."""
+
+    kind: str
+    start: dt.date
+    end: dt.date
+    dark: bool
+    width_px: int = 0  # the room on screen: the chart is scaled to fit it, within limits
+
+
+# Screen resolution a chart is drawn at: as wide as the pane, but text never smaller than at
+# 72 dpi (9 pt = 9 px) nor larger than at 110 dpi; narrower panes scroll.
+MIN_DPI, MAX_DPI = 72, 110
+MIN_WIDTH = 50  # logical pixels: narrower means the pane is not laid out yet
+
+
+def screen_dpi(fig_width_in: float, width_px: int) -> float:
+    if width_px <= 0:
+        return 100.0
+    return max(MIN_DPI, min(MAX_DPI, width_px / fig_width_in))
+
+
+class ChartPane(QWidget):
+    """A chart kind; ``show_request`` (re)builds it in the background when it changed."""
+
+    point_clicked = Signal(str, str)  # chart kind, the details text
+    width_changed = Signal()  # the pane's width changed enough to redraw at another scale
+
+    def __init__(self, db: Database, kind: str, blurb: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.kind = kind
+        self.request: ChartRequest | None = None
+        self.shown: ChartRequest | None = None
+        self.canvas = None
+        self._pending: ChartRequest | None = None
+        self._deferred = False
+        self.blurb = QLabel(blurb)
+        self.blurb.setWordWrap(True)
+        self.status = QLabel("")
+        self.status.setAccessibleName(f"{kind} chart status")
+        self.export_button = QPushButton("&Export chart…")
+        self.export_button.setToolTip("Save this chart as a PNG or SVG file")
+        self.export_button.clicked.connect(self.export)
+        self.export_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.blurb, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.export_button)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.scroll.setAccessibleName(f"{kind} chart")
+        self.details = QLabel("Hover over the chart for details; click to keep them here.")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)  # mentor text is never HTML
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(300)
+        self._resize_timer.timeout.connect(self.width_changed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.details)
+
+    def show_request(self, request: ChartRequest) -> None:
+        """Build the chart for ``request`` unless it is already shown or being built."""
+        self.request = request
+        if request in (self.shown, self._pending):
+            return
+        if request.width_px < MIN_WIDTH:
+            # A page shown for the first time is laid out later: draw once it has its size.
+            self._deferred = True
+            return
+        self._deferred = False
+        self._pending = request
+        self.status.setText("Drawing…")
+        db, ratio = self.db, self.devicePixelRatioF() or 1.0
+
+        def build(progress=None):
+            from plnjournal.core.insights.chart_data import make_chart
+            from plnjournal.gui.chart_canvas import prerender
+
+            with db.session() as session:
+                fig = make_chart(
+                    session, request.kind, start=request.start, end=request.end, dark=request.dark
+                )
+            return request, prerender(fig, ratio, screen_dpi(fig.get_figwidth(), request.width_px))
+
+        run_in_background(self, build, on_success=self._built, on_failure=self._failed)
+
+    def _built(self, result) -> None:
+        request, drawn = result
+        if request != self._pending:  # a newer request is on its way
+            return
+        from plnjournal.gui.chart_canvas import ChartCanvas
+
+        self._pending = None
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.canvas = ChartCanvas(drawn)
+        self.canvas.point_clicked.connect(self._clicked)
+        self.scroll.setWidget(self.canvas)
+        self.shown = request
+        self.status.setText("")
+        self.export_button.setEnabled(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        from plnjournal.gui.tasks import show_error
+
+        self._pending = None
+        self.status.setText("Could not draw the chart.")
+        show_error(self, exc)
+
+    def available_width(self) -> int:
+        """Logical pixels a chart can use without a horizontal scroll bar (keeping room for
+        the vertical one, which a tall chart brings)."""
+        bar = self.scroll.verticalScrollBar()
+        reserve = 0 if bar.isVisible() else bar.sizeHint().width()
+        return max(0, self.scroll.viewport().width() - reserve - 4)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._deferred and self.available_width() >= MIN_WIDTH:
+            self._deferred = False
+            self.width_changed.emit()
+            return
+        shown = self._pending or self.shown
+        if shown is not None and abs(self.available_width() - shown.width_px) > 60:
+            self._resize_timer.start()
+
+    def _clicked(self, text: str) -> None:
+        self.details.setText(text)
+        self.point_clicked.emit(self.kind, text)
+
+    def export(self) -> None:
+        if self.shown is None:
+            return
+        name = f"{self.kind}-{self.shown.end.isoformat()}.png"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export chart", str(Path.home() / name), "PNG image (*.png);;SVG image (*.svg)"
+        )
+        if path:
+            self.export_to(Path(path), svg="SVG" in chosen)
+
+    def export_to(self, path: Path, *, svg: bool = False):
+        """Save the shown chart to ``path`` (drawn afresh off the GUI thread)."""
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_suffix(".svg" if svg else ".png")
+        request, db = self.shown, self.db
+        assert request is not None
+
+        def save(progress=None):
+            from plnjournal.core.charts.figures import save_figure
+            from plnjournal.core.insights.chart_data import make_chart
+
+            with db.session() as session:
+                fig = make_chart(
+                    session, request.kind, start=request.start, end=request.end, dark=request.dark
+                )
+            save_figure(fig, path)
+            return path
+
+        self.status.setText("Exporting…")
+        return run_in_background(
+            self,
+            save,
+            on_success=lambda p: self.status.setText(f"Saved {Path(p).name}"),
+            on_failure=self._failed,
+        )

@@ -1,0 +1,68 @@
+"""The Insights menu: what you keep avoiding, and the charts.
+
+Light at import: the window's module (and matplotlib, with its first chart) loads when the
+menu is first used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from plnjournal.gui.insights.view import InsightsView
+    from plnjournal.gui.shell.main_window import MainWindow
+
+# Chart kinds in the order of the window's tabs, with their menu text.
+CHART_ACTIONS = (
+    ("avoidance", "Avoidance &ranking chart"),
+    ("heatmap", "Reflections &heat map"),
+    ("blindspots", "&Blind spots chart"),
+    ("trends", "Rating &trends"),
+    ("calendar", "Journaling &calendar"),
+)
+
+
+class InsightsFeature:
+    """Owns the Insights menu's actions and the one Insights window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.view: InsightsView | None = None
+        menu = window.menu("insights")
+        self.actions: dict[str, QAction] = {}
+        action = QAction("What I keep &avoiding…", window)
+        action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        action.triggered.connect(lambda: self.show())
+        menu.addAction(action)
+        self.actions["avoiding"] = action
+        menu.addSeparator()
+        for tab, (kind, text) in enumerate(CHART_ACTIONS):
+            chart = QAction(text, window)
+            chart.triggered.connect(lambda _checked=False, t=tab: self.show(tab=t))
+            menu.addAction(chart)
+            self.actions[kind] = chart
+        window.data_changed.connect(self._data_changed)
+
+    def show(self, *, tab: int | None = None) -> InsightsView:
+        from plnjournal.gui.insights.view import InsightsView
+
+        if self.view is None:
+            self.view = InsightsView(self.window.db, self.window)
+            self.view.setWindowFlag(Qt.WindowType.Window, True)
+        if tab is not None:
+            self.view.tabs.setCurrentIndex(tab)
+        self.view.show()
+        self.view.raise_()
+        self.view.activateWindow()
+        return self.view
+
+    def _data_changed(self, what: set) -> None:
+        if self.view is not None:
+            self.view.data_changed(what)
+
+
+def install(window: MainWindow) -> None:
+    window.insights_feature = InsightsFeature(window)  # type: ignore[attr-defined]

@@ -1,0 +1,175 @@
+"""The calendar: days with reflections marked (only the visible month is read), the streak,
+and previous/next/today buttons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.core.journal.days import entry_counts, month_grid_range, streak
+from plnjournal.storage.db import Database
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(qdate: QDate) -> dt.date:
+    return dt.date(qdate.year(), qdate.month(), qdate.day())
+
+
+class CalendarPanel(QWidget):
+    day_chosen = Signal(object)  # dt.date
+
+    def __init__(self, db: Database, today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._today = today
+        self._marked: dict[dt.date, int] = {}
+        self.calendar = QCalendarWidget()
+        self.calendar.setAccessibleName("Calendar: days with reflections are marked")
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setMaximumHeight(240)
+        # Weekends in the same colour as other days: a journal's days are all alike.
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, QTextCharFormat())
+        self.prev_button = QPushButton("◀")
+        self.prev_button.setToolTip("Previous day (Alt+Left)")
+        self.prev_button.setAccessibleName("Previous day")
+        self.today_button = QPushButton("Today")
+        self.today_button.setToolTip("Go to today (Ctrl+T)")
+        self.today_button.setAccessibleName("Today")
+        self.next_button = QPushButton("▶")
+        self.next_button.setToolTip("Next day (Alt+Right)")
+        self.next_button.setAccessibleName("Next day")
+        for b in (self.prev_button, self.next_button):
+            b.setMaximumWidth(40)
+        self.day_label = QLabel()
+        self.day_label.setAccessibleName("Selected day")
+        font = QFont(self.day_label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.day_label.setFont(font)
+        self.streak_label = QLabel()
+        self.streak_label.setAccessibleName("Current streak")
+
+        nav = QHBoxLayout()
+        nav.setContentsMargins(0, 0, 0, 0)
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.today_button, 1)
+        nav.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.day_label)
+        layout.addWidget(self.calendar)
+        layout.addLayout(nav)
+        layout.addWidget(self.streak_label)
+        layout.addStretch(1)
+
+        # Clicks and arrow keys both change the selection; follow it.
+        self.calendar.selectionChanged.connect(lambda: self.day_chosen.emit(self.selected()))
+        self.calendar.currentPageChanged.connect(lambda y, m: self.refresh_marks())
+        self.prev_button.clicked.connect(
+            lambda: self.day_chosen.emit(self.selected() - dt.timedelta(days=1))
+        )
+        self.next_button.clicked.connect(
+            lambda: self.day_chosen.emit(self.selected() + dt.timedelta(days=1))
+        )
+        self.today_button.clicked.connect(lambda: self.day_chosen.emit(self._today()))
+
+    def selected(self) -> dt.date:
+        return to_date(self.calendar.selectedDate())
+
+    def show_day(self, day: dt.date) -> None:
+        """Select ``day`` without announcing it (the journal view is already going there)."""
+        self.calendar.blockSignals(True)
+        self.calendar.setSelectedDate(to_qdate(day))
+        self.calendar.blockSignals(False)
+        self.day_label.setText(self._day_text(day))
+        self.refresh_marks()
+
+    def _day_text(self, day: dt.date) -> str:
+        today = self._today()
+        text = f"{day:%A} {day.day} {day:%B %Y}"
+        if day == today:
+            return f"Today, {text}"
+        if day == today - dt.timedelta(days=1):
+            return f"Yesterday, {text}"
+        return text
+
+    def refresh_marks(self) -> None:
+        """Mark the days of the visible month (and the weeks around it) that have reflections."""
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        start, end = month_grid_range(year, month)
+        with self.db.reading() as conn:
+            counts = entry_counts(conn, start, end)
+            current = streak(conn, self._today())
+        plain = QTextCharFormat()
+        for day in self._marked:
+            self.calendar.setDateTextFormat(to_qdate(day), plain)
+        marked = QTextCharFormat()
+        marked.setFontWeight(QFont.Weight.Bold)
+        marked.setForeground(self.palette().color(QPalette.ColorRole.Link))
+        marked.setFontUnderline(True)
+        for day, n in counts.items():
+            fmt = QTextCharFormat(marked)
+            fmt.setToolTip(f"{n} reflection" + ("" if n == 1 else "s"))
+            self.calendar.setDateTextFormat(to_qdate(day), fmt)
+        self._marked = counts
+        if current == 0:
+            self.streak_label.setText("No streak yet: write today to start one")
+        else:
+            self.streak_label.setText(f"Streak: {current} day" + ("" if current == 1 else "s"))
+
+    def marked_days(self) -> set[dt.date]:
+        return set(self._marked)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "calendar"):
+            self.refresh_marks()
+        super().changeEvent(event)
+
+
+def pick_date(
+    parent: QWidget,
+    title: str,
+    initial: dt.date,
+    *,
+    minimum: dt.date | None = None,
+) -> dt.date | None:
+    """A small dialog with a calendar; the chosen day, or None if cancelled."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    calendar = QCalendarWidget()
+    calendar.setAccessibleName(title)
+    calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+    if minimum is not None:
+        calendar.setMinimumDate(to_qdate(minimum))
+    calendar.setSelectedDate(to_qdate(initial))
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    calendar.activated.connect(lambda _d: dialog.accept())
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(calendar)
+    layout.addWidget(box)
+    calendar.setFocus()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return to_date(calendar.selectedDate())

@@ -1,0 +1,237 @@
+"""Open commitments (overdue first to catch the eye), done / dropped with a reason, and new
+ones from the open reflection's action plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.core.dates import short_date
+from plnjournal.errors import InputError
+from plnjournal.gui.theme import warning_colour
+from plnjournal.storage.db import Database
+
+COL_DUE, COL_TEXT, COL_SKILL, COL_CARD = 0, 1, 2, 3
+COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    id: int
+    text: str
+    due_on: dt.date | None
+    skill: str
+    overdue: bool
+
+
+class CommitmentsModel(QAbstractTableModel):
+    # The side panel is narrow: it lists the "card" column (text, then due date and skill);
+    # the separate columns serve sorting, tooltips and any wider view.
+    HEADERS = ("Due", "Commitment", "Skill", "Commitment with due date")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[CommitmentRow] = []
+        self.today = dt.date.today()
+
+    def load(self, db: Database, today: dt.date) -> None:
+        from plnjournal.core.journal.commitments import is_overdue, open_commitments
+
+        with db.session() as s:
+            rows = [
+                CommitmentRow(
+                    c.id, c.text, c.due_on, c.skill.code if c.skill else "", is_overdue(c, today)
+                )
+                for c in open_commitments(s)
+            ]
+        self.beginResetModel()
+        self.today = today
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_DUE:
+                return short_date(row.due_on, self.today) if row.due_on else "—"
+            if col == COL_CARD:
+                due = f"due {short_date(row.due_on, self.today)}" if row.due_on else "no due date"
+                parts = (
+                    [due]
+                    + ([row.skill] if row.skill else [])
+                    + (["overdue"] if row.overdue else [])
+                )
+                return f"{row.text}\n{' · '.join(parts)}"
+            return row.text if col == COL_TEXT else row.skill
+        if role == Qt.ItemDataRole.ToolTipRole:
+            due = f"due {row.due_on}" if row.due_on else "no due date"
+            return f"{row.text}\n({due}{', overdue' if row.overdue else ''})"
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
+            return warning_colour()
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_DUE:
+            return ("overdue, " if row.overdue else "") + (
+                f"due {row.due_on}" if row.due_on else "no date"
+            )
+        if role == COMMITMENT_ID_ROLE:
+            return row.id
+        return None
+
+
+class CommitmentsPanel(QWidget):
+    changed = Signal()
+    add_requested = Signal()
+    from_entry_requested = Signal()
+
+    def __init__(self, db: Database, today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._today = today
+        self.entry_id: int | None = None
+        self.model = CommitmentsModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setModelColumn(COL_CARD)
+        self.view.setAccessibleName("Open commitments")
+        self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(True)
+        self.view.setSpacing(3)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setAlternatingRowColors(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Commitments summary")
+        self.done_button = QPushButton("Done")
+        self.done_button.setAccessibleName("Mark the selected commitment done")
+        self.drop_button = QPushButton("Drop…")
+        self.drop_button.setAccessibleName("Drop the selected commitment, with a reason")
+        self.add_button = QPushButton("Add…")
+        self.add_button.setAccessibleName("Add a commitment")
+        self.from_entry_button = QPushButton()
+        self.from_entry_button.setAccessibleName(
+            "Make commitments from this reflection's action plan"
+        )
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for b in (self.done_button, self.drop_button, self.add_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.from_entry_button)
+        self.done_button.clicked.connect(self.mark_selected_done)
+        self.drop_button.clicked.connect(self.drop_selected)
+        self.add_button.clicked.connect(self.add_requested)
+        self.from_entry_button.clicked.connect(self.from_entry_requested)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        # Filled by refresh() once the journal has loaded (just after the window shows).
+        self.summary.setText("Loading commitments…")
+        self.from_entry_button.hide()
+        self._enable()
+
+    def refresh(self) -> None:
+        today = self._today()
+        self.model.load(self.db, today)
+        n = len(self.model.rows)
+        late = sum(r.overdue for r in self.model.rows)
+        if n == 0:
+            self.summary.setText("No open commitments. Turn a reflection's “Now what?” into one.")
+        else:
+            text = f"{n} open"
+            if late:
+                colour = warning_colour(self.palette()).name()
+                text += f", <span style='color:{colour}'><b>{late} overdue</b></span>"
+            self.summary.setText(text)
+        self._update_from_entry()
+        self._enable()
+
+    def set_entry(self, entry_id: int | None) -> None:
+        self.entry_id = entry_id
+        self._update_from_entry()
+
+    def _update_from_entry(self) -> None:
+        n = 0
+        if self.entry_id is not None:
+            from plnjournal.core.journal.commitments import proposals_for_entry
+
+            try:
+                with self.db.session() as s:
+                    n = len(proposals_for_entry(s, self.entry_id))
+            except InputError:  # the reflection was just deleted
+                self.entry_id = None
+        self.from_entry_button.setVisible(n > 0)
+        plural = "line" if n == 1 else "lines"
+        self.from_entry_button.setText(f"Commit to {n} action-plan {plural} of this reflection…")
+
+    def _enable(self) -> None:
+        has = self.selected_id() is not None
+        self.done_button.setEnabled(has)
+        self.drop_button.setEnabled(has)
+
+    def selected_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedIndexes()
+        return rows[0].data(COMMITMENT_ID_ROLE) if rows else None
+
+    def select(self, commitment_id: int) -> None:
+        for i, row in enumerate(self.model.rows):
+            if row.id == commitment_id:
+                self.view.setCurrentIndex(self.model.index(i, COL_CARD))
+
+    def mark_selected_done(self) -> None:
+        cid = self.selected_id()
+        if cid is None:
+            return
+        from plnjournal.core.journal.commitments import mark_done
+
+        with self.db.session() as s:
+            mark_done(s, cid, on=self._today())
+        self.changed.emit()
+
+    def drop_selected(self, reason: str | None = None) -> None:
+        cid = self.selected_id()
+        if cid is None:
+            return
+        if not isinstance(reason, str):
+            reason, ok = QInputDialog.getText(
+                self, "Drop commitment", "Why are you dropping it? (kept with the commitment)"
+            )
+            if not ok:
+                return
+        if not reason.strip():
+            self.summary.setText("Not dropped: say why in a few words.")
+            return
+        from plnjournal.core.journal.commitments import drop_commitment
+
+        with self.db.session() as s:
+            drop_commitment(s, cid, reason, on=self._today())
+        self.changed.emit()

@@ -1,0 +1,423 @@
+"""Editing one reflection: title, Markdown text with live preview, model, private; autosave.
+
+There is no save dialog. Text is saved about a second after typing stops, at least every few
+seconds while typing goes on, when the user leaves the entry, the day or the window, and on
+close. A reflection is only created once it has some text, so opening a day writes nothing.
+
+Just after the window opens, the journal's writing side (SQLAlchemy) is still loading: typing
+works at once, and the timed autosave waits until it has loaded (``set_save_ready``); a save
+the user asks for (leaving the reflection, closing) waits for the load instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.core.journal.days import open_entry as read_open_entry
+from plnjournal.core.journal.reflection_models import ReflectionModel, template_text
+from plnjournal.errors import InputError, PlnError
+from plnjournal.gui.journal.markdown_edit import MarkdownEdit, word_count
+from plnjournal.gui.theme import warning_colour
+from plnjournal.storage.db import Database
+
+if TYPE_CHECKING:  # made when the preview is first shown
+    from plnjournal.gui.journal.markdown_preview import MarkdownPreview
+
+log = logging.getLogger(__name__)
+
+SAVE_DELAY_MS = 1000  # after typing stops
+SAVE_MAX_WAIT_MS = 4000  # while typing goes on without a pause
+PREVIEW_DELAY_MS = 150
+
+
+class EntryEditor(QWidget):
+    saved = Signal(int, bool)  # entry id, whether it was just created
+    state_changed = Signal(str)
+    model_chosen = Signal(str)  # a reflection model was applied (its id)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.entry_id: int | None = None
+        self.day = dt.date.today()
+        self.entry_time: dt.time | None = None
+        self.reflection_model: str | None = None
+        self._models: list[ReflectionModel] = []
+        self._dirty = False
+        self._loading = False
+        self._error: str | None = None
+        self._save_ready = True
+        self.typed = False  # the user has changed the open reflection since it was opened
+        self._build()
+        self._save_timer = self._timer(SAVE_DELAY_MS, self.autosave)
+        self._max_timer = self._timer(SAVE_MAX_WAIT_MS, self.autosave)
+        self._preview_timer = self._timer(PREVIEW_DELAY_MS, self._refresh_preview)
+        self.set_preview(False, True)
+        self._show_state()
+
+    def _timer(self, ms: int, slot) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _build(self) -> None:
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("Title (optional)")
+        self.title.setAccessibleName("Reflection title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setFrame(False)
+        self.model_box = QComboBox()
+        self.model_box.setAccessibleName("Reflection model")
+        self.model_box.setToolTip("Insert the sections and guiding questions of a reflection model")
+        self.model_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.model_box.setMinimumContentsLength(16)
+        self.private = QCheckBox("Private")
+        self.private.setAccessibleName("Private reflection")
+        self.private.setToolTip("Private reflections never go into a report unless you ask")
+        # The title gets the column's whole width (at 1024 px the column is ~400 px wide);
+        # the model and the private flag sit on a slim row under it.
+        options = QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addWidget(self.model_box)
+        options.addStretch(1)
+        options.addWidget(self.private)
+        top = QVBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(2)
+        top.addWidget(self.title)
+        top.addLayout(options)
+
+        self.body = MarkdownEdit()
+        self._preview: MarkdownPreview | None = None  # made when first shown (see ``preview``)
+        # Beside: editor and preview in a splitter. Toggled: the preview replaces the editor.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.stack = QStackedWidget()
+        self.splitter.addWidget(self.stack)
+        self.stack.addWidget(self.body)
+        self._preview_holder = QStackedWidget()
+        self.splitter.addWidget(self._preview_holder)
+
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.setSpacing(2)
+        self.format_buttons: list[QToolButton] = []
+        for text, tip, slot in (
+            ("B", "Bold (Ctrl+B)", lambda: self.body.wrap_selection("**")),
+            ("I", "Italic (Ctrl+I)", lambda: self.body.wrap_selection("_")),
+            ("H", "Heading (Ctrl+Shift+H)", self.body.toggle_heading),
+            ("•", "List (Ctrl+Shift+L)", self.body.toggle_list),
+            ("Link", "Link (Ctrl+K)", self.body.insert_link),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip.split(" (")[0])
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(slot)
+            bottom.addWidget(button)
+            self.format_buttons.append(button)
+        font = self.format_buttons[0].font()
+        font.setBold(True)
+        self.format_buttons[0].setFont(font)
+        font = self.format_buttons[1].font()
+        font.setItalic(True)
+        self.format_buttons[1].setFont(font)
+        bottom.addSpacing(12)
+        self.words = QLabel()
+        self.words.setAccessibleName("Word count")
+        bottom.addWidget(self.words)
+        bottom.addStretch(1)
+        self.state = QLabel()
+        self.state.setAccessibleName("Save state")
+        bottom.addWidget(self.state)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(bottom)
+
+        self.title.textEdited.connect(self._edited)
+        self.body.textChanged.connect(self._body_changed)
+        self.private.toggled.connect(self._private_toggled)
+        self.model_box.activated.connect(self._model_activated)
+        for widget in (self.title, self.body):
+            widget.installEventFilter(self)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def set_models(self, models: list[ReflectionModel]) -> None:
+        self._models = list(models)
+        self.model_box.clear()
+        self.model_box.addItem("Reflection model…", None)
+        for m in models:
+            self.model_box.addItem(m.name, m.id)
+            self.model_box.setItemData(
+                self.model_box.count() - 1, m.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self._show_model()
+
+    def open_entry(self, entry_id: int) -> None:
+        self.flush()
+        with self.db.reading() as conn:
+            entry = read_open_entry(conn, entry_id)
+        if entry is None:
+            raise InputError(f"entry {entry_id} does not exist")
+        fields = (entry.entry_date, entry.entry_time, entry.title, entry.body)
+        self._load(entry_id, *fields, entry.private, entry.reflection_model)
+
+    def open_draft(self, day: dt.date, *, title: str = "", body: str = "") -> None:
+        """A new reflection on ``day``, saved only once it has text."""
+        self.flush()
+        now = dt.datetime.now()
+        when = now.time().replace(second=0, microsecond=0) if day == now.date() else None
+        self._load(None, day, when, title, body, False, None)
+        self._dirty = bool(title.strip() or body.strip())
+
+    def _load(self, entry_id, day, when, title, body, private, model) -> None:
+        self._loading = True
+        self.typed = False
+        try:
+            self.entry_id, self.day, self.entry_time = entry_id, day, when
+            self.reflection_model = model
+            self.title.setText(title)
+            self.title.setCursorPosition(0)
+            self.body.setPlainText(body)
+            self.private.setChecked(private)
+            self._show_model()
+            self._dirty = False
+            self._error = None
+        finally:
+            self._loading = False
+        self._save_timer.stop()
+        self._max_timer.stop()
+        self._refresh_preview()
+        self._show_state()
+
+    def _show_model(self) -> None:
+        index = self.model_box.findData(self.reflection_model) if self.reflection_model else 0
+        self.model_box.setCurrentIndex(max(index, 0))
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _edited(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = self.typed = True
+        self._save_timer.start()  # restarts: a second after the last keystroke
+        if not self._max_timer.isActive():
+            self._max_timer.start()  # but never more than a few seconds of typing at risk
+        self._show_state()
+
+    def _body_changed(self) -> None:
+        self._edited()
+        self._preview_timer.start()
+
+    def _private_toggled(self, _checked: bool) -> None:
+        if not self._loading:
+            self._edited()
+            if self.entry_id is not None:
+                self.flush()
+
+    def _model_activated(self, index: int) -> None:
+        model_id = self.model_box.itemData(index)
+        model = next((m for m in self._models if m.id == model_id), None)
+        if model is None:
+            self._show_model()
+            return
+        self.apply_model(model)
+
+    def apply_model(self, model: ReflectionModel) -> bool:
+        """Insert the model's sections (the next phase of a two-sitting model); False if the
+        reflection has them all already."""
+        text = template_text(model, self.body.toPlainText())
+        self.reflection_model = model.id
+        self._show_model()
+        if not text:
+            self._edited()
+            return False
+        start = self.body.insert_at_end(text)
+        # Put the cursor where the first section's writing goes: after its questions.
+        first_prompt = text.find("\n> ")
+        offset = text.find("\n\n", first_prompt + 1) + 2 if first_prompt >= 0 else len(text)
+        self.body.move_cursor_to(start + offset)
+        self.body.setFocus()
+        self.model_chosen.emit(model.id)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and self._dirty:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def set_save_ready(self, ready: bool) -> None:
+        """Whether the timed autosave may run now; when it becomes ready, what was typed
+        meanwhile is saved at once."""
+        self._save_ready = ready
+        if ready and self._dirty:
+            self.flush()
+
+    def autosave(self) -> None:
+        """The timed save (a second after typing stops): waits while saving is not ready."""
+        if self._save_ready:
+            self.flush()
+        # else: still dirty; set_save_ready(True) saves it as soon as saving can start
+
+    def flush(self) -> bool:
+        """Save now if anything changed; False if saving failed (the text stays here)."""
+        self._save_timer.stop()
+        self._max_timer.stop()
+        if not self._dirty:
+            return True
+        title, body = self.title.text(), self.body.toPlainText()
+        fields = dict(
+            title=title,
+            body=body,
+            private=self.private.isChecked(),
+            reflection_model=self.reflection_model,
+        )
+        created = False
+        from plnjournal.core.journal.entries import add_entry, update_entry
+
+        try:
+            with self.db.session() as s:
+                if self.entry_id is not None:
+                    try:
+                        update_entry(s, self.entry_id, **fields)
+                    except InputError:
+                        # Deleted elsewhere (the command line, another window): keep the text
+                        # as a new reflection rather than lose it.
+                        log.warning("entry %s vanished while open; saving as new", self.entry_id)
+                        self.entry_id = None
+                if self.entry_id is None:
+                    if not (title.strip() or body.strip()):
+                        self._dirty = False
+                        self._show_state()
+                        return True
+                    entry = add_entry(s, entry_date=self.day, entry_time=self.entry_time, **fields)
+                    self.entry_id, created = entry.id, True
+        except PlnError as exc:
+            self._error = exc.message
+            log.error("autosave failed: %s", exc.message)
+            self._save_timer.start()  # try again; the text is still in the editor
+            self._show_state()
+            return False
+        self._dirty = False
+        self._error = None
+        self._show_state()
+        self.saved.emit(self.entry_id, created)
+        return True
+
+    def ensure_entry(self) -> int:
+        """The open reflection's id, creating it (even empty) when something is linked to it."""
+        if self.entry_id is None:
+            from plnjournal.core.journal.entries import add_entry
+
+            with self.db.session() as s:
+                entry = add_entry(
+                    s,
+                    entry_date=self.day,
+                    entry_time=self.entry_time,
+                    title=self.title.text(),
+                    body=self.body.toPlainText(),
+                    private=self.private.isChecked(),
+                    reflection_model=self.reflection_model,
+                )
+                self.entry_id = entry.id
+            self._dirty = False
+            self._show_state()
+            self.saved.emit(self.entry_id, True)
+        return self.entry_id
+
+    def status_text(self) -> str:
+        return self.state.text()
+
+    def _show_state(self) -> None:
+        if self._error:
+            text = f"Not saved: {self._error}. Retrying…"
+            self.state.setStyleSheet(f"color: {warning_colour(self.palette()).name()};")
+        else:
+            self.state.setStyleSheet("")
+            if self._dirty:
+                text = "Saving…"
+            elif self.entry_id is None:
+                text = "New reflection, saved once you type"
+            else:
+                text = "Saved"
+        if text != self.state.text():
+            self.state.setText(text)
+            self.state_changed.emit(text)
+
+    # --- preview ---------------------------------------------------------------------------
+
+    @property
+    def preview(self) -> MarkdownPreview:
+        """The rendered preview, made on first use: hidden by default, it need not cost the
+        window's first paint (its module loads the sanitizer and the Markdown renderer)."""
+        if self._preview is None:
+            from plnjournal.gui.journal.markdown_preview import MarkdownPreview
+
+            self._preview = MarkdownPreview()
+            self._preview.setFont(self.body.font())
+        return self._preview
+
+    def set_preview(self, visible: bool, beside: bool) -> None:
+        self._preview_visible, self._preview_beside = visible, beside
+        if self._preview is None and not visible:
+            self._preview_holder.setVisible(False)
+            self.stack.setCurrentWidget(self.body)
+            return
+        if self.preview.parent() is not None:
+            self.preview.setParent(None)
+        if beside:
+            self._preview_holder.addWidget(self.preview)
+            self._preview_holder.setVisible(visible)
+            self.stack.setCurrentWidget(self.body)
+        else:
+            self._preview_holder.setVisible(False)
+            self.stack.addWidget(self.preview)
+            self.stack.setCurrentWidget(self.preview if visible else self.body)
+        if visible:
+            self._refresh_preview()
+
+    def preview_visible(self) -> bool:
+        return self._preview_visible
+
+    def preview_beside(self) -> bool:
+        return self._preview_beside
+
+    def _refresh_preview(self) -> None:
+        text = self.body.toPlainText()
+        n = word_count(text)
+        self.words.setText(f"{n} word" if n == 1 else f"{n} words")
+        if self._preview_visible:
+            self.preview.show_markdown(text)

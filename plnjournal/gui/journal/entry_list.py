@@ -1,0 +1,168 @@
+"""The day's reflections: a thin list model over core data, and the panel showing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+from plnjournal.core.journal.days import day_entries
+from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate, escape
+from plnjournal.gui.journal.markdown_edit import word_count
+from plnjournal.storage.db import Database
+
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    entry_id: int
+    time: dt.time | None
+    title: str
+    first_words: str
+    words: int
+    private: bool
+    skills: int
+
+
+def _first_words(body: str, limit: int = 70) -> str:
+    for line in body.splitlines():
+        text = line.strip().lstrip("#>*-_ ").strip()
+        if text:
+            return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+class DayEntriesModel(QAbstractListModel):
+    """One row per reflection of one day, in time order."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[EntryRow] = []
+
+    def load(self, db: Database, day: dt.date) -> None:
+        with db.reading() as conn:
+            rows = [
+                EntryRow(
+                    e.entry_id,
+                    e.time,
+                    e.title,
+                    _first_words(e.body),
+                    word_count(e.body),
+                    e.private,
+                    e.skills,
+                )
+                for e in day_entries(conn, day)
+            ]
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            when = row.time.strftime("%H:%M") + "  " if row.time else ""
+            title = row.title or row.first_words or "(empty)"
+            lock = "🔒 " if row.private else ""
+            words = f"{row.words} word" + ("" if row.words == 1 else "s")
+            return f"{lock}{when}{title}\n{words}"
+        if role == HTML_ROLE:
+            when = f"{row.time:%H:%M} · " if row.time else ""
+            title = escape(row.title or row.first_words or "(empty)")
+            details = [f"{row.words} word" + ("" if row.words == 1 else "s")]
+            if row.skills:
+                details.append(f"{row.skills} skill" + ("" if row.skills == 1 else "s"))
+            if row.private:
+                details.append("private 🔒")
+            return f"<b>{when}{title}</b><br><small>{' · '.join(details)}</small>"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            parts = [row.title or row.first_words or "empty reflection"]
+            if row.time:
+                parts.insert(0, row.time.strftime("%H:%M"))
+            if row.private:
+                parts.append("private")
+            return ", ".join(parts)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.first_words or None
+        if role == ENTRY_ID_ROLE:
+            return row.entry_id
+        return None
+
+    def row_of(self, entry_id: int | None) -> int:
+        for i, row in enumerate(self.rows):
+            if row.entry_id == entry_id:
+                return i
+        return -1
+
+
+class EntryListPanel(QWidget):
+    entry_chosen = Signal(int)
+    new_requested = Signal()
+    delete_requested = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.model = DayEntriesModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Reflections of the day")
+        self.view.setWordWrap(True)
+        self.view.setSpacing(2)
+        self.view.setUniformItemSizes(False)
+        self.view.setItemDelegate(HtmlDelegate(self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.empty = QLabel("No reflection on this day yet.\nStart typing to write one.")
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.new_button = QPushButton("New reflection")
+        self.new_button.setToolTip("Another reflection on this day (Ctrl+N)")
+        self.new_button.setAccessibleName("New reflection")
+        heading = QLabel("Reflections")
+        heading.setObjectName("panelHeading")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.new_button)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.new_button.clicked.connect(self.new_requested)
+        self._quiet = False
+
+    def load(self, day: dt.date, current: int | None) -> None:
+        self.model.load(self.db, day)
+        self.select(current)
+        self.empty.setVisible(not self.model.rows)
+
+    def select(self, entry_id: int | None) -> None:
+        self._quiet = True
+        try:
+            row = self.model.row_of(entry_id)
+            if row < 0:
+                self.view.clearSelection()
+                self.view.setCurrentIndex(QModelIndex())
+            else:
+                self.view.setCurrentIndex(self.model.index(row))
+        finally:
+            self._quiet = False
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet and current.isValid():
+            self.entry_chosen.emit(current.data(ENTRY_ID_ROLE))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.view.hasFocus():
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)

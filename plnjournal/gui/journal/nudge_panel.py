@@ -1,0 +1,246 @@
+"""“Today's hard conversation”: the skill the user avoids most, why, and a pointed question.
+
+The panel sits above the editor and never takes the keyboard focus from it: its buttons take
+focus only by Tab, and refreshing it never moves the focus. A nudge worked out while the user
+is already typing waits (``hold_back``) until they leave the reflection (``release``): the
+panel appearing would push the text down under their cursor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.errors import PlnError
+from plnjournal.gui.theme import panel_background
+from plnjournal.storage.db import Database
+
+if TYPE_CHECKING:  # the nudge's modules load with SQLAlchemy, after the window shows
+    from plnjournal.core.insights.nudges import HardConversation
+    from plnjournal.values import NudgeAction
+
+SNOOZE_CHOICES = (("for 3 days", 3), ("for a week", 7), ("for two weeks", 14))
+
+
+class NudgePanel(QFrame):
+    write_requested = Signal(object)  # HardConversation
+    acted = Signal(str)  # what the user did, for the status bar
+    updated = Signal()  # the nudge (or its absence) is on screen
+
+    def __init__(self, db: Database, today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._today = today
+        self.nudge: HardConversation | None = None
+        self._generation = 0
+        self.hold_back: Callable[[], bool] = lambda: False
+        self._held: tuple | None = None
+        self.setObjectName("hardConversation")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Today's hard conversation")
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)  # a long skill name must not widen the editor column
+        self.reason = QLabel()
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)  # mentor and user text: never markup
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Why this skill")
+        self.question = QLabel()
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.question.setWordWrap(True)
+        self.question.setAccessibleName("The question")
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.question.font()
+        font.setItalic(True)
+        self.question.setFont(font)
+
+        self.write_button = QPushButton("Write about it now")
+        self.write_button.setAccessibleName("Write about it now")
+        self.dismiss_button = QPushButton("Not today…")
+        self.dismiss_button.setAccessibleName("Not today")
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText("Snooze")
+        self.snooze_button.setAccessibleName("Snooze until a later day")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.snooze_button)
+        for label, days in SNOOZE_CHOICES:
+            menu.addAction(label, lambda d=days: self.snooze(self._today() + dt.timedelta(days=d)))
+        menu.addAction("until a date…", self._snooze_until_date)
+        self.snooze_button.setMenu(menu)
+        for b in (self.write_button, self.dismiss_button, self.snooze_button):
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # clicking never takes the editor's focus
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.write_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.snooze_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.question)
+        layout.addLayout(buttons)
+
+        self.write_button.clicked.connect(self._write)
+        self.dismiss_button.clicked.connect(lambda: self.dismiss())
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Painted from the current palette each time (no style sheet), so a switch between
+        # light and dark is followed without bookkeeping.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(panel_background(self.palette()))
+        painter.drawRoundedRect(self.rect(), 6, 6)
+
+    def refresh(self, *, wait: bool = False) -> None:
+        """Work out today's nudge off the GUI thread (the avoidance model reads the whole
+        journal: never on the start path); ``wait`` computes it here (after an action)."""
+        today = self._today()
+        db = self.db
+        self._generation += 1
+        generation = self._generation
+
+        def compute(progress=None) -> HardConversation | None:
+            from plnjournal.core.insights.nudges import todays_hard_conversation
+
+            with db.session() as s:
+                return todays_hard_conversation(s, today)
+
+        if wait:
+            self._show(compute(), today, generation)
+            return
+        from plnjournal.gui.tasks import run_in_background
+
+        run_in_background(
+            self,
+            compute,
+            on_success=lambda nudge: self._show(nudge, today, generation),
+            on_failure=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        from plnjournal.logs import log_exception
+
+        log_exception(exc)  # the journal works without its nudge; the log says why
+        if shiboken6.isValid(self):
+            self.hide()
+
+    def release(self) -> None:
+        """Show a nudge held back while the user was typing."""
+        held, self._held = self._held, None
+        if held is not None:
+            self._show(*held, hold=False)
+
+    def _show(
+        self, nudge: HardConversation | None, today: dt.date, generation: int, *, hold: bool = True
+    ) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the window closed, or a newer answer is on its way
+        if hold and nudge is not None and self.isHidden() and self.hold_back():
+            self._held = (nudge, today, generation)
+            return
+        if nudge is not None and nudge != self.nudge:
+            from plnjournal.core.insights.nudges import record_nudge
+            from plnjournal.values import NudgeAction
+
+            try:
+                with self.db.session() as s:
+                    record_nudge(s, nudge.skill_id, NudgeAction.SHOWN, today=today)
+            except PlnError as exc:
+                self.acted.emit(exc.message)
+        self.nudge = nudge
+        if nudge is None:
+            self.hide()
+        else:
+            self.heading.setText(
+                f"<b>Today's hard conversation:</b> {nudge.code} · {_escape(nudge.name)}"
+            )
+            self.reason.setText(nudge.reason)
+            self.question.setText(nudge.question)
+            self.show()
+        self.updated.emit()
+
+    def _record(self, action: NudgeAction, **kw: object) -> bool:
+        if self.nudge is None:
+            return False
+        from plnjournal.core.insights.nudges import record_nudge
+
+        try:
+            with self.db.session() as s:
+                record_nudge(s, self.nudge.skill_id, action, today=self._today(), **kw)
+        except PlnError as exc:
+            self.acted.emit(exc.message)
+            return False
+        self.refresh(wait=True)  # acting on it ends today's nudge
+        return True
+
+    def _write(self) -> None:
+        if self.nudge is not None:
+            from plnjournal.values import NudgeAction
+
+            nudge = self.nudge
+            if self._record(NudgeAction.WRITTEN):
+                self.write_requested.emit(nudge)
+                self.acted.emit(f"Writing about {nudge.code} {nudge.name}.")
+
+    def dismiss(self, reason: str | None = None) -> None:
+        if self.nudge is None:
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self,
+                "Not today",
+                f"Not today for “{self.nudge.name}”. Why? (optional, only for you)",
+            )
+            if not ok:
+                return
+        from plnjournal.values import NudgeAction
+
+        if self._record(NudgeAction.DISMISSED, reason=reason):
+            self.acted.emit("Noted: not today. It will ask again tomorrow.")
+
+    def snooze(self, until: dt.date) -> None:
+        from plnjournal.values import NudgeAction
+
+        if self._record(NudgeAction.SNOOZED, snooze_until=until):
+            self.acted.emit(f"Snoozed until {until:%A} {until.day} {until:%B}.")
+
+    def _snooze_until_date(self) -> None:
+        from plnjournal.gui.journal.calendar_panel import pick_date
+
+        today = self._today()
+        day = pick_date(
+            self,
+            "Snooze until",
+            today + dt.timedelta(days=7),
+            minimum=today + dt.timedelta(days=1),
+        )
+        if day is not None:
+            self.snooze(day)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)

@@ -1,0 +1,217 @@
+"""Search (Ctrl+F): ranked results with highlighted snippets, by skill and date range; opening
+a result goes to that reflection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.core.journal.search import order_explained, search_page, snippet_html
+from plnjournal.core.skills.lookup import list_skills
+from plnjournal.errors import PlnError
+from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
+from plnjournal.gui.journal.calendar_panel import to_date, to_qdate
+from plnjournal.storage.db import Database
+
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DATE_ROLE = Qt.ItemDataRole.UserRole + 2
+LIMIT = 100
+_NO_DATE = QDate(1900, 1, 1)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    entry_id: int
+    day: dt.date
+    title: str
+    snippet: str  # with the core's highlight marks
+    private: bool
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[ResultRow] = []
+
+    def set_rows(self, rows: list[ResultRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            plain = " ".join(row.snippet.replace("\ue000", "").replace("\ue001", "").split())
+            return f"{row.day.isoformat()} {row.title}: {plain}"
+        if role == HTML_ROLE:
+            lock = " 🔒" if row.private else ""
+            title = html.escape(row.title or "(untitled)")
+            return (
+                f"<b>{row.day:%a} {row.day.day} {row.day:%b %Y}</b> · {title}{lock}"
+                f"<br>{snippet_html(row.snippet)}"
+            )
+        if role == ENTRY_ID_ROLE:
+            return row.entry_id
+        if role == DATE_ROLE:
+            return row.day
+        return None
+
+
+class SearchDialog(QDialog):
+    open_entry = Signal(int, object)  # entry id, its date
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle("Search reflections")
+        self.query = QLineEdit()
+        self.query.setPlaceholderText('Words, "a phrase", prefix*, or OR between words')
+        self.query.setAccessibleName("Search for")
+        self.query.setClearButtonEnabled(True)
+        self.skill = QComboBox()
+        self.skill.setAccessibleName("Only reflections on this skill")
+        self.date_from = self._date_edit("From (any date)")
+        self.date_to = self._date_edit("To (any date)")
+        self.results = SearchResultsModel(self)
+        self.view = QListView()
+        self.view.setModel(self.results)
+        self.view.setItemDelegate(HtmlDelegate(self.view))
+        self.view.setAccessibleName("Search results, best first")
+        self.view.setWordWrap(True)
+        self.view.setSpacing(3)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.status = QLabel()
+        self.status.setAccessibleName("Search status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Skill:"))
+        filters.addWidget(self.skill, 1)
+        filters.addWidget(QLabel("From:"))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("To:"))
+        filters.addWidget(self.date_to)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        self.resize(720, 520)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda: self._timer.start())
+        self.query.returnPressed.connect(self._open_first)
+        self.skill.activated.connect(lambda: self.run_search())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self._timer.start())
+        self.view.activated.connect(self._open)
+        self.view.doubleClicked.connect(self._open)
+        self.reload_skills()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText("any date")  # shown at the minimum: no limit
+        edit.setDate(_NO_DATE)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def reload_skills(self) -> None:
+        current = self.skill.currentData()
+        self.skill.clear()
+        self.skill.addItem("any skill", None)
+        with self.db.session() as s:
+            for sk in list_skills(s):
+                self.skill.addItem(f"{sk.code} · {sk.name}", sk.code)
+        self.skill.setCurrentIndex(max(self.skill.findData(current), 0))
+
+    def set_range(self, date_from: dt.date | None, date_to: dt.date | None) -> None:
+        self.date_from.setDate(to_qdate(date_from) if date_from else _NO_DATE)
+        self.date_to.setDate(to_qdate(date_to) if date_to else _NO_DATE)
+
+    def _limit(self, edit: QDateEdit) -> dt.date | None:
+        return None if edit.date() == _NO_DATE else to_date(edit.date())
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.query.text().strip()
+        if not text:
+            self.results.set_rows([])
+            self.status.setText("")
+            return
+        try:
+            with self.db.session() as s:
+                page = search_page(
+                    s,
+                    text,
+                    limit=LIMIT,
+                    date_from=self._limit(self.date_from),
+                    date_to=self._limit(self.date_to),
+                    skill=self.skill.currentData(),
+                )
+        except PlnError as exc:
+            self.results.set_rows([])
+            self.status.setText(exc.message)
+            return
+        hits = page.hits
+        self.results.set_rows(
+            [ResultRow(h.entry_id, h.entry_date, h.title, h.snippet, h.private) for h in hits]
+        )
+        n = len(hits)
+        self.status.setText(
+            f"{order_explained(page)} Enter or double-click opens one."
+            if n
+            else "Nothing found. Try fewer words, or word* for words starting with it."
+        )
+        if n:
+            self.view.setCurrentIndex(self.results.index(0))
+
+    def _open_first(self) -> None:
+        self.run_search()
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._open(index)
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_entry.emit(index.data(ENTRY_ID_ROLE), index.data(DATE_ROLE))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.query.setFocus()
+        self.query.selectAll()

@@ -1,0 +1,459 @@
+"""The daily journaling view: composes the calendar, the day's reflections, the hard-conversation
+panel, the editor and the side panels (skills, commitments), and keeps them on one reflection.
+
+Panels never talk to each other; this view moves them together and tells the window what
+changed, so every other view refreshes through the one ``data_changed`` hook.
+
+The view opens light: the calendar, the day's list and the editor read the day with plain
+sqlite3 (``core.journal_days``), so typing can start before SQLAlchemy has loaded. The side
+panels (skills, commitments) and the hard-conversation panel are made on first use, which the
+window makes right after its first paint (``build_panels``): their tabs are in place from the
+start, and they show nothing before the journal has loaded anyway. The window then loads
+SQLAlchemy off the GUI thread and calls ``finish_loading``, which fills those panels, lets the
+autosave run, and starts today's hard-conversation nudge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from plnjournal.core.journal.days import adjacent_day, day_entries
+from plnjournal.core.journal.days import open_entry as read_open_entry
+from plnjournal.core.journal.reflection_models import load_reflection_models
+from plnjournal.errors import PlnError
+from plnjournal.gui.journal.calendar_panel import CalendarPanel
+from plnjournal.gui.journal.editor import EntryEditor
+from plnjournal.gui.journal.entry_list import EntryListPanel
+from plnjournal.gui.prefs import read_bool, read_int
+from plnjournal.storage.db import Database
+
+if TYPE_CHECKING:  # these load after the window shows (SQLAlchemy; the panels; the dialog)
+    from plnjournal.core.insights.nudges import HardConversation
+    from plnjournal.core.journal.entries import DeletedEntry
+    from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
+    from plnjournal.gui.journal.commitments_panel import CommitmentsPanel
+    from plnjournal.gui.journal.nudge_panel import NudgePanel
+    from plnjournal.gui.journal.skills_panel import SkillsPanel
+
+log = logging.getLogger(__name__)
+
+Today = Callable[[], dt.date]
+_NUDGE_INPUTS = {"entries", "feedback", "nudges", "skills", "framework", "ratings"}
+
+
+class JournalView(QWidget):
+    message = Signal(str)  # for the status bar
+    deleted = Signal(str)  # a reflection was deleted (its title), undo is possible
+
+    def __init__(
+        self,
+        db: Database,
+        notify: Callable[..., None],
+        today: Today = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._notify = notify
+        self._today = today
+        self.day = today()
+        self._body_changed_since_notice = False
+        self._undo: list[DeletedEntry] = []
+
+        self.calendar = CalendarPanel(db, today)
+        self.entries = EntryListPanel(db)
+        self.editor = EntryEditor(db)
+        self._skills: SkillsPanel | None = None  # these three: build_panels()
+        self._commitments: CommitmentsPanel | None = None
+        self._nudge: NudgePanel | None = None
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(self.calendar)
+        self.left.addWidget(self.entries)
+        self.left.setChildrenCollapsible(False)
+        self.left.setStretchFactor(1, 1)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.editor, 1)  # the nudge goes above it: build_panels()
+        self._center_layout = center_layout
+        self.side = QTabWidget()
+        self.side.setAccessibleName("Side panel")
+        self._pages = (QWidget(), QWidget())  # the skills and commitments panels' places
+        for page, title in zip(self._pages, ("Skills", "Commitments"), strict=True):
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.side.addTab(page, title)
+        self._waiting = QLabel("Loading skills…")  # what the skills panel says until loaded
+        self._waiting.setEnabled(False)
+        self._pages[0].layout().addWidget(self._waiting, 0, Qt.AlignmentFlag.AlignTop)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([250, 560, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.calendar.day_chosen.connect(self.go_to_day)
+        self.entries.entry_chosen.connect(self.open_entry)
+        self.entries.new_requested.connect(self.new_entry)
+        self.entries.delete_requested.connect(self.delete_current)
+        self.editor.saved.connect(self._saved)
+
+        models, self.model_problems = load_reflection_models()
+        self.editor.set_models(models)
+        for p in self.model_problems:
+            log.warning("reflection model skipped: %s", p)
+        self.loaded = False  # until finish_loading(): the day is shown, the panels wait
+        self.editor.set_save_ready(False)
+        self.go_to_day(self.day)
+
+    # --- the panels made after the first paint ---------------------------------------------
+
+    def build_panels(self) -> None:
+        """Make the skills, commitments and hard-conversation panels (once). Called right
+        after the first paint, or by whatever needs one of them first."""
+        if self._skills is not None:
+            return
+        from plnjournal.gui.journal.commitments_panel import CommitmentsPanel
+        from plnjournal.gui.journal.nudge_panel import NudgePanel
+        from plnjournal.gui.journal.skills_panel import SkillsPanel
+
+        self._skills = SkillsPanel(self.db)
+        self._commitments = CommitmentsPanel(self.db, self._today)
+        self._nudge = NudgePanel(self.db, self._today)  # hidden until there is a nudge
+        self._waiting.deleteLater()
+        for page, panel in zip(self._pages, (self._skills, self._commitments), strict=True):
+            page.layout().addWidget(panel)
+        self._center_layout.insertWidget(0, self._nudge)
+        self._skills.links_changed.connect(self._links_changed)
+        self._skills.comfort_changed.connect(self._comfort_changed)
+        self._commitments.changed.connect(lambda: self._notify("commitments"))
+        self._commitments.add_requested.connect(self.add_commitment)
+        self._commitments.from_entry_requested.connect(self.commit_from_entry)
+        self._nudge.write_requested.connect(self.write_about)
+        # Appearing above the editor, the nudge must not push the text the user is typing.
+        self._nudge.hold_back = lambda: self.editor.typed
+        self._nudge.acted.connect(self._nudge_acted)
+
+    @property
+    def skills(self) -> SkillsPanel:
+        self.build_panels()
+        assert self._skills is not None
+        return self._skills
+
+    @property
+    def commitments(self) -> CommitmentsPanel:
+        self.build_panels()
+        assert self._commitments is not None
+        return self._commitments
+
+    @property
+    def nudge(self) -> NudgePanel:
+        self.build_panels()
+        assert self._nudge is not None
+        return self._nudge
+
+    def finish_loading(self) -> None:
+        """The journal's writing side has loaded: fill the panels that wait for it, save
+        what was typed meanwhile, and start working out today's nudge. Once only."""
+        if self.loaded:
+            return
+        self.loaded = True
+        self.skills.reload_skills()
+        self.commitments.refresh()
+        self._show_entry_panels()
+        self.editor.set_save_ready(True)
+        self.nudge.refresh()
+
+    # --- moving around ---------------------------------------------------------------------
+
+    def _leave_entry(self) -> None:
+        self.editor.flush()
+        if self._nudge is not None:
+            self._nudge.release()
+        if self._body_changed_since_notice:
+            self._body_changed_since_notice = False
+            self._notify("entries")
+
+    def go_to_day(self, day: dt.date, entry_id: int | None = None) -> None:
+        """Show ``day``: the given reflection, else the day's last one, else a new one."""
+        self._leave_entry()
+        self.day = day
+        self.calendar.show_day(day)
+        with self.db.reading() as conn:
+            ids = [e.entry_id for e in day_entries(conn, day)]
+        if entry_id is None and ids:
+            entry_id = ids[-1]
+        if entry_id is not None:
+            self.editor.open_entry(entry_id)
+        else:
+            self.editor.open_draft(day)
+        self._show_entry_panels()
+
+    def open_entry(self, entry_id: int, day: dt.date | None = None) -> None:
+        if day is not None and day != self.day:
+            self.go_to_day(day, entry_id)
+            return
+        if entry_id == self.editor.entry_id:
+            return
+        self._leave_entry()
+        self.editor.open_entry(entry_id)
+        self._show_entry_panels()
+
+    def new_entry(self) -> None:
+        self._leave_entry()
+        self.editor.open_draft(self.day)
+        self._show_entry_panels()
+        self.focus_editor()
+
+    def step_day(self, days: int) -> None:
+        self.go_to_day(self.day + dt.timedelta(days=days))
+
+    def step_written(self, direction: int) -> None:
+        """The nearest earlier/later day that has reflections (skipping empty days)."""
+        with self.db.reading() as conn:
+            day = adjacent_day(conn, self.day, forward=direction > 0)
+        if day is None:
+            self.message.emit(
+                "No reflections " + ("after" if direction > 0 else "before") + " this day."
+            )
+            return
+        self.go_to_day(day)
+
+    def go_today(self) -> None:
+        self.go_to_day(self._today())
+
+    def focus_editor(self) -> None:
+        self.editor.body.setFocus()
+
+    def _show_entry_panels(self) -> None:
+        entry_id = self.editor.entry_id
+        self.entries.load(self.day, entry_id)
+        if not self.loaded:
+            return  # finish_loading() shows them
+        links: dict[int, int | None] = {}
+        comfort = None
+        if entry_id is not None:
+            with self.db.reading() as conn:
+                entry = read_open_entry(conn, entry_id)
+            if entry is not None:
+                links, comfort = entry.links, entry.comfort
+        self.skills.set_entry(links, comfort)
+        self.commitments.set_entry(entry_id)
+
+    # --- saving what the panels change -----------------------------------------------------
+
+    def _saved(self, entry_id: int, created: bool) -> None:
+        self.entries.load(self.day, entry_id)
+        if self.loaded:
+            self.commitments.set_entry(entry_id)
+        if created:
+            self._notify("entries")
+        else:
+            self._body_changed_since_notice = True
+
+    def _links_changed(self, links: dict) -> None:
+        from plnjournal.core.journal.entries import get_entry, set_skill_links
+
+        try:
+            entry_id = self.editor.ensure_entry()
+            with self.db.session() as s:
+                set_skill_links(s, get_entry(s, entry_id), links)
+        except PlnError as exc:
+            self.message.emit(f"Skills not saved: {exc.message}")
+            return
+        self._notify("entries", "ratings")
+
+    def _comfort_changed(self, comfort: int | None) -> None:
+        from plnjournal.core.journal.entries import update_entry
+
+        entry_id = self.editor.ensure_entry()
+        with self.db.session() as s:
+            update_entry(s, entry_id, comfort=comfort)
+        self._notify("entries")
+
+    def flush(self) -> bool:
+        """Save what is being typed (closing, Ctrl+S, focus leaving the app)."""
+        ok = self.editor.flush()
+        if self._body_changed_since_notice:
+            self._body_changed_since_notice = False
+            self._notify("entries")
+        return ok
+
+    # --- delete and undo -------------------------------------------------------------------
+
+    def delete_current(self) -> None:
+        entry_id = self.editor.entry_id
+        if entry_id is None:
+            self.editor.open_draft(self.day)  # an unsaved draft: just clear it
+            return
+        self.editor.flush()
+        from plnjournal.core.journal.entries import delete_entry
+
+        with self.db.session() as s:
+            snapshot = delete_entry(s, entry_id)
+        self._undo.append(snapshot)
+        self.editor.entry_id = None
+        self._body_changed_since_notice = False
+        title = snapshot.fields.get("title") or "Reflection"
+        self.go_to_day(self.day)
+        self._notify("entries", "ratings", "commitments")
+        self.deleted.emit(title)
+
+    def can_undo_delete(self) -> bool:
+        return bool(self._undo)
+
+    def undo_delete(self) -> None:
+        if not self._undo:
+            return
+        snapshot = self._undo.pop()
+        from plnjournal.core.journal.entries import restore_entry
+
+        with self.db.session() as s:
+            entry = restore_entry(s, snapshot)
+            entry_id, day = entry.id, entry.entry_date
+        self._notify("entries", "ratings", "commitments")
+        self.go_to_day(day, entry_id)
+        self.message.emit("Reflection restored.")
+
+    # --- hard conversation and commitments -------------------------------------------------
+
+    def write_about(self, nudge: HardConversation) -> None:
+        """A new reflection today, on the nudge's skill, starting with its question."""
+        from plnjournal.core.journal.entries import add_entry
+
+        self._leave_entry()
+        today = self._today()
+        now = dt.datetime.now()
+        with self.db.session() as s:
+            entry = add_entry(
+                s,
+                entry_date=today,
+                entry_time=now.time().replace(second=0, microsecond=0),
+                title=f"Hard conversation: {nudge.name}",
+                body=f"> {nudge.question}\n\n",
+                skills={nudge.skill_id: None},
+            )
+            entry_id = entry.id
+        self._notify("entries")
+        self.go_to_day(today, entry_id)
+        self.editor.body.move_cursor_to(len(self.editor.body.toPlainText()))
+        self.skills.select_skill(nudge.skill_id)
+        self.focus_editor()
+
+    def _nudge_acted(self, text: str) -> None:
+        self.message.emit(text)
+        self._notify("nudges")
+
+    def _skill_choices(self) -> list[tuple[int, str]]:
+        return [
+            (sk.id, f"{sk.code} · {sk.name}")
+            for area in self.skills.model.areas
+            for sk in area.skills
+        ]
+
+    def add_commitment(self, dialog: CommitmentDialog | None = None) -> None:
+        self._make_commitments(proposals=None, dialog=dialog)
+
+    def commit_from_entry(self, dialog: CommitmentDialog | None = None) -> None:
+        self.editor.flush()
+        if self.editor.entry_id is None:
+            return
+        from plnjournal.core.journal.commitments import proposals_for_entry
+
+        with self.db.session() as s:
+            proposals = proposals_for_entry(s, self.editor.entry_id)
+        if not proposals:
+            self.message.emit("No new lines in this reflection's action plan.")
+            return
+        self._make_commitments(proposals=proposals, dialog=dialog)
+
+    def _make_commitments(self, proposals, dialog: CommitmentDialog | None) -> None:
+        self.finish_loading()  # the dialog lists the skills (at once, in the first second)
+        links = self.skills.links()
+        if dialog is None:
+            from PySide6.QtWidgets import QDialog
+
+            from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
+
+            dialog = CommitmentDialog(
+                self._skill_choices(),
+                default_due=self._today() + dt.timedelta(days=7),
+                default_skill=next(iter(links), None),
+                proposals=proposals,
+                parent=self,
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+        made = dialog.commitments()
+        if not made:
+            return
+        entry_id = self.editor.entry_id if proposals else None
+        from plnjournal.core.journal.commitments import add_commitment
+
+        with self.db.session() as s:
+            for text, due, skill_id in made:
+                add_commitment(
+                    s,
+                    text,
+                    due_on=due,
+                    skill_id=skill_id,
+                    entry_id=entry_id,
+                    created_on=self._today(),
+                )
+        self._notify("commitments")
+        self.side.setCurrentWidget(self._pages[1])
+        self.message.emit(f"{len(made)} commitment{'s' if len(made) != 1 else ''} made.")
+
+    # --- refresh after changes anywhere ----------------------------------------------------
+
+    def on_data_changed(self, what: set) -> None:
+        if {"entries", "framework"} & what:
+            self.calendar.refresh_marks()
+            self.entries.load(self.day, self.editor.entry_id)
+        if not self.loaded:
+            return  # finish_loading() reads the rest as it then is
+        if {"skills", "framework"} & what:
+            self.skills.reload_skills()
+            self.skills.set_entry(self.skills.links(), self.skills.comfort.currentData())
+        if {"commitments", "entries", "skills", "framework"} & what:
+            self.commitments.refresh()
+        if _NUDGE_INPUTS & what:
+            self.nudge.refresh()
+
+    # --- remembered layout -----------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("journal/splitter", self.splitter.saveState())
+        settings.setValue("journal/left", self.left.saveState())
+        settings.setValue("journal/editor", self.editor.splitter.saveState())
+        settings.setValue("journal/side_tab", self.side.currentIndex())
+        settings.setValue("journal/side_visible", self.side.isVisible())
+        settings.setValue("journal/preview_visible", self.editor.preview_visible())
+        settings.setValue("journal/preview_beside", self.editor.preview_beside())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, splitter in (
+            ("journal/splitter", self.splitter),
+            ("journal/left", self.left),
+            ("journal/editor", self.editor.splitter),
+        ):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        self.side.setCurrentIndex(read_int(settings, "journal/side_tab", 0))
+        self.side.setVisible(read_bool(settings, "journal/side_visible", True))
+        self.editor.set_preview(
+            read_bool(settings, "journal/preview_visible", False),
+            read_bool(settings, "journal/preview_beside", True),
+        )

@@ -1,0 +1,1 @@
+"""File ▸ Import journal… and Export journal…: the dialogs and the import preview."""

@@ -1,0 +1,245 @@
+"""File → Export journal…: Markdown files (one per reflection) or one JSON file with everything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.gui.tasks import run_in_background, show_error
+from plnjournal.storage.db import Database
+
+MARKDOWN_HELP = (
+    "One .md file per reflection, with its date, skills, self-ratings and tags in front "
+    "matter. Readable in any editor or Obsidian, and importable again with nothing lost."
+)
+JSON_HELP = (
+    "One file with everything: framework, reflections, ratings, mentor feedback, "
+    "commitments. Your full backup: it restores into an empty journal exactly."
+)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class ExportJournalDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.result_summary: dict | None = None
+        self.setWindowTitle("Export the journal")
+        self.setMinimumWidth(560)
+        self.resize(640, 420)
+        with db.session() as session:
+            from plnjournal.core.journal_io.export import period_summary
+
+            whole = period_summary(session)
+        self.first = whole["first_entry"] or dt.date.today()
+        self.last = whole["last_entry"] or dt.date.today()
+
+        self.markdown = QRadioButton("&Markdown files")
+        self.json = QRadioButton("One &JSON file")
+        self.markdown.setChecked(True)
+        formats = QButtonGroup(self)
+        for button in (self.markdown, self.json):
+            formats.addButton(button)
+        fmt_box = QGroupBox("Format")
+        fmt_layout = QVBoxLayout(fmt_box)
+        for button, text in ((self.markdown, MARKDOWN_HELP), (self.json, JSON_HELP)):
+            hint = QLabel(text)
+            hint.setWordWrap(True)
+            hint.setContentsMargins(24, 0, 0, 6)
+            fmt_layout.addWidget(button)
+            fmt_layout.addWidget(hint)
+
+        self.whole = QRadioButton(
+            f"The &whole journal ({whole['entries']} reflections"
+            + (f", {self.first} to {self.last})" if whole["entries"] else ")")
+        )
+        self.period = QRadioButton("&Only from")
+        self.whole.setChecked(True)
+        periods = QButtonGroup(self)
+        periods.addButton(self.whole)
+        periods.addButton(self.period)
+        self.date_from = QDateEdit(_qdate(self.first), calendarPopup=True)
+        self.date_to = QDateEdit(_qdate(self.last), calendarPopup=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period)
+        period_row.addWidget(self.date_from)
+        period_row.addWidget(QLabel("to"))
+        period_row.addWidget(self.date_to)
+        period_row.addStretch(1)
+        period_box = QGroupBox("Reflections")
+        period_layout = QVBoxLayout(period_box)
+        period_layout.addWidget(self.whole)
+        period_layout.addLayout(period_row)
+
+        self.dest = QLineEdit()
+        self.dest.setPlaceholderText("Where to save the export")
+        choose = QPushButton("&Choose…")
+        choose.clicked.connect(self.choose_destination)
+        dest_row = QHBoxLayout()
+        dest_row.addWidget(self.dest, 1)
+        dest_row.addWidget(choose)
+        form = QFormLayout()
+        dest_label = QLabel("&Save to:")
+        dest_label.setBuddy(self.dest)
+        form.addRow(dest_label, dest_row)
+
+        self.count = QLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(
+            "&Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(fmt_box)
+        layout.addWidget(period_box)
+        layout.addLayout(form)
+        layout.addWidget(self.count)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        for signal in (
+            self.markdown.toggled,
+            self.whole.toggled,
+            self.date_from.dateChanged,
+            self.date_to.dateChanged,
+            self.dest.textChanged,
+        ):
+            signal.connect(lambda *_: self._update())
+        self.markdown.toggled.connect(lambda _c: self._suggest_destination())
+        self._suggest_destination()
+        self._update()
+
+    # --- state ------------------------------------------------------------------------
+
+    def fmt(self) -> str:
+        return "markdown" if self.markdown.isChecked() else "json"
+
+    def chosen_period(self) -> tuple[dt.date | None, dt.date | None]:
+        if self.whole.isChecked():
+            return None, None
+        return _pydate(self.date_from.date()), _pydate(self.date_to.date())
+
+    def _suggest_destination(self) -> None:
+        """A new name beside the current choice (or in Documents), never an existing file."""
+        current = self.dest.text().strip()
+        folder = Path(current).expanduser().parent if current else _documents()
+        stem = f"PLN Journal export {dt.date.today().isoformat()}"
+        suffix = ".json" if self.fmt() == "json" else ""
+        candidate, n = folder / f"{stem}{suffix}", 1
+        while candidate.exists():
+            n += 1
+            candidate = folder / f"{stem} ({n}){suffix}"
+        self.dest.setText(str(candidate))
+
+    def _update(self) -> None:
+        from plnjournal.core.journal_io.export import period_summary
+
+        self.date_from.setEnabled(self.period.isChecked())
+        self.date_to.setEnabled(self.period.isChecked())
+        date_from, date_to = self.chosen_period()
+        if date_from and date_to and date_from > date_to:
+            self.count.setText("The first day is after the last day.")
+            self.export_button.setEnabled(False)
+            return
+        with self.db.session() as session:
+            n = period_summary(session, date_from, date_to)["entries"]
+        what = (
+            "Markdown files, one per reflection"
+            if self.fmt() == "markdown"
+            else "one file, with the framework, ratings, feedback and commitments"
+        )
+        self.count.setText(f"{n} reflection{'s' if n != 1 else ''} will be exported as {what}.")
+        self.export_button.setEnabled(bool(self.dest.text().strip()))
+
+    def choose_destination(self) -> None:
+        current = self.dest.text().strip()
+        if self.fmt() == "json":
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export everything to a JSON file", current, "JSON (*.json)"
+            )
+            if path and not path.lower().endswith(".json"):
+                path += ".json"
+        else:
+            parent = QFileDialog.getExistingDirectory(
+                self,
+                "Choose where to put the export folder",
+                str(Path(current).parent) if current else "",
+            )
+            path = str(Path(parent) / Path(current).name) if parent else ""
+        if path:
+            self.dest.setText(path)
+
+    # --- export -----------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        from plnjournal.core.journal_io.export import export_journal
+
+        dest = Path(self.dest.text().strip()).expanduser()
+        fmt, (date_from, date_to), db = self.fmt(), self.chosen_period(), self.db
+
+        def work(progress):
+            with db.session() as session:
+                return export_journal(
+                    session, dest, fmt, date_from=date_from, date_to=date_to, progress=progress
+                )
+
+        self.export_button.setEnabled(False)
+        run_in_background(
+            self,
+            work,
+            on_success=self._exported,
+            on_failure=self._failed,
+            progress_label="Exporting reflections…",
+        )
+
+    def _exported(self, summary: dict) -> None:
+        self.result_summary = summary
+        n = summary["entries"]
+        QMessageBox.information(
+            self,
+            "Export the journal",
+            f"Exported {n} reflection{'s' if n != 1 else ''} to {summary['path']}.",
+        )
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        show_error(self, exc, "Export the journal")
+
+
+def _documents() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()

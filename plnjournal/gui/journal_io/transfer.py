@@ -1,0 +1,61 @@
+"""File → Import journal… and Export journal…: bringing a journal in and taking it out.
+
+Light at import: the dialogs (and the importers behind them) load when first used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+
+if TYPE_CHECKING:
+    from plnjournal.gui.shell.main_window import MainWindow
+
+
+class JournalTransferFeature:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        menu = window.menu("file")
+        # Above Quit (always the last item of the File menu), after what others put there.
+        quit_action = next((a for a in menu.actions() if a.text().replace("&", "") == "Quit"), None)
+        self.import_action = QAction("Import &journal…", window)
+        self.import_action.setStatusTip("Bring in a jrnl, Day One or Markdown journal")
+        self.import_action.triggered.connect(self.import_journal)
+        self.export_action = QAction("E&xport journal…", window)
+        self.export_action.setStatusTip("Save reflections as Markdown files or everything as JSON")
+        self.export_action.triggered.connect(self.export_journal)
+        if quit_action is not None:
+            menu.insertAction(quit_action, self.import_action)
+            menu.insertAction(quit_action, self.export_action)
+            menu.insertSeparator(quit_action)
+        else:
+            menu.addActions([self.import_action, self.export_action])
+
+    def import_dialog(self):
+        """The import dialog, wired so every view refreshes after an import."""
+        from plnjournal.gui.journal_io.import_dialog import (
+            CHANGED,
+            CHANGED_BY_RESTORE,
+            ImportJournalDialog,
+        )
+
+        dialog = ImportJournalDialog(self.window.db, self.window)
+        dialog.imported.connect(
+            lambda summary: self.window.notify_changed(
+                *(CHANGED_BY_RESTORE if summary["format"] == "json" else CHANGED)
+            )
+        )
+        return dialog
+
+    def import_journal(self) -> None:
+        self.import_dialog().exec()
+
+    def export_journal(self) -> None:
+        from plnjournal.gui.journal_io.export_dialog import ExportJournalDialog
+
+        ExportJournalDialog(self.window.db, self.window).exec()
+
+
+def install(window: MainWindow) -> None:
+    window.journal_transfer = JournalTransferFeature(window)  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""File ▸ Export progress report…: the dialog and its list of reflections."""

@@ -1,0 +1,45 @@
+"""File ▸ Export progress report…: plugs the export dialog into the main window.
+
+Light at import: the dialog (and with it the PDF engine) is imported when first opened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from plnjournal.gui.shell.main_window import MainWindow
+
+
+def install(window: MainWindow) -> None:
+    action = QAction("Export progress &report…", window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    action.setStatusTip("Write a shareable PDF of your progress for a mentor or a panel")
+    action.triggered.connect(lambda: open_dialog(window))
+    menu = window.menu("file")
+    quit_action = next(
+        (a for a in menu.actions() if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)),
+        None,
+    )
+    if quit_action is not None:  # above Quit, with a separator between them
+        menu.insertAction(quit_action, action)
+        menu.insertSeparator(quit_action)
+    else:
+        menu.addAction(action)
+    window.report_action = action  # type: ignore[attr-defined]
+
+
+def open_dialog(window: MainWindow):
+    """Show the export dialog (the one already open, if there is one)."""
+    from plnjournal.gui.report.dialog import ReportDialog
+
+    dialog = getattr(window, "_report_dialog", None)
+    if dialog is None or not dialog.isVisible():
+        dialog = ReportDialog(window.db, window)
+        window._report_dialog = dialog  # type: ignore[attr-defined]
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog

@@ -1,0 +1,105 @@
+"""The crash dialog: what happened, where the full report is, and the versions to quote.
+
+Shown by ``gui/shell/crash_handler.py`` (imported only when something goes wrong: its Qt classes
+cost the window's start time). The window stays open with the user's text in it, and autosave
+carries on.
+"""
+
+from __future__ import annotations
+
+import platform
+import sqlite3
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+MAX_REPORTS = 5  # a repeating error (in a paint event, say) must not flood the dialog
+
+
+def versions() -> str:
+    """The versions a bug report needs, one per line."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from plnjournal import __version__
+
+    return "\n".join(
+        (
+            f"PLN Journal {__version__}",
+            f"Python {platform.python_version()}",
+            f"Qt {qVersion()} (PySide6 {PySide6.__version__})",
+            f"SQLite {sqlite3.sqlite_version}",
+            f"OS {platform.platform()}",
+        )
+    )
+
+
+class CrashDialog(QDialog):
+    """Says what happened, where the log is, and that the user's text is safe."""
+
+    def __init__(self, summary: str, report: str, log_path: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("PLN Journal: something went wrong")
+        self.setObjectName("crashDialog")
+        self.log_path = log_path
+        self.count = 0
+        layout = QVBoxLayout(self)
+        heading = QLabel("<b>Something went wrong, but your writing is safe.</b>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.details.setAccessibleName("Details of the problem")
+        self.details.setMinimumHeight(160)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton("&Copy details")
+        self.log_button = QPushButton("Open &log folder")
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.log_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        self.copy_button.clicked.connect(self.copy_details)
+        self.log_button.clicked.connect(self._open_log_folder)
+        layout.addWidget(heading)
+        layout.addWidget(self.message)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 420)
+        self.add(summary, report)
+
+    def add(self, summary: str, report: str) -> None:
+        """Show one more occurrence (the first few in full; later ones only counted)."""
+        self.count += 1
+        again = f" It has happened {self.count} times." if self.count > 1 else ""
+        self.message.setText(
+            f"PLN Journal hit a problem it did not expect: {summary}.{again}\n\n"
+            "The window stays open: what you were writing is still there and is saved as "
+            "usual. If this keeps happening, please report it with the details below.\n\n"
+            f"The full report is in the log: {self.log_path}"
+        )
+        if self.count <= MAX_REPORTS:
+            if self.count == 1:
+                self.details.setPlainText(f"{versions()}\n\n{report}")
+            else:
+                self.details.appendPlainText(f"\n--- occurrence {self.count} ---\n{report}")
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(
+            f"{self.message.text()}\n\n{self.details.toPlainText()}"
+        )
+
+    def _open_log_folder(self) -> None:
+        from pathlib import Path
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.log_path).parent)))

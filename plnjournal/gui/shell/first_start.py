@@ -1,0 +1,203 @@
+"""The first-start dialog: on a new, empty journal, choose how to begin.
+
+Choices: a built-in framework, a framework file, an empty framework, or the demo journal.
+Shown by ``run_gui`` before the main window when the journal has no framework, no entries
+and the dialog has not been answered before.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.core.journal.days import FIRST_START_SETTING
+from plnjournal.storage.db import Database
+
+SETTING = FIRST_START_SETTING
+BUILTIN, IMPORT, EMPTY, DEMO = range(4)
+
+
+def mark_done(db: Database) -> None:
+    from plnjournal.storage.models import Setting
+
+    with db.session() as session:
+        session.merge(Setting(key=SETTING, value=json.dumps(True)))
+
+
+class FirstStartDialog(QDialog):
+    """Welcome: how would you like to start?"""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from plnjournal.core.frameworks.spec import builtin_frameworks, load_builtin
+
+        self.db = db
+        self.setWindowTitle("Welcome to PLN Journal")
+        intro = QLabel(
+            "<h2>Welcome to PLN Journal</h2>"
+            "<p>Your reflections are linked to the skills of a <b>skills framework</b>: the "
+            "skills you are growing into, grouped in areas, each with a target level. "
+            "How would you like to start?</p>"
+        )
+        intro.setWordWrap(True)
+        self.group = QButtonGroup(self)
+        self.options: dict[int, QRadioButton] = {}
+        texts = {
+            BUILTIN: "Use a built-in framework",
+            IMPORT: "Import a framework from a file (.csv or .json)…",
+            EMPTY: "Start with an empty framework and add my own skills",
+            DEMO: "Load the demo journal: a new teacher's year of reflections, to look around",
+        }
+        self.frameworks = QListWidget()
+        self.frameworks.setAccessibleName("Built-in frameworks")
+        for fid, name in builtin_frameworks().items():
+            spec = load_builtin(fid)
+            item = QListWidgetItem(
+                f"{name} — {len(spec.all_skills())} skills in {len(spec.areas)} areas"
+            )
+            item.setToolTip(spec.description)
+            item.setData(Qt.ItemDataRole.UserRole, fid)
+            self.frameworks.addItem(item)
+        self.frameworks.setCurrentRow(0)
+        self.frameworks.setMaximumHeight(self.frameworks.sizeHintForRow(0) * 4 + 8)
+        self.frameworks.itemDoubleClicked.connect(lambda _: self.accept())
+        self.frameworks.currentItemChanged.connect(self._describe)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(intro)
+        for key, text in texts.items():
+            radio = QRadioButton(text)
+            self.group.addButton(radio, key)
+            self.options[key] = radio
+            layout.addWidget(radio)
+            if key == BUILTIN:
+                indented = QVBoxLayout()
+                indented.setContentsMargins(24, 0, 0, 6)
+                indented.addWidget(self.frameworks)
+                indented.addWidget(self.description)
+                layout.addLayout(indented)
+        self.group.idToggled.connect(lambda *_: self._sync())
+        self.options[BUILTIN].setChecked(True)
+        note = QLabel("You can import, export and edit the framework later in the Skills menu.")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        buttons.accepted.connect(self.accept)
+        layout.addStretch(1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self._describe()
+        self.resize(680, 540)
+        self.setMaximumWidth(900)  # a welcome, not a wall of empty space
+
+    def _describe(self, *_args: object) -> None:
+        item = self.frameworks.currentItem()
+        self.description.setText(item.toolTip() if item else "")
+
+    def _sync(self) -> None:
+        on = self.group.checkedId() == BUILTIN
+        self.frameworks.setEnabled(on)
+        self.description.setEnabled(on)
+
+    def choice(self) -> int:
+        return self.group.checkedId()
+
+    def choose(self, choice: int, framework_id: str | None = None) -> None:
+        """Select an option (and a built-in framework) as the user would."""
+        self.options[choice].setChecked(True)
+        if framework_id is not None:
+            for i in range(self.frameworks.count()):
+                if self.frameworks.item(i).data(Qt.ItemDataRole.UserRole) == framework_id:
+                    self.frameworks.setCurrentRow(i)
+
+    def accept(self) -> None:
+        """Carry out the choice; the dialog closes only when it worked."""
+        from plnjournal.errors import PlnError
+
+        choice = self.choice()
+        try:
+            if choice == BUILTIN:
+                self._install_builtin()
+            elif choice == IMPORT:
+                if not self._import_file():
+                    return
+            elif choice == EMPTY:
+                self._install_empty()
+            elif choice == DEMO:
+                self._load_demo()
+                return  # accepted when the demo is written
+        except PlnError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            return
+        mark_done(self.db)
+        super().accept()
+
+    def _install_builtin(self) -> None:
+        from plnjournal.core.frameworks.spec import install_framework, load_builtin
+
+        fid = self.frameworks.currentItem().data(Qt.ItemDataRole.UserRole)
+        with self.db.session() as session:
+            install_framework(session, load_builtin(fid))
+
+    def _install_empty(self) -> None:
+        from plnjournal.core.frameworks.spec import FrameworkSpec, install_framework
+
+        with self.db.session() as session:
+            install_framework(session, FrameworkSpec(name="My skills framework"))
+
+    def _import_file(self) -> bool:
+        from plnjournal.gui.skills.framework_actions import import_framework_file
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a skills framework", "", "Frameworks (*.csv *.json);;All files (*)"
+        )
+        return bool(path) and import_framework_file(self, self.db, path, confirm=False)
+
+    def _load_demo(self) -> None:
+        from plnjournal.gui.tasks import run_in_background
+
+        db = self.db
+
+        def build(progress):
+            from plnjournal.core.demo import build_demo
+
+            progress(0, 0, "Writing a year of demo reflections…")
+            with db.session() as session:
+                return build_demo(session, years=1)
+
+        def done(_summary: object) -> None:
+            mark_done(db)
+            QDialog.accept(self)
+
+        self.setEnabled(False)
+        self.demo_task = run_in_background(
+            self,
+            build,
+            on_success=done,
+            on_failure=self._demo_failed,
+            progress_label="Loading the demo journal…",
+            writes=True,
+        )
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        from plnjournal.gui.tasks import show_error
+
+        self.setEnabled(True)
+        show_error(self, exc)

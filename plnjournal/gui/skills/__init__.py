@@ -1,0 +1,1 @@
+"""The Skills menu's windows: matrix, self-assessment, history, framework editor."""

@@ -1,0 +1,363 @@
+"""The skills matrix as a Qt table model over core rows, and its sort/filter proxy.
+
+The model only translates ``core.matrix`` rows into cells: numbers for sorting, short text
+for display, the core's plain-word explanations as tooltips, and a "tone" per cell that the
+view's delegate turns into colour (plus a symbol, so colour is never the only cue).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+
+from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix
+from plnjournal.core.skills.matrix_explain import explain
+
+AREA, SKILL, TARGET, SELF, MENTOR, GAP, SELF_MENTOR, LAST, RECENT, TREND = range(10)
+HEADERS = (
+    "Area",
+    "Skill",
+    "Target",
+    "Self",
+    "Mentor",
+    "Gap to target",
+    "Self − mentor",
+    "Last reflected",
+    "90 days",
+    "Trend",
+)
+HEADER_TIPS = (
+    "Skills are grouped by area, in the framework's order.",
+    "The skill's code and name. Greyed: archived (kept with its history, left out of nudges).",
+    "The level you aim for.",
+    "Your latest self rating (from a reflection or a self-assessment).",
+    "The latest rating from a mentor.",
+    "Target − current level (the mentor's latest rating, else your own). ✓: reached.",
+    "Your latest rating − your mentor's. ⚠: a blind spot (more than a third of the scale).",
+    "The latest reflection linked to the skill, and how many days ago. !: past its cadence.",
+    "Reflections linked to the skill in the last 90 days.",
+    "Current level at each month's end over the last year; the number is the change in 90 days.",
+)
+_EXPLAIN_KEY = {
+    TARGET: "target",
+    SELF: "self",
+    MENTOR: "mentor",
+    GAP: "gap",
+    SELF_MENTOR: "self_mentor",
+    LAST: "last_reflected",
+    RECENT: "recent",
+    TREND: "trend",
+}
+
+SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+TONE_ROLE = Qt.ItemDataRole.UserRole + 3
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 4  # (area position, area name): rows group by it
+TREND_ROLE = Qt.ItemDataRole.UserRole + 5  # list of levels (None where unknown)
+ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 6
+
+
+class Tone(enum.IntEnum):
+    """What a cell's colour means; the delegate picks colour-blind-safe tints per scheme."""
+
+    NONE = 0
+    GOOD = 1  # target reached
+    WARN = 2  # behind target, overdue, little attention
+    BAD = 3  # far behind, blind spot, never reflected on
+    INFO = 4  # you rate yourself lower than your mentor does
+
+
+def _num(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _short_day(d: dt.date, today: dt.date) -> str:
+    return f"{d.day} {d:%b}" if d.year == today.year else f"{d.day} {d:%b %Y}"
+
+
+class SkillMatrixModel(QAbstractTableModel):
+    """One row per skill; ``set_matrix`` swaps in freshly computed core data."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._matrix: SkillMatrix | None = None
+        self._rows: list[MatrixRow] = []
+        self._tips: dict[int, dict[str, str]] = {}
+
+    # --- data in -----------------------------------------------------------------------
+
+    def set_matrix(self, matrix: SkillMatrix) -> None:
+        self.beginResetModel()
+        self._matrix = matrix
+        self._rows = list(matrix.rows)
+        self._tips = {}
+        self.endResetModel()
+
+    @property
+    def matrix(self) -> SkillMatrix | None:
+        return self._matrix
+
+    def row_data(self, row: int) -> MatrixRow:
+        return self._rows[row]
+
+    def row_of_skill(self, skill_id: int) -> int:
+        for i, r in enumerate(self._rows):
+            if r.skill_id == skill_id:
+                return i
+        return -1
+
+    # --- Qt model API --------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid() or self._matrix is None or index.row() >= len(self._rows):
+            return None
+        r, col, m = self._rows[index.row()], index.column(), self._matrix
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col, m)
+        if role == SORT_ROLE:
+            return self._sort_key(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == TONE_ROLE:
+            return int(self._tone(r, col, m))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= TARGET:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == SKILL_ID_ROLE:
+            return r.skill_id
+        if role == GROUP_ROLE:
+            return (r.area_position, r.area)
+        if role == TREND_ROLE:
+            return list(r.trend)
+        if role == ARCHIVED_ROLE:
+            return r.archived
+        if role == Qt.ItemDataRole.ForegroundRole and r.archived:
+            return QGuiApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == Qt.ItemDataRole.FontRole and r.archived:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._tooltip(r, col) or self._display(r, col, m)
+        return None
+
+    # --- cells ---------------------------------------------------------------------------
+
+    def _display(self, r: MatrixRow, col: int, m: SkillMatrix) -> str:
+        if col == AREA:
+            return r.area
+        if col == SKILL:
+            return f"{r.code}  {r.name}" + ("  (archived)" if r.archived else "")
+        if col == TARGET:
+            return str(r.target_level)
+        if col == SELF:
+            return _num(r.latest_self.level if r.latest_self else None)
+        if col == MENTOR:
+            return _num(r.latest_mentor.level if r.latest_mentor else None)
+        if col == GAP:
+            gap = r.gap_to_target
+            if gap is None:
+                return "–"
+            return "✓ reached" if gap <= 0 else f"{gap} to go"
+        if col == SELF_MENTOR:
+            gap = r.self_mentor_gap
+            if gap is None:
+                return "–"
+            text = "0" if gap == 0 else f"{gap:+d}".replace("-", "−")
+            return f"{text} ⚠" if m.is_blind_spot(r) else text
+        if col == LAST:
+            if r.last_reflected is None:
+                return "never"
+            text = f"{_short_day(r.last_reflected, m.as_of)} · {r.days_since_reflected} d"
+            return f"{text} !" if r.overdue_days else text
+        if col == RECENT:
+            return str(r.reflections_recent)
+        if col == TREND:
+            change = r.level_change
+            if change is None:
+                return ""
+            return "±0" if change == 0 else f"{change:+d}".replace("-", "−")
+        return ""
+
+    def _sort_key(self, r: MatrixRow, col: int) -> object:
+        """Numbers sort as numbers; unknowns sort after every known value."""
+        big = 10**6
+        if col == AREA:
+            return (r.area_position, r.position)
+        if col == SKILL:
+            return r.code.casefold()
+        values = {
+            TARGET: r.target_level,
+            SELF: r.latest_self.level if r.latest_self else None,
+            MENTOR: r.latest_mentor.level if r.latest_mentor else None,
+            GAP: r.gap_to_target,
+            SELF_MENTOR: r.self_mentor_gap,
+            LAST: r.days_since_reflected,
+            RECENT: r.reflections_recent,
+            TREND: r.level_change,
+        }
+        value = values.get(col)
+        if col == LAST and value is None:
+            return (0, big)  # never reflected on: the longest ago of all
+        return (1, 0) if value is None else (0, value)
+
+    def _tooltip(self, r: MatrixRow, col: int) -> str | None:
+        if col == AREA:
+            return r.area
+        if col == SKILL:
+            return f"{r.code} {r.name}\n{r.description}".strip()
+        key = _EXPLAIN_KEY.get(col)
+        if key is None or self._matrix is None:
+            return None
+        if r.skill_id not in self._tips:
+            self._tips[r.skill_id] = explain(r, self._matrix)
+        return self._tips[r.skill_id][key]
+
+    def _tone(self, r: MatrixRow, col: int, m: SkillMatrix) -> Tone:
+        if r.archived:
+            return Tone.NONE
+        if col == GAP and r.gap_to_target is not None:
+            gap = r.gap_to_target
+            return Tone.GOOD if gap <= 0 else (Tone.WARN if gap == 1 else Tone.BAD)
+        if col == SELF_MENTOR and r.self_mentor_gap is not None:
+            if m.is_blind_spot(r):
+                return Tone.BAD
+            if -r.self_mentor_gap > (m.scale_max - m.scale_min) / 3:
+                return Tone.INFO
+        if col == LAST:
+            if r.last_reflected is None:
+                return Tone.BAD
+            if r.overdue_days:
+                overdue_long = r.cadence_days is not None and r.overdue_days >= r.cadence_days
+                return Tone.BAD if overdue_long else Tone.WARN
+        if col == RECENT and r.reflections_recent == 0:
+            return Tone.WARN
+        return Tone.NONE
+
+
+class QuickFilter(enum.IntEnum):
+    ALL = 0
+    BEHIND = 1
+    BLIND_SPOTS = 2
+    OVERDUE = 3
+    UNRATED = 4
+
+
+QUICK_FILTER_LABELS = {
+    QuickFilter.ALL: "All skills",
+    QuickFilter.BEHIND: "Behind target",
+    QuickFilter.BLIND_SPOTS: "Blind spots",
+    QuickFilter.OVERDUE: "Overdue or never reflected on",
+    QuickFilter.UNRATED: "Not rated yet",
+}
+
+
+class SkillMatrixProxy(QSortFilterProxyModel):
+    """Filters by text, area, archived and a quick filter; sorts within areas when grouped."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._text = ""
+        self._area = ""
+        self._show_archived = False
+        self._quick = QuickFilter.ALL
+        self._grouped = True
+
+    def _refilter(self, attr: str, value: object) -> None:
+        # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange(); keep both working.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            setattr(self, attr, value)
+            self.endFilterChange()
+        else:
+            setattr(self, attr, value)
+            self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self._refilter("_text", text.strip().casefold())
+
+    def set_area(self, area: str) -> None:
+        self._refilter("_area", area)
+
+    def set_show_archived(self, show: bool) -> None:
+        self._refilter("_show_archived", show)
+
+    def set_quick_filter(self, quick: QuickFilter) -> None:
+        self._refilter("_quick", QuickFilter(quick))
+
+    def set_grouped(self, grouped: bool) -> None:
+        self._grouped = grouped
+        self.invalidate()
+
+    @property
+    def grouped(self) -> bool:
+        return self._grouped
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, SkillMatrixModel) or model.matrix is None:
+            return True
+        r = model.row_data(source_row)
+        if r.archived and not self._show_archived:
+            return False
+        if self._area and r.area != self._area:
+            return False
+        if self._text and self._text not in f"{r.code} {r.name} {r.area}".casefold():
+            return False
+        q = self._quick
+        if q == QuickFilter.BEHIND:
+            return r.gap_to_target is not None and r.gap_to_target > 0
+        if q == QuickFilter.BLIND_SPOTS:
+            return model.matrix.is_blind_spot(r)
+        if q == QuickFilter.OVERDUE:
+            return r.last_reflected is None or bool(r.overdue_days)
+        if q == QuickFilter.UNRATED:
+            return r.current is None
+        return True
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if self._grouped:
+            a, b = left.data(GROUP_ROLE), right.data(GROUP_ROLE)
+            if a != b:  # areas stay in framework order whichever way the column sorts
+                ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+                return (a < b) if ascending else (a > b)
+        x, y = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if x == y:  # ties keep the framework's order
+            return left.data(GROUP_ROLE) + (left.row(),) < right.data(GROUP_ROLE) + (right.row(),)
+        return x < y

@@ -1,0 +1,327 @@
+"""The skills matrix window: filters, the grouped table, a legend; double-click for history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.gui.skills import matrix_model as mm
+from plnjournal.gui.tones import BLUE, SKY, is_dark, tone_background
+from plnjournal.storage.db import Database
+
+
+class MatrixDelegate(QStyledItemDelegate):
+    """Paints tone tints, the area group headings and separators, and the trend sparkline."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        bg = tone_background(index.data(mm.TONE_ROLE) or 0, palette)
+        if bg is not None and not selected:
+            painter.fillRect(option.rect, bg)
+        first_in_group = self._first_in_group(index)
+        if index.column() == mm.AREA:
+            if first_in_group:
+                opt = QStyleOptionViewItem(option)
+                self.initStyleOption(opt, index)
+                opt.font.setBold(True)
+                opt.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                style = opt.widget.style() if opt.widget else None
+                if style is not None:
+                    style.drawControl(
+                        QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget
+                    )
+            elif selected:
+                painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
+        elif index.column() == mm.TREND:
+            super().paint(painter, option, index)
+            self._paint_trend(painter, option, index)
+        else:
+            super().paint(painter, option, index)
+        if first_in_group and index.row() > 0:
+            painter.save()
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+            painter.drawLine(option.rect.topLeft(), option.rect.topRight())
+            painter.restore()
+
+    @staticmethod
+    def _first_in_group(index: QModelIndex) -> bool:
+        model = index.model()
+        if index.row() == 0:
+            return True
+        grouped = getattr(model, "grouped", True)
+        if not grouped:
+            return False
+        above = model.index(index.row() - 1, index.column())
+        return above.data(mm.GROUP_ROLE) != index.data(mm.GROUP_ROLE)
+
+    def _paint_trend(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
+        levels: list[int | None] = index.data(mm.TREND_ROLE) or []
+        known = [lv for lv in levels if lv is not None]
+        if not known:
+            return
+        source = index.model()
+        while hasattr(source, "sourceModel"):
+            source = source.sourceModel()
+        matrix = getattr(source, "matrix", None)
+        lo, hi = (matrix.scale_min, matrix.scale_max) if matrix else (1, 5)
+        rect = QRectF(option.rect).adjusted(6, 5, -34, -5)
+        step = rect.width() / max(1, len(levels) - 1)
+
+        def point(i: int, lv: int) -> QPointF:
+            y = rect.bottom() - (lv - lo) / max(1, hi - lo) * rect.height()
+            return QPointF(rect.left() + i * step, y)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = SKY if is_dark(option.palette) else BLUE
+        painter.setPen(
+            QPen(option.palette.color(QPalette.ColorRole.Midlight), 1, Qt.PenStyle.DotLine)
+        )
+        painter.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.right(), rect.bottom()))
+        path = QPainterPath()
+        started = False
+        for i, lv in enumerate(levels):
+            if lv is None:
+                started = False
+                continue
+            p = point(i, lv)
+            if started:
+                path.lineTo(p)
+            else:
+                path.moveTo(p)
+                started = True
+        painter.setPen(QPen(colour, 1.6))
+        painter.drawPath(path)
+        last = max(i for i, lv in enumerate(levels) if lv is not None)
+        painter.setBrush(colour)
+        painter.drawEllipse(point(last, levels[last]), 2.4, 2.4)  # type: ignore[arg-type]
+        painter.restore()
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() == mm.TREND:
+            option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class SkillMatrixView(QWidget):
+    """The matrix with its filters; computes in the background and refreshes on changes."""
+
+    skill_activated = Signal(int)  # a skill id (double-click or Enter)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle("Skills matrix — PLN Journal")
+        self.model = mm.SkillMatrixModel(self)
+        self.proxy = mm.SkillMatrixProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(placeholderText="Filter by code, name or area  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Filter skills")
+        self.search.textChanged.connect(self.proxy.set_text)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.area = QComboBox(accessibleName="Area")
+        self.area.currentIndexChanged.connect(
+            lambda _: self.proxy.set_area(self.area.currentData() or "")
+        )
+        self.quick = QComboBox(accessibleName="Show")
+        for key, label in mm.QUICK_FILTER_LABELS.items():
+            self.quick.addItem(label, int(key))
+        self.quick.currentIndexChanged.connect(
+            lambda _: self.proxy.set_quick_filter(self.quick.currentData())
+        )
+        self.archived = QCheckBox("Show archived")
+        self.archived.toggled.connect(self.proxy.set_show_archived)
+        self.grouped = QCheckBox("Group by area", checked=True)
+        self.grouped.toggled.connect(self._set_grouped)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(MatrixDelegate(self.table))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(mm.AREA, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.table.setAccessibleName("Skills matrix")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(mm.SKILL, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().averageCharWidth()
+        widths = {
+            mm.AREA: 17,
+            mm.TARGET: 7,
+            mm.SELF: 6,
+            mm.MENTOR: 8,
+            mm.GAP: 13,
+            mm.SELF_MENTOR: 13,
+            mm.LAST: 17,
+            mm.RECENT: 8,
+            mm.TREND: 15,
+        }
+        for col, chars in widths.items():
+            self.table.setColumnWidth(col, chars * em + 16)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+
+        self.status = QLabel()
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history_button = QPushButton("History…")
+        self.history_button.setToolTip("Ratings over time, linked reflections, mentor comments")
+        self.history_button.clicked.connect(self._open_selected)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(QLabel("Area:"))
+        filters.addWidget(self.area, 1)
+        filters.addWidget(QLabel("Show:"))
+        filters.addWidget(self.quick, 1)
+        filters.addWidget(self.grouped)
+        filters.addWidget(self.archived)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.history_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(status_row)
+        layout.addWidget(self._legend())
+        self.proxy.modelReset.connect(self._update_status)
+        self.proxy.layoutChanged.connect(self._update_status)
+        self.proxy.rowsInserted.connect(self._update_status)
+        self.proxy.rowsRemoved.connect(self._update_status)
+        self.resize(1100, 720)
+
+    def _legend(self) -> QLabel:
+        chips = []
+        for tone, words in (
+            (mm.Tone.GOOD, "✓ target reached"),
+            (mm.Tone.WARN, "behind or overdue"),
+            (mm.Tone.BAD, "far behind, ⚠ blind spot, never reflected on"),
+            (mm.Tone.INFO, "you rate yourself lower than your mentor"),
+        ):
+            bg = tone_background(tone, self.palette())
+            chips.append(
+                f'<span style="background-color:{bg.name()}">&nbsp;&nbsp;&nbsp;&nbsp;</span> {words}'
+            )
+        label = QLabel("&nbsp;&nbsp;".join(chips) + "&nbsp;&nbsp; ! past its cadence")
+        label.setWordWrap(True)
+        label.setToolTip("Hover over any cell to see how its number was worked out.")
+        return label
+
+    def _set_grouped(self, grouped: bool) -> None:
+        self.proxy.set_grouped(grouped)
+        self.table.viewport().update()
+
+    # --- data ----------------------------------------------------------------------------
+
+    def refresh(self, *, wait: bool = False) -> None:
+        """Recompute the matrix off the GUI thread (``wait`` computes here: tests, first show)."""
+        db = self.db
+
+        def compute(progress=None):
+            from plnjournal.core.skills.matrix import skill_matrix
+
+            with db.session() as session:
+                return skill_matrix(session)
+
+        if wait:
+            self.set_matrix(compute())
+            return
+        from plnjournal.gui.tasks import run_in_background
+
+        run_in_background(self, compute, on_success=self.set_matrix)
+
+    def set_matrix(self, matrix) -> None:
+        selected = self.selected_skill_id()
+        self.model.set_matrix(matrix)
+        bold = self.font()
+        bold.setBold(True)
+        widest = max(
+            (QFontMetrics(bold).horizontalAdvance(r.area) for r in matrix.rows), default=60
+        )
+        cap = 14 * self.fontMetrics().averageCharWidth() + 16  # longer names elide; tooltip
+        self.table.setColumnWidth(mm.AREA, min(widest + 20, cap))
+        current = self.area.currentData()
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem("All areas", "")
+        for area in dict.fromkeys(r.area for r in matrix.rows):
+            self.area.addItem(area, area)
+        i = self.area.findData(current or "")
+        self.area.setCurrentIndex(max(0, i))
+        self.area.blockSignals(False)
+        self.proxy.set_area(self.area.currentData() or "")
+        if selected is not None:
+            self.select_skill(selected)
+
+    def selected_skill_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(mm.SKILL_ID_ROLE) if rows else None
+
+    def select_skill(self, skill_id: int) -> None:
+        row = self.model.row_of_skill(skill_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, mm.SKILL))
+            if index.isValid():
+                self.table.selectRow(index.row())
+                self.table.scrollTo(index)
+
+    def _update_status(self) -> None:
+        m = self.model.matrix
+        if m is None or not m.rows:
+            self.status.setText(
+                "The journal has no skills framework yet: Skills → Choose or import a framework."
+            )
+            return
+        active = [r for r in m.rows if not r.archived]
+        behind = sum(1 for r in active if (r.gap_to_target or 0) > 0)
+        blind = sum(1 for r in active if m.is_blind_spot(r))
+        never = sum(1 for r in active if r.last_reflected is None)
+        self.status.setText(
+            f"{m.framework}: showing {self.proxy.rowCount()} of {len(m.rows)} skills · "
+            f"{behind} behind target · {blind} blind spot{'s' if blind != 1 else ''} · "
+            f"{never} never reflected on · as of {m.as_of:%d %b %Y}"
+        )
+
+    def _activated(self, index: QModelIndex) -> None:
+        skill_id = index.data(mm.SKILL_ID_ROLE)
+        if skill_id is not None:
+            self.skill_activated.emit(skill_id)
+
+    def _open_selected(self) -> None:
+        skill_id = self.selected_skill_id()
+        if skill_id is not None:
+            self.skill_activated.emit(skill_id)

@@ -1,0 +1,464 @@
+"""The progress report as a PDF: Qt's rich-text engine, paginated by us onto a QPdfWriter.
+
+Why this engine (docs/report.md): the text stays real, selectable text with embedded fonts;
+we paint every page ourselves, so the running header, "Page n of N" and the cover are ours;
+charts are drawn as vectors by QSvgRenderer straight onto the page (a QTextDocument would
+rasterise an SVG at 72 dpi). Nothing here needs a display or the GUI thread: the export
+dialog runs it on a worker thread, the CLI on the offscreen platform.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QPyTextObject,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from plnjournal import __version__
+from plnjournal.core.gc_pause import paused_gc
+from plnjournal.core.report.content import Report
+from plnjournal.core.report.html import ACCENT
+from plnjournal.core.report.queries import fmt_date
+from plnjournal.errors import InputError, PlnError
+from plnjournal.report_pdf.chart_text import Label, draw_labels, split_labels
+from plnjournal.report_pdf.pagination import paginate
+
+ProgressFn = Callable[[int, int, str], None]
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+DPI = 96  # layout unit: the CSS pixel, 1/96 inch, so HTML widths mean what they say
+MM = DPI / 25.4
+FONT_FAMILIES = ["Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans", "Arial", "Sans Serif"]
+CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+CHART_KEY = QTextFormat.Property.UserProperty + 1
+# The cover's text starts this far down its page (a fraction of the text area).
+COVER_DROP = 0.24
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """A Qt application for painting; with no display, the offscreen platform (the CLI)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(sys.argv[:1])
+    return app  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """A page in layout units (1/96 in): paper, margins, header and footer bands."""
+
+    width: float
+    height: float
+    margin_x: float = 20 * MM
+    margin_top: float = 14 * MM
+    margin_bottom: float = 12 * MM
+    header: float = 11 * MM  # room for the running header and the gap under it
+    footer: float = 10 * MM
+
+    @classmethod
+    def for_paper(cls, paper: str) -> PageGeometry:
+        if paper not in PAPERS:
+            raise PlnError(f"paper: {paper!r} is not a4 or letter")
+        size = QPageSize(PAPERS[paper]).sizePoints()
+        return cls(width=size.width() * DPI / 72, height=size.height() * DPI / 72)
+
+    @property
+    def content(self) -> QRectF:
+        top = self.margin_top + self.header
+        return QRectF(
+            self.margin_x,
+            top,
+            self.width - 2 * self.margin_x,
+            self.height - top - self.margin_bottom - self.footer,
+        )
+
+
+class _ChartObject(QPyTextObject):
+    """Draws a chart (SVG) as vectors wherever the document places it."""
+
+    def __init__(self, svgs: dict[str, bytes], max_size: QSizeF) -> None:
+        super().__init__()
+        self.renderers: dict[str, QSvgRenderer] = {}
+        self.labels: dict[str, list[Label]] = {}
+        for key, data in svgs.items():
+            graphics, self.labels[key] = split_labels(data)
+            self.renderers[key] = QSvgRenderer(QByteArray(graphics))
+        self.max_size = max_size
+
+    def intrinsicSize(self, doc, pos, fmt) -> QSizeF:
+        renderer = self.renderers.get(fmt.property(CHART_KEY))
+        if renderer is None:
+            return QSizeF(0, 0)
+        box = renderer.viewBoxF()
+        ratio = box.height() / box.width() if box.width() else 0.5
+        width = self.max_size.width()
+        height = width * ratio
+        if height > self.max_size.height():
+            height = self.max_size.height()
+            width = height / ratio
+        return QSizeF(width, height)
+
+    def drawObject(self, painter, rect, doc, pos, fmt) -> None:
+        renderer = self.renderers.get(fmt.property(CHART_KEY))
+        # Qt asks for every object on a line that meets the page's band; a chart on the
+        # next page must not be written (clipped away, but still in the file) onto this one.
+        if renderer is not None and painter.clipBoundingRect().intersects(rect):
+            renderer.render(painter, rect)
+            draw_labels(painter, self.labels[fmt.property(CHART_KEY)], rect, renderer.viewBoxF())
+
+
+class ReportDocument:
+    """A laid-out report that paints any of its pages onto any painter (PDF or image)."""
+
+    def __init__(
+        self,
+        html: str,
+        *,
+        style: str,
+        paper: str = "a4",
+        charts: dict[str, bytes] | None = None,
+        header: tuple[str, str] = ("", ""),
+    ) -> None:
+        self.page = PageGeometry.for_paper(paper)
+        self.header = header
+        content = self.page.content
+        doc = QTextDocument()
+        doc.setDefaultFont(_report_font())
+        doc.setUseDesignMetrics(True)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(style)
+        self.chart_svgs = dict(charts or {})
+        self._charts = _ChartObject(
+            self.chart_svgs, QSizeF(content.width(), content.height() * 0.9)
+        )
+        doc.documentLayout().registerHandler(CHART_OBJECT, self._charts)
+        doc.setHtml(html)
+        edit = QTextCursor(doc)
+        edit.beginEditBlock()  # one layout for all the charts, not one each (~12 ms a chart)
+        for key in charts or {}:
+            _place_chart(doc, key)
+        edit.endEditBlock()
+        doc.setTextWidth(content.width())
+        self.doc = doc
+        self.slices = paginate(doc, content.height())
+
+    @property
+    def page_count(self) -> int:
+        return len(self.slices)
+
+    def paint_page(self, painter: QPainter, index: int) -> None:
+        """Paint page ``index`` (0-based) in layout units; the caller sets up the scale."""
+        content = self.page.content
+        if index > 0:  # the cover has no running header or footer
+            self._paint_furniture(painter, index)
+        else:
+            self._paint_cover_band(painter)
+        piece = self.slices[index]
+        y = content.top() + (COVER_DROP * content.height() if index == 0 else 0.0)
+        if piece.header is not None:  # a table goes on: its header row again
+            self._paint_band(painter, piece.header[0], piece.header[1], y)
+            y += piece.header_height
+        self._paint_band(painter, piece.top, piece.bottom, y)
+
+    def _paint_band(self, painter: QPainter, top: float, bottom: float, at: float) -> None:
+        """Paint the document's band [top, bottom) with its top at page height ``at``."""
+        width = self.page.content.width()
+        painter.save()
+        painter.translate(self.page.content.left(), at - top)
+        # Half a pixel in from each cut: Qt draws (clipped, but still into the PDF) any line
+        # that merely touches the clip, so a line ending exactly at a cut would be written
+        # invisibly onto the next page too, and found there by search and copy.
+        clip = QRectF(-2, top + 0.5, width + 4, bottom - top - 1)
+        painter.setClipRect(clip)
+        self.doc.drawContents(painter, clip)
+        painter.restore()
+
+    def _paint_cover_band(self, painter: QPainter) -> None:
+        """A band of the accent colour across the top of the cover, and a rule under the
+        cover's text block: enough to look designed, little ink to print."""
+        page = self.page
+        painter.save()
+        painter.fillRect(QRectF(0, 0, page.width, 9 * MM), QColor(ACCENT))
+        painter.fillRect(
+            QRectF(page.margin_x, page.content.top() + COVER_DROP * page.content.height() - 8 * MM,
+                   18 * MM, 1.6 * MM),
+            QColor(ACCENT),
+        )  # fmt: skip
+        painter.restore()
+
+    def _paint_furniture(self, painter: QPainter, index: int) -> None:
+        page = self.page
+        painter.save()
+        font = QFont(self.doc.defaultFont())
+        font.setPointSizeF(8)
+        painter.setFont(font)
+        painter.setPen(QColor("#5b6470"))
+        left, right = page.margin_x, page.width - page.margin_x
+        band = QRectF(left, page.margin_top, right - left, 5 * MM)
+        painter.drawText(
+            band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.header[0]
+        )
+        painter.drawText(
+            band, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.header[1]
+        )
+        painter.setPen(QPen(QColor("#c9d2dc"), 0.75))
+        y = band.bottom() + 1.5 * MM
+        painter.drawLine(QPointF(left, y), QPointF(right, y))
+        foot_y = page.height - page.margin_bottom - 5 * MM
+        painter.drawLine(QPointF(left, foot_y - 1.5 * MM), QPointF(right, foot_y - 1.5 * MM))
+        painter.setPen(QColor("#5b6470"))
+        foot = QRectF(left, foot_y, right - left, 5 * MM)
+        painter.drawText(
+            foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "PLN Journal"
+        )
+        painter.drawText(
+            foot,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            f"Page {index + 1} of {self.page_count}",
+        )
+        painter.restore()
+
+    def page_image(self, index: int, width_px: int) -> QImage:
+        """Page ``index`` as an image ``width_px`` wide (the export dialog's preview)."""
+        scale = width_px / self.page.width
+        image = QImage(
+            int(width_px), int(round(self.page.height * scale)), QImage.Format.Format_RGB32
+        )
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        painter.scale(scale, scale)
+        self.paint_page(painter, index)
+        painter.end()
+        return image
+
+    def write_pdf(
+        self,
+        path: Path,
+        *,
+        title: str = "",
+        attachment: tuple[str, bytes] | None = None,
+        progress: ProgressFn | None = None,
+    ) -> None:
+        """Write the PDF to ``path`` (the caller makes it crash-safe)."""
+        writer = QPdfWriter(str(path))
+        writer.setResolution(DPI)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(
+                    QSizeF(self.page.width * 72 / DPI, self.page.height * 72 / DPI),
+                    QPageSize.Unit.Point,
+                ),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
+        writer.setTitle(title)
+        writer.setCreator(f"PLN Journal {__version__}")
+        if attachment is not None and hasattr(writer, "addFileAttachment"):  # Qt 6.8+
+            writer.addFileAttachment(attachment[0], QByteArray(attachment[1]), "application/json")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise PlnError(f"could not write {path}: the PDF could not be started")
+        painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
+        total = self.page_count
+        try:
+            for index in range(total):
+                if index:
+                    writer.newPage()
+                self.paint_page(painter, index)
+                if progress is not None:
+                    progress(index + 1, total, f"Writing page {index + 1} of {total}…")
+        finally:
+            painter.end()
+
+
+def _place_chart(doc: QTextDocument, key: str) -> None:
+    """Replace the ``[[chart:KEY]]`` placeholder with the chart object, centred."""
+    cursor = doc.find(f"[[chart:{key}]]")
+    if cursor.isNull():
+        return
+    fmt = QTextCharFormat()
+    fmt.setObjectType(CHART_OBJECT)
+    fmt.setProperty(CHART_KEY, key)
+    cursor.insertText("\ufffc", fmt)
+    block = QTextBlockFormat(cursor.blockFormat())
+    block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    cursor.setBlockFormat(block)
+
+
+@dataclass(frozen=True)
+class PreparedReport:
+    """The parts of a report's PDF that do not depend on how its charts are drawn: the
+    command line makes them while another process draws the charts."""
+
+    chart_keys: tuple[str, ...]
+    html: str
+    attachment: bytes
+
+
+@paused_gc()
+def prepare_report(report: Report) -> PreparedReport:
+    """The report's HTML (its Markdown rendered) and its JSON attachment, and Qt's fonts
+    loaded by laying out a line in the report's font."""
+    from plnjournal.core.report.charts import chart_keys
+    from plnjournal.core.report.data_json import report_json
+    from plnjournal.core.report.html import report_html
+
+    ensure_gui_app()
+    keys = chart_keys(report.charts) if report.has("charts") and report.charts else []
+    doc = QTextDocument()
+    doc.setDefaultFont(_report_font())
+    doc.setHtml("<p>Progress report <b>2026</b></p>")
+    doc.size()  # lays it out
+    return PreparedReport(tuple(keys), report_html(report, keys), report_json(report))
+
+
+def _report_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(9.5)
+    # No ligatures: "ﬂ" as one glyph copies and searches as an odd character, so a reader
+    # searching the PDF for "reflection" would not find it.
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+@paused_gc()
+def build_document(
+    report: Report,
+    paper: str = "a4",
+    progress: ProgressFn | None = None,
+    charts: dict[str, bytes] | None = None,
+    fonts: list[str] | None = None,
+    prepared: PreparedReport | None = None,
+) -> ReportDocument:
+    """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors
+    (or ``charts``, already drawn for the same report and paper with the font files
+    ``fonts``; ``prepared``: its HTML, made beforehand)."""
+    from plnjournal.core.report.html import STYLE, report_html
+
+    c = report.cover
+    title = f"Progress report · {c.name}" if c.name else "Progress report"
+    period = f"{fmt_date(c.start)} – {fmt_date(c.end)}"
+    svgs: dict[str, bytes] = dict(charts or {})
+    if not svgs and report.has("charts") and report.charts is not None:
+        from plnjournal.core.report.charts import chart_images
+
+        width_in = PageGeometry.for_paper(paper).content.width() / DPI
+        _load_chart_fonts()
+        svgs = {c.key: c.svg for c in chart_images(report.charts, width_in, progress)}
+    elif svgs:
+        _load_chart_fonts(fonts)
+    if prepared is not None and list(prepared.chart_keys) == list(svgs):
+        html = prepared.html
+    else:
+        html = report_html(report, list(svgs))
+    return ReportDocument(html, style=STYLE, paper=paper, charts=svgs, header=(title, period))
+
+
+_fonts_loaded = False
+
+
+def _load_chart_fonts(paths: list[str] | None = None) -> None:
+    """Give Qt the fonts matplotlib measured the charts' text with (once per process);
+    ``paths`` when another process drew the charts and said which."""
+    global _fonts_loaded
+    if _fonts_loaded:
+        return
+    from PySide6.QtGui import QFontDatabase
+
+    if paths is None:
+        from plnjournal.core.report.charts import chart_fonts
+
+        paths = chart_fonts()
+    for path in paths:
+        QFontDatabase.addApplicationFont(path)
+    _fonts_loaded = True
+
+
+def pdf_title(report: Report) -> str:
+    c = report.cover
+    who = f" — {c.name}" if c.name else ""
+    return f"Progress report{who}, {fmt_date(c.start)} to {fmt_date(c.end)}"
+
+
+@dataclass(frozen=True)
+class WrittenPdf:
+    path: Path
+    pages: int
+
+
+@paused_gc()
+def write_report_pdf(
+    report: Report,
+    path: str | os.PathLike,
+    *,
+    paper: str = "a4",
+    charts: dict[str, bytes] | None = None,
+    fonts: list[str] | None = None,
+    progress: ProgressFn | None = None,
+    prepared: PreparedReport | None = None,
+) -> WrittenPdf:
+    """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
+    so ``path`` is either the old file or the whole new one, never half a PDF (``prepared``:
+    ``prepare_report(report)``, made beforehand)."""
+    from plnjournal.core.report.data_json import ATTACHMENT_NAME, report_json
+
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
+    ensure_gui_app()
+    document = build_document(report, paper, charts=charts, fonts=fonts, prepared=prepared)
+    tmp = folder / f".{path.name}.{os.getpid()}.part"
+    try:
+        document.write_pdf(
+            tmp,
+            title=pdf_title(report),
+            attachment=(
+                ATTACHMENT_NAME,
+                prepared.attachment if prepared is not None else report_json(report),
+            ),
+            progress=progress,
+        )
+        if not tmp.is_file() or tmp.stat().st_size == 0:
+            raise PlnError(f"could not write {path}: is the folder writable?")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise PlnError(f"could not write {path}: {exc.strerror or exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return WrittenPdf(path, document.page_count)

@@ -1,0 +1,261 @@
+"""Feedback GUI: import dialog (preview, problems in place, mapping, confirm), drops on the
+window, the feedback window (inbox, respond), asking for feedback; models pass the tester."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from sqlalchemy import func, select
+
+from plnjournal.gui.feedback import models as fm
+from plnjournal.storage.models import EntryFeedback, FeedbackItem, FeedbackRequest
+from tests.core.feedback.helpers import snapshot
+
+EXAMPLES = Path(__file__).parents[3] / "resources" / "examples"
+GOOD = (
+    "date,mentor,skill,rating,comment\n"
+    "2026-11-20,Ms Adeyemi,CL1,3,Calm start.\n"
+    "2026-11-20,Ms Adeyemi,PA1,2,We agreed you would call home; it has not happened.\n"
+)
+BAD = "date,mentor,skill,rating,comment\n2026-11-20,Ms Adeyemi,IN2,9,Wait longer.\n"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _items(db) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(FeedbackItem))
+
+
+def _checked(qtbot, dialog) -> None:
+    qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.busy, timeout=10_000)
+
+
+def test_import_dialog_previews_confirms_and_imports(
+    qtbot, make_window, demo_db, tmp_path, monkeypatch
+) -> None:
+    window = make_window(demo_db)
+    feature = window.feedback_feature
+    action = feature.actions["import"]
+    assert action.shortcut().toString() == "Ctrl+Shift+I"
+    assert action in window.menu("file").actions() and action in window.menu("feedback").actions()
+    feature.open_import([_write(tmp_path, "adeyemi.csv", GOOD)])
+    dialog = feature.import_dialog
+    _checked(qtbot, dialog)
+    assert dialog.pages.currentIndex() == 2  # every column known: straight to the preview
+    assert dialog.status_counts() == {"new": 2}
+    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import 2 items"
+    before = _items(demo_db)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.data_changed, timeout=10_000) as changed:
+        dialog.import_button.click()
+    assert {"feedback", "ratings"} <= changed.args[0]
+    assert _items(demo_db) == before + 2
+    assert (
+        dialog.pages.currentIndex() == 3 and "Imported 2 feedback items" in dialog.done_text.text()
+    )
+    assert "backup" in dialog.done_text.text()
+
+
+def test_problems_are_shown_in_place_and_nothing_is_written(
+    qtbot, make_window, demo_db, tmp_path
+) -> None:
+    window = make_window(demo_db)
+    before = snapshot(demo_db.path)
+    window.feedback_feature.open_import(
+        [_write(tmp_path, "good.csv", GOOD), _write(tmp_path, "feedback.csv", BAD)]
+    )
+    dialog = window.feedback_feature.import_dialog
+    _checked(qtbot, dialog)
+    assert not dialog.import_button.isEnabled()
+    assert "1 problem to fix first" in dialog.summary.text()
+    assert dialog.proxy.rowCount() == 1  # the view shows the problem rows first
+    model = dialog.preview_model
+    bad = next(r for r, row in enumerate(model.rows) if row.status == "error")
+    status = model.index(bad, fm.P_STATUS).data()
+    assert status == "✗ rating: 9 is outside the scale 1–5"
+    assert model.cell_tone(model.rows[bad], fm.P_RATING) == fm.Tone.BAD
+    assert model.cell_tone(model.rows[bad], fm.P_DATE) == fm.Tone.NONE
+    assert model.index(bad, fm.P_RATING).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "feedback.csv, line 2" in dialog.row_detail.text()
+    dialog.confirm_import()  # refused: nothing to confirm while there is a problem
+    assert snapshot(demo_db.path) == before
+
+
+def test_mapping_step_for_unrecognised_columns(qtbot, make_window, demo_db, tmp_path) -> None:
+    window = make_window(demo_db)
+    form = "Timestamp,Your name,How were the starts?\n2026/11/20 9:00:00 AM GMT,Ms Adeyemi,4\n"
+    window.feedback_feature.open_import([_write(tmp_path, "form.csv", form)])
+    dialog = window.feedback_feature.import_dialog
+    _checked(qtbot, dialog)
+    assert dialog.pages.currentIndex() == 1  # the mapping step comes first
+    table = dialog.mapping_table
+    row = next(
+        r for r in range(table.rowCount()) if "How were the starts?" in table.item(r, 0).text()
+    )
+    combo = table.cellWidget(row, 3)
+    assert isinstance(combo, QComboBox) and combo.currentData() is None
+    assert table.item(row, 2).text() == "4"  # an example value
+    combo.setCurrentIndex(combo.findData("rating:CL1"))
+    dialog.plan = None
+    dialog.check_button.click()
+    _checked(qtbot, dialog)
+    assert dialog.pages.currentIndex() == 2
+    assert [r.skill for r in dialog.preview_model.rows] == ["CL1 Managing transitions"]
+    assert dialog.import_button.isEnabled()
+
+
+def _drag(target, mime: QMimeData) -> tuple[bool, bool]:
+    """Drag ``mime`` onto ``target`` and drop it, as a file manager would."""
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, enter)
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def test_files_dropped_on_the_window_open_the_import(qtbot, make_window, demo_db, tmp_path) -> None:
+    window = make_window(demo_db)
+    path = _write(tmp_path, "dropped.csv", GOOD)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    body = window.journal.editor.body
+    text_before = body.toPlainText()
+    assert _drag(body.viewport(), mime) == (True, True)  # the editor would paste the path
+    dialog = window.feedback_feature.import_dialog
+    assert dialog is not None and dialog.paths() == [path]
+    _checked(qtbot, dialog)
+    assert dialog.plan.new_count == 2
+    assert body.toPlainText() == text_before
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
+    from plnjournal.gui.feedback.feature import dropped_feedback_files
+
+    enter = QDragEnterEvent(
+        QPoint(1, 1),
+        Qt.DropAction.CopyAction,
+        other,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert dropped_feedback_files(enter) == []  # not a feedback file: not ours
+
+
+def test_inbox_respond_writes_a_linked_reflection_and_opens_it(qtbot, make_window, demo_db) -> None:
+    window = make_window(demo_db)
+    window.feedback_feature.show_feedback(inbox=True)
+    fw = window.feedback_feature.feedback_window
+    inbox = fw.inbox
+    n = inbox.model.rowCount()
+    assert n > 0 and fw.tabs.tabText(0) == f"Inbox ({n})"
+    dates = [inbox.model.row_at(r).given_on for r in range(n)]
+    assert dates == sorted(dates)  # oldest first
+    first = inbox.current_item()
+    assert first is not None and first.given_on == dates[0]
+    assert "Waiting for a reflection" in inbox.detail.toPlainText()
+    with qtbot.waitSignal(window.data_changed) as changed:
+        inbox.respond_button.click()
+    assert {"entries", "feedback"} <= changed.args[0]
+    assert inbox.model.rowCount() == n - 1
+    with demo_db.session() as s:
+        link = s.scalars(
+            select(EntryFeedback).where(EntryFeedback.feedback_item_id == first.id)
+        ).one()
+    assert window.journal.editor.body.toPlainText().startswith(">")  # the quote, open to edit
+    assert link.entry_id
+
+
+def test_comments_are_rendered_sanitized(qtbot, demo_db) -> None:
+    import datetime as dt
+
+    from plnjournal.core.feedback.inbox import FeedbackRow
+    from plnjournal.gui.feedback.view import FeedbackPanel, item_html
+
+    row = FeedbackRow(
+        1,
+        dt.date(2026, 11, 3),
+        "<b>Eve</b>",
+        1,
+        "CL1",
+        "Managing transitions",
+        3,
+        2,
+        "Advanced beginner",
+        "See [notes](https://example.org) <script>alert(1)</script>"
+        '<img src="https://tracker.example/x.png"> <a href="javascript:alert(1)">x</a>',
+        "f.csv",
+        4,
+        False,
+        "rated 2",
+    )
+    html = item_html(row)
+    assert "<script" not in html and "<img" not in html and "javascript:" not in html
+    assert "&lt;b&gt;Eve&lt;/b&gt;" in html and 'href="https://example.org"' in html
+    panel = FeedbackPanel(demo_db, inbox=False)
+    qtbot.addWidget(panel)
+    assert not panel.detail.openLinks() and not panel.detail.openExternalLinks()
+    assert panel.detail.loadResource(2, QUrl("https://tracker.example/x.png")) is None
+
+
+def test_ask_for_feedback_writes_a_template_and_records_it(qtbot, demo_db, tmp_path) -> None:
+    from plnjournal.gui.feedback.request_dialog import FeedbackRequestDialog
+
+    dialog = FeedbackRequestDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog._tick(False)
+    assert not dialog.save_button.isEnabled()
+    for i in range(3):
+        dialog.skills.item(i).setCheckState(Qt.CheckState.Checked)
+    dialog.mentor.setText("Ms Adeyemi")
+    dialog.format.setCurrentIndex(dialog.format.findData(".md"))
+    dialog.save(tmp_path / "ask.md")
+    assert (
+        dialog.written == tmp_path / "ask.md" and "mentor: Ms Adeyemi" in dialog.written.read_text()
+    )
+    with demo_db.session() as s:
+        request = s.scalars(select(FeedbackRequest).order_by(FeedbackRequest.id.desc())).first()
+        assert (request.mentor, len(request.skills)) == ("Ms Adeyemi", 3)
+
+
+@pytest.mark.parametrize("inbox", [True, False])
+def test_models_pass_the_model_tester(qtmodeltester, demo_db, inbox, tmp_path) -> None:
+    from plnjournal.core.feedback.importer import ImportOptions, plan_import
+    from plnjournal.core.feedback.inbox import list_feedback, unanswered_feedback
+    from plnjournal.gui.feedback.view import _FilterProxy
+
+    with demo_db.session() as s:
+        rows = unanswered_feedback(s) if inbox else list_feedback(s)
+        plan = plan_import(
+            s, [_write(tmp_path, "p.csv", GOOD + BAD.split("\n", 1)[1])], ImportOptions()
+        )
+    model = fm.FeedbackListModel(inbox=inbox)
+    model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)
+    proxy = _FilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_text("call")
+    assert 0 < proxy.rowCount() < model.rowCount()
+    qtmodeltester.check(proxy, force_py=True)
+    preview = fm.PreviewModel()
+    preview.set_rows(plan.rows)
+    qtmodeltester.check(preview, force_py=True)

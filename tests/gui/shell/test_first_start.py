@@ -1,0 +1,64 @@
+"""The first-start dialog: only on a new journal; each choice leaves the journal as promised."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog
+
+from plnjournal.core.journal.days import needs_first_start
+from plnjournal.core.skills.lookup import active_framework, list_skills
+from plnjournal.gui.shell import first_start
+
+
+def _dialog(qtbot, db):
+    dialog = first_start.FirstStartDialog(db)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_built_in_framework(qtbot, db) -> None:
+    assert needs_first_start(db)
+    dialog = _dialog(qtbot, db)
+    assert dialog.frameworks.count() == 3
+    dialog.choose(first_start.BUILTIN, "nursing")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with db.session() as s:
+        assert active_framework(s).name == "Clinical nursing practice"
+        assert len(list_skills(s)) == 27
+    assert not needs_first_start(db)
+
+
+def test_empty_framework_and_never_asked_again(qtbot, db) -> None:
+    dialog = _dialog(qtbot, db)
+    dialog.choose(first_start.EMPTY)
+    dialog.accept()
+    with db.session() as s:
+        assert active_framework(s) is not None and list_skills(s) == []
+    assert not needs_first_start(db)
+
+
+def test_import_a_file(qtbot, db, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("area,code,name,description,target_level\nA,A1,One,,3\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = _dialog(qtbot, db)
+    dialog.choose(first_start.IMPORT)
+    dialog.accept()
+    with db.session() as s:
+        assert [sk.code for sk in list_skills(s)] == ["A1"]
+        assert active_framework(s).name == "Mine"
+
+
+def test_demo_journal_loads_in_the_background(qtbot, db) -> None:
+    from plnjournal.core.journal.stats import journal_stats
+
+    dialog = _dialog(qtbot, db)
+    dialog.choose(first_start.DEMO)
+    with qtbot.waitSignal(dialog.accepted, timeout=60000):
+        dialog.accept()
+    with db.session() as s:
+        assert journal_stats(s)["entries"] > 200
+
+
+def test_not_shown_on_a_journal_with_entries(demo_db) -> None:
+    assert not needs_first_start(demo_db)
