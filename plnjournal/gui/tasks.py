@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from plnjournal.errors import PlnError
+from plnjournal.logs import log_exception
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +95,6 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "PLN Jou
     if isinstance(exc, PlnError):
         QMessageBox.warning(parent, title, exc.message)
         return
-    from plnjournal.logs import log_exception
-
     where = log_exception(exc)
     QMessageBox.critical(
         parent,
@@ -154,8 +153,6 @@ def run_in_background(
     def failed(exc: BaseException) -> None:
         if not finish():
             if not isinstance(exc, PlnError):
-                from plnjournal.logs import log_exception
-
                 log_exception(exc)  # a bug is still logged, though nobody is there to see it
             return
         if on_failure is not None:

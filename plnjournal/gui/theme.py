@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
+from plnjournal.gui import late_types
+
+if TYPE_CHECKING:  # for annotations; the style classes are read from late_types when used
     from PySide6.QtWidgets import QStyle
 
 
@@ -56,16 +58,12 @@ def dark_palette() -> QPalette:
 
 def dark_fusion_style() -> QStyle:
     """Fusion with check boxes outlined visibly: its own colours are close to a dark base.
-    Defined on first use: Qt's style classes cost ~15 ms to set up for Python, which a light
-    scheme never needs."""
-    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
+    Defined on first use: setting up Qt's style classes for Python costs the start time a
+    light scheme never needs (docs/performance.md)."""
+    element_kind = late_types.QStyle.PrimitiveElement
+    boxes = (element_kind.PE_IndicatorCheckBox, element_kind.PE_IndicatorItemViewItemCheck)
 
-    boxes = (
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-    )
-
-    class DarkFusion(QProxyStyle):
+    class DarkFusion(late_types.QProxyStyle):
         def drawPrimitive(self, element, option, painter, widget=None) -> None:
             super().drawPrimitive(element, option, painter, widget)
             if element in boxes:
@@ -75,7 +73,7 @@ def dark_fusion_style() -> QStyle:
                 painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
                 painter.restore()
 
-    return DarkFusion(QStyleFactory.create("Fusion"))
+    return DarkFusion(late_types.QStyleFactory.create("Fusion"))
 
 
 def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal.days import entry_counts, month_grid_range, streak
+from plnjournal.gui import late_types
 from plnjournal.storage.db import Database
 
 
@@ -150,8 +152,7 @@ def pick_date(
     minimum: dt.date | None = None,
 ) -> dt.date | None:
     """A small dialog with a calendar; the chosen day, or None if cancelled."""
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox
-
+    QDialog = late_types.QDialog
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     calendar = QCalendarWidget()

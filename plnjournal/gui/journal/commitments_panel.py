@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 from plnjournal.core.dates import short_date
 from plnjournal.errors import InputError
 from plnjournal.gui.theme import warning_colour
+from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
+
+# Made on the GUI thread right after the first paint, while SQLAlchemy still loads on a worker
+# (gui/shell/main_window.py, prepare_orm): the service (SQLAlchemy) is named here and used
+# once it has loaded, so the GUI thread never waits for that import.
+commitments_service = lazy_module("plnjournal.core.journal.commitments")
 
 COL_DUE, COL_TEXT, COL_SKILL, COL_CARD = 0, 1, 2, 3
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,14 +54,16 @@ class CommitmentsModel(QAbstractTableModel):
         self.today = dt.date.today()
 
     def load(self, db: Database, today: dt.date) -> None:
-        from plnjournal.core.journal.commitments import is_overdue, open_commitments
-
         with db.session() as s:
             rows = [
                 CommitmentRow(
-                    c.id, c.text, c.due_on, c.skill.code if c.skill else "", is_overdue(c, today)
+                    c.id,
+                    c.text,
+                    c.due_on,
+                    c.skill.code if c.skill else "",
+                    commitments_service.is_overdue(c, today),
                 )
-                for c in open_commitments(s)
+                for c in commitments_service.open_commitments(s)
             ]
         self.beginResetModel()
         self.today = today
@@ -182,11 +190,9 @@ class CommitmentsPanel(QWidget):
     def _update_from_entry(self) -> None:
         n = 0
         if self.entry_id is not None:
-            from plnjournal.core.journal.commitments import proposals_for_entry
-
             try:
                 with self.db.session() as s:
-                    n = len(proposals_for_entry(s, self.entry_id))
+                    n = len(commitments_service.proposals_for_entry(s, self.entry_id))
             except InputError:  # the reflection was just deleted
                 self.entry_id = None
         self.from_entry_button.setVisible(n > 0)
@@ -211,10 +217,8 @@ class CommitmentsPanel(QWidget):
         cid = self.selected_id()
         if cid is None:
             return
-        from plnjournal.core.journal.commitments import mark_done
-
         with self.db.session() as s:
-            mark_done(s, cid, on=self._today())
+            commitments_service.mark_done(s, cid, on=self._today())
         self.changed.emit()
 
     def drop_selected(self, reason: str | None = None) -> None:
@@ -230,8 +234,6 @@ class CommitmentsPanel(QWidget):
         if not reason.strip():
             self.summary.setText("Not dropped: say why in a few words.")
             return
-        from plnjournal.core.journal.commitments import drop_commitment
-
         with self.db.session() as s:
-            drop_commitment(s, cid, reason, on=self._today())
+            commitments_service.drop_commitment(s, cid, reason, on=self._today())
         self.changed.emit()

@@ -34,10 +34,17 @@ from plnjournal.core.journal.reflection_models import ReflectionModel, template_
 from plnjournal.errors import InputError, PlnError
 from plnjournal.gui.journal.markdown_edit import MarkdownEdit, word_count
 from plnjournal.gui.theme import warning_colour
+from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
-if TYPE_CHECKING:  # made when the preview is first shown
+if TYPE_CHECKING:  # for annotations only
     from plnjournal.gui.journal.markdown_preview import MarkdownPreview
+
+# Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the core's
+# writing service (SQLAlchemy), loaded on a worker once the window has painted; the preview
+# (Markdown and the nh3 sanitizer), made when first shown.
+entries_service = lazy_module("plnjournal.core.journal.entries")
+markdown_preview = lazy_module("plnjournal.gui.journal.markdown_preview")
 
 log = logging.getLogger(__name__)
 
@@ -306,13 +313,11 @@ class EntryEditor(QWidget):
             reflection_model=self.reflection_model,
         )
         created = False
-        from plnjournal.core.journal.entries import add_entry, update_entry
-
         try:
             with self.db.session() as s:
                 if self.entry_id is not None:
                     try:
-                        update_entry(s, self.entry_id, **fields)
+                        entries_service.update_entry(s, self.entry_id, **fields)
                     except InputError:
                         # Deleted elsewhere (the command line, another window): keep the text
                         # as a new reflection rather than lose it.
@@ -323,7 +328,9 @@ class EntryEditor(QWidget):
                         self._dirty = False
                         self._show_state()
                         return True
-                    entry = add_entry(s, entry_date=self.day, entry_time=self.entry_time, **fields)
+                    entry = entries_service.add_entry(
+                        s, entry_date=self.day, entry_time=self.entry_time, **fields
+                    )
                     self.entry_id, created = entry.id, True
         except PlnError as exc:
             self._error = exc.message
@@ -340,10 +347,8 @@ class EntryEditor(QWidget):
     def ensure_entry(self) -> int:
         """The open reflection's id, creating it (even empty) when something is linked to it."""
         if self.entry_id is None:
-            from plnjournal.core.journal.entries import add_entry
-
             with self.db.session() as s:
-                entry = add_entry(
+                entry = entries_service.add_entry(
                     s,
                     entry_date=self.day,
                     entry_time=self.entry_time,
@@ -384,9 +389,7 @@ class EntryEditor(QWidget):
         """The rendered preview, made on first use: hidden by default, it need not cost the
         window's first paint (its module loads the sanitizer and the Markdown renderer)."""
         if self._preview is None:
-            from plnjournal.gui.journal.markdown_preview import MarkdownPreview
-
-            self._preview = MarkdownPreview()
+            self._preview = markdown_preview.MarkdownPreview()
             self._preview.setFont(self.body.font())
         return self._preview
 

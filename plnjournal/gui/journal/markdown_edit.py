@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from plnjournal.gui.journal.markdown_highlight import MarkdownHighlighter
+
 _WORD = re.compile(r"\w[\w'’-]*")
 _HEADING_PREFIX = re.compile(r"^#{1,6}\s+")
 _LIST_PREFIX = re.compile(r"^\s*[-*+]\s+")
@@ -48,8 +50,6 @@ class MarkdownEdit(QPlainTextEdit):
         # followed), so the page looks like one sheet.
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
-        from plnjournal.gui.journal.markdown_highlight import MarkdownHighlighter
-
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
 
     def changeEvent(self, event: QEvent) -> None:

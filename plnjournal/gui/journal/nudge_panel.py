@@ -9,6 +9,7 @@ panel appearing would push the text down under their cursor.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -28,12 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.errors import PlnError
+from plnjournal.gui.journal.calendar_panel import pick_date
+from plnjournal.gui.tasks import run_in_background
 from plnjournal.gui.theme import panel_background
+from plnjournal.lazy import lazy_module
+from plnjournal.logs import log_exception
 from plnjournal.storage.db import Database
+from plnjournal.values import NudgeAction
 
-if TYPE_CHECKING:  # the nudge's modules load with SQLAlchemy, after the window shows
+if TYPE_CHECKING:
     from plnjournal.core.insights.nudges import HardConversation
-    from plnjournal.values import NudgeAction
+
+# The panel is made on the GUI thread right after the first paint, while SQLAlchemy still
+# loads on a worker (gui/shell/main_window.py, prepare_orm): the nudge service (SQLAlchemy)
+# is named here and used once it has loaded, so the GUI thread never waits for that import.
+nudges_service = lazy_module("plnjournal.core.insights.nudges")
 
 SNOOZE_CHOICES = (("for 3 days", 3), ("for a week", 7), ("for two weeks", 14))
 
@@ -122,16 +132,12 @@ class NudgePanel(QFrame):
         generation = self._generation
 
         def compute(progress=None) -> HardConversation | None:
-            from plnjournal.core.insights.nudges import todays_hard_conversation
-
             with db.session() as s:
-                return todays_hard_conversation(s, today)
+                return nudges_service.todays_hard_conversation(s, today)
 
         if wait:
             self._show(compute(), today, generation)
             return
-        from plnjournal.gui.tasks import run_in_background
-
         run_in_background(
             self,
             compute,
@@ -140,8 +146,6 @@ class NudgePanel(QFrame):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        from plnjournal.logs import log_exception
-
         log_exception(exc)  # the journal works without its nudge; the log says why
         if shiboken6.isValid(self):
             self.hide()
@@ -161,12 +165,9 @@ class NudgePanel(QFrame):
             self._held = (nudge, today, generation)
             return
         if nudge is not None and nudge != self.nudge:
-            from plnjournal.core.insights.nudges import record_nudge
-            from plnjournal.values import NudgeAction
-
             try:
                 with self.db.session() as s:
-                    record_nudge(s, nudge.skill_id, NudgeAction.SHOWN, today=today)
+                    nudges_service.record_nudge(s, nudge.skill_id, NudgeAction.SHOWN, today=today)
             except PlnError as exc:
                 self.acted.emit(exc.message)
         self.nudge = nudge
@@ -184,11 +185,11 @@ class NudgePanel(QFrame):
     def _record(self, action: NudgeAction, **kw: object) -> bool:
         if self.nudge is None:
             return False
-        from plnjournal.core.insights.nudges import record_nudge
-
         try:
             with self.db.session() as s:
-                record_nudge(s, self.nudge.skill_id, action, today=self._today(), **kw)
+                nudges_service.record_nudge(
+                    s, self.nudge.skill_id, action, today=self._today(), **kw
+                )
         except PlnError as exc:
             self.acted.emit(exc.message)
             return False
@@ -197,8 +198,6 @@ class NudgePanel(QFrame):
 
     def _write(self) -> None:
         if self.nudge is not None:
-            from plnjournal.values import NudgeAction
-
             nudge = self.nudge
             if self._record(NudgeAction.WRITTEN):
                 self.write_requested.emit(nudge)
@@ -215,20 +214,14 @@ class NudgePanel(QFrame):
             )
             if not ok:
                 return
-        from plnjournal.values import NudgeAction
-
         if self._record(NudgeAction.DISMISSED, reason=reason):
             self.acted.emit("Noted: not today. It will ask again tomorrow.")
 
     def snooze(self, until: dt.date) -> None:
-        from plnjournal.values import NudgeAction
-
         if self._record(NudgeAction.SNOOZED, snooze_until=until):
             self.acted.emit(f"Snoozed until {until:%A} {until.day} {until:%B}.")
 
     def _snooze_until_date(self) -> None:
-        from plnjournal.gui.journal.calendar_panel import pick_date
-
         today = self._today()
         day = pick_date(
             self,
@@ -241,6 +234,4 @@ class NudgePanel(QFrame):
 
 
 def _escape(text: str) -> str:
-    import html
-
     return html.escape(text)

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
+
+# Made on the GUI thread right after the first paint, while SQLAlchemy still loads on a worker
+# (gui/shell/main_window.py, prepare_orm): the service (SQLAlchemy) is named here and used
+# once it has loaded, so the GUI thread never waits for that import.
+skills_lookup = lazy_module("plnjournal.core.skills.lookup")
 
 COL_SKILL, COL_RATING = 0, 1
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,14 +55,12 @@ class SkillLinksModel(QAbstractItemModel):
 
     def load(self, db: Database, keep: set[int] | None = None) -> None:
         """Read the active framework; archived skills appear only when linked (``keep``)."""
-        from plnjournal.core.skills.lookup import active_framework, list_skills
-
         keep = keep or set()
         areas: dict[str, AreaInfo] = {}
         with db.session() as s:
-            fw = active_framework(s)
+            fw = skills_lookup.active_framework(s)
             levels = [(lv.level, lv.label) for lv in fw.levels] if fw else []
-            for sk in list_skills(s):
+            for sk in skills_lookup.list_skills(s):
                 if sk.archived and sk.id not in keep:
                     continue
                 info = SkillInfo(

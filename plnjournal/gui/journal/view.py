@@ -27,19 +27,31 @@ from plnjournal.core.journal.days import adjacent_day, day_entries
 from plnjournal.core.journal.days import open_entry as read_open_entry
 from plnjournal.core.journal.reflection_models import load_reflection_models
 from plnjournal.errors import PlnError
+from plnjournal.gui import late_types
 from plnjournal.gui.journal.calendar_panel import CalendarPanel
 from plnjournal.gui.journal.editor import EntryEditor
 from plnjournal.gui.journal.entry_list import EntryListPanel
 from plnjournal.gui.prefs import read_bool, read_int
+from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
-if TYPE_CHECKING:  # these load after the window shows (SQLAlchemy; the panels; the dialog)
+if TYPE_CHECKING:  # for annotations only
     from plnjournal.core.insights.nudges import HardConversation
     from plnjournal.core.journal.entries import DeletedEntry
     from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
     from plnjournal.gui.journal.commitments_panel import CommitmentsPanel
     from plnjournal.gui.journal.nudge_panel import NudgePanel
     from plnjournal.gui.journal.skills_panel import SkillsPanel
+
+# Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the core's
+# writing services (SQLAlchemy), loaded on a worker once the window has painted; the side
+# panels, made right after the first paint (build_panels); the commitment dialog, when shown.
+entries_service = lazy_module("plnjournal.core.journal.entries")
+commitments_service = lazy_module("plnjournal.core.journal.commitments")
+commitments_panel = lazy_module("plnjournal.gui.journal.commitments_panel")
+nudge_panel = lazy_module("plnjournal.gui.journal.nudge_panel")
+skills_panel = lazy_module("plnjournal.gui.journal.skills_panel")
+commitment_dialog = lazy_module("plnjournal.gui.journal.commitment_dialog")
 
 log = logging.getLogger(__name__)
 
@@ -124,13 +136,9 @@ class JournalView(QWidget):
         after the first paint, or by whatever needs one of them first."""
         if self._skills is not None:
             return
-        from plnjournal.gui.journal.commitments_panel import CommitmentsPanel
-        from plnjournal.gui.journal.nudge_panel import NudgePanel
-        from plnjournal.gui.journal.skills_panel import SkillsPanel
-
-        self._skills = SkillsPanel(self.db)
-        self._commitments = CommitmentsPanel(self.db, self._today)
-        self._nudge = NudgePanel(self.db, self._today)  # hidden until there is a nudge
+        self._skills = skills_panel.SkillsPanel(self.db)
+        self._commitments = commitments_panel.CommitmentsPanel(self.db, self._today)
+        self._nudge = nudge_panel.NudgePanel(self.db, self._today)  # hidden until there is a nudge
         self._waiting.deleteLater()
         for page, panel in zip(self._pages, (self._skills, self._commitments), strict=True):
             page.layout().addWidget(panel)
@@ -263,23 +271,19 @@ class JournalView(QWidget):
             self._body_changed_since_notice = True
 
     def _links_changed(self, links: dict) -> None:
-        from plnjournal.core.journal.entries import get_entry, set_skill_links
-
         try:
             entry_id = self.editor.ensure_entry()
             with self.db.session() as s:
-                set_skill_links(s, get_entry(s, entry_id), links)
+                entries_service.set_skill_links(s, entries_service.get_entry(s, entry_id), links)
         except PlnError as exc:
             self.message.emit(f"Skills not saved: {exc.message}")
             return
         self._notify("entries", "ratings")
 
     def _comfort_changed(self, comfort: int | None) -> None:
-        from plnjournal.core.journal.entries import update_entry
-
         entry_id = self.editor.ensure_entry()
         with self.db.session() as s:
-            update_entry(s, entry_id, comfort=comfort)
+            entries_service.update_entry(s, entry_id, comfort=comfort)
         self._notify("entries")
 
     def flush(self) -> bool:
@@ -298,10 +302,8 @@ class JournalView(QWidget):
             self.editor.open_draft(self.day)  # an unsaved draft: just clear it
             return
         self.editor.flush()
-        from plnjournal.core.journal.entries import delete_entry
-
         with self.db.session() as s:
-            snapshot = delete_entry(s, entry_id)
+            snapshot = entries_service.delete_entry(s, entry_id)
         self._undo.append(snapshot)
         self.editor.entry_id = None
         self._body_changed_since_notice = False
@@ -317,10 +319,8 @@ class JournalView(QWidget):
         if not self._undo:
             return
         snapshot = self._undo.pop()
-        from plnjournal.core.journal.entries import restore_entry
-
         with self.db.session() as s:
-            entry = restore_entry(s, snapshot)
+            entry = entries_service.restore_entry(s, snapshot)
             entry_id, day = entry.id, entry.entry_date
         self._notify("entries", "ratings", "commitments")
         self.go_to_day(day, entry_id)
@@ -330,13 +330,11 @@ class JournalView(QWidget):
 
     def write_about(self, nudge: HardConversation) -> None:
         """A new reflection today, on the nudge's skill, starting with its question."""
-        from plnjournal.core.journal.entries import add_entry
-
         self._leave_entry()
         today = self._today()
         now = dt.datetime.now()
         with self.db.session() as s:
-            entry = add_entry(
+            entry = entries_service.add_entry(
                 s,
                 entry_date=today,
                 entry_time=now.time().replace(second=0, microsecond=0),
@@ -369,10 +367,8 @@ class JournalView(QWidget):
         self.editor.flush()
         if self.editor.entry_id is None:
             return
-        from plnjournal.core.journal.commitments import proposals_for_entry
-
         with self.db.session() as s:
-            proposals = proposals_for_entry(s, self.editor.entry_id)
+            proposals = commitments_service.proposals_for_entry(s, self.editor.entry_id)
         if not proposals:
             self.message.emit("No new lines in this reflection's action plan.")
             return
@@ -382,28 +378,22 @@ class JournalView(QWidget):
         self.finish_loading()  # the dialog lists the skills (at once, in the first second)
         links = self.skills.links()
         if dialog is None:
-            from PySide6.QtWidgets import QDialog
-
-            from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
-
-            dialog = CommitmentDialog(
+            dialog = commitment_dialog.CommitmentDialog(
                 self._skill_choices(),
                 default_due=self._today() + dt.timedelta(days=7),
                 default_skill=next(iter(links), None),
                 proposals=proposals,
                 parent=self,
             )
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            if dialog.exec() != late_types.QDialog.DialogCode.Accepted:
                 return
         made = dialog.commitments()
         if not made:
             return
         entry_id = self.editor.entry_id if proposals else None
-        from plnjournal.core.journal.commitments import add_commitment
-
         with self.db.session() as s:
             for text, due, skill_id in made:
-                add_commitment(
+                commitments_service.add_commitment(
                     s,
                     text,
                     due_on=due,

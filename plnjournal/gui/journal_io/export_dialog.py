@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.journal_io.export import export_journal, period_summary
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -54,8 +55,6 @@ class ExportJournalDialog(QDialog):
         self.setMinimumWidth(560)
         self.resize(640, 420)
         with db.session() as session:
-            from plnjournal.core.journal_io.export import period_summary
-
             whole = period_summary(session)
         self.first = whole["first_entry"] or dt.date.today()
         self.last = whole["last_entry"] or dt.date.today()
@@ -163,8 +162,6 @@ class ExportJournalDialog(QDialog):
         self.dest.setText(str(candidate))
 
     def _update(self) -> None:
-        from plnjournal.core.journal_io.export import period_summary
-
         self.date_from.setEnabled(self.period.isChecked())
         self.date_to.setEnabled(self.period.isChecked())
         date_from, date_to = self.chosen_period()
@@ -203,8 +200,6 @@ class ExportJournalDialog(QDialog):
     # --- export -----------------------------------------------------------------------
 
     def start_export(self) -> None:
-        from plnjournal.core.journal_io.export import export_journal
-
         dest = Path(self.dest.text().strip()).expanduser()
         fmt, (date_from, date_to), db = self.fmt(), self.chosen_period(), self.db
 
@@ -239,7 +234,5 @@ class ExportJournalDialog(QDialog):
 
 
 def _documents() -> Path:
-    from PySide6.QtCore import QStandardPaths
-
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(found) if found and Path(found).is_dir() else Path.home()

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal_io.formats import FORMAT_LABELS
+from plnjournal.core.journal_io.importer import prepare_import, write_import
+from plnjournal.errors import PlnError
 from plnjournal.gui.journal_io.preview_model import DATE, LINKS, TIME, TITLE, ImportPreviewModel
 from plnjournal.gui.journal_io.preview_model import SORT_ROLE as PREVIEW_SORT_ROLE
 from plnjournal.gui.tasks import run_in_background, show_error
@@ -191,7 +193,6 @@ class ImportJournalDialog(QDialog):
 
     def refresh_preview(self) -> None:
         """Read and check the chosen journal in the background; nothing is written."""
-        from plnjournal.core.journal_io.importer import prepare_import
 
         self._generation += 1
         generation = self._generation
@@ -263,8 +264,6 @@ class ImportJournalDialog(QDialog):
         )
 
     def _show_problems(self, exc: BaseException) -> None:
-        from plnjournal.errors import PlnError
-
         if not isinstance(exc, PlnError):
             self.summary.setText("Something went wrong while reading the journal.")
             show_error(self, exc, "Import a journal")
@@ -288,8 +287,6 @@ class ImportJournalDialog(QDialog):
     # --- import -----------------------------------------------------------------------
 
     def start_import(self) -> None:
-        from plnjournal.core.journal_io.importer import write_import
-
         plan, db = self.plan, self.db
         if plan is None:
             return

@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
+from plnjournal.lazy import lazy_module
+
 if TYPE_CHECKING:
+    from plnjournal.gui.journal_io.import_dialog import ImportJournalDialog
     from plnjournal.gui.shell.main_window import MainWindow
+
+# Off the first paint: the dialogs' modules and the journal formats and importers behind them
+# (SQLAlchemy through the core), loaded when a dialog is first opened.
+importing = lazy_module("plnjournal.gui.journal_io.import_dialog")
+exporting = lazy_module("plnjournal.gui.journal_io.export_dialog")
 
 
 class JournalTransferFeature:
@@ -32,18 +40,16 @@ class JournalTransferFeature:
         else:
             menu.addActions([self.import_action, self.export_action])
 
-    def import_dialog(self):
+    def import_dialog(self) -> ImportJournalDialog:
         """The import dialog, wired so every view refreshes after an import."""
-        from plnjournal.gui.journal_io.import_dialog import (
-            CHANGED,
-            CHANGED_BY_RESTORE,
-            ImportJournalDialog,
-        )
-
-        dialog = ImportJournalDialog(self.window.db, self.window)
+        dialog = importing.ImportJournalDialog(self.window.db, self.window)
         dialog.imported.connect(
             lambda summary: self.window.notify_changed(
-                *(CHANGED_BY_RESTORE if summary["format"] == "json" else CHANGED)
+                *(
+                    importing.CHANGED_BY_RESTORE
+                    if summary["format"] == "json"
+                    else importing.CHANGED
+                )
             )
         )
         return dialog
@@ -52,9 +58,8 @@ class JournalTransferFeature:
         self.import_dialog().exec()
 
     def export_journal(self) -> None:
-        from plnjournal.gui.journal_io.export_dialog import ExportJournalDialog
-
-        ExportJournalDialog(self.window.db, self.window).exec()
+        """File ▸ Export journal…: the export dialog, modal."""
+        exporting.ExportJournalDialog(self.window.db, self.window).exec()
 
 
 def install(window: MainWindow) -> None:

@@ -6,6 +6,26 @@ import os
 import sys
 from pathlib import Path
 
+from plnjournal.core.journal.days import needs_first_start
+from plnjournal.lazy import lazy_module
+from plnjournal.logs import setup_logging
+from plnjournal.storage.sqlite_file import QuickCheck
+
+# Qt and the window's modules load inside run_gui, in this order: after the journal's
+# whole-file check has started (it runs on a thread while they load) and after the modules
+# loaded before PySide are recorded (gui/shell/pyside_scan.py); so they are named here and
+# imported when run_gui first reads them.
+QtWidgets = lazy_module("PySide6.QtWidgets")
+app_guard = lazy_module("plnjournal.gui.shell.app_guard")
+app_identity = lazy_module("plnjournal.gui.shell.app_identity")
+main_window = lazy_module("plnjournal.gui.shell.main_window")
+theme = lazy_module("plnjournal.gui.theme")
+pyside_scan = lazy_module("plnjournal.gui.shell.pyside_scan")
+# Off every start but those that need them: the first-start dialog (SQLAlchemy through the
+# settings model) and the bench's ready probe.
+first_start = lazy_module("plnjournal.gui.shell.first_start")
+bench_ready = lazy_module("plnjournal.gui.shell.bench_ready")
+
 
 def run_gui(
     db_path: Path,
@@ -16,32 +36,20 @@ def run_gui(
 ) -> int:
     """Open the window on the journal at ``db_path``; with ``smoke_test``, quit once it shows
     (no first-start dialog: a smoke test never waits for a person), saving ``screenshot``."""
-    from plnjournal.storage.sqlite_file import QuickCheck
-
     # The whole-file check runs while Qt loads; its verdict is asked before the journal opens.
     check = QuickCheck.start(db_path)
     loaded_before_pyside = set(sys.modules)
-    from PySide6.QtWidgets import QApplication
-
-    from plnjournal.gui.shell.pyside_scan import spare_source_scans
-
-    spare_source_scans(loaded_before_pyside)  # ~20 ms less; see gui/shell/pyside_scan.py
-
-    from plnjournal.gui.shell.app_guard import AppGuard
-    from plnjournal.gui.shell.app_identity import (
-        apply_identity,
-        apply_window_icon,
-        schedule_smoke_report,
-    )
-    from plnjournal.gui.shell.main_window import MainWindow
+    QApplication = QtWidgets.QApplication  # PySide loads here
+    pyside_scan.spare_source_scans(loaded_before_pyside)  # see gui/shell/pyside_scan.py
+    # The window's modules load now too, while the check still runs.
+    AppGuard, MainWindow = app_guard.AppGuard, main_window.MainWindow
+    apply_window_icon = app_identity.apply_window_icon
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("PLN Journal")
     app.setOrganizationName("plnjournal")
-    apply_identity(app)
-    from plnjournal.gui.theme import follow_system_scheme
-
-    follow_system_scheme(app)
+    app_identity.apply_identity(app)
+    theme.follow_system_scheme(app)
     # One window per journal, a checked open (daily backup; a damaged journal offers its
     # newest sound backup), and the crash dialog: see gui/shell/app_guard.py.
     guard = AppGuard(db_path)
@@ -56,25 +64,18 @@ def run_gui(
     if db is None:
         return 1
     try:
-        from plnjournal.core.journal.days import needs_first_start
-
         if not smoke_test and needs_first_start(db):  # ask how to begin; closing it opens it
-            from plnjournal.gui.shell.first_start import FirstStartDialog  # loaded only when asked
-            from plnjournal.logs import setup_logging
-
             before_dialog()
             setup_logging()  # the dialog may stay open a long time: log to the file meanwhile
-            FirstStartDialog(db).exec()
+            first_start.FirstStartDialog(db).exec()
         window = MainWindow(db)
         window.first_painted.connect(lambda: apply_window_icon(app))
         guard.protect(window)
         if os.environ.get("PLNJOURNAL_BENCH_READY"):  # bench/run.py: report when ready, quit
-            from plnjournal.gui.shell.bench_ready import quit_when_ready
-
-            quit_when_ready(window)
+            bench_ready.quit_when_ready(window)
         window.show()
         if smoke_test:
-            schedule_smoke_report(app, window, screenshot)
+            app_identity.schedule_smoke_report(app, window, screenshot)
         return app.exec()
     finally:
         guard.close()  # waits for background work before the journal closes

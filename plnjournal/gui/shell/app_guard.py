@@ -14,13 +14,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QWidget
 
 from plnjournal.errors import DatabaseDamaged, PlnError
+from plnjournal.gui import late_types
 from plnjournal.gui.shell.crash_handler import CrashHandler, install_crash_handler
 from plnjournal.gui.shell.single_instance import InstanceGuard, bring_forward
-from plnjournal.storage.db import Database
+from plnjournal.lazy import lazy_module
+from plnjournal.logs import hold_early_records, setup_logging
+from plnjournal.storage.db import Database, open_database
 from plnjournal.storage.sqlite_file import QuickCheck
 
-if TYPE_CHECKING:  # dialogs are imported when shown: their enums cost the start ~3 ms
+if TYPE_CHECKING:  # for annotations; the class is read from late_types when shown
     from PySide6.QtWidgets import QMessageBox
+
+# Off the first paint: the background helper (its progress and message boxes' Qt types),
+# used once the window has loaded; the backup and restore code, used then or on a damaged
+# journal (docs/performance.md, "Where the start-up deferrals are").
+tasks = lazy_module("plnjournal.gui.tasks")
+backup = lazy_module("plnjournal.storage.backup")
+restore = lazy_module("plnjournal.storage.restore")
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +39,6 @@ class AppGuard:
     """Used once by ``run_gui``: ``already_running``, ``open_journal``, ``protect``, ``close``."""
 
     def __init__(self, db_path: Path) -> None:
-        from plnjournal.logs import hold_early_records
-
         hold_early_records()  # written to the log file once it opens, after the first paint
         self.db_path = db_path
         self.instance = InstanceGuard(db_path)
@@ -44,9 +52,7 @@ class AppGuard:
         if self.instance.claim():
             return False
         if not self.instance.forward_to_running():
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.information(
+            late_types.QMessageBox.information(
                 None,
                 "PLN Journal is already open",
                 "This journal is open in another PLN Journal window, which did not come "
@@ -95,8 +101,6 @@ class AppGuard:
             self._after_load(window)
 
     def _after_load(self, window: QWidget) -> None:
-        from plnjournal.logs import setup_logging
-
         self.answer_launches()
         setup_logging()  # the rotating log file (logging.handlers: not worth the first paint)
         db = getattr(window, "db", None)
@@ -104,9 +108,8 @@ class AppGuard:
             start_daily_backup(window, db)
 
     def close(self) -> None:
-        from plnjournal.gui.tasks import wait_for_background_work
-
-        wait_for_background_work()  # a backup in progress finishes before the app exits
+        """Let background work (a backup) finish, then release the journal and the hooks."""
+        tasks.wait_for_background_work()  # a backup in progress finishes before the app exits
         self.instance.close()
         if self.crash is not None:
             self.crash.uninstall()
@@ -115,8 +118,6 @@ class AppGuard:
 
 def start_daily_backup(window: QWidget, db: Database) -> None:
     """The first start of the day backs the journal up; a failure is a status-bar warning."""
-    from plnjournal.gui.tasks import run_in_background
-    from plnjournal.storage.backup import daily_backup
 
     def failed(exc: BaseException) -> None:
         message = getattr(exc, "message", str(exc))
@@ -125,7 +126,7 @@ def start_daily_backup(window: QWidget, db: Database) -> None:
         if show is not None:
             show(f"Today's automatic backup was not made: {message}")
 
-    run_in_background(window, lambda _p: daily_backup(db.path), on_failure=failed)
+    tasks.run_in_background(window, lambda _p: backup.daily_backup(db.path), on_failure=failed)
 
 
 def open_journal_or_explain(
@@ -138,16 +139,13 @@ def open_journal_or_explain(
     """The journal, opened; or None after telling the user why it cannot be (never a traceback).
     ``quick_check``: the file's check, started earlier (see ``storage.sqlite_file``);
     ``before_asking``: called before a dialog is shown."""
-    from plnjournal.storage.db import open_database
-
     try:
         return open_database(db_path, quick_check=quick_check)
     except PlnError as exc:
         if before_asking is not None:
             before_asking()
         problem = exc
-    from PySide6.QtWidgets import QMessageBox  # only when something is wrong
-
+    QMessageBox = late_types.QMessageBox  # only when something is wrong
     if not isinstance(problem, DatabaseDamaged):
         QMessageBox.critical(parent, "PLN Journal cannot open the journal", problem.message)
         return None
@@ -156,13 +154,10 @@ def open_journal_or_explain(
         return None
     if not offer_restore(problem, parent):
         return None
-    backup = problem.good_backup
+    good = problem.good_backup
     try:
-        from plnjournal.logs import setup_logging
-        from plnjournal.storage.restore import restore_backup
-
         setup_logging()  # the restore is logged
-        result = restore_backup(db_path, backup.path)
+        result = restore.restore_backup(db_path, good.path)
         log.info("restored %s at start-up; damaged file kept as %s", db_path, result.damaged_kept)
         return open_database(db_path)
     except PlnError as again:
@@ -172,9 +167,8 @@ def open_journal_or_explain(
 
 def damaged_dialog(exc: DatabaseDamaged, parent: QWidget | None = None) -> QMessageBox:
     """The question shown when the journal is damaged and a sound backup exists."""
-    from PySide6.QtWidgets import QMessageBox
-
-    backup = exc.good_backup
+    QMessageBox = late_types.QMessageBox
+    good = exc.good_backup
     box = QMessageBox(parent)
     box.setObjectName("damagedJournalDialog")
     box.setIcon(QMessageBox.Icon.Warning)
@@ -182,7 +176,7 @@ def damaged_dialog(exc: DatabaseDamaged, parent: QWidget | None = None) -> QMess
     box.setText("Your journal file is damaged and cannot be opened.")
     box.setInformativeText(
         "PLN Journal has left the file exactly as it is.\n\n"
-        f"The newest sound backup was made on {backup.made_at:%A %d %B %Y at %H:%M}. "
+        f"The newest sound backup was made on {good.made_at:%A %d %B %Y at %H:%M}. "
         "Restoring it puts it in place of the damaged file, which is kept beside it "
         "(never repaired or deleted), so nothing is lost if you want to try to rescue it."
     )
@@ -193,9 +187,9 @@ def damaged_dialog(exc: DatabaseDamaged, parent: QWidget | None = None) -> QMess
 
 
 def offer_restore(exc: DatabaseDamaged, parent: QWidget | None = None) -> bool:
-    from PySide6.QtWidgets import QMessageBox
-
+    """Ask whether to put the newest sound backup in place of the damaged journal."""
     box = damaged_dialog(exc, parent)
     box.exec()
     clicked = box.clickedButton()
-    return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole
+    accept = late_types.QMessageBox.ButtonRole.AcceptRole
+    return clicked is not None and box.buttonRole(clicked) == accept

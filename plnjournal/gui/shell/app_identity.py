@@ -7,13 +7,20 @@ icon and name in the taskbar) through ``QGuiApplication.setDesktopFileName(APP_I
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QElapsedTimer, QSize, QTimer
+
+from plnjournal.gui import late_types
 from plnjournal.resources import folder as resource_folder
 
-if TYPE_CHECKING:
+if sys.platform == "win32":  # only Windows needs it (the taskbar's app id)
+    import ctypes
+
+if TYPE_CHECKING:  # QIcon for annotations; read from late_types when the icon is made
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -31,18 +38,16 @@ def icon_png(size: int) -> bytes:
 
 def app_icon() -> QIcon:
     """Files are named to Qt, which reads each size when it is first drawn (decoding all seven
-    PNGs up front cost ~25 ms of the window's start); from a zip, the bytes are decoded now."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QIcon, QPixmap
-
-    icon = QIcon()
+    PNGs up front cost the window's start: docs/performance.md); from a zip, the bytes are
+    decoded now."""
+    icon = late_types.QIcon()
     folder = resource_folder("icons")
     for size in ICON_SIZES:
         name = f"plnjournal-{size}.png"
         if isinstance(folder, Path) and (folder / name).is_file():
             icon.addFile(str(folder / name), QSize(size, size))
             continue
-        pixmap = QPixmap()
+        pixmap = late_types.QPixmap()
         if pixmap.loadFromData(icon_png(size), "PNG"):
             icon.addPixmap(pixmap)
     return icon
@@ -54,16 +59,13 @@ def apply_identity(app: QApplication) -> None:
     if sys.platform == "win32":
         # Windows groups taskbar buttons by this id, and the installer's Start menu shortcut
         # carries the same one; without it a pip install shows as python.exe with its icon.
-        import contextlib
-        import ctypes
-
         with contextlib.suppress(AttributeError, OSError):
             ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
 
 
 def apply_window_icon(app: QApplication) -> None:
     """Give every window the app icon, once: right after the first paint (making it costs
-    ~10 ms, which the first window does not wait for), or before a dialog shown before it."""
+    the first paint time it need not wait for), or before a dialog shown before it."""
     if app.windowIcon().isNull():
         app.setWindowIcon(app_icon())
 
@@ -74,8 +76,6 @@ def schedule_smoke_report(
     """For ``plnjournal gui --smoke-test``: once the window is shown, say so and quit (exit 0);
     if it never shows, say that and exit 1. Proves a build starts without a person watching;
     ``screenshot`` saves the window as PNG, to look at what a bundle really shows."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
-
     clock = QElapsedTimer()
     clock.start()
     timer = QTimer(window)

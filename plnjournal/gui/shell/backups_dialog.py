@@ -33,8 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.storage.backup import BackupInfo, format_size
+from plnjournal.gui.tasks import run_in_background, show_error
+from plnjournal.paths import backup_dir
+from plnjournal.storage.backup import MANUAL, BackupInfo, backup_infos, format_size, make_backup
 from plnjournal.storage.db import Database
+from plnjournal.storage.restore import restore_backup
 
 Index = QModelIndex | QPersistentModelIndex
 EVERYTHING = ("entries", "skills", "framework", "ratings", "feedback", "commitments", "nudges")
@@ -55,8 +58,6 @@ class BackupListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        from plnjournal.storage.backup import backup_infos
-
         self.beginResetModel()
         self.backups = backup_infos(self.db_path)
         self.endResetModel()
@@ -107,7 +108,6 @@ class BackupsDialog(QDialog):
         after_restore: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        from plnjournal.paths import backup_dir
 
         self.db = db
         self.before_restore = before_restore
@@ -186,9 +186,6 @@ class BackupsDialog(QDialog):
         return rows[0].data(BackupListModel.BACKUP_ROLE) if rows else None
 
     def back_up_now(self) -> None:
-        from plnjournal.gui.tasks import run_in_background
-        from plnjournal.storage.backup import MANUAL, make_backup
-
         path = self.db.path
         self.backup_button.setEnabled(False)
 
@@ -199,8 +196,6 @@ class BackupsDialog(QDialog):
             self.status.setText(f"Backed up to {dest.name}.")
 
         def failed(exc: BaseException) -> None:
-            from plnjournal.gui.tasks import show_error
-
             self.backup_button.setEnabled(True)
             show_error(self, exc, "Backups")
 
@@ -231,8 +226,6 @@ class BackupsDialog(QDialog):
 
     def restore(self, backup: BackupInfo) -> None:
         """Restore ``backup`` on the writer thread (after the editor has saved)."""
-        from plnjournal.gui.tasks import run_in_background
-        from plnjournal.storage.restore import restore_backup
 
         if self.before_restore is not None:
             self.before_restore()
@@ -257,8 +250,6 @@ class BackupsDialog(QDialog):
                 self.after_restore()
 
         def failed(exc: BaseException) -> None:
-            from plnjournal.gui.tasks import show_error
-
             self._sync()
             show_error(self, exc, "Restore a backup")
 

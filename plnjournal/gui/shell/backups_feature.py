@@ -5,24 +5,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from plnjournal.lazy import lazy_module
+
+# The dialog's module (and the backup code behind it) loads when the dialog is first opened,
+# not with the window's menus (docs/performance.md, "Where the start-up deferrals are").
+backups_dialog = lazy_module("plnjournal.gui.shell.backups_dialog")
+
 
 def install(window: Any) -> None:
     """Add File ▸ Backups… to the main window."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QAction
-
     action = QAction("&Backups…", window)
     action.setObjectName("backupsAction")
 
     def open_dialog() -> None:
-        from plnjournal.gui.shell.backups_dialog import BackupsDialog, reload_after_restore
-
         journal = getattr(window, "journal", None)
-        dialog = BackupsDialog(
+        dialog = backups_dialog.BackupsDialog(
             window.db,
             window,
             before_restore=getattr(journal, "flush", None),
-            after_restore=lambda: reload_after_restore(window),
+            after_restore=lambda: backups_dialog.reload_after_restore(window),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import platform
 import sqlite3
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+import PySide6
+from PySide6.QtCore import Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,15 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal import __version__
+
 MAX_REPORTS = 5  # a repeating error (in a paint event, say) must not flood the dialog
 
 
 def versions() -> str:
     """The versions a bug report needs, one per line."""
-    import PySide6
-    from PySide6.QtCore import qVersion
-
-    from plnjournal import __version__
 
     return "\n".join(
         (
@@ -100,6 +100,4 @@ class CrashDialog(QDialog):
         )
 
     def _open_log_folder(self) -> None:
-        from pathlib import Path
-
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.log_path).parent)))

@@ -18,8 +18,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from plnjournal.lazy import lazy_module
+from plnjournal.logs import log_exception
+
 if TYPE_CHECKING:
     from plnjournal.gui.shell.crash_dialog import CrashDialog
+
+# The crash dialog's module (its Qt types) loads on the first error, not with the window
+# (docs/performance.md, "Where the start-up deferrals are").
+crash_dialog = lazy_module("plnjournal.gui.shell.crash_dialog")
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +64,6 @@ class CrashHandler(QObject):
             self._from_thread.emit(args.exc_value)
 
     def _show(self, exc: BaseException) -> None:
-        from plnjournal.logs import log_exception
-
         try:
             where = log_exception(exc)
             summary = f"{type(exc).__name__}: {exc}"
@@ -66,9 +71,7 @@ class CrashHandler(QObject):
             if self.dialog is not None and self.dialog.isVisible():
                 self.dialog.add(summary, report)
             else:
-                from plnjournal.gui.shell.crash_dialog import CrashDialog
-
-                self.dialog = CrashDialog(summary, report, where, self.window)
+                self.dialog = crash_dialog.CrashDialog(summary, report, where, self.window)
                 self.dialog.show()  # not modal: the user can go on writing meanwhile
             self.dialog.raise_()
         except Exception:

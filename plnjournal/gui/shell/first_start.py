@@ -24,16 +24,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.demo import build_demo
+from plnjournal.core.frameworks.spec import (
+    FrameworkSpec,
+    builtin_frameworks,
+    install_framework,
+    load_builtin,
+)
 from plnjournal.core.journal.days import FIRST_START_SETTING
+from plnjournal.errors import PlnError
+from plnjournal.gui.skills.framework_actions import import_framework_file
+from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.storage.db import Database
+from plnjournal.storage.models import Setting
 
 SETTING = FIRST_START_SETTING
 BUILTIN, IMPORT, EMPTY, DEMO = range(4)
 
 
 def mark_done(db: Database) -> None:
-    from plnjournal.storage.models import Setting
-
     with db.session() as session:
         session.merge(Setting(key=SETTING, value=json.dumps(True)))
 
@@ -43,7 +52,6 @@ class FirstStartDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from plnjournal.core.frameworks.spec import builtin_frameworks, load_builtin
 
         self.db = db
         self.setWindowTitle("Welcome to PLN Journal")
@@ -129,7 +137,6 @@ class FirstStartDialog(QDialog):
 
     def accept(self) -> None:
         """Carry out the choice; the dialog closes only when it worked."""
-        from plnjournal.errors import PlnError
 
         choice = self.choice()
         try:
@@ -150,34 +157,24 @@ class FirstStartDialog(QDialog):
         super().accept()
 
     def _install_builtin(self) -> None:
-        from plnjournal.core.frameworks.spec import install_framework, load_builtin
-
         fid = self.frameworks.currentItem().data(Qt.ItemDataRole.UserRole)
         with self.db.session() as session:
             install_framework(session, load_builtin(fid))
 
     def _install_empty(self) -> None:
-        from plnjournal.core.frameworks.spec import FrameworkSpec, install_framework
-
         with self.db.session() as session:
             install_framework(session, FrameworkSpec(name="My skills framework"))
 
     def _import_file(self) -> bool:
-        from plnjournal.gui.skills.framework_actions import import_framework_file
-
         path, _ = QFileDialog.getOpenFileName(
             self, "Import a skills framework", "", "Frameworks (*.csv *.json);;All files (*)"
         )
         return bool(path) and import_framework_file(self, self.db, path, confirm=False)
 
     def _load_demo(self) -> None:
-        from plnjournal.gui.tasks import run_in_background
-
         db = self.db
 
         def build(progress):
-            from plnjournal.core.demo import build_demo
-
             progress(0, 0, "Writing a year of demo reflections…")
             with db.session() as session:
                 return build_demo(session, years=1)
@@ -197,7 +194,5 @@ class FirstStartDialog(QDialog):
         )
 
     def _demo_failed(self, exc: BaseException) -> None:
-        from plnjournal.gui.tasks import show_error
-
         self.setEnabled(True)
         show_error(self, exc)

@@ -2,8 +2,8 @@
 
 Features (skills matrix, feedback import, insights, backups, …) live in their own modules and
 plug in through ``FEATURES``: each has ``install(window)`` which adds its actions to
-``window.menu(...)``. Feature modules stay light at import; they import heavy things (matplotlib,
-importers) inside their slots, so start-up stays fast.
+``window.menu(...)``. Feature modules stay light at import; they name heavy things (matplotlib,
+importers, dialogs) with ``plnjournal.lazy.lazy_module``, so start-up stays fast.
 
 The window shows the day before SQLAlchemy has loaded (see ``journal_view``); right after its
 first paint it loads SQLAlchemy and the core on a worker thread (``load_journal``), then fills
@@ -22,14 +22,24 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton
 
+from plnjournal.gui import late_types
+from plnjournal.gui.journal.calendar_panel import pick_date
 from plnjournal.gui.journal.view import JournalView
 from plnjournal.gui.prefs import app_settings
+from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
-if TYPE_CHECKING:  # loads with the journal, after the first paint; a close event at close
+if TYPE_CHECKING:  # a close event's type for an annotation (its set-up cost the start)
     from PySide6.QtGui import QCloseEvent
 
     from plnjournal.gui.shell.reminder import DailyReminder
+
+# Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the background
+# helper (its dialogs' Qt types) and the reminder, used once the journal has loaded; the search
+# dialog (SQLAlchemy through the core's search), when first opened.
+tasks = lazy_module("plnjournal.gui.tasks")
+reminder = lazy_module("plnjournal.gui.shell.reminder")
+search_dialog = lazy_module("plnjournal.gui.journal.search_dialog")
 
 log = logging.getLogger(__name__)
 
@@ -48,16 +58,22 @@ FEATURES: tuple[str, ...] = (
 
 UNDO_VISIBLE_MS = 20_000
 
+# What the panels and the autosave use (SQLAlchemy through the core's services): imported by
+# ``prepare_orm`` on a worker thread after the first paint, never by the GUI thread.
+ORM_MODULES = (
+    "plnjournal.core.insights.nudges",
+    "plnjournal.core.journal.commitments",
+    "plnjournal.core.journal.entries",
+    "plnjournal.core.journal.settings",
+    "plnjournal.core.skills.lookup",
+)
+
 
 def prepare_orm(db: Database) -> None:
     """Import SQLAlchemy and what the panels and the autosave use, and make the journal's
     engine and sessions (a second or so on a slow machine; run off the GUI thread)."""
-    import plnjournal.core.insights.nudges
-    import plnjournal.core.journal.commitments
-    import plnjournal.core.journal.entries
-    import plnjournal.core.journal.settings
-    import plnjournal.core.skills.lookup  # noqa: F401
-
+    for name in ORM_MODULES:
+        importlib.import_module(name)
     with db.session() as s:
         s.connection()  # the first connection applies the journal's pragmas
 
@@ -122,10 +138,8 @@ class MainWindow(QMainWindow):
             return
         self._loading = True
         self.journal.build_panels()  # their tabs are placed; they fill once loaded
-        from plnjournal.gui.tasks import run_in_background
-
         db = self.db
-        run_in_background(
+        tasks.run_in_background(
             self,
             lambda _progress: prepare_orm(db),
             on_success=lambda _r: self.load_now(),
@@ -139,16 +153,12 @@ class MainWindow(QMainWindow):
             return
         prepare_orm(self.db)
         self.journal.finish_loading()
-        from plnjournal.gui.shell.reminder import DailyReminder
-
-        self.reminder = DailyReminder(self.db, self)
+        self.reminder = reminder.DailyReminder(self.db, self)
         self.is_loaded = True
         self.loaded.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
-        from plnjournal.gui.tasks import show_error
-
-        show_error(self, exc)  # a busy or unreadable journal: said, then tried again
+        tasks.show_error(self, exc)  # a busy or unreadable journal: said, then tried again
         self._loading = False
         QTimer.singleShot(5000, self.load_journal)
 
@@ -300,10 +310,9 @@ class MainWindow(QMainWindow):
         self.side_action.setChecked(not self.journal.side.isHidden())
 
     def open_search(self) -> None:
-        from plnjournal.gui.journal.search_dialog import SearchDialog
-
+        """Show the search dialog (one per window: it keeps its query between uses)."""
         if self._search is None:
-            self._search = SearchDialog(self.db, self)
+            self._search = search_dialog.SearchDialog(self.db, self)
             self._search.open_entry.connect(self._open_found)
             self.data_changed.connect(
                 lambda what: (
@@ -320,18 +329,15 @@ class MainWindow(QMainWindow):
         self.journal.focus_editor()
 
     def go_to_date(self) -> None:
-        from plnjournal.gui.journal.calendar_panel import pick_date
-
+        """Jump to a day picked in a small calendar dialog (Ctrl+G)."""
         day = pick_date(self, "Go to date", self.journal.day)
         if day is not None:
             self.journal.go_to_day(day)
             self.journal.focus_editor()
 
     def _edit_reminder(self) -> None:
-        from plnjournal.gui.shell.reminder import edit_reminder
-
         self.load_now()  # the reminder is read with the rest of the journal
-        if edit_reminder(self.db, self, self.reminder):
+        if reminder.edit_reminder(self.db, self, self.reminder):
             self.notify_changed("settings")
             when = self.reminder.time
             self.show_message(
@@ -346,9 +352,7 @@ class MainWindow(QMainWindow):
                 lines.append(
                     f"<tr><td><b>{key}</b></td><td>{action.text().replace('&', '')}</td></tr>"
                 )
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.information(
+        late_types.QMessageBox.information(
             self,
             "Keyboard shortcuts",
             "<table cellspacing=4>" + "".join(sorted(lines)) + "</table>",
@@ -386,8 +390,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save and close without asking; only a failed save (disk full…) is worth a question."""
         if not self.journal.flush():
-            from PySide6.QtWidgets import QMessageBox
-
+            QMessageBox = late_types.QMessageBox
             text = self.journal.editor.body.toPlainText()
             QGuiApplication.clipboard().setText(text)
             answer = QMessageBox.warning(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal.days import entry_counts
+from plnjournal.core.journal.settings import reminder_time, set_reminder_time
 from plnjournal.storage.db import Database
 
 CHECK_EVERY_MS = 30_000
@@ -60,8 +61,6 @@ class DailyReminder(QObject):
             self.reload()
 
     def reload(self) -> None:
-        from plnjournal.core.journal.settings import reminder_time
-
         with self.db.session() as s:
             self.time = reminder_time(s)
         now = self._now()
@@ -162,7 +161,6 @@ def edit_reminder(db: Database, parent: QWidget, reminder: DailyReminder) -> boo
     dialog = ReminderDialog(reminder.time, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    from plnjournal.core.journal.settings import set_reminder_time
 
     with db.session() as s:
         set_reminder_time(s, dialog.chosen())

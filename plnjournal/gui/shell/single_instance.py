@@ -19,6 +19,12 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCryptographicHash, QDir, QLockFile, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from plnjournal.lazy import lazy_module
+
+# Off the first paint: QtNetwork, for the local server started once the window has loaded
+# (docs/performance.md, "Where the start-up deferrals are").
+QtNetwork = lazy_module("PySide6.QtNetwork")
+
 log = logging.getLogger(__name__)
 
 RAISE = b"raise\n"
@@ -65,11 +71,9 @@ class InstanceGuard(QObject):
     def forward_to_running(self, knock_seconds: float = KNOCK_SECONDS) -> bool:
         """Ask the window holding this journal to come forward, knocking until it listens
         (it starts to once loaded); True if it was told."""
-        from PySide6.QtNetwork import QLocalSocket
-
         deadline = time.monotonic() + knock_seconds
         while True:
-            socket = QLocalSocket()
+            socket = QtNetwork.QLocalSocket()
             socket.connectToServer(self.name)
             if socket.waitForConnected(CONNECT_MS):
                 socket.write(RAISE)
@@ -88,8 +92,7 @@ class InstanceGuard(QObject):
             return True
         if not self.lock.isLocked():
             return False
-        from PySide6.QtNetwork import QLocalServer
-
+        QLocalServer = QtNetwork.QLocalServer
         server = QLocalServer()
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
