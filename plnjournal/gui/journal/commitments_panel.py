@@ -43,6 +43,22 @@ class CommitmentRow:
     overdue: bool
 
 
+def read_commitment_rows(db: Database, today: dt.date) -> list[CommitmentRow]:
+    """The open commitments, soonest first, as the model shows them (a session: run it where
+    waiting on the journal is harmless)."""
+    with db.session() as s:
+        return [
+            CommitmentRow(
+                c.id,
+                c.text,
+                c.due_on,
+                c.skill.code if c.skill else "",
+                commitments_service.is_overdue(c, today),
+            )
+            for c in commitments_service.open_commitments(s)
+        ]
+
+
 class CommitmentsModel(QAbstractTableModel):
     # The side panel is narrow: it lists the "card" column (text, then due date and skill);
     # the separate columns serve sorting, tooltips and any wider view.
@@ -53,18 +69,8 @@ class CommitmentsModel(QAbstractTableModel):
         self.rows: list[CommitmentRow] = []
         self.today = dt.date.today()
 
-    def load(self, db: Database, today: dt.date) -> None:
-        with db.session() as s:
-            rows = [
-                CommitmentRow(
-                    c.id,
-                    c.text,
-                    c.due_on,
-                    c.skill.code if c.skill else "",
-                    commitments_service.is_overdue(c, today),
-                )
-                for c in commitments_service.open_commitments(s)
-            ]
+    def set_rows(self, rows: list[CommitmentRow], today: dt.date) -> None:
+        """Show these rows; ``today`` says which are overdue and how near a due date is."""
         self.beginResetModel()
         self.today = today
         self.rows = rows
@@ -169,7 +175,7 @@ class CommitmentsPanel(QWidget):
 
     def refresh(self) -> None:
         today = self._today()
-        self.model.load(self.db, today)
+        self.model.set_rows(read_commitment_rows(self.db, today), today)
         n = len(self.model.rows)
         late = sum(r.overdue for r in self.model.rows)
         if n == 0:

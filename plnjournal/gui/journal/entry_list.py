@@ -37,27 +37,34 @@ def _first_words(body: str, limit: int = 70) -> str:
     return ""
 
 
+def read_day_rows(db: Database, day: dt.date) -> list[EntryRow]:
+    """The day's rows, read over the plain read-only connection (``db.reading()``: it never
+    waits on the journal's write lock, and it is what the first paint reads before SQLAlchemy
+    has loaded), so the list can be filled on the GUI thread."""
+    with db.reading() as conn:
+        return [
+            EntryRow(
+                e.entry_id,
+                e.time,
+                e.title,
+                _first_words(e.body),
+                word_count(e.body),
+                e.private,
+                e.skills,
+            )
+            for e in day_entries(conn, day)
+        ]
+
+
 class DayEntriesModel(QAbstractListModel):
-    """One row per reflection of one day, in time order."""
+    """One row per reflection of one day, in time order; it is handed rows, never reads."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[EntryRow] = []
 
-    def load(self, db: Database, day: dt.date) -> None:
-        with db.reading() as conn:
-            rows = [
-                EntryRow(
-                    e.entry_id,
-                    e.time,
-                    e.title,
-                    _first_words(e.body),
-                    word_count(e.body),
-                    e.private,
-                    e.skills,
-                )
-                for e in day_entries(conn, day)
-            ]
+    def set_rows(self, rows: list[EntryRow]) -> None:
+        """Show these rows (one reset: a day's list is short)."""
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -141,7 +148,7 @@ class EntryListPanel(QWidget):
         self._quiet = False
 
     def load(self, day: dt.date, current: int | None) -> None:
-        self.model.load(self.db, day)
+        self.model.set_rows(read_day_rows(self.db, day))
         self.select(current)
         self.empty.setVisible(not self.model.rows)
 

@@ -42,6 +42,32 @@ class AreaInfo:
     skills: list[SkillInfo]
 
 
+FrameworkRows = tuple[list[tuple[int, str]], list[AreaInfo]]
+
+
+def read_skills(db: Database, keep: set[int] | None = None) -> FrameworkRows:
+    """The active framework's levels and areas; archived skills only when linked (``keep``)."""
+    keep = keep or set()
+    areas: dict[str, AreaInfo] = {}
+    with db.session() as s:
+        fw = skills_lookup.active_framework(s)
+        levels = [(lv.level, lv.label) for lv in fw.levels] if fw else []
+        for sk in skills_lookup.list_skills(s):
+            if sk.archived and sk.id not in keep:
+                continue
+            info = SkillInfo(
+                sk.id,
+                sk.code,
+                sk.name,
+                sk.description,
+                sk.target_level,
+                sk.archived,
+                {d.level: d.text for d in sk.descriptors},
+            )
+            areas.setdefault(sk.area.name, AreaInfo(sk.area.name, [])).skills.append(info)
+    return levels, list(areas.values())
+
+
 class SkillLinksModel(QAbstractItemModel):
     links_changed = Signal(object)  # dict: skill id -> self-rating or None (a dict signal
     # would go through QVariantMap, which drops int keys)
@@ -53,29 +79,12 @@ class SkillLinksModel(QAbstractItemModel):
         self.links: dict[int, int | None] = {}
         self._by_id: dict[int, SkillInfo] = {}
 
-    def load(self, db: Database, keep: set[int] | None = None) -> None:
-        """Read the active framework; archived skills appear only when linked (``keep``)."""
-        keep = keep or set()
-        areas: dict[str, AreaInfo] = {}
-        with db.session() as s:
-            fw = skills_lookup.active_framework(s)
-            levels = [(lv.level, lv.label) for lv in fw.levels] if fw else []
-            for sk in skills_lookup.list_skills(s):
-                if sk.archived and sk.id not in keep:
-                    continue
-                info = SkillInfo(
-                    sk.id,
-                    sk.code,
-                    sk.name,
-                    sk.description,
-                    sk.target_level,
-                    sk.archived,
-                    {d.level: d.text for d in sk.descriptors},
-                )
-                areas.setdefault(sk.area.name, AreaInfo(sk.area.name, [])).skills.append(info)
+    def set_skills(self, framework: FrameworkRows) -> None:
+        """Show these levels and areas (read by ``read_skills``, wherever waiting is harmless)."""
+        levels, areas = framework
         self.beginResetModel()
         self.levels = levels
-        self.areas = list(areas.values())
+        self.areas = list(areas)
         self._by_id = {sk.id: sk for a in self.areas for sk in a.skills}
         self.endResetModel()
 

@@ -22,6 +22,7 @@ from plnjournal.gui.journal.skills_model import (
     SEARCH_ROLE,
     SKILL_ID_ROLE,
     SkillLinksModel,
+    read_skills,
 )
 from plnjournal.storage.db import Database
 
@@ -127,7 +128,7 @@ class SkillsPanel(QWidget):
         self.search.setEnabled(False)
 
     def reload_skills(self) -> None:
-        self.model.load(self.db, keep=set(self.model.links))
+        self.model.set_skills(read_skills(self.db, keep=set(self.model.links)))
         self.tree.expandAll()
         has = bool(self.model.areas)
         self.loading.hide()
