@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QGuiApplication,
     QImage,
     QPageLayout,
@@ -37,8 +38,10 @@ from PySide6.QtSvg import QSvgRenderer
 
 from plnjournal import __version__
 from plnjournal.core.gc_pause import paused_gc
+from plnjournal.core.report.charts import chart_fonts, chart_images, chart_keys
 from plnjournal.core.report.content import Report
-from plnjournal.core.report.html import ACCENT
+from plnjournal.core.report.data_json import ATTACHMENT_NAME, report_json
+from plnjournal.core.report.html import ACCENT, STYLE, report_html
 from plnjournal.core.report.queries import fmt_date
 from plnjournal.errors import InputError, PlnError
 from plnjournal.report_pdf.chart_text import Label, draw_labels, split_labels
@@ -328,10 +331,6 @@ class PreparedReport:
 def prepare_report(report: Report) -> PreparedReport:
     """The report's HTML (its Markdown rendered) and its JSON attachment, and Qt's fonts
     loaded by laying out a line in the report's font."""
-    from plnjournal.core.report.charts import chart_keys
-    from plnjournal.core.report.data_json import report_json
-    from plnjournal.core.report.html import report_html
-
     ensure_gui_app()
     keys = chart_keys(report.charts) if report.has("charts") and report.charts else []
     doc = QTextDocument()
@@ -364,15 +363,11 @@ def build_document(
     """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors
     (or ``charts``, already drawn for the same report and paper with the font files
     ``fonts``; ``prepared``: its HTML, made beforehand)."""
-    from plnjournal.core.report.html import STYLE, report_html
-
     c = report.cover
     title = f"Progress report · {c.name}" if c.name else "Progress report"
     period = f"{fmt_date(c.start)} – {fmt_date(c.end)}"
     svgs: dict[str, bytes] = dict(charts or {})
     if not svgs and report.has("charts") and report.charts is not None:
-        from plnjournal.core.report.charts import chart_images
-
         width_in = PageGeometry.for_paper(paper).content.width() / DPI
         _load_chart_fonts()
         svgs = {c.key: c.svg for c in chart_images(report.charts, width_in, progress)}
@@ -394,11 +389,7 @@ def _load_chart_fonts(paths: list[str] | None = None) -> None:
     global _fonts_loaded
     if _fonts_loaded:
         return
-    from PySide6.QtGui import QFontDatabase
-
     if paths is None:
-        from plnjournal.core.report.charts import chart_fonts
-
         paths = chart_fonts()
     for path in paths:
         QFontDatabase.addApplicationFont(path)
@@ -431,8 +422,6 @@ def write_report_pdf(
     """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
     so ``path`` is either the old file or the whole new one, never half a PDF (``prepared``:
     ``prepare_report(report)``, made beforehand)."""
-    from plnjournal.core.report.data_json import ATTACHMENT_NAME, report_json
-
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():

@@ -1,13 +1,15 @@
 """The Feedback menu: import (also in File, and by dropping files on the window), the feedback
 inbox and list, asking for feedback.
 
-Light at import: dialogs and views are imported when first used. Dropped files reach the
-importer through an event filter installed on the window (and on its children that accept
-drops, such as the editor), or through ``open_import(paths)`` which the window may call.
+Light at import: it is on the window's start path, so the dialogs and views are named through
+``lazy_module`` and imported when first used. Dropped files reach the importer through an
+event filter installed on the window (and on its children that accept drops, such as the
+editor), or through ``open_import(paths)`` which the window may call.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,10 +17,26 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from plnjournal.lazy import lazy_module
+
 if TYPE_CHECKING:  # (types set up for Python cost the window's start; these come later)
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
+    from plnjournal.core.feedback.importer import ImportResult
+    from plnjournal.gui.feedback.import_dialog import FeedbackImportDialog
+    from plnjournal.gui.feedback.view import FeedbackWindow
     from plnjournal.gui.shell.main_window import MainWindow
+    from plnjournal.gui.tasks import ProgressFn
+
+# Kept off the window's first paint (docs/performance.md, "Where the start-up deferrals are"):
+# the import dialog and the Feedback window, each with SQLAlchemy through the feedback core;
+# the inbox query (SQLAlchemy); the request dialog and its message box; the background
+# helper (its progress dialog and message box types), as in the main window.
+feedback_import = lazy_module("plnjournal.gui.feedback.import_dialog")
+feedback_view = lazy_module("plnjournal.gui.feedback.view")
+inbox = lazy_module("plnjournal.core.feedback.inbox")
+request_dialog = lazy_module("plnjournal.gui.feedback.request_dialog")
+tasks = lazy_module("plnjournal.gui.tasks")
 
 # Ctrl+I is Italic in the editor (Edit menu), so the import takes Ctrl+Shift+I.
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
@@ -46,6 +64,7 @@ class _DropFilter(QObject):
         self.feature = feature
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Claim drags and drops of feedback files; anything else goes on to the widget."""
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if dropped_feedback_files(event):  # type: ignore[arg-type]
@@ -65,8 +84,8 @@ class FeedbackFeature:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.feedback_window = None
-        self.import_dialog = None
+        self.feedback_window: FeedbackWindow | None = None
+        self.import_dialog: FeedbackImportDialog | None = None
         menu = window.menu("feedback")
         self.actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
@@ -93,7 +112,8 @@ class FeedbackFeature:
         window.setAcceptDrops(True)
         window.installEventFilter(self.drop_filter)
         # Widgets that take drops themselves (the editor, text fields) are found once the
-        # window has loaded: walking every widget costs the first paint ~5 ms.
+        # window has loaded: walking every widget would lengthen the first paint
+        # (docs/performance.md, "Where the start-up deferrals are").
         if getattr(window, "is_loaded", True):
             self._filter_drops_on_children()
         else:
@@ -108,11 +128,9 @@ class FeedbackFeature:
 
     def open_import(self, files: list[Path] | None = None) -> None:
         """Open the import dialog (with ``files`` already added and checked, if given)."""
-        from plnjournal.gui.feedback.import_dialog import FeedbackImportDialog
-
         dialog = self.import_dialog
         if dialog is None or not dialog.isVisible():
-            dialog = FeedbackImportDialog(self.window.db, parent=self.window)
+            dialog = feedback_import.FeedbackImportDialog(self.window.db, parent=self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.imported.connect(self._imported)
             dialog.destroyed.connect(lambda *_: setattr(self, "import_dialog", None))
@@ -125,7 +143,7 @@ class FeedbackFeature:
         if files:
             dialog.check()
 
-    def _imported(self, result) -> None:
+    def _imported(self, result: ImportResult) -> None:
         changed = ["feedback", "ratings"]
         if result.new_skills:
             changed += ["skills", "framework"]
@@ -138,17 +156,16 @@ class FeedbackFeature:
     # --- feedback window -------------------------------------------------------------------
 
     def show_feedback(self, *, inbox: bool) -> None:
-        from plnjournal.gui.feedback.view import FeedbackWindow
-
+        """Bring up the one Feedback window on its inbox or its full list."""
         if self.feedback_window is None:
-            self.feedback_window = FeedbackWindow(self.window.db, self.window)
+            self.feedback_window = feedback_view.FeedbackWindow(self.window.db, self.window)
             self.feedback_window.responded.connect(self._responded)
         self.feedback_window.show_tab(inbox)
         self.feedback_window.show()
         self.feedback_window.raise_()
         self.feedback_window.activateWindow()
 
-    def _responded(self, entry_id: int, day) -> None:
+    def _responded(self, entry_id: int, day: dt.date | None) -> None:
         self.window.notify_changed("entries", "feedback")
         journal = getattr(self.window, "journal", None)
         if journal is not None and hasattr(journal, "open_entry"):
@@ -162,36 +179,39 @@ class FeedbackFeature:
             show("A reflection answering the feedback is open: say what you will do about it.")
 
     def _count_inbox(self) -> None:
-        from plnjournal.core.feedback.inbox import unanswered_feedback
+        """Count what waits in the inbox off the GUI thread; the entry shows it when known.
+        A failed count only leaves the number out, as it always has: opening a menu should
+        not raise an error dialog."""
+        db = self.window.db
 
-        try:
-            with self.window.db.session() as s:
-                n = len(unanswered_feedback(s))
-        except Exception:
-            n = 0
+        def count(_progress: ProgressFn) -> int:
+            with db.session() as s:
+                return len(inbox.unanswered_feedback(s))
+
+        tasks.run_in_background(
+            self.window,
+            count,
+            on_success=self._show_inbox_count,
+            on_failure=lambda _exc: self._show_inbox_count(0),
+        )
+
+    def _show_inbox_count(self, n: int) -> None:
         self.actions["inbox"].setText(f"Feedback &inbox ({n})" if n else "Feedback &inbox")
 
-    def _data_changed(self, what: set) -> None:
+    def _data_changed(self, what: set[str]) -> None:
         if self.feedback_window is not None and what & FEEDBACK_INPUTS:
             self.feedback_window.reload()
 
     # --- asking ----------------------------------------------------------------------------
 
     def ask_for_feedback(self) -> None:
-        from plnjournal.gui.feedback.request_dialog import FeedbackRequestDialog
-
-        dialog = FeedbackRequestDialog(self.window.db, self.window)
+        """Write a template for a mentor, then say where it went and what to do next."""
+        dialog = request_dialog.FeedbackRequestDialog(self.window.db, self.window)
         if dialog.exec() and dialog.written is not None:
-            from PySide6.QtWidgets import QMessageBox
-
             self.window.notify_changed("feedback")
-            QMessageBox.information(
-                self.window,
-                "Ask for feedback",
-                f"Saved {dialog.written.name}. Send it to your mentor; when it comes back "
-                "filled in, import it with Feedback › Import feedback…",
-            )
+            request_dialog.tell_where_saved(self.window, dialog.written)
 
 
 def install(window: MainWindow) -> None:
+    """Add the Feedback menu and the file drops to ``window``."""
     window.feedback_feature = FeedbackFeature(window)  # type: ignore[attr-defined]

@@ -41,6 +41,7 @@ from plnjournal.core.feedback.importer import (
     load_sources,
     plan_sources,
 )
+from plnjournal.core.skills.lookup import list_skills
 from plnjournal.gui.feedback.models import (
     P_STATUS,
     STATUS_ROLE,
@@ -48,7 +49,9 @@ from plnjournal.gui.feedback.models import (
     one_line,
     refilter,
 )
-from plnjournal.gui.tasks import run_in_background
+from plnjournal.gui.skills.matrix_model import Tone
+from plnjournal.gui.tasks import run_in_background, show_error
+from plnjournal.gui.tones import tone_background
 from plnjournal.storage.db import Database
 
 FILE_FILTER = "Feedback files (*.csv *.tsv *.txt *.xlsx *.json *.md *.markdown);;All files (*)"
@@ -385,8 +388,6 @@ class FeedbackImportDialog(QDialog):
         self._show(self.pages.currentIndex())
 
     def _failed(self, exc: BaseException) -> None:
-        from plnjournal.gui.tasks import show_error
-
         self._set_busy(False)
         show_error(self, exc, "Import mentor feedback")
 
@@ -405,8 +406,6 @@ class FeedbackImportDialog(QDialog):
     # --- mapping ---------------------------------------------------------------------------
 
     def _skill_choices(self) -> list[tuple[str, str]]:
-        from plnjournal.core.skills.lookup import list_skills
-
         with self.db.session() as s:
             skills = [(k.code, k.name) for k in list_skills(s, include_archived=False)]
         return [(f"Rating of {c} {n}", f"rating:{c}") for c, n in skills] + [
@@ -429,9 +428,6 @@ class FeedbackImportDialog(QDialog):
         skills = self._skill_choices()
         table = self.mapping_table
         table.setRowCount(len(rows))
-        from plnjournal.gui.skills.matrix_model import Tone
-        from plnjournal.gui.tones import tone_background
-
         warn = tone_background(Tone.WARN, self.palette())
         for r, (file_name, column) in enumerate(rows):
             name = QTableWidgetItem(column.header)

@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.feedback.requests import write_feedback_template
+from plnjournal.core.skills.lookup import list_skills
+from plnjournal.errors import PlnError
 from plnjournal.storage.db import Database
 
 FORMATS = (
@@ -38,8 +41,6 @@ class FeedbackRequestDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from plnjournal.core.skills.lookup import list_skills
-
         self.db = db
         self.written: Path | None = None
         self.setWindowTitle("Ask for feedback")
@@ -107,9 +108,6 @@ class FeedbackRequestDialog(QDialog):
         self.save_button.setEnabled(bool(self.chosen()))
 
     def save(self, path: Path | None = None) -> None:
-        from plnjournal.core.feedback.requests import write_feedback_template
-        from plnjournal.errors import PlnError
-
         suffix = self.format.currentData()
         if path is None:
             name = f"feedback-request-{dt.date.today().isoformat()}{suffix}"
@@ -129,3 +127,14 @@ class FeedbackRequestDialog(QDialog):
             return
         self.written = result.path
         self.accept()
+
+
+def tell_where_saved(parent: QWidget | None, path: Path) -> None:
+    """Say where the template went and what comes next (here, not in the menu's module, so
+    the message box stays off the window's start path)."""
+    QMessageBox.information(
+        parent,
+        "Ask for feedback",
+        f"Saved {path.name}. Send it to your mentor; when it comes back "
+        "filled in, import it with Feedback › Import feedback…",
+    )

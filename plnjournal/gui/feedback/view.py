@@ -36,6 +36,7 @@ from plnjournal.core.feedback.inbox import (
     unanswered_feedback,
 )
 from plnjournal.core.render import markdown_to_html
+from plnjournal.core.skills.lookup import list_skills
 from plnjournal.gui.feedback.models import (
     F_DATE,
     F_MENTOR,
@@ -177,8 +178,6 @@ class FeedbackPanel(QWidget):
         self.reload()
 
     def _fill_filters(self, session) -> None:
-        from plnjournal.core.skills.lookup import list_skills
-
         self._filling = True
         mentor, skill = self.mentor_combo.currentData(), self.skill_combo.currentData()
         self.mentor_combo.clear()

@@ -18,8 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.gui.tasks import run_in_background
+from plnjournal.core.insights.chart_data import make_chart
+from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
+from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
+
+# matplotlib is kept off the Insights window's opening (docs/performance.md, "Where the
+# start-up deferrals are"): the canvas and the figure functions load on the worker that draws
+# the first chart, so the window shows its list at once.
+chart_canvas = lazy_module("plnjournal.gui.chart_canvas")
+figures = lazy_module("plnjournal.core.charts.figures")
 
 
 @dataclass(frozen=True)
@@ -103,15 +111,13 @@ class ChartPane(QWidget):
         self.status.setText("Drawing…")
         db, ratio = self.db, self.devicePixelRatioF() or 1.0
 
-        def build(progress=None):
-            from plnjournal.core.insights.chart_data import make_chart
-            from plnjournal.gui.chart_canvas import prerender
-
+        def build(progress: ProgressFn | None = None) -> tuple[ChartRequest, object]:
             with db.session() as session:
                 fig = make_chart(
                     session, request.kind, start=request.start, end=request.end, dark=request.dark
                 )
-            return request, prerender(fig, ratio, screen_dpi(fig.get_figwidth(), request.width_px))
+            dpi = screen_dpi(fig.get_figwidth(), request.width_px)
+            return request, chart_canvas.prerender(fig, ratio, dpi)
 
         run_in_background(self, build, on_success=self._built, on_failure=self._failed)
 
@@ -119,13 +125,11 @@ class ChartPane(QWidget):
         request, drawn = result
         if request != self._pending:  # a newer request is on its way
             return
-        from plnjournal.gui.chart_canvas import ChartCanvas
-
         self._pending = None
         old = self.scroll.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.canvas = ChartCanvas(drawn)
+        self.canvas = chart_canvas.ChartCanvas(drawn)
         self.canvas.point_clicked.connect(self._clicked)
         self.scroll.setWidget(self.canvas)
         self.shown = request
@@ -133,8 +137,6 @@ class ChartPane(QWidget):
         self.export_button.setEnabled(True)
 
     def _failed(self, exc: BaseException) -> None:
-        from plnjournal.gui.tasks import show_error
-
         self._pending = None
         self.status.setText("Could not draw the chart.")
         show_error(self, exc)
@@ -177,15 +179,12 @@ class ChartPane(QWidget):
         request, db = self.shown, self.db
         assert request is not None
 
-        def save(progress=None):
-            from plnjournal.core.charts.figures import save_figure
-            from plnjournal.core.insights.chart_data import make_chart
-
+        def save(progress: ProgressFn | None = None) -> Path:
             with db.session() as session:
                 fig = make_chart(
                     session, request.kind, start=request.start, end=request.end, dark=request.dark
                 )
-            save_figure(fig, path)
+            figures.save_figure(fig, path)
             return path
 
         self.status.setText("Exporting…")

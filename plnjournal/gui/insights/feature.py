@@ -1,7 +1,8 @@
 """The Insights menu: what you keep avoiding, and the charts.
 
-Light at import: the window's module (and matplotlib, with its first chart) loads when the
-menu is first used.
+Light at import: it is on the window's start path, so the Insights window's module is named
+through ``lazy_module`` and loads when the menu is first used (matplotlib later still, on the
+worker that draws the first chart).
 """
 
 from __future__ import annotations
@@ -11,9 +12,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from plnjournal.lazy import lazy_module
+
 if TYPE_CHECKING:
     from plnjournal.gui.insights.view import InsightsView
     from plnjournal.gui.shell.main_window import MainWindow
+
+# Kept off the window's first paint (docs/performance.md, "Where the start-up deferrals are"):
+# the Insights window, with SQLAlchemy and the avoidance model through the insights core.
+insights_view = lazy_module("plnjournal.gui.insights.view")
 
 # Chart kinds in the order of the window's tabs, with their menu text.
 CHART_ACTIONS = (
@@ -47,10 +54,9 @@ class InsightsFeature:
         window.data_changed.connect(self._data_changed)
 
     def show(self, *, tab: int | None = None) -> InsightsView:
-        from plnjournal.gui.insights.view import InsightsView
-
+        """Bring up the one Insights window, on chart ``tab`` if given."""
         if self.view is None:
-            self.view = InsightsView(self.window.db, self.window)
+            self.view = insights_view.InsightsView(self.window.db, self.window)
             self.view.setWindowFlag(Qt.WindowType.Window, True)
         if tab is not None:
             self.view.tabs.setCurrentIndex(tab)
@@ -59,10 +65,11 @@ class InsightsFeature:
         self.view.activateWindow()
         return self.view
 
-    def _data_changed(self, what: set) -> None:
+    def _data_changed(self, what: set[str]) -> None:
         if self.view is not None:
             self.view.data_changed(what)
 
 
 def install(window: MainWindow) -> None:
+    """Add the Insights menu to ``window``."""
     window.insights_feature = InsightsFeature(window)  # type: ignore[attr-defined]

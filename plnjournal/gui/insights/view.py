@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.insights.avoidance import SkillScore, describe_score
+from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores, describe_score
+from plnjournal.core.insights.chart_data import journal_span
 from plnjournal.gui.insights import avoidance_model as am
 from plnjournal.gui.insights.chart_pane import ChartPane, ChartRequest
-from plnjournal.gui.tasks import run_in_background
+from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.gui.theme import is_dark
 from plnjournal.storage.db import Database
 
@@ -136,10 +137,9 @@ class InsightsView(QWidget):
         as_of = self.as_of.date().toPython()
         db = self.db
 
-        def compute(progress=None):
-            from plnjournal.core.insights.avoidance import avoidance_scores
-            from plnjournal.core.insights.chart_data import journal_span
-
+        def compute(
+            progress: ProgressFn | None = None,
+        ) -> tuple[dt.date, list[SkillScore], dt.date | None]:
             with db.session() as session:
                 return as_of, avoidance_scores(session, as_of), journal_span(session)[0]
 
@@ -152,8 +152,6 @@ class InsightsView(QWidget):
         run_in_background(self, compute, on_success=self._set_scores, on_failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        from plnjournal.gui.tasks import show_error
-
         self._computing = False
         self.status.setText("")
         show_error(self, exc)

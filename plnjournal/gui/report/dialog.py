@@ -8,6 +8,7 @@ the PDF, so what you see is what is written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -36,14 +37,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting, set_setting
 from plnjournal.core.report.content import (
     SECTIONS,
     ReportOptions,
+    build_report,
     default_period,
     months_before,
     period_entries,
 )
+from plnjournal.errors import PlnError
 from plnjournal.gui.report.entries_model import ReportEntriesModel
+from plnjournal.gui.tasks import run_in_background, show_error
+from plnjournal.report_pdf.writer import build_document, write_report_pdf
 from plnjournal.storage.db import Database
 
 PRESETS = (
@@ -94,8 +100,6 @@ class ReportDialog(QDialog):
         self.pages: list[QImage] = []
         self._charts: tuple[object, dict[str, bytes] | None] = (None, None)
         with db.session() as s:
-            from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting
-
             self._name0 = str(get_setting(s, OWNER_NAME, "") or "")
             self._role0 = str(get_setting(s, OWNER_ROLE, "") or "")
             self._default = default_period(s)
@@ -315,8 +319,6 @@ class ReportDialog(QDialog):
         return str(self.paper.currentData())
 
     def _cover_changes(self) -> dict[str, str]:
-        from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE
-
         changes = {}
         name, role = self.name_edit.text().strip(), self.role_edit.text().strip()
         if name != self._name0:
@@ -333,9 +335,6 @@ class ReportDialog(QDialog):
         self._timer.start()
 
     def _refresh_preview(self) -> None:
-        from plnjournal.errors import PlnError
-        from plnjournal.gui.tasks import run_in_background
-
         if self._preview_running:
             self._preview_pending = True
             return
@@ -423,8 +422,6 @@ class ReportDialog(QDialog):
             self.pages_layout.addWidget(label, i // columns, i % columns)
 
     def _preview_failed(self, exc: BaseException) -> None:
-        from plnjournal.errors import PlnError
-
         self._preview_done()
         if not self._alive():
             return
@@ -451,9 +448,6 @@ class ReportDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         """Write the PDF off the GUI thread, with a progress bar; then open it if asked."""
-        from plnjournal.errors import PlnError
-        from plnjournal.gui.tasks import run_in_background, show_error
-
         try:
             options = self.options()
         except PlnError as exc:
@@ -492,18 +486,12 @@ class ReportDialog(QDialog):
         self.exported.emit(str(result.path))
 
     def _export_failed(self, exc: BaseException) -> None:
-        from plnjournal.gui.tasks import show_error
-
         self.export_button.setEnabled(True)
         self.status.setText("The progress report was not written.")
         show_error(self, exc, "Export progress report")
 
 
 def _gather(db: Database, options: ReportOptions, cover: tuple[str, str] | None, progress):
-    import dataclasses
-
-    from plnjournal.core.report.content import build_report
-
     with db.session() as s:
         report = build_report(s, options, progress)
     if cover is not None:  # what is typed in the dialog, before it is saved
@@ -516,8 +504,6 @@ def _render_preview(
 ) -> tuple[list[QImage], dict[str, bytes]]:
     """Worker: the report's pages as images (2× for sharp text on high-DPI screens), and its
     charts, which the export reuses when nothing changed (drawing them is the slow part)."""
-    from plnjournal.report_pdf.writer import build_document
-
     report = _gather(db, options, cover, progress)
     document = build_document(report, paper)
     images = []
@@ -530,11 +516,7 @@ def _render_preview(
 
 def _export(db: Database, options, paper, changes, path, charts, progress):
     """Worker: save the cover's name and role if they changed, then write the PDF."""
-    from plnjournal.report_pdf.writer import write_report_pdf
-
     if changes:
-        from plnjournal.core.journal.settings import set_setting
-
         with db.session() as s:
             for key, value in changes.items():
                 set_setting(s, key, value or None)

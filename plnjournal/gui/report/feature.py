@@ -1,6 +1,7 @@
 """File ▸ Export progress report…: plugs the export dialog into the main window.
 
-Light at import: the dialog (and with it the PDF engine) is imported when first opened.
+Light at import: it is on the window's start path, so the dialog (and with it the PDF engine)
+is named through ``lazy_module`` and imported when first opened.
 """
 
 from __future__ import annotations
@@ -9,11 +10,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from plnjournal.lazy import lazy_module
+
 if TYPE_CHECKING:
+    from plnjournal.gui.report.dialog import ReportDialog
     from plnjournal.gui.shell.main_window import MainWindow
+
+# Kept off the window's first paint (docs/performance.md, "Where the start-up deferrals are"):
+# the export dialog, with SQLAlchemy through the report core and the PDF renderer.
+report_dialog = lazy_module("plnjournal.gui.report.dialog")
 
 
 def install(window: MainWindow) -> None:
+    """Add File ▸ Export progress report… (above Quit) to ``window``."""
     action = QAction("Export progress &report…", window)
     action.setShortcut(QKeySequence("Ctrl+Shift+E"))
     action.setStatusTip("Write a shareable PDF of your progress for a mentor or a panel")
@@ -31,13 +40,11 @@ def install(window: MainWindow) -> None:
     window.report_action = action  # type: ignore[attr-defined]
 
 
-def open_dialog(window: MainWindow):
+def open_dialog(window: MainWindow) -> ReportDialog:
     """Show the export dialog (the one already open, if there is one)."""
-    from plnjournal.gui.report.dialog import ReportDialog
-
     dialog = getattr(window, "_report_dialog", None)
     if dialog is None or not dialog.isVisible():
-        dialog = ReportDialog(window.db, window)
+        dialog = report_dialog.ReportDialog(window.db, window)
         window._report_dialog = dialog  # type: ignore[attr-defined]
     dialog.show()
     dialog.raise_()

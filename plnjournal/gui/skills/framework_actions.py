@@ -10,6 +10,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from plnjournal.core.frameworks.files import file_format, read_framework_file, write_framework_file
+from plnjournal.core.frameworks.sync import import_framework, spec_from_framework
+from plnjournal.core.skills.lookup import active_framework
+from plnjournal.errors import PlnError, ValidationError
 from plnjournal.storage.db import Database
 
 FILTERS = "Frameworks (*.csv *.json);;CSV spreadsheet (*.csv);;JSON (*.json)"
@@ -36,11 +40,6 @@ def import_framework_file(
     parent: QWidget | None, db: Database, path: str, *, confirm: bool = True
 ) -> bool:
     """Import ``path``; True when something was imported."""
-    from plnjournal.core.frameworks.files import file_format, read_framework_file
-    from plnjournal.core.frameworks.sync import import_framework
-    from plnjournal.core.skills.lookup import active_framework
-    from plnjournal.errors import PlnError, ValidationError
-
     title = "Import a skills framework"
     try:
         fmt = file_format(path, what="framework")
@@ -78,10 +77,6 @@ def ask_import(parent: QWidget | None, db: Database) -> bool:
 
 
 def ask_export(parent: QWidget | None, db: Database) -> bool:
-    from plnjournal.core.frameworks.files import write_framework_file
-    from plnjournal.core.frameworks.sync import spec_from_framework
-    from plnjournal.errors import PlnError
-
     path, chosen = QFileDialog.getSaveFileName(
         parent, "Export the skills framework", "framework.json", FILTERS
     )

@@ -31,7 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.frameworks.edit import AreaDraft, FrameworkDraft, SkillDraft
+from plnjournal.core.frameworks.edit import (
+    AreaDraft,
+    FrameworkDraft,
+    SkillDraft,
+    draft_problems,
+    load_draft,
+    save_draft,
+)
+from plnjournal.errors import PlnError
 from plnjournal.storage.db import Database
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole
@@ -51,8 +59,6 @@ class FrameworkEditorDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from plnjournal.core.frameworks.edit import load_draft
-
         self.db = db
         self.setWindowTitle("Edit the skills framework")
         with db.session() as session:
@@ -407,9 +413,6 @@ class FrameworkEditorDialog(QDialog):
     # --- save / cancel -------------------------------------------------------------------
 
     def save(self) -> None:
-        from plnjournal.core.frameworks.edit import draft_problems, save_draft
-        from plnjournal.errors import PlnError
-
         problems = draft_problems(self.draft)
         if problems:
             QMessageBox.warning(self, self.windowTitle(), "\n".join(problems))

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.skills.history import HistoryRating, SkillHistory
+from plnjournal.core.render import markdown_to_html
+from plnjournal.core.skills.history import HistoryRating, SkillHistory, skill_history
+from plnjournal.core.skills.lookup import active_framework
 from plnjournal.gui.tones import series_colors
 from plnjournal.storage.db import Database
 from plnjournal.values import RatingOrigin, RatingSource
@@ -153,9 +155,6 @@ class SkillHistoryDialog(QDialog):
 
     def __init__(self, db: Database, skill_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from plnjournal.core.skills.history import skill_history
-        from plnjournal.core.skills.lookup import active_framework
-
         with db.session() as session:
             self.history = skill_history(session, skill_id)
             fw = active_framework(session)
@@ -242,8 +241,6 @@ class SkillHistoryDialog(QDialog):
         return "".join(parts)
 
     def _comments_html(self, h: SkillHistory) -> str:
-        from plnjournal.core.render import markdown_to_html
-
         if not h.comments:
             return "<p>No mentor feedback on this skill yet.</p>"
         labels = dict(self.scale)
@@ -263,8 +260,6 @@ class SkillHistoryDialog(QDialog):
         return "".join(out)
 
     def _show_reflection(self, row: int) -> None:
-        from plnjournal.core.render import markdown_to_html
-
         if row < 0:
             return
         ref = list(reversed(self.history.reflections))[row]

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.skills.matrix import SkillMatrix, skill_matrix
 from plnjournal.gui.skills import matrix_model as mm
+from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.gui.tones import BLUE, SKY, is_dark, tone_background
 from plnjournal.storage.db import Database
 
@@ -251,20 +253,16 @@ class SkillMatrixView(QWidget):
         """Recompute the matrix off the GUI thread (``wait`` computes here: tests, first show)."""
         db = self.db
 
-        def compute(progress=None):
-            from plnjournal.core.skills.matrix import skill_matrix
-
+        def compute(progress: ProgressFn | None = None) -> SkillMatrix:
             with db.session() as session:
                 return skill_matrix(session)
 
         if wait:
             self.set_matrix(compute())
             return
-        from plnjournal.gui.tasks import run_in_background
-
         run_in_background(self, compute, on_success=self.set_matrix)
 
-    def set_matrix(self, matrix) -> None:
+    def set_matrix(self, matrix: SkillMatrix) -> None:
         selected = self.selected_skill_id()
         self.model.set_matrix(matrix)
         bold = self.font()

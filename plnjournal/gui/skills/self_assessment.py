@@ -31,7 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix
+from plnjournal.core.skills.lookup import list_skills
+from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix, skill_matrix
+from plnjournal.core.skills.self_assessment import record_self_assessment
+from plnjournal.errors import PlnError
 from plnjournal.storage.db import Database
 
 SKIP = 1000  # the "not this time" choice; QButtonGroup treats -1 as "assign an id"
@@ -67,9 +70,6 @@ class SelfAssessmentDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from plnjournal.core.skills.lookup import list_skills
-        from plnjournal.core.skills.matrix import skill_matrix
-
         self.db = db
         self.setWindowTitle("Rate yourself on all skills")
         with db.session() as session:
@@ -292,9 +292,6 @@ class SelfAssessmentDialog(QDialog):
         return dt.date(d.year(), d.month(), d.day())
 
     def save(self) -> None:
-        from plnjournal.core.skills.self_assessment import record_self_assessment
-        from plnjournal.errors import PlnError
-
         if not self.choices:
             return
         try:
