@@ -1,0 +1,196 @@
+"""The feedback import's preview page: every row of a checked plan with its problems in place,
+a summary above, problems with whole files below, and the selected row's detail.
+
+It only shows a plan the dialog has already made (``core.feedback.importer.ImportPlan``); it
+reads no file and no database.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plnjournal.core.feedback.importer import ImportPlan
+from plnjournal.gui.feedback.models import (
+    P_STATUS,
+    STATUS_ROLE,
+    PreviewModel,
+    one_line,
+    refilter,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ProblemsProxy(QSortFilterProxyModel):
+    """Show all rows, only those with problems or warnings, or only the new items."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = "all"
+
+    def set_mode(self, mode: str) -> None:
+        """Filter by ``mode``: "all", "problems" or "new"."""
+        refilter(self, lambda: setattr(self, "mode", mode))
+
+    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:
+        """Whether the row belongs to the chosen mode."""
+        if self.mode == "all":
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, PreviewModel)
+        preview = model.rows[row]
+        if self.mode == "problems":
+            return preview.status == "error" or bool(preview.warnings)
+        return preview.status == "new"
+
+
+class PreviewPage(QWidget):
+    """Step 3 of the import: what will be imported, row by row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan: ImportPlan | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        # Our own markup around counts; the skill names in it (from the files) are escaped.
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.show_combo = QComboBox()
+        self.show_combo.setAccessibleName("Show rows")
+        for text, mode in (
+            ("All rows", "all"),
+            ("Problems and warnings", "problems"),
+            ("New items only", "new"),
+        ):
+            self.show_combo.addItem(text, mode)
+        self.show_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_mode(self.show_combo.currentData())
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.show_combo)
+        self.model = PreviewModel(self)
+        self.proxy = ProblemsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("What will be imported")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_selected)
+        self.row_detail = QLabel()
+        self.row_detail.setWordWrap(True)
+        self.row_detail.setTextFormat(Qt.TextFormat.PlainText)  # file text is never HTML
+        self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("Problems with whole files")
+        self.problems.setWordWrap(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.problems)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.row_detail)
+
+    def fill(self, plan: ImportPlan) -> None:
+        """Show ``plan``: its rows, a summary, and the problems no row shows."""
+        self.plan = plan
+        self.model.set_rows(plan.rows)
+        self._size_columns(plan)
+        files = len(plan.files)
+        parts = [f"<b>{plan.new_count}</b> new item{'s' if plan.new_count != 1 else ''}"]
+        if plan.duplicates:
+            parts.append(f"{plan.duplicates} already in the journal (skipped)")
+        skipped = sum(1 for r in plan.rows if r.status == "skipped")
+        if skipped:
+            parts.append(f"{skipped} blank (skipped)")
+        if plan.new_skills:
+            names = html.escape(", ".join(f"{s.code} {s.name}" for s in plan.new_skills))
+            parts.append(f"new skills: {names}")
+        text = f"From {files} file{'s' if files != 1 else ''}: " + " · ".join(parts) + "."
+        if plan.errors:
+            n = len(plan.errors)
+            text += (
+                f"<br><b>{n} problem{'s' if n != 1 else ''} to fix first</b> — nothing is "
+                "imported while any file has a problem."
+            )
+        elif plan.warnings:
+            n = len(plan.warnings)
+            text += f"<br>{n} warning{'s' if n != 1 else ''} (below): the import can go ahead."
+        self.summary.setText(text)
+        self.problems.clear()
+        row_lines = {(r.file, r.line) for r in plan.rows if r.status == "error"}
+        for p in plan.errors:
+            if (p.file, p.line) not in row_lines:
+                self.problems.addItem(f"✗ {p}")
+        for w in plan.warnings:
+            self.problems.addItem(f"⚠ {w}")
+        self.problems.setVisible(self.problems.count() > 0)
+        line = self.problems.fontMetrics().height() + 4
+        self.problems.setMaximumHeight(min(self.problems.count(), 6) * line + 10)
+        wanted = "problems" if plan.errors else "all"
+        self.show_combo.setCurrentIndex(self.show_combo.findData(wanted))
+        self.proxy.set_mode(wanted)
+        self.row_detail.clear()
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def _size_columns(self, plan: ImportPlan) -> None:
+        """Widths from the font and a few strings, not from measuring every row (slow at
+        10,000); the comment takes the rest."""
+        fm = self.table.fontMetrics()
+        pad = 18
+        noisy = any(r.messages or r.warnings for r in plan.rows)
+        names = [pf.name for pf in plan.files]
+        widths = {
+            P_STATUS: fm.horizontalAdvance("M") * (24 if noisy else 11),
+            1: min(max([fm.horizontalAdvance(n) for n in names] + [60]), 200) + pad,
+            2: fm.horizontalAdvance("Line") + pad,
+            3: fm.horizontalAdvance("0000-00-00") + pad,
+            4: fm.horizontalAdvance("M") * 8,
+            5: fm.horizontalAdvance("M") * 14,
+            6: fm.horizontalAdvance("Rating") + pad,
+        }
+        for col, width in widths.items():
+            self.table.setColumnWidth(col, width)
+        self.table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
+
+    def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.row_detail.clear()
+            return
+        source = self.proxy.mapToSource(current)
+        row = self.model.rows[source.row()]
+        notes = [f"✗ {m}" for m in row.messages] + [f"⚠ {w}" for w in row.warnings]
+        where = f"{row.file}, line {row.line}" if row.line is not None else row.file
+        if not notes:
+            notes = [self.model.status_text(row)]
+            if row.comment:
+                notes.append(one_line(row.comment, 300))
+        self.row_detail.setText(f"{where}: " + " — ".join(notes))
+
+    def status_counts(self) -> dict[str, int]:
+        """How many rows have each status (what the summary's numbers are made of)."""
+        counts: dict[str, int] = {}
+        for r in range(self.model.rowCount()):
+            status = self.model.index(r, 0).data(STATUS_ROLE)
+            counts[status] = counts.get(status, 0) + 1
+        return counts
