@@ -3,7 +3,8 @@
 Everything slow runs on a worker thread through ``run_in_background``: gathering the report,
 laying it out and painting the preview pages (QTextDocument and QImage are used only in the
 thread that creates them), and writing the PDF. The preview is painted by the same code as
-the PDF, so what you see is what is written.
+the PDF, so what you see is what is written. The pages are shown by ``page_preview``; this
+module holds the options and the work.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +49,7 @@ from plnjournal.core.report.content import (
 )
 from plnjournal.errors import PlnError
 from plnjournal.gui.report.entries_model import ReportEntriesModel
+from plnjournal.gui.report.page_preview import PagePreview, render_pages
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.report_pdf.writer import build_document, write_report_pdf
 from plnjournal.storage.db import Database
@@ -68,7 +70,6 @@ SECTION_LABELS = {
     "commitments": "Commitments",
     "reflections": "Reflections",
 }
-PREVIEW_WIDTH = 380  # px per page in the preview
 PREVIEW_DELAY_MS = 350  # wait for the user to stop changing options
 
 
@@ -188,26 +189,9 @@ class ReportDialog(QDialog):
         oform.addRow(self.open_box)
         form.addWidget(output)
 
-        preview = QWidget()
-        pbox = QVBoxLayout(preview)
-        pbox.setContentsMargins(8, 0, 0, 0)
-        self.preview_label = QLabel("Preview")
-        pbox.addWidget(self.preview_label)
-        self.pages_widget = QWidget()
-        self.pages_layout = QGridLayout(self.pages_widget)
-        self.pages_layout.setSpacing(14)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.page_labels: list[QLabel] = []
-        self._columns = 1
-        self.pages_widget.setStyleSheet("background: #7d838a;")
-        scroll = QScrollArea()
-        scroll.setWidget(self.pages_widget)
-        scroll.setWidgetResizable(True)
-        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        scroll.setMinimumWidth(PREVIEW_WIDTH + 40)
-        self.preview_scroll = scroll
-        scroll.viewport().installEventFilter(self)
-        pbox.addWidget(scroll, 1)
+        self.preview = PagePreview()
+        self.preview_label = self.preview.label  # its status line, by the name callers know
+        preview = self.preview
 
         splitter = QSplitter()
         controls_scroll = QScrollArea()
@@ -331,7 +315,7 @@ class ReportDialog(QDialog):
 
     def _changed(self, *_args: object) -> None:
         self._generation += 1
-        self.preview_label.setText("Preview · updating…")
+        self.preview.set_status("updating…")
         self._timer.start()
 
     def _refresh_preview(self) -> None:
@@ -341,7 +325,7 @@ class ReportDialog(QDialog):
         try:
             options = self.options()
         except PlnError as exc:
-            self.preview_label.setText(f"Preview · {exc.message}")
+            self.preview.set_status(exc.message)
             return
         generation, paper = self._generation, self.paper_size()
         cover = self._cover_override()
@@ -389,44 +373,14 @@ class ReportDialog(QDialog):
             return  # the options changed meanwhile; a newer preview is on its way
         self.pages = images
         self._charts = (key, charts)
-        for label in self.page_labels:
-            self.pages_layout.removeWidget(label)
-            label.deleteLater()
-        self.page_labels = []
-        for image in images:
-            page = QLabel()
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(image.devicePixelRatio())
-            page.setPixmap(pixmap)
-            page.setStyleSheet("background: white; border: 1px solid #5b6470;")
-            self.page_labels.append(page)
-        self._lay_out_pages(force=True)
-        n = len(images)
-        self.preview_label.setText(f"Preview · {n} page{'s' * (n != 1)}")
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.preview_scroll.viewport() and event.type() == event.Type.Resize:
-            self._lay_out_pages()
-        return super().eventFilter(watched, event)
-
-    def _lay_out_pages(self, *, force: bool = False) -> None:
-        """As many pages side by side as the preview's width holds."""
-        width = self.preview_scroll.viewport().width()
-        columns = max(1, (width - 20) // (PREVIEW_WIDTH + 16))
-        if columns == self._columns and not force:
-            return
-        self._columns = columns
-        for label in self.page_labels:
-            self.pages_layout.removeWidget(label)
-        for i, label in enumerate(self.page_labels):
-            self.pages_layout.addWidget(label, i // columns, i % columns)
+        self.preview.set_pages(images)
 
     def _preview_failed(self, exc: BaseException) -> None:
         self._preview_done()
         if not self._alive():
             return
         message = exc.message if isinstance(exc, PlnError) else f"{type(exc).__name__}: {exc}"
-        self.preview_label.setText(f"Preview · could not be made: {message}")
+        self.preview.set_status(f"could not be made: {message}")
 
     # --- export ------------------------------------------------------------------------
 
@@ -506,12 +460,7 @@ def _render_preview(
     charts, which the export reuses when nothing changed (drawing them is the slow part)."""
     report = _gather(db, options, cover, progress)
     document = build_document(report, paper)
-    images = []
-    for index in range(document.page_count):
-        image = document.page_image(index, PREVIEW_WIDTH * 2)
-        image.setDevicePixelRatio(2.0)
-        images.append(image)
-    return images, document.chart_svgs
+    return render_pages(document), document.chart_svgs
 
 
 def _export(db: Database, options, paper, changes, path, charts, progress):

@@ -14,6 +14,7 @@ from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting
 from plnjournal.core.report.content import PeriodEntry
 from plnjournal.gui.report import dialog as rd
 from plnjournal.gui.report.entries_model import ReportEntriesModel
+from plnjournal.gui.report.page_preview import PREVIEW_WIDTH
 from plnjournal.gui.tasks import wait_for_background_work
 from tests.conftest import TODAY
 
@@ -75,7 +76,7 @@ def test_dialog_opens_on_the_default_period_with_a_preview(qtbot, journal) -> No
     dialog = _dialog(qtbot, journal)
     assert dialog.period() == (dt.date(2026, 8, 29), TODAY)
     assert dialog.preview_label.text() == f"Preview · {len(dialog.pages)} pages"
-    assert len(dialog.pages) >= 4 and dialog.pages[0].width() == rd.PREVIEW_WIDTH * 2
+    assert len(dialog.pages) >= 4 and dialog.pages[0].width() == PREVIEW_WIDTH * 2
     options = dialog.options()
     assert not options.include_private and not options.anonymize_mentors
     titles = {dialog.entries_model.index(r).data() for r in range(dialog.entries_model.rowCount())}
