@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.feedback.requests import write_feedback_template
 from plnjournal.core.skills.lookup import list_skills
-from plnjournal.errors import PlnError
+from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
 FORMATS = (
@@ -98,6 +98,7 @@ class FeedbackRequestDialog(QDialog):
             self.skills.item(i).setCheckState(state)
 
     def chosen(self) -> list[str]:
+        """The codes of the ticked skills."""
         return [
             self.skills.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.skills.count())
@@ -108,6 +109,8 @@ class FeedbackRequestDialog(QDialog):
         self.save_button.setEnabled(bool(self.chosen()))
 
     def save(self, path: Path | None = None) -> None:
+        """Write the template (to ``path``, or where the user chooses) and record the request,
+        off the GUI thread; the dialog closes once both are done."""
         suffix = self.format.currentData()
         if path is None:
             name = f"feedback-request-{dt.date.today().isoformat()}{suffix}"
@@ -117,16 +120,27 @@ class FeedbackRequestDialog(QDialog):
             path = Path(chosen)
             if path.suffix.lower() != suffix:
                 path = path.with_name(path.name + suffix)
-        try:
-            with self.db.session() as s:
+        db, target, codes, mentor = self.db, path, self.chosen(), self.mentor.text()
+
+        def write(_progress: ProgressFn) -> Path:
+            with db.session() as s:
                 result = write_feedback_template(
-                    s, path, skill_codes=self.chosen(), mentor=self.mentor.text(), overwrite=True
+                    s, target, skill_codes=codes, mentor=mentor, overwrite=True
                 )
-        except PlnError as exc:
-            QMessageBox.warning(self, "Ask for feedback", exc.message)
-            return
-        self.written = result.path
+            return result.path
+
+        self.save_button.setEnabled(False)
+        run_in_background(
+            self, write, on_success=self._written, on_failure=self._failed, writes=True
+        )
+
+    def _written(self, path: Path) -> None:
+        self.written = path
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._update()
+        show_error(self, exc, "Ask for feedback")
 
 
 def tell_where_saved(parent: QWidget | None, path: Path) -> None:

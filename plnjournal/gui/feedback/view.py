@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -46,9 +47,20 @@ from plnjournal.gui.feedback.models import (
     FeedbackListModel,
     refilter,
 )
+from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.storage.db import Database
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What one reload read: the rows, and the filters' choices when they were read too."""
+
+    generation: int
+    rows: list[FeedbackRow]
+    mentors: list[str] | None = None
+    skills: list[tuple[int, str]] | None = None
 
 
 def item_html(row: FeedbackRow) -> str:
@@ -111,6 +123,7 @@ class FeedbackPanel(QWidget):
     """A feedback table with a detail pane; the inbox and the full list are two of these."""
 
     respond_requested = Signal(int)  # a feedback item id
+    loaded = Signal()  # the rows of a reload are in the table
 
     def __init__(self, db: Database, *, inbox: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,38 +188,44 @@ class FeedbackPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(split, 1)
         self._filling = False
+        self._generation = 0  # results of older reloads are dropped
         self.reload()
 
-    def _fill_filters(self, session) -> None:
-        self._filling = True
-        mentor, skill = self.mentor_combo.currentData(), self.skill_combo.currentData()
-        self.mentor_combo.clear()
-        self.mentor_combo.addItem("All mentors", None)
-        for name in list_mentors(session):
-            self.mentor_combo.addItem(name or "(no name)", name)
-        self.skill_combo.clear()
-        self.skill_combo.addItem("All skills", None)
-        for s in list_skills(session):
-            self.skill_combo.addItem(f"{s.code} {s.name}", s.id)
-        self.mentor_combo.setCurrentIndex(max(self.mentor_combo.findData(mentor), 0))
-        self.skill_combo.setCurrentIndex(max(self.skill_combo.findData(skill), 0))
-        self._filling = False
-
     def reload(self, *, refresh_filters: bool = False) -> None:
+        """Read the panel's feedback off the GUI thread (and the filters' mentors and skills,
+        the first time or when asked); the table follows when the rows are in."""
         if self._filling:
             return
+        db, inbox = self.db, self.inbox
+        fill = not inbox and (refresh_filters or self.mentor_combo.count() == 0)
+        mentor, skill_id = self.mentor_combo.currentData(), self.skill_combo.currentData()
+        self._generation += 1
+        generation = self._generation
+
+        def read(_progress: ProgressFn) -> _Loaded:
+            with db.session() as session:
+                if inbox:
+                    return _Loaded(generation, unanswered_feedback(session))
+                if not fill:
+                    rows = list_feedback(session, mentor=mentor, skill_id=skill_id)
+                    return _Loaded(generation, rows)
+                mentors = list_mentors(session)
+                skills = [(s.id, f"{s.code} {s.name}") for s in list_skills(session)]
+                # A mentor or skill that is gone falls back to "All", as the combo box will.
+                chosen_mentor = mentor if mentor in mentors else None
+                chosen_skill = skill_id if skill_id in {i for i, _ in skills} else None
+                rows = list_feedback(session, mentor=chosen_mentor, skill_id=chosen_skill)
+                return _Loaded(generation, rows, mentors, skills)
+
+        run_in_background(self, read, on_success=self._loaded)
+
+    def _loaded(self, loaded: _Loaded) -> None:
+        if loaded.generation != self._generation:
+            return  # a newer reload is on its way
         selected = self.current_item()
-        with self.db.session() as session:
-            if self.inbox:
-                rows = unanswered_feedback(session)
-            else:
-                if refresh_filters or self.mentor_combo.count() == 0:
-                    self._fill_filters(session)
-                rows = list_feedback(
-                    session,
-                    mentor=self.mentor_combo.currentData(),
-                    skill_id=self.skill_combo.currentData(),
-                )
+        if loaded.mentors is not None and loaded.skills is not None:
+            self._fill_filters(loaded.mentors, loaded.skills)
+        rows = loaded.rows
         self.model.set_rows(rows)
         if self.inbox:
             self.proxy.sort(-1)  # the core's order: oldest first
@@ -225,6 +244,22 @@ class FeedbackPanel(QWidget):
         )
         self.empty.setVisible(not rows)
         self.select_item(selected.id if selected else None)
+        self.loaded.emit()
+
+    def _fill_filters(self, mentors: list[str], skills: list[tuple[int, str]]) -> None:
+        self._filling = True
+        mentor, skill = self.mentor_combo.currentData(), self.skill_combo.currentData()
+        self.mentor_combo.clear()
+        self.mentor_combo.addItem("All mentors", None)
+        for name in mentors:
+            self.mentor_combo.addItem(name or "(no name)", name)
+        self.skill_combo.clear()
+        self.skill_combo.addItem("All skills", None)
+        for skill_id, text in skills:
+            self.skill_combo.addItem(text, skill_id)
+        self.mentor_combo.setCurrentIndex(max(self.mentor_combo.findData(mentor), 0))
+        self.skill_combo.setCurrentIndex(max(self.skill_combo.findData(skill), 0))
+        self._filling = False
 
     def _size_columns(self) -> None:
         fm = self.table.fontMetrics()
@@ -288,6 +323,7 @@ class FeedbackWindow(QWidget):
         self.tabs.addTab(self.all, "All feedback")
         for panel in (self.inbox, self.all):
             panel.respond_requested.connect(self.respond)
+        self.inbox.loaded.connect(self._update_titles)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.resize(1000, 620)
@@ -298,17 +334,27 @@ class FeedbackWindow(QWidget):
         self.tabs.setTabText(0, f"Inbox ({n})" if n else "Inbox")
 
     def reload(self) -> None:
+        """Read both lists again (the inbox's tab title follows when it is in)."""
         self.inbox.reload()
         self.all.reload(refresh_filters=True)
-        self._update_titles()
 
     def show_tab(self, inbox: bool) -> None:
+        """Show the inbox or the full list."""
         self.tabs.setCurrentWidget(self.inbox if inbox else self.all)
 
     def respond(self, item_id: int) -> None:
-        """Write the responding reflection (quoting the item) and tell the window."""
-        with self.db.session() as session:
-            entry = respond_to_feedback(session, item_id)
-            entry_id, day = entry.id, entry.entry_date
+        """Write the responding reflection (quoting the item) off the GUI thread, then tell
+        the window."""
+        db = self.db
+
+        def write(_progress: ProgressFn) -> tuple[int, dt.date | None]:
+            with db.session() as session:
+                entry = respond_to_feedback(session, item_id)
+                day = entry.entry_date
+                return entry.id, day if isinstance(day, dt.date) else None
+
+        run_in_background(self, write, on_success=self._responded, writes=True)
+
+    def _responded(self, written: tuple[int, dt.date | None]) -> None:
         self.reload()
-        self.responded.emit(entry_id, day if isinstance(day, dt.date) else None)
+        self.responded.emit(*written)

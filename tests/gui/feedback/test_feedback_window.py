@@ -166,6 +166,7 @@ def test_inbox_respond_writes_a_linked_reflection_and_opens_it(qtbot, make_windo
     window.feedback_feature.show_feedback(inbox=True)
     fw = window.feedback_feature.feedback_window
     inbox = fw.inbox
+    qtbot.waitUntil(lambda: inbox.model.rowCount() > 0, timeout=10_000)  # read off the GUI thread
     n = inbox.model.rowCount()
     assert n > 0 and fw.tabs.tabText(0) == f"Inbox ({n})"
     dates = [inbox.model.row_at(r).given_on for r in range(n)]
@@ -176,7 +177,7 @@ def test_inbox_respond_writes_a_linked_reflection_and_opens_it(qtbot, make_windo
     with qtbot.waitSignal(window.data_changed) as changed:
         inbox.respond_button.click()
     assert {"entries", "feedback"} <= changed.args[0]
-    assert inbox.model.rowCount() == n - 1
+    qtbot.waitUntil(lambda: inbox.model.rowCount() == n - 1, timeout=10_000)
     with demo_db.session() as s:
         link = s.scalars(
             select(EntryFeedback).where(EntryFeedback.feedback_item_id == first.id)
@@ -228,7 +229,8 @@ def test_ask_for_feedback_writes_a_template_and_records_it(qtbot, demo_db, tmp_p
         dialog.skills.item(i).setCheckState(Qt.CheckState.Checked)
     dialog.mentor.setText("Ms Adeyemi")
     dialog.format.setCurrentIndex(dialog.format.findData(".md"))
-    dialog.save(tmp_path / "ask.md")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):  # written off the GUI thread
+        dialog.save(tmp_path / "ask.md")
     assert (
         dialog.written == tmp_path / "ask.md" and "mentor: Ms Adeyemi" in dialog.written.read_text()
     )
