@@ -38,7 +38,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from plnjournal import __version__
 from plnjournal.core.gc_pause import paused_gc
-from plnjournal.core.report.charts import chart_fonts, chart_images, chart_keys
+from plnjournal.core.report import charts as report_charts
 from plnjournal.core.report.content import Report
 from plnjournal.core.report.data_json import ATTACHMENT_NAME, report_json
 from plnjournal.core.report.html import ACCENT, STYLE, report_html
@@ -332,7 +332,7 @@ def prepare_report(report: Report) -> PreparedReport:
     """The report's HTML (its Markdown rendered) and its JSON attachment, and Qt's fonts
     loaded by laying out a line in the report's font."""
     ensure_gui_app()
-    keys = chart_keys(report.charts) if report.has("charts") and report.charts else []
+    keys = report_charts.chart_keys(report.charts) if report.has("charts") and report.charts else []
     doc = QTextDocument()
     doc.setDefaultFont(_report_font())
     doc.setHtml("<p>Progress report <b>2026</b></p>")
@@ -370,7 +370,8 @@ def build_document(
     if not svgs and report.has("charts") and report.charts is not None:
         width_in = PageGeometry.for_paper(paper).content.width() / DPI
         _load_chart_fonts()
-        svgs = {c.key: c.svg for c in chart_images(report.charts, width_in, progress)}
+        images = report_charts.chart_images(report.charts, width_in, progress)
+        svgs = {c.key: c.svg for c in images}
     elif svgs:
         _load_chart_fonts(fonts)
     if prepared is not None and list(prepared.chart_keys) == list(svgs):
@@ -390,7 +391,7 @@ def _load_chart_fonts(paths: list[str] | None = None) -> None:
     if _fonts_loaded:
         return
     if paths is None:
-        paths = chart_fonts()
+        paths = report_charts.chart_fonts()
     for path in paths:
         QFontDatabase.addApplicationFont(path)
     _fonts_loaded = True

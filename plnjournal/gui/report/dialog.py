@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting, set_setting
 from plnjournal.core.report.content import (
     SECTIONS,
+    PeriodEntry,
     ReportOptions,
     build_report,
     default_period,
@@ -50,7 +51,7 @@ from plnjournal.core.report.content import (
 from plnjournal.errors import PlnError
 from plnjournal.gui.report.entries_model import ReportEntriesModel
 from plnjournal.gui.report.page_preview import PagePreview, render_pages
-from plnjournal.gui.tasks import run_in_background, show_error
+from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.report_pdf.writer import build_document, write_report_pdf
 from plnjournal.storage.db import Database
 
@@ -97,6 +98,7 @@ class ReportDialog(QDialog):
         self._closed = False  # work finishing after the dialog closed is dropped
         self._preview_running = False
         self._preview_pending = False
+        self._entries_generation = 0  # reads of an older period are dropped
         self.export_task = None
         self.pages: list[QImage] = []
         self._charts: tuple[object, dict[str, bytes] | None] = (None, None)
@@ -265,13 +267,27 @@ class ReportDialog(QDialog):
         self._load_entries()
 
     def _load_entries(self) -> None:
+        """Read the period's reflections off the GUI thread; the list follows when they are in
+        (the newest period's: an older read still running is dropped)."""
+        self._entries_generation += 1
+        generation = self._entries_generation
         start, end = self.period()
         if end < start:
             self.entries_model.set_entries([])
             self._changed()
             return
-        with self.db.session() as s:
-            entries = period_entries(s, start, end)
+        db = self.db
+
+        def read(_progress: ProgressFn) -> tuple[int, list[PeriodEntry]]:
+            with db.session() as s:
+                return generation, period_entries(s, start, end)
+
+        run_in_background(self, read, on_success=self._entries_loaded)
+
+    def _entries_loaded(self, result: tuple[int, list[PeriodEntry]]) -> None:
+        generation, entries = result
+        if generation != self._entries_generation or not self._alive():
+            return
         self.entries_model.set_entries(entries)
         self.entries_model.set_private_allowed(self.private_box.isChecked())
         n_private = sum(e.private for e in entries)

@@ -39,7 +39,7 @@ from plnjournal.core.frameworks.edit import (
     load_draft,
     save_draft,
 )
-from plnjournal.errors import PlnError
+from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole
@@ -64,6 +64,7 @@ class FrameworkEditorDialog(QDialog):
         with db.session() as session:
             self.draft: FrameworkDraft = load_draft(session)
         self.dirty = False
+        self.saving = False
         self._loading = False
 
         self.fw_name = QLineEdit(self.draft.name, accessibleName="Framework name")
@@ -413,21 +414,45 @@ class FrameworkEditorDialog(QDialog):
     # --- save / cancel -------------------------------------------------------------------
 
     def save(self) -> None:
+        """Write the whole draft in one transaction off the GUI thread; close once it is in."""
         problems = draft_problems(self.draft)
         if problems:
             QMessageBox.warning(self, self.windowTitle(), "\n".join(problems))
             return
-        try:
-            with self.db.session() as session:
-                save_draft(session, self.draft)
-        except PlnError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
+        if self.saving:
             return
+        db, draft = self.db, self.draft
+
+        def write(_progress: ProgressFn) -> None:
+            with db.session() as session:
+                save_draft(session, draft)
+
+        self._set_saving(True)
+        run_in_background(
+            self, write, on_success=self._saved, on_failure=self._save_failed, writes=True
+        )
+
+    def _set_saving(self, saving: bool) -> None:
+        # The draft is being written: no edits to it meanwhile.
+        self.saving = saving
+        for part in self.findChildren(QWidget):
+            if part is not self and part.parent() is self:
+                part.setEnabled(not saving)
+
+    def _saved(self, _result: None) -> None:
+        self._set_saving(False)
         self.dirty = False
         self.saved.emit()
         self.accept()
 
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        show_error(self, exc, self.windowTitle())
+
     def reject(self) -> None:
+        """Ask before discarding changes; not while they are being saved."""
+        if self.saving:
+            return
         if self.dirty:
             answer = QMessageBox.question(
                 self,

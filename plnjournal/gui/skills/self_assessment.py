@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.skills.lookup import list_skills
 from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix, skill_matrix
 from plnjournal.core.skills.self_assessment import record_self_assessment
-from plnjournal.errors import PlnError
+from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
 SKIP = 1000  # the "not this time" choice; QButtonGroup treats -1 as "assign an id"
@@ -80,6 +80,7 @@ class SelfAssessmentDialog(QDialog):
             }
         self.rows: list[MatrixRow] = list(self.matrix.rows)
         self.choices: dict[int, int] = {}  # skill id -> level chosen in this assessment
+        self.saving = False
         self.current = -1
 
         self.date = QDateEdit(QDate.currentDate(), calendarPopup=True)
@@ -292,18 +293,38 @@ class SelfAssessmentDialog(QDialog):
         return dt.date(d.year(), d.month(), d.day())
 
     def save(self) -> None:
-        if not self.choices:
+        """Write the ratings in one transaction off the GUI thread; close once they are in."""
+        if not self.choices or self.saving:
             return
-        try:
-            with self.db.session() as session:
-                record_self_assessment(session, dict(self.choices), self.assessment_date())
-        except PlnError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
-            return
-        self.saved.emit(len(self.choices))
+        db, choices, day = self.db, dict(self.choices), self.assessment_date()
+
+        def write(_progress: ProgressFn) -> int:
+            with db.session() as session:
+                record_self_assessment(session, choices, day)
+            return len(choices)
+
+        self._set_saving(True)
+        run_in_background(
+            self, write, on_success=self._saved, on_failure=self._save_failed, writes=True
+        )
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.buttons.setEnabled(not saving)
+
+    def _saved(self, n: int) -> None:
+        self._set_saving(False)
+        self.saved.emit(n)
         self.accept()
 
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        show_error(self, exc, self.windowTitle())
+
     def reject(self) -> None:
+        """Ask before discarding ratings given; not while they are being saved."""
+        if self.saving:
+            return
         if self.choices:
             answer = QMessageBox.question(
                 self,

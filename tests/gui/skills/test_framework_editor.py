@@ -75,7 +75,8 @@ def test_delete_only_without_data_and_asks(qtbot, teaching_db, monkeypatch) -> N
     )
     dialog.delete_current()
     assert "Delete the skill CL3" in asked[0]
-    dialog.save()
+    with qtbot.waitSignal(dialog.saved):  # written off the GUI thread
+        dialog.save()
     with teaching_db.session() as s:
         codes = [k.code for k in list_skills(s)]
     assert "CL3" not in codes and "CL1" in codes and len(codes) == 26
