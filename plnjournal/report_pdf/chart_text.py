@@ -109,7 +109,7 @@ def draw_labels(painter: QPainter, labels: list[Label], rect: QRectF, view_box: 
     painter.scale(rect.width() / view_box.width(), rect.height() / view_box.height())
     painter.translate(-view_box.topLeft())
     base = painter.transform()
-    fonts: dict[tuple, QFont] = {}
+    fonts: dict[tuple[object, ...], QFont] = {}
     for label in labels:
         key = (label.family, label.size, label.bold, label.italic)
         font = fonts.get(key)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -111,7 +111,8 @@ class _ChartObject(QPyTextObject):
             self.renderers[key] = QSvgRenderer(QByteArray(graphics))
         self.max_size = max_size
 
-    def intrinsicSize(self, doc, pos, fmt) -> QSizeF:
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        """The chart's size on the page: the text's width, its own proportions."""
         renderer = self.renderers.get(fmt.property(CHART_KEY))
         if renderer is None:
             return QSizeF(0, 0)
@@ -124,13 +125,22 @@ class _ChartObject(QPyTextObject):
             width = height / ratio
         return QSizeF(width, height)
 
-    def drawObject(self, painter, rect, doc, pos, fmt) -> None:
+    def drawObject(
+        self,
+        painter: QPainter,
+        rect: QRectF | QRect,
+        doc: QTextDocument,
+        pos: int,
+        fmt: QTextFormat,
+    ) -> None:
+        """Draw the chart as vectors, unless it belongs to another page's band."""
         renderer = self.renderers.get(fmt.property(CHART_KEY))
         # Qt asks for every object on a line that meets the page's band; a chart on the
         # next page must not be written (clipped away, but still in the file) onto this one.
-        if renderer is not None and painter.clipBoundingRect().intersects(rect):
-            renderer.render(painter, rect)
-            draw_labels(painter, self.labels[fmt.property(CHART_KEY)], rect, renderer.viewBoxF())
+        box = QRectF(rect)
+        if renderer is not None and painter.clipBoundingRect().intersects(box):
+            renderer.render(painter, box)
+            draw_labels(painter, self.labels[fmt.property(CHART_KEY)], box, renderer.viewBoxF())
 
 
 class ReportDocument:
@@ -412,7 +422,7 @@ class WrittenPdf:
 @paused_gc()
 def write_report_pdf(
     report: Report,
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     *,
     paper: str = "a4",
     charts: dict[str, bytes] | None = None,

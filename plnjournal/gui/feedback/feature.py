@@ -95,7 +95,7 @@ class FeedbackFeature:
             (None, None, None, None),
             ("ask", "&Ask for feedback…", None, self.ask_for_feedback),
         ):
-            if key is None:
+            if key is None or text is None:
                 menu.addSeparator()
                 continue
             action = QAction(text, window)

@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -59,7 +60,7 @@ class FeedbackImportDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.mapping: dict[str, str] = {}
         self.mapping_seen = False
         self.busy = False
@@ -206,7 +207,8 @@ class FeedbackImportDialog(QDialog):
             return
         super().reject()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Not while checking or importing (as ``reject``)."""
         if self.busy:
             event.ignore()
             return
@@ -329,7 +331,7 @@ class FeedbackImportDialog(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.busy = False
-        self.result = result
+        self.import_result = result
         n, d = result.imported, result.duplicates
         lines = [f"<p><b>Imported {n} feedback item{'s' if n != 1 else ''}.</b></p>"]
         if d:

@@ -63,6 +63,9 @@ class PreviewPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan: ImportPlan | None = None
+        self.model = PreviewModel(self)
+        self.proxy = ProblemsProxy(self)
+        self.proxy.setSourceModel(self.model)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         # Our own markup around counts; the skill names in it (from the files) are escaped.
@@ -82,9 +85,6 @@ class PreviewPage(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.show_combo)
-        self.model = PreviewModel(self)
-        self.proxy = ProblemsProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("What will be imported")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -59,13 +60,13 @@ def refilter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
 
 def _palette() -> QPalette:
     app = QApplication.instance()
-    return app.palette() if app is not None else QPalette()
+    return app.palette() if isinstance(app, QApplication) else QPalette()
 
 
 class PreviewModel(QAbstractTableModel):
     """What an import will do, row by row: new, duplicate, skipped, or a problem (and why)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[PreviewRow] = []
 
@@ -157,7 +158,7 @@ class FeedbackListModel(QAbstractTableModel):
     """Feedback items (newest first from the core); the last column says whether a reflection
     answers it, or why it is waiting for one."""
 
-    def __init__(self, parent=None, *, inbox: bool = False) -> None:
+    def __init__(self, parent: QObject | None = None, *, inbox: bool = False) -> None:
         super().__init__(parent)
         self.rows: list[FeedbackRow] = []
         self.inbox = inbox

@@ -12,7 +12,14 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,7 +105,8 @@ class _Detail(QTextBrowser):
         if url.scheme().lower() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        """Nothing: no images or style sheets are fetched for untrusted text."""
         return None  # no images or style sheets from anywhere
 
 
@@ -111,10 +119,14 @@ class _FilterProxy(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         refilter(self, lambda: setattr(self, "text", text.casefold().strip()))
 
-    def filterAcceptsRow(self, row: int, parent) -> bool:
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        """Whether every word of the search is in the item's mentor, skill or comment."""
         if not self.text:
             return True
-        item = self.sourceModel().row_at(row)
+        model = self.sourceModel()
+        item = model.row_at(row) if isinstance(model, FeedbackListModel) else None
+        if item is None:
+            return False
         hay = f"{item.mentor} {item.skill_code} {item.skill_name} {item.comment}".casefold()
         return all(word in hay for word in self.text.split())
 

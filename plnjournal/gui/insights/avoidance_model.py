@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from plnjournal.core.insights.avoidance import SkillScore, describe_score, short_date
 
@@ -19,7 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 class AvoidanceTableModel(QAbstractTableModel):
     """One row per active skill, most avoided first; the tooltip holds every reason."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._scores: list[SkillScore] = []
 

@@ -6,7 +6,7 @@ unticked, marked, and only tickable once "Include private reflections" is on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from plnjournal.core.report.content import PeriodEntry
@@ -20,7 +20,7 @@ ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class ReportEntriesModel(QAbstractListModel):
     """Rows are reflections of the period; the check state says "include it in full"."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[PeriodEntry] = []
         self._checked: set[int] = set()

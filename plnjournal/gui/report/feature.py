@@ -42,7 +42,7 @@ def install(window: MainWindow) -> None:
 
 def open_dialog(window: MainWindow) -> ReportDialog:
     """Show the export dialog (the one already open, if there is one)."""
-    dialog = getattr(window, "_report_dialog", None)
+    dialog: ReportDialog | None = getattr(window, "_report_dialog", None)
     if dialog is None or not dialog.isVisible():
         dialog = report_dialog.ReportDialog(window.db, window)
         window._report_dialog = dialog  # type: ignore[attr-defined]

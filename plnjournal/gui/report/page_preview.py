@@ -48,7 +48,7 @@ class PagePreview(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         scroll.setMinimumWidth(PREVIEW_WIDTH + 40)
-        self.scroll = scroll
+        self.scroll_area = scroll
         scroll.viewport().installEventFilter(self)
         box.addWidget(scroll, 1)
 
@@ -75,13 +75,13 @@ class PagePreview(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Re-flow the pages when the pane's width changes."""
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
             self._lay_out_pages()
         return super().eventFilter(watched, event)
 
     def _lay_out_pages(self, *, force: bool = False) -> None:
         """As many pages side by side as the preview's width holds."""
-        width = self.scroll.viewport().width()
+        width = self.scroll_area.viewport().width()
         columns = max(1, (width - 20) // (PREVIEW_WIDTH + 16))
         if columns == self._columns and not force:
             return

@@ -46,7 +46,7 @@ class SkillsFeature:
             ("import", "&Import framework…", None, self.import_framework),
             ("export", "E&xport framework…", None, self.export_framework),
         ):
-            if key is None:
+            if key is None or text is None:
                 menu.addSeparator()
                 continue
             action = QAction(text, window)

@@ -10,7 +10,7 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter, QPalette, QPen
+from PySide6.QtGui import QDesktopServices, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -65,7 +65,7 @@ class RatingChart(QWidget):
         )
         self.update()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()

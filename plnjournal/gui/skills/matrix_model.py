@@ -13,6 +13,7 @@ import enum
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -87,7 +88,7 @@ def _short_day(d: dt.date, today: dt.date) -> str:
 class SkillMatrixModel(QAbstractTableModel):
     """One row per skill; ``set_matrix`` swaps in freshly computed core data."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._matrix: SkillMatrix | None = None
         self._rows: list[MatrixRow] = []
@@ -285,7 +286,7 @@ QUICK_FILTER_LABELS = {
 class SkillMatrixProxy(QSortFilterProxyModel):
     """Filters by text, area, archived and a quick filter; sorts within areas when grouped."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -356,8 +357,10 @@ class SkillMatrixProxy(QSortFilterProxyModel):
             a, b = left.data(GROUP_ROLE), right.data(GROUP_ROLE)
             if a != b:  # areas stay in framework order whichever way the column sorts
                 ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-                return (a < b) if ascending else (a > b)
+                return bool(a < b) if ascending else bool(a > b)
         x, y = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if x == y:  # ties keep the framework's order
-            return left.data(GROUP_ROLE) + (left.row(),) < right.data(GROUP_ROLE) + (right.row(),)
-        return x < y
+            return bool(
+                left.data(GROUP_ROLE) + (left.row(),) < right.data(GROUP_ROLE) + (right.row(),)
+            )
+        return bool(x < y)
