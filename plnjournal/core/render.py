@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+import markdown
 import nh3
 
 ALLOWED_TAGS = {
@@ -58,9 +59,7 @@ LINK_SCHEMES = {"http", "https", "mailto"}
 
 
 @functools.lru_cache(maxsize=1)
-def _markdown():
-    import markdown
-
+def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
 
 

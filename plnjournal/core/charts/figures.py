@@ -2,8 +2,8 @@
 
 The window (a QtAgg canvas), the ``chart`` command and the PDF report draw the same figures.
 Figures are built with ``matplotlib.figure.Figure`` directly, never pyplot, so there is no
-global state and they can be built off the GUI thread. Import this module lazily: it imports
-matplotlib. Sizes are in inches and grow with the number of skills, so 40 skills never
+global state and they can be built off the GUI thread. It imports matplotlib: only the
+chart-building code imports it. Sizes are in inches and grow with the number of skills, so 40 skills never
 overlap; every chart takes ``dark`` for the dark theme. ``chart_style.details_at`` tells
 what is under a point (hover and click in the window).
 """
@@ -11,13 +11,18 @@ what is under a point (hover and click in the window).
 from __future__ import annotations
 
 import os
+import tempfile
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
+from plnjournal.core.charts.over_time import calendar_chart, heatmap_chart
 from plnjournal.core.charts.style import (
     DARK_SIGNAL_COLOUR,
     FONT_SIZE,
@@ -37,6 +42,7 @@ from plnjournal.core.charts.style import (
     theme,
     title,
 )
+from plnjournal.core.charts.trends import trends_chart
 from plnjournal.core.insights.avoidance import (
     DEFAULT_WEIGHTS,
     SkillScore,
@@ -44,6 +50,7 @@ from plnjournal.core.insights.avoidance import (
     short_date,
 )
 from plnjournal.core.skills.matrix import SkillMatrix
+from plnjournal.errors import PlnError
 
 # --- avoidance ranking ------------------------------------------------------------------
 
@@ -265,8 +272,6 @@ def blindspot_chart(
     )
     ax.tick_params(axis="x", labelsize=FONT_SIZE - 0.5)
     title(fig, heading, head.subtitle, th, top)
-    from matplotlib.lines import Line2D
-
     handles = [
         Line2D([], [], marker="o", linestyle="", color=th.self_colour, label="You (latest)"),
         Line2D([], [], marker="s", linestyle="", color=th.mentor_colour, label="Mentor (latest)"),
@@ -314,11 +319,8 @@ def _levels_note(r, is_blind: bool) -> str:
     return f"Blind spot: {note}" if is_blind else note
 
 
-# --- the charts over time live in charts/over_time.py; re-exported so callers import one module.
-
-from plnjournal.core.charts.over_time import calendar_chart, heatmap_chart  # noqa: E402
-from plnjournal.core.charts.trends import trends_chart  # noqa: E402
-
+# The charts over time live in charts/over_time.py and charts/trends.py; re-exported so
+# callers import one module.
 __all__ = [
     "avoidance_chart",
     "blindspot_chart",
@@ -332,8 +334,6 @@ __all__ = [
 
 def render(fig: Figure, path: str | os.PathLike, *, dpi: int = 150) -> None:
     """Save a figure to PNG, SVG or PDF (by extension) without pyplot."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     FigureCanvasAgg(fig)
     fig.savefig(path, dpi=dpi, facecolor=fig.get_facecolor())
 
@@ -341,11 +341,6 @@ def render(fig: Figure, path: str | os.PathLike, *, dpi: int = 150) -> None:
 def save_figure(fig: Figure, path: str | os.PathLike, *, dpi: int = 150) -> None:
     """Write the chart whole or not at all: draw to a temporary file beside ``path``, then
     rename it into place. An unwritable place is a ``PlnError`` naming the file."""
-    import tempfile
-    from pathlib import Path
-
-    from plnjournal.errors import PlnError
-
     out = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=out.suffix, dir=out.parent)

@@ -1,6 +1,6 @@
 """The charts over time: reflections per skill per week, and the journaling calendar with
 its streaks (rating trends are in ``charts/trends.py``). Pure functions, data in and ``Figure`` out (see ``core/charts/figures.py``,
-which re-exports them); this module imports matplotlib, so import it lazily.
+which re-exports them). Imports matplotlib: only the chart-building code imports it.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 
+import numpy as np
+from matplotlib.collections import LineCollection
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -30,7 +32,7 @@ from plnjournal.core.charts.style import (
     theme,
     title,
 )
-from plnjournal.core.insights.chart_data import (
+from plnjournal.core.insights.chart_values import (
     Heatmap,
     current_streak,
     longest_streak,
@@ -122,8 +124,6 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False, width: float | None = None
 def _cell_borders(ax, columns: int, rows: int, colour: str, width: float) -> None:
     """Lines between the cells of an image grid: two collections, where minor-tick grid
     lines would cost a matplotlib Tick (slow to make and draw) per row and column."""
-    from matplotlib.collections import LineCollection
-
     lines = [[(x - 0.5, -0.5), (x - 0.5, rows - 0.5)] for x in range(1, columns)]
     lines += [[(-0.5, y - 0.5), (columns - 0.5, y - 0.5)] for y in range(1, rows)]
     ax.add_collection(LineCollection(lines, colors=colour, linewidths=width), autolim=False)
@@ -177,8 +177,6 @@ def calendar_chart(
     up to 53 weeks is one strip, a longer one has a strip per calendar year; the longest
     streak in the period is outlined. On a page (``width``) a short period's strip holds
     just its weeks, and the squares shrink to fit a year's."""
-    import numpy as np
-
     th = theme(dark)
     today = today or end
     # (first Monday, first day shown, last day shown, label) of each strip
@@ -307,8 +305,6 @@ def _outline(
     ax, strip_start: dt.date, marked: set[dt.date], colour: str, n_weeks: int = STRIP_WEEKS
 ) -> None:
     """Draw the outer boundary of the marked days' cells (a streak), not a box per day."""
-    from matplotlib.collections import LineCollection
-
     segments = []
     for col in range(n_weeks):
         for row in range(7):

@@ -8,15 +8,18 @@ labels and hover text say it too). Each theme has a light and a dark variant.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-    from matplotlib.legend import Legend
+from matplotlib import colormaps
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.markers import TICKLEFT
+from matplotlib.transforms import ScaledTranslation
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -102,8 +105,6 @@ def theme(dark: bool) -> Theme:
 
 def new_figure(width: float, height: float, th: Theme) -> Figure:
     """A Figure not tied to pyplot (no global state, safe off the GUI thread)."""
-    from matplotlib.figure import Figure
-
     fig = Figure(figsize=(width, height), dpi=100, facecolor=th.background)
     return fig
 
@@ -128,8 +129,6 @@ def period_text(start: dt.date, end: dt.date) -> str:
 
 def count_colours(th: Theme, steps: int) -> list:
     """The empty colour, then ``steps`` colours for counts 1, 2, … from the theme's map."""
-    from matplotlib import colormaps
-
     cmap = colormaps[th.heat_cmap]
     lo, hi = (0.3, 0.95) if not th.dark else (0.25, 1.0)
     return [th.empty_cell] + [cmap(lo + (hi - lo) * i / max(1, steps - 1)) for i in range(steps)]
@@ -155,9 +154,6 @@ def row_labels(ax: Axes, rows: Sequence[float], labels: Sequence[str], th: Theme
     """A label and a tick mark on the left of each row, as ``ax.set_yticks(rows, labels)``
     after ``style_axes`` draws them, but as one text per row and one line of marks: a
     matplotlib Tick is five artists to make and draw, a fifth of a 40-skill chart's time."""
-    from matplotlib.markers import TICKLEFT
-    from matplotlib.transforms import ScaledTranslation
-
     ax.set_yticks([])
     beside = ax.get_yaxis_transform()  # x in axes fractions, y in rows
     shift = ScaledTranslation(-(TICK_LEN + TICK_PAD) / 72, 0, ax.figure.dpi_scale_trans)
@@ -271,8 +267,6 @@ def page_header(
     (None: the window's layout, unchanged: one subtitle line, one legend row)."""
     if width is None:
         return PageHeader(subtitle, ncol or len(labels) or 1, 0.0)
-    import textwrap
-
     lines = textwrap.wrap(subtitle, fit_chars(width - 0.25)) or [""]
     cols = ncol or len(labels) or 1
     while cols > 1 and _legend_width(labels, cols) > width - 0.25:

@@ -2,7 +2,8 @@
 
 Forty matplotlib Axes cost seconds to create and draw (mostly their ticks); here every panel
 is a box in a single axes measured in inches, and each kind of mark is one collection for all
-panels, so the chart draws in a fraction of the time. Imports matplotlib: import lazily.
+panels, so the chart draws in a fraction of the time. Imports matplotlib: only the
+chart-building code imports it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from plnjournal.core.charts.style import (
     title,
 )
 from plnjournal.core.insights.avoidance_data import Scale
-from plnjournal.core.insights.chart_data import RatingMark, RatingSeries
+from plnjournal.core.insights.chart_values import RatingMark, RatingSeries
 
 TOP, BOTTOM, LEFT, RIGHT = 1.05, 0.45, 0.45, 0.2
 TITLE_H, GAP_X, GAP_Y = 0.26, 0.3, 0.3

@@ -1,81 +1,73 @@
 """The data behind the charts, read for a period: reflections per skill per week, ratings over
 time, journaling days and their streaks.
 
-Plain dataclasses, so ``core/charts/figures.py`` draws them and the PDF report can reuse them; one or
-two aggregate queries each, never one per skill.
+Plain dataclasses (``chart_values.py``), so ``core/charts/figures.py`` draws them and the PDF
+report can reuse them; one or two aggregate queries each, never one per skill.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select, true
 from sqlalchemy.orm import Session
 
+from plnjournal.core.insights.avoidance import avoidance_scores
 from plnjournal.core.insights.avoidance_data import Scale
+from plnjournal.core.insights.chart_values import (
+    DEFAULT_PERIOD_DAYS,
+    Heatmap,
+    RatingMark,
+    RatingSeries,
+    SkillRow,
+    Streak,
+    current_streak,
+    default_period,
+    longest_streak,
+    streaks,
+    week_start,
+)
 from plnjournal.core.skills.lookup import active_framework
+from plnjournal.core.skills.matrix import skill_matrix
+from plnjournal.lazy import lazy_module
 from plnjournal.storage.models import Area, Entry, EntrySkill, FeedbackItem, Rating, Skill
 from plnjournal.values import RatingSource
 
-DEFAULT_PERIOD_DAYS = 365
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
+    from plnjournal.core.charts import figures
+else:
+    # The drawing imports matplotlib: loaded when ``make_chart`` first draws, so the data read
+    # here (the progress report's, the Insights window's span) never waits for it. What it
+    # saves: docs/performance.md, "Where the start-up deferrals are, and what each saves".
+    figures = lazy_module("plnjournal.core.charts.figures")
 
-@dataclass(frozen=True)
-class SkillRow:
-    skill_id: int
-    code: str
-    name: str
-    area: str
-    target_level: int
-
-
-@dataclass
-class Heatmap:
-    """Reflections per skill (rows, framework order) per week (columns, Mondays)."""
-
-    start: dt.date
-    end: dt.date
-    weeks: list[dt.date]
-    skills: list[SkillRow]
-    counts: list[list[int]]  # counts[row][week]
-
-
-@dataclass(frozen=True)
-class RatingMark:
-    on: dt.date
-    level: int
-    rater: str = ""
-    comment: str = ""
-
-
-@dataclass
-class RatingSeries:
-    """One skill's ratings in a period: the user's own and the mentors'."""
-
-    skill: SkillRow
-    self_ratings: list[RatingMark] = field(default_factory=list)
-    mentor_ratings: list[RatingMark] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Streak:
-    start: dt.date
-    end: dt.date
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-
-def default_period(
-    start: dt.date | None, end: dt.date | None, today: dt.date | None = None
-) -> tuple[dt.date, dt.date]:
-    """The period a chart covers: as given, else the year ending ``end`` (default today)."""
-    end = end or today or dt.date.today()
-    start = start or end - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
-    return start, end
+# The types the charts draw live in chart_values.py (both this module and the charts import
+# them); named here too, where callers have always found them.
+__all__ = [
+    "CHART_KINDS",
+    "DEFAULT_PERIOD_DAYS",
+    "Heatmap",
+    "RatingMark",
+    "RatingSeries",
+    "SkillRow",
+    "Streak",
+    "current_streak",
+    "default_period",
+    "journal_scale",
+    "journal_span",
+    "journaling_days",
+    "longest_streak",
+    "make_chart",
+    "rating_history",
+    "reflection_heatmap",
+    "skill_rows",
+    "streaks",
+    "week_start",
+]
 
 
 def journal_span(session: Session) -> tuple[dt.date | None, dt.date | None]:
@@ -115,10 +107,6 @@ def skill_rows(session: Session, codes: Iterable[str] | None = None) -> list[Ski
 def _shown(include_private: bool):
     """Private reflections count unless the progress report leaves them out."""
     return true() if include_private else Entry.private.is_(False)
-
-
-def week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 def reflection_heatmap(
@@ -209,35 +197,6 @@ def journaling_days(
     return {day: n for day, n in session.execute(stmt).all()}
 
 
-def streaks(days: Iterable[dt.date]) -> list[Streak]:
-    """Runs of consecutive days, oldest first."""
-    out: list[Streak] = []
-    for day in sorted(set(days)):
-        if out and day - out[-1].end == dt.timedelta(days=1):
-            out[-1] = Streak(out[-1].start, day)
-        else:
-            out.append(Streak(day, day))
-    return out
-
-
-def longest_streak(days: Mapping[dt.date, int] | Iterable[dt.date]) -> Streak | None:
-    """The longest run (the latest of equally long ones)."""
-    runs = streaks(days)
-    return max(reversed(runs), key=lambda r: r.days) if runs else None
-
-
-def current_streak(
-    days: Mapping[dt.date, int] | Iterable[dt.date], today: dt.date
-) -> Streak | None:
-    """The run ending today, or yesterday (today not written yet does not break it)."""
-    for run in reversed(streaks(days)):
-        if run.end >= today - dt.timedelta(days=1) and run.start <= today:
-            return run
-        if run.end < today - dt.timedelta(days=1):
-            break
-    return None
-
-
 CHART_KINDS = ("avoidance", "heatmap", "blindspots", "trends", "calendar")
 
 
@@ -250,36 +209,32 @@ def make_chart(
     codes: Iterable[str] | None = None,
     dark: bool = False,
     today: dt.date | None = None,
-):
+) -> Figure:
     """Read the data for one chart kind and draw it: what the ``chart`` command and the
     Insights window do. The avoidance and blind-spot charts are as of ``end``; the others
     cover ``start``–``end`` (default: the year up to today)."""
-    from plnjournal.core.charts import figures as charts
-
     start, end = default_period(start, end, today)
     wanted = {c.casefold() for c in codes} if codes is not None else None
     if kind == "avoidance":
-        from plnjournal.core.insights.avoidance import avoidance_scores
-
         scores = [
             s
             for s in avoidance_scores(session, end)
             if wanted is None or s.code.casefold() in wanted
         ]
-        return charts.avoidance_chart(scores, dark=dark)
+        return figures.avoidance_chart(scores, dark=dark)
     if kind == "blindspots":
-        from plnjournal.core.skills.matrix import skill_matrix
-
         matrix = skill_matrix(session, as_of=end, include_archived=False)
         if wanted is not None:
             matrix.rows = [r for r in matrix.rows if r.code.casefold() in wanted]
-        return charts.blindspot_chart(matrix, dark=dark)
+        return figures.blindspot_chart(matrix, dark=dark)
     if kind == "heatmap":
-        return charts.heatmap_chart(reflection_heatmap(session, start, end, codes=codes), dark=dark)
+        return figures.heatmap_chart(
+            reflection_heatmap(session, start, end, codes=codes), dark=dark
+        )
     if kind == "trends":
         series = rating_history(session, start, end, codes=codes)
-        return charts.trends_chart(series, journal_scale(session), start, end, dark=dark)
+        return figures.trends_chart(series, journal_scale(session), start, end, dark=dark)
     if kind == "calendar":
         days = journaling_days(session, start, end, codes=codes)
-        return charts.calendar_chart(days, start, end, dark=dark, today=min(end, today or end))
+        return figures.calendar_chart(days, start, end, dark=dark, today=min(end, today or end))
     raise ValueError(f"unknown chart kind {kind!r}")

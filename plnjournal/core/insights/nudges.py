@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plnjournal.core.dates import short_date
+from plnjournal.core.insights.avoidance import avoidance_scores
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import InputError
 from plnjournal.storage.models import Area, Entry, EntrySkill, FeedbackItem, Nudge, Rating, Skill
@@ -108,8 +109,6 @@ def ranked_candidates(session: Session, today: dt.date) -> list[Candidate]:
     one line. Skills it finds nothing against (score 0: a new journal, or a skill kept up
     with) follow, longest without a reflection first, so the panel still has a question.
     """
-    from plnjournal.core.insights.avoidance import avoidance_scores
-
     fallback = _longest_without_reflection(session, today)
     by_id = {c.skill.id: c for c in fallback}
     ranked = [

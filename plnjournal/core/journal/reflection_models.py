@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plnjournal.errors import Problem, ValidationError
+from plnjournal.paths import user_reflection_models_dir
 from plnjournal.resources import folder as resource_folder
 
 FORMAT = "plnjournal-reflection-model"
@@ -113,8 +114,6 @@ def load_reflection_models(
     models = builtin_models()
     problems: list[Problem] = []
     if user_dir is None:
-        from plnjournal.paths import user_reflection_models_dir
-
         user_dir = user_reflection_models_dir()
     taken = {m.id: m for m in models}
     own: list[ReflectionModel] = []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from plnjournal.lazy import lazy_module
 from plnjournal.storage import dialect
 from plnjournal.storage.dialect import (
     HL_END,
@@ -14,6 +15,14 @@ from plnjournal.storage.dialect import (
     SearchHit,
     SearchPage,
 )
+
+if TYPE_CHECKING:
+    from plnjournal.core.skills import lookup
+else:
+    # Reads the skill through SQLAlchemy: loaded only for a search filtered by skill, so the
+    # ``search`` command stays on plain sqlite3. What it saves: docs/performance.md, "Where
+    # the start-up deferrals are, and what each saves".
+    lookup = lazy_module("plnjournal.core.skills.lookup")
 
 __all__ = [
     "RANK_WINDOW",
@@ -66,9 +75,7 @@ def search_page(
 def _connection(conn_or_session: Any, skill: str | None) -> tuple[Any, int | None]:
     skill_id = None
     if skill:
-        from plnjournal.core.skills.lookup import find_skill
-
-        skill_id = find_skill(conn_or_session, skill).id
+        skill_id = lookup.find_skill(conn_or_session, skill).id
     return dialect.dbapi_connection(conn_or_session), skill_id
 
 

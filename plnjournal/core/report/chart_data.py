@@ -10,17 +10,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from plnjournal.core.insights.avoidance import SkillScore
+from plnjournal.core.insights.avoidance_data import Scale
+from plnjournal.core.insights.chart_data import (
+    journal_scale,
+    journaling_days,
+    rating_history,
+    reflection_heatmap,
+)
+from plnjournal.core.insights.chart_values import Heatmap, RatingSeries
 from plnjournal.core.report.names import MentorNames
-
-if TYPE_CHECKING:
-    from plnjournal.core.insights.avoidance import SkillScore
-    from plnjournal.core.insights.avoidance_data import Scale
-    from plnjournal.core.insights.chart_data import Heatmap, RatingSeries
-    from plnjournal.core.skills.matrix import SkillMatrix
+from plnjournal.core.skills.matrix import SkillMatrix
 
 
 @dataclass
@@ -46,13 +49,6 @@ def chart_data(
     scores: list[SkillScore],
     skill_matrix: SkillMatrix,
 ) -> ChartData:
-    from plnjournal.core.insights.chart_data import (
-        journal_scale,
-        journaling_days,
-        rating_history,
-        reflection_heatmap,
-    )
-
     series = rating_history(session, start, end, include_private=include_private)
     if names.anonymize:
         series = [

@@ -3,7 +3,7 @@
 The figures come from ``core/charts/figures.py`` (the same functions the window draws with), asked
 for a page's width so they print at their normal type size rather than shrunk. They are
 written as SVG with text kept as text, so the PDF engine can draw them as vectors with
-selectable labels. Imports matplotlib: import lazily.
+selectable labels.
 """
 
 from __future__ import annotations
@@ -11,8 +11,27 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plnjournal.core.report.chart_data import ChartData
+from plnjournal.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import matplotlib as mpl
+    from matplotlib import figure as mpl_figure
+    from matplotlib.backends import backend_svg
+
+    from plnjournal.core.charts import figures
+else:
+    # matplotlib and the figures (which import it): loaded when the first chart is drawn.
+    # ``chart_keys`` (the PDF's text, which ``export-pdf`` makes while its chart worker draws)
+    # must not wait for them. What it saves: docs/performance.md, "Where the start-up
+    # deferrals are, and what each saves".
+    mpl = lazy_module("matplotlib")
+    backend_svg = lazy_module("matplotlib.backends.backend_svg")
+    mpl_figure = lazy_module("matplotlib.figure")
+    figures = lazy_module("plnjournal.core.charts.figures")
 
 # At most this many skills to one "ratings over time" figure, so each fits a page.
 TRENDS_PER_FIGURE = 15
@@ -39,9 +58,7 @@ def chart_makers(data: ChartData, width_in: float) -> list[tuple[str, Callable[[
 
     def draw(name: str, *args: object, **kwargs: object) -> Callable[[], object]:
         def make() -> object:
-            from plnjournal.core.charts import figures as charts
-
-            return getattr(charts, name)(*args, width=width_in, **kwargs)
+            return getattr(figures, name)(*args, width=width_in, **kwargs)
 
         return make
 
@@ -75,13 +92,10 @@ def chart_images(
     return images
 
 
-def figure_svg(fig) -> bytes:
+def figure_svg(fig: mpl_figure.Figure) -> bytes:
     """The figure as SVG, its text as text (``svg.fonttype: none``): crisp at any zoom,
     selectable in the PDF, and a fraction of the size of glyph outlines."""
-    import matplotlib as mpl
-    from matplotlib.backends.backend_svg import FigureCanvasSVG
-
-    FigureCanvasSVG(fig)
+    backend_svg.FigureCanvasSVG(fig)
     out = io.BytesIO()
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "plnjournal"}):
         # No date in it: the same chart is the same file, wherever and whenever it is drawn.
@@ -92,10 +106,6 @@ def figure_svg(fig) -> bytes:
 def chart_fonts() -> list[str]:
     """The font files matplotlib laid the charts out with (its own DejaVu Sans), so the PDF
     draws their text in the very same font on every system."""
-    from pathlib import Path
-
-    import matplotlib as mpl
-
     folder = Path(mpl.get_data_path()) / "fonts" / "ttf"
     return [str(p) for p in sorted(folder.glob("DejaVuSans*.ttf")) if "Mono" not in p.name]
 
@@ -103,9 +113,7 @@ def chart_fonts() -> list[str]:
 def warm_up() -> None:
     """Draw a tiny chart once, so that the first real one does not pay for loading the fonts
     and the SVG writer (the chart worker does this while it waits for the report)."""
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(2, 1))
+    fig = mpl_figure.Figure(figsize=(2, 1))
     ax = fig.add_axes((0.2, 0.2, 0.7, 0.7))
     ax.text(0.5, 0.5, "Ag 1", fontsize=9, ha="center", va="center")
     fig.text(0.1, 0.9, "Ag 1", fontsize=12, fontweight="bold", va="top")

@@ -11,16 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-if TYPE_CHECKING:
-    from plnjournal.core.insights.avoidance import SkillScore
-
 from plnjournal.core.dates import longest_streak
 from plnjournal.core.gc_pause import paused_gc
+from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores
 from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.report import queries as q
@@ -283,8 +280,6 @@ def _avoidance(
     """The avoidance model's scores as the journal stood at the end of the period (or today,
     for a period not yet over), with the same privacy as the rest of the report; and the
     model's own score objects, mentor names replaced, for the ranking chart."""
-    from plnjournal.core.insights.avoidance import avoidance_scores
-
     as_of = min(options.end, options.generated_on)
     scores = [
         report_names_in_score(sc, names)
