@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import TYPE_CHECKING, Any
 
+from plnjournal.core.escape import escape
 from plnjournal.lazy import lazy_module
 from plnjournal.storage import dialect
 from plnjournal.storage.dialect import (
@@ -103,5 +103,5 @@ def snippet_plain(snippet: str, start: str = "[", end: str = "]") -> str:
 
 def snippet_html(snippet: str) -> str:
     """Escaped text with highlights in <b>: safe to show in a rich-text label."""
-    escaped = html.escape(" ".join(snippet.split()))
+    escaped = escape(" ".join(snippet.split()))
     return escaped.replace(HL_START, "<b>").replace(HL_END, "</b>")

@@ -8,9 +8,9 @@ replaces each with the chart drawn as vectors.
 
 from __future__ import annotations
 
-import html
 import re
 
+from plnjournal.core.escape import escape
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.report.content import SECTIONS, Report
 from plnjournal.core.report.queries import FeedbackLine, MatrixLine, fmt_date
@@ -51,10 +51,6 @@ TABLE = '<table cellpadding="5" cellspacing="0" width="100%" style="border-colla
 _HEADING = re.compile(r"<(/?)h[1-6]>")
 
 
-def esc(text: str) -> str:
-    return html.escape(text or "", quote=True)
-
-
 def _user_html(markdown_html: str) -> str:
     """Headings inside a reflection or a comment become small ones, under the report's own."""
     return _HEADING.sub(lambda m: f"<{m.group(1)}h4>", markdown_html)
@@ -87,10 +83,10 @@ def report_html(report: Report, charts: list[str] | None = None) -> str:
 
 def _cover(report: Report) -> str:
     c = report.cover
-    who = esc(c.name) if c.name else "Progress report"
-    role = f'<p style="font-size: 14pt; color: {MUTED};">{esc(c.role)}</p>' if c.role else ""
+    who = escape(c.name) if c.name else "Progress report"
+    role = f'<p style="font-size: 14pt; color: {MUTED};">{escape(c.role)}</p>' if c.role else ""
     rows = [
-        ("Framework", esc(c.framework)),
+        ("Framework", escape(c.framework)),
         ("Period", f"{fmt_date(c.start)} – {fmt_date(c.end)}"),
         ("Generated", fmt_date(c.generated_on)),
     ]
@@ -108,7 +104,7 @@ def _cover(report: Report) -> str:
         f'<h1 style="font-size: 30pt;">{who}</h1>{role}'
         f'<p style="margin-top: 24px;"></p>{TABLE}{table}</table>'
         f'<p class="muted" style="margin-top: 48px;">A record of reflective practice against '
-        f"the skills of {esc(c.framework)}: what was practised, what mentors said and how it was "
+        f"the skills of {escape(c.framework)}: what was practised, what mentors said and how it was "
         "answered, what was promised and kept, and — plainly — what was avoided.</p>"
         f'<p class="muted" style="page-break-after: always;">{privacy}</p>'
     )
@@ -161,7 +157,7 @@ def _matrix_row(m: MatrixLine) -> str:
     else:
         change = _signed(m.change)
     return (
-        f"<tr><td><b>{esc(m.code)}</b> {esc(m.name)}{note}</td>"
+        f"<tr><td><b>{escape(m.code)}</b> {escape(m.name)}{note}</td>"
         f'<td class="num">{m.target}</td>'
         f'<td class="num">{_level(m.self_level)}</td>'
         f'<td class="num">{_level(m.mentor_level)}</td>'
@@ -176,9 +172,9 @@ def _matrix(report: Report) -> str:
     for m in report.matrix:
         if m.area != area:
             area = m.area
-            rows.append(f'<tr><td colspan="6" class="area">{esc(area)}</td></tr>')
+            rows.append(f'<tr><td colspan="6" class="area">{escape(area)}</td></tr>')
         rows.append(_matrix_row(m))
-    scale = " · ".join(f"{lv} {esc(label)}" for lv, label in report.cover.scale)
+    scale = " · ".join(f"{lv} {escape(label)}" for lv, label in report.cover.scale)
     intro = (
         f"Latest ratings on {fmt_date(report.cover.end)}, on the scale {scale}. "
         "Change: how far the current level (the latest mentor rating, else the latest self "
@@ -222,7 +218,7 @@ def _charts(keys: list[str]) -> str:
 
 def _chart(key: str) -> str:
     """A chart's place: a paragraph of its own, so a chart never splits across pages."""
-    return f'<p align="center">[[chart:{esc(key)}]]</p>'
+    return f'<p align="center">[[chart:{escape(key)}]]</p>'
 
 
 def _avoidance(report: Report) -> str:
@@ -241,23 +237,23 @@ def _avoidance(report: Report) -> str:
         return head + '<p class="muted">No skill stands out as avoided.</p>'
     out = [head]
     for a in avoided:
-        reasons = "".join(f"<li>{esc(r)}</li>" for r in a.reasons)
+        reasons = "".join(f"<li>{escape(r)}</li>" for r in a.reasons)
         out.append(
-            f"<h3>{esc(a.code)} {esc(a.skill)} · "
+            f"<h3>{escape(a.code)} {escape(a.skill)} · "
             f'<span style="color: {WARN};">{a.score}/100</span><br/>'
             f'<span style="font-size: medium; font-weight: normal; color: {MUTED};">'
-            f"{esc(a.area)}</span></h3><ul>{reasons}</ul>"
+            f"{escape(a.area)}</span></h3><ul>{reasons}</ul>"
         )
     rest = [a for a in report.avoidance if a not in avoided]
     if rest:
-        listed = ", ".join(f"{esc(a.code)} {a.score}" for a in rest)
+        listed = ", ".join(f"{escape(a.code)} {a.score}" for a in rest)
         out.append(f'<p class="meta">The other skills scored: {listed}.</p>')
     return "".join(out)
 
 
 def _response(f: FeedbackLine) -> str:
     if f.responses:
-        answers = "; ".join(f"“{esc(title)}” ({fmt_date(on)})" for on, title in f.responses)
+        answers = "; ".join(f"“{escape(title)}” ({fmt_date(on)})" for on, title in f.responses)
         return f"Answered in {answers}"
     if f.later_reflections:
         n = f.later_reflections
@@ -284,18 +280,18 @@ def _feedback(report: Report) -> str:
         for f in items:
             rating = (
                 f"{f.level}/{report.scale_max}<br/>"
-                f'<span class="small muted">{esc(f.level_label)}</span>'
+                f'<span class="small muted">{escape(f.level_label)}</span>'
                 if f.level is not None
                 else '<span class="muted">comment</span>'
             )
             comment = _user_html(markdown_to_html(f.comment)) if f.comment.strip() else ""
             rows.append(
-                f"<tr><td><b>{esc(f.code)}</b> {esc(f.skill)}</td>"
+                f"<tr><td><b>{escape(f.code)}</b> {escape(f.skill)}</td>"
                 f'<td class="num">{rating}</td><td>{comment}</td>'
                 f'<td class="small">{_response(f)}</td></tr>'
             )
         out.append(
-            f"<h3>{fmt_date(on)} · {esc(mentor) or 'Mentor'}</h3>{TABLE}"
+            f"<h3>{fmt_date(on)} · {escape(mentor) or 'Mentor'}</h3>{TABLE}"
             '<thead><tr><th width="26%">Skill</th><th class="num" width="13%">Rating</th>'
             '<th width="36%">Comment</th><th width="25%">My response</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>"
@@ -309,14 +305,18 @@ def _commitments(report: Report) -> str:
         return head + '<p class="muted">No commitments in this period.</p>'
     rows = []
     for c in report.commitments:
-        outcome = esc(c.outcome)
+        outcome = escape(c.outcome)
         if c.overdue:
             outcome = f'<span class="warn">{outcome}</span>'
         if c.reason:
-            outcome += f'<br/><span class="small muted">{esc(c.reason)}</span>'
-        skill = f"<b>{esc(c.code)}</b> {esc(c.skill)}" if c.code else '<span class="muted">–</span>'
+            outcome += f'<br/><span class="small muted">{escape(c.reason)}</span>'
+        skill = (
+            f"<b>{escape(c.code)}</b> {escape(c.skill)}"
+            if c.code
+            else '<span class="muted">–</span>'
+        )
         rows.append(
-            f"<tr><td>{esc(c.text)}</td><td>{skill}</td>"
+            f"<tr><td>{escape(c.text)}</td><td>{skill}</td>"
             f'<td class="nowrap">{fmt_date(c.created_on)}</td><td>{outcome}</td></tr>'
         )
     return (
@@ -336,13 +336,13 @@ def _reflections(report: Report) -> str:
         )
     out = [head]
     for r in report.reflections:
-        skills = ", ".join(f"{esc(code)} {esc(name)}" for code, name in r.skills)
+        skills = ", ".join(f"{escape(code)} {escape(name)}" for code, name in r.skills)
         meta = fmt_date(r.entry_date) + (f" · {skills}" if skills else "")
         if r.private:
             meta += f' · <span style="color: {WARN};">private</span>'
         # The date and skills are part of the heading's block, so they never part from it.
         out.append(
-            f"<h3>{esc(r.title) or 'Untitled reflection'}<br/>"
+            f"<h3>{escape(r.title) or 'Untitled reflection'}<br/>"
             f'<span style="font-size: medium; font-weight: normal; color: {MUTED};">{meta}</span>'
             f"</h3>{_user_html(r.body_html)}"
         )

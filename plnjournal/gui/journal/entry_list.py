@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
+from plnjournal.core.escape import escape
 from plnjournal.core.journal.days import day_entries
-from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate, escape
+from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.journal.markdown_edit import word_count
 from plnjournal.storage.db import Database
 
