@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import random
+from collections.abc import Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -136,7 +137,7 @@ def build_demo(
     seed: int = 7,
     force: bool = False,
     today: dt.date | None = None,
-) -> dict:
+) -> dict[str, int | str | None]:
     """Write the demo journal and return the journal's stats."""
     existing = session.scalar(select(func.count()).select_from(Entry)) or 0
     if existing and not force:
@@ -159,7 +160,7 @@ def build_demo(
     practised = _pick_by_code(skills, PRACTISED, skills, 5)
     neglected = _pick_by_code(skills, NEGLECTED, skills[-5:-1], 4)
 
-    weights = {}
+    weights: dict[int, float] = {}
     for s in skills:
         weights[s.id] = 1.0
     for s in practised:
@@ -231,7 +232,19 @@ def build_demo(
     return journal_stats(session)
 
 
-def _make_entry(session, rng, day, k, pool, pool_w, practice, level_now, today, blind, hi) -> None:
+def _make_entry(
+    session: Session,
+    rng: random.Random,
+    day: dt.date,
+    k: int,
+    pool: list[Skill],
+    pool_w: list[float],
+    practice: dict[int, int],
+    level_now: Callable[[Skill], int],
+    today: dt.date,
+    blind: Skill,
+    hi: int,
+) -> None:
     n_skills = rng.choice((1, 1, 2, 2, 3))
     chosen: list[Skill] = []
     while len(chosen) < n_skills:
@@ -337,7 +350,18 @@ def _make_entry(session, rng, day, k, pool, pool_w, practice, level_now, today, 
         )
 
 
-def _make_feedback(session, rng, day, n, skills, practised, avoided, blind, level_now, lo) -> None:
+def _make_feedback(
+    session: Session,
+    rng: random.Random,
+    day: dt.date,
+    n: int,
+    skills: list[Skill],
+    practised: list[Skill],
+    avoided: Skill,
+    blind: Skill,
+    level_now: Callable[[Skill], int],
+    lo: int,
+) -> None:
     mentor = MENTORS[n % 2]
     rated = rng.sample(practised, min(3, len(practised))) + rng.sample(skills, 2)
     if blind not in rated:

@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.figure import Figure
@@ -49,7 +50,7 @@ from plnjournal.core.insights.avoidance import (
     describe_score,
     short_date,
 )
-from plnjournal.core.skills.matrix import SkillMatrix
+from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix
 from plnjournal.errors import PlnError
 
 # --- avoidance ranking ------------------------------------------------------------------
@@ -168,7 +169,7 @@ def avoidance_chart(
         columnspacing=1.4,
     )
 
-    def details(_ax, _x: float, y: float) -> str | None:
+    def details(_ax: Axes, _x: float, y: float) -> str | None:
         i = round(y)
         if not 0 <= i < len(rows):
             return None
@@ -289,7 +290,7 @@ def blindspot_chart(
     ]
     head.legend(fig, handles, th)
 
-    def details(_ax, _x: float, y: float) -> str | None:
+    def details(_ax: Axes, _x: float, y: float) -> str | None:
         i = round(y)
         if not 0 <= i < len(rows):
             return None
@@ -312,7 +313,7 @@ def blindspot_chart(
     return fig
 
 
-def _levels_note(r, is_blind: bool) -> str:
+def _levels_note(r: MatrixRow, is_blind: bool) -> str:
     me = r.latest_self.level if r.latest_self else "–"
     them = r.latest_mentor.level if r.latest_mentor else "–"
     note = f"you {me} · mentor {them} · target {r.target_level}"
@@ -332,13 +333,13 @@ __all__ = [
 ]
 
 
-def render(fig: Figure, path: str | os.PathLike, *, dpi: int = 150) -> None:
+def render(fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150) -> None:
     """Save a figure to PNG, SVG or PDF (by extension) without pyplot."""
     FigureCanvasAgg(fig)
     fig.savefig(path, dpi=dpi, facecolor=fig.get_facecolor())
 
 
-def save_figure(fig: Figure, path: str | os.PathLike, *, dpi: int = 150) -> None:
+def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150) -> None:
     """Write the chart whole or not at all: draw to a temporary file beside ``path``, then
     rename it into place. An unwritable place is a ``PlnError`` naming the file."""
     out = Path(path)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from itertools import groupby
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
@@ -109,7 +110,7 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False, width: float | None = None
         text.set_color(th.text)
     fig.legends[0].get_title().set_color(th.muted)
 
-    def details(_ax, x: float, y: float) -> str | None:
+    def details(_ax: Axes, x: float, y: float) -> str | None:
         i, j = round(y), round(x)
         if not (0 <= i < n and 0 <= j < weeks):
             return None
@@ -121,7 +122,7 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False, width: float | None = None
     return fig
 
 
-def _cell_borders(ax, columns: int, rows: int, colour: str, width: float) -> None:
+def _cell_borders(ax: Axes, columns: int, rows: int, colour: str, width: float) -> None:
     """Lines between the cells of an image grid: two collections, where minor-tick grid
     lines would cost a matplotlib Tick (slow to make and draw) per row and column."""
     lines = [[(x - 0.5, -0.5), (x - 0.5, rows - 0.5)] for x in range(1, columns)]
@@ -224,7 +225,7 @@ def calendar_chart(
         if longest and longest.days > 1
         else set()
     )
-    strips: dict = {}
+    strips: dict[Axes, tuple[dt.date, dt.date, dt.date]] = {}
     for k, (strip_start, shown_from, shown_to, label) in enumerate(spans):
         y0 = height - top - (k + 1) * 7 * cell - k * strip_gap
         ax = fig.add_axes((left / width, y0 / height, n_weeks * cell / width, 7 * cell / height))
@@ -282,7 +283,7 @@ def calendar_chart(
     )
     fig.legends[0].get_title().set_color(th.muted)
 
-    def details(ax, x: float, y: float) -> str | None:
+    def details(ax: Axes, x: float, y: float) -> str | None:
         strip = strips.get(ax)
         col, row = round(x), round(y)
         if strip is None or not (0 <= col < n_weeks and 0 <= row < 7):
@@ -302,7 +303,7 @@ def calendar_chart(
 
 
 def _outline(
-    ax, strip_start: dt.date, marked: set[dt.date], colour: str, n_weeks: int = STRIP_WEEKS
+    ax: Axes, strip_start: dt.date, marked: set[dt.date], colour: str, n_weeks: int = STRIP_WEEKS
 ) -> None:
     """Draw the outer boundary of the marked days' cells (a streak), not a box per day."""
     segments = []

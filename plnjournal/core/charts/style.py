@@ -12,9 +12,10 @@ import textwrap
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from matplotlib import colormaps
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
@@ -127,14 +128,14 @@ def period_text(start: dt.date, end: dt.date) -> str:
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
-def count_colours(th: Theme, steps: int) -> list:
+def count_colours(th: Theme, steps: int) -> list[str | tuple[float, float, float, float]]:
     """The empty colour, then ``steps`` colours for counts 1, 2, … from the theme's map."""
     cmap = colormaps[th.heat_cmap]
     lo, hi = (0.3, 0.95) if not th.dark else (0.25, 1.0)
     return [th.empty_cell] + [cmap(lo + (hi - lo) * i / max(1, steps - 1)) for i in range(steps)]
 
 
-def style_axes(ax: Axes, th: Theme, *, grid_axis: str | None = "x") -> None:
+def style_axes(ax: Axes, th: Theme, *, grid_axis: Literal["both", "x", "y"] | None = "x") -> None:
     ax.set_facecolor(th.background)
     for side, spine in ax.spines.items():
         spine.set_visible(side in ("left", "bottom"))
@@ -147,7 +148,7 @@ def style_axes(ax: Axes, th: Theme, *, grid_axis: str | None = "x") -> None:
 
 TICK_LEN = 3  # points: the tick marks of ``style_axes``
 TICK_PAD = 3.5  # points between a tick mark and its label (matplotlib's default)
-_ROW_LABELS: weakref.WeakKeyDictionary[Any, list[str]] = weakref.WeakKeyDictionary()
+_ROW_LABELS: weakref.WeakKeyDictionary[Axes, list[str]] = weakref.WeakKeyDictionary()
 
 
 def row_labels(ax: Axes, rows: Sequence[float], labels: Sequence[str], th: Theme) -> None:
@@ -241,7 +242,8 @@ class PageHeader:
         """The legend's top, in figure fractions, below the (possibly wrapped) subtitle."""
         return 1 - (0.62 + self.extra_subtitle) / fig.get_figheight()
 
-    def legend(self, fig: Figure, handles: list, th: Theme, **extra: Any) -> Legend:
+    # ``extra``: any of matplotlib's own legend options, passed through unchecked.
+    def legend(self, fig: Figure, handles: Sequence[Artist], th: Theme, **extra: Any) -> Legend:
         """The chart's legend where this header made room for it: under the subtitle, in
         ``ncol`` columns, in the theme's text colour (``extra``: matplotlib's own options)."""
         return fig.legend(
@@ -290,8 +292,8 @@ def skill_label(code: str, name: str, limit: int | None = None) -> str:
 
 # --- the details behind a point (hover and click in the window) --------------------------
 
-Lookup = Callable[["Axes", float, float], "str | None"]
-_LOOKUPS: weakref.WeakKeyDictionary[Any, Lookup] = weakref.WeakKeyDictionary()
+Lookup = Callable[[Axes, float, float], str | None]
+_LOOKUPS: weakref.WeakKeyDictionary[Figure, Lookup] = weakref.WeakKeyDictionary()
 
 
 def set_details(fig: Figure, lookup: Lookup) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from itertools import groupby
 
+from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -193,8 +194,10 @@ def trends_chart(
         )
     )
     if self_xy:
+        self_x, self_y = zip(*self_xy, strict=True)
         ax.scatter(
-            *zip(*self_xy, strict=True),
+            self_x,
+            self_y,
             s=7,
             color=th.self_colour,
             alpha=0.4,
@@ -202,8 +205,10 @@ def trends_chart(
             linewidths=0,
         )
     if mentor_xy:
+        mentor_x, mentor_y = zip(*mentor_xy, strict=True)
         ax.scatter(
-            *zip(*mentor_xy, strict=True),
+            mentor_x,
+            mentor_y,
             s=18,
             marker="s",
             color=th.mentor_colour,
@@ -219,7 +224,7 @@ def trends_chart(
     ]
     head.legend(fig, handles, th)
 
-    def details(_ax, x: float, y: float) -> str | None:
+    def details(_ax: Axes, x: float, y: float) -> str | None:
         c = int(x // (pw + GAP_X))
         r = int(y // (TITLE_H + ph + GAP_Y))
         k = r * cols + c

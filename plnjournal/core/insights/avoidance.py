@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -105,7 +106,7 @@ class SkillScore:
     def days_since(self) -> int | None:
         return None if self.last_reflected is None else (self.as_of - self.last_reflected).days
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:  # JSON: each key's value has its own type
         """The shape ``plnjournal avoidance --json`` prints."""
         return {
             "code": self.code,

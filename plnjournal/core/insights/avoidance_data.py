@@ -346,7 +346,7 @@ def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True
         skills[sid] = SkillFacts(
             sid, code, name, area, target, cadence or fw_cadence or FALLBACK_CADENCE_DAYS, source
         )
-    params = {"as_of": as_of, "window_start": as_of - dt.timedelta(days=WINDOW_DAYS)}
+    params: Params = {"as_of": as_of, "window_start": as_of - dt.timedelta(days=WINDOW_DAYS)}
     first_entry = conn.execute(q.first_entry, params).scalar()
     links_window = _read_reflections(conn, q, skills, params)
     _read_ratings(conn, q, skills, params)
@@ -358,9 +358,11 @@ def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True
 
 
 Skills = dict[int, SkillFacts]
+# The bind parameters every read shares: the as-of date and the window's first day.
+Params = dict[str, dt.date]
 
 
-def _read_reflections(conn: Connection, q: _Queries, skills: Skills, params: dict) -> int:
+def _read_reflections(conn: Connection, q: _Queries, skills: Skills, params: Params) -> int:
     """One pass over every skill link, newest first: totals, the window's count, the last
     date and the ids of each skill's latest few reflections; then those reflections."""
     links_window = 0
@@ -392,7 +394,7 @@ def _read_reflections(conn: Connection, q: _Queries, skills: Skills, params: dic
     return links_window
 
 
-def _read_ratings(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
+def _read_ratings(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
     """The latest self and mentor rating per skill: the ratings on each one's latest date."""
     for sid, source, level, rated_on, rater in conn.execute(q.ratings, params).all():
         facts = skills.get(sid)
@@ -405,7 +407,7 @@ def _read_ratings(conn: Connection, q: _Queries, skills: Skills, params: dict) -
             facts.latest_self = fact
 
 
-def _read_unanswered(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
+def _read_unanswered(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
     """Feedback items after the skill's last reflection that no reflection answers."""
     if not skills:
         return
@@ -424,7 +426,7 @@ def _read_unanswered(conn: Connection, q: _Queries, skills: Skills, params: dict
             facts.unanswered.append(MentorNote(mentor or "", given_on, level, comment or ""))
 
 
-def _read_nudges(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
+def _read_nudges(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
     for sid, action, count, until in conn.execute(q.nudges, params).all():
         facts = skills.get(sid)
         if facts is None:
@@ -437,19 +439,20 @@ def _read_nudges(conn: Connection, q: _Queries, skills: Skills, params: dict) ->
                 facts.snoozed_until = until
 
 
-def _read_commitments(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
+def _read_commitments(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
     """Commitments overdue as of the date (still open then), and those dropped recently."""
     for sid, due_on, is_overdue in conn.execute(q.commitments, params).all():
-        facts = skills.get(sid)
+        facts = skills.get(sid) if sid is not None else None  # the query leaves out None
         if facts is None:
             continue
         if is_overdue:
+            assert due_on is not None  # overdue: past a due date it has
             facts.overdue_due.append(due_on)
         else:
             facts.dropped += 1
 
 
-def _read_last_feedback(conn: Connection, q: _Queries, skills: Skills, params: dict) -> None:
+def _read_last_feedback(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
     """The last time feedback on each skill was asked for (a request) or received (an item)."""
     for stmt in (q.asked, q.received):
         for sid, day in conn.execute(stmt, params).all():

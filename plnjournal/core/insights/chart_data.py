@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select, true
+from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from plnjournal.core.insights.avoidance import avoidance_scores
@@ -104,7 +104,7 @@ def skill_rows(session: Session, codes: Iterable[str] | None = None) -> list[Ski
     ]
 
 
-def _shown(include_private: bool):
+def _shown(include_private: bool) -> ColumnElement[bool]:
     """Private reflections count unless the progress report leaves them out."""
     return true() if include_private else Entry.private.is_(False)
 

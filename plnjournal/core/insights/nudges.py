@@ -87,7 +87,7 @@ def _longest_without_reflection(session: Session, today: dt.date) -> list[Candid
     # Ties (never reflected on, or last on the same day): the lowest mentor rating first.
     mentor = _latest_mentor_levels(session, today)
 
-    def key(c: Candidate) -> tuple:
+    def key(c: Candidate) -> tuple[dt.date, int]:
         return (c.last_reflected or dt.date.min, mentor.get(c.skill.id, 99))
 
     return sorted(out, key=key)
@@ -160,12 +160,10 @@ def pointed_question(candidate: Candidate, comment: MentorComment | None, today:
 
 
 def _acted_today(session: Session, today: dt.date) -> bool:
-    return (
-        session.scalar(
-            select(func.count(Nudge.id)).where(Nudge.shown_on == today, Nudge.action.in_(_ACTED))
-        )
-        > 0
+    acted = session.scalar(
+        select(func.count(Nudge.id)).where(Nudge.shown_on == today, Nudge.action.in_(_ACTED))
     )
+    return (acted or 0) > 0
 
 
 def _snoozed(session: Session, today: dt.date) -> set[int]:

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from plnjournal.core.dates import current_streak
 from plnjournal.storage.dialect import dbapi_connection
+
+if TYPE_CHECKING:  # annotations only: SQLAlchemy stays off the window's start path
+    import sqlite3
+
+    from sqlalchemy.orm import Session
+
+    from plnjournal.storage.db import Database
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,9 @@ def month_grid_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     return first - dt.timedelta(days=7), next_first + dt.timedelta(days=14)
 
 
-def entry_counts(conn_or_session: Any, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+def entry_counts(
+    conn_or_session: sqlite3.Connection | Session, start: dt.date, end: dt.date
+) -> dict[dt.date, int]:
     """Number of reflections per day between ``start`` and ``end`` (inclusive)."""
     rows = dbapi_connection(conn_or_session).execute(
         "SELECT entry_date, count(id) FROM entries WHERE entry_date >= ? AND entry_date <= ? "
@@ -65,7 +74,7 @@ def entry_counts(conn_or_session: Any, start: dt.date, end: dt.date) -> dict[dt.
     return {dt.date.fromisoformat(day): n for day, n in rows}
 
 
-def streak(conn_or_session: Any, today: dt.date) -> int:
+def streak(conn_or_session: sqlite3.Connection | Session, today: dt.date) -> int:
     """Consecutive days with reflections ending today (or yesterday), reading dates back in
     growing windows until the streak breaks."""
     conn = dbapi_connection(conn_or_session)
@@ -82,7 +91,7 @@ def streak(conn_or_session: Any, today: dt.date) -> int:
         span *= 4
 
 
-def day_entries(conn_or_session: Any, day: dt.date) -> list[DayEntry]:
+def day_entries(conn_or_session: sqlite3.Connection | Session, day: dt.date) -> list[DayEntry]:
     """The reflections of ``day`` in time order (untimed last), with their skill counts."""
     rows = dbapi_connection(conn_or_session).execute(
         "SELECT e.id, e.entry_time, e.title, e.body, e.private, "
@@ -97,7 +106,7 @@ def day_entries(conn_or_session: Any, day: dt.date) -> list[DayEntry]:
     ]
 
 
-def open_entry(conn_or_session: Any, entry_id: int) -> OpenEntry | None:
+def open_entry(conn_or_session: sqlite3.Connection | Session, entry_id: int) -> OpenEntry | None:
     """The reflection ``entry_id`` with its skill links, or None if it no longer exists."""
     conn = dbapi_connection(conn_or_session)
     row = conn.execute(
@@ -125,7 +134,9 @@ def open_entry(conn_or_session: Any, entry_id: int) -> OpenEntry | None:
     )
 
 
-def adjacent_day(conn_or_session: Any, day: dt.date, forward: bool) -> dt.date | None:
+def adjacent_day(
+    conn_or_session: sqlite3.Connection | Session, day: dt.date, forward: bool
+) -> dt.date | None:
     """The nearest day before/after ``day`` that has a reflection."""
     sql = (
         "SELECT min(entry_date) FROM entries WHERE entry_date > ?"
@@ -140,7 +151,7 @@ def adjacent_day(conn_or_session: Any, day: dt.date, forward: bool) -> dt.date |
 FIRST_START_SETTING = "first_start_done"
 
 
-def needs_first_start(db: Any) -> bool:
+def needs_first_start(db: Database) -> bool:
     """A new journal: no framework, no reflection, and the first-start question never
     answered, so the window asks how to begin. Read here, light (``db.reading()``), so a
     journal in use never loads that dialog nor waits for SQLAlchemy."""

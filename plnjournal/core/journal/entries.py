@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
@@ -108,7 +109,8 @@ def update_entry(session: Session, entry_id: int, **changes: object) -> Entry:
         raise TypeError(f"not editable: {sorted(unknown)}")
     entry = get_entry(session, entry_id)
     if "comfort" in changes:
-        check_comfort(changes["comfort"])  # type: ignore[arg-type]
+        # An int or None from every caller; a wrong type fails the comparison in the check.
+        check_comfort(cast("int | None", changes["comfort"]))
     for key, value in changes.items():
         if getattr(entry, key) != value:
             setattr(entry, key, value)
@@ -173,7 +175,7 @@ def entries_on(session: Session, day: dt.date) -> list[Entry]:
 class DeletedEntry:
     """Everything needed to put a deleted entry back exactly (undo)."""
 
-    fields: dict
+    fields: dict[str, object]
     links: dict[int, int | None] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     # Links that deleting cuts (feedback the reflection answered, its commitments), so undo

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from plnjournal.storage.dialect import dbapi_connection
+
+if TYPE_CHECKING:  # annotations only: a quick command stays on plain sqlite3
+    import sqlite3
+
+    from sqlalchemy.orm import Session
 
 
 @dataclass
@@ -34,7 +39,7 @@ _SKILLS = """
 """
 
 
-def latest_entries(conn_or_session: Any, n: int = 1) -> list[RecentEntry]:
+def latest_entries(conn_or_session: sqlite3.Connection | Session, n: int = 1) -> list[RecentEntry]:
     """The ``n`` latest reflections (by date and time), oldest of them first, with their skills."""
     conn = dbapi_connection(conn_or_session)
     rows = conn.execute(_LATEST, (n,)).fetchall()

@@ -11,10 +11,14 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plnjournal.errors import Problem, ValidationError
 from plnjournal.paths import user_reflection_models_dir
 from plnjournal.resources import folder as resource_folder
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 FORMAT = "plnjournal-reflection-model"
 # The order models are offered in: the simplest first, the hard conversation last.
@@ -95,7 +99,7 @@ def parse_model(data: object, file: str, *, builtin: bool = False) -> Reflection
 
 
 def builtin_models() -> list[ReflectionModel]:
-    folder = resource_folder("reflection_models")
+    folder: Traversable = resource_folder("reflection_models")
     models = []
     for item in folder.iterdir():
         if item.name.endswith(".json"):

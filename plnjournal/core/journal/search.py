@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from plnjournal.core.escape import escape
 from plnjournal.lazy import lazy_module
@@ -17,6 +17,10 @@ from plnjournal.storage.dialect import (
 )
 
 if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlalchemy.orm import Session
+
     from plnjournal.core.skills import lookup
 else:
     # Reads the skill through SQLAlchemy: loaded only for a search filtered by skill, so the
@@ -37,7 +41,7 @@ __all__ = [
 
 
 def search(
-    conn_or_session: Any,
+    conn_or_session: sqlite3.Connection | Session,
     query: str,
     *,
     limit: int = 20,
@@ -56,7 +60,7 @@ def search(
 
 
 def search_page(
-    conn_or_session: Any,
+    conn_or_session: sqlite3.Connection | Session,
     query: str,
     *,
     limit: int = 20,
@@ -72,10 +76,13 @@ def search_page(
     )
 
 
-def _connection(conn_or_session: Any, skill: str | None) -> tuple[Any, int | None]:
+def _connection(
+    conn_or_session: sqlite3.Connection | Session, skill: str | None
+) -> tuple[sqlite3.Connection, int | None]:
     skill_id = None
     if skill:
-        skill_id = lookup.find_skill(conn_or_session, skill).id
+        # A skill filter takes a session (the front ends pass one): find_skill reads the ORM.
+        skill_id = lookup.find_skill(cast("Session", conn_or_session), skill).id
     return dialect.dbapi_connection(conn_or_session), skill_id
 
 

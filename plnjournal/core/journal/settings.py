@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TypeAlias
 
 from sqlalchemy.orm import Session
 
@@ -21,18 +21,22 @@ REMINDER_TIME = "reminder_time"
 OWNER_NAME = "name"
 OWNER_ROLE = "role"
 
+# What a setting holds: anything ``json.loads`` can give back.
+JSONValue: TypeAlias = None | bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"]
 
-def get_setting(session: Session, key: str, default: Any = None) -> Any:
+
+def get_setting(session: Session, key: str, default: JSONValue = None) -> JSONValue:
     row = session.get(Setting, key)
     if row is None:
         return default
     try:
-        return json.loads(row.value)
+        value: JSONValue = json.loads(row.value)
     except ValueError:
         return default
+    return value
 
 
-def set_setting(session: Session, key: str, value: Any) -> None:
+def set_setting(session: Session, key: str, value: JSONValue) -> None:
     """Store ``value`` (JSON-serialisable); ``None`` removes the setting."""
     row = session.get(Setting, key)
     if value is None:

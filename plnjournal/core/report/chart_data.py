@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from plnjournal.core.insights.avoidance import SkillScore
-from plnjournal.core.insights.avoidance_data import Scale
+from plnjournal.core.insights.avoidance_data import RatingFact, Scale
 from plnjournal.core.insights.chart_data import (
     journal_scale,
     journaling_days,
@@ -91,7 +91,7 @@ def report_names_in_score(score: SkillScore, names: MentorNames) -> SkillScore:
     if not names.anonymize:
         return score
 
-    def fact(f):
+    def fact(f: RatingFact | None) -> RatingFact | None:
         return dataclasses.replace(f, rater=names.name(f.rater)) if f is not None else None
 
     return dataclasses.replace(

@@ -51,14 +51,17 @@ def chart_keys(data: ChartData) -> list[str]:
     return [key for key, _make in chart_makers(data, width_in=0.0)]
 
 
-def chart_makers(data: ChartData, width_in: float) -> list[tuple[str, Callable[[], object]]]:
+def chart_makers(
+    data: ChartData, width_in: float
+) -> list[tuple[str, Callable[[], mpl_figure.Figure]]]:
     """Every chart of the report, in the order it shows them, as (key, figure maker): a
     caller may share them out (``cli/chart_worker.py`` draws them in two processes). Making
     the list imports nothing heavy; each maker imports matplotlib when it draws."""
 
-    def draw(name: str, *args: object, **kwargs: object) -> Callable[[], object]:
-        def make() -> object:
-            return getattr(figures, name)(*args, width=width_in, **kwargs)
+    def draw(name: str, *args: object, **kwargs: object) -> Callable[[], mpl_figure.Figure]:
+        def make() -> mpl_figure.Figure:
+            chart: Callable[..., mpl_figure.Figure] = getattr(figures, name)
+            return chart(*args, width=width_in, **kwargs)
 
         return make
 

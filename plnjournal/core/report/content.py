@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -116,7 +117,7 @@ class Avoided:
     area: str
     score: int
     reasons: tuple[str, ...]
-    signals: dict[str, dict]  # name -> weight, strength, points, reason
+    signals: dict[str, dict[str, Any]]  # name -> weight, strength, points, reason
     last_reflected: dt.date | None
 
 

@@ -19,7 +19,7 @@ FORMAT = "plnjournal-progress-report"
 VERSION = 1
 
 
-def report_data(report: Report) -> dict[str, Any]:
+def report_data(report: Report) -> dict[str, Any]:  # JSON: each key has its own type
     c, o = report.cover, report.options
     return {
         "format": FORMAT,

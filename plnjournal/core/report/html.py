@@ -8,6 +8,7 @@ replaces each with the chart drawn as vectors.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from plnjournal.core.escape import escape
@@ -268,7 +269,7 @@ def _feedback(report: Report) -> str:
     head = f"<h2>{SECTIONS['feedback']}</h2>"
     if not report.feedback:
         return head + '<p class="muted">No mentor feedback in this period.</p>'
-    groups: list[tuple[tuple, list[FeedbackLine]]] = []
+    groups: list[tuple[tuple[dt.date, str], list[FeedbackLine]]] = []
     for f in report.feedback:
         key = (f.given_on, f.mentor)
         if not groups or groups[-1][0] != key:

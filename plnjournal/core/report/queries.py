@@ -61,9 +61,13 @@ def _in_period(start: dt.date, end: dt.date) -> ColumnElement[bool]:
 def mentors_in_order(session: Session) -> list[str]:
     """Every mentor the journal knows, in the order they first gave feedback."""
     first: dict[str, dt.date] = {}
-    rows = session.execute(
-        select(FeedbackItem.mentor, func.min(FeedbackItem.given_on)).group_by(FeedbackItem.mentor)
-    ).all()
+    rows = list(
+        session.execute(
+            select(FeedbackItem.mentor, func.min(FeedbackItem.given_on)).group_by(
+                FeedbackItem.mentor
+            )
+        ).all()
+    )
     rows += session.execute(
         select(Rating.rater, func.min(Rating.rated_on))
         .where(Rating.source == RatingSource.MENTOR)

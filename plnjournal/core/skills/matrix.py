@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from plnjournal.core.skills.lookup import active_framework, effective_cadence_days
@@ -218,7 +218,9 @@ def _add_ratings(
         Rating.origin,
         Rating.rater,
     )
-    in_fw = Rating.skill_id.in_(select(Skill.id).where(Skill.framework_id == framework_id))
+    in_fw: ColumnElement[bool] = Rating.skill_id.in_(
+        select(Skill.id).where(Skill.framework_id == framework_id)
+    )
     if not include_private:
         private_ids = select(Entry.id).where(Entry.private.is_(True))
         in_fw = and_(in_fw, or_(Rating.entry_id.is_(None), Rating.entry_id.not_in(private_ids)))
