@@ -26,6 +26,7 @@ def parse_date(text: str, *, what: str = "date", today: dt.date | None = None) -
 
 
 def parse_time(text: str, *, what: str = "time") -> dt.time:
+    """``HH:MM`` (24-hour), with a message that shows the form when it is wrong."""
     value = (text or "").strip()
     m = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
@@ -51,6 +52,7 @@ def current_streak(days: set[dt.date], today: dt.date) -> int:
 
 
 def longest_streak(days: set[dt.date]) -> int:
+    """The longest run of consecutive days in ``days``: the report's summary figure."""
     best = run = 0
     prev: dt.date | None = None
     for day in sorted(days):

@@ -2,9 +2,9 @@
 
 Work that creates tens of thousands of long-lived objects (10,000 planned feedback items, a
 year's report, matplotlib's artists) makes Python run full collections again and again, each
-walking every object of the process — SQLAlchemy's, Qt's and matplotlib's included. On this
-machine that was a quarter to a third of the CPU time of a feedback import, a jrnl import and
-the PDF's charts (docs/performance.md, "Before and after (session 2)"). Paused for the length
+walking every object of the process — SQLAlchemy's, Qt's and matplotlib's included: a large
+share of the CPU time of a feedback import, a jrnl import and the PDF's charts
+(docs/performance.md, "Before and after (session 2)", has the figures). Paused for the length
 of the work, the collector runs once afterwards; the work's own objects are alive throughout
 anyway, so the peak memory barely moves.
 """

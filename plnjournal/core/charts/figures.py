@@ -91,7 +91,8 @@ def avoidance_chart(
     style_axes(ax, th)
     ys = list(range(len(rows)))
     # One collection of every non-empty segment: as many bars as ``barh`` would draw, but
-    # without its per-bar bookkeeping (the axes' limits are set below), several times faster.
+    # without its per-bar bookkeeping (the axes' limits are set below); docs/performance.md,
+    # "The charts", says what it saves.
     segments, faces = [], []
     for y, r in zip(ys, rows, strict=True):
         left = 0.0

@@ -101,6 +101,7 @@ TITLE_SIZE = 12
 
 
 def theme(dark: bool) -> Theme:
+    """The light or dark variant, so every chart follows the window's theme."""
     return DARK if dark else LIGHT
 
 
@@ -125,6 +126,7 @@ def empty_figure(heading: str, message: str, th: Theme) -> Figure:
 
 
 def period_text(start: dt.date, end: dt.date) -> str:
+    """ "3 Nov 2025 – 2 Nov 2026": the period as the charts' subtitles say it."""
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
@@ -136,6 +138,8 @@ def count_colours(th: Theme, steps: int) -> list[str | tuple[float, float, float
 
 
 def style_axes(ax: Axes, th: Theme, *, grid_axis: Literal["both", "x", "y"] | None = "x") -> None:
+    """The house look for an axes (two spines, muted ticks, a light grid on ``grid_axis``),
+    so every chart reads alike."""
     ax.set_facecolor(th.background)
     for side, spine in ax.spines.items():
         spine.set_visible(side in ("left", "bottom"))
@@ -154,7 +158,7 @@ _ROW_LABELS: weakref.WeakKeyDictionary[Axes, list[str]] = weakref.WeakKeyDiction
 def row_labels(ax: Axes, rows: Sequence[float], labels: Sequence[str], th: Theme) -> None:
     """A label and a tick mark on the left of each row, as ``ax.set_yticks(rows, labels)``
     after ``style_axes`` draws them, but as one text per row and one line of marks: a
-    matplotlib Tick is five artists to make and draw, a fifth of a 40-skill chart's time."""
+    matplotlib Tick is five artists to make and draw (docs/performance.md, "One-year PDF")."""
     ax.set_yticks([])
     beside = ax.get_yaxis_transform()  # x in axes fractions, y in rows
     shift = ScaledTranslation(-(TICK_LEN + TICK_PAD) / 72, 0, ax.figure.dpi_scale_trans)
@@ -207,6 +211,8 @@ def title(fig: Figure, text: str, subtitle: str, th: Theme, top_in: float) -> No
 
 
 def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut with an ellipsis to ``limit`` characters: labels never
+    overlap their neighbours."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -215,7 +221,8 @@ def fit_chars(width_in: float, font_size: float = FONT_SIZE) -> int:
     """How many characters of DejaVu Sans at ``font_size`` fit in ``width_in`` inches.
 
     English text averages 0.50 em a character in DejaVu Sans (measured); 0.54 leaves room.
-    Measuring each string instead costs milliseconds a string with matplotlib's text layout.
+    Measuring each string with matplotlib's text layout instead would cost a layout per string
+    (docs/performance.md, "The charts").
     """
     return max(8, int(width_in * 72 / (font_size * 0.54)))
 
@@ -259,6 +266,7 @@ class PageHeader:
 
     @property
     def extra_subtitle(self) -> float:
+        """Inches the subtitle's extra (wrapped) lines take, which push the legend down."""
         return LINE_IN * self.subtitle.count("\n")
 
 
@@ -287,6 +295,7 @@ def _legend_width(labels: list[str], ncol: int) -> float:
 
 
 def skill_label(code: str, name: str, limit: int | None = None) -> str:
+    """ "CODE  Name", cut to fit the label column (or ``limit`` characters)."""
     return shorten(f"{code}  {name}", limit or fit_chars(LABEL_IN - 0.2))
 
 
@@ -297,6 +306,8 @@ _LOOKUPS: weakref.WeakKeyDictionary[Figure, Lookup] = weakref.WeakKeyDictionary(
 
 
 def set_details(fig: Figure, lookup: Lookup) -> None:
+    """Register what the figure tells about a point (``details_at``): the window's hover
+    and click ask it, without knowing which chart it is."""
     _LOOKUPS[fig] = lookup
 
 

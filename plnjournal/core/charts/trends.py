@@ -1,8 +1,8 @@
 """Ratings over time per skill, as small multiples drawn on ONE axes.
 
-Forty matplotlib Axes cost seconds to create and draw (mostly their ticks); here every panel
-is a box in a single axes measured in inches, and each kind of mark is one collection for all
-panels, so the chart draws in a fraction of the time. Imports matplotlib: only the
+An Axes per skill is slow to create and draw (mostly its ticks); here every panel is a box in a
+single axes measured in inches, and each kind of mark is one collection for all panels
+(docs/performance.md, "The charts", says what it saves). Imports matplotlib: only the
 chart-building code imports it.
 """
 

@@ -70,10 +70,12 @@ class Signal:
 
     @property
     def label(self) -> str:
+        """The signal's name as the reasons and the charts' legends show it."""
         return LABELS.get(self.name, self.name)
 
     @property
     def points(self) -> float:
+        """What the signal adds to the score, rounded as every front end shows it."""
         return round(self.weight * self.strength, 1)
 
 
@@ -100,10 +102,12 @@ class SkillScore:
     snoozed_until: dt.date | None = None
 
     def signal(self, name: str) -> Signal:
+        """One signal by name (every score carries all of them), for the charts and tests."""
         return next(s for s in self.signals if s.name == name)
 
     @property
     def days_since(self) -> int | None:
+        """Days from the last reflection to ``as_of`` (None if never reflected on)."""
         return None if self.last_reflected is None else (self.as_of - self.last_reflected).days
 
     def to_json(self) -> dict[str, Any]:  # JSON: each key's value has its own type
@@ -222,10 +226,12 @@ def short_date(day: dt.date, as_of: dt.date) -> str:
 
 
 def times(n: int) -> str:
+    """ "once", "twice", "3 times": the reasons read as sentences, not counts."""
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` with the word in the right number (``many`` for irregular plurals)."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 

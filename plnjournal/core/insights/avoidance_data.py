@@ -3,7 +3,8 @@
 Everything is read "as of" a date: entries, ratings, feedback, nudges and commitments dated
 after it are ignored, so a score for a past date is what the app would have said that day.
 No query runs per skill: each one groups or windows over all skills at once, which keeps
-scoring 40 skills over 10 years of entries to a few milliseconds (``bench/avoidance.py``).
+scoring 40 skills over 10 years of entries within its budget (``bench/avoidance.py``;
+docs/performance.md, "The avoidance model and the insight charts").
 """
 
 from __future__ import annotations
@@ -100,9 +101,11 @@ class Scale:
 
     @property
     def span(self) -> int:
+        """The scale's width (at least 1), so a fraction of it never divides by zero."""
         return max(1, self.high - self.low)
 
     def label(self, level: int) -> str:
+        """The framework's name for ``level``, or the number when it has none."""
         return self.labels.get(level, str(level))
 
 
@@ -217,7 +220,8 @@ class _Queries:
             Entry.entry_date <= as_of, shown
         )
         # The hottest query (every link of ten years): dates come back as ISO text, compared
-        # as text and parsed once per skill, which halves its cost.
+        # as text and parsed once per skill, the cheaper way (docs/performance.md, "The
+        # avoidance model and the insight charts").
         self.links = (
             select(EntrySkill.skill_id, EntrySkill.entry_id, cast(Entry.entry_date, String))
             .join(Entry, Entry.id == EntrySkill.entry_id)

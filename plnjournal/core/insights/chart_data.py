@@ -79,6 +79,8 @@ def journal_span(session: Session) -> tuple[dt.date | None, dt.date | None]:
 
 
 def journal_scale(session: Session) -> Scale:
+    """The active framework's scale and level names (the default 1–5 without one),
+    so the trends chart labels its axis as the framework does."""
     fw = active_framework(session)
     if fw is None or not fw.levels:
         return Scale()
@@ -117,6 +119,8 @@ def reflection_heatmap(
     codes: Iterable[str] | None = None,
     include_private: bool = True,
 ) -> Heatmap:
+    """Reflections per skill per week in the period, in one grouped query: the heat map's
+    data (without private reflections when ``include_private`` is False)."""
     skills = skill_rows(session, codes)
     first = week_start(start)
     weeks = [first + dt.timedelta(weeks=i) for i in range((week_start(end) - first).days // 7 + 1)]

@@ -65,6 +65,7 @@ class Streak:
 
     @property
     def days(self) -> int:
+        """The run's length in days, both ends counted."""
         return (self.end - self.start).days + 1
 
 

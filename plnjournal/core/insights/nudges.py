@@ -121,6 +121,8 @@ def ranked_candidates(session: Session, today: dt.date) -> list[Candidate]:
 
 
 def latest_mentor_comment(session: Session, skill_id: int, today: dt.date) -> MentorComment | None:
+    """The newest mentor comment on the skill up to ``today``: the question quotes it,
+    because a mentor's own words are harder to put off than a generic prompt."""
     item = session.scalars(
         select(FeedbackItem)
         .where(
@@ -144,6 +146,8 @@ def _quote(text: str) -> str:
 
 
 def pointed_question(candidate: Candidate, comment: MentorComment | None, today: dt.date) -> str:
+    """The question the nudge asks: about the mentor's latest comment when there is one,
+    else about the last time the skill mattered."""
     name = candidate.skill.name
     if comment is not None:
         who = comment.mentor or "Your mentor"

@@ -103,6 +103,8 @@ def add_commitment(
     entry_id: int | None = None,
     created_on: dt.date | None = None,
 ) -> Commitment:
+    """Record what the user will do (optionally by ``due_on``, for a skill, from a
+    reflection); empty text is refused so every commitment says something."""
     text = text.strip()
     if not text:
         raise InputError("commitment: the text is empty; say what you will do")
@@ -128,6 +130,7 @@ def _open_one(session: Session, commitment_id: int) -> Commitment:
 
 
 def mark_done(session: Session, commitment_id: int, *, on: dt.date | None = None) -> Commitment:
+    """Close an open commitment as done (``on``: default today); a closed one is refused."""
     commitment = _open_one(session, commitment_id)
     commitment.state = CommitmentState.DONE
     commitment.closed_on = on or dt.date.today()
@@ -174,6 +177,7 @@ def open_commitments(session: Session) -> list[Commitment]:
 
 
 def is_overdue(commitment: Commitment, today: dt.date) -> bool:
+    """Open and past its due date: what the avoidance model and the panels count."""
     return (
         commitment.state == CommitmentState.OPEN
         and commitment.due_on is not None
@@ -182,4 +186,5 @@ def is_overdue(commitment: Commitment, today: dt.date) -> bool:
 
 
 def overdue_commitments(session: Session, today: dt.date) -> list[Commitment]:
+    """The open commitments past their due date as of ``today``."""
     return [c for c in open_commitments(session) if is_overdue(c, today)]

@@ -39,11 +39,13 @@ def split_title(text: str) -> tuple[str, str]:
 
 
 def check_comfort(comfort: int | None) -> None:
+    """Refuse a comfort value outside 1–5 with a message the user can act on."""
     if comfort is not None and not 1 <= comfort <= 5:
         raise InputError(f"comfort: {comfort} is outside 1–5 (how far outside your comfort zone)")
 
 
 def check_level(session: Session, level: int | None, what: str = "rating") -> None:
+    """Refuse a rating outside the active framework's scale (1–5 without one)."""
     if level is None:
         return
     fw = active_framework(session)
@@ -68,6 +70,8 @@ def add_entry(
     skills: dict[int, int | None] | None = None,
     tags: list[str] | None = None,
 ) -> Entry:
+    """Write a reflection with its tags and skill links in one flush, comfort checked
+    first, so an invalid entry never reaches the database."""
     check_comfort(comfort)
     entry = Entry(
         entry_date=entry_date,
@@ -122,6 +126,7 @@ def update_entry(session: Session, entry_id: int, **changes: object) -> Entry:
 
 
 def get_entry(session: Session, entry_id: int) -> Entry:
+    """The entry with its skill links and tags loaded; a missing id is an ``InputError``."""
     entry = session.get(
         Entry, entry_id, options=[selectinload(Entry.skill_links), selectinload(Entry.tags)]
     )
@@ -161,6 +166,7 @@ def set_skill_links(session: Session, entry: Entry, links: dict[int, int | None]
 
 
 def entries_on(session: Session, day: dt.date) -> list[Entry]:
+    """The day's reflections in time order (untimed last), skill links loaded."""
     return list(
         session.scalars(
             select(Entry)
@@ -185,6 +191,8 @@ class DeletedEntry:
 
 
 def delete_entry(session: Session, entry_id: int) -> DeletedEntry:
+    """Delete the entry and return everything needed to put it back (``restore_entry``),
+    so the window can offer undo."""
     entry = get_entry(session, entry_id)
     snapshot = DeletedEntry(
         fields={
@@ -223,6 +231,8 @@ def delete_entry(session: Session, entry_id: int) -> DeletedEntry:
 
 
 def restore_entry(session: Session, snapshot: DeletedEntry) -> Entry:
+    """Put a deleted entry back exactly as it was: its id, tags, skill links and the links
+    deleting cut."""
     entry = Entry(**snapshot.fields)
     for tag in snapshot.tags:
         entry.tags.append(EntryTag(tag=tag))
@@ -244,6 +254,7 @@ def restore_entry(session: Session, snapshot: DeletedEntry) -> Entry:
 
 
 def skills_of(session: Session, entry_id: int) -> list[tuple[Skill, int | None]]:
+    """The entry's skills with the self rating given on each, by code."""
     rows = session.execute(
         select(Skill, EntrySkill.self_rating)
         .join(EntrySkill, EntrySkill.skill_id == Skill.id)

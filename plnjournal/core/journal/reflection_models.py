@@ -99,6 +99,8 @@ def parse_model(data: object, file: str, *, builtin: bool = False) -> Reflection
 
 
 def builtin_models() -> list[ReflectionModel]:
+    """The models shipped with the app, in ``BUILTIN_ORDER`` (simplest first), then any
+    other built-in file by name."""
     folder: Traversable = resource_folder("reflection_models")
     models = []
     for item in folder.iterdir():

@@ -105,6 +105,8 @@ def order_explained(page: SearchPage) -> str:
 
 
 def snippet_plain(snippet: str, start: str = "[", end: str = "]") -> str:
+    """The snippet on one line with its highlights as ``start``/``end`` marks: for a
+    terminal, which shows no bold."""
     return " ".join(snippet.replace(HL_START, start).replace(HL_END, end).split())
 
 

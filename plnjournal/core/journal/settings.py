@@ -26,6 +26,8 @@ JSONValue: TypeAlias = None | bool | int | float | str | list["JSONValue"] | dic
 
 
 def get_setting(session: Session, key: str, default: JSONValue = None) -> JSONValue:
+    """The setting's JSON value, or ``default`` when unset or unreadable: a damaged
+    value never stops the app."""
     row = session.get(Setting, key)
     if row is None:
         return default
@@ -64,4 +66,5 @@ def reminder_time(session: Session) -> dt.time | None:
 
 
 def set_reminder_time(session: Session, when: dt.time | None) -> None:
+    """Set the daily reminder's time, or turn it off with None."""
     set_setting(session, REMINDER_TIME, when.strftime("%H:%M") if when else None)

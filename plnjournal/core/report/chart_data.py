@@ -49,6 +49,8 @@ def chart_data(
     scores: list[SkillScore],
     skill_matrix: SkillMatrix,
 ) -> ChartData:
+    """The Insights view's data for the report's period, with the report's privacy and,
+    if asked, mentor names replaced: so the report's charts say no more than its text."""
     series = rating_history(session, start, end, include_private=include_private)
     if names.anonymize:
         series = [

@@ -137,6 +137,7 @@ class Report:
     scale_max: int = 5
 
     def has(self, section: str) -> bool:
+        """Whether the user kept ``section`` in (the export dialog lets them leave some out)."""
         return section in self.options.sections
 
     @property

@@ -20,6 +20,8 @@ VERSION = 1
 
 
 def report_data(report: Report) -> dict[str, Any]:  # JSON: each key has its own type
+    """The report as plain JSON data, the attachment a reader or another tool can use
+    without parsing the PDF."""
     c, o = report.cover, report.options
     return {
         "format": FORMAT,
@@ -84,4 +86,5 @@ def report_data(report: Report) -> dict[str, Any]:  # JSON: each key has its own
 
 
 def report_json(report: Report) -> bytes:
+    """``report_data`` as UTF-8 JSON bytes, ready to attach to the PDF."""
     return json.dumps(report_data(report), ensure_ascii=False, indent=2).encode("utf-8")

@@ -43,6 +43,7 @@ def fmt_date(day: dt.date) -> str:
 def entry_days(
     session: Session, visible: ColumnElement[bool], start: dt.date, end: dt.date
 ) -> set[dt.date]:
+    """The days in the period with a visible reflection: the summary's days and streak."""
     stmt = select(Entry.entry_date).distinct().where(visible, _in_period(start, end))
     return set(session.scalars(stmt))
 
@@ -50,6 +51,7 @@ def entry_days(
 def count_entries(
     session: Session, visible: ColumnElement[bool], start: dt.date, end: dt.date
 ) -> int:
+    """How many visible reflections the period holds: the summary's first figure."""
     stmt = select(func.count(Entry.id)).where(visible, _in_period(start, end))
     return int(session.scalar(stmt) or 0)
 
@@ -173,6 +175,9 @@ def feedback_lines(
     end: dt.date,
     names: MentorNames,
 ) -> list[FeedbackLine]:
+    """The mentor feedback given in the period, each with the reflections that answered it
+    and how many were written on the skill after it, so the report shows what was done
+    about it."""
     items = session.execute(
         select(FeedbackItem, Skill)
         .join(Skill, Skill.id == FeedbackItem.skill_id)
@@ -310,6 +315,8 @@ def _outcome(
 
 
 def entry_skill_names(session: Session, entry_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each reflection's skills as (code, name), in one query for every reflection the
+    report shows."""
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
     if not entry_ids:
         return found
@@ -342,6 +349,8 @@ def rating_lines(
     end: dt.date,
     names: MentorNames,
 ) -> list[RatingLine]:
+    """Every rating in the period, oldest first, leaving out self ratings given with
+    reflections the report hides; mentor names as the report shows them."""
     rows = session.execute(
         select(
             Skill.code, Rating.rated_on, Rating.level, Rating.source, Rating.rater, Rating.origin

@@ -12,6 +12,8 @@ from plnjournal.storage.models import Area, Framework, Skill
 
 
 def active_framework(session: Session) -> Framework | None:
+    """The framework in use (the newest active one), its levels loaded; None before one
+    is installed."""
     return session.scalars(
         select(Framework)
         .where(Framework.active.is_(True))
@@ -58,6 +60,8 @@ def find_skill(session: Session, name_or_code: str, *, what: str = "skill") -> S
 
 
 def unknown_skill_message(name_or_code: str, skills: list[Skill], *, what: str = "skill") -> str:
+    """The error for a skill that is not found, with the closest codes or names as
+    suggestions, so a typo is fixed without looking the list up."""
     if not skills:
         return f"{what}: unknown skill {name_or_code!r}: the journal has no skills framework yet"
     choices = {_norm(s.code): s for s in skills} | {_norm(s.name): s for s in skills}

@@ -60,18 +60,22 @@ class MatrixRow:
 
     @property
     def current(self) -> RatingPoint | None:
+        """The rating that counts: the mentor's latest, else the user's own."""
         return self.latest_mentor or self.latest_self
 
     @property
     def current_level(self) -> int | None:
+        """The level of the rating that counts (None if never rated)."""
         return self.current.level if self.current else None
 
     @property
     def gap_to_target(self) -> int | None:
+        """Levels still to go to the target (negative: above it)."""
         return None if self.current is None else self.target_level - self.current.level
 
     @property
     def self_mentor_gap(self) -> int | None:
+        """How far the user's own latest rating sits above the mentor's (None without both)."""
         if self.latest_self is None or self.latest_mentor is None:
             return None
         return self.latest_self.level - self.latest_mentor.level
@@ -86,6 +90,7 @@ class MatrixRow:
 
     @property
     def level_change(self) -> int | None:
+        """How the current level moved since ``change_since`` (None without both ends)."""
         if self.current_level is None or self.level_before is None:
             return None
         return self.current_level - self.level_before
@@ -102,16 +107,21 @@ class SkillMatrix:
 
     @property
     def scale_min(self) -> int:
+        """The scale's lowest level (1 without a scale)."""
         return self.scale[0][0] if self.scale else 1
 
     @property
     def scale_max(self) -> int:
+        """The scale's highest level (5 without a scale)."""
         return self.scale[-1][0] if self.scale else 5
 
     def label(self, level: int | None) -> str:
+        """The framework's name for ``level`` (the number without one; empty for None)."""
         return dict(self.scale).get(level, str(level)) if level is not None else ""
 
     def is_blind_spot(self, row: MatrixRow) -> bool:
+        """The user rates themself more than a third of the scale above the mentor: the gap
+        the blind-spot chart and the report point out."""
         gap = row.self_mentor_gap
         return gap is not None and gap > (self.scale_max - self.scale_min) / 3
 
