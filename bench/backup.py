@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from plnjournal.storage.backup import copy_database, daily_backup, make_backup  # noqa: E402
-from plnjournal.storage.restore import restore_backup, verify_backup  # noqa: E402
+from plnjournal.storage.backup_check import verify_backup  # noqa: E402
+from plnjournal.storage.restore import restore_backup  # noqa: E402
 from plnjournal.storage.sqlite_file import read_revision  # noqa: E402
 
 

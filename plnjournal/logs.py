@@ -5,8 +5,18 @@ from __future__ import annotations
 import logging
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from plnjournal.lazy import lazy_module
 from plnjournal.paths import log_dir
+
+if TYPE_CHECKING:
+    import logging.handlers as logging_handlers
+else:
+    # Off the window's first paint (the window opens the file after it): logging.handlers pulls
+    # in sockets and pickling (docs/performance.md, "Where the start-up deferrals are, and
+    # what each saves"); records logged meanwhile are held by ``_Early``.
+    logging_handlers = lazy_module("logging.handlers")
 
 _handler: logging.Handler | None = None
 _handler_path: Path | None = None
@@ -47,15 +57,13 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     Called again with another log folder (``PLNJOURNAL_HOME`` changed, as between tests), it
     moves the file there, so the path it returns is always where the log really goes.
     """
-    import logging.handlers
-
     global _handler, _handler_path, _early
     path = log_dir() / "plnjournal.log"
     if _handler is not None and _handler_path == path:
         return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = logging_handlers.RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plnjournal.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import platformdirs
+else:
+    # Off the quick commands (search, show, stats) when the journal is named by --db,
+    # PLNJOURNAL_DB or PLNJOURNAL_HOME: no platform folder is asked for then
+    # (docs/performance.md, "Where the start-up deferrals are, and what each saves").
+    platformdirs = lazy_module("platformdirs")
 
 APP_NAME = "plnjournal"
 DB_FILENAME = "journal.sqlite3"
@@ -14,8 +25,6 @@ def data_dir() -> Path:
     override = os.environ.get("PLNJOURNAL_HOME")
     if override:
         return Path(override)
-    import platformdirs
-
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -23,8 +32,6 @@ def log_dir() -> Path:
     override = os.environ.get("PLNJOURNAL_HOME")
     if override:
         return Path(override) / "logs"
-    import platformdirs
-
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -94,7 +94,8 @@ def resolve_backup(arg: str, db_path: Path) -> Path:
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.errors import PlnError, StorageError
-    from plnjournal.storage.restore import restore_backup, verify_backup
+    from plnjournal.storage.backup_check import verify_backup
+    from plnjournal.storage.restore import restore_backup
 
     db_path = ctx.db_path
     if db_path.is_dir():

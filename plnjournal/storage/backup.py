@@ -23,7 +23,7 @@ from pathlib import Path
 
 from plnjournal.errors import StorageError
 from plnjournal.paths import backup_dir
-from plnjournal.storage.sqlite_file import open_readonly
+from plnjournal.storage.sqlite_open import open_readonly
 
 log = logging.getLogger(__name__)
 

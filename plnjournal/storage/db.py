@@ -17,22 +17,40 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plnjournal.errors import DatabaseTooNew, PlnError
+from plnjournal.lazy import lazy_module
 from plnjournal.storage import dialect
+from plnjournal.storage.backup import daily_backup as backup_once_a_day
+from plnjournal.storage.backup import make_backup
 from plnjournal.storage.sqlite_file import (
-    HEAD_REVISION,
-    REVISIONS,
     QuickCheck,
     check_file,
     damaged,
     describe_sqlite_error,
-    open_readonly,
     read_only_problem,
     read_revision,
 )
+from plnjournal.storage.sqlite_open import HEAD_REVISION, REVISIONS, open_readonly
 
 if TYPE_CHECKING:
+    import alembic.command as alembic_command
+    import alembic.config as alembic_config
+    import sqlalchemy
+    import sqlalchemy.event as sa_event
+    import sqlalchemy.exc as sa_exc
+    import sqlalchemy.orm as sa_orm
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
+else:
+    # Off the window's first paint and the quick commands: an up-to-date journal opens on
+    # plain sqlite3, SQLAlchemy loads when the engine is first made and Alembic only when a
+    # journal must be created or upgraded (docs/performance.md, "Where the start-up
+    # deferrals are, and what each saves").
+    alembic_command = lazy_module("alembic.command")
+    alembic_config = lazy_module("alembic.config")
+    sqlalchemy = lazy_module("sqlalchemy")
+    sa_event = lazy_module("sqlalchemy.event")
+    sa_exc = lazy_module("sqlalchemy.exc")
+    sa_orm = lazy_module("sqlalchemy.orm")
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +85,10 @@ class Database:
     @property
     def _sessions(self) -> sessionmaker:
         if self._sessionmaker is None:
-            from sqlalchemy.orm import sessionmaker
-
             engine = self.engine
             with self._lock:
                 if self._sessionmaker is None:
-                    self._sessionmaker = sessionmaker(engine, expire_on_commit=False)
+                    self._sessionmaker = sa_orm.sessionmaker(engine, expire_on_commit=False)
         return self._sessionmaker
 
     def orm_ready(self) -> bool:
@@ -82,8 +98,6 @@ class Database:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A transaction: everything inside commits together or not at all."""
-        from sqlalchemy.exc import DBAPIError
-
         session = self._sessions()
         try:
             yield session
@@ -91,7 +105,7 @@ class Database:
         except PlnError:
             session.rollback()
             raise
-        except DBAPIError as exc:
+        except sa_exc.DBAPIError as exc:
             session.rollback()
             raise describe_sqlite_error(exc, self.path) from exc
         except BaseException:
@@ -129,17 +143,17 @@ class Database:
 
 
 def make_engine(path: Path, *, busy_timeout_ms: int | None = None) -> Engine:
-    from sqlalchemy import create_engine, event
-
     if busy_timeout_ms is None:
         busy_timeout_ms = dialect.BUSY_TIMEOUT_MS
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
+    engine = sqlalchemy.create_engine(
+        f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000}
+    )
 
-    @event.listens_for(engine, "connect")
+    @sa_event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         dialect.apply_pragmas(dbapi_connection, busy_timeout_ms=busy_timeout_ms)
 
-    @event.listens_for(engine, "before_cursor_execute")
+    @sa_event.listens_for(engine, "before_cursor_execute")
     def _before_write(_conn, cursor, statement, _params, _context, _many) -> None:
         # Take the write lock when a transaction first writes, waiting (and retrying) while
         # another program writes, so a busy journal never fails with "database is locked".
@@ -149,15 +163,13 @@ def make_engine(path: Path, *, busy_timeout_ms: int | None = None) -> Engine:
 
 
 def migrate(engine: Engine, target: str = "head") -> None:
-    """Upgrade the schema with Alembic (imported here only, as it is slow to import)."""
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
+    """Upgrade the schema with Alembic (loaded only when a journal needs it: it is slow to
+    import)."""
+    cfg = alembic_config.Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+        alembic_command.upgrade(cfg, target)
 
 
 def open_database(
@@ -192,26 +204,20 @@ def open_database(
             raise problem  # said now, not at the first save (reads work without opening)
     engine = None
     if revision != HEAD_REVISION:  # new or older: SQLAlchemy and Alembic are needed now
-        from sqlalchemy.exc import SQLAlchemyError
-
         engine = make_engine(path)
         try:
             if revision is not None and backup_before_migrate:
-                from plnjournal.storage.backup import make_backup
-
                 saved = make_backup(path, f"before-migration-from-{revision}")
                 log.info("backed up %s to %s before migrating", path, saved)
             migrate(engine)
         except PlnError:
             engine.dispose()
             raise
-        except (SQLAlchemyError, sqlite3.Error) as exc:
+        except (sa_exc.SQLAlchemyError, sqlite3.Error) as exc:
             engine.dispose()
             raise describe_sqlite_error(exc, path) from exc
     database = Database(path, engine)
     if daily_backup and has_data:
-        from plnjournal.storage.backup import daily_backup as backup_once_a_day
-
         try:
             backup_once_a_day(path)
         except PlnError as exc:  # a backup problem must not lock the user out of the journal

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -135,9 +137,6 @@ def begin_write_if_needed(dbapi_connection, statement: str) -> None:
         return
     if not statement.lstrip()[:7].upper().startswith(_WRITES):
         return
-    import sqlite3
-    import time
-
     deadline = time.monotonic() + WRITE_PATIENCE_S
     pause = 0.05
     while True:

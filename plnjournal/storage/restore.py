@@ -1,4 +1,4 @@
-"""Checking backups and putting one back in place of the journal, atomically and reversibly.
+"""Putting a backup back in place of the journal, atomically and reversibly.
 
 A restore never loses the journal it replaces: a sound journal is backed up first
 (``before-restore``), a damaged one is kept beside it as ``<name>.damaged-<time>``. The
@@ -18,85 +18,14 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, PlnError, StorageError
-from plnjournal.storage.backup import BackupInfo, _fsync_dir, backup_infos, make_backup
-from plnjournal.storage.sqlite_file import (
-    HEAD_REVISION,
-    REVISIONS,
-    SQLITE_MAGIC,
-    check_file,
-    read_revision,
-    sqlite_uri,
-)
+from plnjournal.errors import DatabaseDamaged, StorageError
+from plnjournal.storage.backup import _fsync_dir, make_backup
+from plnjournal.storage.backup_check import verify_backup
+from plnjournal.storage.db import open_database
+from plnjournal.storage.sqlite_file import check_file, describe_sqlite_error, read_revision
+from plnjournal.storage.sqlite_open import HEAD_REVISION, sqlite_uri
 
 log = logging.getLogger(__name__)
-
-
-def verify_backup(path: Path, *, quick: bool = False) -> str:
-    """Check a backup is whole and a PLN Journal this version can open; return its revision."""
-    if path.is_dir():
-        raise StorageError(f"{path}: is a folder, not a backup file")
-    if not path.exists():
-        raise StorageError(f"{path}: no such backup ('plnjournal backups' lists them)")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise StorageError(f"{path}: cannot read the backup: {exc.strerror}") from exc
-    if head != SQLITE_MAGIC:
-        raise DatabaseDamaged(f"{path}: is not a PLN Journal backup (not an SQLite file)")
-    try:
-        # immutable: a backup is never written, so read it without locks or -wal/-shm files.
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
-        try:
-            check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
-            problems = [r[0] for r in conn.execute(check).fetchall()]
-            if problems != ["ok"]:
-                raise DatabaseDamaged(f"{path}: the backup is damaged ({problems[0]})")
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            row = (
-                conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                if "alembic_version" in tables
-                else None
-            )
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise DatabaseDamaged(f"{path}: the backup cannot be read ({exc})") from exc
-    if row is None:
-        raise DatabaseDamaged(f"{path}: is an SQLite file but not a PLN Journal backup")
-    if row[0] not in REVISIONS:
-        raise DatabaseTooNew(
-            f"{path}: the backup was written by a newer version of PLN Journal "
-            f"(schema {row[0]}); update PLN Journal to restore it"
-        )
-    return row[0]
-
-
-def newest_good_backup(db_path: Path) -> BackupInfo | None:
-    """The newest of this journal's backups that passes SQLite's quick check."""
-    for info in backup_infos(db_path):
-        try:
-            verify_backup(info.path, quick=True)
-        except PlnError:
-            continue
-        return info
-    return None
-
-
-def damaged_advice(db_path: Path) -> tuple[str, BackupInfo | None]:
-    """What to tell the user about a damaged journal: keep it, and which backup to restore."""
-    try:
-        good = newest_good_backup(db_path)
-    except OSError:
-        good = None
-    if good is None:
-        return "it was left as it is; no sound backup of it was found", None
-    return (
-        f"it was left as it is; the newest sound backup is {good.path} "
-        f"(made {good.made_at:%Y-%m-%d %H:%M})",
-        good,
-    )
 
 
 @dataclass(frozen=True)
@@ -126,8 +55,6 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
         else:
             damaged_kept = _replace_file(staged, db_path, now)
     except (sqlite3.Error, OSError) as exc:
-        from plnjournal.storage.sqlite_file import describe_sqlite_error
-
         raise describe_sqlite_error(exc, db_path) from exc
     finally:
         staged.unlink(missing_ok=True)
@@ -136,8 +63,6 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
     )
     migrated_from = None
     if revision != HEAD_REVISION:
-        from plnjournal.storage.db import open_database
-
         open_database(db_path).close()  # upgrades, after its own backup
         migrated_from = revision
     return RestoreResult(backup, saved, damaged_kept, migrated_from)

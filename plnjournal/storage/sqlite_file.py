@@ -11,28 +11,18 @@ import threading
 from pathlib import Path
 
 from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, StorageError
-
-# Every revision this version knows, oldest first. A file at a revision not listed here was
-# written by a newer PLN Journal. tests/storage/test_migrations.py keeps this in step with
-# the Alembic scripts.
-REVISIONS = ("0001", "0002")
-HEAD_REVISION = REVISIONS[-1]
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def sqlite_uri(path: Path, **params: str) -> str:
-    """A ``file:`` URI for ``path`` that survives ``?``, ``#`` and ``%`` in folder names."""
-    uri = Path(os.path.abspath(path)).as_uri()
-    if params:
-        uri += "?" + "&".join(f"{k}={v}" for k, v in params.items())
-    return uri
+from plnjournal.storage.backup_check import damaged_advice
+from plnjournal.storage.sqlite_open import (
+    HEAD_REVISION,
+    REVISIONS,
+    SQLITE_MAGIC,
+    open_readonly,
+    quick_check_problems,
+)
 
 
 def damaged(path: Path, what: str) -> DatabaseDamaged:
     """A damaged-journal error that names the newest sound backup (the file is left alone)."""
-    from plnjournal.storage.restore import damaged_advice
-
     advice, good = damaged_advice(path)
     return DatabaseDamaged(f"{path}: {what}; {advice}", path=path, good_backup=good)
 
@@ -71,25 +61,6 @@ def read_only_problem(path: Path) -> StorageError | None:
             "(nothing was changed)"
         )
     return None
-
-
-def open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection, which also works in a read-only folder.
-
-    SQLite needs a ``-shm`` file beside a WAL journal even to read it, and cannot create one
-    in a read-only folder. When no write-ahead log is pending there (nobody can be writing to
-    such a folder), the file is read as it stands (``immutable``).
-    """
-    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        conn.close()
-        wal = path.with_name(path.name + "-wal")
-        if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0):
-            raise
-    return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
 
 
 def check_file(path: Path, create: bool) -> bool:
@@ -145,12 +116,6 @@ def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
         raise describe_sqlite_error(exc, path) from exc
     finally:
         conn.close()
-
-
-def quick_check_problems(conn: sqlite3.Connection) -> list[str]:
-    """What SQLite's quick check of the whole file finds; empty when the file is sound."""
-    problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    return [] if problems == ["ok"] else problems
 
 
 class QuickCheck:

@@ -23,8 +23,8 @@ from plnjournal.storage.backup import (
     make_backup,
     prune_backups,
 )
+from plnjournal.storage.backup_check import verify_backup
 from plnjournal.storage.db import open_database
-from plnjournal.storage.restore import verify_backup
 
 
 def _entries(path: Path) -> int:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from plnjournal.storage.backup import backup_infos, copy_database
+from plnjournal.storage.backup_check import verify_backup
 from plnjournal.storage.db import open_database
-from plnjournal.storage.restore import verify_backup
 from tests.storage.child import Child, integrity, titles
 
 SEED = random.randrange(1_000_000)

@@ -10,8 +10,9 @@ import pytest
 from plnjournal.core.journal.entries import add_entry
 from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, StorageError
 from plnjournal.storage.backup import backup_infos, copy_database, make_backup
+from plnjournal.storage.backup_check import newest_good_backup, verify_backup
 from plnjournal.storage.db import HEAD_REVISION, REVISIONS, make_engine, migrate, open_database
-from plnjournal.storage.restore import newest_good_backup, restore_backup, verify_backup
+from plnjournal.storage.restore import restore_backup
 
 TITLES = "SELECT title FROM entries ORDER BY id"
 

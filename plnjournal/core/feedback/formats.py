@@ -10,8 +10,11 @@ import hashlib
 import io
 import json
 import re
+import warnings
 import zipfile
 from pathlib import PurePath
+
+import openpyxl
 
 from plnjournal.core.feedback.schema import ParsedFile, RawItem, SkillIndex, Value, norm
 from plnjournal.core.feedback.tables import parse_table
@@ -24,6 +27,7 @@ from plnjournal.core.feedback.text import (
     json_object_lines,
     read_rows,
 )
+from plnjournal.core.feedback.xapi import read_statements
 
 JSON_FORMAT = "plnjournal-feedback"
 ITEM_KEYS = {"date", "mentor", "skill", "rating", "comment"}
@@ -87,10 +91,6 @@ def _xlsx_rows(data: bytes):
         raise FileProblem("this is a zip file but not an Excel workbook (.xlsx)")
     if inflated > MAX_UNZIPPED:
         raise FileProblem("this workbook unpacks to more than 400 MB; it is refused")
-    import warnings
-
-    import openpyxl
-
     rows: list[tuple[int, list[object]]] = []
     try:
         with warnings.catch_warnings():
@@ -134,8 +134,6 @@ def _parse_json(pf: ParsedFile, text: str, index: SkillIndex) -> None:
         pf.format = "xapi"
         if not isinstance(statements, list):
             raise FileProblem("'statements' must be a list", lines.get((), 1), "statements")
-        from plnjournal.core.feedback.xapi import read_statements
-
         read_statements(pf, statements, prefix, lines, index)
         return
     _parse_own_json(pf, data, lines)

@@ -36,6 +36,7 @@ from plnjournal.core.feedback.text import DEFAULT_MAX_BYTES, FileProblem, check_
 from plnjournal.core.gc_pause import paused_gc
 from plnjournal.core.skills.lookup import active_framework, unknown_skill_message
 from plnjournal.errors import PlnError, Problem
+from plnjournal.storage.backup import make_backup
 from plnjournal.storage.models import Area, FeedbackImport, Framework, ScaleLevel, Skill
 
 Progress = Callable[[int, int, str], None]
@@ -555,8 +556,6 @@ def apply_import(
     if not todo:
         return result
     if backup:
-        from plnjournal.storage.backup import make_backup
-
         result.backup = make_backup(db.path, "before-feedback-import")
     total = len(todo)
     with db.session() as session:

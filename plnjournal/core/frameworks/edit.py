@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from plnjournal.core.frameworks.spec import DEFAULT_CADENCE_DAYS, FrameworkSpec, install_framework
+from plnjournal.core.frameworks.spec import (
+    DEFAULT_CADENCE_DAYS,
+    DEFAULT_SCALE,
+    FrameworkSpec,
+    install_framework,
+)
 from plnjournal.core.frameworks.sync import set_descriptors, skills_with_data
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import PlnError
@@ -69,8 +74,6 @@ class FrameworkDraft:
 
 def load_draft(session: Session) -> FrameworkDraft:
     """The active framework as a draft (an empty one with the standard scale if none)."""
-    from plnjournal.core.frameworks.spec import DEFAULT_SCALE
-
     fw = active_framework(session)
     if fw is None:
         return FrameworkDraft(scale=list(DEFAULT_SCALE))

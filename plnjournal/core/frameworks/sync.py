@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session, selectinload
 
-from plnjournal.core.frameworks.spec import FrameworkSpec, SkillSpec, install_framework
+from plnjournal.core.frameworks.spec import AreaSpec, FrameworkSpec, SkillSpec, install_framework
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import PlnError, Problem, ValidationError
 from plnjournal.storage.models import (
@@ -50,8 +50,6 @@ def skills_with_data(session: Session, skill_ids: list[int] | None = None) -> se
 def spec_from_framework(session: Session, framework: Framework | None = None) -> FrameworkSpec:
     """The active framework as a spec: what an export writes. Archived areas and skills are
     left out: the file describes the framework as it is used now."""
-    from plnjournal.core.frameworks.spec import AreaSpec
-
     fw = framework or active_framework(session)
     if fw is None:
         raise PlnError("framework: the journal has no skills framework yet; import one first")

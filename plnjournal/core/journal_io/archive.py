@@ -21,10 +21,10 @@ from sqlalchemy import types as sqltypes
 from sqlalchemy.orm import Session
 
 from plnjournal import __version__
-from plnjournal.core.journal_io.formats import JsonLines, LineFinder, load_json, read_text
+from plnjournal.core.journal_io.records import JsonLines, LineFinder, load_json, read_text
 from plnjournal.errors import InputError, Problem, ValidationError
 from plnjournal.storage.models import Base, Framework
-from plnjournal.storage.sqlite_file import HEAD_REVISION, REVISIONS
+from plnjournal.storage.sqlite_open import HEAD_REVISION, REVISIONS
 
 FORMAT = "plnjournal"
 VERSION = 1

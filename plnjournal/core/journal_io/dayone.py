@@ -12,8 +12,9 @@ import datetime as dt
 import re
 import zipfile
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from plnjournal.core.journal_io.formats import (
+from plnjournal.core.journal_io.records import (
     EntryRecord,
     LineFinder,
     ParsedJournal,
@@ -171,8 +172,6 @@ def _local_time_in(item: dict, zones: dict[str, object]) -> dt.datetime | None:
         return stamp.replace(tzinfo=None)
     name = str(name)  # a zone name; anything else is an unknown zone
     if name not in zones:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
         try:
             zones[name] = ZoneInfo(str(name))
         except (ZoneInfoNotFoundError, ValueError):

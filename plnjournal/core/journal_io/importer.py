@@ -20,9 +20,11 @@ from sqlalchemy.orm import Session
 
 from plnjournal.core.gc_pause import paused_gc
 from plnjournal.core.journal_io.archive import Archive, check_restorable, restore_archive
-from plnjournal.core.journal_io.formats import EntryRecord, ParsedJournal, content_key, read_journal
+from plnjournal.core.journal_io.formats import read_journal
+from plnjournal.core.journal_io.records import EntryRecord, ParsedJournal, content_key
 from plnjournal.core.skills.lookup import active_framework, list_skills, unknown_skill_message
 from plnjournal.errors import Problem, ValidationError
+from plnjournal.storage.backup import make_backup
 from plnjournal.storage.db import Database
 from plnjournal.storage.dialect import entries_indexed_at_end
 from plnjournal.storage.models import Entry, EntrySkill, EntryTag, Rating, Skill
@@ -288,8 +290,6 @@ def drop_existing(session: Session, planned: list[PlannedEntry]) -> list[Planned
 
 def write_import(db: Database, plan: ImportPlan, progress: Progress | None = None) -> dict:
     """Back up the journal, then write the whole plan in one transaction."""
-    from plnjournal.storage.backup import make_backup
-
     if plan.archive is None and not plan.new:
         return {**plan.summary(sample=0), "imported": 0, "backup": None}
     backup = make_backup(db.path, "before-journal-import") if db.path.exists() else None

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from plnjournal.core.journal_io.formats import (
+from plnjournal.core.journal_io.records import (
     EntryRecord,
     LineFinder,
     ParsedJournal,

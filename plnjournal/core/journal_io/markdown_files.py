@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plnjournal.core.journal_io.formats import EntryRecord, ParsedJournal, read_text
+from plnjournal.core.journal_io.records import EntryRecord, ParsedJournal, read_text
 from plnjournal.errors import Problem
 
 _KEY_LINE = re.compile(

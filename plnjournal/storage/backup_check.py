@@ -1,0 +1,80 @@
+"""Checking backups: whole, and a PLN Journal this version can open; and, for a damaged
+journal, which of its backups is the newest sound one (what the damaged-journal message names).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, PlnError, StorageError
+from plnjournal.storage.backup import BackupInfo, backup_infos
+from plnjournal.storage.sqlite_open import REVISIONS, SQLITE_MAGIC, sqlite_uri
+
+
+def verify_backup(path: Path, *, quick: bool = False) -> str:
+    """Check a backup is whole and a PLN Journal this version can open; return its revision."""
+    if path.is_dir():
+        raise StorageError(f"{path}: is a folder, not a backup file")
+    if not path.exists():
+        raise StorageError(f"{path}: no such backup ('plnjournal backups' lists them)")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot read the backup: {exc.strerror}") from exc
+    if head != SQLITE_MAGIC:
+        raise DatabaseDamaged(f"{path}: is not a PLN Journal backup (not an SQLite file)")
+    try:
+        # immutable: a backup is never written, so read it without locks or -wal/-shm files.
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
+        try:
+            check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
+            problems = [r[0] for r in conn.execute(check).fetchall()]
+            if problems != ["ok"]:
+                raise DatabaseDamaged(f"{path}: the backup is damaged ({problems[0]})")
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            row = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in tables
+                else None
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseDamaged(f"{path}: the backup cannot be read ({exc})") from exc
+    if row is None:
+        raise DatabaseDamaged(f"{path}: is an SQLite file but not a PLN Journal backup")
+    revision: str = row[0]
+    if revision not in REVISIONS:
+        raise DatabaseTooNew(
+            f"{path}: the backup was written by a newer version of PLN Journal "
+            f"(schema {revision}); update PLN Journal to restore it"
+        )
+    return revision
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest of this journal's backups that passes SQLite's quick check."""
+    for info in backup_infos(db_path):
+        try:
+            verify_backup(info.path, quick=True)
+        except PlnError:
+            continue
+        return info
+    return None
+
+
+def damaged_advice(db_path: Path) -> tuple[str, BackupInfo | None]:
+    """What to tell the user about a damaged journal: keep it, and which backup to restore."""
+    try:
+        good = newest_good_backup(db_path)
+    except OSError:
+        good = None
+    if good is None:
+        return "it was left as it is; no sound backup of it was found", None
+    return (
+        f"it was left as it is; the newest sound backup is {good.path} "
+        f"(made {good.made_at:%Y-%m-%d %H:%M})",
+        good,
+    )

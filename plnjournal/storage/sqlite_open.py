@@ -1,0 +1,51 @@
+"""What a journal file is (its header, the schema revisions this version knows) and how to open
+one read-only with plain sqlite3: the lowest piece of storage, which the file checks, the
+backups and the restore all build on (so none of them has to import another to get it).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+# Every revision this version knows, oldest first. A file at a revision not listed here was
+# written by a newer PLN Journal. tests/storage/test_migrations.py keeps this in step with
+# the Alembic scripts.
+REVISIONS = ("0001", "0002")
+HEAD_REVISION = REVISIONS[-1]
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def sqlite_uri(path: Path, **params: str) -> str:
+    """A ``file:`` URI for ``path`` that survives ``?``, ``#`` and ``%`` in folder names."""
+    uri = Path(os.path.abspath(path)).as_uri()
+    if params:
+        uri += "?" + "&".join(f"{k}={v}" for k, v in params.items())
+    return uri
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection, which also works in a read-only folder.
+
+    SQLite needs a ``-shm`` file beside a WAL journal even to read it, and cannot create one
+    in a read-only folder. When no write-ahead log is pending there (nobody can be writing to
+    such a folder), the file is read as it stands (``immutable``).
+    """
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
+
+
+def quick_check_problems(conn: sqlite3.Connection) -> list[str]:
+    """What SQLite's quick check of the whole file finds; empty when the file is sound."""
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    return [] if problems == ["ok"] else problems
