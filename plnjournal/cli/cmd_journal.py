@@ -115,7 +115,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     from plnjournal.core.journal.search import order_explained, search_page, snippet_plain
-    from plnjournal.storage.dialect import to_fts_query
+    from plnjournal.storage.search import to_fts_query
 
     to_fts_query(args.query)  # a query with no word is refused before the journal is opened
     page = search_page(ctx.reader(), args.query, limit=args.limit)

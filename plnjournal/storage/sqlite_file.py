@@ -189,3 +189,20 @@ def connect_readonly(path: Path) -> sqlite3.Connection | None:
     except sqlite3.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
     return conn
+
+
+def journal_counts(conn: sqlite3.Connection) -> dict:
+    """Counts of the journal's main tables and its first and last entry dates."""
+    out = {}
+    for key, table in (
+        ("entries", "entries"),
+        ("skills", "skills"),
+        ("ratings", "ratings"),
+        ("feedback_items", "feedback_items"),
+        ("commitments", "commitments"),
+    ):
+        out[key] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    first, last = conn.execute("SELECT min(entry_date), max(entry_date) FROM entries").fetchone()
+    out["first_entry"] = first
+    out["last_entry"] = last
+    return out

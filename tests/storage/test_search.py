@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from plnjournal.core.journal.entries import add_entry, delete_entry, update_entry
 from plnjournal.core.journal.search import search, snippet_html, snippet_plain
 from plnjournal.errors import InputError
-from plnjournal.storage.dialect import HL_START, to_fts_query
+from plnjournal.storage.search import HL_START, to_fts_query
 
 D = dt.date(2026, 11, 3)
 
@@ -130,9 +130,9 @@ def test_a_word_in_very_many_reflections_ranks_the_most_recently_added(db, monke
     """Past RANK_WINDOW matches only the most recently added are ranked, and the page says so;
     a date range reaches the others."""
     from plnjournal.core.journal.search import order_explained, search_page
-    from plnjournal.storage import dialect
+    from plnjournal.storage import search as fts
 
-    monkeypatch.setattr(dialect, "RANK_WINDOW", 3)
+    monkeypatch.setattr(fts, "RANK_WINDOW", 3)
     with db.session() as s:
         oldest = _add(s, "Feedback feedback", "feedback from my mentor", dt.date(2025, 1, 1))
         newer = [_add(s, "Day", f"some feedback {i}", dt.date(2026, 1, 1 + i)) for i in range(4)]
@@ -147,5 +147,5 @@ def test_a_word_in_very_many_reflections_ranks_the_most_recently_added(db, monke
         assert [h.entry_id for h in page.hits] == [oldest, newer[0]]
         assert order_explained(page) == "2 reflections match, best first."
         # Under the window, the order is the plain BM25 order, best first.
-        monkeypatch.setattr(dialect, "RANK_WINDOW", 1000)
+        monkeypatch.setattr(fts, "RANK_WINDOW", 1000)
         assert search(s, "feedback", limit=1)[0].entry_id == oldest

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, cast
 from plnjournal.core.escape import escape
 from plnjournal.lazy import lazy_module
 from plnjournal.storage import dialect
-from plnjournal.storage.dialect import (
+from plnjournal.storage import search as fts
+from plnjournal.storage.search import (
     HL_END,
     HL_START,
     RANK_WINDOW,
@@ -54,7 +55,7 @@ def search(
     Takes a session, or a plain DB-API connection when no skill filter is given (fast path).
     """
     conn, skill_id = _connection(conn_or_session, skill)
-    return dialect.search_entries(
+    return fts.search_entries(
         conn, query, limit=limit, date_from=date_from, date_to=date_to, skill_id=skill_id
     )
 
@@ -71,7 +72,7 @@ def search_page(
     """``search`` with how many reflections match and how the hits were chosen, so a front
     end can say it (``order_explained``)."""
     conn, skill_id = _connection(conn_or_session, skill)
-    return dialect.search_page(
+    return fts.search_page(
         conn, query, limit=limit, date_from=date_from, date_to=date_to, skill_id=skill_id
     )
 

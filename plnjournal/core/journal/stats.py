@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plnjournal.storage.dialect import dbapi_connection, journal_counts
+from plnjournal.storage.dialect import dbapi_connection
+from plnjournal.storage.sqlite_file import journal_counts
 
 if TYPE_CHECKING:  # annotations only: a quick command stays on plain sqlite3
     import sqlite3

@@ -26,8 +26,8 @@ from plnjournal.core.skills.lookup import active_framework, list_skills, unknown
 from plnjournal.errors import Problem, ValidationError
 from plnjournal.storage.backup import make_backup
 from plnjournal.storage.db import Database
-from plnjournal.storage.dialect import entries_indexed_at_end
 from plnjournal.storage.models import Entry, EntrySkill, EntryTag, Rating, Skill
+from plnjournal.storage.search import entries_indexed_at_end
 from plnjournal.values import EntrySource, RatingOrigin, RatingSource
 
 log = logging.getLogger(__name__)

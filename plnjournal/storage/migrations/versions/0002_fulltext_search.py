@@ -7,7 +7,7 @@ Create Date: 2026-11-28
 
 from alembic import op
 
-from plnjournal.storage import dialect
+from plnjournal.storage import search
 
 revision = "0002"
 down_revision = "0001"
@@ -17,8 +17,8 @@ depends_on = None
 
 def upgrade() -> None:
     # Builds the index over the entries already there, so an upgraded journal is searchable.
-    dialect.create_fulltext_index(op.get_bind())
+    search.create_fulltext_index(op.get_bind())
 
 
 def downgrade() -> None:
-    dialect.drop_fulltext_index(op.get_bind())
+    search.drop_fulltext_index(op.get_bind())
