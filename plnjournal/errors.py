@@ -62,7 +62,7 @@ class Problem:
             return f"{where}: {self.column}: {self.message}"
         return f"{where}: {self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "file": self.file,
             "line": self.line,

@@ -44,7 +44,7 @@ def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 
 
-def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
+def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """``--db`` wins over ``PLNJOURNAL_DB``, which wins over the platform default."""
     if cli_value:
         return Path(cli_value).expanduser()

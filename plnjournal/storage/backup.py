@@ -73,10 +73,11 @@ def format_size(size: int) -> str:
     """Sizes as people read them: 812 KB, 7.3 MB."""
     if size < 1000:
         return f"{size} B"
+    scaled = float(size)
     for unit in ("KB", "MB", "GB"):
-        size /= 1000
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if size >= 100 else f"{size:.1f} {unit}"
+        scaled /= 1000
+        if scaled < 1000 or unit == "GB":
+            return f"{scaled:.0f} {unit}" if scaled >= 100 else f"{scaled:.1f} {unit}"
     return f"{size} B"  # pragma: no cover - the loop always returns
 
 

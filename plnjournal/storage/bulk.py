@@ -7,14 +7,14 @@ values are exactly what the ORM would store; only SQLAlchemy's per-row bookkeepi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 
 def bulk_insert(
-    session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence]
+    session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[object]]
 ) -> None:
     """Insert ``rows`` (values in the order of ``columns``) in the session's transaction.
 
@@ -25,7 +25,8 @@ def bulk_insert(
     connection = session.connection()
     dialect = connection.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    order = list(compiled.positiontup) if compiled.positional else list(columns)
+    positions = compiled.positiontup if compiled.positional else None
+    order = list(positions) if positions is not None else list(columns)
     where = {name: i for i, name in enumerate(columns)}
     if sorted(order) != sorted(columns):
         raise ValueError(f"{table.name}: columns {columns} do not match {order}")
@@ -34,27 +35,33 @@ def bulk_insert(
         _remembering(table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
         for name in order
     ]
+    values: list[tuple[object, ...]]
     if all(p is None for p in procs) and index == list(range(len(index))):
-        params: list = [tuple(row) for row in rows]
+        values = [tuple(row) for row in rows]
     else:
         pairs = list(zip(index, procs, strict=True))
-        params = [
+        values = [
             tuple(v if (v := row[i]) is None or p is None else p(v) for i, p in pairs)
             for row in rows
         ]
-    if not compiled.positional:
-        params = [dict(zip(order, values, strict=True)) for values in params]
-    connection.exec_driver_sql(str(compiled), params)
+    if compiled.positional:
+        connection.exec_driver_sql(str(compiled), values)
+    else:
+        named = [dict(zip(order, row, strict=True)) for row in values]
+        connection.exec_driver_sql(str(compiled), named)
 
 
-def _remembering(proc):
+Convert = Callable[[object], object]
+
+
+def _remembering(proc: Convert | None) -> Convert | None:
     """A bind processor that converts each distinct value once: imports repeat the same
     dates, mentors, sources and timestamps thousands of times."""
     if proc is None:
         return None
-    seen: dict = {}
+    seen: dict[object, object] = {}
 
-    def convert(value):
+    def convert(value: object) -> object:
         try:
             return seen[value]
         except KeyError:

@@ -38,8 +38,9 @@ if TYPE_CHECKING:
     import sqlalchemy.event as sa_event
     import sqlalchemy.exc as sa_exc
     import sqlalchemy.orm as sa_orm
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine, ExecutionContext
     from sqlalchemy.orm import Session, sessionmaker
+    from sqlalchemy.pool import ConnectionPoolEntry
 else:
     # Off the window's first paint and the quick commands: an up-to-date journal opens on
     # plain sqlite3, SQLAlchemy loads when the engine is first made and Alembic only when a
@@ -65,7 +66,7 @@ class Database:
     def __init__(self, path: Path, engine: Engine | None = None) -> None:
         self.path = path
         self._engine = engine
-        self._sessionmaker: sessionmaker | None = None
+        self._sessionmaker: sessionmaker[Session] | None = None
         self._lock = threading.Lock()
         self._local = threading.local()  # this thread's read-only connection
         self._readers: list[sqlite3.Connection] = []
@@ -83,7 +84,7 @@ class Database:
         return self._engine
 
     @property
-    def _sessions(self) -> sessionmaker:
+    def _sessions(self) -> sessionmaker[Session]:
         if self._sessionmaker is None:
             engine = self.engine
             with self._lock:
@@ -150,11 +151,18 @@ def make_engine(path: Path, *, busy_timeout_ms: int | None = None) -> Engine:
     )
 
     @sa_event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dialect.apply_pragmas(dbapi_connection, busy_timeout_ms=busy_timeout_ms)
 
     @sa_event.listens_for(engine, "before_cursor_execute")
-    def _before_write(_conn, cursor, statement, _params, _context, _many) -> None:
+    def _before_write(
+        _conn: Connection,
+        cursor: sqlite3.Cursor,
+        statement: str,
+        _params: object,
+        _context: ExecutionContext | None,
+        _many: bool,
+    ) -> None:
         # Take the write lock when a transaction first writes, waiting (and retrying) while
         # another program writes, so a busy journal never fails with "database is locked".
         dialect.begin_write_if_needed(cursor.connection, statement)
@@ -173,7 +181,7 @@ def migrate(engine: Engine, target: str = "head") -> None:
 
 
 def open_database(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     *,
     create: bool = True,
     backup_before_migrate: bool = True,

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from plnjournal.errors import InputError
 from plnjournal.storage.dialect import begin_write_if_needed
@@ -76,7 +76,8 @@ def entries_indexed_at_end(conn: Connection) -> Iterator[None]:
     needed and works inside it: dropping and re-creating the trigger is part of that one
     transaction, so an error rolls it back with the rest and the index never misses a row.
     """
-    begin_write_if_needed(conn.connection.driver_connection, "INSERT")
+    # SQLAlchemy types the driver's connection as optional Any; the engine is pysqlite's.
+    begin_write_if_needed(cast(sqlite3.Connection, conn.connection.driver_connection), "INSERT")
     last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM entries").scalar()
     conn.exec_driver_sql("DROP TRIGGER entries_fts_ai")
     done = False
@@ -201,10 +202,10 @@ def search_page(
 
 def _matching(
     query: str, date_from: dt.date | None, date_to: dt.date | None, skill_id: int | None
-) -> tuple[str, dict]:
+) -> tuple[str, dict[str, object]]:
     """The FROM … WHERE … of the reflections matching the query and the filters."""
     where = ["entries_fts MATCH :q"]
-    params: dict = {"q": to_fts_query(query)}
+    params: dict[str, object] = {"q": to_fts_query(query)}
     if date_from is not None:
         where.append("e.entry_date >= :dfrom")
         params["dfrom"] = date_from.isoformat()
@@ -240,7 +241,7 @@ def _ranked_hits(
             params,
         ).fetchone()
         window = f"AND rowid >= {int(cut[0])}" if cut else ""
-        found = cut is not None
+        windowed = cut is not None
     else:
         # Filters need entries: join once to list the matches (newest first), then rank on
         # the index alone, keeping just those rows (joining for every match inside the
@@ -252,7 +253,7 @@ def _ranked_hits(
         total = len(ids)
         if not ids:
             return [], False, 0
-        found = total >= RANK_WINDOW
+        windowed = total >= RANK_WINDOW
         kept = ids[:RANK_WINDOW]
         window = f"AND rowid >= {kept[-1]} AND +rowid IN ({','.join(str(int(i)) for i in kept)})"
         matching = "FROM entries_fts WHERE entries_fts MATCH :q"
@@ -266,7 +267,7 @@ def _ranked_hits(
     """
     scores = dict(conn.execute(ranked_sql, params).fetchall())
     if not scores:
-        return [], found, total
+        return [], windowed, total
     ids = list(scores)
     marks = ",".join(str(int(i)) for i in ids)
     # Snippets for the page only, in one pass over the page's span of the index. FTS5 cannot
@@ -284,7 +285,7 @@ def _ranked_hits(
             {"q": params["q"], "hs": HL_START, "he": HL_END},
         )
     }
-    found = {
+    rows = {
         r[0]: (*r, *snippets[r[0]])
         for r in conn.execute(
             f"SELECT id, entry_date, title, private FROM entries WHERE id IN ({marks})"
@@ -293,9 +294,9 @@ def _ranked_hits(
     }
     hits = []
     for entry_id in ids:
-        if entry_id not in found:
+        if entry_id not in rows:
             continue
-        _, entry_date, title, private, snip, tsnip = found[entry_id]
+        _, entry_date, title, private, snip, tsnip = rows[entry_id]
         snip = snip or ""
         if HL_START not in snip and HL_START in (tsnip or ""):
             # The match is in the title only: show the highlighted title as the snippet.
@@ -310,4 +311,4 @@ def _ranked_hits(
                 score=float(scores[entry_id]),
             )
         )
-    return hits, found, total
+    return hits, windowed, total

@@ -191,9 +191,9 @@ def connect_readonly(path: Path) -> sqlite3.Connection | None:
     return conn
 
 
-def journal_counts(conn: sqlite3.Connection) -> dict:
+def journal_counts(conn: sqlite3.Connection) -> dict[str, object]:
     """Counts of the journal's main tables and its first and last entry dates."""
-    out = {}
+    out: dict[str, object] = {}
     for key, table in (
         ("entries", "entries"),
         ("skills", "skills"),

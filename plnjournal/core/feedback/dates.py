@@ -39,7 +39,7 @@ class DateProblem(ValueError):
     """A value that is not a date we can read without guessing; the message says why."""
 
 
-def _check_time(m: re.Match) -> None:
+def _check_time(m: re.Match[str]) -> None:
     if m.group("H") is None:
         return
     hour, minute = int(m.group("H")), int(m.group("M"))

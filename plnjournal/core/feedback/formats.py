@@ -22,6 +22,7 @@ from plnjournal.core.feedback.text import (
     OLE_MAGIC,
     ZIP_MAGIC,
     FileProblem,
+    JsonPath,
     decode_text,
     json_error_message,
     json_object_lines,
@@ -79,7 +80,7 @@ def parse_file(
 # --- XLSX -------------------------------------------------------------------------------
 
 
-def _xlsx_rows(data: bytes):
+def _xlsx_rows(data: bytes) -> list[tuple[int, list[object]]]:
     """The first worksheet's rows with their Excel row numbers (openpyxl, read-only)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -103,7 +104,7 @@ def _xlsx_rows(data: bytes):
                 ws.reset_dimensions()
                 line = 0
                 for row in ws.iter_rows():
-                    line = next((c.row for c in row if getattr(c, "row", None)), line + 1)
+                    line = next((r for c in row if (r := getattr(c, "row", None))), line + 1)
                     rows.append((line, [c.value for c in row]))
             finally:
                 wb.close()
@@ -124,6 +125,7 @@ def _parse_json(pf: ParsedFile, text: str, index: SkillIndex) -> None:
         message, line = json_error_message(exc)
         raise FileProblem(message, line) from None
     lines = json_object_lines(text)
+    prefix: JsonPath
     if isinstance(data, dict) and "statements" in data:
         statements, prefix = data["statements"], ("statements",)
     elif isinstance(data, list) and data and all(_is_statement(s) for s in data[:5]):
@@ -143,8 +145,10 @@ def _is_statement(obj: object) -> bool:
     return isinstance(obj, dict) and "verb" in obj and "object" in obj
 
 
-def _parse_own_json(pf: ParsedFile, data: object, lines: dict[tuple, int]) -> None:
+def _parse_own_json(pf: ParsedFile, data: object, lines: dict[JsonPath, int]) -> None:
     defaults: dict[str, Value] = {}
+    items: object
+    prefix: JsonPath
     if isinstance(data, list):
         items, prefix = data, ()
     elif isinstance(data, dict):
@@ -239,8 +243,8 @@ def _parse_markdown(pf: ParsedFile, text: str, index: SkillIndex) -> None:
     if not sections:
         pf.error("no '## Skill' sections: there is no feedback to read", body_start + 1)
         return
-    for line, heading, body in sections:
-        _markdown_section(pf, meta, line, heading, body, index, intro)
+    for start, heading, body in sections:
+        _markdown_section(pf, meta, start, heading, body, index, intro)
 
 
 def _heading_skill(heading: str, index: SkillIndex) -> object:
@@ -266,7 +270,7 @@ def _markdown_section(
     index: SkillIndex,
     intro: str,
 ) -> None:
-    values = {k: meta[k] for k in ("mentor", "date") if k in meta}
+    values: dict[str, Value] = {k: meta[k] for k in ("mentor", "date") if k in meta}
     values["skill"] = Value(_heading_skill(heading, index), "heading", line)
     kept: list[str] = []
     rating_seen = False
@@ -290,7 +294,7 @@ def _markdown_section(
     comment = "\n".join(text_lines)
     if comment:
         values["comment"] = Value(comment, "text", line)
-    raw = {
+    raw: dict[str, object] = {
         "mentor": meta["mentor"].value if "mentor" in meta else None,
         "date": meta["date"].value if "date" in meta else None,
         "section": heading,

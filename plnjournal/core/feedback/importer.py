@@ -30,6 +30,7 @@ from plnjournal.core.gc_pause import paused_gc
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import PlnError, Problem
 from plnjournal.storage.backup import make_backup
+from plnjournal.storage.db import Database
 from plnjournal.storage.models import Area, FeedbackImport, Skill
 
 # The names the front ends, the bench and the tests use, whichever module defines them.
@@ -62,7 +63,7 @@ class ImportResult:
     backup: Path | None = None
     new_skills: list[str] = field(default_factory=list)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {
             "imported": self.imported,
             "duplicates": self.duplicates,
@@ -119,7 +120,7 @@ def _create_skills(session: Session, new: list[SkillRef]) -> dict[str, Skill]:
 
 @paused_gc()
 def apply_import(
-    db,
+    db: Database,
     plan: ImportPlan,
     *,
     progress: Progress | None = None,
@@ -137,7 +138,9 @@ def apply_import(
         result.backup = make_backup(db.path, "before-feedback-import")
     total = len(todo)
     with db.session() as session:
-        known = known_fingerprints(session, [i.fingerprint for i in todo])
+        known = known_fingerprints(
+            session, [i.fingerprint for i in todo if i.fingerprint is not None]
+        )
         if known:  # written by someone else since the plan was made
             result.duplicates += sum(1 for i in todo if i.fingerprint in known)
             todo = [i for i in todo if i.fingerprint not in known]
@@ -146,6 +149,7 @@ def apply_import(
         for item in todo:
             if item.skill is not None and item.skill.id is None:  # created just now
                 item.skill_id = created[item.skill_code].id
+            assert item.parsed is not None  # the validator sets it on every planned item
             by_file.setdefault(item.parsed, []).append(item)
         done = 0
         for pf, new in by_file.items():
@@ -164,7 +168,7 @@ def apply_import(
 
 
 def import_feedback(
-    db,
+    db: Database,
     paths: Sequence[str | Path],
     options: ImportOptions | None = None,
     *,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -25,6 +26,12 @@ from plnjournal.storage.models import (
     FeedbackItem,
     Skill,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
+
+    # The inbox's query: each item with its skill and the name of the file it came from.
+    FeedbackQuery = Select[FeedbackItem, Skill, str]
 
 # A comment is critical by the same words the avoidance model uses (docs/avoidance.md), so the
 # inbox and the avoidance score never disagree about what asks for an answer.
@@ -68,7 +75,7 @@ def demand_reason(level: int | None, target: int, comment: str, label: str = "")
     return ""
 
 
-def _rows(session: Session, stmt) -> list[FeedbackRow]:
+def _rows(session: Session, stmt: FeedbackQuery) -> list[FeedbackRow]:
     fw = active_framework(session)
     labels = {lv.level: lv.label for lv in fw.levels} if fw else {}
     answered = exists().where(EntryFeedback.feedback_item_id == FeedbackItem.id)
@@ -98,7 +105,7 @@ def _rows(session: Session, stmt) -> list[FeedbackRow]:
     return out
 
 
-def _base():
+def _base() -> FeedbackQuery:
     return (
         select(FeedbackItem, Skill, FeedbackImport.file_name)
         .join(Skill, Skill.id == FeedbackItem.skill_id)

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, select
@@ -67,7 +68,7 @@ def add_feedback_item(
     level: int | None,
     comment: str,
     line: int | None,
-    raw: dict,
+    raw: dict[str, object],
 ) -> FeedbackItem:
     """Store one item exactly as written, and its rating (if any) in the rating history."""
     item = FeedbackItem(
@@ -109,7 +110,7 @@ class NewFeedbackItem:
     level: int | None
     comment: str
     line: int | None
-    raw: dict
+    raw: dict[str, object]
     fingerprint: str | None = None  # computed when not given
 
 
@@ -138,7 +139,7 @@ RATING_COLUMNS = (
 
 
 def add_feedback_items(
-    session: Session, feedback_import: FeedbackImport, items: list[NewFeedbackItem]
+    session: Session, feedback_import: FeedbackImport, items: Sequence[NewFeedbackItem]
 ) -> list[int]:
     """Store many items at once, exactly as ``add_feedback_item`` would one by one (each
     rating in the rating history too), in two bulk inserts: an import of 10,000 rows costs
@@ -177,7 +178,7 @@ def add_feedback_items(
             for it in items
         ],
     )
-    by_fingerprint = dict(
+    by_fingerprint: dict[str | None, int] = dict(
         session.execute(
             select(FeedbackItem.fingerprint, FeedbackItem.id).where(FeedbackItem.id > before)
         ).all()

@@ -94,7 +94,7 @@ def skill_index(session: Session) -> SkillIndex:
         .where(Skill.framework_id == fw_id)
         .order_by(Area.position, Area.id, Skill.position, Skill.id)
     ).all()
-    index = SkillIndex([SkillRef(*row) for row in rows], [tuple(r) for r in scale])
+    index = SkillIndex([SkillRef(*row) for row in rows], [(lv, label) for lv, label in scale])
     index.framework_id = fw_id
     return index
 
@@ -163,8 +163,10 @@ def plan_sources(
 
 
 def _mark_duplicates(session: Session, plan: ImportPlan) -> None:
-    known = known_fingerprints(session, [i.fingerprint for i in plan.items])
-    seen: set[str] = set()
+    known = known_fingerprints(
+        session, [i.fingerprint for i in plan.items if i.fingerprint is not None]
+    )
+    seen: set[str | None] = set()
     for item in plan.items:
         if item.fingerprint in known or item.fingerprint in seen:
             item.duplicate = True

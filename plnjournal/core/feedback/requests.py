@@ -104,7 +104,7 @@ def _json_template(skills: list[Skill], scale: list[tuple[int, str]], mentor: st
 
 def write_feedback_template(
     session: Session,
-    out: str | os.PathLike,
+    out: str | os.PathLike[str],
     *,
     skill_codes: list[str] | None = None,
     mentor: str = "",

@@ -53,13 +53,15 @@ class RawItem:
     line: int | None
     values: dict[str, object]
     columns: dict[str, str]
-    raw: dict
+    raw: dict[str, object]
     lines: dict[str, int | None] | None = None
 
     @classmethod
-    def of(cls, line: int | None, values: dict[str, Value], raw: dict) -> RawItem:
+    def of(cls, line: int | None, values: dict[str, Value], raw: dict[str, object]) -> RawItem:
         """An item from ``Value``s (for formats where values come from different places)."""
-        lines = {k: v.line for k, v in values.items() if v.line is not None and v.line != line}
+        lines: dict[str, int | None] = {
+            k: v.line for k, v in values.items() if v.line is not None and v.line != line
+        }
         return cls(
             line,
             {k: v.value for k, v in values.items()},

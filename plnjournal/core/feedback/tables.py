@@ -7,7 +7,7 @@ exports: a timestamp, who answered, and one rating column per skill (``Question 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from string import ascii_uppercase
 
 from plnjournal.core.feedback.schema import (
@@ -89,11 +89,11 @@ def _cell_text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _blank(row: list[object]) -> bool:
+def _blank(row: Sequence[object]) -> bool:
     return all(_cell_text(c) == "" for c in row)
 
 
-def _headers(row: list[object]) -> list[str]:
+def _headers(row: Sequence[object]) -> list[str]:
     out: list[str] = []
     seen: dict[str, int] = {}
     for i, cell in enumerate(row):
@@ -125,7 +125,7 @@ def resolve_mapping(
 
 def parse_table(
     pf: ParsedFile,
-    rows: Iterable[tuple[int, list[object]]],
+    rows: Iterable[tuple[int, Sequence[object]]],
     index: SkillIndex,
     mapping: dict[str, str],
     kind: str,
@@ -171,7 +171,7 @@ def parse_table(
 
 def _parse_long(
     pf: ParsedFile,
-    rows: Iterable[tuple[int, list[object]]],
+    rows: Iterable[tuple[int, Sequence[object]]],
     headers: list[str],
     header_line: int,
     roles: dict[int, str],
@@ -233,7 +233,7 @@ def _parse_long(
     _attach_samples(pf, headers, samples)
 
 
-def _sample(samples: dict[int, list[str]], pending: set[int], row: list[object]) -> None:
+def _sample(samples: dict[int, list[str]], pending: set[int], row: Sequence[object]) -> None:
     """Keep up to three distinct values per column (and stop looking once all have them)."""
     for i in list(pending):
         text = _cell_text(row[i]) if i < len(row) else ""
@@ -259,7 +259,7 @@ def _pick(headers: list[str], taken: set[int], preferences: tuple[str, ...]) -> 
 
 def _classify_wide(
     headers: list[str],
-    rows: list[tuple[int, list[object]]],
+    rows: list[tuple[int, Sequence[object]]],
     mapped: dict[int, tuple[str, SkillRef | None]],
     index: SkillIndex,
 ) -> dict[int, tuple[str, SkillRef | str | None]]:
@@ -299,7 +299,7 @@ def _classify_wide(
 
 def _parse_wide(
     pf: ParsedFile,
-    rows: list[tuple[int, list[object]]],
+    rows: list[tuple[int, Sequence[object]]],
     headers: list[str],
     header_line: int,
     mapped: dict[int, tuple[str, SkillRef | None]],
@@ -368,7 +368,7 @@ def _join_comments(pieces: list[tuple[str, str]]) -> tuple[str, str]:
 def _wide_row(
     pf: ParsedFile,
     line: int,
-    row: list[object],
+    row: Sequence[object],
     headers: list[str],
     roles: dict[int, tuple[str, SkillRef | str | None]],
     date_i: int,
@@ -409,15 +409,15 @@ def _wide_row(
         "mentor": Value(cell(mentor_i), headers[mentor_i], line),
     }
     meta_raw = {headers[date_i]: cell(date_i), headers[mentor_i]: cell(mentor_i)}
-    for key, (i, target) in ratings.items():
+    for skill_key, (i, target) in ratings.items():
         values = dict(base)
         raw = dict(meta_raw)
-        column = headers[i] if i >= 0 else own_comments[key][0][0]
+        column = headers[i] if i >= 0 else own_comments[skill_key][0][0]
         values["skill"] = Value(target, column, line)
         if i >= 0:
             values["rating"] = Value(cell(i), headers[i], line)
             raw[headers[i]] = cell(i)
-        pieces = own_comments.get(key, []) + general_pieces
+        pieces = own_comments.get(skill_key, []) + general_pieces
         if pieces:
             text, where = _join_comments(pieces)
             values["comment"] = Value(text, where, line)

@@ -147,17 +147,23 @@ def read_rows(text: str, delimiter: str | None = None) -> Iterator[tuple[int, li
 
 # --- JSON positions ---------------------------------------------------------------------
 
+# Where a value sits in a JSON document: keys and list indexes from the top (None: an object
+# whose key was not a string, as in a damaged file).
+JsonPath = tuple[str | int | None, ...]
+
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]')
 
 
-def json_object_lines(text: str) -> dict[tuple, int]:
+def json_object_lines(text: str) -> dict[JsonPath, int]:
     """The line on which each JSON object starts, keyed by its path (``("items", 3)``).
 
     The json module gives no positions; this light scan over the tokens does, so each
     item's problems can name its line.
     """
-    lines: dict[tuple, int] = {}
-    stack: list[list] = []  # [kind, key or index]
+    lines: dict[JsonPath, int] = {}
+    # The open containers: their kinds ("{" or "["), and the key or index within each.
+    kinds: list[str] = []
+    keys: list[str | int | None] = []
     pending_key: str | None = None
     last_string: str | None = None
     line, last = 1, 0
@@ -170,19 +176,23 @@ def json_object_lines(text: str) -> dict[tuple, int]:
             pending_key = last_string[1:-1] if last_string else None
             continue
         if tok in "{[":
-            if stack and stack[-1][0] == "{":
-                stack[-1][1] = pending_key
-            path = tuple(frame[1] for frame in stack)
+            if kinds and kinds[-1] == "{":
+                keys[-1] = pending_key
+            path = tuple(keys)
             if tok == "{":
                 line += text.count("\n", last, m.start())
                 last = m.start()
                 lines[path] = line
-            stack.append([tok, 0 if tok == "[" else None])
+            kinds.append(tok)
+            keys.append(0 if tok == "[" else None)
         elif tok in "}]":
-            if stack:
-                stack.pop()
-        elif tok == "," and stack and stack[-1][0] == "[":
-            stack[-1][1] += 1
+            if kinds:
+                kinds.pop()
+                keys.pop()
+        elif tok == "," and kinds and kinds[-1] == "[":
+            index = keys[-1]
+            if isinstance(index, int):  # always, in a list
+                keys[-1] = index + 1
     return lines
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -26,6 +27,9 @@ from plnjournal.core.feedback.schema import (
 from plnjournal.core.feedback.text import DEFAULT_MAX_BYTES
 from plnjournal.core.skills.lookup import unknown_skill_message
 from plnjournal.errors import Problem
+
+# Records a problem with one field of the item being checked: (field, message).
+Complain = Callable[[str, str], None]
 
 
 @dataclass
@@ -96,7 +100,9 @@ class PreviewRow:
 
     @property
     def skill(self) -> str:
-        return self.planned.skill.label if self.planned else self._read("skill")
+        return (
+            self.planned.skill.label if self.planned and self.planned.skill else self._read("skill")
+        )
 
     @property
     def rating(self) -> str:
@@ -120,13 +126,17 @@ class Validator:
         self.today = options.today or dt.date.today()
         self.has_framework = index.framework_id is not None
         self.new_skills: dict[str, SkillRef] = {}
-        self.unknown: dict[tuple, list] = {}  # (file, column, text) -> [first problem, lines, rows]
+        # (file, column, text) -> (where it was first met, its lines, its rows)
+        self.unknown: dict[
+            tuple[str, str, str],
+            tuple[tuple[ParsedFile, str, str, int | None], list[int | None], list[PreviewRow]],
+        ] = {}
         self.codes = {norm(s.code) for s in index.skills}
-        self._levels: dict[tuple, int | None | str] = {}
+        self._levels: dict[tuple[type, object], int | None | str] = {}
         self._mentors: dict[str, str] = {}
         self._skills: dict[str, SkillRef | None] = {}
         self.future = self.today + dt.timedelta(days=1)
-        self._dates: dict[tuple, dt.date | str] = {}
+        self._dates: dict[tuple[type, object], dt.date | str] = {}
 
     def new_skill(self, text: str) -> SkillRef:
         key = norm(text)
@@ -218,7 +228,9 @@ class Validator:
             parsed=pf,
         )
 
-    def _skill(self, pf: ParsedFile, item: RawItem, row: PreviewRow, bad) -> SkillRef | None:
+    def _skill(
+        self, pf: ParsedFile, item: RawItem, row: PreviewRow, bad: Complain
+    ) -> SkillRef | None:
         value = item.values.get("skill")
         if isinstance(value, SkillRef):
             return value
@@ -245,7 +257,7 @@ class Validator:
             self.unknown[key][1].append(line)
             self.unknown[key][2].append(row)
         else:
-            self.unknown[key] = [(pf, value, column, line), [line], [row]]
+            self.unknown[key] = ((pf, value, column, line), [line], [row])
         row.status = "error"
         row.messages.append(f"{column}: unknown skill {value.strip()!r}")
         row.flag("skill", "error")
@@ -264,7 +276,7 @@ class Validator:
             self._levels[key] = found
         return found
 
-    def _date(self, item: RawItem, bad) -> dt.date | None:
+    def _date(self, item: RawItem, bad: Complain) -> dt.date | None:
         value = item.values.get("date")
         if value is None or (isinstance(value, str) and not value.strip()):
             bad("date", "the date is empty")
@@ -285,6 +297,8 @@ class Validator:
 
     def unknown_problems(self) -> None:
         for (pf, value, column, line), lines, rows in self.unknown.values():
+            # The message reads only ``code`` and ``name``, which a SkillRef has as a Skill does
+            # (core.skills.lookup types the list as Skill rows).
             message = unknown_skill_message(value.strip(), self.index.skills, what="skill")  # type: ignore[arg-type]
             message = message.removeprefix("skill: ")
             placeholder = f"{column}: unknown skill {value.strip()!r}"

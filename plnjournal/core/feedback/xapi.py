@@ -13,6 +13,7 @@ import re
 import urllib.parse
 
 from plnjournal.core.feedback.schema import LevelProblem, ParsedFile, RawItem, SkillIndex, Value
+from plnjournal.core.feedback.text import JsonPath
 
 
 def _number(value: object) -> float | None:
@@ -78,8 +79,9 @@ def agent_name(agent: object) -> str:
     if isinstance(mbox, str) and mbox.strip():
         return mbox.strip().removeprefix("mailto:")
     account = agent.get("account")
-    if isinstance(account, dict) and isinstance(account.get("name"), str):
-        return account["name"].strip()
+    account_name = account.get("name") if isinstance(account, dict) else None
+    if isinstance(account_name, str):
+        return account_name.strip()
     members = agent.get("member")
     if isinstance(members, list):
         return ", ".join(n for n in (agent_name(m) for m in members) if n)
@@ -111,9 +113,9 @@ def _skill_of(obj: object, index: SkillIndex) -> tuple[object, str]:
 
 def read_statements(
     pf: ParsedFile,
-    statements: list,
-    prefix: tuple,
-    lines: dict[tuple, int],
+    statements: list[object],
+    prefix: JsonPath,
+    lines: dict[JsonPath, int],
     index: SkillIndex,
 ) -> None:
     skipped = 0
@@ -124,7 +126,8 @@ def read_statements(
             continue
         verb = st.get("verb")
         verb_id = verb.get("id") if isinstance(verb, dict) else None
-        result = st.get("result") if isinstance(st.get("result"), dict) else {}
+        raw_result = st.get("result")
+        result = raw_result if isinstance(raw_result, dict) else {}
         score = result.get("score")
         response = result.get("response")
         if (isinstance(verb_id, str) and verb_id.endswith("/voided")) or (
@@ -145,7 +148,8 @@ def read_statements(
                 pf.warn(note, line, "result.score")
         if response is not None:
             values["comment"] = Value(response, "result.response", line)
-        context = st.get("context") if isinstance(st.get("context"), dict) else {}
+        raw_context = st.get("context")
+        context = raw_context if isinstance(raw_context, dict) else {}
         mentor = agent_name(context.get("instructor"))
         values["mentor"] = Value(
             mentor or agent_name(st.get("authority")),

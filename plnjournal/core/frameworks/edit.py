@@ -170,8 +170,8 @@ def save_draft(session: Session, draft: FrameworkDraft) -> None:
     if blocked := skills_with_data(session, [s.id for s in removed]):
         codes = ", ".join(sorted(skills[i].code for i in blocked))
         raise PlnError(f"{codes}: these skills have reflections or ratings; archive them instead")
-    for skill in removed:
-        session.delete(skill)
+    for gone in removed:
+        session.delete(gone)
     session.flush()
     for ai, ad in enumerate(draft.areas):
         area = areas.get(ad.id) if ad.id is not None else None

@@ -11,6 +11,7 @@ import json
 import json.decoder
 import json.scanner
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from plnjournal.core.frameworks.csv_files import spec_from_csv, spec_to_csv
@@ -20,7 +21,7 @@ from plnjournal.errors import InputError, Problem, ValidationError
 FORMATS = {".json": "json", ".csv": "csv", ".tsv": "csv", ".txt": "csv"}
 
 
-def file_format(path: str | os.PathLike, *, what: str = "file") -> str:
+def file_format(path: str | os.PathLike[str], *, what: str = "file") -> str:
     """``json`` or ``csv``, from the file name's extension."""
     ext = Path(path).suffix.casefold()
     if ext not in FORMATS:
@@ -59,7 +60,7 @@ def decode_text(data: bytes, file: str) -> str:
     return text
 
 
-class _PosDict(dict):
+class _PosDict(dict[str, object]):
     """A JSON object that remembers the line it starts on and the line of each key."""
 
     line: int | None = None
@@ -73,22 +74,32 @@ def load_json(text: str, file: str) -> object:
     def line_of(pos: int) -> int:
         return bisect.bisect_left(newlines, pos) + 1
 
-    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
+    def parse_object(
+        s_and_end: tuple[str, int],
+        strict: bool,
+        scan_once: Callable[[str, int], tuple[object, int]],
+        object_hook: object,
+        object_pairs_hook: object,
+        memo: dict[str, str] | None = None,
+    ) -> tuple[_PosDict, int]:
         value_starts: list[int] = []
 
-        def scan(string: str, idx: int):
+        def scan(string: str, idx: int) -> tuple[object, int]:
             value_starts.append(idx)
             return scan_once(string, idx)
 
-        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan, None, list, memo)
+        # typeshed leaves out the decoder's scanner hooks (json.decoder.JSONObject,
+        # JSONDecoder.parse_object and scan_once, json.scanner.py_make_scanner): the ignores
+        # below are for those alone.
+        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan, None, list, memo)  # type: ignore[attr-defined]
         obj = _PosDict(pairs)
         obj.line = line_of(s_and_end[1] - 1)
         obj.key_lines = {k: line_of(i) for (k, _), i in zip(pairs, value_starts, strict=False)}
         return obj, end
 
     decoder = json.JSONDecoder()
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[assignment]
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     try:
         return decoder.decode(text)
     except json.JSONDecodeError as exc:
@@ -109,7 +120,7 @@ def parse_framework(
 
 
 def read_framework_file(
-    path: str | os.PathLike, *, scale: list[tuple[int, str]] | None = None
+    path: str | os.PathLike[str], *, scale: list[tuple[int, str]] | None = None
 ) -> FrameworkSpec:
     """Read and validate a .json or .csv framework file."""
     path = Path(path)
@@ -131,7 +142,7 @@ def framework_text(spec: FrameworkSpec, fmt: str) -> str:
     return spec_to_csv(spec)
 
 
-def write_framework_file(path: str | os.PathLike, spec: FrameworkSpec) -> None:
+def write_framework_file(path: str | os.PathLike[str], spec: FrameworkSpec) -> None:
     """Write ``spec`` in the format the extension names; a crash never leaves half a file."""
     path = Path(path)
     text = framework_text(spec, file_format(path, what="framework"))

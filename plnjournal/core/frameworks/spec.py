@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
+from typing import TypeGuard
 
 from sqlalchemy.orm import Session
 
@@ -56,7 +57,10 @@ class FrameworkSpec:
 
 
 def _frameworks_dir() -> Traversable:
-    return resource_folder("frameworks")
+    # plnjournal.resources is mapped from the top-level resources/ folder, where mypy does
+    # not look (pyproject.toml): name the type it returns here.
+    folder: Traversable = resource_folder("frameworks")
+    return folder
 
 
 def builtin_frameworks() -> dict[str, str]:
@@ -84,13 +88,14 @@ FORMAT_VERSION = 1
 def _line(obj: object, key: str | None = None) -> int | None:
     """The line in the file where ``obj`` (or its ``key``) is, when the parser recorded it."""
     if key is not None:
-        line = getattr(obj, "key_lines", {}).get(key)
-        if line is not None:
-            return line
-    return getattr(obj, "line", None)
+        key_line: int | None = getattr(obj, "key_lines", {}).get(key)
+        if key_line is not None:
+            return key_line
+    line: int | None = getattr(obj, "line", None)
+    return line
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -238,7 +243,7 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
 
 
 def _read_scale(
-    data: dict, bad: Callable[[object, str | None, str, str], None]
+    data: dict[str, object], bad: Callable[[object, str | None, str, str], None]
 ) -> list[tuple[int, str]]:
     raw = data.get("scale")
     if raw is None:
@@ -265,7 +270,7 @@ def _read_scale(
     return scale or list(DEFAULT_SCALE)
 
 
-def spec_to_dict(spec: FrameworkSpec) -> dict:
+def spec_to_dict(spec: FrameworkSpec) -> dict[str, object]:
     """Our JSON schema, in the same key order as the built-in files (so exports diff cleanly)."""
     return {
         "format": FORMAT,
@@ -285,8 +290,8 @@ def spec_to_dict(spec: FrameworkSpec) -> dict:
     }
 
 
-def _skill_dict(s: SkillSpec) -> dict:
-    out: dict = {
+def _skill_dict(s: SkillSpec) -> dict[str, object]:
+    out: dict[str, object] = {
         "code": s.code,
         "name": s.name,
         "description": s.description,

@@ -43,7 +43,7 @@ _SKILL_REFERENCES = (
 def skills_with_data(session: Session, skill_ids: list[int] | None = None) -> set[int]:
     """Ids of skills that reflections, ratings, feedback, commitments or nudges refer to."""
     stmt = union(*(select(col).where(col.is_not(None)) for col in _SKILL_REFERENCES))
-    found = {row[0] for row in session.execute(stmt)}
+    found = {row[0] for row in session.execute(stmt) if row[0] is not None}
     return found if skill_ids is None else found & set(skill_ids)
 
 
@@ -102,7 +102,7 @@ class ImportSummary:
     areas_archived: list[str] = field(default_factory=list)
     areas_removed: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
 
     def lines(self) -> list[str]:

@@ -1,7 +1,7 @@
 """Alembic environment: runs on the connection the app hands over (no alembic.ini)."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from plnjournal.storage.models import Base
 
@@ -10,6 +10,8 @@ target_metadata = Base.metadata
 
 
 def run_migrations() -> None:
+    """Migrate on the app's connection (``db.migrate``), or on a fresh one for Alembic's own
+    command line during development."""
     connection = config.attributes.get("connection")
     if connection is None:  # used by `alembic revision --autogenerate` during development
         url = config.get_main_option("sqlalchemy.url") or "sqlite://"
@@ -20,7 +22,7 @@ def run_migrations() -> None:
     _run(connection)
 
 
-def _run(connection) -> None:
+def _run(connection: Connection) -> None:
     # render_as_batch: SQLite can't ALTER most things; batch mode copies the table instead.
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
     with context.begin_transaction():
