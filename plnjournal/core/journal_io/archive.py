@@ -15,13 +15,20 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Column, Table, func, insert, select, update
 from sqlalchemy import types as sqltypes
 from sqlalchemy.orm import Session
 
 from plnjournal import __version__
-from plnjournal.core.journal_io.records import JsonLines, LineFinder, load_json, read_text
+from plnjournal.core.journal_io.records import (
+    JsonLines,
+    JsonObject,
+    LineFinder,
+    load_json,
+    read_text,
+)
 from plnjournal.errors import InputError, Problem, ValidationError
 from plnjournal.storage.models import Base, Framework
 from plnjournal.storage.sqlite_open import HEAD_REVISION, REVISIONS
@@ -40,13 +47,15 @@ CONTENT_TABLES = (
 )
 
 Progress = Callable[[int, int, str], None]
+# One row's values by column name; each value's type is its column's, known at run time.
+RowValues = dict[str, Any]
 
 
 def _tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-def _serial_key(table: Table):
+def _serial_key(table: Table) -> Column[Any] | None:
     """The table's own integer id (remapped on restore), or None for link tables."""
     pk = list(table.primary_key.columns)
     if len(pk) == 1 and isinstance(pk[0].type, sqltypes.Integer) and not pk[0].foreign_keys:
@@ -64,7 +73,7 @@ def _encode(value: object) -> object:
 
 def dump_journal(
     session: Session, *, date_from: dt.date | None = None, date_to: dt.date | None = None
-) -> dict:
+) -> JsonObject:
     """Everything in the journal as plain JSON values.
 
     With a period, only its entries are included, and rows that belong to other entries are
@@ -81,7 +90,7 @@ def dump_journal(
         if date_to is not None:
             stmt = stmt.where(entries.c.entry_date <= date_to)
         keep = set(conn.execute(stmt).scalars())
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[RowValues]] = {}
     for table in tables:
         order = list(table.primary_key.columns)
         rows = []
@@ -106,7 +115,7 @@ def dump_journal(
     }
 
 
-def _in_period(table: Table, values: dict, keep: set[int]) -> bool:
+def _in_period(table: Table, values: RowValues, keep: set[int]) -> bool:
     if table.name == "entries":
         return values["id"] in keep
     for col in table.columns:
@@ -129,8 +138,8 @@ class Archive:
     """A checked PLN Journal JSON export, its rows decoded to Python values."""
 
     path: Path
-    tables: dict[str, list[dict]]
-    period: dict = field(default_factory=dict)
+    tables: dict[str, list[RowValues]]
+    period: JsonObject = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     format: str = "json"
 
@@ -166,7 +175,7 @@ def read_archive(path: Path) -> Archive:
     for name in raw_tables:
         if name not in known:
             problems.append(Problem(display, None, f"tables.{name}", "is not a table we know"))
-    decoded: dict[str, list[dict]] = {}
+    decoded: dict[str, list[RowValues]] = {}
     positions = JsonLines(text)  # scanned once, only if some row has a problem
     for table in _tables():
         rows = raw_tables.get(table.name, [])
@@ -181,16 +190,24 @@ def read_archive(path: Path) -> Archive:
         _check_references(decoded, display, positions, problems)
     if problems:
         raise ValidationError(problems)
-    period = data.get("period") if isinstance(data.get("period"), dict) else {}
+    raw_period = data.get("period")
+    period = raw_period if isinstance(raw_period, dict) else {}
     return Archive(path=path, tables=decoded, period=period)
 
 
-def _decode_row(table, row, i, display, line_of, problems) -> dict:
+def _decode_row(
+    table: Table,
+    row: object,
+    i: int,
+    display: str,
+    line_of: LineFinder,
+    problems: list[Problem],
+) -> RowValues:
     where = f"tables.{table.name}[{i}]"
     if not isinstance(row, dict):
         problems.append(Problem(display, line_of(i), where, "is not an object"))
         return {}
-    out = {}
+    out: RowValues = {}
     for name in row:
         if name not in table.columns:
             problems.append(Problem(display, line_of(i), f"{where}.{name}", "unknown column"))
@@ -204,7 +221,7 @@ def _decode_row(table, row, i, display, line_of, problems) -> dict:
     return out
 
 
-def _decode(col, value: object) -> object:
+def _decode(col: Column[Any], value: object) -> object:
     if value is None:
         if not col.nullable and not col.primary_key:
             raise ValueError("must have a value")
@@ -239,7 +256,12 @@ def _text(value: object) -> str:
     return value
 
 
-def _check_references(tables: dict[str, list[dict]], display: str, positions, problems) -> None:
+def _check_references(
+    tables: dict[str, list[RowValues]],
+    display: str,
+    positions: JsonLines,
+    problems: list[Problem],
+) -> None:
     ids = {}
     for table in _tables():
         key = _serial_key(table)
@@ -291,7 +313,9 @@ def check_restorable(session: Session, archive: Archive) -> None:
         )
 
 
-def restore_archive(session: Session, archive: Archive, progress: Progress | None = None) -> dict:
+def restore_archive(
+    session: Session, archive: Archive, progress: Progress | None = None
+) -> dict[str, int]:
     """Write every row of ``archive`` (inside the caller's transaction); returns counts."""
     check_restorable(session, archive)
     conn = session.connection()
@@ -302,7 +326,7 @@ def restore_archive(session: Session, archive: Archive, progress: Progress | Non
     if settings is not None and archive.tables.get("settings"):
         keys = [row["key"] for row in archive.tables["settings"]]
         conn.execute(settings.delete().where(settings.c.key.in_(keys)))
-    idmap: dict[str, dict[int, int]] = {}
+    idmap: dict[str, dict[int | None, int]] = {}
     tables = _tables()
     total = sum(len(archive.tables.get(t.name, [])) for t in tables)
     done = 0
@@ -314,9 +338,10 @@ def restore_archive(session: Session, archive: Archive, progress: Progress | Non
             continue
         key = _serial_key(table)
         present = set().union(*(row.keys() for row in rows))
-        prepared, old_ids = [], []
+        prepared: list[RowValues] = []
+        old_ids: list[int | None] = []
         for row in rows:
-            new = {name: row.get(name) for name in present}
+            new: RowValues = {name: row.get(name) for name in present}
             for col in table.columns:
                 for fk in col.foreign_keys:
                     target = fk.column.table.name

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from plnjournal.core.journal_io.records import (
     EntryRecord,
+    JsonObject,
     LineFinder,
     ParsedJournal,
     load_json,
@@ -142,7 +143,7 @@ def _tags(value: object) -> list[str]:
     return [str(t) for t in value if isinstance(t, str | int | float) and str(t).strip()]
 
 
-def _utc(item: dict) -> dt.datetime:
+def _utc(item: JsonObject) -> dt.datetime:
     raw = str(item.get("creationDate") or "")
     try:
         stamp = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
@@ -155,7 +156,7 @@ def _utc(item: dict) -> dt.datetime:
     return stamp.astimezone(dt.UTC)
 
 
-def _local_time(item: dict, zones: dict[str, object]) -> dt.datetime | None:
+def _local_time(item: JsonObject, zones: dict[str, object]) -> dt.datetime | None:
     """The entry's wall-clock time in its own time zone, or None for an unknown zone."""
     try:
         return _local_time_in(item, zones)
@@ -165,7 +166,7 @@ def _local_time(item: dict, zones: dict[str, object]) -> dt.datetime | None:
         ) from None
 
 
-def _local_time_in(item: dict, zones: dict[str, object]) -> dt.datetime | None:
+def _local_time_in(item: JsonObject, zones: dict[str, object]) -> dt.datetime | None:
     stamp = _utc(item)
     name = item.get("timeZone")
     if not name:

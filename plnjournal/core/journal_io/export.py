@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from plnjournal.core.journal_io.archive import dump_journal
 from plnjournal.core.journal_io.markdown_files import format_front_matter
+from plnjournal.core.journal_io.records import JsonObject
 from plnjournal.errors import InputError, PlnError
 from plnjournal.storage.models import Entry, EntrySkill
 
@@ -65,7 +66,7 @@ def entry_markdown(entry: Entry) -> str:
     return format_front_matter(fields) + "\n" + entry.body + "\n"
 
 
-def _entries(session: Session, date_from: dt.date | None, date_to: dt.date | None):
+def _entries(session: Session, date_from: dt.date | None, date_to: dt.date | None) -> list[Entry]:
     stmt = (
         select(Entry)
         .options(
@@ -83,7 +84,7 @@ def _entries(session: Session, date_from: dt.date | None, date_to: dt.date | Non
 
 def period_summary(
     session: Session, date_from: dt.date | None = None, date_to: dt.date | None = None
-) -> dict:
+) -> JsonObject:
     """How many reflections a period holds, and its first and last day (for the dialog)."""
     stmt = select(func.count(), func.min(Entry.entry_date), func.max(Entry.entry_date))
     if date_from is not None:
@@ -111,7 +112,7 @@ def export_markdown(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     progress: Progress | None = None,
-) -> dict:
+) -> JsonObject:
     """Write one ``.md`` file per reflection into the new folder ``dest``."""
     dest = Path(dest)
     _check_folder_destination(dest)
@@ -152,7 +153,7 @@ def export_json(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     progress: Progress | None = None,
-) -> dict:
+) -> JsonObject:
     """Write everything in the journal to the JSON file ``dest`` (replaced if it exists)."""
     dest = Path(dest)
     if dest.is_dir():
@@ -191,7 +192,7 @@ def export_json(
     }
 
 
-def _result(fmt: str, dest: Path, entries: list[Entry]) -> dict:
+def _result(fmt: str, dest: Path, entries: list[Entry]) -> JsonObject:
     return {
         "format": fmt,
         "path": str(dest),
@@ -209,7 +210,7 @@ def export_journal(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     progress: Progress | None = None,
-) -> dict:
+) -> JsonObject:
     if date_from and date_to and date_from > date_to:
         raise InputError(f"--from {date_from} is after --to {date_to}")
     if fmt == "markdown":

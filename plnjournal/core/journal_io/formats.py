@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from plnjournal.core.journal_io.archive import read_archive
+from plnjournal.core.journal_io.archive import Archive, read_archive
 from plnjournal.core.journal_io.dayone import read_dayone
 from plnjournal.core.journal_io.jrnl import jrnl_folder_files, read_jrnl, read_jrnl_json
 from plnjournal.core.journal_io.markdown_files import markdown_files, read_markdown
-from plnjournal.core.journal_io.records import encrypted_message, looks_encrypted
+from plnjournal.core.journal_io.records import ParsedJournal, encrypted_message, looks_encrypted
 from plnjournal.errors import InputError, ValidationError
 
 FORMATS = ("jrnl", "jrnl-json", "dayone", "markdown", "json")
@@ -80,9 +80,11 @@ def _detect_json(head: bytes) -> str:
     return "jrnl-json"
 
 
-def read_journal(path: Path, fmt: str | None = None, *, timeformat: str | None = None):
+def read_journal(
+    path: Path, fmt: str | None = None, *, timeformat: str | None = None
+) -> ParsedJournal | Archive:
     """Read ``path`` as ``fmt`` (detected when None): a ParsedJournal, or for ``json`` an
-    archive (see ``journal_archive``). Problems raise ValidationError; nothing is written."""
+    archive (see ``archive``). Problems raise ValidationError; nothing is written."""
     path = Path(path)
     fmt = fmt or detect_format(path)
     if fmt not in FORMATS:

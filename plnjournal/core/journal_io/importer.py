@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from plnjournal.core.gc_pause import paused_gc
 from plnjournal.core.journal_io.archive import Archive, check_restorable, restore_archive
 from plnjournal.core.journal_io.formats import read_journal
-from plnjournal.core.journal_io.records import EntryRecord, ParsedJournal, content_key
+from plnjournal.core.journal_io.records import EntryRecord, JsonObject, ParsedJournal, content_key
 from plnjournal.core.skills.lookup import active_framework, list_skills, unknown_skill_message
 from plnjournal.errors import Problem, ValidationError
 from plnjournal.storage.backup import make_backup
@@ -71,8 +71,8 @@ class ImportPlan:
     new: list[PlannedEntry] = field(default_factory=list)
     duplicates: int = 0
     warnings: list[Problem] = field(default_factory=list)
-    linked_skills: Counter = field(default_factory=Counter)
-    kept_tags: Counter = field(default_factory=Counter)
+    linked_skills: Counter[str] = field(default_factory=Counter)
+    kept_tags: Counter[str] = field(default_factory=Counter)
     archive: Archive | None = None
     skill_codes: dict[int, str] = field(default_factory=dict)
 
@@ -107,7 +107,7 @@ class ImportPlan:
             dates = sorted(p.record.entry_date for p in self.new)
         return (dates[0], dates[-1]) if dates else (None, None)
 
-    def summary(self, sample: int = 5) -> dict:
+    def summary(self, sample: int = 5) -> JsonObject:
         first, last = self.date_range()
         out = {
             "format": self.format,
@@ -150,7 +150,9 @@ def skill_lookup(session: Session) -> dict[str, Skill]:
     return lookup
 
 
-def same_text(day: dt.date, time: dt.time | None, title: str, body: str) -> tuple:
+def same_text(
+    day: dt.date, time: dt.time | None, title: str, body: str
+) -> tuple[dt.date, dt.time | None, str, str]:
     """What makes two entries the same text at the same moment."""
     return (day, time, title, body)
 
@@ -170,7 +172,7 @@ def plan_import(session: Session, parsed: ParsedJournal | Archive) -> ImportPlan
     lo, hi = (fw.scale_min, fw.scale_max) if fw else (1, 5)
     problems: list[Problem] = []
     planned: list[PlannedEntry] = []
-    seen_keys: Counter = Counter()
+    seen_keys: Counter[str] = Counter()
     missing: dict[str, EntryRecord] = {}
     for rec in parsed.records:
         line = rec.line
@@ -233,10 +235,10 @@ def plan_import(session: Session, parsed: ParsedJournal | Archive) -> ImportPlan
         raise ValidationError(problems)
     plan.new = drop_existing(session, planned)
     plan.duplicates = len(planned) - len(plan.new)
-    codes = {s.id: s.code for s in lookup.values()}
-    plan.skill_codes = codes
+    code_of = {s.id: s.code for s in lookup.values()}
+    plan.skill_codes = code_of
     for p in plan.new:
-        plan.linked_skills.update(codes[sid] for sid in p.skills)
+        plan.linked_skills.update(code_of[sid] for sid in p.skills)
         plan.kept_tags.update(p.tags)
     return plan
 
@@ -288,7 +290,7 @@ def drop_existing(session: Session, planned: list[PlannedEntry]) -> list[Planned
     ]
 
 
-def write_import(db: Database, plan: ImportPlan, progress: Progress | None = None) -> dict:
+def write_import(db: Database, plan: ImportPlan, progress: Progress | None = None) -> JsonObject:
     """Back up the journal, then write the whole plan in one transaction."""
     if plan.archive is None and not plan.new:
         return {**plan.summary(sample=0), "imported": 0, "backup": None}
@@ -352,7 +354,9 @@ def _insert_chunks(
             ).all()
         )
         ids = [by_key[key] for key in keys]
-        links, tags, ratings = [], [], []
+        links: list[dict[str, object]] = []
+        tags: list[dict[str, object]] = []
+        ratings: list[dict[str, object]] = []
         for entry_id, p in zip(ids, chunk, strict=True):
             tags.extend({"entry_id": entry_id, "tag": t[:200]} for t in p.tags)
             for skill_id, level in p.skills.items():
@@ -395,7 +399,7 @@ def import_journal(
     dry_run: bool = False,
     timeformat: str | None = None,
     progress: Progress | None = None,
-) -> dict:
+) -> JsonObject:
     """Read, check and (unless ``dry_run``) write; returns the summary."""
     plan = prepare_import(db, path, fmt, timeformat=timeformat)
     if dry_run:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,14 +54,14 @@ def split_front_matter(text: str, display: str, problems: list[Problem]) -> Fron
         return fm
     current: str | None = None
     block: str | None = None  # "|" or ">" while reading a block scalar
+    block_lines: list[str] = []  # its lines so far
     for n in range(1, close):
         raw = lines[n]
         if block is not None and current is not None and (raw.startswith((" ", "\t")) or not raw):
-            parts = fm.values.setdefault(current, [])
-            parts.append(raw.strip())  # type: ignore[union-attr]
+            block_lines.append(raw.strip())
             continue
         if block is not None and current is not None:
-            joined = ("\n" if block == "|" else " ").join(fm.values[current])  # type: ignore[arg-type]
+            joined = ("\n" if block == "|" else " ").join(block_lines)
             fm.values[current] = joined.strip()
             block = None
         stripped = raw.strip()
@@ -85,11 +86,12 @@ def split_front_matter(text: str, display: str, problems: list[Problem]) -> Fron
             fm.values[current] = None
         elif value in ("|", ">", "|-", ">-", "|+", ">+"):
             block = value[0]
+            block_lines = []
             fm.values[current] = []
         else:
             fm.values[current] = _scalar_or_flow(value)
     if block is not None and current is not None:
-        fm.values[current] = ("\n" if block == "|" else " ").join(fm.values[current]).strip()  # type: ignore[arg-type]
+        fm.values[current] = ("\n" if block == "|" else " ").join(block_lines).strip()
     fm.body_start = sum(len(line) + 1 for line in lines[: close + 1])
     return fm
 
@@ -113,7 +115,8 @@ def _unquote(text: str) -> str:
     text = text.strip()
     if len(text) >= 2 and text[0] == text[-1] == '"':
         try:
-            return json.loads(text)
+            unquoted: str = json.loads(text)  # a JSON string literal: the text between quotes
+            return unquoted
         except json.JSONDecodeError:
             return text[1:-1]
     if len(text) >= 2 and text[0] == text[-1] == "'":
@@ -304,7 +307,9 @@ def parse_markdown(text: str, stem: str, display: str, parsed: ParsedJournal) ->
     return record
 
 
-def _apply_fields(record: EntryRecord, values: dict, bad) -> bool:
+def _apply_fields(
+    record: EntryRecord, values: dict[str, object], bad: Callable[[str, str], None]
+) -> bool:
     ok = True
     for key in ("private", "highlight", "starred"):
         if key in values:

@@ -13,8 +13,12 @@ import json
 from dataclasses import dataclass, field
 from json import scanner
 from pathlib import Path
+from typing import Any
 
 from plnjournal.errors import InputError, Problem, ValidationError
+
+# A JSON object as json.loads gives it: the readers check each value's type where they use it.
+JsonObject = dict[str, Any]
 
 
 @dataclass
@@ -142,15 +146,17 @@ class JsonLines:
     def _scan(self) -> None:
         starts: dict[int, int] = {}
         dec = json.JSONDecoder()
-        plain = dec.parse_object
+        # typeshed leaves out the decoder's scanner hooks (parse_object, scan_once,
+        # json.scanner.py_make_scanner): the ignores below are for those alone.
+        plain = dec.parse_object  # type: ignore[attr-defined]
 
-        def parse_object(s_and_end, *args, **kwargs):
+        def parse_object(s_and_end: tuple[str, int], *args: object) -> tuple[object, int]:
             s, end = s_and_end
-            result, new_end = plain(s_and_end, *args, **kwargs)
+            result, new_end = plain(s_and_end, *args)
             starts[id(result)] = s.count("\n", 0, end) + 1
             return result, new_end
 
-        dec.parse_object = parse_object  # type: ignore[method-assign]
+        dec.parse_object = parse_object  # type: ignore[attr-defined]
         dec.scan_once = scanner.py_make_scanner(dec)  # type: ignore[attr-defined]
         try:
             self._data = dec.decode(self._text)
@@ -165,9 +171,9 @@ class JsonLines:
         items = self._data
         for key in keys:
             items = items.get(key) if isinstance(items, dict) else None
-        if not isinstance(items, list):
+        if not isinstance(items, list) or self._starts is None:
             return []
-        return [self._starts.get(id(item)) for item in items]  # type: ignore[union-attr]
+        return [self._starts.get(id(item)) for item in items]
 
 
 class LineFinder:
