@@ -63,6 +63,7 @@ class Problem:
         return f"{where}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
+        """The problem as ``--json`` prints it."""
         return {
             "file": self.file,
             "line": self.line,

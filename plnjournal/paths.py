@@ -29,6 +29,7 @@ def data_dir() -> Path:
 
 
 def log_dir() -> Path:
+    """Where the log file goes (under ``PLNJOURNAL_HOME`` in tests)."""
     override = os.environ.get("PLNJOURNAL_HOME")
     if override:
         return Path(override) / "logs"
@@ -41,6 +42,7 @@ def backup_dir(db_path: Path) -> Path:
 
 
 def default_db_path() -> Path:
+    """The journal used when none is named."""
     return data_dir() / DB_FILENAME
 
 
@@ -55,4 +57,5 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def user_reflection_models_dir() -> Path:
+    """Where the user's own reflection models are read from."""
     return data_dir() / "reflection_models"

@@ -133,6 +133,7 @@ class Database:
             raise describe_sqlite_error(exc, self.path) from exc
 
     def close(self) -> None:
+        """Close every thread's reader and the engine; a reader another thread still holds closes when collected."""
         with self._lock:
             readers, self._readers = self._readers, []
             self._local = threading.local()
@@ -144,6 +145,7 @@ class Database:
 
 
 def make_engine(path: Path, *, busy_timeout_ms: int | None = None) -> Engine:
+    """An engine whose connections get the journal's pragmas and take the write lock up front."""
     if busy_timeout_ms is None:
         busy_timeout_ms = dialect.BUSY_TIMEOUT_MS
     engine = sqlalchemy.create_engine(

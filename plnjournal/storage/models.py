@@ -46,6 +46,7 @@ NAMING = {
 
 
 def utcnow() -> dt.datetime:
+    """Naive UTC, as every timestamp column stores it."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
@@ -92,13 +93,16 @@ class Framework(Base):
 
     @property
     def scale_min(self) -> int:
+        """The lowest level (1 when the scale is empty)."""
         return self.levels[0].level if self.levels else 1
 
     @property
     def scale_max(self) -> int:
+        """The highest level (5 when the scale is empty)."""
         return self.levels[-1].level if self.levels else 5
 
     def level_label(self, level: int) -> str:
+        """The level's name on this scale, else its number."""
         for lv in self.levels:
             if lv.level == level:
                 return lv.label
@@ -158,6 +162,7 @@ class Skill(Base):
     )
 
     def descriptor(self, level: int) -> str:
+        """What this skill looks like at ``level`` (empty when not described)."""
         for d in self.descriptors:
             if d.level == level:
                 return d.text

@@ -99,6 +99,7 @@ def entries_indexed_at_end(conn: Connection) -> Iterator[None]:
 
 
 def drop_fulltext_index(conn: Connection) -> None:
+    """Remove the index and its triggers (the migration's downgrade)."""
     for stmt in FTS_DROP:
         conn.exec_driver_sql(stmt)
 
@@ -167,6 +168,7 @@ class SearchPage:
 
     @property
     def ranked_newest(self) -> bool:
+        """Whether so many matched that only the most recently added were ranked."""
         return self.ranked < self.total
 
 

@@ -136,6 +136,7 @@ class QuickCheck:
 
     @classmethod
     def start(cls, path: Path) -> QuickCheck | None:
+        """Start the check, or None when there is nothing to check yet."""
         try:
             if path.stat().st_size == 0 or not path.is_file():
                 return None

@@ -64,6 +64,7 @@ class ImportResult:
     new_skills: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
+        """What ``--json`` prints: counts and every problem, as plain values."""
         return {
             "imported": self.imported,
             "duplicates": self.duplicates,

@@ -135,6 +135,7 @@ def list_feedback(
 
 
 def list_mentors(session: Session) -> list[str]:
+    """Every mentor who gave feedback, for the inbox's filter."""
     return sorted(
         m for m in session.scalars(select(FeedbackItem.mentor).distinct()) if m is not None
     )
@@ -169,6 +170,7 @@ def quote_item(row: FeedbackRow) -> str:
 
 
 def get_feedback_row(session: Session, item_id: int) -> FeedbackRow:
+    """One item as the inbox shows it; an InputError when it is gone."""
     rows = _rows(session, _base().where(FeedbackItem.id == item_id))
     if not rows:
         raise InputError(f"feedback item {item_id} does not exist")

@@ -44,10 +44,12 @@ class ImportPlan:
 
     @property
     def new_count(self) -> int:
+        """Items the import would add (duplicates are never stored twice)."""
         return sum(1 for i in self.items if not i.duplicate)
 
     @property
     def duplicates(self) -> int:
+        """Items already in the journal or repeated in the files."""
         return sum(1 for i in self.items if i.duplicate)
 
 
@@ -181,5 +183,6 @@ def plan_import(
     options: ImportOptions | None = None,
     progress: Progress | None = None,
 ) -> ImportPlan:
+    """``plan_sources`` over files on disk, each read within the size limit."""
     options = options or ImportOptions()
     return plan_sources(session, load_sources(paths, options.max_bytes), options, progress)

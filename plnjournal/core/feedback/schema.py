@@ -29,6 +29,7 @@ class SkillRef:
 
     @property
     def label(self) -> str:
+        """How the preview and the messages name the skill."""
         return f"{self.code} {self.name}"
 
 
@@ -71,9 +72,11 @@ class RawItem:
         )
 
     def column(self, name: str) -> str:
+        """Where ``name`` came from, so a problem names the user's own column."""
         return self.columns.get(name) or name
 
     def line_of(self, name: str) -> int | None:
+        """The line of ``name``'s value (its own when it came from elsewhere)."""
         if self.lines and name in self.lines:
             return self.lines[name]
         return self.line
@@ -106,9 +109,11 @@ class ParsedFile:
     columns: list[ColumnInfo] = field(default_factory=list)
 
     def error(self, message: str, line: int | None = None, column: str | None = None) -> None:
+        """Record a problem that stops the import, placed on its line and column."""
         self.errors.append(Problem(self.name, line, column, message))
 
     def warn(self, message: str, line: int | None = None, column: str | None = None) -> None:
+        """Record something the user sees in the preview that does not stop it."""
         self.warnings.append(Problem(self.name, line, column, message))
 
 
@@ -117,6 +122,7 @@ class LevelProblem(ValueError):
 
 
 def norm(text: str) -> str:
+    """Text compared as people mean it: spacing and case ignored."""
     return " ".join(str(text).split()).casefold()
 
 
@@ -145,6 +151,7 @@ class SkillIndex:
 
     @property
     def scale_text(self) -> str:
+        """The scale as messages quote it (``1–4``)."""
         return f"{self.lo}–{self.hi}"
 
     def find(self, text: object) -> SkillRef | None:
@@ -169,6 +176,7 @@ class SkillIndex:
         return [p.strip() for p in parts if p.strip()]
 
     def header_skill(self, header: str) -> SkillRef | None:
+        """The skill a wide table's column header names, if any."""
         for part in self.header_parts(header):
             skill = self.find(part)
             if skill is not None:
@@ -181,6 +189,7 @@ class SkillIndex:
         return m.group(1).strip() if m else _HEADER_NUMBERING.sub("", header.strip())
 
     def is_not_rated(self, value: object) -> bool:
+        """Whether a cell says there is no rating (blank, ``n/a`` …), which is no error."""
         return value is None or (isinstance(value, str) and norm(value) in NOT_RATED)
 
     def parse_level(self, value: object) -> int | None:

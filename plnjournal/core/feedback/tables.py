@@ -77,6 +77,7 @@ FIELD_ROLES = {"date", "mentor", "skill", "rating", "comment", "ignore"}
 
 
 def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column, as the user sees it in Excel."""
     letters = ""
     index += 1
     while index:

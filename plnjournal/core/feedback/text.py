@@ -29,6 +29,7 @@ class FileProblem(Exception):
 
 
 def describe_size(n: int) -> str:
+    """A size in the words a limit message uses."""
     if n >= 1024 * 1024:
         return f"{n / (1024 * 1024):.1f} MB"
     if n >= 1024:
@@ -37,6 +38,7 @@ def describe_size(n: int) -> str:
 
 
 def check_size(size: int, max_bytes: int) -> None:
+    """Refuse a file over the limit before reading (or parsing) it all."""
     if size > max_bytes:
         raise FileProblem(
             f"the file is {describe_size(size)}, over the {describe_size(max_bytes)} limit "
@@ -100,6 +102,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def check_not_binary(text: str) -> None:
+    """Refuse a binary file with one clear message instead of many odd problems."""
     sample = text[:8192]
     bad = len(_CONTROL.findall(sample))
     if "\x00" in sample or (sample and bad > max(2, len(sample) // 100)):

@@ -73,6 +73,7 @@ class PreviewRow:
     flags: dict[str, str] | None = None  # field -> "error" or "warning": where to highlight
 
     def flag(self, name: str, kind: str) -> None:
+        """Mark a field for the preview to highlight; an error outranks a warning."""
         if self.flags is None:
             self.flags = {}
         if self.flags.get(name) != "error":
@@ -80,6 +81,7 @@ class PreviewRow:
 
     @property
     def line(self) -> int | None:
+        """The item's line in its file."""
         return self.item.line
 
     def _read(self, name: str) -> str:
@@ -92,26 +94,31 @@ class PreviewRow:
 
     @property
     def date(self) -> str:
+        """The date as checked, else as read."""
         return self.planned.given_on.isoformat() if self.planned else self._read("date")
 
     @property
     def mentor(self) -> str:
+        """The mentor as checked, else as read."""
         return self.planned.mentor if self.planned else self._read("mentor")
 
     @property
     def skill(self) -> str:
+        """The skill as found, else as read."""
         return (
             self.planned.skill.label if self.planned and self.planned.skill else self._read("skill")
         )
 
     @property
     def rating(self) -> str:
+        """The level as checked, else as read."""
         if self.planned:
             return "" if self.planned.level is None else str(self.planned.level)
         return self._read("rating")
 
     @property
     def comment(self) -> str:
+        """The comment as checked, else as read."""
         return self.planned.comment if self.planned else self._read("comment")
 
 
@@ -139,6 +146,8 @@ class Validator:
         self._dates: dict[tuple[type, object], dt.date | str] = {}
 
     def new_skill(self, text: str) -> SkillRef:
+        """The skill this import will create for ``text``: one per distinct name, with a code
+        no other skill has."""
         key = norm(text)
         if key not in self.new_skills:
             name = " ".join(text.split())
@@ -153,6 +162,8 @@ class Validator:
         return self.new_skills[key]
 
     def validate(self, pf: ParsedFile, item: RawItem, row: PreviewRow) -> PlannedItem | None:
+        """Check one item: the planned item when it passed, else None, its problems on the file
+        and on the row."""
         problems: list[Problem] = []
         values = item.values
 
@@ -296,6 +307,7 @@ class Validator:
         return found
 
     def unknown_problems(self) -> None:
+        """Report each unknown skill once, with a suggestion and all its lines."""
         for (pf, value, column, line), lines, rows in self.unknown.values():
             # The message reads only ``code`` and ``name``, which a SkillRef has as a Skill does
             # (core.skills.lookup types the list as Skill rows).

@@ -118,6 +118,8 @@ def read_statements(
     lines: dict[JsonPath, int],
     index: SkillIndex,
 ) -> None:
+    """Turn xAPI statements into items; voided ones, and those with neither a score nor a
+    response, are skipped and counted in one warning."""
     skipped = 0
     for i, st in enumerate(statements):
         line = lines.get((*prefix, i))

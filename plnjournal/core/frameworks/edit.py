@@ -56,9 +56,11 @@ class FrameworkDraft:
     id: int | None = None
 
     def all_skills(self) -> list[SkillDraft]:
+        """Every skill of every area, in order."""
         return [s for a in self.areas for s in a.skills]
 
     def can_delete(self, skill: SkillDraft) -> bool:
+        """Only a skill nothing refers to may be deleted; others can be archived."""
         return skill.id is None or skill.id not in self.with_data
 
     def new_code(self, area: AreaDraft) -> str:

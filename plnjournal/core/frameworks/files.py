@@ -137,6 +137,7 @@ def read_framework_file(
 
 
 def framework_text(spec: FrameworkSpec, fmt: str) -> str:
+    """The file's text in ``fmt`` (``json`` or ``csv``), as an export writes it."""
     if fmt == "json":
         return json.dumps(spec_to_dict(spec), indent=2, ensure_ascii=False) + "\n"
     return spec_to_csv(spec)

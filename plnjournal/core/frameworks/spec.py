@@ -53,6 +53,7 @@ class FrameworkSpec:
     areas: list[AreaSpec] = field(default_factory=list)
 
     def all_skills(self) -> list[SkillSpec]:
+        """Every skill of every area, in order."""
         return [s for a in self.areas for s in a.skills]
 
 
@@ -74,6 +75,7 @@ def builtin_frameworks() -> dict[str, str]:
 
 
 def load_builtin(framework_id: str) -> FrameworkSpec:
+    """A built-in framework by id, checked like any file."""
     item = _frameworks_dir().joinpath(f"{framework_id}.json")
     if not item.is_file():
         known = ", ".join(builtin_frameworks()) or "none"

@@ -103,6 +103,7 @@ class ImportSummary:
     areas_removed: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
+        """What ``--json`` prints."""
         return dict(self.__dict__)
 
     def lines(self) -> list[str]:

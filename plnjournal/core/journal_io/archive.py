@@ -144,9 +144,11 @@ class Archive:
     format: str = "json"
 
     def count(self, table: str) -> int:
+        """Rows of ``table`` in the export, for the preview."""
         return len(self.tables.get(table, []))
 
     def entry_dates(self) -> list[dt.date]:
+        """Every reflection's date, sorted, for the preview's period."""
         return sorted(r["entry_date"] for r in self.tables.get("entries", []))
 
 

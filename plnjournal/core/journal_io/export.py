@@ -34,6 +34,7 @@ def _slug(title: str) -> str:
 
 
 def entry_file_name(entry: Entry) -> str:
+    """A file name that sorts by date and says what the reflection is about."""
     when = f"-{entry.entry_time:%H%M}" if entry.entry_time else ""
     return f"{entry.entry_date.isoformat()}{when}-{_slug(entry.title)}.md"
 
@@ -211,6 +212,8 @@ def export_journal(
     date_to: dt.date | None = None,
     progress: Progress | None = None,
 ) -> JsonObject:
+    """Export as ``markdown`` (a new folder) or ``json`` (one file), the one entry point both
+    front ends use; a period that ends before it starts is refused."""
     if date_from and date_to and date_from > date_to:
         raise InputError(f"--from {date_from} is after --to {date_to}")
     if fmt == "markdown":

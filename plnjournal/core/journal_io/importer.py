@@ -101,6 +101,7 @@ class ImportPlan:
         return where
 
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day coming in (None, None when nothing is)."""
         if self.archive is not None:
             dates = self.archive.entry_dates()
         else:
@@ -108,6 +109,7 @@ class ImportPlan:
         return (dates[0], dates[-1]) if dates else (None, None)
 
     def summary(self, sample: int = 5) -> JsonObject:
+        """What the preview and ``--json`` show, with up to ``sample`` reflections."""
         first, last = self.date_range()
         out = {
             "format": self.format,

@@ -187,6 +187,7 @@ def jrnl_folder_files(root: Path) -> list[tuple[Path, dt.date]]:
 
 
 def read_jrnl(path: Path, *, timeformat: str | None = None) -> ParsedJournal:
+    """A jrnl text journal, or a folder journal (YYYY/MM/DD.txt), read as jrnl reads it."""
     parsed = ParsedJournal("jrnl", path)
     if path.is_dir():
         files = jrnl_folder_files(path)

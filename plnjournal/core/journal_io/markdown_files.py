@@ -213,6 +213,7 @@ def markdown_files(root: Path) -> list[Path]:
 
 
 def read_markdown(path: Path) -> ParsedJournal:
+    """Every Markdown file in a folder (or one file): front matter, title and body."""
     parsed = ParsedJournal("markdown", path)
     files = markdown_files(path)
     if not files:

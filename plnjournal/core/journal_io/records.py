@@ -103,6 +103,7 @@ def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
 
 
 def encrypted_message(display: str) -> str:
+    """What to do about an encrypted jrnl journal, which we cannot read."""
     return (
         f"{display}: is an encrypted jrnl journal; PLN Journal cannot read it. Decrypt a plain "
         "copy first with jrnl itself: 'jrnl --decrypt plain.txt' (or 'jrnl JOURNAL_NAME "
@@ -112,6 +113,7 @@ def encrypted_message(display: str) -> str:
 
 def looks_encrypted(data: bytes) -> bool:
     # jrnl 3+ files start with b"JRNLv3"; jrnl 2 files are Fernet tokens (b"gAAAAA").
+    """Whether the bytes are an encrypted jrnl journal, to say so instead of 'not UTF-8'."""
     return data.startswith(b"JRNLv3") or data.startswith(b"gAAAAA")
 
 
