@@ -70,8 +70,9 @@ def entries_indexed_at_end(conn: Connection) -> Iterator[None]:
     statement, instead of row by row through the insert trigger.
 
     For imports: every statement that writes to FTS5 makes it flush its pending words as a new
-    small segment and merge segments, so the per-row trigger cost a 10-year jrnl import 2.3 s
-    of CPU here, against 0.6 s for one ``INSERT … SELECT`` of the same rows. Only for inserts
+    small segment and merge segments, so the per-row trigger cost a jrnl import several times
+    the CPU of one ``INSERT … SELECT`` of the same rows (docs/performance.md, "jrnl import: the
+    full-text index filled in one statement"). Only for inserts
     of new entries (ids above the highest at the start). It begins the write transaction if
     needed and works inside it: dropping and re-creating the trigger is part of that one
     transaction, so an error rolls it back with the rest and the index never misses a row.
@@ -151,7 +152,8 @@ class SearchHit:
 
 
 # BM25 reads every match's word counts and length, so ranking a word that is in most of the
-# journal grows with the journal (58-88 ms at 100,000 reflections). Past this many matches,
+# journal grows with the journal (docs/performance.md, "Search: ranking at most the 1,000
+# most recently added matches"). Past this many matches,
 # only the most recently added this many (the highest ids: FTS5 reads its index in id order,
 # not in date order) are ranked; dates, a skill or another word reach the others. The front
 # ends say so in plain words (``core.search.order_explained``).
@@ -274,8 +276,8 @@ def _ranked_hits(
     marks = ",".join(str(int(i)) for i in ids)
     # Snippets for the page only, in one pass over the page's span of the index. FTS5 cannot
     # take a list of rowids: given ``rowid IN (…)`` (or a join to entries) SQLite restarts the
-    # full-text query once per hit, ~60 µs each; the unary ``+`` keeps the list out of the
-    # index so it only filters, and snippet() runs for the listed rows alone.
+    # full-text query once per hit (figures in docs/performance.md); the unary ``+`` keeps the
+    # list out of the index so it only filters, and snippet() runs for the listed rows alone.
     snippets = {
         r[0]: r[1:]
         for r in conn.execute(

@@ -96,7 +96,7 @@ def check_file(path: Path, create: bool) -> bool:
 def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
     """The file's schema revision and whether it holds any tables, read with plain sqlite3;
     with ``check``, after SQLite's quick check of the whole file (its cost grows with the
-    file: 46 ms at 10 years, 0.4 s at 100,000 reflections here)."""
+    file: docs/performance.md, "Before and after (session 2)")."""
     try:
         conn = open_readonly(path)
     except sqlite3.Error as exc:
@@ -122,8 +122,8 @@ class QuickCheck:
     """The whole-file quick check, run on a thread of its own while the caller does other work.
 
     SQLite lets other Python threads run while it reads, so the window's start can import Qt
-    and build the window meanwhile (the check takes 46 ms at 10 years here, 0.4 s at 100,000
-    reflections) and ask for the verdict before anything is written. ``start`` returns None
+    and build the window meanwhile (the check grows with the file: docs/performance.md) and
+    ask for the verdict before anything is written. ``start`` returns None
     when there is nothing to check yet (no file, or an empty one).
     """
 
