@@ -192,9 +192,9 @@ def connect_readonly(path: Path) -> sqlite3.Connection | None:
     return conn
 
 
-def journal_counts(conn: sqlite3.Connection) -> dict[str, object]:
+def journal_counts(conn: sqlite3.Connection) -> dict[str, int | str | None]:
     """Counts of the journal's main tables and its first and last entry dates."""
-    out: dict[str, object] = {}
+    out: dict[str, int | str | None] = {}
     for key, table in (
         ("entries", "entries"),
         ("skills", "skills"),
