@@ -5,13 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
-
-if TYPE_CHECKING:
-    from plnjournal.cli.chart_worker import ChartWorker
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,16 +57,11 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError(f"{args.out}: is the journal itself; choose another file name")
     start = parse_date(args.start, what="--from") if args.start else None
     end = parse_date(args.end, what="--to") if args.end else None
-    from plnjournal.cli.chart_worker import ChartWorker
     from plnjournal.core.gc_pause import paused_gc
 
     # Paused for the imports too (SQLAlchemy, Qt): their objects live as long as the process.
     with paused_gc():
-        worker = ChartWorker()  # before the journal is opened: it only ever draws
-        try:
-            return _export_pdf(args, ctx, out, start, end, worker)
-        finally:
-            worker.close()
+        return _export_pdf(args, ctx, out, start, end)
 
 
 def _export_pdf(
@@ -79,7 +70,6 @@ def _export_pdf(
     out: Path,
     start: dt.date | None,
     end: dt.date | None,
-    worker: ChartWorker,
 ) -> int:
     from plnjournal.core.report.content import ReportOptions, build_report, resolve_period
     from plnjournal.core.report.queries import fmt_date
@@ -95,16 +85,9 @@ def _export_pdf(
             generated_on=dt.date.today(),
         )
         report = build_report(session, options)
-    if report.has("charts") and report.charts is not None:
-        worker.ask(report.charts, args.paper)
-    from plnjournal.report_pdf.writer import prepare_report, write_report_pdf
+    from plnjournal.report_pdf.writer import write_report_pdf
 
-    prepared = prepare_report(report)  # Qt starts, the HTML is made while the charts are drawn
-    drawn = worker.drawn()
-    svgs, fonts = drawn if drawn is not None else (None, None)
-    result = write_report_pdf(
-        report, out, paper=args.paper, charts=svgs, fonts=fonts, prepared=prepared
-    )
+    result = write_report_pdf(report, out, paper=args.paper)
     privacy = "private reflections included" if args.include_private else "no private reflections"
     info(
         f"Wrote {result.path}: progress report {fmt_date(start)} – {fmt_date(end)}, "
