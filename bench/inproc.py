@@ -63,7 +63,7 @@ def avoidance(j: Journal, runs: int) -> list[Result]:
 def chart_kinds() -> tuple[str, ...]:
     if importlib.util.find_spec("plnjournal.core.insights.chart_data") is None:
         return ()
-    from plnjournal.cli.cmd_insights import CHART_KINDS
+    from plnjournal.cli.args import CHART_KINDS
 
     return tuple(CHART_KINDS)
 

@@ -1,26 +1,34 @@
 """The command line: one entry point ``main(argv) -> int``; errors as one line, never a traceback.
 
-Nothing heavy is imported here: each command imports what it needs when it runs, so
-``plnjournal --version`` and ``plnjournal stats`` start fast and never load Qt or matplotlib.
-A plain window start does not even build the parser (``plnjournal/cli/parser.py``).
+Nothing heavy is imported here: a command's module is imported when it runs (the registry in
+``cli/parser.py``), so ``plnjournal --version`` and ``plnjournal stats`` start fast and never
+load Qt or matplotlib. A plain window start does not even build the parser (``window_args``).
 """
 
 from __future__ import annotations
 
 import gc
 import sys
+import traceback
 from collections.abc import Sequence
 from types import SimpleNamespace
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import print_error
+from plnjournal.cli.parser import WINDOW_HANDLER, build_parser, load_handler
+from plnjournal.errors import PlnError
+from plnjournal.lazy import lazy_module
+
+# The log file, written only when a command meets a bug: keeps it off the quick commands'
+# start (docs/performance.md, "The command line's start").
+logs = lazy_module("plnjournal.logs")
 
 
 def window_args(argv: Sequence[str]) -> SimpleNamespace | None:
     """The arguments of a plain window start (``plnjournal [--db PATH] [--debug]``), read
-    without building the parser: registering every command imports every command module
-    (and argparse), which the window's start does not need. None for anything else."""
-    args = SimpleNamespace(db=None, debug=False, command=None)
+    without building the parser, which the window's start does not need (what that saves:
+    docs/performance.md, "The command line's start"). None for anything else."""
+    args = SimpleNamespace(db=None, debug=False, command=None, handler=WINDOW_HANDLER)
     rest = list(argv)
     while rest:
         arg = rest.pop(0)
@@ -40,27 +48,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(argv) if argv is not None else sys.argv[1:]
     args = window_args(argv)
     if args is None:
-        from plnjournal.cli.parser import build_parser
-
-        parser = build_parser()
         try:
-            args = parser.parse_args(argv)
+            args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help, --version, usage errors
             return int(exc.code or 0) if isinstance(exc.code, int) else 2
     ctx = Context(db_arg=args.db, debug=args.debug)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        from plnjournal.cli.window import open_gui
-
-        handler = open_gui
-    from plnjournal.errors import PlnError
-
     try:
+        handler = load_handler(getattr(args, "handler", None) or WINDOW_HANDLER)
         return int(handler(args, ctx) or 0)
     except PlnError as exc:
         if args.debug:
-            import traceback
-
             traceback.print_exc()
         print_error(exc.message)
         return exc.exit_code
@@ -75,9 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return problem.exit_code
         if args.debug:
             raise
-        from plnjournal.logs import log_exception
-
-        where = log_exception(exc)
+        where = logs.log_exception(exc)
         print_error(
             f"unexpected problem: {type(exc).__name__}: {exc} (details in {where}; --debug shows them)"
         )

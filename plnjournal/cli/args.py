@@ -1,11 +1,19 @@
-"""Argument types the commands share, so one bad value reads the same in every command."""
+"""Argument types and values the parser and the commands share, so one bad value reads the
+same in every command and the parser imports no command module."""
 
 from __future__ import annotations
 
 import argparse
 
+TEXT_LIMIT = 10  # skills ``avoidance`` prints as text unless --limit says otherwise
+CHART_KINDS = ("avoidance", "heatmap", "blindspots", "trends", "calendar")
+CHART_FORMATS = (".png", ".svg", ".pdf")
+IMPORT_FORMATS = ("jrnl", "jrnl-json", "dayone", "markdown", "json")
+EXPORT_FORMATS = ("markdown", "json")
+
 
 def positive_int(text: str) -> int:
+    """A count given on the command line: a usage error (exit 2) unless a whole number ≥ 1."""
     try:
         value = int(text)
     except ValueError:
@@ -13,3 +21,11 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
     return value
+
+
+def column_mapping(text: str) -> tuple[str, str]:
+    """``--map "Header text=field"`` as (header, field); the header may itself hold ``=``."""
+    header, sep, role = text.rpartition("=")
+    if not sep or not header.strip() or not role.strip():
+        raise argparse.ArgumentTypeError(f'{text!r}: use "Header text=field"')
+    return header.strip(), role.strip()

@@ -9,31 +9,15 @@ from pathlib import Path
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "backup", help="back up the journal now (into its backups folder, or to DEST)"
-    )
-    p.add_argument("dest", nargs="?", metavar="DEST", help="a new file, or a folder to put it in")
-    p.set_defaults(handler=cmd_backup)
-
-    p = sub.add_parser("backups", help="list the journal's backups, newest first")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.set_defaults(handler=cmd_backups)
-
-    p = sub.add_parser(
-        "restore", help="replace the journal with a backup (the journal is backed up first)"
-    )
-    p.add_argument("backup", metavar="BACKUP", help="a backup file, or a name from 'backups'")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.set_defaults(handler=cmd_restore)
+from plnjournal.errors import InputError, PlnError, StorageError
+from plnjournal.paths import backup_dir
+from plnjournal.storage.backup import MANUAL, backup_infos, copy_database, format_size, make_backup
+from plnjournal.storage.backup_check import verify_backup
+from plnjournal.storage.restore import restore_backup
+from plnjournal.storage.sqlite_file import check_file
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.errors import InputError
-    from plnjournal.storage.backup import MANUAL, copy_database, format_size, make_backup
-
     db = ctx.db(
         create=False
     )  # checks the file first: a damaged journal is never copied as a "backup"
@@ -51,10 +35,6 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.paths import backup_dir
-    from plnjournal.storage.backup import backup_infos, format_size
-    from plnjournal.storage.sqlite_file import check_file
-
     check_file(ctx.db_path, create=True)  # a folder given as the journal is said so
     backups = backup_infos(ctx.db_path)
     if args.json:
@@ -82,8 +62,6 @@ def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
 
 def resolve_backup(arg: str, db_path: Path) -> Path:
     """A backup given as a path, or as a bare file name from the journal's backups folder."""
-    from plnjournal.paths import backup_dir
-
     path = Path(arg).expanduser()
     if not path.exists() and path.name == arg:
         in_folder = backup_dir(db_path) / arg
@@ -93,10 +71,6 @@ def resolve_backup(arg: str, db_path: Path) -> Path:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.errors import PlnError, StorageError
-    from plnjournal.storage.backup_check import verify_backup
-    from plnjournal.storage.restore import restore_backup
-
     db_path = ctx.db_path
     if db_path.is_dir():
         raise StorageError(f"{db_path}: is a folder, not a journal file; give a file name")

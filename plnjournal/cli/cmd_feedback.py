@@ -6,68 +6,13 @@ import argparse
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json, print_warning
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "import-feedback",
-        help="import mentor feedback files (CSV, XLSX, JSON, xAPI, Markdown letter)",
-        description="Check every file completely, then import all of it or nothing. "
-        "Formats: docs/feedback-formats.md. Exit 0 on success, 2 on problems in the files.",
-    )
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
-    p.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        type=_mapping,
-        metavar="HEADER=FIELD",
-        help="read a column as date, mentor, skill, rating, comment, ignore, or rating:SKILL "
-        "(repeatable)",
-    )
-    p.add_argument(
-        "--date-format", metavar="FMT", help="for dates like 03/11/2026: e.g. %%d/%%m/%%Y"
-    )
-    p.add_argument(
-        "--create-missing-skills",
-        action="store_true",
-        help="add unknown skills to an 'Imported' area instead of refusing the file",
-    )
-    p.add_argument(
-        "--max-size", type=float, default=20, metavar="MB", help="refuse larger files (default 20)"
-    )
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.set_defaults(handler=cmd_import_feedback)
-
-    p = sub.add_parser(
-        "feedback-template",
-        help="write a feedback template for a mentor (OUT.csv, OUT.md or OUT.json)",
-    )
-    p.add_argument("out", metavar="OUT")
-    p.add_argument("--skills", metavar="CODE,...", help="skills to ask about (default: all active)")
-    p.add_argument("--mentor", default="", help="the mentor's name, filled in for them")
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
-    p.set_defaults(handler=cmd_feedback_template)
-
-    p = sub.add_parser(
-        "feedback-inbox", help="feedback still waiting for a reflection, oldest first"
-    )
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.set_defaults(handler=cmd_feedback_inbox)
-
-
-def _mapping(text: str) -> tuple[str, str]:
-    header, sep, role = text.rpartition("=")
-    if not sep or not header.strip() or not role.strip():
-        raise argparse.ArgumentTypeError(f'{text!r}: use "Header text=field"')
-    return header.strip(), role.strip()
+from plnjournal.core.feedback.importer import ImportOptions, import_feedback
+from plnjournal.core.feedback.inbox import unanswered_feedback
+from plnjournal.core.feedback.requests import write_feedback_template
+from plnjournal.errors import InputError, PlnError
 
 
 def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.feedback.importer import ImportOptions, import_feedback
-    from plnjournal.errors import InputError, PlnError
-
     if args.max_size <= 0:
         raise InputError("--max-size: give a size in MB greater than 0")
     options = ImportOptions(
@@ -117,8 +62,6 @@ def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_feedback_template(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.feedback.requests import write_feedback_template
-
     codes = [c.strip() for c in (args.skills or "").split(",") if c.strip()] or None
     with ctx.db(create=False).session() as session:
         result = write_feedback_template(
@@ -133,8 +76,6 @@ def cmd_feedback_template(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.feedback.inbox import unanswered_feedback
-
     with ctx.db(create=False).session() as session:
         rows = unanswered_feedback(session)
     if args.json:

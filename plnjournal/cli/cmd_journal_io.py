@@ -3,53 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json, print_warning
+from plnjournal.core.dates import parse_date
+from plnjournal.core.journal_io.export import export_journal
+from plnjournal.core.journal_io.importer import import_journal
 
-IMPORT_FORMATS = ("jrnl", "jrnl-json", "dayone", "markdown", "json")
-EXPORT_FORMATS = ("markdown", "json")
 MAX_WARNINGS = 20
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "import-journal",
-        help="import a jrnl, Day One or Markdown journal, or a PLN Journal JSON export",
-        description="Bring an existing journal in. Everything is checked first; nothing is "
-        "written if any entry has a problem. Entries already in the journal are skipped, so "
-        "importing the same journal again adds nothing.",
-    )
-    p.add_argument("path", metavar="PATH", help="a file, a folder, or a Day One export zip")
-    p.add_argument(
-        "--format",
-        choices=IMPORT_FORMATS,
-        help="what PATH is (default: detected from the file)",
-    )
-    p.add_argument(
-        "--dry-run", action="store_true", help="show what would be imported; write nothing"
-    )
-    p.add_argument("--json", action="store_true", help="print a JSON summary")
-    p.add_argument(
-        "--timeformat",
-        metavar="FMT",
-        help="jrnl's 'timeformat' setting if you changed it (e.g. '%%d.%%m.%%Y %%H:%%M')",
-    )
-    p.set_defaults(handler=cmd_import)
-
-    p = sub.add_parser(
-        "export-journal",
-        help="export reflections as Markdown files, or everything as one JSON file",
-        description="Take the journal out: 'markdown' writes one .md file per reflection "
-        "(with front matter) into a new folder; 'json' writes the whole journal to one file "
-        "that imports back into an empty journal without loss.",
-    )
-    p.add_argument("path", metavar="PATH", help="a new folder (markdown) or a file (json)")
-    p.add_argument("--format", choices=EXPORT_FORMATS, help="default: json if PATH ends in .json")
-    p.add_argument("--from", dest="date_from", metavar="D", help="first day (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", metavar="D", help="last day (YYYY-MM-DD)")
-    p.add_argument("--json", action="store_true", help="print a JSON summary")
-    p.set_defaults(handler=cmd_export)
 
 
 def _span(summary: dict) -> str:
@@ -64,8 +26,6 @@ def _counts(counter: dict) -> str:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.journal_io.importer import import_journal
-
     summary = import_journal(
         ctx.db(), args.path, args.format, dry_run=args.dry_run, timeformat=args.timeformat
     )
@@ -105,11 +65,6 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from pathlib import Path
-
-    from plnjournal.core.dates import parse_date
-    from plnjournal.core.journal_io.export import export_journal
-
     path = Path(args.path).expanduser()
     fmt = args.format or ("json" if path.suffix.lower() == ".json" else "markdown")
     date_from = parse_date(args.date_from, what="--from") if args.date_from else None

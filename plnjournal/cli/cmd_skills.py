@@ -6,39 +6,15 @@ import argparse
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("skills", help="the skills framework: list, import, export, matrix")
-    skills = p.add_subparsers(dest="skills_command", metavar="ACTION", required=True)
-
-    q = skills.add_parser("list", help="list the skills of the active framework")
-    q.add_argument("--json", action="store_true", help="print a JSON list")
-    q.add_argument("--active", action="store_true", help="leave archived skills out")
-    q.set_defaults(handler=cmd_list)
-
-    q = skills.add_parser(
-        "import",
-        help="import a framework (.csv or .json); re-importing updates skills matched by code",
-    )
-    q.add_argument("file", metavar="FILE")
-    q.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    q.add_argument("--json", action="store_true", help="print the summary as JSON")
-    q.set_defaults(handler=cmd_import)
-
-    q = skills.add_parser("export", help="export the framework (.csv or .json, by extension)")
-    q.add_argument("file", metavar="FILE")
-    q.set_defaults(handler=cmd_export)
-
-    q = skills.add_parser("matrix", help="the skills matrix: levels, gaps and attention per skill")
-    q.add_argument("--as-of", metavar="DATE", help="as the journal stood on DATE (default today)")
-    q.add_argument("--json", action="store_true", help="print a JSON list")
-    q.set_defaults(handler=cmd_matrix)
+from plnjournal.core.dates import parse_date
+from plnjournal.core.frameworks.files import file_format, read_framework_file, write_framework_file
+from plnjournal.core.frameworks.sync import import_framework, spec_from_framework
+from plnjournal.core.skills.lookup import active_framework, effective_cadence_days, list_skills
+from plnjournal.core.skills.matrix import skill_matrix
+from plnjournal.errors import ValidationError
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.skills.lookup import active_framework, effective_cadence_days, list_skills
-
     with ctx.db(create=False).session() as session:
         fw = active_framework(session)
         skills = [
@@ -82,8 +58,6 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _print_problems(exc: Exception) -> int:
-    from plnjournal.errors import ValidationError
-
     assert isinstance(exc, ValidationError)
     for problem in exc.problems:
         print_error(str(problem))
@@ -93,11 +67,6 @@ def _print_problems(exc: Exception) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.frameworks.files import file_format, read_framework_file
-    from plnjournal.core.frameworks.sync import import_framework
-    from plnjournal.core.skills.lookup import active_framework
-    from plnjournal.errors import ValidationError
-
     fmt = file_format(args.file, what="skills import")
     db = ctx.db()
     try:
@@ -124,9 +93,6 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.frameworks.files import file_format, write_framework_file
-    from plnjournal.core.frameworks.sync import spec_from_framework
-
     file_format(args.file, what="skills export")
     with ctx.db(create=False).session() as session:
         spec = spec_from_framework(session)
@@ -136,9 +102,6 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_matrix(args: argparse.Namespace, ctx: Context) -> int:
-    from plnjournal.core.dates import parse_date
-    from plnjournal.core.skills.matrix import skill_matrix
-
     as_of = parse_date(args.as_of, what="--as-of") if args.as_of else None
     with ctx.db(create=False).session() as session:
         m = skill_matrix(session, as_of=as_of)

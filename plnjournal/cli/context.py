@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import shlex
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plnjournal.errors import PlnError
+from plnjournal.cli.output import print_warning
+from plnjournal.errors import DatabaseDamaged, InputError, PlnError
+from plnjournal.lazy import lazy_module
+from plnjournal.paths import resolve_db_path
+from plnjournal.storage.sqlite_file import connect_readonly, describe_sqlite_error
 
 if TYPE_CHECKING:
     from plnjournal.storage.db import Database
+
+# Opening the journal for writing: keeps storage.db off search, show and stats, which read
+# over a plain connection (docs/performance.md, "The command line's start").
+storage_db = lazy_module("plnjournal.storage.db")
 
 
 class Context:
@@ -22,23 +32,17 @@ class Context:
 
     @property
     def db_path(self) -> Path:
-        from plnjournal.paths import resolve_db_path
-
         return resolve_db_path(self.db_arg)
 
     def db(self, *, create: bool = True) -> Database:
         """The journal, opened for writing; ``create=False`` (commands that only read or copy
         it) refuses a missing file rather than leaving an empty journal behind a typo."""
         if self._db is None:
-            from plnjournal.storage.db import open_database
-
             if not create:
                 self._require_journal()
 
             with self._damage_advice():
-                self._db = open_database(self.db_path, daily_backup=True)
-            from plnjournal.cli.output import print_warning
-
+                self._db = storage_db.open_database(self.db_path, daily_backup=True)
             for warning in self._db.warnings:
                 print_warning(warning)
         return self._db
@@ -47,8 +51,6 @@ class Context:
         path = self.db_path
         if path.exists():
             return
-        from plnjournal.errors import InputError
-
         if self.db_arg:
             raise InputError(
                 f"no journal at {path}; nothing was created (check the path, or start a "
@@ -62,15 +64,11 @@ class Context:
     @contextlib.contextmanager
     def _damage_advice(self) -> Iterator[None]:
         """A damaged journal's message ends with the exact command that restores it."""
-        from plnjournal.errors import DatabaseDamaged
-
         try:
             yield
         except DatabaseDamaged as exc:
             if exc.good_backup is None:
                 raise
-            import shlex
-
             db = f"--db {shlex.quote(str(self.db_path))} " if self.db_arg else ""
             command = f"plnjournal {db}restore {shlex.quote(str(exc.good_backup.path))}"
             raise DatabaseDamaged(
@@ -83,12 +81,8 @@ class Context:
         """The user's message for an SQLite error a read command met on its plain connection
         (a damaged page, a locked file, a full disk), with the restore advice; None for
         anything else — a misused statement or a broken constraint is a bug, not the file."""
-        import sqlite3
-
         if not (isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError):
             return None
-        from plnjournal.storage.sqlite_file import describe_sqlite_error
-
         try:
             with self._damage_advice():
                 raise describe_sqlite_error(exc, self.db_path) from exc
@@ -98,8 +92,6 @@ class Context:
     def reader(self):
         """A read-only DB-API connection for fast read commands; falls back to opening the
         journal fully (migrating it) when it is not up to date. Never creates a journal."""
-        from plnjournal.storage.sqlite_file import connect_readonly
-
         if self._reader is None:
             self._require_journal()  # a read never creates a journal
             with self._damage_advice():

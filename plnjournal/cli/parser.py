@@ -1,27 +1,42 @@
-"""The full command-line parser: every command module registers its sub-commands.
+"""Every command, its arguments and its handler: the command line's registry, in one place.
 
-Built only when the arguments are more than a plain window start (see ``window_args``).
+Each command names its handler as ``"module:function"`` (``set_defaults(handler=...)``);
+``load_handler`` imports that module only when its command runs. So building the parser
+imports no command module, and a command loads only what its own module imports:
+``search``, ``show``, ``stats`` and ``--version`` never load SQLAlchemy, Qt or matplotlib
+(tests/cli/test_cli.py checks it; docs/performance.md, "The command line's start").
+A new command: its arguments here, its handler in a ``cmd_*`` module.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+from collections.abc import Callable
 
 from plnjournal import __version__
+from plnjournal.cli.args import (
+    CHART_KINDS,
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    TEXT_LIMIT,
+    column_mapping,
+    positive_int,
+)
 from plnjournal.cli.output import print_error
 
-# Each module registers its sub-commands with ``register(subparsers)``.
-COMMAND_MODULES = (
-    "plnjournal.cli.cmd_journal",
-    "plnjournal.cli.cmd_skills",
-    "plnjournal.cli.cmd_backup",
-    "plnjournal.cli.cmd_feedback",
-    "plnjournal.cli.cmd_insights",
-    "plnjournal.cli.cmd_report",
-    "plnjournal.cli.cmd_journal_io",
-    "plnjournal.cli.cmd_show",
-)
+# The window's handler: ``plnjournal gui``, and a start with no command.
+WINDOW_HANDLER = "plnjournal.cli.window:open_gui"
+
+Handler = Callable[..., "int | None"]
+
+
+def load_handler(spec: str) -> Handler:
+    """The function a ``"module:function"`` names, its module imported now: the one place a
+    command's code is loaded, so no command pays for another's imports."""
+    module, _, name = spec.partition(":")
+    handler: Handler = getattr(importlib.import_module(module), name)
+    return handler
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,6 +48,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The full parser; a plain window start skips it (``cli.window_args``)."""
     parser = _Parser(
         prog="plnjournal",
         description="PLN Journal: a reflective-practice journal that shows what you keep avoiding. "
@@ -46,6 +62,282 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for add in (_journal, _skills, _backups, _feedback, _insights, _report, _journal_io, _show):
+        add(sub)
     return parser
+
+
+def _journal(sub: argparse._SubParsersAction) -> None:
+    """The window, the demo journal, quick capture, search and counts."""
+    p = sub.add_parser("gui", help="open the journal window (the default with no command)")
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="for packagers: open the window, report that it showed, and quit (exit 0)",
+    )
+    p.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="with --smoke-test: save the window as a PNG picture before quitting",
+    )
+    p.set_defaults(handler=WINDOW_HANDLER)
+
+    p = sub.add_parser("demo", help="fill the journal with a realistic demo journal ending today")
+    p.add_argument("--years", type=positive_int, default=1, help="years of entries (default 1)")
+    p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same journal)")
+    p.add_argument(
+        "--force", action="store_true", help="add the demo even if the journal has entries"
+    )
+    p.set_defaults(handler="plnjournal.cli.cmd_demo:cmd_demo")
+
+    p = sub.add_parser("add", help="quick capture: add a reflection")
+    p.add_argument("text", nargs="?", help="the text; '-' reads it from standard input")
+    p.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default: today)")
+    p.add_argument("--time", help="HH:MM (default: now)")
+    p.add_argument("--title", help="title (default: the text's first sentence)")
+    p.add_argument(
+        "--skill",
+        action="append",
+        default=[],
+        metavar="NAME_OR_CODE",
+        help="link a skill (repeatable)",
+    )
+    p.add_argument("--private", action="store_true", help="never exported unless asked")
+    p.set_defaults(handler="plnjournal.cli.cmd_journal:cmd_add")
+
+    p = sub.add_parser("search", help='full-text search: words, "phrases", prefix*')
+    p.add_argument("query")
+    p.add_argument("--limit", type=positive_int, default=20)
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_search")
+
+    p = sub.add_parser("stats", help="counts of entries, skills, ratings, feedback, commitments")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_stats")
+
+
+def _skills(sub: argparse._SubParsersAction) -> None:
+    """The skills framework: list, import, export, the matrix."""
+    p = sub.add_parser("skills", help="the skills framework: list, import, export, matrix")
+    skills = p.add_subparsers(dest="skills_command", metavar="ACTION", required=True)
+
+    q = skills.add_parser("list", help="list the skills of the active framework")
+    q.add_argument("--json", action="store_true", help="print a JSON list")
+    q.add_argument("--active", action="store_true", help="leave archived skills out")
+    q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_list")
+
+    q = skills.add_parser(
+        "import",
+        help="import a framework (.csv or .json); re-importing updates skills matched by code",
+    )
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    q.add_argument("--json", action="store_true", help="print the summary as JSON")
+    q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_import")
+
+    q = skills.add_parser("export", help="export the framework (.csv or .json, by extension)")
+    q.add_argument("file", metavar="FILE")
+    q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_export")
+
+    q = skills.add_parser("matrix", help="the skills matrix: levels, gaps and attention per skill")
+    q.add_argument("--as-of", metavar="DATE", help="as the journal stood on DATE (default today)")
+    q.add_argument("--json", action="store_true", help="print a JSON list")
+    q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_matrix")
+
+
+def _backups(sub: argparse._SubParsersAction) -> None:
+    """Backups: make one, list them, restore one."""
+    p = sub.add_parser(
+        "backup", help="back up the journal now (into its backups folder, or to DEST)"
+    )
+    p.add_argument("dest", nargs="?", metavar="DEST", help="a new file, or a folder to put it in")
+    p.set_defaults(handler="plnjournal.cli.cmd_backup:cmd_backup")
+
+    p = sub.add_parser("backups", help="list the journal's backups, newest first")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler="plnjournal.cli.cmd_backup:cmd_backups")
+
+    p = sub.add_parser(
+        "restore", help="replace the journal with a backup (the journal is backed up first)"
+    )
+    p.add_argument("backup", metavar="BACKUP", help="a backup file, or a name from 'backups'")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler="plnjournal.cli.cmd_backup:cmd_restore")
+
+
+def _feedback(sub: argparse._SubParsersAction) -> None:
+    """Mentor feedback: import files, write a template, the inbox."""
+    p = sub.add_parser(
+        "import-feedback",
+        help="import mentor feedback files (CSV, XLSX, JSON, xAPI, Markdown letter)",
+        description="Check every file completely, then import all of it or nothing. "
+        "Formats: docs/feedback-formats.md. Exit 0 on success, 2 on problems in the files.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=column_mapping,
+        metavar="HEADER=FIELD",
+        help="read a column as date, mentor, skill, rating, comment, ignore, or rating:SKILL "
+        "(repeatable)",
+    )
+    p.add_argument(
+        "--date-format", metavar="FMT", help="for dates like 03/11/2026: e.g. %%d/%%m/%%Y"
+    )
+    p.add_argument(
+        "--create-missing-skills",
+        action="store_true",
+        help="add unknown skills to an 'Imported' area instead of refusing the file",
+    )
+    p.add_argument(
+        "--max-size", type=float, default=20, metavar="MB", help="refuse larger files (default 20)"
+    )
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_import_feedback")
+
+    p = sub.add_parser(
+        "feedback-template",
+        help="write a feedback template for a mentor (OUT.csv, OUT.md or OUT.json)",
+    )
+    p.add_argument("out", metavar="OUT")
+    p.add_argument("--skills", metavar="CODE,...", help="skills to ask about (default: all active)")
+    p.add_argument("--mentor", default="", help="the mentor's name, filled in for them")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_feedback_template")
+
+    p = sub.add_parser(
+        "feedback-inbox", help="feedback still waiting for a reflection, oldest first"
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_feedback_inbox")
+
+
+def _insights(sub: argparse._SubParsersAction) -> None:
+    """What you keep avoiding, and the insight charts."""
+    p = sub.add_parser(
+        "avoidance",
+        help="the skills you keep avoiding, highest score first, with the reasons",
+        description="Score every active skill 0–100 from named signals (docs/avoidance.md) "
+        "and say why in plain words.",
+    )
+    p.add_argument("--as-of", metavar="DATE", help="score as the journal stood on DATE")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.add_argument(
+        "--limit",
+        type=positive_int,
+        metavar="N",
+        help=f"show the top N skills (default: {TEXT_LIMIT} as text, all with --json)",
+    )
+    p.set_defaults(handler="plnjournal.cli.cmd_insights:cmd_avoidance")
+
+    p = sub.add_parser(
+        "chart",
+        help="draw an insight chart to a PNG, SVG or PDF file",
+        description="Charts: avoidance (the ranking with reasons), heatmap (reflections per "
+        "skill per week), blindspots (you vs mentor vs target), trends (ratings over time), "
+        "calendar (journaling days and streaks). The period defaults to the year up to today; "
+        "avoidance and blindspots are as of --to.",
+    )
+    p.add_argument("kind", choices=CHART_KINDS, metavar="{" + ",".join(CHART_KINDS) + "}")
+    p.add_argument("out", metavar="OUT", help="the file to write: .png, .svg or .pdf")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="start of the period")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="end of the period")
+    p.add_argument(
+        "--skill",
+        action="append",
+        metavar="CODE",
+        help="only this skill (repeatable; code or name)",
+    )
+    p.add_argument("--dark", action="store_true", help="the dark theme")
+    p.set_defaults(handler="plnjournal.cli.cmd_chart:cmd_chart")
+
+
+def _report(sub: argparse._SubParsersAction) -> None:
+    """The progress report (PDF)."""
+    p = sub.add_parser(
+        "export-pdf",
+        help="write a shareable progress report (PDF) for a period",
+        description="Write a progress report: summary, skills matrix, charts, what was avoided "
+        "and why, mentor feedback and responses, commitments, selected reflections. Private "
+        "reflections are left out unless --include-private is given.",
+    )
+    p.add_argument("out", metavar="OUT.pdf", help="the PDF file to write (replaced if it exists)")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
+    p.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        help="last day (default: the latest reflection; with neither date, its last 3 months)",
+    )
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+    p.add_argument(
+        "--include-private", action="store_true", help="include reflections marked private"
+    )
+    p.add_argument(
+        "--anonymize-mentors",
+        action="store_true",
+        help="leave mentor names out: “Mentor A”, “Mentor B”, … everywhere",
+    )
+    p.add_argument(
+        "--entry",
+        dest="entries",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="a reflection to include in full (repeatable; default: those marked highlight)",
+    )
+    p.set_defaults(handler="plnjournal.cli.cmd_report:cmd_export_pdf")
+
+
+def _journal_io(sub: argparse._SubParsersAction) -> None:
+    """Journal import and export."""
+    p = sub.add_parser(
+        "import-journal",
+        help="import a jrnl, Day One or Markdown journal, or a PLN Journal JSON export",
+        description="Bring an existing journal in. Everything is checked first; nothing is "
+        "written if any entry has a problem. Entries already in the journal are skipped, so "
+        "importing the same journal again adds nothing.",
+    )
+    p.add_argument("path", metavar="PATH", help="a file, a folder, or a Day One export zip")
+    p.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        help="what PATH is (default: detected from the file)",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; write nothing"
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.add_argument(
+        "--timeformat",
+        metavar="FMT",
+        help="jrnl's 'timeformat' setting if you changed it (e.g. '%%d.%%m.%%Y %%H:%%M')",
+    )
+    p.set_defaults(handler="plnjournal.cli.cmd_journal_io:cmd_import")
+
+    p = sub.add_parser(
+        "export-journal",
+        help="export reflections as Markdown files, or everything as one JSON file",
+        description="Take the journal out: 'markdown' writes one .md file per reflection "
+        "(with front matter) into a new folder; 'json' writes the whole journal to one file "
+        "that imports back into an empty journal without loss.",
+    )
+    p.add_argument("path", metavar="PATH", help="a new folder (markdown) or a file (json)")
+    p.add_argument("--format", choices=EXPORT_FORMATS, help="default: json if PATH ends in .json")
+    p.add_argument("--from", dest="date_from", metavar="D", help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="D", help="last day (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.set_defaults(handler="plnjournal.cli.cmd_journal_io:cmd_export")
+
+
+def _show(sub: argparse._SubParsersAction) -> None:
+    """The latest reflections in full."""
+    p = sub.add_parser("show", help="print the latest reflections in full (default: the last one)")
+    p.add_argument(
+        "-n", dest="count", type=positive_int, default=1, metavar="N", help="how many (default 1)"
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_show")

@@ -1,24 +1,20 @@
 """Opening the journal window from the command line (a plain start, or ``plnjournal gui``).
 
-Kept apart from the command modules so a plain start imports neither argparse nor them.
+Imported only when the window opens (``WINDOW_HANDLER`` in cli/parser.py): the one command-line
+module that reaches the GUI (an import-linter contract, pyproject.toml).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from argparse import Namespace
+from pathlib import Path
 
-if TYPE_CHECKING:
-    from argparse import Namespace
-
-    from plnjournal.cli.context import Context
+from plnjournal.cli.context import Context
+from plnjournal.errors import InputError
+from plnjournal.gui.shell.app import run_gui
 
 
 def open_gui(args: Namespace, ctx: Context) -> int:
-    from pathlib import Path
-
-    from plnjournal.errors import InputError
-    from plnjournal.gui.shell.app import run_gui
-
     smoke_test = getattr(args, "smoke_test", False)
     screenshot = getattr(args, "screenshot", None)
     if screenshot and not smoke_test:

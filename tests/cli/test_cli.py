@@ -213,7 +213,17 @@ def test_read_commands_do_not_load_qt_matplotlib_or_sqlalchemy(tmp_path: Path) -
         "from plnjournal.cli import main\n"
         f"assert main(['--db', {str(path)!r}, 'stats', '--json']) == 0\n"
         f"assert main(['--db', {str(path)!r}, 'search', 'hello']) == 0\n"
+        f"assert main(['--db', {str(path)!r}, 'show']) == 0\n"
         "bad = [m for m in ('PySide6', 'matplotlib', 'sqlalchemy', 'alembic') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    code = (
+        "import sys\n"
+        "from plnjournal.cli import main\n"
+        "assert main(['--version']) == 0\n"
+        "heavy = ('PySide6', 'matplotlib', 'sqlalchemy', 'alembic', 'plnjournal.storage.db')\n"
+        "bad = [m for m in heavy if m in sys.modules]\n"
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

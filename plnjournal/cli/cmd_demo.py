@@ -1,0 +1,24 @@
+"""``plnjournal demo``: a realistic demo journal ending today, to try the app on.
+
+Apart from ``add`` so quick capture does not load the demo generator.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from plnjournal.cli.context import Context
+from plnjournal.cli.output import info
+from plnjournal.core.demo import build_demo
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    db = ctx.db()
+    with db.session() as session:
+        summary = build_demo(session, years=args.years, seed=args.seed, force=args.force)
+    info(
+        f"Demo journal written to {db.path}: {summary['entries']} reflections from "
+        f"{summary['first_entry']} to {summary['last_entry']}, {summary['skills']} skills, "
+        f"{summary['feedback_items']} mentor feedback items, {summary['commitments']} commitments."
+    )
+    return 0

@@ -1,0 +1,98 @@
+"""The quick read commands: ``search``, ``stats`` and ``show``, over a plain read-only
+connection (``Context.reader``).
+
+They are the commands people run many times a day from a terminal: nothing imported here may
+load SQLAlchemy, Qt or matplotlib (tests/cli/test_cli.py checks it).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from plnjournal.cli.context import Context
+from plnjournal.cli.output import info, print_json
+from plnjournal.core.journal.recent import latest_entries
+from plnjournal.core.journal.search import order_explained, search_page, snippet_plain
+from plnjournal.core.journal.stats import journal_stats
+from plnjournal.storage.search import to_fts_query
+
+
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    to_fts_query(args.query)  # a query with no word is refused before the journal is opened
+    page = search_page(ctx.reader(), args.query, limit=args.limit)
+    hits = page.hits
+    if args.json:
+        print_json(
+            [
+                {
+                    "entry_id": h.entry_id,
+                    "date": h.entry_date.isoformat(),
+                    "title": h.title,
+                    "snippet": snippet_plain(h.snippet),
+                }
+                for h in hits
+            ]
+        )
+        return 0
+    if not hits:
+        info(f"No reflections match {args.query!r}.")
+        return 0
+    for h in hits:
+        lock = " (private)" if h.private else ""
+        info(f"{h.entry_date.isoformat()}  #{h.entry_id}  {h.title}{lock}")
+        info(f"    {snippet_plain(h.snippet)}")
+    if page.ranked_newest or len(hits) < page.total:
+        info(order_explained(page))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
+    stats = journal_stats(ctx.reader())
+    if args.json:
+        print_json(stats)
+        return 0
+    span = (
+        f"{stats['first_entry']} to {stats['last_entry']}" if stats["entries"] else "no entries yet"
+    )
+    info(f"Journal: {ctx.db_path}")
+    info(f"  reflections     {stats['entries']:>7}   ({span})")
+    info(f"  skills          {stats['skills']:>7}")
+    info(f"  ratings         {stats['ratings']:>7}")
+    info(f"  feedback items  {stats['feedback_items']:>7}")
+    info(f"  commitments     {stats['commitments']:>7}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    entries = latest_entries(ctx.reader(), args.count)
+    if args.json:
+        print_json(
+            [
+                {
+                    "entry_id": e.entry_id,
+                    "date": e.entry_date.isoformat(),
+                    "time": e.entry_time.strftime("%H:%M") if e.entry_time else None,
+                    "title": e.title,
+                    "body": e.body,
+                    "private": e.private,
+                    "skills": [code for code, _name in e.skills],
+                }
+                for e in entries
+            ]
+        )
+        return 0
+    if not entries:
+        info("No reflections yet.")
+        return 0
+    for i, e in enumerate(entries):
+        if i:
+            info()
+        when = e.entry_date.isoformat() + (f" {e.entry_time:%H:%M}" if e.entry_time else "")
+        lock = "  (private)" if e.private else ""
+        info(f"{when}  #{e.entry_id}  {e.title or '(no title)'}{lock}")
+        if e.skills:
+            info("Skills: " + ", ".join(f"{code} {name}" for code, name in e.skills))
+        if e.body.strip():
+            info()
+            info(e.body.rstrip())
+    return 0
