@@ -7,11 +7,11 @@ load Qt or matplotlib. A plain window start does not even build the parser (``wi
 
 from __future__ import annotations
 
+import argparse
 import gc
 import sys
 import traceback
 from collections.abc import Sequence
-from types import SimpleNamespace
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import print_error
@@ -24,11 +24,11 @@ from plnjournal.lazy import lazy_module
 logs = lazy_module("plnjournal.logs")
 
 
-def window_args(argv: Sequence[str]) -> SimpleNamespace | None:
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments of a plain window start (``plnjournal [--db PATH] [--debug]``), read
     without building the parser, which the window's start does not need (what that saves:
     docs/performance.md, "The command line's start"). None for anything else."""
-    args = SimpleNamespace(db=None, debug=False, command=None, handler=WINDOW_HANDLER)
+    args = argparse.Namespace(db=None, debug=False, command=None, handler=WINDOW_HANDLER)
     rest = list(argv)
     while rest:
         arg = rest.pop(0)

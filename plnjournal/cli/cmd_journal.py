@@ -31,7 +31,9 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError("add: nothing to add; give the text as an argument or '-' to read stdin")
     db = ctx.db()
     with db.session() as session:
-        skills = {find_skill(session, s, what="--skill").id: None for s in args.skill}
+        skills: dict[int, int | None] = {
+            find_skill(session, s, what="--skill").id: None for s in args.skill
+        }
         entry = add_entry(
             session,
             entry_date=day,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json, print_warning
@@ -14,14 +15,14 @@ from plnjournal.core.journal_io.importer import import_journal
 MAX_WARNINGS = 20
 
 
-def _span(summary: dict) -> str:
+def _span(summary: dict[str, Any]) -> str:
     first, last = summary.get("first_entry"), summary.get("last_entry")
     if not first:
         return ""
     return f" ({first} to {last})" if first != last else f" ({first})"
 
 
-def _counts(counter: dict) -> str:
+def _counts(counter: dict[str, int]) -> str:
     return ", ".join(f"{k} ({v})" for k, v in sorted(counter.items(), key=lambda kv: -kv[1]))
 
 

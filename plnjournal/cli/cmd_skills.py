@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json
@@ -105,7 +106,7 @@ def cmd_matrix(args: argparse.Namespace, ctx: Context) -> int:
     as_of = parse_date(args.as_of, what="--as-of") if args.as_of else None
     with ctx.db(create=False).session() as session:
         m = skill_matrix(session, as_of=as_of)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "code": r.code,
             "name": r.name,

@@ -7,7 +7,7 @@ import shlex
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from plnjournal.cli.output import print_warning
 from plnjournal.errors import DatabaseDamaged, InputError, PlnError
@@ -16,6 +16,7 @@ from plnjournal.paths import resolve_db_path
 from plnjournal.storage.sqlite_file import connect_readonly, describe_sqlite_error
 
 if TYPE_CHECKING:
+    from plnjournal.storage.backup import BackupInfo
     from plnjournal.storage.db import Database
 
 # Opening the journal for writing: keeps storage.db off search, show and stats, which read
@@ -28,7 +29,7 @@ class Context:
         self.db_arg = db_arg
         self.debug = debug
         self._db: Database | None = None
-        self._reader = None
+        self._reader: sqlite3.Connection | None = None
 
     @property
     def db_path(self) -> Path:
@@ -70,7 +71,8 @@ class Context:
             if exc.good_backup is None:
                 raise
             db = f"--db {shlex.quote(str(self.db_path))} " if self.db_arg else ""
-            command = f"plnjournal {db}restore {shlex.quote(str(exc.good_backup.path))}"
+            backup = cast("BackupInfo", exc.good_backup).path
+            command = f"plnjournal {db}restore {shlex.quote(str(backup))}"
             raise DatabaseDamaged(
                 f"{exc.message}; restore it with: {command}",
                 path=exc.path,
@@ -89,7 +91,7 @@ class Context:
         except PlnError as problem:
             return problem
 
-    def reader(self):
+    def reader(self) -> sqlite3.Connection:
         """A read-only DB-API connection for fast read commands; falls back to opening the
         journal fully (migrating it) when it is not up to date. Never creates a journal."""
         if self._reader is None:
@@ -99,6 +101,7 @@ class Context:
             if conn is None:
                 self.db(create=False)
                 conn = connect_readonly(self.db_path)
+                assert conn is not None, "opened (and migrated) just now: it is up to date"
             self._reader = conn
         return self._reader
 

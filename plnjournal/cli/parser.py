@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
 from plnjournal import __version__
 from plnjournal.cli.args import (
@@ -23,12 +24,14 @@ from plnjournal.cli.args import (
     column_mapping,
     positive_int,
 )
+from plnjournal.cli.context import Context
 from plnjournal.cli.output import print_error
 
 # The window's handler: ``plnjournal gui``, and a start with no command.
 WINDOW_HANDLER = "plnjournal.cli.window:open_gui"
 
-Handler = Callable[..., "int | None"]
+# What a command runs: its exit code (None: 0).
+Handler = Callable[[argparse.Namespace, Context], int | None]
 
 
 def load_handler(spec: str) -> Handler:
@@ -42,9 +45,13 @@ def load_handler(spec: str) -> Handler:
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in our one-line format with exit code 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         print_error(f"{message} (see '{self.prog} --help')")
         raise SystemExit(2)
+
+
+if TYPE_CHECKING:
+    Subcommands: TypeAlias = argparse._SubParsersAction[_Parser]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _journal(sub: argparse._SubParsersAction) -> None:
+def _journal(sub: Subcommands) -> None:
     """The window, the demo journal, quick capture, search and counts."""
     p = sub.add_parser("gui", help="open the journal window (the default with no command)")
     p.add_argument(
@@ -116,7 +123,7 @@ def _journal(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_stats")
 
 
-def _skills(sub: argparse._SubParsersAction) -> None:
+def _skills(sub: Subcommands) -> None:
     """The skills framework: list, import, export, the matrix."""
     p = sub.add_parser("skills", help="the skills framework: list, import, export, matrix")
     skills = p.add_subparsers(dest="skills_command", metavar="ACTION", required=True)
@@ -145,7 +152,7 @@ def _skills(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_matrix")
 
 
-def _backups(sub: argparse._SubParsersAction) -> None:
+def _backups(sub: Subcommands) -> None:
     """Backups: make one, list them, restore one."""
     p = sub.add_parser(
         "backup", help="back up the journal now (into its backups folder, or to DEST)"
@@ -165,7 +172,7 @@ def _backups(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler="plnjournal.cli.cmd_backup:cmd_restore")
 
 
-def _feedback(sub: argparse._SubParsersAction) -> None:
+def _feedback(sub: Subcommands) -> None:
     """Mentor feedback: import files, write a template, the inbox."""
     p = sub.add_parser(
         "import-feedback",
@@ -215,7 +222,7 @@ def _feedback(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_feedback_inbox")
 
 
-def _insights(sub: argparse._SubParsersAction) -> None:
+def _insights(sub: Subcommands) -> None:
     """What you keep avoiding, and the insight charts."""
     p = sub.add_parser(
         "avoidance",
@@ -255,7 +262,7 @@ def _insights(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler="plnjournal.cli.cmd_chart:cmd_chart")
 
 
-def _report(sub: argparse._SubParsersAction) -> None:
+def _report(sub: Subcommands) -> None:
     """The progress report (PDF)."""
     p = sub.add_parser(
         "export-pdf",
@@ -292,7 +299,7 @@ def _report(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler="plnjournal.cli.cmd_report:cmd_export_pdf")
 
 
-def _journal_io(sub: argparse._SubParsersAction) -> None:
+def _journal_io(sub: Subcommands) -> None:
     """Journal import and export."""
     p = sub.add_parser(
         "import-journal",
@@ -333,7 +340,7 @@ def _journal_io(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler="plnjournal.cli.cmd_journal_io:cmd_export")
 
 
-def _show(sub: argparse._SubParsersAction) -> None:
+def _show(sub: Subcommands) -> None:
     """The latest reflections in full."""
     p = sub.add_parser("show", help="print the latest reflections in full (default: the last one)")
     p.add_argument(
