@@ -84,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> int:
     """Console-script entry point."""
     code = main(sys.argv[1:])
-    gc.freeze()  # exiting: Python's last full collection would walk every object (0.3 s after a PDF)
+    # Exiting: Python's last full collection would walk every object, for nothing (what that
+    # cost after a PDF: docs/performance.md, "One-year PDF (session 3)").
+    gc.freeze()
     return code
 
 

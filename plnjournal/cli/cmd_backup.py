@@ -18,6 +18,8 @@ from plnjournal.storage.sqlite_file import check_file
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    """A copy to keep or carry away; made from the checked journal, so a damaged file is
+    refused rather than saved as a backup, and never over an existing file."""
     db = ctx.db(
         create=False
     )  # checks the file first: a damaged journal is never copied as a "backup"
@@ -35,6 +37,8 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
+    """What ``restore`` can be given; works on a journal too damaged to open, since the
+    backups are what would save it."""
     check_file(ctx.db_path, create=True)  # a folder given as the journal is said so
     backups = backup_infos(ctx.db_path)
     if args.json:
@@ -71,6 +75,8 @@ def resolve_backup(arg: str, db_path: Path) -> Path:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    """Put a backup back, asking first on a terminal; the backup is verified before the
+    question and the journal as it is now is kept, so a restore can itself be undone."""
     db_path = ctx.db_path
     if db_path.is_dir():
         raise StorageError(f"{db_path}: is a folder, not a journal file; give a file name")

@@ -20,6 +20,8 @@ from plnjournal.errors import InputError
 
 
 def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
+    """One chart as a file to share or print; the arguments are checked before the journal
+    is opened, so a typo costs no wait."""
     out = Path(args.out)
     if out.suffix.lower() not in CHART_FORMATS:
         raise InputError(f"{out}: the chart file must end in .png, .svg or .pdf")

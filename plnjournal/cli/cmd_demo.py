@@ -13,6 +13,8 @@ from plnjournal.core.demo import build_demo
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    """A journal to try the app on (or to measure it); refuses a journal that has
+    reflections unless ``--force``, so nobody's writing is mixed with invented entries."""
     db = ctx.db()
     with db.session() as session:
         summary = build_demo(session, years=args.years, seed=args.seed, force=args.force)

@@ -13,6 +13,8 @@ from plnjournal.errors import InputError, PlnError
 
 
 def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
+    """Mentor feedback from files, all or nothing: every problem in every file is
+    reported at once (exit 2) so the user fixes them in one round; ``--json`` for scripts."""
     if args.max_size <= 0:
         raise InputError("--max-size: give a size in MB greater than 0")
     options = ImportOptions(
@@ -62,6 +64,8 @@ def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_feedback_template(args: argparse.Namespace, ctx: Context) -> int:
+    """A file a mentor fills in and sends back, already in a format
+    ``import-feedback`` reads without a column mapping."""
     codes = [c.strip() for c in (args.skills or "").split(",") if c.strip()] or None
     with ctx.db(create=False).session() as session:
         result = write_feedback_template(
@@ -76,6 +80,8 @@ def cmd_feedback_template(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
+    """The feedback not yet reflected on, oldest first: answering feedback is the
+    habit the journal exists to build."""
     with ctx.db(create=False).session() as session:
         rows = unanswered_feedback(session)
     if args.json:

@@ -13,6 +13,8 @@ from plnjournal.core.insights.avoidance import avoidance_scores
 
 
 def cmd_avoidance(args: argparse.Namespace, ctx: Context) -> int:
+    """The skills kept at arm's length, highest score first, each with its reasons in
+    words, so the score can be checked against what the user knows."""
     as_of = parse_date(args.as_of, what="--as-of") if args.as_of else dt.date.today()
     with ctx.db(create=False).session() as session:
         scores = avoidance_scores(session, as_of)

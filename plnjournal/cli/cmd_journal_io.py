@@ -27,6 +27,8 @@ def _counts(counter: dict[str, int]) -> str:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    """Bring in another journal (jrnl, Day One, Markdown, our JSON); checked whole first
+    and idempotent, so importing twice adds nothing."""
     summary = import_journal(
         ctx.db(), args.path, args.format, dry_run=args.dry_run, timeformat=args.timeformat
     )
@@ -66,6 +68,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    """Take the journal out in open formats, so it never depends on this app."""
     path = Path(args.path).expanduser()
     fmt = args.format or ("json" if path.suffix.lower() == ".json" else "markdown")
     date_from = parse_date(args.date_from, what="--from") if args.date_from else None

@@ -18,6 +18,9 @@ from plnjournal.storage.search import to_fts_query
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    """Full-text search over the plain read-only connection (no SQLAlchemy), because it is
+    run often and must answer at once; a query without a word is refused before any file
+    is opened."""
     to_fts_query(args.query)  # a query with no word is refused before the journal is opened
     page = search_page(ctx.reader(), args.query, limit=args.limit)
     hits = page.hits
@@ -47,6 +50,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
+    """Counts of what the journal holds, to check a journal or an import at a glance."""
     stats = journal_stats(ctx.reader())
     if args.json:
         print_json(stats)
@@ -64,6 +68,7 @@ def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    """The latest reflections in full, read like ``search`` over the plain connection."""
     entries = latest_entries(ctx.reader(), args.count)
     if args.json:
         print_json(

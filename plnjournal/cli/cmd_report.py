@@ -17,6 +17,8 @@ from plnjournal.report_pdf.writer import write_report_pdf
 
 
 def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
+    """The progress report to share with a mentor; private reflections stay out unless
+    asked, and the PDF replaces ``OUT`` only once it is whole."""
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".pdf":
         raise InputError(f"{args.out}: give a file name ending in .pdf")

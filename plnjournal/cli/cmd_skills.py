@@ -16,6 +16,7 @@ from plnjournal.errors import ValidationError
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    """The framework as the journal holds it, to find a skill's code for ``--skill``."""
     with ctx.db(create=False).session() as session:
         fw = active_framework(session)
         skills = [
@@ -68,6 +69,8 @@ def _print_problems(exc: Exception) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    """Install or update the framework from a file; ``--dry-run`` shows the changes first,
+    and any problem in the file imports nothing."""
     fmt = file_format(args.file, what="skills import")
     db = ctx.db()
     try:
@@ -94,6 +97,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    """The framework as a file to edit or share, in the formats ``skills import`` reads."""
     file_format(args.file, what="skills export")
     with ctx.db(create=False).session() as session:
         spec = spec_from_framework(session)
@@ -103,6 +107,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_matrix(args: argparse.Namespace, ctx: Context) -> int:
+    """Levels, gaps and attention per skill, as of a day, for a terminal or (``--json``) a
+    script."""
     as_of = parse_date(args.as_of, what="--as-of") if args.as_of else None
     with ctx.db(create=False).session() as session:
         m = skill_matrix(session, as_of=as_of)

@@ -25,6 +25,9 @@ storage_db = lazy_module("plnjournal.storage.db")
 
 
 class Context:
+    """One command's surroundings: which journal, and the connections it opened, closed
+    once by ``main`` whatever happens."""
+
     def __init__(self, db_arg: str | None = None, debug: bool = False) -> None:
         self.db_arg = db_arg
         self.debug = debug
@@ -33,6 +36,7 @@ class Context:
 
     @property
     def db_path(self) -> Path:
+        """The journal's file: ``--db``, else ``$PLNJOURNAL_DB``, else the user data folder."""
         return resolve_db_path(self.db_arg)
 
     def db(self, *, create: bool = True) -> Database:
@@ -106,6 +110,7 @@ class Context:
         return self._reader
 
     def close(self) -> None:
+        """Close what the command opened; ``main`` calls it after every command."""
         if self._reader is not None:
             self._reader.close()
             self._reader = None

@@ -46,6 +46,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in our one-line format with exit code 2."""
 
     def error(self, message: str) -> NoReturn:
+        """A usage error in our one-line format (exit 2) instead of argparse's usage block."""
         print_error(f"{message} (see '{self.prog} --help')")
         raise SystemExit(2)
 

@@ -15,6 +15,8 @@ from plnjournal.gui.shell.app import run_gui
 
 
 def open_gui(args: Namespace, ctx: Context) -> int:
+    """The window on the command's journal; ``--smoke-test`` lets packagers check a build
+    shows a window without a person to close it."""
     smoke_test = getattr(args, "smoke_test", False)
     screenshot = getattr(args, "screenshot", None)
     if screenshot and not smoke_test:
