@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from plnjournal.storage.db import Database
+from tests.cli.conftest import Cli
 from tests.conftest import TODAY
 
 
-def test_json_shape_and_order(cli, demo_db) -> None:
+def test_json_shape_and_order(cli: Cli, demo_db: Database) -> None:
     r = cli("avoidance", "--as-of", TODAY.isoformat(), "--json", db=demo_db.path)
     assert r.code == 0, r.err
     data = r.json()
@@ -28,7 +30,7 @@ def test_json_shape_and_order(cli, demo_db) -> None:
     assert all(d["last_reflected"] <= TODAY.isoformat() for d in dated)
 
 
-def test_as_of_is_deterministic_and_ignores_later_entries(cli, demo_db) -> None:
+def test_as_of_is_deterministic_and_ignores_later_entries(cli: Cli, demo_db: Database) -> None:
     early = "2026-06-30"
     a = cli("avoidance", "--as-of", early, "--json", db=demo_db.path).json()
     b = cli("avoidance", "--as-of", early, "--json", db=demo_db.path).json()
@@ -37,7 +39,7 @@ def test_as_of_is_deterministic_and_ignores_later_entries(cli, demo_db) -> None:
     assert a != cli("avoidance", "--as-of", TODAY.isoformat(), "--json", db=demo_db.path).json()
 
 
-def test_text_report_and_limit(cli, demo_db) -> None:
+def test_text_report_and_limit(cli: Cli, demo_db: Database) -> None:
     r = cli("avoidance", "--as-of", TODAY.isoformat(), "--limit", "2", db=demo_db.path)
     assert r.code == 0
     assert "PA1  Difficult conversations with parents  (Partnerships)" in r.out
@@ -48,14 +50,14 @@ def test_text_report_and_limit(cli, demo_db) -> None:
     assert len(cli("avoidance", "--json", "--limit", "3", db=demo_db.path).json()) == 3
 
 
-def test_bad_input(cli, demo_db) -> None:
+def test_bad_input(cli: Cli, demo_db: Database) -> None:
     r = cli("avoidance", "--as-of", "03/11/2026", db=demo_db.path)
     assert r.code == 2 and r.err.startswith("plnjournal: error: --as-of: '03/11/2026' is not")
     r = cli("avoidance", "--limit", "0", db=demo_db.path)
     assert r.code == 2 and "must be 1 or more" in r.err
 
 
-def test_empty_journal(cli, db) -> None:
+def test_empty_journal(cli: Cli, db: Database) -> None:
     r = cli("avoidance")
     assert r.code == 0 and "no active skills framework" in r.out
     assert cli("avoidance", "--json").json() == []

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from plnjournal.paths import backup_dir
+from tests.cli.conftest import Cli
 
 
 def _titles(path: Path) -> list[str]:
@@ -19,7 +20,7 @@ def _titles(path: Path) -> list[str]:
         conn.close()
 
 
-def test_first_start_of_the_day_backs_up(cli, db_path: Path) -> None:
+def test_first_start_of_the_day_backs_up(cli: Cli, db_path: Path) -> None:
     assert cli("add", "First.").code == 0  # a new journal: nothing to back up yet
     assert cli("add", "Second.").code == 0  # same day: one daily backup, of the first entry
     backups = cli("backups", "--json").json()
@@ -27,7 +28,7 @@ def test_first_start_of_the_day_backs_up(cli, db_path: Path) -> None:
     assert _titles(Path(backups[0]["path"])) == ["First."]
 
 
-def test_backup_into_the_folder_and_list(cli, db_path: Path) -> None:
+def test_backup_into_the_folder_and_list(cli: Cli, db_path: Path) -> None:
     cli("add", "Hello.")
     r = cli("backup")
     assert r.code == 0 and "Backed up" in r.out
@@ -36,7 +37,7 @@ def test_backup_into_the_folder_and_list(cli, db_path: Path) -> None:
     assert str(backup_dir(db_path)) in listing.out
 
 
-def test_backup_to_a_destination(cli, db_path: Path, tmp_path: Path) -> None:
+def test_backup_to_a_destination(cli: Cli, db_path: Path, tmp_path: Path) -> None:
     cli("add", "Hello.")
     dest = tmp_path / "usb" / "copy.sqlite3"
     assert cli("backup", str(dest)).code == 0
@@ -49,12 +50,14 @@ def test_backup_to_a_destination(cli, db_path: Path, tmp_path: Path) -> None:
     assert len(list(dest.parent.glob("journal-*-manual.sqlite3"))) == 1
 
 
-def test_no_backups_yet(cli) -> None:
+def test_no_backups_yet(cli: Cli) -> None:
     r = cli("backups")
     assert r.code == 0 and "No backups yet" in r.out
 
 
-def test_restore_by_name_without_a_terminal(cli, db_path: Path, monkeypatch) -> None:
+def test_restore_by_name_without_a_terminal(
+    cli: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cli("add", "Keep me.")
     cli("backup")
     cli("add", "Written later.")
@@ -71,7 +74,9 @@ class _Terminal(io.StringIO):
 
 
 @pytest.mark.parametrize("answer, restored", [("n\n", False), ("y\n", True)])
-def test_restore_asks_on_a_terminal(cli, db_path: Path, monkeypatch, answer, restored) -> None:
+def test_restore_asks_on_a_terminal(
+    cli: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str, restored: bool
+) -> None:
     cli("add", "Old.")
     cli("backup")
     cli("add", "New.")
@@ -85,7 +90,9 @@ def test_restore_asks_on_a_terminal(cli, db_path: Path, monkeypatch, answer, res
         assert _titles(db_path) == ["Old.", "New."]
 
 
-def test_restore_yes_skips_the_question(cli, db_path: Path, monkeypatch) -> None:
+def test_restore_yes_skips_the_question(
+    cli: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cli("add", "Old.")
     cli("backup")
     cli("add", "New.")
@@ -95,7 +102,9 @@ def test_restore_yes_skips_the_question(cli, db_path: Path, monkeypatch) -> None
     assert _titles(db_path) == ["Old."]
 
 
-def test_restore_a_damaged_backup_is_refused_before_asking(cli, db_path, tmp_path) -> None:
+def test_restore_a_damaged_backup_is_refused_before_asking(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
     cli("add", "Current.")
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"SQLite format 3\x00" + b"\xa5" * 8000)
@@ -104,7 +113,7 @@ def test_restore_a_damaged_backup_is_refused_before_asking(cli, db_path, tmp_pat
     assert _titles(db_path) == ["Current."]
 
 
-def test_damaged_journal_is_one_line_naming_backup_and_command(cli, db_path: Path) -> None:
+def test_damaged_journal_is_one_line_naming_backup_and_command(cli: Cli, db_path: Path) -> None:
     cli("add", "Precious.")
     cli("backup")
     data = bytearray(db_path.read_bytes())

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from plnjournal.storage.db import Database
+from tests.cli.conftest import Cli
 from tests.conftest import TODAY
 
 MAGIC = {".png": b"\x89PNG", ".svg": b"<?xml", ".pdf": b"%PDF"}
@@ -21,7 +23,9 @@ MAGIC = {".png": b"\x89PNG", ".svg": b"<?xml", ".pdf": b"%PDF"}
         ("calendar", ".svg"),
     ],
 )
-def test_each_kind_writes_its_file(cli, demo_db, tmp_path: Path, kind: str, ext: str) -> None:
+def test_each_kind_writes_its_file(
+    cli: Cli, demo_db: Database, tmp_path: Path, kind: str, ext: str
+) -> None:
     (folder := tmp_path / "charts").mkdir()
     out = folder / f"{kind}{ext}"
     r = cli("chart", kind, str(out), "--to", TODAY.isoformat(), db=demo_db.path)
@@ -31,7 +35,7 @@ def test_each_kind_writes_its_file(cli, demo_db, tmp_path: Path, kind: str, ext:
     assert [p.name for p in folder.iterdir()] == [out.name]  # no temporary file left
 
 
-def test_skill_period_and_dark(cli, demo_db, tmp_path: Path) -> None:
+def test_skill_period_and_dark(cli: Cli, demo_db: Database, tmp_path: Path) -> None:
     out = tmp_path / "t.svg"
     r = cli(
         "chart",
@@ -51,7 +55,7 @@ def test_skill_period_and_dark(cli, demo_db, tmp_path: Path) -> None:
     assert "AS1" in svg and "1 Jun 2026 – 28 Nov 2026" in svg and "#1e1f22" in svg.lower()
 
 
-def test_errors(cli, demo_db, tmp_path: Path) -> None:
+def test_errors(cli: Cli, demo_db: Database, tmp_path: Path) -> None:
     (tmp_path := tmp_path / "charts").mkdir()
     r = cli("chart", "avoidance", str(tmp_path / "a.jpg"), db=demo_db.path)
     assert r.code == 2 and "must end in .png, .svg or .pdf" in r.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import sqlite3
@@ -12,14 +13,16 @@ from pathlib import Path
 import pytest
 
 from plnjournal import __version__
+from plnjournal.cli.context import Context
+from tests.cli.conftest import Cli
 
 
-def test_version(cli) -> None:
+def test_version(cli: Cli) -> None:
     r = cli("--version", db=None)
     assert r.code == 0 and __version__ in r.out
 
 
-def test_add_search_stats(cli) -> None:
+def test_add_search_stats(cli: Cli) -> None:
     assert (
         cli(
             "add",
@@ -60,14 +63,14 @@ def test_add_search_stats(cli) -> None:
     assert text.endswith("2 reflections match; shown: the best.\n")
 
 
-def test_add_from_stdin(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_from_stdin(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("From a pipe. With a body.\n"))
     assert cli("add", "-").code == 0
     (hit,) = cli("search", "pipe", "--json").json()
     assert hit["title"] == "From a pipe." and hit["date"] == dt.date.today().isoformat()
 
 
-def test_add_with_skill_and_unknown_skill(cli, db_path: Path) -> None:
+def test_add_with_skill_and_unknown_skill(cli: Cli, db_path: Path) -> None:
     assert cli("demo", "--years", "1").code == 0
     before = cli("stats", "--json").json()["entries"]
     assert (
@@ -106,7 +109,7 @@ def test_add_with_skill_and_unknown_skill(cli, db_path: Path) -> None:
     ],
 )
 def test_bad_input_exit_2_one_line_nothing_written(
-    cli, db_path: Path, args: list[str], message: str
+    cli: Cli, db_path: Path, args: list[str], message: str
 ) -> None:
     r = cli(*args)
     assert r.code == 2, r.err
@@ -115,7 +118,7 @@ def test_bad_input_exit_2_one_line_nothing_written(
     assert not db_path.exists()  # refused before anything, even an empty journal, was made
 
 
-def test_read_commands_never_create_a_journal(cli, db_path: Path, tmp_path: Path) -> None:
+def test_read_commands_never_create_a_journal(cli: Cli, db_path: Path, tmp_path: Path) -> None:
     """A typo in --db must not leave an empty journal behind (only writing commands create)."""
     for args in (
         ["stats"],
@@ -135,12 +138,12 @@ def test_read_commands_never_create_a_journal(cli, db_path: Path, tmp_path: Path
     assert cli("stats", "--json").json()["entries"] == 1
 
 
-def test_db_path_that_is_a_folder(cli, tmp_path: Path) -> None:
+def test_db_path_that_is_a_folder(cli: Cli, tmp_path: Path) -> None:
     r = cli("stats", db=tmp_path)
     assert r.code == 1 and "is a folder" in r.err and "Traceback" not in r.err
 
 
-def test_file_that_is_not_a_database(cli, tmp_path: Path) -> None:
+def test_file_that_is_not_a_database(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "essay.txt"
     path.write_text("not a journal")
     for args in (["stats"], ["add", "x"], ["search", "x"]):
@@ -149,7 +152,7 @@ def test_file_that_is_not_a_database(cli, tmp_path: Path) -> None:
     assert path.read_text() == "not a journal"
 
 
-def test_database_from_a_newer_version(cli, db_path: Path) -> None:
+def test_database_from_a_newer_version(cli: Cli, db_path: Path) -> None:
     assert cli("add", "x").code == 0
     conn = sqlite3.connect(db_path)
     conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
@@ -159,7 +162,9 @@ def test_database_from_a_newer_version(cli, db_path: Path) -> None:
     assert r.code == 1 and "newer version of PLN Journal" in r.err
 
 
-def test_locked_database_is_reported_not_a_traceback(cli, db_path: Path, monkeypatch) -> None:
+def test_locked_database_is_reported_not_a_traceback(
+    cli: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert cli("add", "x").code == 0
     import plnjournal.storage.dialect as dialect
 
@@ -178,21 +183,23 @@ def test_locked_database_is_reported_not_a_traceback(cli, db_path: Path, monkeyp
     assert cli("stats", "--json").json()["entries"] == 1
 
 
-def test_demo_refuses_non_empty_journal(cli) -> None:
+def test_demo_refuses_non_empty_journal(cli: Cli) -> None:
     assert cli("add", "mine").code == 0
     r = cli("demo")
     assert r.code == 2 and "already has 1 reflections" in r.err and "--force" in r.err
     assert cli("stats", "--json").json()["entries"] == 1
 
 
-def test_env_var_chooses_the_journal(cli, tmp_path: Path, monkeypatch) -> None:
+def test_env_var_chooses_the_journal(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "env.sqlite3"
     monkeypatch.setenv("PLNJOURNAL_DB", str(path))
     assert cli("add", "via env", db=None).code == 0
     assert path.exists()
 
 
-def test_default_journal_lives_in_the_data_folder(cli, _isolated_home: Path) -> None:
+def test_default_journal_lives_in_the_data_folder(cli: Cli, _isolated_home: Path) -> None:
     assert cli("add", "default place", db=None).code == 0
     assert (_isolated_home / "journal.sqlite3").exists()
 
@@ -236,23 +243,33 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert r.returncode == 0 and __version__ in r.stdout
 
 
-def test_a_plain_window_start_is_read_without_the_whole_parser():
+def test_a_plain_window_start_is_read_without_the_whole_parser() -> None:
     from plnjournal.cli import window_args
 
     args = window_args(["--db", "/tmp/j.sqlite3", "--debug"])
+    assert args is not None
     assert (args.db, args.debug, args.command) == ("/tmp/j.sqlite3", True, None)
-    assert window_args(["--db=/tmp/j.sqlite3"]).db == "/tmp/j.sqlite3"
-    assert window_args([]).db is None
+    args = window_args(["--db=/tmp/j.sqlite3"])
+    assert args is not None and args.db == "/tmp/j.sqlite3"
+    args = window_args([])
+    assert args is not None and args.db is None
     # Anything else goes through the full parser, with its checks and messages.
     for argv in (["stats"], ["--version"], ["--db"], ["--db", "--debug"], ["--help"], ["gui"]):
         assert window_args(argv) is None, argv
 
 
-def test_a_plain_window_start_opens_the_window_on_the_named_journal(monkeypatch, tmp_path):
+def test_a_plain_window_start_opens_the_window_on_the_named_journal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     import plnjournal.cli.window as window
     from plnjournal.cli import main
 
-    opened = []
-    monkeypatch.setattr(window, "open_gui", lambda args, ctx: opened.append(ctx.db_path) or 0)
+    opened: list[Path] = []
+
+    def open_gui(args: argparse.Namespace, ctx: Context) -> int:
+        opened.append(ctx.db_path)
+        return 0
+
+    monkeypatch.setattr(window, "open_gui", open_gui)
     assert main(["--db", str(tmp_path / "j.sqlite3")]) == 0
     assert opened == [tmp_path / "j.sqlite3"]

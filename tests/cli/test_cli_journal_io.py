@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from plnjournal.storage.db import Database
+from tests.cli.conftest import Cli
+
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 JOURNAL = FIXTURES / "jrnl" / "journal.txt"
 
 
-def test_dry_run_shows_what_would_come_in_and_writes_nothing(cli) -> None:
+def test_dry_run_shows_what_would_come_in_and_writes_nothing(cli: Cli) -> None:
     result = cli("import-journal", str(JOURNAL), "--dry-run")
     assert result.code == 0, result.err
     assert "Would import 10 reflections from" in result.out
@@ -18,7 +21,7 @@ def test_dry_run_shows_what_would_come_in_and_writes_nothing(cli) -> None:
     assert cli("stats", "--json").json()["entries"] == 0
 
 
-def test_import_then_again_adds_nothing(cli) -> None:
+def test_import_then_again_adds_nothing(cli: Cli) -> None:
     first = cli("import-journal", str(JOURNAL), "--json")
     assert first.code == 0 and first.json()["imported"] == 10
     again = cli("import-journal", str(JOURNAL))
@@ -27,7 +30,7 @@ def test_import_then_again_adds_nothing(cli) -> None:
     assert cli("stats", "--json").json()["entries"] == 10
 
 
-def test_bad_input_names_file_and_line_and_exits_2(cli, tmp_path: Path) -> None:
+def test_bad_input_names_file_and_line_and_exits_2(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "j.txt"
     bad.write_text("[2026-11-27 09:00] Fine.\n\n[2026-11-27 25:00] Bad hour.\n")
     result = cli("import-journal", str(bad))
@@ -37,12 +40,12 @@ def test_bad_input_names_file_and_line_and_exits_2(cli, tmp_path: Path) -> None:
     assert cli("stats", "--json").json()["entries"] == 0
 
 
-def test_encrypted_journal_is_refused_with_how_to_decrypt(cli) -> None:
+def test_encrypted_journal_is_refused_with_how_to_decrypt(cli: Cli) -> None:
     result = cli("import-journal", str(FIXTURES / "jrnl" / "encrypted.txt"))
     assert result.code == 2 and "jrnl --decrypt" in result.err
 
 
-def test_unknown_file_and_format_choice(cli, tmp_path: Path) -> None:
+def test_unknown_file_and_format_choice(cli: Cli, tmp_path: Path) -> None:
     odd = tmp_path / "notes.txt"
     odd.write_text("hello\n")
     result = cli("import-journal", str(odd))
@@ -51,13 +54,13 @@ def test_unknown_file_and_format_choice(cli, tmp_path: Path) -> None:
     assert cli("import-journal", str(tmp_path / "missing.txt")).code == 2
 
 
-def test_warnings_are_printed(cli) -> None:
+def test_warnings_are_printed(cli: Cli) -> None:
     result = cli("import-journal", str(FIXTURES / "markdown" / "obsidian"), "--dry-run")
     assert result.code == 0
     assert "warning:" in result.err and "Reading list.md: no date" in result.err
 
 
-def test_export_markdown_and_json_round_trip(cli, tmp_path: Path) -> None:
+def test_export_markdown_and_json_round_trip(cli: Cli, tmp_path: Path) -> None:
     cli("import-journal", str(JOURNAL))
     md = cli("export-journal", str(tmp_path / "md"), "--from", "2026-11-05", "--to", "2026-11-06")
     assert md.code == 0 and "Exported 3 reflections (2026-11-05 to 2026-11-06)" in md.out
@@ -71,7 +74,7 @@ def test_export_markdown_and_json_round_trip(cli, tmp_path: Path) -> None:
     assert cli("stats", "--json", db=fresh).json() == cli("stats", "--json").json()
 
 
-def test_export_bad_dates_and_existing_folder(cli, db, tmp_path: Path) -> None:
+def test_export_bad_dates_and_existing_folder(cli: Cli, db: Database, tmp_path: Path) -> None:
     result = cli("export-journal", str(tmp_path / "x"), "--from", "28/11/2026")
     assert result.code == 2 and "--from" in result.err
     result = cli(

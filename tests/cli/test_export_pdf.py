@@ -6,12 +6,18 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pypdf import PdfReader
 
 from plnjournal.core.journal.entries import add_entry, update_entry
 from plnjournal.core.skills.lookup import find_skill
+from plnjournal.storage.db import Database
+from tests.cli.conftest import Cli
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 SECRET = "Quokka-private-4471"
 
@@ -22,7 +28,7 @@ def _text(pdf: Path) -> str:
 
 
 @pytest.fixture
-def journal(demo_db) -> Path:
+def journal(demo_db: Database) -> Path:
     """The demo journal with a private reflection and two highlights in the default period."""
     import datetime as dt
 
@@ -48,7 +54,9 @@ def journal(demo_db) -> Path:
     return demo_db.path
 
 
-def test_report_text_is_real_and_complete(cli, journal: Path, tmp_path: Path, qapp) -> None:
+def test_report_text_is_real_and_complete(
+    cli: Cli, journal: Path, tmp_path: Path, qapp: QApplication
+) -> None:
     out = tmp_path / "report.pdf"
     result = cli("export-pdf", str(out), db=journal)
     assert result.code == 0, result.err
@@ -73,6 +81,7 @@ def test_report_text_is_real_and_complete(cli, journal: Path, tmp_path: Path, qa
         assert expected in text, expected
     assert SECRET not in text and "Private thoughts" not in text
     reader = PdfReader(out)
+    assert reader.metadata is not None and reader.metadata.title is not None
     assert reader.metadata.title.startswith("Progress report")
     # The heat map's and calendar's cells are the only images: everything else is vector.
     images = [img for page in reader.pages for img in page.images]
@@ -88,14 +97,18 @@ def test_report_text_is_real_and_complete(cli, journal: Path, tmp_path: Path, qa
         assert len(list(tmp_path.glob("page-*.png"))) == len(reader.pages) >= 4
 
 
-def test_private_reflection_only_with_include_private(cli, journal, tmp_path, qapp) -> None:
+def test_private_reflection_only_with_include_private(
+    cli: Cli, journal: Path, tmp_path: Path, qapp: QApplication
+) -> None:
     out = tmp_path / "private.pdf"
     assert cli("export-pdf", str(out), "--include-private", db=journal).code == 0
     text = _text(out)
     assert SECRET in text and "includes reflections marked private" in text
 
 
-def test_anonymized_report_names_no_mentor(cli, journal, tmp_path, qapp) -> None:
+def test_anonymized_report_names_no_mentor(
+    cli: Cli, journal: Path, tmp_path: Path, qapp: QApplication
+) -> None:
     out = tmp_path / "anon.pdf"
     result = cli("export-pdf", str(out), "--anonymize-mentors", "--paper", "letter", db=journal)
     assert result.code == 0, result.err
@@ -108,7 +121,9 @@ def test_anonymized_report_names_no_mentor(cli, journal, tmp_path, qapp) -> None
     assert (round(float(page.width)), round(float(page.height))) == (612, 792)  # Letter
 
 
-def test_json_attachment_carries_the_report_data(cli, journal, tmp_path, qapp) -> None:
+def test_json_attachment_carries_the_report_data(
+    cli: Cli, journal: Path, tmp_path: Path, qapp: QApplication
+) -> None:
     out = tmp_path / "data.pdf"
     out.write_bytes(b"an older file")  # replaced whole, through a temporary file
     cli("export-pdf", str(out), "--from", "2026-06-01", "--to", "2026-11-28", db=journal)
@@ -125,7 +140,7 @@ def test_json_attachment_carries_the_report_data(cli, journal, tmp_path, qapp) -
     assert scores[0]["reasons"] and set(scores[0]["signals"]) >= {"overdue", "unanswered"}
 
 
-def test_bad_arguments_are_one_line_errors(cli, journal, tmp_path) -> None:
+def test_bad_arguments_are_one_line_errors(cli: Cli, journal: Path, tmp_path: Path) -> None:
     cases = [
         (["export-pdf", str(tmp_path / "r.txt")], "ending in .pdf"),
         (["export-pdf", str(tmp_path / "no" / "r.pdf")], "does not exist"),

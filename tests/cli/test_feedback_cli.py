@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.conftest import Cli
+
 GOOD = "date,mentor,skill,rating,comment\n2026-11-03,Ms Okafor,CL1,3,Calm.\n2026-11-03,Ms Okafor,PA1,2,Call home.\n"
 BAD = "date,mentor,skill,rating\n2026-11-03,Ms O,CL1,3\n2026-11-03,Ms O,CL2,9\n"
 
@@ -27,10 +29,10 @@ def _file(tmp_path: Path, name: str, text: str) -> Path:
 
 def _items(db: Path) -> int:
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT count(*) FROM feedback_items").fetchone()[0]
+        return int(conn.execute("SELECT count(*) FROM feedback_items").fetchone()[0])
 
 
-def test_json_shape_and_exit_codes(cli, journal: Path, tmp_path: Path) -> None:
+def test_json_shape_and_exit_codes(cli: Cli, journal: Path, tmp_path: Path) -> None:
     good = _file(tmp_path, "good.csv", GOOD)
     r = cli("import-feedback", str(good), "--json", db=journal)
     assert r.code == 0
@@ -51,7 +53,7 @@ def test_json_shape_and_exit_codes(cli, journal: Path, tmp_path: Path) -> None:
     assert _items(journal) == 2
 
 
-def test_text_output(cli, journal: Path, tmp_path: Path) -> None:
+def test_text_output(cli: Cli, journal: Path, tmp_path: Path) -> None:
     good = _file(tmp_path, "good.csv", GOOD + "2026-11-04,Ms Okafor,CL1,3,\n")
     r = cli("import-feedback", str(good), "--dry-run", db=journal)
     assert r.code == 0 and "would import 3 feedback items" in r.out and _items(journal) == 0
@@ -66,7 +68,7 @@ def test_text_output(cli, journal: Path, tmp_path: Path) -> None:
     assert "nothing was imported: 1 problem to fix first" in r.err
 
 
-def test_map_date_format_and_create_missing_skills(cli, journal: Path, tmp_path: Path) -> None:
+def test_map_date_format_and_create_missing_skills(cli: Cli, journal: Path, tmp_path: Path) -> None:
     f = _file(tmp_path, "f.csv", "When,Who,Skill,Score\n03/11/2026,Ms O,Brand new,3\n")
     r = cli(
         "import-feedback",
@@ -85,7 +87,7 @@ def test_map_date_format_and_create_missing_skills(cli, journal: Path, tmp_path:
     assert cli("import-feedback", str(f), "--map", "nonsense", db=journal).code == 2
 
 
-def test_other_failures_exit_1(cli, tmp_path: Path) -> None:
+def test_other_failures_exit_1(cli: Cli, tmp_path: Path) -> None:
     good = _file(tmp_path, "good.csv", GOOD)
     damaged = _file(tmp_path, "damaged.sqlite3", "this is not a database " * 100)
     r = cli("import-feedback", str(good), "--json", db=damaged)
@@ -96,7 +98,7 @@ def test_other_failures_exit_1(cli, tmp_path: Path) -> None:
     assert r.code == 1 and "plnjournal: error:" in r.err
 
 
-def test_template_and_inbox(cli, journal: Path, tmp_path: Path) -> None:
+def test_template_and_inbox(cli: Cli, journal: Path, tmp_path: Path) -> None:
     out = tmp_path / "ask.md"
     r = cli(
         "feedback-template", str(out), "--skills", "CL1,PA1", "--mentor", "Ms Okafor", db=journal

@@ -10,13 +10,15 @@ import sqlite3
 from pathlib import Path
 
 from plnjournal.storage.backup import copy_database
+from plnjournal.storage.db import Database
+from tests.cli.conftest import Cli
 from tests.storage.child import integrity, titles
 from tests.storage.hostile import read_only, small_disk
 
 BIG = "A long reflection. " * 5000  # ~95 KB
 
 
-def test_a_full_disk_fills_up_cleanly(cli, teaching_db, tmp_path: Path) -> None:
+def test_a_full_disk_fills_up_cleanly(cli: Cli, teaching_db: Database, tmp_path: Path) -> None:
     teaching_db.close()
     with small_disk(tmp_path / "disk", 1600) as disk:
         path = Path(shutil.copy(teaching_db.path, disk / "journal.sqlite3"))
@@ -38,7 +40,9 @@ def test_a_full_disk_fills_up_cleanly(cli, teaching_db, tmp_path: Path) -> None:
         assert not list(disk.glob("copy.sqlite3*"))
 
 
-def test_a_read_only_folder_can_be_read_not_written(cli, demo_db, tmp_path: Path) -> None:
+def test_a_read_only_folder_can_be_read_not_written(
+    cli: Cli, demo_db: Database, tmp_path: Path
+) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     path = copy_database(demo_db.path, folder / "journal.sqlite3")
@@ -58,7 +62,7 @@ def test_a_read_only_folder_can_be_read_not_written(cli, demo_db, tmp_path: Path
     assert sorted(p.name for p in folder.iterdir()) == ["journal.sqlite3"]
 
 
-def test_a_read_only_journal_file(cli, teaching_db) -> None:
+def test_a_read_only_journal_file(cli: Cli, teaching_db: Database) -> None:
     cli("add", "Written while writable.", db=teaching_db.path)
     teaching_db.close()
     path = teaching_db.path
@@ -71,7 +75,7 @@ def test_a_read_only_journal_file(cli, teaching_db) -> None:
     assert integrity(path) == ["ok"]
 
 
-def test_a_newer_version_is_refused_by_every_command(cli, db_path: Path) -> None:
+def test_a_newer_version_is_refused_by_every_command(cli: Cli, db_path: Path) -> None:
     cli("add", "Mine.")
     conn = sqlite3.connect(db_path)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -85,7 +89,7 @@ def test_a_newer_version_is_refused_by_every_command(cli, db_path: Path) -> None
     assert db_path.read_bytes() == before
 
 
-def test_a_folder_given_as_the_journal(cli, tmp_path: Path) -> None:
+def test_a_folder_given_as_the_journal(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "journals"
     folder.mkdir()
     for args in (["add", "x"], ["stats"], ["backup"], ["backups"], ["restore", "x", "--yes"]):
@@ -94,7 +98,7 @@ def test_a_folder_given_as_the_journal(cli, tmp_path: Path) -> None:
     assert list(folder.iterdir()) == []
 
 
-def test_a_read_command_reports_sqlite_errors_on_the_file_but_not_bugs(tmp_path) -> None:
+def test_a_read_command_reports_sqlite_errors_on_the_file_but_not_bugs(tmp_path: Path) -> None:
     """Read commands skip the whole-file check; what SQLite says about the file while they
     read is still one clear line, while a programming error stays a bug."""
     import sqlite3

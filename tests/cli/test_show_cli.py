@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from plnjournal.storage.db import Database
+from tests.cli.conftest import Cli
 
-def _add(cli, date: str, time: str, text: str, *extra: str) -> None:
+
+def _add(cli: Cli, date: str, time: str, text: str, *extra: str) -> None:
     assert cli("add", "--date", date, "--time", time, text, *extra).code == 0
 
 
-def test_show_last_and_n(cli) -> None:
+def test_show_last_and_n(cli: Cli) -> None:
     _add(cli, "2026-11-02", "09:00", "Older. Not shown with -n 1.")
     _add(cli, "2026-11-03", "18:00", "Parents evening. Hard talk with Dani's dad.")
     _add(cli, "2026-11-03", "08:00", "Morning. Before school.", "--private")
@@ -28,14 +31,14 @@ def test_show_last_and_n(cli) -> None:
     assert "#3  Morning.  (private)" in text
 
 
-def test_show_skills(cli, teaching_db) -> None:
+def test_show_skills(cli: Cli, teaching_db: Database) -> None:
     _add(cli, "2026-11-03", "18:00", "Routines. The door routine held.", "--skill", "CL1")
     shown = cli("show", "--json").json()
     assert shown[0]["skills"] == ["CL1"]
     assert "Skills: CL1 " in cli("show").out
 
 
-def test_show_empty_journal_and_bad_n(cli, db) -> None:
+def test_show_empty_journal_and_bad_n(cli: Cli, db: Database) -> None:
     r = cli("show")
     assert r.code == 0 and "No reflections yet." in r.out
     r = cli("show", "-n", "0")

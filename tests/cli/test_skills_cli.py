@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from plnjournal.storage.db import Database
+from tests.cli.conftest import Cli
+
 BUILTIN = resources.files("plnjournal.resources").joinpath("frameworks/software.json")
 
 
@@ -16,7 +19,7 @@ def _builtin(tmp_path: Path) -> Path:
     return path
 
 
-def test_import_list_export_round_trip(cli, tmp_path: Path) -> None:
+def test_import_list_export_round_trip(cli: Cli, tmp_path: Path) -> None:
     r = cli("skills", "import", str(_builtin(tmp_path)))
     assert r.code == 0 and "27 skills added" in r.out
     listed = cli("skills", "list", "--json").json()
@@ -40,7 +43,7 @@ def test_import_list_export_round_trip(cli, tmp_path: Path) -> None:
     assert (tmp_path / "again.csv").read_bytes() == (tmp_path / "out.csv").read_bytes()
 
 
-def test_reimport_dry_run_and_summary(cli, tmp_path: Path) -> None:
+def test_reimport_dry_run_and_summary(cli: Cli, tmp_path: Path) -> None:
     cli("skills", "import", str(_builtin(tmp_path)))
     cli("skills", "export", str(tmp_path / "mine.csv"))
     csv_path = tmp_path / "mine.csv"
@@ -79,7 +82,9 @@ def test_reimport_dry_run_and_summary(cli, tmp_path: Path) -> None:
     ],
     ids=["duplicate-code", "missing-column", "bad-target-level", "unreadable-bytes"],
 )
-def test_bad_files_exit_2_and_write_nothing(cli, tmp_path: Path, content: bytes, expected) -> None:
+def test_bad_files_exit_2_and_write_nothing(
+    cli: Cli, tmp_path: Path, content: bytes, expected: list[str]
+) -> None:
     cli("skills", "import", str(_builtin(tmp_path)))
     before = cli("skills", "list", "--json").json()
     bad = tmp_path / "dup.csv"
@@ -94,7 +99,7 @@ def test_bad_files_exit_2_and_write_nothing(cli, tmp_path: Path, content: bytes,
     assert cli("skills", "list", "--json").json() == before
 
 
-def test_empty_journal_and_wrong_extension(cli, db, tmp_path: Path) -> None:
+def test_empty_journal_and_wrong_extension(cli: Cli, db: Database, tmp_path: Path) -> None:
     r = cli("skills", "list")
     assert r.code == 0 and "no skills framework yet" in r.out
     assert cli("skills", "list", "--json").json() == []
@@ -104,7 +109,7 @@ def test_empty_journal_and_wrong_extension(cli, db, tmp_path: Path) -> None:
     assert r.code == 2 and "cannot tell the format" in r.err
 
 
-def test_matrix_command(cli, demo_db) -> None:
+def test_matrix_command(cli: Cli, demo_db: Database) -> None:
     rows = cli("skills", "matrix", "--as-of", "2026-11-28", "--json", db=demo_db.path).json()
     assert len(rows) == 27 and any(r["blind_spot"] for r in rows)
     pa1 = next(r for r in rows if r["code"] == "PA1")
