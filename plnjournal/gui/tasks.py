@@ -9,13 +9,15 @@ Usage::
 
 The worker function is Qt-free: it receives ``progress(done, total, message)``, a plain
 callable (raising ``Cancelled`` if the user pressed Cancel). Writes go through a single-worker
-pool so they never contend with each other.
+pool so they never contend with each other, and run in the order they were asked for: a write
+queued after another sees what the first wrote. A write waiting for another program's lock
+(up to a minute) waits there, on the worker, while the window goes on working.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
@@ -53,6 +55,7 @@ class Task(QRunnable):
         self.signals = _Signals()
         self.cancelled = False
         self.done = False
+        self.then: list[Callable[[], None]] = []  # run once its result is delivered (after_all)
 
     def _progress(self, done: int, total: int, message: str = "") -> None:
         if self.cancelled:
@@ -147,18 +150,24 @@ def run_in_background(
         return True
 
     def succeeded(result: Any) -> None:
-        if finish() and on_success is not None:
-            on_success(result)
+        try:
+            if finish() and on_success is not None:
+                on_success(result)
+        finally:
+            _then(task)
 
     def failed(exc: BaseException) -> None:
-        if not finish():
-            if not isinstance(exc, PlnError):
-                log_exception(exc)  # a bug is still logged, though nobody is there to see it
-            return
-        if on_failure is not None:
-            on_failure(exc)
-        else:
-            show_error(parent, exc)
+        try:
+            if not finish():
+                if not isinstance(exc, PlnError):
+                    log_exception(exc)  # a bug is still logged, though nobody is there to see it
+                return
+            if on_failure is not None:
+                on_failure(exc)
+            else:
+                show_error(parent, exc)
+        finally:
+            _then(task)
 
     task.signals.progress.connect(progressed)
     task.signals.succeeded.connect(succeeded)
@@ -166,6 +175,40 @@ def run_in_background(
     _running.add(task)
     _pool(writes).start(task)
     return task
+
+
+def _then(task: Task) -> None:
+    then, task.then = task.then, []
+    for fn in then:
+        fn()
+
+
+def after_all(started: Iterable[Task | None], then: Callable[[], None]) -> None:
+    """Call ``then`` on the GUI thread once each of ``started`` has delivered its result,
+    however it ended (after the task's own callbacks); at once if there is none."""
+    waiting = {task for task in started if task is not None and task in _running}
+    if not waiting:
+        then()
+        return
+
+    def landed(task: Task) -> None:
+        waiting.discard(task)
+        if not waiting:
+            then()
+
+    for task in waiting:
+        task.then.append(lambda t=task: landed(t))
+
+
+def busy() -> bool:
+    """Whether some work has not delivered its result yet (tests wait until it has)."""
+    return bool(_running)
+
+
+def wait_for_writes(msecs: int = -1) -> bool:
+    """Block until every queued write has run (its result is delivered later, as usual): for
+    the few saves that must land before the GUI goes on, such as closing the window."""
+    return _write_pool.waitForDone(msecs) if _write_pool is not None else True
 
 
 def wait_for_background_work(msecs: int = 10000) -> bool:

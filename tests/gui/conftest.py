@@ -32,10 +32,12 @@ def make_window(qtbot):
         result, so a test's "nothing was written" snapshot is not raced by it."""
         from PySide6.QtWidgets import QApplication
 
-        from plnjournal.gui.tasks import wait_for_background_work
+        from plnjournal.gui.tasks import busy, wait_for_background_work
 
-        for _ in range(3):
-            wait_for_background_work()
+        for _ in range(3):  # work whose result starts more work (the panels' reads) too
+            while busy():
+                wait_for_background_work()
+                QApplication.processEvents()
             QApplication.processEvents()
 
     yield make

@@ -1,4 +1,5 @@
-"""Making commitments: one typed in, or the lines of a reflection's action plan to confirm."""
+"""Making commitments: one typed in, or the lines of a reflection's action plan to confirm;
+and the reads and writes around the dialog, which run on the background helper's worker."""
 
 from __future__ import annotations
 
@@ -20,10 +21,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.journal import commitments as commitments_service
 from plnjournal.gui.journal.calendar_panel import to_date, to_qdate
+from plnjournal.storage.db import Database
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from plnjournal.core.journal.commitments import ProposedCommitment
+
+Made = list[tuple[str, dt.date, "int | None"]]  # (text, due date, skill id) of each
+
+
+def read_proposals(
+    session: Session, entry_id: int | None
+) -> tuple[int, list[ProposedCommitment]] | None:
+    """The reflection's new action-plan lines (an ``EntryEditor.write``: after its save)."""
+    if entry_id is None:
+        return None
+    return entry_id, commitments_service.proposals_for_entry(session, entry_id)
+
+
+def add_commitments(db: Database, made: Made, *, entry_id: int | None, today: dt.date) -> None:
+    """Write the commitments made in the dialog (on the write worker)."""
+    with db.session() as s:
+        for text, due, skill_id in made:
+            commitments_service.add_commitment(
+                s, text, due_on=due, skill_id=skill_id, entry_id=entry_id, created_on=today
+            )
 
 
 class CommitmentDialog(QDialog):
@@ -91,7 +116,7 @@ class CommitmentDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 360 if proposals else 180)
 
-    def commitments(self) -> list[tuple[str, dt.date, int | None]]:
+    def commitments(self) -> Made:
         """(text, due date, skill id) of each commitment to make."""
         due, skill = to_date(self.due.date()), self.skill.currentData()
         if not self.proposals:

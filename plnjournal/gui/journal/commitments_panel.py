@@ -1,10 +1,16 @@
 """Open commitments (overdue first to catch the eye), done / dropped with a reason, and new
-ones from the open reflection's action plan."""
+ones from the open reflection's action plan.
+
+The panel reads and writes through the background helper (``gui/tasks.py``): a journal locked
+by another program never freezes the window, and what was read is shown when it lands.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,9 +25,13 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.dates import short_date
 from plnjournal.errors import InputError
+from plnjournal.gui.tasks import Task, run_in_background, show_error
 from plnjournal.gui.theme import warning_colour
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
+
+if TYPE_CHECKING:  # for annotations only
+    from sqlalchemy.orm import Session
 
 # Made on the GUI thread right after the first paint, while SQLAlchemy still loads on a worker
 # (gui/shell/main_window.py, prepare_orm): the service (SQLAlchemy) is named here and used
@@ -130,6 +140,8 @@ class CommitmentsPanel(QWidget):
         self.db = db
         self._today = today
         self.entry_id: int | None = None
+        self._generation = self._proposals_generation = 0  # the newest reads (older: dropped)
+        self._writing = False  # a done / drop is being written
         self.model = CommitmentsModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -173,9 +185,23 @@ class CommitmentsPanel(QWidget):
         self.from_entry_button.hide()
         self._enable()
 
-    def refresh(self) -> None:
-        today = self._today()
-        self.model.set_rows(read_commitment_rows(self.db, today), today)
+    def refresh(self) -> Task:
+        """Read the open commitments off the GUI thread; shown when they land."""
+        today, db = self._today(), self.db
+        self._generation += 1
+        generation = self._generation
+        task = run_in_background(
+            self,
+            lambda _progress: read_commitment_rows(db, today),
+            on_success=lambda rows: self._rows_read(rows, today, generation),
+        )
+        self._update_from_entry()
+        return task
+
+    def _rows_read(self, rows: list[CommitmentRow], today: dt.date, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer read is on its way
+        self.model.set_rows(rows, today)
         n = len(self.model.rows)
         late = sum(r.overdue for r in self.model.rows)
         if n == 0:
@@ -186,48 +212,68 @@ class CommitmentsPanel(QWidget):
                 colour = warning_colour(self.palette()).name()
                 text += f", <span style='color:{colour}'><b>{late} overdue</b></span>"
             self.summary.setText(text)
-        self._update_from_entry()
         self._enable()
 
     def set_entry(self, entry_id: int | None) -> None:
+        """Follow the open reflection: offer its action plan's new lines, once counted."""
         self.entry_id = entry_id
         self._update_from_entry()
 
     def _update_from_entry(self) -> None:
-        n = 0
-        if self.entry_id is not None:
+        entry_id, db = self.entry_id, self.db
+        self._proposals_generation += 1
+        generation = self._proposals_generation
+        if entry_id is None:
+            self._show_from_entry(0)
+            return
+
+        def count(_progress: object) -> int | None:
             try:
-                with self.db.session() as s:
-                    n = len(commitments_service.proposals_for_entry(s, self.entry_id))
+                with db.session() as s:
+                    return len(commitments_service.proposals_for_entry(s, entry_id))
             except InputError:  # the reflection was just deleted
+                return None
+
+        def counted(n: int | None) -> None:
+            if generation != self._proposals_generation:
+                return  # another reflection is open by now
+            if n is None and self.entry_id == entry_id:
                 self.entry_id = None
+            self._show_from_entry(n or 0)
+
+        run_in_background(self, count, on_success=counted)
+
+    def _show_from_entry(self, n: int) -> None:
         self.from_entry_button.setVisible(n > 0)
         plural = "line" if n == 1 else "lines"
         self.from_entry_button.setText(f"Commit to {n} action-plan {plural} of this reflection…")
 
     def _enable(self) -> None:
-        has = self.selected_id() is not None
+        has = self.selected_id() is not None and not self._writing
         self.done_button.setEnabled(has)
         self.drop_button.setEnabled(has)
 
     def selected_id(self) -> int | None:
+        """The id of the commitment selected in the list, if any."""
         rows = self.view.selectionModel().selectedIndexes()
         return rows[0].data(COMMITMENT_ID_ROLE) if rows else None
 
     def select(self, commitment_id: int) -> None:
+        """Select the commitment with this id (if it is listed)."""
         for i, row in enumerate(self.model.rows):
             if row.id == commitment_id:
                 self.view.setCurrentIndex(self.model.index(i, COL_CARD))
 
     def mark_selected_done(self) -> None:
+        """Close the selected commitment as done today (written off the GUI thread)."""
         cid = self.selected_id()
         if cid is None:
             return
-        with self.db.session() as s:
-            commitments_service.mark_done(s, cid, on=self._today())
-        self.changed.emit()
+        today = self._today()
+        self._write(lambda s: commitments_service.mark_done(s, cid, on=today))
 
     def drop_selected(self, reason: str | None = None) -> None:
+        """Drop the selected commitment, with a reason (asked for when not given)."""
         cid = self.selected_id()
         if cid is None:
             return
@@ -240,6 +286,29 @@ class CommitmentsPanel(QWidget):
         if not reason.strip():
             self.summary.setText("Not dropped: say why in a few words.")
             return
-        with self.db.session() as s:
-            commitments_service.drop_commitment(s, cid, reason, on=self._today())
-        self.changed.emit()
+        today = self._today()
+        self._write(lambda s: commitments_service.drop_commitment(s, cid, reason, on=today))
+
+    def _write(self, change: Callable[[Session], object]) -> None:
+        """Write ``change`` on the write worker; the buttons wait until it has landed."""
+        db = self.db
+
+        def write(_progress: object) -> None:
+            with db.session() as s:
+                change(s)
+
+        def landed() -> None:
+            self._writing = False
+            self._enable()
+
+        def done(_result: object) -> None:
+            landed()
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            landed()
+            show_error(self, exc)
+
+        self._writing = True
+        self._enable()
+        run_in_background(self, write, on_success=done, on_failure=failed, writes=True)

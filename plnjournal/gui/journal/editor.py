@@ -3,6 +3,8 @@
 There is no save dialog. Text is saved about a second after typing stops, at least every few
 seconds while typing goes on, when the user leaves the entry, the day or the window, and on
 close. A reflection is only created once it has some text, so opening a day writes nothing.
+Saves run on the background helper's write worker, so a journal locked by another program
+never freezes the typing; only leaving the reflection and closing wait for the save.
 
 Just after the window opens, the journal's writing side (SQLAlchemy) is still loading: typing
 works at once, and the timed autosave waits until it has loaded (``set_save_ready``); a save
@@ -13,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.journal.days import open_entry as read_open_entry
 from plnjournal.core.journal.reflection_models import ReflectionModel, template_text
 from plnjournal.errors import InputError, PlnError
+from plnjournal.gui.journal.entry_writes import EntryTarget, EntryWrite, EntryWriteJob
 from plnjournal.gui.journal.markdown_edit import MarkdownEdit, word_count
 from plnjournal.gui.theme import warning_colour
 from plnjournal.lazy import lazy_module
@@ -39,12 +43,13 @@ from plnjournal.storage.db import Database
 
 if TYPE_CHECKING:  # for annotations only
     from plnjournal.gui.journal.markdown_preview import MarkdownPreview
+    from plnjournal.gui.tasks import Task
 
-# Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the core's
-# writing service (SQLAlchemy), loaded on a worker once the window has painted; the preview
-# (Markdown and the nh3 sanitizer), made when first shown.
-entries_service = lazy_module("plnjournal.core.journal.entries")
+# Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the preview
+# (Markdown and the nh3 sanitizer), made when first shown; the background helper (its
+# dialogs' Qt types), first used by the first save.
 markdown_preview = lazy_module("plnjournal.gui.journal.markdown_preview")
+tasks = lazy_module("plnjournal.gui.tasks")
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +66,8 @@ class EntryEditor(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.entry_id: int | None = None
+        self._target = EntryTarget(None)  # the open reflection (``entry_id``)
+        self._writes: list[EntryWriteJob] = []  # queued on the write worker, not yet landed here
         self.day = dt.date.today()
         self.entry_time: dt.time | None = None
         self.reflection_model: str | None = None
@@ -78,7 +84,16 @@ class EntryEditor(QWidget):
         self.set_preview(False, True)
         self._show_state()
 
-    def _timer(self, ms: int, slot) -> QTimer:
+    @property
+    def entry_id(self) -> int | None:
+        """The open reflection's id; None until it is first saved."""
+        return self._target.entry_id
+
+    @entry_id.setter
+    def entry_id(self, entry_id: int | None) -> None:
+        self._target.entry_id = entry_id
+
+    def _timer(self, ms: int, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(ms)
@@ -209,7 +224,10 @@ class EntryEditor(QWidget):
         self._loading = True
         self.typed = False
         try:
-            self.entry_id, self.day, self.entry_time = entry_id, day, when
+            # A new target: writes still queued for the reflection left cannot touch this one
+            # (``flush``, before every switch, has landed them anyway).
+            self._target = EntryTarget(entry_id)
+            self.day, self.entry_time = day, when
             self.reflection_model = model
             self.title.setText(title)
             self.title.setCursorPosition(0)
@@ -232,7 +250,8 @@ class EntryEditor(QWidget):
     # --- editing ---------------------------------------------------------------------------
 
     def is_dirty(self) -> bool:
-        return self._dirty
+        """Whether some of what is shown is not in the journal yet (typed, or still saving)."""
+        return self._dirty or any(w.update for w in self._writes)
 
     def _edited(self, *_args: object) -> None:
         if self._loading:
@@ -251,7 +270,7 @@ class EntryEditor(QWidget):
         if not self._loading:
             self._edited()
             if self.entry_id is not None:
-                self.flush()
+                self.save_later()
 
     def _model_activated(self, index: int) -> None:
         model_id = self.model_box.itemData(index)
@@ -281,87 +300,127 @@ class EntryEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and self._dirty:
-            self.flush()
+            self.save_later()
         return super().eventFilter(watched, event)
 
     # --- saving ----------------------------------------------------------------------------
+    # Saves, and the writes that need the open reflection, run in order on gui/tasks.py's one
+    # write worker (gui/journal/entry_writes.py); ``flush`` is the one that waits.
 
-    def set_save_ready(self, ready: bool) -> None:
+    def set_save_ready(self, ready: bool) -> Task | None:
         """Whether the timed autosave may run now; when it becomes ready, what was typed
-        meanwhile is saved at once."""
+        meanwhile is saved at once (the save's task, if one started)."""
         self._save_ready = ready
-        if ready and self._dirty:
-            self.flush()
+        return self.save_later() if ready and self._dirty else None
 
     def autosave(self) -> None:
         """The timed save (a second after typing stops): waits while saving is not ready."""
         if self._save_ready:
-            self.flush()
+            self.save_later()
         # else: still dirty; set_save_ready(True) saves it as soon as saving can start
 
+    def save_later(self, then: Callable[[], None] | None = None) -> Task | None:
+        """Save on the write worker if anything changed; ``then`` once it has (at once when
+        there was nothing to save). A failed save keeps the text here and retries."""
+        if not self._dirty:
+            if then is not None:
+                then()
+            return None
+        return self._queue(self._job(None, create=False, on_done=then and (lambda _r: then())))
+
+    def write(
+        self,
+        write: EntryWrite,
+        *,
+        create: bool = True,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        """Run ``write(session, entry_id)`` on the write worker after what is queued before it,
+        saving the text first; ``create``: make the reflection (even empty) if it has not been
+        saved yet, else ``entry_id`` may be None. ``on_done`` gets what it returned."""
+        return self._queue(self._job(write, create=create, on_done=on_done, on_error=on_error))
+
     def flush(self) -> bool:
-        """Save now if anything changed; False if saving failed (the text stays here)."""
+        """Save now and wait for it; False if saving failed (the text stays here).
+
+        Synchronous on purpose: it runs where what follows reads the journal back or ends
+        (opening another reflection or day, deleting, closing the window, a restore), so it
+        first waits for the writes queued for this reflection, then saves on this thread."""
         self._save_timer.stop()
         self._max_timer.stop()
+        if self._writes:
+            tasks.wait_for_writes()  # they run in order on the one write worker
+            for queued in list(self._writes):
+                self._landed(queued)
         if not self._dirty:
             return True
-        title, body = self.title.text(), self.body.toPlainText()
-        fields = dict(
-            title=title,
-            body=body,
-            private=self.private.isChecked(),
-            reflection_model=self.reflection_model,
-        )
-        created = False
-        try:
-            with self.db.session() as s:
-                if self.entry_id is not None:
-                    try:
-                        entries_service.update_entry(s, self.entry_id, **fields)
-                    except InputError:
-                        # Deleted elsewhere (the command line, another window): keep the text
-                        # as a new reflection rather than lose it.
-                        log.warning("entry %s vanished while open; saving as new", self.entry_id)
-                        self.entry_id = None
-                if self.entry_id is None:
-                    if not (title.strip() or body.strip()):
-                        self._dirty = False
-                        self._show_state()
-                        return True
-                    entry = entries_service.add_entry(
-                        s, entry_date=self.day, entry_time=self.entry_time, **fields
-                    )
-                    self.entry_id, created = entry.id, True
-        except PlnError as exc:
-            self._error = exc.message
-            log.error("autosave failed: %s", exc.message)
-            self._save_timer.start()  # try again; the text is still in the editor
-            self._show_state()
-            return False
-        self._dirty = False
-        self._error = None
-        self._show_state()
-        self.saved.emit(self.entry_id, created)
-        return True
+        job = self._job(None, create=False)
+        job.run()
+        self._landed(job, inline=True)
+        if job.error is not None and not isinstance(job.error, PlnError):
+            raise job.error  # a bug: the crash handler says so (the text stays here)
+        return job.error is None
 
-    def ensure_entry(self) -> int:
-        """The open reflection's id, creating it (even empty) when something is linked to it."""
-        if self.entry_id is None:
-            with self.db.session() as s:
-                entry = entries_service.add_entry(
-                    s,
-                    entry_date=self.day,
-                    entry_time=self.entry_time,
-                    title=self.title.text(),
-                    body=self.body.toPlainText(),
-                    private=self.private.isChecked(),
-                    reflection_model=self.reflection_model,
-                )
-                self.entry_id = entry.id
-            self._dirty = False
-            self._show_state()
-            self.saved.emit(self.entry_id, True)
-        return self.entry_id
+    def _job(self, write: EntryWrite | None, *, create: bool, **callbacks: Any) -> EntryWriteJob:
+        """A write of the open reflection as it is now (its text, if changed)."""
+        self._save_timer.stop()
+        self._max_timer.stop()
+        update, self._dirty = self._dirty, False
+        fields = {"title": self.title.text(), "body": self.body.toPlainText()}
+        fields.update(private=self.private.isChecked(), reflection_model=self.reflection_model)
+        return EntryWriteJob(
+            self.db,
+            self._target,
+            (self.day, self.entry_time),
+            fields,
+            update,
+            create,
+            write,
+            **callbacks,
+        )
+
+    def _queue(self, job: EntryWriteJob) -> Task:
+        self._writes.append(job)
+        self._show_state()
+        return tasks.run_in_background(
+            self, lambda _progress: job.run(), on_success=lambda _r: self._landed(job), writes=True
+        )
+
+    def _landed(self, job: EntryWriteJob, *, inline: bool = False) -> None:
+        """A write has run: show how it went (once, whichever of ``flush`` and the worker's
+        delivery comes first). ``inline``: ``flush`` ran it here and reports its error."""
+        if job.handled:
+            return
+        job.handled = True
+        if job in self._writes:
+            self._writes.remove(job)
+        current, error = job.target is self._target, job.error
+        if job.update and current:
+            self._error = None
+            if job.saved is None:  # the text was not saved: it stays here, and is tried again
+                self._dirty = True
+                if isinstance(error, PlnError):
+                    self._error = error.message
+                    log.error("autosave failed: %s", error.message)
+                    self._save_timer.start()
+        self._show_state()
+        if job.saved is not None and job.saved[0] is not None and current:
+            self.saved.emit(*job.saved)
+        if error is None:
+            if job.on_done is not None:
+                job.on_done(job.result)
+        elif job.on_error is not None:
+            job.on_error(error)
+        elif not inline and not (isinstance(error, PlnError) and job.update and not job.saved):
+            tasks.show_error(self, error)  # (a failed save says so in the save state)
+
+    def set_busy(self, busy: bool) -> None:
+        """Read-only while a write that replaces the open reflection runs (a delete)."""
+        self.title.setReadOnly(busy)
+        self.body.setReadOnly(busy)
+        self.private.setEnabled(not busy)
+        self.model_box.setEnabled(not busy)
 
     def status_text(self) -> str:
         return self.state.text()
@@ -372,7 +431,7 @@ class EntryEditor(QWidget):
             self.state.setStyleSheet(f"color: {warning_colour(self.palette()).name()};")
         else:
             self.state.setStyleSheet("")
-            if self._dirty:
+            if self.is_dirty():
                 text = "Saving…"
             elif self.entry_id is None:
                 text = "New reflection, saved once you type"

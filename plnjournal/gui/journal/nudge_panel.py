@@ -4,6 +4,9 @@ The panel sits above the editor and never takes the keyboard focus from it: its 
 focus only by Tab, and refreshing it never moves the focus. A nudge worked out while the user
 is already typing waits (``hold_back``) until they leave the reflection (``release``): the
 panel appearing would push the text down under their cursor.
+
+The nudge is worked out, and what the user does with it recorded, through the background
+helper (``gui/tasks.py``): a journal locked by another program never freezes the window.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.errors import PlnError
 from plnjournal.gui.journal.calendar_panel import pick_date
-from plnjournal.gui.tasks import run_in_background
+from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.gui.theme import panel_background
 from plnjournal.lazy import lazy_module
 from plnjournal.logs import log_exception
@@ -110,7 +113,7 @@ class NudgePanel(QFrame):
         layout.addWidget(self.question)
         layout.addLayout(buttons)
 
-        self.write_button.clicked.connect(self._write)
+        self.write_button.clicked.connect(self._write_now)
         self.dismiss_button.clicked.connect(lambda: self.dismiss())
         self.hide()
 
@@ -123,21 +126,18 @@ class NudgePanel(QFrame):
         painter.setBrush(panel_background(self.palette()))
         painter.drawRoundedRect(self.rect(), 6, 6)
 
-    def refresh(self, *, wait: bool = False) -> None:
+    def refresh(self) -> None:
         """Work out today's nudge off the GUI thread (the avoidance model reads the whole
-        journal: never on the start path); ``wait`` computes it here (after an action)."""
+        journal: never on the start path); shown when it lands."""
         today = self._today()
         db = self.db
         self._generation += 1
         generation = self._generation
 
-        def compute(progress=None) -> HardConversation | None:
+        def compute(_progress: object) -> HardConversation | None:
             with db.session() as s:
                 return nudges_service.todays_hard_conversation(s, today)
 
-        if wait:
-            self._show(compute(), today, generation)
-            return
         run_in_background(
             self,
             compute,
@@ -165,11 +165,8 @@ class NudgePanel(QFrame):
             self._held = (nudge, today, generation)
             return
         if nudge is not None and nudge != self.nudge:
-            try:
-                with self.db.session() as s:
-                    nudges_service.record_nudge(s, nudge.skill_id, NudgeAction.SHOWN, today=today)
-            except PlnError as exc:
-                self.acted.emit(exc.message)
+            self._write(nudge.skill_id, NudgeAction.SHOWN, today)
+        self._set_buttons(True)
         self.nudge = nudge
         if nudge is None:
             self.hide()
@@ -182,28 +179,62 @@ class NudgePanel(QFrame):
             self.show()
         self.updated.emit()
 
-    def _record(self, action: NudgeAction, **kw: object) -> bool:
-        if self.nudge is None:
-            return False
-        try:
-            with self.db.session() as s:
-                nudges_service.record_nudge(
-                    s, self.nudge.skill_id, action, today=self._today(), **kw
-                )
-        except PlnError as exc:
-            self.acted.emit(exc.message)
-            return False
-        self.refresh(wait=True)  # acting on it ends today's nudge
-        return True
+    def _write(
+        self,
+        skill_id: int,
+        action: NudgeAction,
+        today: dt.date,
+        then: Callable[[], None] | None = None,
+        **kw: object,
+    ) -> None:
+        """Record ``action`` on the write worker; ``then`` once it has landed."""
+        db = self.db
 
-    def _write(self) -> None:
-        if self.nudge is not None:
-            nudge = self.nudge
-            if self._record(NudgeAction.WRITTEN):
+        def record(_progress: object) -> None:
+            with db.session() as s:
+                nudges_service.record_nudge(s, skill_id, action, today=today, **kw)
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._set_buttons(True)
+            if isinstance(exc, PlnError):
+                self.acted.emit(exc.message)
+            else:
+                show_error(self, exc)
+
+        done = None if then is None else (lambda _result: then())
+        run_in_background(self, record, on_success=done, on_failure=failed, writes=True)
+
+    def _set_buttons(self, enabled: bool) -> None:
+        for button in (self.write_button, self.dismiss_button, self.snooze_button):
+            button.setEnabled(enabled)
+
+    def _record(self, action: NudgeAction, then: Callable[[], None], **kw: object) -> None:
+        """Record what the user did with the nudge; then work it out again (acting on it
+        ends today's nudge) and ``then``. The buttons wait until it is recorded."""
+        if self.nudge is None:
+            return
+
+        def recorded() -> None:
+            self.refresh()
+            then()
+
+        self._set_buttons(False)
+        self._write(self.nudge.skill_id, action, self._today(), recorded, **kw)
+
+    def _write_now(self) -> None:
+        nudge = self.nudge
+        if nudge is not None:
+
+            def recorded() -> None:
                 self.write_requested.emit(nudge)
                 self.acted.emit(f"Writing about {nudge.code} {nudge.name}.")
 
+            self._record(NudgeAction.WRITTEN, recorded)
+
     def dismiss(self, reason: str | None = None) -> None:
+        """Not today (with an optional reason, asked for when not given)."""
         if self.nudge is None:
             return
         if reason is None:
@@ -214,12 +245,19 @@ class NudgePanel(QFrame):
             )
             if not ok:
                 return
-        if self._record(NudgeAction.DISMISSED, reason=reason):
-            self.acted.emit("Noted: not today. It will ask again tomorrow.")
+        self._record(
+            NudgeAction.DISMISSED,
+            lambda: self.acted.emit("Noted: not today. It will ask again tomorrow."),
+            reason=reason,
+        )
 
     def snooze(self, until: dt.date) -> None:
-        if self._record(NudgeAction.SNOOZED, snooze_until=until):
-            self.acted.emit(f"Snoozed until {until:%A} {until.day} {until:%B}.")
+        """Leave this skill out of the nudges until ``until``."""
+        self._record(
+            NudgeAction.SNOOZED,
+            lambda: self.acted.emit(f"Snoozed until {until:%A} {until.day} {until:%B}."),
+            snooze_until=until,
+        )
 
     def _snooze_until_date(self) -> None:
         today = self._today()

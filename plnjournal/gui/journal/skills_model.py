@@ -46,14 +46,14 @@ FrameworkRows = tuple[list[tuple[int, str]], list[AreaInfo]]
 
 
 def read_skills(db: Database, keep: set[int] | None = None) -> FrameworkRows:
-    """The active framework's levels and areas; archived skills only when linked (``keep``)."""
-    keep = keep or set()
+    """The active framework's levels and areas; archived skills only when linked (``keep``;
+    None: all of them, for ``without_archived`` to choose from once the links are known)."""
     areas: dict[str, AreaInfo] = {}
     with db.session() as s:
         fw = skills_lookup.active_framework(s)
         levels = [(lv.level, lv.label) for lv in fw.levels] if fw else []
         for sk in skills_lookup.list_skills(s):
-            if sk.archived and sk.id not in keep:
+            if sk.archived and keep is not None and sk.id not in keep:
                 continue
             info = SkillInfo(
                 sk.id,
@@ -66,6 +66,15 @@ def read_skills(db: Database, keep: set[int] | None = None) -> FrameworkRows:
             )
             areas.setdefault(sk.area.name, AreaInfo(sk.area.name, [])).skills.append(info)
     return levels, list(areas.values())
+
+
+def without_archived(framework: FrameworkRows, keep: set[int]) -> FrameworkRows:
+    """``framework`` with its archived skills left out, but for those linked (``keep``)."""
+    levels, areas = framework
+    shown = [
+        AreaInfo(a.name, [sk for sk in a.skills if not sk.archived or sk.id in keep]) for a in areas
+    ]
+    return levels, [a for a in shown if a.skills]
 
 
 class SkillLinksModel(QAbstractItemModel):

@@ -1,5 +1,9 @@
 """Skills panel: which skills this reflection exercises, a self-rating for each (with the
-level's descriptor), and how far outside the comfort zone the experience was."""
+level's descriptor), and how far outside the comfort zone the experience was.
+
+The framework is read off the GUI thread (``gui/tasks.py``) and shown when it lands; the
+journaling view writes what the panel announces (``links_changed``, ``comfort_changed``).
+"""
 
 from __future__ import annotations
 
@@ -21,9 +25,12 @@ from plnjournal.gui.journal.skills_model import (
     COL_SKILL,
     SEARCH_ROLE,
     SKILL_ID_ROLE,
+    FrameworkRows,
     SkillLinksModel,
     read_skills,
+    without_archived,
 )
+from plnjournal.gui.tasks import Task, run_in_background
 from plnjournal.storage.db import Database
 
 COMFORT_LABELS = (
@@ -42,6 +49,8 @@ class SkillsPanel(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._framework: FrameworkRows | None = None  # as read, archived skills included
+        self._generation = 0  # the newest read (an older one landing later is dropped)
         self.model = SkillLinksModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -127,8 +136,23 @@ class SkillsPanel(QWidget):
         self.tree.setEnabled(False)
         self.search.setEnabled(False)
 
-    def reload_skills(self) -> None:
-        self.model.set_skills(read_skills(self.db, keep=set(self.model.links)))
+    def reload_skills(self) -> Task:
+        """Read the framework's skills off the GUI thread; shown when they land."""
+        db = self.db
+        self._generation += 1
+        generation = self._generation
+
+        def read(framework: FrameworkRows) -> None:
+            if generation == self._generation:
+                self._framework = framework
+                self._show_skills()
+
+        return run_in_background(self, lambda _progress: read_skills(db), on_success=read)
+
+    def _show_skills(self) -> None:
+        # Archived skills only when the open reflection links them.
+        assert self._framework is not None
+        self.model.set_skills(without_archived(self._framework, keep=set(self.model.links)))
         self.tree.expandAll()
         has = bool(self.model.areas)
         self.loading.hide()
@@ -141,14 +165,22 @@ class SkillsPanel(QWidget):
 
     def set_entry(self, links: dict[int, int | None], comfort: int | None) -> None:
         """Show the open reflection's links and comfort rating (announces nothing)."""
-        if any(self.model.skill(sid) is None for sid in links):
+        missing = {sid for sid in links if self.model.skill(sid) is None}
+        if missing and self._framework is not None:
+            # An archived skill linked to this reflection must show: it was read with the
+            # rest, unless it is newer than the last read.
             self.model.links = dict(links)
-            self.reload_skills()  # an archived skill linked to this reflection must show
+            read = {sk.id for area in self._framework[1] for sk in area.skills}
+            if missing <= read:
+                self._show_skills()
+            else:
+                self.reload_skills()
         self.model.set_links(links)
         self.comfort.setCurrentIndex(max(self.comfort.findData(comfort), 0))
         self._update_rating_box()
 
     def links(self) -> dict[int, int | None]:
+        """The open reflection's links: skill id → self-rating (None: linked, not rated)."""
         return dict(self.model.links)
 
     def _filter(self, text: str) -> None:
@@ -159,7 +191,12 @@ class SkillsPanel(QWidget):
         self._current_skill = current.siblingAtColumn(COL_SKILL).data(SKILL_ID_ROLE)
         self._update_rating_box()
 
+    def choices(self) -> list[tuple[int, str]]:
+        """(id, "code · name") of each skill shown, to choose one from elsewhere."""
+        return [(sk.id, f"{sk.code} · {sk.name}") for a in self.model.areas for sk in a.skills]
+
     def select_skill(self, skill_id: int) -> None:
+        """Make ``skill_id`` the current skill (the one the rating box rates)."""
         source = self.model.index_of(skill_id)
         if source.isValid():
             self.tree.setCurrentIndex(self.proxy.mapFromSource(source))

@@ -11,6 +11,10 @@ window makes right after its first paint (``build_panels``): their tabs are in p
 start, and they show nothing before the journal has loaded anyway. The window then loads
 SQLAlchemy off the GUI thread and calls ``finish_loading``, which fills those panels, lets the
 autosave run, and starts today's hard-conversation nudge.
+
+The panels' reads and every write go through the background helper (``gui/tasks.py``; writes
+in order on its one worker). The day and the open reflection are read over ``db.reading()``,
+which never waits for a writer; only leaving a reflection and closing wait for its save.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from plnjournal.core.journal.days import open_entry as read_open_entry
 from plnjournal.core.journal.reflection_models import load_reflection_models
 from plnjournal.errors import PlnError
 from plnjournal.gui import late_types
+from plnjournal.gui.journal import entry_writes
 from plnjournal.gui.journal.calendar_panel import CalendarPanel
 from plnjournal.gui.journal.editor import EntryEditor
 from plnjournal.gui.journal.entry_list import EntryListPanel
@@ -37,21 +42,22 @@ from plnjournal.storage.db import Database
 
 if TYPE_CHECKING:  # for annotations only
     from plnjournal.core.insights.nudges import HardConversation
+    from plnjournal.core.journal.commitments import ProposedCommitment
     from plnjournal.core.journal.entries import DeletedEntry
     from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
     from plnjournal.gui.journal.commitments_panel import CommitmentsPanel
     from plnjournal.gui.journal.nudge_panel import NudgePanel
     from plnjournal.gui.journal.skills_panel import SkillsPanel
+    from plnjournal.gui.tasks import Task
 
-# Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the core's
-# writing services (SQLAlchemy), loaded on a worker once the window has painted; the side
-# panels, made right after the first paint (build_panels); the commitment dialog, when shown.
-entries_service = lazy_module("plnjournal.core.journal.entries")
-commitments_service = lazy_module("plnjournal.core.journal.commitments")
+# Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the side
+# panels, made right after the first paint (build_panels); the commitment dialog, when shown;
+# the background helper (its dialogs' Qt types), first used once the journal has loaded.
 commitments_panel = lazy_module("plnjournal.gui.journal.commitments_panel")
 nudge_panel = lazy_module("plnjournal.gui.journal.nudge_panel")
 skills_panel = lazy_module("plnjournal.gui.journal.skills_panel")
 commitment_dialog = lazy_module("plnjournal.gui.journal.commitment_dialog")
+tasks = lazy_module("plnjournal.gui.tasks")
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +83,7 @@ class JournalView(QWidget):
         self.day = today()
         self._body_changed_since_notice = False
         self._undo: list[DeletedEntry] = []
+        self._filling: list[Task | None] = []  # the panels' first reads (finish_loading)
 
         self.calendar = CalendarPanel(db, today)
         self.entries = EntryListPanel(db)
@@ -171,17 +178,18 @@ class JournalView(QWidget):
         assert self._nudge is not None
         return self._nudge
 
-    def finish_loading(self) -> None:
+    def finish_loading(self, then: Callable[[], None] | None = None) -> None:
         """The journal's writing side has loaded: fill the panels that wait for it, save
-        what was typed meanwhile, and start working out today's nudge. Once only."""
-        if self.loaded:
-            return
-        self.loaded = True
-        self.skills.reload_skills()
-        self.commitments.refresh()
-        self._show_entry_panels()
-        self.editor.set_save_ready(True)
-        self.nudge.refresh()
+        what was typed meanwhile, and start working out today's nudge (once only). ``then``
+        runs once the panels show what they read and that save has landed."""
+        if not self.loaded:
+            self.loaded = True
+            self._filling = [self.skills.reload_skills(), self.commitments.refresh()]
+            self._show_entry_panels()
+            self._filling.append(self.editor.set_save_ready(True))
+            self.nudge.refresh()
+        if then is not None:
+            tasks.after_all(self._filling, then)
 
     # --- moving around ---------------------------------------------------------------------
 
@@ -270,40 +278,63 @@ class JournalView(QWidget):
         else:
             self._body_changed_since_notice = True
 
-    def _links_changed(self, links: dict) -> None:
-        try:
-            entry_id = self.editor.ensure_entry()
-            with self.db.session() as s:
-                entries_service.set_skill_links(s, entries_service.get_entry(s, entry_id), links)
-        except PlnError as exc:
-            self.message.emit(f"Skills not saved: {exc.message}")
-            return
-        self._notify("entries", "ratings")
+    def _links_changed(self, links: dict[int, int | None]) -> None:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PlnError):
+                self.message.emit(f"Skills not saved: {exc.message}")
+            else:
+                tasks.show_error(self, exc)
+
+        done = lambda _r: self._notify("entries", "ratings")  # noqa: E731
+        self.editor.write(entry_writes.links(links), on_done=done, on_error=failed)
 
     def _comfort_changed(self, comfort: int | None) -> None:
-        entry_id = self.editor.ensure_entry()
-        with self.db.session() as s:
-            entries_service.update_entry(s, entry_id, comfort=comfort)
-        self._notify("entries")
+        self.editor.write(entry_writes.comfort(comfort), on_done=lambda _r: self._notify("entries"))
 
     def flush(self) -> bool:
-        """Save what is being typed (closing, Ctrl+S, focus leaving the app)."""
+        """Save what is being typed and wait for it (closing, a restore, the session ending):
+        what follows needs it written."""
         ok = self.editor.flush()
+        self._tell_body_changed()
+        return ok
+
+    def save_later(self, then: Callable[[], None] | None = None) -> None:
+        """Save what is being typed on the write worker (Ctrl+S, focus leaving the app);
+        ``then`` once it is saved."""
+
+        def saved() -> None:
+            self._tell_body_changed()
+            if then is not None:
+                then()
+
+        self.editor.save_later(then=saved)
+
+    def _tell_body_changed(self) -> None:
         if self._body_changed_since_notice:
             self._body_changed_since_notice = False
             self._notify("entries")
-        return ok
 
     # --- delete and undo -------------------------------------------------------------------
 
     def delete_current(self) -> None:
-        entry_id = self.editor.entry_id
-        if entry_id is None:
+        """Delete the open reflection (after saving it: the undo brings back what was typed);
+        the editor is read-only until the delete has landed."""
+        if self.editor.entry_id is None:
             self.editor.open_draft(self.day)  # an unsaved draft: just clear it
             return
-        self.editor.flush()
-        with self.db.session() as s:
-            snapshot = entries_service.delete_entry(s, entry_id)
+
+        def failed(exc: BaseException) -> None:
+            self.editor.set_busy(False)
+            tasks.show_error(self, exc)
+
+        self.editor.set_busy(True)
+        delete, deleted = entry_writes.delete, self._entry_deleted
+        self.editor.write(delete, create=False, on_done=deleted, on_error=failed)
+
+    def _entry_deleted(self, snapshot: DeletedEntry | None) -> None:
+        self.editor.set_busy(False)
+        if snapshot is None:
+            return
         self._undo.append(snapshot)
         self.editor.entry_id = None
         self._body_changed_since_notice = False
@@ -313,75 +344,92 @@ class JournalView(QWidget):
         self.deleted.emit(title)
 
     def can_undo_delete(self) -> bool:
+        """Whether a deleted reflection can be brought back (this session only)."""
         return bool(self._undo)
 
     def undo_delete(self) -> None:
+        """Bring back the last deleted reflection, with its links, and open it."""
         if not self._undo:
             return
-        snapshot = self._undo.pop()
-        with self.db.session() as s:
-            entry = entries_service.restore_entry(s, snapshot)
-            entry_id, day = entry.id, entry.entry_date
-        self._notify("entries", "ratings", "commitments")
-        self.go_to_day(day, entry_id)
-        self.message.emit("Reflection restored.")
+        snapshot, db = self._undo.pop(), self.db
+
+        def restored(found: tuple[int, dt.date]) -> None:
+            entry_id, day = found
+            self._notify("entries", "ratings", "commitments")
+            self.go_to_day(day, entry_id)
+            self.message.emit("Reflection restored.")
+
+        def failed(exc: BaseException) -> None:
+            self._undo.append(snapshot)  # still there to undo
+            tasks.show_error(self, exc)
+
+        tasks.run_in_background(
+            self,
+            lambda _p: entry_writes.restore(db, snapshot),
+            on_success=restored,
+            on_failure=failed,
+            writes=True,
+        )
 
     # --- hard conversation and commitments -------------------------------------------------
 
     def write_about(self, nudge: HardConversation) -> None:
         """A new reflection today, on the nudge's skill, starting with its question."""
         self._leave_entry()
-        today = self._today()
-        now = dt.datetime.now()
-        with self.db.session() as s:
-            entry = entries_service.add_entry(
-                s,
-                entry_date=today,
-                entry_time=now.time().replace(second=0, microsecond=0),
-                title=f"Hard conversation: {nudge.name}",
-                body=f"> {nudge.question}\n\n",
-                skills={nudge.skill_id: None},
-            )
-            entry_id = entry.id
-        self._notify("entries")
-        self.go_to_day(today, entry_id)
-        self.editor.body.move_cursor_to(len(self.editor.body.toPlainText()))
-        self.skills.select_skill(nudge.skill_id)
-        self.focus_editor()
+        today, now, db = self._today(), dt.datetime.now(), self.db
+
+        def added(entry_id: int) -> None:
+            self._notify("entries")
+            self.go_to_day(today, entry_id)
+            self.editor.body.move_cursor_to(len(self.editor.body.toPlainText()))
+            self.skills.select_skill(nudge.skill_id)
+            self.focus_editor()
+
+        tasks.run_in_background(
+            self,
+            lambda _p: entry_writes.add_about(db, nudge, today, now),
+            on_success=added,
+            writes=True,
+        )
 
     def _nudge_acted(self, text: str) -> None:
         self.message.emit(text)
         self._notify("nudges")
 
     def _skill_choices(self) -> list[tuple[int, str]]:
-        return [
-            (sk.id, f"{sk.code} · {sk.name}")
-            for area in self.skills.model.areas
-            for sk in area.skills
-        ]
+        return self.skills.choices()
 
     def add_commitment(self, dialog: CommitmentDialog | None = None) -> None:
-        self._make_commitments(proposals=None, dialog=dialog)
+        """Ask for new commitments (``dialog``: one already filled in, for tests). The dialog
+        lists the skills: it waits until they are read (at once, after the first second)."""
+        self.finish_loading(then=lambda: self._ask_commitments(None, dialog, None))
 
     def commit_from_entry(self, dialog: CommitmentDialog | None = None) -> None:
-        self.editor.flush()
-        if self.editor.entry_id is None:
-            return
-        with self.db.session() as s:
-            proposals = commitments_service.proposals_for_entry(s, self.editor.entry_id)
-        if not proposals:
-            self.message.emit("No new lines in this reflection's action plan.")
-            return
-        self._make_commitments(proposals=proposals, dialog=dialog)
+        """Offer the open reflection's new action-plan lines as commitments (once its text
+        is saved: the lines are read from the journal)."""
 
-    def _make_commitments(self, proposals, dialog: CommitmentDialog | None) -> None:
-        self.finish_loading()  # the dialog lists the skills (at once, in the first second)
-        links = self.skills.links()
+        def found(read_back: tuple[int, list[ProposedCommitment]] | None) -> None:
+            if read_back is None:
+                return
+            entry_id, proposals = read_back
+            if not proposals:
+                self.message.emit("No new lines in this reflection's action plan.")
+                return
+            self.finish_loading(then=lambda: self._ask_commitments(proposals, dialog, entry_id))
+
+        self.editor.write(commitment_dialog.read_proposals, create=False, on_done=found)
+
+    def _ask_commitments(
+        self,
+        proposals: list[ProposedCommitment] | None,
+        dialog: CommitmentDialog | None,
+        entry_id: int | None,
+    ) -> None:
         if dialog is None:
             dialog = commitment_dialog.CommitmentDialog(
                 self._skill_choices(),
                 default_due=self._today() + dt.timedelta(days=7),
-                default_skill=next(iter(links), None),
+                default_skill=next(iter(self.skills.links()), None),
                 proposals=proposals,
                 parent=self,
             )
@@ -390,20 +438,19 @@ class JournalView(QWidget):
         made = dialog.commitments()
         if not made:
             return
-        entry_id = self.editor.entry_id if proposals else None
-        with self.db.session() as s:
-            for text, due, skill_id in made:
-                commitments_service.add_commitment(
-                    s,
-                    text,
-                    due_on=due,
-                    skill_id=skill_id,
-                    entry_id=entry_id,
-                    created_on=self._today(),
-                )
-        self._notify("commitments")
-        self.side.setCurrentWidget(self._pages[1])
-        self.message.emit(f"{len(made)} commitment{'s' if len(made) != 1 else ''} made.")
+        today, db = self._today(), self.db
+
+        def added(_result: object) -> None:
+            self._notify("commitments")
+            self.side.setCurrentWidget(self._pages[1])
+            self.message.emit(f"{len(made)} commitment{'s' if len(made) != 1 else ''} made.")
+
+        tasks.run_in_background(
+            self,
+            lambda _p: commitment_dialog.add_commitments(db, made, entry_id=entry_id, today=today),
+            on_success=added,
+            writes=True,
+        )
 
     # --- refresh after changes anywhere ----------------------------------------------------
 

@@ -1,4 +1,8 @@
-"""File → Export journal…: Markdown files (one per reflection) or one JSON file with everything."""
+"""File → Export journal…: Markdown files (one per reflection) or one JSON file with everything.
+
+The counts the dialog shows are read through the background helper (``gui/tasks.py``), like
+the export itself, so a journal locked by another program never freezes the window.
+"""
 
 from __future__ import annotations
 
@@ -47,17 +51,17 @@ def _pydate(day: QDate) -> dt.date:
 
 
 class ExportJournalDialog(QDialog):
+    """Choose a format, a period and a place; the export runs in the background."""
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.result_summary: dict | None = None
+        self._counting = 0  # the newest count asked for (an older one landing is dropped)
         self.setWindowTitle("Export the journal")
         self.setMinimumWidth(560)
         self.resize(640, 420)
-        with db.session() as session:
-            whole = period_summary(session)
-        self.first = whole["first_entry"] or dt.date.today()
-        self.last = whole["last_entry"] or dt.date.today()
+        self.first = self.last = dt.date.today()  # the journal's first and last day, once read
 
         self.markdown = QRadioButton("&Markdown files")
         self.json = QRadioButton("One &JSON file")
@@ -74,10 +78,7 @@ class ExportJournalDialog(QDialog):
             fmt_layout.addWidget(button)
             fmt_layout.addWidget(hint)
 
-        self.whole = QRadioButton(
-            f"The &whole journal ({whole['entries']} reflections"
-            + (f", {self.first} to {self.last})" if whole["entries"] else ")")
-        )
+        self.whole = QRadioButton("The &whole journal")
         self.period = QRadioButton("&Only from")
         self.whole.setChecked(True)
         periods = QButtonGroup(self)
@@ -138,13 +139,26 @@ class ExportJournalDialog(QDialog):
         self.markdown.toggled.connect(lambda _c: self._suggest_destination())
         self._suggest_destination()
         self._update()
+        run_in_background(self, lambda _p: _summary(db, None, None), on_success=self._whole_read)
+
+    def _whole_read(self, whole: dict) -> None:
+        self.first = whole["first_entry"] or dt.date.today()
+        self.last = whole["last_entry"] or dt.date.today()
+        self.whole.setText(
+            f"The &whole journal ({whole['entries']} reflections"
+            + (f", {self.first} to {self.last})" if whole["entries"] else ")")
+        )
+        self.date_from.setDate(_qdate(self.first))
+        self.date_to.setDate(_qdate(self.last))
 
     # --- state ------------------------------------------------------------------------
 
     def fmt(self) -> str:
+        """The chosen format: "markdown" or "json"."""
         return "markdown" if self.markdown.isChecked() else "json"
 
     def chosen_period(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day to export; (None, None) for the whole journal."""
         if self.whole.isChecked():
             return None, None
         return _pydate(self.date_from.date()), _pydate(self.date_to.date())
@@ -169,17 +183,25 @@ class ExportJournalDialog(QDialog):
             self.count.setText("The first day is after the last day.")
             self.export_button.setEnabled(False)
             return
-        with self.db.session() as session:
-            n = period_summary(session, date_from, date_to)["entries"]
-        what = (
-            "Markdown files, one per reflection"
-            if self.fmt() == "markdown"
-            else "one file, with the framework, ratings, feedback and commitments"
-        )
-        self.count.setText(f"{n} reflection{'s' if n != 1 else ''} will be exported as {what}.")
         self.export_button.setEnabled(bool(self.dest.text().strip()))
+        self._counting += 1
+        asked, fmt, db = self._counting, self.fmt(), self.db
+
+        def counted(summary: dict) -> None:
+            if asked != self._counting:
+                return  # the choice has changed since
+            n = summary["entries"]
+            what = (
+                "Markdown files, one per reflection"
+                if fmt == "markdown"
+                else "one file, with the framework, ratings, feedback and commitments"
+            )
+            self.count.setText(f"{n} reflection{'s' if n != 1 else ''} will be exported as {what}.")
+
+        run_in_background(self, lambda _p: _summary(db, date_from, date_to), on_success=counted)
 
     def choose_destination(self) -> None:
+        """Ask where to save: a JSON file, or the folder the Markdown export goes into."""
         current = self.dest.text().strip()
         if self.fmt() == "json":
             path, _ = QFileDialog.getSaveFileName(
@@ -200,6 +222,7 @@ class ExportJournalDialog(QDialog):
     # --- export -----------------------------------------------------------------------
 
     def start_export(self) -> None:
+        """Export in the background; the dialog closes once it is done."""
         dest = Path(self.dest.text().strip()).expanduser()
         fmt, (date_from, date_to), db = self.fmt(), self.chosen_period(), self.db
 
@@ -231,6 +254,11 @@ class ExportJournalDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
         show_error(self, exc, "Export the journal")
+
+
+def _summary(db: Database, date_from: dt.date | None, date_to: dt.date | None) -> dict:
+    with db.session() as session:
+        return period_summary(session, date_from, date_to)
 
 
 def _documents() -> Path:

@@ -8,6 +8,8 @@ and the dialog has not been answered before.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -38,11 +40,15 @@ from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.storage.db import Database
 from plnjournal.storage.models import Setting
 
+if TYPE_CHECKING:  # for annotations only
+    from sqlalchemy.orm import Session
+
 SETTING = FIRST_START_SETTING
 BUILTIN, IMPORT, EMPTY, DEMO = range(4)
 
 
 def mark_done(db: Database) -> None:
+    """Remember that the first start was answered (it is not shown again)."""
     with db.session() as session:
         session.merge(Setting(key=SETTING, value=json.dumps(True)))
 
@@ -136,34 +142,46 @@ class FirstStartDialog(QDialog):
                     self.frameworks.setCurrentRow(i)
 
     def accept(self) -> None:
-        """Carry out the choice; the dialog closes only when it worked."""
-
+        """Carry out the choice (writing in the background); the dialog closes only when it
+        worked."""
         choice = self.choice()
-        try:
-            if choice == BUILTIN:
-                self._install_builtin()
-            elif choice == IMPORT:
-                if not self._import_file():
-                    return
-            elif choice == EMPTY:
-                self._install_empty()
-            elif choice == DEMO:
-                self._load_demo()
-                return  # accepted when the demo is written
-        except PlnError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
-            return
-        mark_done(self.db)
-        super().accept()
+        if choice == BUILTIN:
+            fid = self.frameworks.currentItem().data(Qt.ItemDataRole.UserRole)
+            self._write_then_accept(lambda session: install_framework(session, load_builtin(fid)))
+        elif choice == EMPTY:
+            spec = FrameworkSpec(name="My skills framework")
+            self._write_then_accept(lambda session: install_framework(session, spec))
+        elif choice == IMPORT:
+            try:
+                if self._import_file():
+                    self._write_then_accept(None)
+            except PlnError as exc:
+                QMessageBox.warning(self, self.windowTitle(), exc.message)
+        elif choice == DEMO:
+            self._load_demo()  # accepted when the demo is written
 
-    def _install_builtin(self) -> None:
-        fid = self.frameworks.currentItem().data(Qt.ItemDataRole.UserRole)
-        with self.db.session() as session:
-            install_framework(session, load_builtin(fid))
+    def _write_then_accept(self, install: Callable[[Session], object] | None) -> None:
+        """Install (if given) and remember the dialog was answered, on the write worker;
+        accepted once written, else the error is said and the dialog stays."""
+        db = self.db
 
-    def _install_empty(self) -> None:
-        with self.db.session() as session:
-            install_framework(session, FrameworkSpec(name="My skills framework"))
+        def write(_progress: object) -> None:
+            if install is not None:
+                with db.session() as session:
+                    install(session)
+            mark_done(db)
+
+        def failed(exc: BaseException) -> None:
+            self.setEnabled(True)
+            if isinstance(exc, PlnError):
+                QMessageBox.warning(self, self.windowTitle(), exc.message)
+            else:
+                show_error(self, exc)
+
+        self.setEnabled(False)
+        run_in_background(
+            self, write, on_success=lambda _r: QDialog.accept(self), on_failure=failed, writes=True
+        )
 
     def _import_file(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(
@@ -177,10 +195,11 @@ class FirstStartDialog(QDialog):
         def build(progress):
             progress(0, 0, "Writing a year of demo reflections…")
             with db.session() as session:
-                return build_demo(session, years=1)
+                summary = build_demo(session, years=1)
+            mark_done(db)
+            return summary
 
         def done(_summary: object) -> None:
-            mark_done(db)
             QDialog.accept(self)
 
         self.setEnabled(False)

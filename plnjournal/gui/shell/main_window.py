@@ -7,7 +7,7 @@ importers, dialogs) with ``plnjournal.lazy.lazy_module``, so start-up stays fast
 
 The window shows the day before SQLAlchemy has loaded (see ``journal_view``); right after its
 first paint it loads SQLAlchemy and the core on a worker thread (``load_journal``), then fills
-the panels that wait for it and emits ``loaded``.
+the panels that wait for it (their reads, off the GUI thread too) and emits ``loaded``.
 """
 
 from __future__ import annotations
@@ -147,15 +147,15 @@ class MainWindow(QMainWindow):
         )
 
     def load_now(self) -> None:
-        """Finish loading here and now (at once if the worker has done its part)."""
+        """Finish loading here and now (at once if the worker has done its part); ``loaded``
+        follows once the panels show what they read."""
         self._loading = True
         if self.is_loaded:
             return
         prepare_orm(self.db)
-        self.journal.finish_loading()
         self.reminder = reminder.DailyReminder(self.db, self)
         self.is_loaded = True
-        self.loaded.emit()
+        self.journal.finish_loading(then=self.loaded.emit)
 
     def _load_failed(self, exc: BaseException) -> None:
         tasks.show_error(self, exc)  # a busy or unreadable journal: said, then tried again
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         return [a for menu in self._menus.values() for a in menu.actions() if not a.isSeparator()]
 
     def notify_changed(self, *what: str) -> None:
+        """Tell every view what changed in the journal (``data_changed``)."""
         self.data_changed.emit(set(what))
 
     # --- actions ---------------------------------------------------------------------------
@@ -285,8 +286,8 @@ class MainWindow(QMainWindow):
     # --- slots -----------------------------------------------------------------------------
 
     def save_now(self) -> None:
-        if self.journal.flush():
-            self.show_message("Saved.")
+        """Save the open reflection now (Ctrl+S), on the write worker; says so once saved."""
+        self.journal.save_later(then=lambda: self.show_message("Saved."))
 
     def toggle_preview(self) -> None:
         editor = self.journal.editor
@@ -362,7 +363,7 @@ class MainWindow(QMainWindow):
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive:
-            self.journal.flush()
+            self.journal.save_later()
 
     def _restore_state(self) -> None:
         settings = app_settings()
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
-            self.journal.flush()
+            self.journal.save_later()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

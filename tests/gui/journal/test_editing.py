@@ -74,7 +74,8 @@ def test_keyboard_shortcuts_reach_the_window_from_the_editor(
     qtbot.keyClick(body, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert body.toPlainText() == "**[word](https://)**"
     qtbot.keyClick(body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert _bodies(teaching_db) == ["**[word](https://)**"]
+    qtbot.waitUntil(lambda: _bodies(teaching_db) == ["**[word](https://)**"])  # on the worker
+    qtbot.waitUntil(lambda: window.status_text.text() == "Saved.")
     qtbot.keyClick(body, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert journal.editor.preview_visible()
 
@@ -102,7 +103,8 @@ def test_choosing_entries_of_the_day_and_a_title(qtbot, make_window, demo_db) ->
     journal.editor.title.setFocus()
     journal.editor.title.selectAll()
     qtbot.keyClicks(journal.editor.title, "A better title")
-    journal.editor.body.setFocus()  # focus leaving the title saves it
+    journal.editor.body.setFocus()  # focus leaving the title saves it (on the write worker)
+    qtbot.waitUntil(lambda: journal.entries.model.rows[0].title == "A better title")
     with demo_db.session() as s:
         assert s.get(Entry, rows[0].entry_id).title == "A better title"
     assert journal.entries.model.rows[0].title == "A better title"

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from plnjournal.core.skills.lookup import find_skill
 from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
+from plnjournal.gui.tasks import busy
 from plnjournal.storage.models import Commitment, Entry, EntrySkill, Nudge, Rating
 from plnjournal.values import CommitmentState, NudgeAction, RatingOrigin
 from tests.conftest import TODAY
@@ -40,6 +41,7 @@ def test_tag_skills_with_self_ratings_and_comfort(qtbot, make_window, teaching_d
     assert panel.descriptor.text().startswith("2 · Advanced beginner: ")
     panel.comfort.setCurrentIndex(panel.comfort.findData(4))
     panel.comfort.activated.emit(panel.comfort.currentIndex())
+    qtbot.waitUntil(lambda: not busy())  # written in order on the write worker
     with teaching_db.session() as s:
         entry = s.scalars(select(Entry)).one()
         assert entry.body == "Phoned Bea's mum about the detention."  # saved with the links
@@ -57,6 +59,7 @@ def test_tag_skills_with_self_ratings_and_comfort(qtbot, make_window, teaching_d
         Qt.CheckState.Unchecked.value,
         Qt.ItemDataRole.CheckStateRole,
     )
+    qtbot.waitUntil(lambda: not busy())
     with teaching_db.session() as s:
         assert set(s.scalars(select(EntrySkill.skill_id))) == {pa1}
     # Coming back to the entry shows its links and comfort.
@@ -76,6 +79,7 @@ def test_add_close_and_drop_commitments(qtbot, make_window, teaching_db) -> None
     journal.editor.body.setPlainText(body)
     journal.editor.flush()
     panel = journal.commitments
+    qtbot.waitUntil(lambda: panel.from_entry_button.isVisibleTo(panel))  # counted off the GUI
     assert panel.from_entry_button.isVisibleTo(panel)
     assert "2 action-plan lines" in panel.from_entry_button.text()
     pa1 = _skill_id(teaching_db, "PA1")
@@ -93,10 +97,12 @@ def test_add_close_and_drop_commitments(qtbot, make_window, teaching_db) -> None
     qtbot.addWidget(dialog)
     dialog.lines.item(1).setCheckState(Qt.CheckState.Unchecked)
     journal.commit_from_entry(dialog=dialog)
+    qtbot.waitUntil(lambda: len(panel.model.rows) == 1)  # read, then written, on the worker
     extra = CommitmentDialog(journal._skill_choices(), default_due=TODAY, parent=window)
     qtbot.addWidget(extra)
     extra.text.setText("Read the behaviour policy")
     journal.add_commitment(dialog=extra)
+    qtbot.waitUntil(lambda: len(panel.model.rows) == 2 and not busy())
     with teaching_db.session() as s:
         made = s.scalars(select(Commitment).order_by(Commitment.id)).all()
         assert [(c.text, c.due_on, c.skill_id) for c in made] == [
@@ -110,6 +116,7 @@ def test_add_close_and_drop_commitments(qtbot, make_window, teaching_db) -> None
     panel.mark_selected_done()
     panel.select(made[0].id)
     panel.drop_selected("Her mum called me first")
+    qtbot.waitUntil(lambda: not busy())
     with teaching_db.session() as s:
         done, dropped = s.get(Commitment, made[1].id), s.get(Commitment, made[0].id)
         assert (done.state, done.closed_on) == (CommitmentState.DONE, TODAY)
@@ -141,6 +148,9 @@ def test_hard_conversation_write_now_links_the_skill_and_keeps_focus(
     assert nudge is not None and nudge_panel.isVisible()
     assert journal.editor.body.hasFocus()
     qtbot.mouseClick(nudge_panel.write_button, Qt.MouseButton.LeftButton)
+    question = f"> {nudge.question}"
+    qtbot.waitUntil(lambda: journal.editor.body.toPlainText().startswith(question))
+    qtbot.waitUntil(lambda: not busy())  # recorded, written and worked out again
     assert journal.editor.body.hasFocus()  # the panel never takes the keyboard
     assert not nudge_panel.isVisible()
     entry_id = journal.editor.entry_id
@@ -170,6 +180,7 @@ def test_hard_conversation_not_today_and_snooze(qtbot, make_window, demo_db) -> 
     qtbot.waitUntil(lambda: panel.nudge is not None)
     first = panel.nudge
     panel.dismiss("Parents' evening is next week")
+    qtbot.waitUntil(lambda: not busy())  # recorded, then worked out again, off the GUI thread
     assert panel.nudge is None and not panel.isVisible()
     assert window.status_text.text().startswith("Noted: not today")
     # Tomorrow it asks again; snoozing leaves that skill out until the date.
@@ -179,6 +190,7 @@ def test_hard_conversation_not_today_and_snooze(qtbot, make_window, demo_db) -> 
     second = panel2.nudge
     assert second is not None
     panel2.snooze(TODAY + dt.timedelta(days=8))
+    qtbot.waitUntil(lambda: not busy())
     with demo_db.session() as s:
         rows = s.execute(
             select(Nudge.action, Nudge.reason, Nudge.snooze_until, Nudge.skill_id)

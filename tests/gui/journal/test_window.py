@@ -54,11 +54,13 @@ def test_delete_with_undo(qtbot, make_window, demo_db) -> None:
     with demo_db.session() as s:
         links = {link.skill_id for link in s.get(Entry, entry_id).skill_links}
     window.actions_by_name["delete"].trigger()
+    qtbot.waitUntil(window.undo_button.isVisible)  # deleted on the write worker
     with demo_db.session() as s:
         assert s.get(Entry, entry_id) is None
     assert journal.entries.model.rowCount() == before - 1
     assert window.undo_button.isVisible() and window.undo_delete_action.isEnabled()
     qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: journal.editor.entry_id == entry_id)  # restored on the worker
     with demo_db.session() as s:
         restored = s.get(Entry, entry_id)
         assert restored is not None and {link.skill_id for link in restored.skill_links} == links
@@ -194,6 +196,7 @@ def test_private_flag_is_saved(qtbot, make_window, teaching_db) -> None:
     editor = window.journal.editor
     qtbot.keyClicks(editor.body, "Only for me")
     qtbot.mouseClick(editor.private, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not editor.is_dirty())  # saved on the write worker
     with teaching_db.session() as s:
         entry = s.scalars(select(Entry)).one()
         assert entry.private and entry.body == "Only for me"

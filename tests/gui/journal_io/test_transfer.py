@@ -104,9 +104,11 @@ def test_file_menu_import_and_export(qtbot, demo_db, tmp_path, monkeypatch) -> N
     shown = _no_message_boxes(monkeypatch)
     dialog = ExportJournalDialog(demo_db, window)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "reflections" in dialog.whole.text())  # counted off the GUI thread
     assert "277 reflections" in dialog.whole.text()
     dialog.period.setChecked(True)
     dialog.date_from.setDate(dialog.date_from.date().addDays(365 - 30))
+    qtbot.waitUntil(lambda: "will be exported" in dialog.count.text())
     assert "reflections will be exported as Markdown files" in dialog.count.text()
     dest = tmp_path / "out"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))

@@ -20,7 +20,8 @@ def test_built_in_framework(qtbot, db) -> None:
     dialog = _dialog(qtbot, db)
     assert dialog.frameworks.count() == 3
     dialog.choose(first_start.BUILTIN, "nursing")
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted):  # written on the write worker
+        dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     with db.session() as s:
         assert active_framework(s).name == "Clinical nursing practice"
@@ -31,7 +32,8 @@ def test_built_in_framework(qtbot, db) -> None:
 def test_empty_framework_and_never_asked_again(qtbot, db) -> None:
     dialog = _dialog(qtbot, db)
     dialog.choose(first_start.EMPTY)
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
     with db.session() as s:
         assert active_framework(s) is not None and list_skills(s) == []
     assert not needs_first_start(db)
@@ -43,7 +45,8 @@ def test_import_a_file(qtbot, db, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     dialog = _dialog(qtbot, db)
     dialog.choose(first_start.IMPORT)
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
     with db.session() as s:
         assert [sk.code for sk in list_skills(s)] == ["A1"]
         assert active_framework(s).name == "Mine"
