@@ -16,6 +16,7 @@ queued after another sees what the first wrote. A write waiting for another prog
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -197,7 +198,7 @@ def after_all(started: Iterable[Task | None], then: Callable[[], None]) -> None:
             then()
 
     for task in waiting:
-        task.then.append(lambda t=task: landed(t))
+        task.then.append(functools.partial(landed, task))
 
 
 def busy() -> bool:

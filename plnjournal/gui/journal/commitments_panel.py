@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -74,7 +81,7 @@ class CommitmentsModel(QAbstractTableModel):
     # the separate columns serve sorting, tooltips and any wider view.
     HEADERS = ("Due", "Commitment", "Skill", "Commitment with due date")
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CommitmentRow] = []
         self.today = dt.date.today()
@@ -135,7 +142,9 @@ class CommitmentsPanel(QWidget):
     add_requested = Signal()
     from_entry_requested = Signal()
 
-    def __init__(self, db: Database, today, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self._today = today

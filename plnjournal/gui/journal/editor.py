@@ -220,7 +220,16 @@ class EntryEditor(QWidget):
         self._load(None, day, when, title, body, False, None)
         self._dirty = bool(title.strip() or body.strip())
 
-    def _load(self, entry_id, day, when, title, body, private, model) -> None:
+    def _load(
+        self,
+        entry_id: int | None,
+        day: dt.date,
+        when: dt.time | None,
+        title: str,
+        body: str,
+        private: bool,
+        model: str | None,
+    ) -> None:
         self._loading = True
         self.typed = False
         try:
@@ -326,7 +335,8 @@ class EntryEditor(QWidget):
             if then is not None:
                 then()
             return None
-        return self._queue(self._job(None, create=False, on_done=then and (lambda _r: then())))
+        done = None if then is None else (lambda _result: then())
+        return self._queue(self._job(None, create=False, on_done=done))
 
     def write(
         self,
@@ -367,7 +377,7 @@ class EntryEditor(QWidget):
         self._save_timer.stop()
         self._max_timer.stop()
         update, self._dirty = self._dirty, False
-        fields = {"title": self.title.text(), "body": self.body.toPlainText()}
+        fields: dict[str, Any] = {"title": self.title.text(), "body": self.body.toPlainText()}
         fields.update(private=self.private.isChecked(), reflection_model=self.reflection_model)
         return EntryWriteJob(
             self.db,
@@ -383,9 +393,10 @@ class EntryEditor(QWidget):
     def _queue(self, job: EntryWriteJob) -> Task:
         self._writes.append(job)
         self._show_state()
-        return tasks.run_in_background(
+        task: Task = tasks.run_in_background(
             self, lambda _progress: job.run(), on_success=lambda _r: self._landed(job), writes=True
         )
+        return task
 
     def _landed(self, job: EntryWriteJob, *, inline: bool = False) -> None:
         """A write has run: show how it went (once, whichever of ``flush`` and the worker's

@@ -144,4 +144,5 @@ def add_about(db: Database, nudge: HardConversation, day: dt.date, now: dt.datet
             body=f"> {nudge.question}\n\n",
             skills={nudge.skill_id: None},
         )
-        return entry.id
+        entry_id: int = entry.id
+        return entry_id

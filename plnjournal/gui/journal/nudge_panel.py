@@ -12,6 +12,7 @@ helper (``gui/tasks.py``): a journal locked by another program never freezes the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -56,14 +57,16 @@ class NudgePanel(QFrame):
     acted = Signal(str)  # what the user did, for the status bar
     updated = Signal()  # the nudge (or its absence) is on screen
 
-    def __init__(self, db: Database, today, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self._today = today
         self.nudge: HardConversation | None = None
         self._generation = 0
         self.hold_back: Callable[[], bool] = lambda: False
-        self._held: tuple | None = None
+        self._held: tuple[HardConversation, dt.date, int] | None = None
         self.setObjectName("hardConversation")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Today's hard conversation")
@@ -93,7 +96,7 @@ class NudgePanel(QFrame):
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.snooze_button)
         for label, days in SNOOZE_CHOICES:
-            menu.addAction(label, lambda d=days: self.snooze(self._today() + dt.timedelta(days=d)))
+            menu.addAction(label, functools.partial(self._snooze_for, days))
         menu.addAction("until a date…", self._snooze_until_date)
         self.snooze_button.setMenu(menu)
         for b in (self.write_button, self.dismiss_button, self.snooze_button):
@@ -136,7 +139,8 @@ class NudgePanel(QFrame):
 
         def compute(_progress: object) -> HardConversation | None:
             with db.session() as s:
-                return nudges_service.todays_hard_conversation(s, today)
+                nudge: HardConversation | None = nudges_service.todays_hard_conversation(s, today)
+                return nudge
 
         run_in_background(
             self,
@@ -258,6 +262,9 @@ class NudgePanel(QFrame):
             lambda: self.acted.emit(f"Snoozed until {until:%A} {until.day} {until:%B}."),
             snooze_until=until,
         )
+
+    def _snooze_for(self, days: int) -> None:
+        self.snooze(self._today() + dt.timedelta(days=days))
 
     def _snooze_until_date(self) -> None:
         today = self._today()

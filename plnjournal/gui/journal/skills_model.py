@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
@@ -81,7 +88,7 @@ class SkillLinksModel(QAbstractItemModel):
     links_changed = Signal(object)  # dict: skill id -> self-rating or None (a dict signal
     # would go through QVariantMap, which drops int keys)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.areas: list[AreaInfo] = []
         self.levels: list[tuple[int, str]] = []

@@ -105,12 +105,15 @@ class JournalView(QWidget):
         self.side = QTabWidget()
         self.side.setAccessibleName("Side panel")
         self._pages = (QWidget(), QWidget())  # the skills and commitments panels' places
-        for page, title in zip(self._pages, ("Skills", "Commitments"), strict=True):
-            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+        self._page_layouts = tuple(QVBoxLayout(page) for page in self._pages)
+        for page, title, box in zip(
+            self._pages, ("Skills", "Commitments"), self._page_layouts, strict=True
+        ):
+            box.setContentsMargins(0, 0, 0, 0)
             self.side.addTab(page, title)
         self._waiting = QLabel("Loading skills…")  # what the skills panel says until loaded
         self._waiting.setEnabled(False)
-        self._pages[0].layout().addWidget(self._waiting, 0, Qt.AlignmentFlag.AlignTop)
+        self._page_layouts[0].addWidget(self._waiting, 0, Qt.AlignmentFlag.AlignTop)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(center)
@@ -147,8 +150,8 @@ class JournalView(QWidget):
         self._commitments = commitments_panel.CommitmentsPanel(self.db, self._today)
         self._nudge = nudge_panel.NudgePanel(self.db, self._today)  # hidden until there is a nudge
         self._waiting.deleteLater()
-        for page, panel in zip(self._pages, (self._skills, self._commitments), strict=True):
-            page.layout().addWidget(panel)
+        for box, panel in zip(self._page_layouts, (self._skills, self._commitments), strict=True):
+            box.addWidget(panel)
         self._center_layout.insertWidget(0, self._nudge)
         self._skills.links_changed.connect(self._links_changed)
         self._skills.comfort_changed.connect(self._comfort_changed)
@@ -454,7 +457,8 @@ class JournalView(QWidget):
 
     # --- refresh after changes anywhere ----------------------------------------------------
 
-    def on_data_changed(self, what: set) -> None:
+    def on_data_changed(self, what: set[str]) -> None:
+        """Refresh what shows data that changed (``MainWindow.data_changed``)."""
         if {"entries", "framework"} & what:
             self.calendar.refresh_marks()
             self.entries.load(self.day, self.editor.entry_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal_io.export import export_journal, period_summary
-from plnjournal.gui.tasks import run_in_background, show_error
+from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
 MARKDOWN_HELP = (
@@ -56,7 +57,7 @@ class ExportJournalDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.result_summary: dict | None = None
+        self.result_summary: dict[str, Any] | None = None
         self._counting = 0  # the newest count asked for (an older one landing is dropped)
         self.setWindowTitle("Export the journal")
         self.setMinimumWidth(560)
@@ -84,9 +85,10 @@ class ExportJournalDialog(QDialog):
         periods = QButtonGroup(self)
         periods.addButton(self.whole)
         periods.addButton(self.period)
-        self.date_from = QDateEdit(_qdate(self.first), calendarPopup=True)
-        self.date_to = QDateEdit(_qdate(self.last), calendarPopup=True)
+        self.date_from = QDateEdit(_qdate(self.first))
+        self.date_to = QDateEdit(_qdate(self.last))
         for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         period_row = QHBoxLayout()
         period_row.addWidget(self.period)
@@ -141,7 +143,7 @@ class ExportJournalDialog(QDialog):
         self._update()
         run_in_background(self, lambda _p: _summary(db, None, None), on_success=self._whole_read)
 
-    def _whole_read(self, whole: dict) -> None:
+    def _whole_read(self, whole: dict[str, Any]) -> None:
         self.first = whole["first_entry"] or dt.date.today()
         self.last = whole["last_entry"] or dt.date.today()
         self.whole.setText(
@@ -187,7 +189,7 @@ class ExportJournalDialog(QDialog):
         self._counting += 1
         asked, fmt, db = self._counting, self.fmt(), self.db
 
-        def counted(summary: dict) -> None:
+        def counted(summary: dict[str, Any]) -> None:
             if asked != self._counting:
                 return  # the choice has changed since
             n = summary["entries"]
@@ -226,7 +228,7 @@ class ExportJournalDialog(QDialog):
         dest = Path(self.dest.text().strip()).expanduser()
         fmt, (date_from, date_to), db = self.fmt(), self.chosen_period(), self.db
 
-        def work(progress):
+        def work(progress: ProgressFn) -> dict[str, Any]:
             with db.session() as session:
                 return export_journal(
                     session, dest, fmt, date_from=date_from, date_to=date_to, progress=progress
@@ -241,7 +243,7 @@ class ExportJournalDialog(QDialog):
             progress_label="Exporting reflections…",
         )
 
-    def _exported(self, summary: dict) -> None:
+    def _exported(self, summary: dict[str, Any]) -> None:
         self.result_summary = summary
         n = summary["entries"]
         QMessageBox.information(
@@ -256,7 +258,7 @@ class ExportJournalDialog(QDialog):
         show_error(self, exc, "Export the journal")
 
 
-def _summary(db: Database, date_from: dt.date | None, date_to: dt.date | None) -> dict:
+def _summary(db: Database, date_from: dt.date | None, date_to: dt.date | None) -> dict[str, Any]:
     with db.session() as session:
         return period_summary(session, date_from, date_to)
 

@@ -36,7 +36,7 @@ from plnjournal.core.frameworks.spec import (
 from plnjournal.core.journal.days import FIRST_START_SETTING
 from plnjournal.errors import PlnError
 from plnjournal.gui.skills.framework_actions import import_framework_file
-from plnjournal.gui.tasks import run_in_background, show_error
+from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 from plnjournal.storage.models import Setting
 
@@ -192,7 +192,7 @@ class FirstStartDialog(QDialog):
     def _load_demo(self) -> None:
         db = self.db
 
-        def build(progress):
+        def build(progress: ProgressFn) -> object:
             progress(0, 0, "Writing a year of demo reflections…")
             with db.session() as session:
                 summary = build_demo(session, years=1)

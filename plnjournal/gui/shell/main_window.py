@@ -32,6 +32,7 @@ from plnjournal.storage.db import Database
 if TYPE_CHECKING:  # a close event's type for an annotation (its set-up cost the start)
     from PySide6.QtGui import QCloseEvent
 
+    from plnjournal.gui.journal.search_dialog import SearchDialog
     from plnjournal.gui.shell.reminder import DailyReminder
 
 # Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the background
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self.journal = JournalView(db, self.notify_changed, today or dt.date.today, self)
         self.setCentralWidget(self.journal)
         self.data_changed.connect(self.journal.on_data_changed)
-        self._search = None
+        self._search: SearchDialog | None = None  # made when first opened
         self._build_status_bar()
         self.reminder: DailyReminder | None = None  # made once the journal has loaded
         self.is_loaded = False
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         for problem in self.journal.model_problems[:1]:
             self.show_message(f"A reflection model file was skipped: {problem}")
         app = QGuiApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._app_state_changed)
             app.commitDataRequest.connect(lambda _m: self.journal.flush())
         self.journal.focus_editor()
@@ -312,17 +313,16 @@ class MainWindow(QMainWindow):
 
     def open_search(self) -> None:
         """Show the search dialog (one per window: it keeps its query between uses)."""
-        if self._search is None:
-            self._search = search_dialog.SearchDialog(self.db, self)
-            self._search.open_entry.connect(self._open_found)
+        search = self._search
+        if search is None:
+            search = self._search = search_dialog.SearchDialog(self.db, self)
+            search.open_entry.connect(self._open_found)
             self.data_changed.connect(
-                lambda what: (
-                    self._search.reload_skills() if {"skills", "framework"} & what else None
-                )
+                lambda what: search.reload_skills() if {"skills", "framework"} & what else None
             )
-        self._search.show()
-        self._search.raise_()
-        self._search.activateWindow()
+        search.show()
+        search.raise_()
+        search.activateWindow()
 
     def _open_found(self, entry_id: int, day: dt.date) -> None:
         self.journal.open_entry(entry_id, day)
@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
 
     def _edit_reminder(self) -> None:
         self.load_now()  # the reminder is read with the rest of the journal
+        assert self.reminder is not None  # made by load_now()
         if reminder.edit_reminder(self.db, self, self.reminder):
             self.notify_changed("settings")
             when = self.reminder.time
