@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,9 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.insights.chart_data import make_chart
-from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
+from plnjournal.gui.tasks import ProgressFn, Task, run_in_background, show_error
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
+
+if TYPE_CHECKING:
+    from plnjournal.gui.chart_canvas import ChartCanvas, Prerendered
 
 # matplotlib is kept off the Insights window's opening (docs/performance.md, "Where the
 # start-up deferrals are"): the canvas and the figure functions load on the worker that draws
@@ -59,13 +64,13 @@ class ChartPane(QWidget):
     point_clicked = Signal(str, str)  # chart kind, the details text
     width_changed = Signal()  # the pane's width changed enough to redraw at another scale
 
-    def __init__(self, db: Database, kind: str, blurb: str, parent: QWidget | None = None):
+    def __init__(self, db: Database, kind: str, blurb: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.kind = kind
         self.request: ChartRequest | None = None
         self.shown: ChartRequest | None = None
-        self.canvas = None
+        self.canvas: ChartCanvas | None = None
         self._pending: ChartRequest | None = None
         self._deferred = False
         self.blurb = QLabel(blurb)
@@ -80,10 +85,10 @@ class ChartPane(QWidget):
         top.addWidget(self.blurb, 1)
         top.addWidget(self.status)
         top.addWidget(self.export_button)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(False)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.scroll.setAccessibleName(f"{kind} chart")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(False)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.scroll_area.setAccessibleName(f"{kind} chart")
         self.details = QLabel("Hover over the chart for details; click to keep them here.")
         self.details.setTextFormat(Qt.TextFormat.PlainText)  # mentor text is never HTML
         self.details.setWordWrap(True)
@@ -94,7 +99,7 @@ class ChartPane(QWidget):
         self._resize_timer.timeout.connect(self.width_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.details)
 
     def show_request(self, request: ChartRequest) -> None:
@@ -111,7 +116,7 @@ class ChartPane(QWidget):
         self.status.setText("Drawing…")
         db, ratio = self.db, self.devicePixelRatioF() or 1.0
 
-        def build(progress: ProgressFn | None = None) -> tuple[ChartRequest, object]:
+        def build(progress: ProgressFn | None = None) -> tuple[ChartRequest, Prerendered]:
             with db.session() as session:
                 fig = make_chart(
                     session, request.kind, start=request.start, end=request.end, dark=request.dark
@@ -121,17 +126,18 @@ class ChartPane(QWidget):
 
         run_in_background(self, build, on_success=self._built, on_failure=self._failed)
 
-    def _built(self, result) -> None:
+    def _built(self, result: tuple[ChartRequest, Prerendered]) -> None:
         request, drawn = result
         if request != self._pending:  # a newer request is on its way
             return
         self._pending = None
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.canvas = chart_canvas.ChartCanvas(drawn)
-        self.canvas.point_clicked.connect(self._clicked)
-        self.scroll.setWidget(self.canvas)
+        canvas = chart_canvas.ChartCanvas(drawn)
+        canvas.point_clicked.connect(self._clicked)
+        self.scroll_area.setWidget(canvas)
+        self.canvas = canvas
         self.shown = request
         self.status.setText("")
         self.export_button.setEnabled(True)
@@ -144,11 +150,13 @@ class ChartPane(QWidget):
     def available_width(self) -> int:
         """Logical pixels a chart can use without a horizontal scroll bar (keeping room for
         the vertical one, which a tall chart brings)."""
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         reserve = 0 if bar.isVisible() else bar.sizeHint().width()
-        return max(0, self.scroll.viewport().width() - reserve - 4)
+        viewport = self.scroll_area.viewport()
+        width = viewport.width() if viewport is not None else 0
+        return max(0, width - reserve - 4)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._deferred and self.available_width() >= MIN_WIDTH:
             self._deferred = False
@@ -172,7 +180,7 @@ class ChartPane(QWidget):
         if path:
             self.export_to(Path(path), svg="SVG" in chosen)
 
-    def export_to(self, path: Path, *, svg: bool = False):
+    def export_to(self, path: Path, *, svg: bool = False) -> Task:
         """Save the shown chart to ``path`` (drawn afresh off the GUI thread)."""
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_suffix(".svg" if svg else ".png")

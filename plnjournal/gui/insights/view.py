@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +48,11 @@ CHARTS = (
 PERIODS = (("Last 3 months", 91), ("Last 12 months", 365), ("Whole journal", None))
 # What changes the scores and charts (see MainWindow.data_changed).
 INPUTS = {"entries", "skills", "framework", "ratings", "feedback", "commitments", "nudges"}
+
+
+def _day(date: QDate) -> dt.date:
+    """A date edit's day as a ``date`` (``QDate.toPython`` is typed ``object`` in the stubs)."""
+    return dt.date(date.year(), date.month(), date.day())
 
 
 class InsightsView(QWidget):
@@ -134,7 +147,7 @@ class InsightsView(QWidget):
 
     def refresh(self, *, wait: bool = False) -> None:
         """Score again (off the GUI thread unless ``wait``), then redraw the visible chart."""
-        as_of = self.as_of.date().toPython()
+        as_of = _day(self.as_of.date())
         db = self.db
 
         def compute(
@@ -156,9 +169,9 @@ class InsightsView(QWidget):
         self.status.setText("")
         show_error(self, exc)
 
-    def _set_scores(self, result) -> None:
+    def _set_scores(self, result: tuple[dt.date, list[SkillScore], dt.date | None]) -> None:
         as_of, scores, first = result
-        if as_of != self.as_of.date().toPython():
+        if as_of != _day(self.as_of.date()):
             return  # the date changed meanwhile; its own computation follows
         self._computing = False
         selected = self.selected_skill_id()
@@ -195,7 +208,7 @@ class InsightsView(QWidget):
         self.table.scrollTo(index)
         return True
 
-    def _row_changed(self, current, _previous) -> None:
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.details.setText(
                 describe_score(self.model.score_at(self.proxy.mapToSource(current).row()))
@@ -204,7 +217,7 @@ class InsightsView(QWidget):
     # --- charts ---------------------------------------------------------------------------
 
     def chart_request(self, kind: str) -> ChartRequest:
-        end = self.as_of.date().toPython()
+        end = _day(self.as_of.date())
         days = self.period.currentData()
         if days is None:
             start = min(self.first_entry or end, end)
@@ -229,7 +242,7 @@ class InsightsView(QWidget):
 
     # --- staying current ------------------------------------------------------------------
 
-    def data_changed(self, what: set) -> None:
+    def data_changed(self, what: set[str]) -> None:
         if not what & INPUTS:
             return
         if self.isVisible():
@@ -237,12 +250,12 @@ class InsightsView(QWidget):
         else:
             self._stale = True
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.show_current_chart()  # the desktop switched light/dark: redraw in its theme
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()

@@ -9,7 +9,6 @@ module holds the options and the work.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -38,21 +37,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting, set_setting
+from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting
 from plnjournal.core.report.content import (
     SECTIONS,
     PeriodEntry,
     ReportOptions,
-    build_report,
     default_period,
     months_before,
     period_entries,
 )
 from plnjournal.errors import PlnError
 from plnjournal.gui.report.entries_model import ReportEntriesModel
-from plnjournal.gui.report.page_preview import PagePreview, render_pages
-from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
-from plnjournal.report_pdf.writer import build_document, write_report_pdf
+from plnjournal.gui.report.page_preview import PagePreview
+from plnjournal.gui.report.work import export_report, render_preview
+from plnjournal.gui.tasks import ProgressFn, Task, run_in_background, show_error
+from plnjournal.report_pdf.writer import WrittenPdf
 from plnjournal.storage.db import Database
 
 PRESETS = (
@@ -72,6 +71,16 @@ SECTION_LABELS = {
     "reflections": "Reflections",
 }
 PREVIEW_DELAY_MS = 350  # wait for the user to stop changing options
+# What a preview was made from: its charts are reused by an export of the same.
+PreviewKey = tuple[ReportOptions, str]
+
+
+def _date_edit() -> QDateEdit:
+    # Setters, not constructor keywords: PySide6's stubs leave out QDateEdit's properties.
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    return edit
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -99,9 +108,9 @@ class ReportDialog(QDialog):
         self._preview_running = False
         self._preview_pending = False
         self._entries_generation = 0  # reads of an older period are dropped
-        self.export_task = None
+        self.export_task: Task | None = None
         self.pages: list[QImage] = []
-        self._charts: tuple[object, dict[str, bytes] | None] = (None, None)
+        self._charts: tuple[PreviewKey | None, dict[str, bytes] | None] = (None, None)
         with db.session() as s:
             self._name0 = str(get_setting(s, OWNER_NAME, "") or "")
             self._role0 = str(get_setting(s, OWNER_ROLE, "") or "")
@@ -132,8 +141,8 @@ class ReportDialog(QDialog):
         self.preset = QComboBox()
         for label, months in PRESETS:
             self.preset.addItem(label, months)
-        self.start_edit = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
-        self.end_edit = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.start_edit = _date_edit()
+        self.end_edit = _date_edit()
         grid.addWidget(self.preset, 0, 0, 1, 4)
         grid.addWidget(QLabel("From"), 1, 0)
         grid.addWidget(self.start_edit, 1, 1)
@@ -145,7 +154,8 @@ class ReportDialog(QDialog):
         sgrid = QGridLayout(sections)
         self.section_boxes: dict[str, QCheckBox] = {}
         for i, (key, title) in enumerate(SECTIONS.items()):
-            box = QCheckBox(SECTION_LABELS.get(key, title), checked=True)
+            box = QCheckBox(SECTION_LABELS.get(key, title))
+            box.setChecked(True)
             box.setToolTip(title)
             self.section_boxes[key] = box
             sgrid.addWidget(box, i // 2, i % 2)
@@ -185,7 +195,8 @@ class ReportDialog(QDialog):
             "ratings and scores."
         )
         self.anonymize_box = QCheckBox("Leave mentor names out (“Mentor A”, “Mentor B”, …)")
-        self.open_box = QCheckBox("Open the PDF when done", checked=True)
+        self.open_box = QCheckBox("Open the PDF when done")
+        self.open_box.setChecked(True)
         oform.addRow(self.private_box)
         oform.addRow(self.anonymize_box)
         oform.addRow(self.open_box)
@@ -347,11 +358,13 @@ class ReportDialog(QDialog):
         cover = self._cover_override()
         db = self.db
 
-        def work(progress):
+        def work(
+            progress: ProgressFn,
+        ) -> tuple[int, PreviewKey, list[QImage], dict[str, bytes]]:
             return (
                 generation,
                 (options, paper),
-                *_render_preview(db, options, paper, cover, progress),
+                *render_preview(db, options, paper, cover, progress),
             )
 
         self._preview_running = True
@@ -382,7 +395,7 @@ class ReportDialog(QDialog):
             self._preview_pending = False
             self._refresh_preview()
 
-    def _show_preview(self, result: tuple) -> None:
+    def _show_preview(self, result: tuple[int, PreviewKey, list[QImage], dict[str, bytes]]) -> None:
         generation, key, images, charts = result
         self._preview_done()
         if not self._alive() or generation != self._generation:
@@ -428,8 +441,8 @@ class ReportDialog(QDialog):
         key, svgs = self._charts
         charts = svgs if key == (options, paper) else None  # the preview's, if still right
 
-        def work(progress):
-            return _export(db, options, paper, changes, path, charts, progress)
+        def work(progress: ProgressFn) -> WrittenPdf:
+            return export_report(db, options, paper, changes, path, charts, progress)
 
         self.export_button.setEnabled(False)
         self.status.setText("Writing the progress report…")
@@ -442,15 +455,15 @@ class ReportDialog(QDialog):
             writes=bool(changes),
         )
 
-    def _exported(self, result, open_after: bool) -> None:
+    def _exported(self, result: WrittenPdf, open_after: bool) -> None:
         if open_after:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
         self.export_button.setEnabled(True)
         if self._cover_changes():
             self._name0, self._role0 = self._cover_override()
-            parent = self.parent()
-            if hasattr(parent, "notify_changed"):
-                parent.notify_changed("settings")
+            notify = getattr(self.parent(), "notify_changed", None)  # the main window's
+            if notify is not None:
+                notify("settings")
         pages = f"{result.pages} page{'s' * (result.pages != 1)}"
         self.status.setText(f"Saved {result.path} ({pages}).")
         self.exported.emit(str(result.path))
@@ -459,31 +472,3 @@ class ReportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.status.setText("The progress report was not written.")
         show_error(self, exc, "Export progress report")
-
-
-def _gather(db: Database, options: ReportOptions, cover: tuple[str, str] | None, progress):
-    with db.session() as s:
-        report = build_report(s, options, progress)
-    if cover is not None:  # what is typed in the dialog, before it is saved
-        report.cover = dataclasses.replace(report.cover, name=cover[0], role=cover[1])
-    return report
-
-
-def _render_preview(
-    db: Database, options: ReportOptions, paper: str, cover: tuple[str, str], progress
-) -> tuple[list[QImage], dict[str, bytes]]:
-    """Worker: the report's pages as images (2× for sharp text on high-DPI screens), and its
-    charts, which the export reuses when nothing changed (drawing them is the slow part)."""
-    report = _gather(db, options, cover, progress)
-    document = build_document(report, paper)
-    return render_pages(document), document.chart_svgs
-
-
-def _export(db: Database, options, paper, changes, path, charts, progress):
-    """Worker: save the cover's name and role if they changed, then write the PDF."""
-    if changes:
-        with db.session() as s:
-            for key, value in changes.items():
-                set_setting(s, key, value or None)
-    report = _gather(db, options, None, progress)
-    return write_report_pdf(report, path, paper=paper, charts=charts, progress=progress)

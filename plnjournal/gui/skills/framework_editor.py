@@ -7,6 +7,8 @@ deleting is offered only for skills nothing refers to, and asks first.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -43,6 +45,28 @@ from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole
+W = TypeVar("W", bound=QWidget)
+T = TypeVar("T")
+
+
+def _named(widget: W, name: str) -> W:
+    # Not the constructor's accessibleName=: PySide6's stubs leave out inherited properties.
+    widget.setAccessibleName(name)
+    return widget
+
+
+def _swap(seq: list[T], obj: T, step: int) -> bool:
+    """Move ``obj`` (found by identity: drafts compare by value) ``step`` places in ``seq``."""
+    i = next(n for n, x in enumerate(seq) if x is obj)
+    j = i + step
+    if not 0 <= j < len(seq):
+        return False
+    seq[i], seq[j] = seq[j], seq[i]
+    return True
+
+
+def _remove(seq: list[T], obj: T) -> None:
+    seq[:] = [x for x in seq if x is not obj]
 
 
 def _text_edit(lines: int = 3) -> QPlainTextEdit:
@@ -67,8 +91,8 @@ class FrameworkEditorDialog(QDialog):
         self.saving = False
         self._loading = False
 
-        self.fw_name = QLineEdit(self.draft.name, accessibleName="Framework name")
-        self.fw_cadence = QSpinBox(accessibleName="Default cadence in days")
+        self.fw_name = _named(QLineEdit(self.draft.name), "Framework name")
+        self.fw_cadence = _named(QSpinBox(), "Default cadence in days")
         self.fw_cadence.setRange(0, 365)
         self.fw_cadence.setSpecialValueText("none")
         self.fw_cadence.setSuffix(" days")
@@ -100,8 +124,8 @@ class FrameworkEditorDialog(QDialog):
         self.delete_button = QPushButton("Delete…")
         self.add_area_button.clicked.connect(self.add_area)
         self.add_skill_button.clicked.connect(self.add_skill)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
         self.archive_button.clicked.connect(self.toggle_archived)
         self.delete_button.clicked.connect(self.delete_current)
         for b in (
@@ -151,7 +175,7 @@ class FrameworkEditorDialog(QDialog):
     def _area_form(self) -> QWidget:
         w = QWidget()
         form = QFormLayout(w)
-        self.area_name = QLineEdit(accessibleName="Area name")
+        self.area_name = _named(QLineEdit(), "Area name")
         self.area_description = _text_edit()
         self.area_description.setAccessibleName("Area description")
         self.area_name.textEdited.connect(lambda t: self._edit_area("name", t))
@@ -166,16 +190,16 @@ class FrameworkEditorDialog(QDialog):
         w = QWidget()
         form = QFormLayout(w)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.skill_code = QLineEdit(accessibleName="Skill code")
+        self.skill_code = _named(QLineEdit(), "Skill code")
         self.skill_code.setMaxLength(40)
-        self.skill_name = QLineEdit(accessibleName="Skill name")
-        self.skill_area = QComboBox(accessibleName="Area of the skill")
+        self.skill_name = _named(QLineEdit(), "Skill name")
+        self.skill_area = _named(QComboBox(), "Area of the skill")
         self.skill_description = _text_edit()
         self.skill_description.setAccessibleName("Skill description")
-        self.skill_target = QComboBox(accessibleName="Target level")
+        self.skill_target = _named(QComboBox(), "Target level")
         for level, label in self.draft.scale:
             self.skill_target.addItem(f"{level} · {label}", level)
-        self.skill_cadence = QSpinBox(accessibleName="Cadence in days")
+        self.skill_cadence = _named(QSpinBox(), "Cadence in days")
         self.skill_cadence.setRange(0, 365)
         self.skill_cadence.setSuffix(" days")
         self._cadence_hint()
@@ -215,7 +239,7 @@ class FrameworkEditorDialog(QDialog):
 
     # --- tree ----------------------------------------------------------------------------
 
-    def _rebuild(self, select: object | None = None) -> None:
+    def _rebuild(self, select: AreaDraft | SkillDraft | None = None) -> None:
         self.tree.clear()
         chosen = None
         for area in self.draft.areas:
@@ -253,9 +277,10 @@ class FrameworkEditorDialog(QDialog):
     def _skill_label(s: SkillDraft) -> str:
         return f"{s.code}  {s.name}" + ("  (archived)" if s.archived else "")
 
-    def current(self) -> object | None:
+    def current(self) -> AreaDraft | SkillDraft | None:
         item = self.tree.currentItem()
-        return item.data(0, DRAFT_ROLE) if item else None
+        draft = item.data(0, DRAFT_ROLE) if item else None
+        return draft if isinstance(draft, AreaDraft | SkillDraft) else None
 
     def _area_of(self, skill: SkillDraft) -> AreaDraft:
         return next(a for a in self.draft.areas if any(s is skill for s in a.skills))
@@ -316,7 +341,9 @@ class FrameworkEditorDialog(QDialog):
         obj = self.current()
         if isinstance(obj, AreaDraft):
             self._set(obj, attr, value)
-            self.tree.currentItem().setText(0, self._area_label(obj))
+            item = self.tree.currentItem()
+            if item is not None:
+                item.setText(0, self._area_label(obj))
             i = self.draft.areas.index(obj)
             self.skill_area.setItemText(i, obj.name or "(unnamed area)")
 
@@ -324,7 +351,9 @@ class FrameworkEditorDialog(QDialog):
         obj = self.current()
         if isinstance(obj, SkillDraft):
             self._set(obj, attr, value)
-            self.tree.currentItem().setText(0, self._skill_label(obj))
+            item = self.tree.currentItem()
+            if item is not None:
+                item.setText(0, self._skill_label(obj))
 
     def _edit_descriptor(self, level: int, edit: QPlainTextEdit) -> None:
         obj = self.current()
@@ -361,15 +390,15 @@ class FrameworkEditorDialog(QDialog):
         self.skill_name.setFocus()
         self.skill_name.selectAll()
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
         obj = self.current()
-        if obj is None:
+        if isinstance(obj, AreaDraft):
+            moved = _swap(self.draft.areas, obj, step)
+        elif isinstance(obj, SkillDraft):
+            moved = _swap(self._area_of(obj).skills, obj, step)
+        else:
             return
-        seq = self.draft.areas if isinstance(obj, AreaDraft) else self._area_of(obj).skills
-        i = next(n for n, x in enumerate(seq) if x is obj)
-        j = i + step
-        if 0 <= j < len(seq):
-            seq[i], seq[j] = seq[j], seq[i]
+        if moved:
             self.dirty = True
             self._rebuild(select=obj)
 
@@ -394,9 +423,9 @@ class FrameworkEditorDialog(QDialog):
     def delete_current(self) -> None:
         obj = self.current()
         if isinstance(obj, SkillDraft) and self.draft.can_delete(obj):
-            what, seq = f"the skill {obj.code} “{obj.name}”", self._area_of(obj).skills
+            what = f"the skill {obj.code} “{obj.name}”"
         elif isinstance(obj, AreaDraft) and not obj.skills:
-            what, seq = f"the area “{obj.name}”", self.draft.areas
+            what = f"the area “{obj.name}”"
         else:
             return
         answer = QMessageBox.question(
@@ -407,7 +436,10 @@ class FrameworkEditorDialog(QDialog):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            seq[:] = [x for x in seq if x is not obj]
+            if isinstance(obj, SkillDraft):
+                _remove(self._area_of(obj).skills, obj)
+            else:
+                _remove(self.draft.areas, obj)
             self.dirty = True
             self._rebuild()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFontMetrics,
     QKeySequence,
@@ -39,10 +39,15 @@ from plnjournal.storage.db import Database
 class MatrixDelegate(QStyledItemDelegate):
     """Paints tone tints, the area group headings and separators, and the trend sparkline."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        bg = tone_background(index.data(mm.TONE_ROLE) or 0, palette)
+        bg = tone_background(mm.Tone(index.data(mm.TONE_ROLE) or 0), palette)
         if bg is not None and not selected:
             painter.fillRect(option.rect, bg)
         first_in_group = self._first_in_group(index)
@@ -71,18 +76,20 @@ class MatrixDelegate(QStyledItemDelegate):
             painter.restore()
 
     @staticmethod
-    def _first_in_group(index: QModelIndex) -> bool:
+    def _first_in_group(index: QModelIndex | QPersistentModelIndex) -> bool:
         model = index.model()
         if index.row() == 0:
             return True
-        grouped = getattr(model, "grouped", True)
-        if not grouped:
+        if not getattr(model, "grouped", True):
             return False
         above = model.index(index.row() - 1, index.column())
-        return above.data(mm.GROUP_ROLE) != index.data(mm.GROUP_ROLE)
+        return bool(above.data(mm.GROUP_ROLE) != index.data(mm.GROUP_ROLE))
 
     def _paint_trend(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         levels: list[int | None] = index.data(mm.TREND_ROLE) or []
         known = [lv for lv in levels if lv is not None]
@@ -126,7 +133,9 @@ class MatrixDelegate(QStyledItemDelegate):
         painter.drawEllipse(point(last, levels[last]), 2.4, 2.4)  # type: ignore[arg-type]
         painter.restore()
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         if index.column() == mm.TREND:
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -149,12 +158,15 @@ class SkillMatrixView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Filter skills")
         self.search.textChanged.connect(self.proxy.set_text)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
-        self.area = QComboBox(accessibleName="Area")
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.search.setFocus)
+        self.area = QComboBox()
+        self.area.setAccessibleName("Area")
         self.area.currentIndexChanged.connect(
             lambda _: self.proxy.set_area(self.area.currentData() or "")
         )
-        self.quick = QComboBox(accessibleName="Show")
+        self.quick = QComboBox()
+        self.quick.setAccessibleName("Show")
         for key, label in mm.QUICK_FILTER_LABELS.items():
             self.quick.addItem(label, int(key))
         self.quick.currentIndexChanged.connect(
@@ -162,7 +174,8 @@ class SkillMatrixView(QWidget):
         )
         self.archived = QCheckBox("Show archived")
         self.archived.toggled.connect(self.proxy.set_show_archived)
-        self.grouped = QCheckBox("Group by area", checked=True)
+        self.grouped = QCheckBox("Group by area")
+        self.grouped.setChecked(True)
         self.grouped.toggled.connect(self._set_grouped)
 
         self.table = QTableView()
@@ -235,8 +248,9 @@ class SkillMatrixView(QWidget):
             (mm.Tone.INFO, "you rate yourself lower than your mentor"),
         ):
             bg = tone_background(tone, self.palette())
+            colour = bg.name() if bg is not None else "transparent"
             chips.append(
-                f'<span style="background-color:{bg.name()}">&nbsp;&nbsp;&nbsp;&nbsp;</span> {words}'
+                f'<span style="background-color:{colour}">&nbsp;&nbsp;&nbsp;&nbsp;</span> {words}'
             )
         label = QLabel("&nbsp;&nbsp;".join(chips) + "&nbsp;&nbsp; ! past its cadence")
         label.setWordWrap(True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -43,7 +43,9 @@ SKIP = 1000  # the "not this time" choice; QButtonGroup treats -1 as "assign an 
 class LevelChoice(QFrame):
     """A radio button for one level with its descriptor wrapped beneath it."""
 
-    def __init__(self, level: int, label: str, descriptor: str, parent: QWidget | None = None):
+    def __init__(
+        self, level: int, label: str, descriptor: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.level = level
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -58,7 +60,7 @@ class LevelChoice(QFrame):
         layout.addWidget(self.radio)
         layout.addWidget(self.text)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.radio.setChecked(True)
         super().mousePressEvent(event)
 
@@ -83,7 +85,8 @@ class SelfAssessmentDialog(QDialog):
         self.saving = False
         self.current = -1
 
-        self.date = QDateEdit(QDate.currentDate(), calendarPopup=True)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
         self.date.setMaximumDate(QDate.currentDate())
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setAccessibleName("Date of this self-assessment")
@@ -192,7 +195,9 @@ class SelfAssessmentDialog(QDialog):
         self.prev_button.setEnabled(i > 0)
         self.next_button.setEnabled(i < len(self.rows) - 1)
 
-    def _list_moved(self, item: QListWidgetItem | None, _previous=None) -> None:
+    def _list_moved(
+        self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None
+    ) -> None:
         if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
             self.go(item.data(Qt.ItemDataRole.UserRole))
 
@@ -216,9 +221,11 @@ class SelfAssessmentDialog(QDialog):
                 self.levels_layout.addWidget(choice)
         last = r.latest_self.level if r.latest_self else None
         for i in range(self.levels_layout.count()):
-            choice = self.levels_layout.itemAt(i).widget()
-            if not isinstance(choice, LevelChoice):
+            layout_item = self.levels_layout.itemAt(i)
+            widget = layout_item.widget() if layout_item is not None else None
+            if not isinstance(widget, LevelChoice):
                 continue
+            choice = widget
             if choice.level != SKIP:
                 notes = [
                     n

@@ -40,7 +40,7 @@ def test_add_rename_move_archive_and_save(qtbot, teaching_db) -> None:
     dialog.skill_target.activated.emit(3)
     dialog.skill_cadence.setValue(10)
     dialog.descriptor_edits[2].setPlainText("Sets homework that repeats the lesson.")
-    dialog.move(-1)
+    dialog.move_current(-1)
     _select(dialog, "CL2")
     dialog.toggle_archived()
     assert dialog.archive_button.text() == "Restore"
