@@ -33,6 +33,7 @@ class Slice:
 
     @property
     def header_height(self) -> float:
+        """The room the repeated table header takes at the page's top."""
         return self.header[1] - self.header[0] if self.header else 0.0
 
 

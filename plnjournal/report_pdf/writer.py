@@ -83,6 +83,7 @@ class PageGeometry:
 
     @classmethod
     def for_paper(cls, paper: str) -> PageGeometry:
+        """The geometry of ``paper`` ("a4" or "letter")."""
         if paper not in PAPERS:
             raise PlnError(f"paper: {paper!r} is not a4 or letter")
         size = QPageSize(PAPERS[paper]).sizePoints()
@@ -90,6 +91,7 @@ class PageGeometry:
 
     @property
     def content(self) -> QRectF:
+        """Where the document's text goes: inside the margins, header and footer."""
         top = self.margin_top + self.header
         return QRectF(
             self.margin_x,
@@ -180,6 +182,7 @@ class ReportDocument:
 
     @property
     def page_count(self) -> int:
+        """How many pages the report lays out to."""
         return len(self.slices)
 
     def paint_page(self, painter: QPainter, index: int) -> None:
@@ -408,6 +411,7 @@ def _load_chart_fonts(paths: list[str] | None = None) -> None:
 
 
 def pdf_title(report: Report) -> str:
+    """The PDF's title: who and which period, as a reader's file list shows it."""
     c = report.cover
     who = f" — {c.name}" if c.name else ""
     return f"Progress report{who}, {fmt_date(c.start)} to {fmt_date(c.end)}"
@@ -415,6 +419,8 @@ def pdf_title(report: Report) -> str:
 
 @dataclass(frozen=True)
 class WrittenPdf:
+    """Where the PDF was written and how many pages it has."""
+
     path: Path
     pages: int
 

@@ -217,15 +217,18 @@ class FeedbackImportDialog(QDialog):
     # --- files -----------------------------------------------------------------------------
 
     def paths(self) -> list[Path]:
+        """The files chosen so far, in the order they were added."""
         return [Path(self.file_list.item(i).text()) for i in range(self.file_list.count())]
 
     def add_file(self, path: Path) -> None:
+        """Add a file (once); the plan is stale until checked again."""
         if str(path) not in {str(p) for p in self.paths()}:
             self.file_list.addItem(str(path))
         self.plan = None
         self._show(self.pages.currentIndex())
 
     def choose_files(self) -> None:
+        """Ask for feedback files and add them."""
         names, _ = QFileDialog.getOpenFileNames(self, "Feedback files", "", FILE_FILTER)
         for name in names:
             self.add_file(Path(name))
@@ -239,6 +242,7 @@ class FeedbackImportDialog(QDialog):
     # --- checking --------------------------------------------------------------------------
 
     def options(self) -> ImportOptions:
+        """The choices made so far, as the core's import takes them."""
         return ImportOptions(
             mapping=dict(self.mapping),
             date_format=self.date_format.text().strip() or None,
@@ -297,6 +301,7 @@ class FeedbackImportDialog(QDialog):
     # --- importing -------------------------------------------------------------------------
 
     def confirm_import(self) -> None:
+        """Ask before writing; nothing is imported while the plan has problems."""
         plan = self.plan
         if plan is None or plan.errors or not plan.new_count:
             return
@@ -316,6 +321,7 @@ class FeedbackImportDialog(QDialog):
             self.run_import()
 
     def run_import(self) -> None:
+        """Import the checked plan off the GUI thread (a backup is taken first)."""
         plan, db = self.plan, self.db
         if plan is None:
             return

@@ -71,22 +71,27 @@ class PreviewModel(QAbstractTableModel):
         self.rows: list[PreviewRow] = []
 
     def set_rows(self, rows: list[PreviewRow]) -> None:
+        """Show a new plan's rows (a reset: a plan is checked as a whole)."""
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
 
     def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        """Qt model API."""
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        """Qt model API."""
         return 0 if parent.isValid() else len(PREVIEW_HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        """Qt model API."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return PREVIEW_HEADERS[section]
         return None
 
     def tone(self, row: PreviewRow) -> Tone:
+        """What the row's status tints: problems first, then warnings, then rows left out."""
         if row.status == "error":
             return Tone.BAD
         if row.warnings:
@@ -118,6 +123,7 @@ class PreviewModel(QAbstractTableModel):
         return Tone.NONE
 
     def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt model API."""
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
@@ -164,20 +170,25 @@ class FeedbackListModel(QAbstractTableModel):
         self.inbox = inbox
 
     def set_rows(self, rows: list[FeedbackRow]) -> None:
+        """Show a fresh load of the list (rows, never the database)."""
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
 
     def row_at(self, r: int) -> FeedbackRow | None:
+        """The row behind a source row number, or None out of range."""
         return self.rows[r] if 0 <= r < len(self.rows) else None
 
     def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        """Qt model API."""
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        """Qt model API."""
         return 0 if parent.isValid() else len(FEEDBACK_HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        """Qt model API; the inbox names its state column for what it shows."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == F_STATE and self.inbox:
                 return "Why it waits"
@@ -194,6 +205,7 @@ class FeedbackListModel(QAbstractTableModel):
         return "⚠ waiting" if row.reason else ""
 
     def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt model API."""
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]

@@ -288,12 +288,14 @@ class FeedbackPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
 
     def current_item(self) -> FeedbackRow | None:
+        """The selected row, through the sort and filter, or None."""
         index = self.table.currentIndex()
         if not index.isValid():
             return None
         return self.model.row_at(self.proxy.mapToSource(index).row())
 
     def select_item(self, item_id: int | None) -> None:
+        """Select an item by id after a reload (the first row for None)."""
         for r in range(self.proxy.rowCount()):
             row = self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
             if item_id is None or (row is not None and row.id == item_id):

@@ -24,30 +24,37 @@ class AvoidanceTableModel(QAbstractTableModel):
         self._scores: list[SkillScore] = []
 
     def set_scores(self, scores: Sequence[SkillScore]) -> None:
+        """Show newly computed scores (a reset: the ranking may change entirely)."""
         self.beginResetModel()
         self._scores = list(scores)
         self.endResetModel()
 
     def score_at(self, row: int) -> SkillScore:
+        """The score behind a source row number."""
         return self._scores[row]
 
     def row_of(self, skill_id: int) -> int | None:
+        """The source row of a skill, or None when it was not scored."""
         return next((i for i, s in enumerate(self._scores) if s.skill_id == skill_id), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt model API."""
         return 0 if parent.isValid() else len(self._scores)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt model API."""
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
+        """Qt model API."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section] if 0 <= section < len(HEADERS) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt model API; the tooltip holds every reason behind the score."""
         if not index.isValid() or not 0 <= index.row() < len(self._scores):
             return None
         s, col = self._scores[index.row()], index.column()

@@ -53,6 +53,7 @@ MIN_WIDTH = 50  # logical pixels: narrower means the pane is not laid out yet
 
 
 def screen_dpi(fig_width_in: float, width_px: int) -> float:
+    """The dpi that fits a figure ``fig_width_in`` wide into ``width_px``, within limits."""
     if width_px <= 0:
         return 100.0
     return max(MIN_DPI, min(MAX_DPI, width_px / fig_width_in))
@@ -157,6 +158,7 @@ class ChartPane(QWidget):
         return max(0, width - reserve - 4)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Draw a deferred chart once laid out; redraw when the width changed a lot."""
         super().resizeEvent(event)
         if self._deferred and self.available_width() >= MIN_WIDTH:
             self._deferred = False
@@ -171,6 +173,7 @@ class ChartPane(QWidget):
         self.point_clicked.emit(self.kind, text)
 
     def export(self) -> None:
+        """Ask for a file and save the shown chart as PNG or SVG."""
         if self.shown is None:
             return
         name = f"{self.kind}-{self.shown.end.isoformat()}.png"

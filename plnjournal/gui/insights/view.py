@@ -190,10 +190,12 @@ class InsightsView(QWidget):
         self.show_current_chart()
 
     def selected_skill_id(self) -> int | None:
+        """The selected skill's id, or None."""
         index = self.table.currentIndex()
         return index.data(am.SKILL_ID_ROLE) if index.isValid() else None
 
     def select_skill(self, skill_id: int) -> bool:
+        """Select a skill's row if the filter shows it; False if it does not."""
         row = self.model.row_of(skill_id)
         if row is None:
             return False
@@ -217,6 +219,7 @@ class InsightsView(QWidget):
     # --- charts ---------------------------------------------------------------------------
 
     def chart_request(self, kind: str) -> ChartRequest:
+        """What the chart ``kind`` should show now: the period, the theme, the room."""
         end = _day(self.as_of.date())
         days = self.period.currentData()
         if days is None:
@@ -227,6 +230,7 @@ class InsightsView(QWidget):
         return ChartRequest(kind, start, end, is_dark(self.palette()), pane.available_width())
 
     def show_current_chart(self) -> None:
+        """Draw the visible tab's chart if it is stale (not while scoring)."""
         pane = self.tabs.currentWidget()
         if isinstance(pane, ChartPane) and not self._computing and self.isVisible():
             pane.show_request(self.chart_request(pane.kind))
@@ -243,6 +247,7 @@ class InsightsView(QWidget):
     # --- staying current ------------------------------------------------------------------
 
     def data_changed(self, what: set[str]) -> None:
+        """Score again when an input changed; wait until shown if hidden."""
         if not what & INPUTS:
             return
         if self.isVisible():
@@ -251,11 +256,13 @@ class InsightsView(QWidget):
             self._stale = True
 
     def changeEvent(self, event: QEvent) -> None:
+        """Redraw in the new theme when the desktop switches light and dark."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.show_current_chart()  # the desktop switched light/dark: redraw in its theme
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Catch up on changes missed while hidden."""
         super().showEvent(event)
         if self._stale:
             self.refresh()

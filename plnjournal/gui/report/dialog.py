@@ -311,6 +311,7 @@ class ReportDialog(QDialog):
         self._changed()
 
     def period(self) -> tuple[dt.date, dt.date]:
+        """The chosen period, as dates (the end may be before the start)."""
         return _date(self.start_edit.date()), _date(self.end_edit.date())
 
     def options(self) -> ReportOptions:
@@ -327,6 +328,7 @@ class ReportDialog(QDialog):
         )
 
     def paper_size(self) -> str:
+        """The chosen paper, as ``write_report_pdf`` names it."""
         return str(self.paper.currentData())
 
     def _cover_changes(self) -> dict[str, str]:
@@ -414,6 +416,7 @@ class ReportDialog(QDialog):
     # --- export ------------------------------------------------------------------------
 
     def suggested_path(self) -> Path:
+        """A file name that says the period, in Documents if there is one."""
         start, end = self.period()
         folder = Path.home() / "Documents"
         if not folder.is_dir():
@@ -421,6 +424,7 @@ class ReportDialog(QDialog):
         return folder / f"progress-report-{start.isoformat()}-to-{end.isoformat()}.pdf"
 
     def choose_file_and_export(self) -> None:
+        """Ask where to save (adding .pdf if left out), then export."""
         path, _ = QFileDialog.getSaveFileName(
             self, "Export progress report", str(self.suggested_path()), "PDF files (*.pdf)"
         )

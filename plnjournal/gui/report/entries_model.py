@@ -42,12 +42,14 @@ class ReportEntriesModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
 
     def set_checked(self, entry_ids: set[int]) -> None:
+        """Tick exactly these reflections (private ones only when allowed)."""
         allowed = {e.entry_id for e in self._entries if self._allowed(e)}
         self._checked = set(entry_ids) & allowed
         if self._entries:
             self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
 
     def highlight_ids(self) -> set[int]:
+        """The reflections marked as highlights, for the Highlights button."""
         return {e.entry_id for e in self._entries if e.highlight}
 
     def checked_ids(self) -> tuple[int, ...]:
@@ -58,9 +60,11 @@ class ReportEntriesModel(QAbstractListModel):
         return self._private_allowed or not entry.private
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        """Qt model API."""
         return 0 if parent.isValid() else len(self._entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt model API."""
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         e = self._entries[index.row()]
@@ -86,6 +90,7 @@ class ReportEntriesModel(QAbstractListModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        """Qt model API: a private reflection is locked until private ones are allowed."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         e = self._entries[index.row()]
@@ -99,6 +104,7 @@ class ReportEntriesModel(QAbstractListModel):
         )
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Qt model API: ticking, refused for a locked private reflection."""
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         e = self._entries[index.row()]

@@ -72,11 +72,13 @@ def import_framework_file(
 
 
 def ask_import(parent: QWidget | None, db: Database) -> bool:
+    """Ask for a framework file and import it; True when the framework changed."""
     path, _ = QFileDialog.getOpenFileName(parent, "Import a skills framework", "", FILTERS)
     return bool(path) and import_framework_file(parent, db, path)
 
 
 def ask_export(parent: QWidget | None, db: Database) -> bool:
+    """Ask where to write the framework (JSON or CSV); True when it was written."""
     path, chosen = QFileDialog.getSaveFileName(
         parent, "Export the skills framework", "framework.json", FILTERS
     )

@@ -59,6 +59,7 @@ class RatingChart(QWidget):
     def set_data(
         self, ratings: list[HistoryRating], scale: list[tuple[int, str]], target: int
     ) -> None:
+        """Show these ratings; screen readers get the latest twenty as text."""
         self.ratings, self.scale, self.target = ratings, scale, target
         self.setAccessibleDescription(
             "; ".join(f"{_day(r.on)} {r.source.value} {r.level}" for r in ratings[-20:])
@@ -66,6 +67,7 @@ class RatingChart(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the ratings over time against the scale and the target."""
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()

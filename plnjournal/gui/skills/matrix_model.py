@@ -97,6 +97,7 @@ class SkillMatrixModel(QAbstractTableModel):
     # --- data in -----------------------------------------------------------------------
 
     def set_matrix(self, matrix: SkillMatrix) -> None:
+        """Show a newly computed matrix (a reset: every cell may change)."""
         self.beginResetModel()
         self._matrix = matrix
         self._rows = list(matrix.rows)
@@ -105,12 +106,15 @@ class SkillMatrixModel(QAbstractTableModel):
 
     @property
     def matrix(self) -> SkillMatrix | None:
+        """The matrix shown, or None before the first one arrives."""
         return self._matrix
 
     def row_data(self, row: int) -> MatrixRow:
+        """The matrix row behind a source row number."""
         return self._rows[row]
 
     def row_of_skill(self, skill_id: int) -> int:
+        """The source row of a skill, or -1 when it is not shown."""
         for i, r in enumerate(self._rows):
             if r.skill_id == skill_id:
                 return i
@@ -119,12 +123,15 @@ class SkillMatrixModel(QAbstractTableModel):
     # --- Qt model API --------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Qt model API."""
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Qt model API."""
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        """Qt model API; the tooltip says how a column is worked out."""
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -134,11 +141,13 @@ class SkillMatrixModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        """Qt model API: selectable, never editable."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        """Qt model API."""
         if not index.isValid() or self._matrix is None or index.row() >= len(self._rows):
             return None
         r, col, m = self._rows[index.row()], index.column(), self._matrix
@@ -267,6 +276,8 @@ class SkillMatrixModel(QAbstractTableModel):
 
 
 class QuickFilter(enum.IntEnum):
+    """The matrix's "Show" choices: the questions a teacher asks of it most."""
+
     ALL = 0
     BEHIND = 1
     BLIND_SPOTS = 2
@@ -307,28 +318,35 @@ class SkillMatrixProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def set_text(self, text: str) -> None:
+        """Filter by code, name or area, ignoring case."""
         self._refilter("_text", text.strip().casefold())
 
     def set_area(self, area: str) -> None:
+        """Show one area only ("" for all)."""
         self._refilter("_area", area)
 
     def set_show_archived(self, show: bool) -> None:
+        """Show or hide archived skills."""
         self._refilter("_show_archived", show)
 
     def set_quick_filter(self, quick: QuickFilter) -> None:
+        """Show only the skills one quick filter picks."""
         self._refilter("_quick", QuickFilter(quick))
 
     def set_grouped(self, grouped: bool) -> None:
+        """Keep areas together (and their headings) or sort across them."""
         self._grouped = grouped
         self.invalidate()
 
     @property
     def grouped(self) -> bool:
+        """Whether rows stay grouped by area (the delegate draws headings then)."""
         return self._grouped
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
+        """Qt proxy API: the text, area, archived and quick filters together."""
         model = self.sourceModel()
         if not isinstance(model, SkillMatrixModel) or model.matrix is None:
             return True
@@ -353,6 +371,7 @@ class SkillMatrixProxy(QSortFilterProxyModel):
     def lessThan(
         self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
     ) -> bool:
+        """Qt proxy API: within areas when grouped; ties keep the framework's order."""
         if self._grouped:
             a, b = left.data(GROUP_ROLE), right.data(GROUP_ROLE)
             if a != b:  # areas stay in framework order whichever way the column sorts

@@ -45,6 +45,7 @@ class MatrixDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        """Qt delegate API."""
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         bg = tone_background(mm.Tone(index.data(mm.TONE_ROLE) or 0), palette)
@@ -136,6 +137,7 @@ class MatrixDelegate(QStyledItemDelegate):
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        """Qt delegate API: the trend's number sits right, beside its sparkline."""
         super().initStyleOption(option, index)
         if index.column() == mm.TREND:
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -277,6 +279,7 @@ class SkillMatrixView(QWidget):
         run_in_background(self, compute, on_success=self.set_matrix)
 
     def set_matrix(self, matrix: SkillMatrix) -> None:
+        """Show a computed matrix, keeping the selection and the chosen area."""
         selected = self.selected_skill_id()
         self.model.set_matrix(matrix)
         bold = self.font()
@@ -300,10 +303,12 @@ class SkillMatrixView(QWidget):
             self.select_skill(selected)
 
     def selected_skill_id(self) -> int | None:
+        """The selected skill's id, or None."""
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(mm.SKILL_ID_ROLE) if rows else None
 
     def select_skill(self, skill_id: int) -> None:
+        """Select a skill's row if the filters show it."""
         row = self.model.row_of_skill(skill_id)
         if row >= 0:
             index = self.proxy.mapFromSource(self.model.index(row, mm.SKILL))

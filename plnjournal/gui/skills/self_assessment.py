@@ -61,6 +61,7 @@ class LevelChoice(QFrame):
         layout.addWidget(self.text)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click anywhere on the descriptor picks the level, not only on the button."""
         self.radio.setChecked(True)
         super().mousePressEvent(event)
 
@@ -184,6 +185,7 @@ class SelfAssessmentDialog(QDialog):
     # --- navigation ----------------------------------------------------------------------
 
     def go(self, i: int) -> None:
+        """Show skill ``i`` of the list (clamped to the ends)."""
         if not self.rows:
             return
         i = max(0, min(len(self.rows) - 1, i))
@@ -296,6 +298,7 @@ class SelfAssessmentDialog(QDialog):
     # --- saving --------------------------------------------------------------------------
 
     def assessment_date(self) -> dt.date:
+        """The day the ratings are dated (today unless changed)."""
         d = self.date.date()
         return dt.date(d.year(), d.month(), d.day())
 
