@@ -12,10 +12,8 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -41,18 +39,12 @@ from plnjournal.core.frameworks.edit import (
     load_draft,
     save_draft,
 )
+from plnjournal.gui.skills.framework_forms import AreaForm, SkillForm, named
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole
-W = TypeVar("W", bound=QWidget)
 T = TypeVar("T")
-
-
-def _named(widget: W, name: str) -> W:
-    # Not the constructor's accessibleName=: PySide6's stubs leave out inherited properties.
-    widget.setAccessibleName(name)
-    return widget
 
 
 def _swap(seq: list[T], obj: T, step: int) -> bool:
@@ -69,11 +61,9 @@ def _remove(seq: list[T], obj: T) -> None:
     seq[:] = [x for x in seq if x is not obj]
 
 
-def _text_edit(lines: int = 3) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
-    return edit
+def _read_draft(db: Database) -> FrameworkDraft:
+    with db.session() as session:
+        return load_draft(session)
 
 
 class FrameworkEditorDialog(QDialog):
@@ -85,18 +75,17 @@ class FrameworkEditorDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle("Edit the skills framework")
-        with db.session() as session:
-            self.draft: FrameworkDraft = load_draft(session)
+        self.draft = FrameworkDraft()  # until the framework is read (``loaded``)
+        self.loaded = False
         self.dirty = False
         self.saving = False
-        self._loading = False
+        self._loading = False  # filling the fields from the draft: not an edit
 
-        self.fw_name = _named(QLineEdit(self.draft.name), "Framework name")
-        self.fw_cadence = _named(QSpinBox(), "Default cadence in days")
+        self.fw_name = named(QLineEdit(), "Framework name")
+        self.fw_cadence = named(QSpinBox(), "Default cadence in days")
         self.fw_cadence.setRange(0, 365)
         self.fw_cadence.setSpecialValueText("none")
         self.fw_cadence.setSuffix(" days")
-        self.fw_cadence.setValue(self.draft.default_cadence_days or 0)
         self.fw_name.textEdited.connect(lambda t: self._set(self.draft, "name", t))
         self.fw_cadence.valueChanged.connect(
             lambda v: self._set(self.draft, "default_cadence_days", v or None)
@@ -144,7 +133,8 @@ class FrameworkEditorDialog(QDialog):
         left_layout.addLayout(buttons)
 
         self.forms = QStackedWidget()
-        self.forms.addWidget(QLabel("Select an area or a skill to edit it."))
+        self.hint = QLabel("Loading the framework…")
+        self.forms.addWidget(self.hint)
         self.forms.addWidget(self._area_form())
         scroll = QScrollArea()  # the skill form is tall: it scrolls in small windows
         scroll.setWidgetResizable(True)
@@ -167,42 +157,46 @@ class FrameworkEditorDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.box)
-        self._rebuild()
         self.resize(1000, 680)
+        self._set_enabled(False)
+        run_in_background(
+            self, lambda _p: _read_draft(db), on_success=self._loaded, on_failure=self._load_failed
+        )
+
+    def _loaded(self, draft: FrameworkDraft) -> None:
+        self.draft, self.loaded = draft, True
+        self._loading = True
+        self.fw_name.setText(draft.name)
+        self.fw_cadence.setValue(draft.default_cadence_days or 0)
+        self.skill_form.set_scale(draft.scale)
+        self._loading = False
+        for level, edit in self.descriptor_edits.items():
+            edit.textChanged.connect(lambda lv=level, e=edit: self._edit_descriptor(lv, e))
+        self._cadence_hint()
+        self.hint.setText("Select an area or a skill to edit it.")
+        self._set_enabled(True)
+        self._rebuild()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.hint.setText("The framework could not be read.")
+        show_error(self, exc, self.windowTitle())
 
     # --- forms ---------------------------------------------------------------------------
 
     def _area_form(self) -> QWidget:
-        w = QWidget()
-        form = QFormLayout(w)
-        self.area_name = _named(QLineEdit(), "Area name")
-        self.area_description = _text_edit()
-        self.area_description.setAccessibleName("Area description")
+        self.area_form = AreaForm()
+        self.area_name, self.area_description = self.area_form.name, self.area_form.description
         self.area_name.textEdited.connect(lambda t: self._edit_area("name", t))
         self.area_description.textChanged.connect(
             lambda: self._edit_area("description", self.area_description.toPlainText())
         )
-        form.addRow("Name:", self.area_name)
-        form.addRow("Description:", self.area_description)
-        return w
+        return self.area_form
 
     def _skill_form(self) -> QWidget:
-        w = QWidget()
-        form = QFormLayout(w)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.skill_code = _named(QLineEdit(), "Skill code")
-        self.skill_code.setMaxLength(40)
-        self.skill_name = _named(QLineEdit(), "Skill name")
-        self.skill_area = _named(QComboBox(), "Area of the skill")
-        self.skill_description = _text_edit()
-        self.skill_description.setAccessibleName("Skill description")
-        self.skill_target = _named(QComboBox(), "Target level")
-        for level, label in self.draft.scale:
-            self.skill_target.addItem(f"{level} · {label}", level)
-        self.skill_cadence = _named(QSpinBox(), "Cadence in days")
-        self.skill_cadence.setRange(0, 365)
-        self.skill_cadence.setSuffix(" days")
-        self._cadence_hint()
+        f = self.skill_form = SkillForm()
+        self.skill_code, self.skill_name, self.skill_area = f.code, f.name, f.area
+        self.skill_description, self.skill_target = f.description, f.target
+        self.skill_cadence, self.descriptor_edits = f.cadence, f.descriptor_edits
         self.skill_code.textEdited.connect(lambda t: self._edit_skill("code", t))
         self.skill_name.textEdited.connect(lambda t: self._edit_skill("name", t))
         self.skill_description.textChanged.connect(
@@ -215,27 +209,10 @@ class FrameworkEditorDialog(QDialog):
             lambda v: self._edit_skill("cadence_days", v or None)
         )
         self.skill_area.activated.connect(self._move_to_area)
-        form.addRow("Code:", self.skill_code)
-        form.addRow("Name:", self.skill_name)
-        form.addRow("Area:", self.skill_area)
-        form.addRow("Description:", self.skill_description)
-        form.addRow("Target level:", self.skill_target)
-        form.addRow("Reflect at least every:", self.skill_cadence)
-        self.descriptor_edits: dict[int, QPlainTextEdit] = {}
-        for level, label in self.draft.scale:
-            edit = _text_edit(3)
-            edit.setAccessibleName(f"Descriptor for level {level}, {label}")
-            edit.setPlaceholderText(f"What {label.lower()} looks like in practice")
-            edit.textChanged.connect(lambda lv=level, e=edit: self._edit_descriptor(lv, e))
-            self.descriptor_edits[level] = edit
-            form.addRow(f"{level} · {label}:", edit)
-        return w
+        return f
 
     def _cadence_hint(self) -> None:
-        default = self.draft.default_cadence_days
-        self.skill_cadence.setSpecialValueText(
-            f"framework default ({default} days)" if default else "framework default (none)"
-        )
+        self.skill_form.set_cadence_default(self.draft.default_cadence_days)
 
     # --- tree ----------------------------------------------------------------------------
 
@@ -278,6 +255,7 @@ class FrameworkEditorDialog(QDialog):
         return f"{s.code}  {s.name}" + ("  (archived)" if s.archived else "")
 
     def current(self) -> AreaDraft | SkillDraft | None:
+        """The area or skill draft selected in the tree, or None."""
         item = self.tree.currentItem()
         draft = item.data(0, DRAFT_ROLE) if item else None
         return draft if isinstance(draft, AreaDraft | SkillDraft) else None
@@ -365,6 +343,7 @@ class FrameworkEditorDialog(QDialog):
             self.dirty = True
 
     def add_area(self) -> None:
+        """Append a new area and select it, its name ready to type over."""
         area = AreaDraft(name=f"New area {len(self.draft.areas) + 1}")
         self.draft.areas.append(area)
         self.dirty = True
@@ -373,6 +352,7 @@ class FrameworkEditorDialog(QDialog):
         self.area_name.selectAll()
 
     def add_skill(self) -> None:
+        """Add a skill to the selected area (or the last), with the next free code."""
         obj = self.current()
         if isinstance(obj, SkillDraft):
             area = self._area_of(obj)
@@ -391,6 +371,7 @@ class FrameworkEditorDialog(QDialog):
         self.skill_name.selectAll()
 
     def move_current(self, step: int) -> None:
+        """Move the selected area or skill ``step`` places within its list."""
         obj = self.current()
         if isinstance(obj, AreaDraft):
             moved = _swap(self.draft.areas, obj, step)
@@ -414,6 +395,7 @@ class FrameworkEditorDialog(QDialog):
             self._rebuild(select=obj)
 
     def toggle_archived(self) -> None:
+        """Archive or restore the selected area or skill (reversible, so no question)."""
         obj = self.current()
         if isinstance(obj, AreaDraft | SkillDraft):
             obj.archived = not obj.archived
@@ -421,6 +403,7 @@ class FrameworkEditorDialog(QDialog):
             self._rebuild(select=obj)
 
     def delete_current(self) -> None:
+        """Delete the selected skill or empty area, after asking: only what nothing refers to."""
         obj = self.current()
         if isinstance(obj, SkillDraft) and self.draft.can_delete(obj):
             what = f"the skill {obj.code} “{obj.name}”"
@@ -465,11 +448,19 @@ class FrameworkEditorDialog(QDialog):
         )
 
     def _set_saving(self, saving: bool) -> None:
-        # The draft is being written: no edits to it meanwhile.
+        # The draft is being written: no edits to it meanwhile, and no closing.
         self.saving = saving
+        self._set_enabled(not saving)
+        self.box.setEnabled(not saving)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        """Edits and Save on or off (off while the draft is read or written)."""
         for part in self.findChildren(QWidget):
-            if part is not self and part.parent() is self:
-                part.setEnabled(not saving)
+            if part is not self and part is not self.box and part.parent() is self:
+                part.setEnabled(enabled)
+        save = self.box.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None:
+            save.setEnabled(enabled)
 
     def _saved(self, _result: None) -> None:
         self._set_saving(False)

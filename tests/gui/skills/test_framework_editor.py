@@ -16,6 +16,8 @@ def _editor(qtbot, db):
     dialog = FrameworkEditorDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert not dialog.box.button(dialog.box.StandardButton.Save).isEnabled()  # still reading
+    qtbot.waitUntil(lambda: dialog.loaded)
     return dialog
 
 
