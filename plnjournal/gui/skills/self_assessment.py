@@ -9,6 +9,7 @@ rated skill (origin "self_assessment") in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -66,6 +67,18 @@ class LevelChoice(QFrame):
         super().mousePressEvent(event)
 
 
+def _read_skills(db: Database) -> tuple[SkillMatrix, dict[int, dict[int, str]]]:
+    """The worker's read: the active skills with their latest ratings, and every level's
+    descriptor per skill id."""
+    with db.session() as session:
+        matrix = skill_matrix(session, include_archived=False)
+        descriptors = {
+            s.id: {d.level: d.text for d in s.descriptors}
+            for s in list_skills(session, include_archived=False)
+        }
+    return matrix, descriptors
+
+
 class SelfAssessmentDialog(QDialog):
     """Skills > Rate yourself on all skills…"""
 
@@ -75,13 +88,12 @@ class SelfAssessmentDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle("Rate yourself on all skills")
-        with db.session() as session:
-            self.matrix: SkillMatrix = skill_matrix(session, include_archived=False)
-            self.descriptors = {
-                s.id: {d.level: d.text for d in s.descriptors}
-                for s in list_skills(session, include_archived=False)
-            }
-        self.rows: list[MatrixRow] = list(self.matrix.rows)
+        today = dt.date.today()
+        # Empty until the skills are read (``loaded``).
+        self.matrix = SkillMatrix("", today, today, [], [], [])
+        self.descriptors: dict[int, dict[int, str]] = {}
+        self.rows: list[MatrixRow] = []
+        self.loaded = False
         self.choices: dict[int, int] = {}  # skill id -> level chosen in this assessment
         self.saving = False
         self.current = -1
@@ -104,21 +116,6 @@ class SelfAssessmentDialog(QDialog):
         self.skill_list = QListWidget()
         self.skill_list.setAccessibleName("Skills")
         self._item_rows: dict[int, QListWidgetItem] = {}
-        area = None
-        for i, r in enumerate(self.rows):
-            if r.area != area:
-                area = r.area
-                head = QListWidgetItem(area)
-                font = head.font()
-                font.setBold(True)
-                head.setFont(font)
-                head.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
-                self.skill_list.addItem(head)
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, i)
-            self.skill_list.addItem(item)
-            self._item_rows[i] = item
-            self._label_item(i)
         self.skill_list.currentItemChanged.connect(self._list_moved)
 
         self.title = QLabel()
@@ -174,6 +171,33 @@ class SelfAssessmentDialog(QDialog):
 
         self.skill_list.installEventFilter(self)
         self.resize(980, 680)
+        self.title.setText("<h2>Loading the skills…</h2>")
+        self.skill_list.setEnabled(False)
+        self._update_progress()
+        run_in_background(
+            self, lambda _p: _read_skills(db), on_success=self._loaded, on_failure=self._failed
+        )
+
+    def _loaded(self, result: tuple[SkillMatrix, dict[int, dict[int, str]]]) -> None:
+        self.matrix, self.descriptors = result
+        self.rows = list(self.matrix.rows)
+        self.loaded = True
+        area = None
+        for i, r in enumerate(self.rows):
+            if r.area != area:
+                area = r.area
+                head = QListWidgetItem(area)
+                font = head.font()
+                font.setBold(True)
+                head.setFont(font)
+                head.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
+                self.skill_list.addItem(head)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            self.skill_list.addItem(item)
+            self._item_rows[i] = item
+            self._label_item(i)
+        self.skill_list.setEnabled(True)
         if self.rows:
             self.go(0)
             self.skill_list.setFocus()  # not the date: its digits would eat the level keys
@@ -181,6 +205,10 @@ class SelfAssessmentDialog(QDialog):
             self.title.setText("<h2>No skills yet</h2>")
             self.context.setText("Choose or import a skills framework first (Skills menu).")
         self._update_progress()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.title.setText("<h2>The skills could not be read</h2>")
+        show_error(self, exc, self.windowTitle())
 
     # --- navigation ----------------------------------------------------------------------
 
@@ -205,7 +233,9 @@ class SelfAssessmentDialog(QDialog):
 
     def _show(self, r: MatrixRow) -> None:
         m = self.matrix
-        self.title.setText(f"<h2 style='margin:0'>{r.code} · {r.name}</h2>")
+        # Rich text for the heading; the code and name come from the database: escaped.
+        heading = html.escape(f"{r.code} · {r.name}")
+        self.title.setText(f"<h2 style='margin:0'>{heading}</h2>")
         bits = [r.area, f"target {r.target_level} ({m.label(r.target_level)})"]
         if r.latest_self:
             bits.append(f"you last said {r.latest_self.level} on {r.latest_self.on:%d %b %Y}")
@@ -221,6 +251,7 @@ class SelfAssessmentDialog(QDialog):
                 choice.radio.installEventFilter(self)
                 self.group.addButton(choice.radio, level)
                 self.levels_layout.addWidget(choice)
+                choice.show()  # now, not queued: the dialog is already up when the skills arrive
         last = r.latest_self.level if r.latest_self else None
         for i in range(self.levels_layout.count()):
             layout_item = self.levels_layout.itemAt(i)

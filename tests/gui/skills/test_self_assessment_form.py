@@ -18,6 +18,8 @@ def _dialog(qtbot, db):
     dialog = SelfAssessmentDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert not dialog.skill_list.isEnabled()  # the skills are still being read
+    qtbot.waitUntil(lambda: dialog.loaded)
     dialog.activateWindow()
     qtbot.waitActive(dialog)
     return dialog
