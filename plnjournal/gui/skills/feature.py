@@ -58,13 +58,13 @@ class SkillsFeature:
         window.data_changed.connect(self._data_changed)
 
     def show_matrix(self) -> None:
-        """Bring up the one matrix window (computed before its first show)."""
+        """Bring up the one matrix window (it shows "Loading…" until its first matrix is in)."""
         if self.matrix_view is None:
             view = matrix_view.SkillMatrixView(self.window.db, self.window)
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.skill_activated.connect(self.show_history)
             self.matrix_view = view
-            view.refresh(wait=True)
+            view.refresh()
         self.matrix_view.show()
         self.matrix_view.raise_()
         self.matrix_view.activateWindow()

@@ -240,6 +240,10 @@ class SkillMatrixView(QWidget):
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
         self.resize(1100, 720)
+        # Until the first matrix is in (``refresh``).
+        self.status.setText("Loading the skills matrix…")
+        self.table.setEnabled(False)
+        self.history_button.setEnabled(False)
 
     def _legend(self) -> QLabel:
         chips = []
@@ -265,23 +269,22 @@ class SkillMatrixView(QWidget):
 
     # --- data ----------------------------------------------------------------------------
 
-    def refresh(self, *, wait: bool = False) -> None:
-        """Recompute the matrix off the GUI thread (``wait`` computes here: tests, first show)."""
+    def refresh(self) -> None:
+        """Recompute the matrix off the GUI thread; the table follows when it is in."""
         db = self.db
 
         def compute(progress: ProgressFn | None = None) -> SkillMatrix:
             with db.session() as session:
                 return skill_matrix(session)
 
-        if wait:
-            self.set_matrix(compute())
-            return
         run_in_background(self, compute, on_success=self.set_matrix)
 
     def set_matrix(self, matrix: SkillMatrix) -> None:
         """Show a computed matrix, keeping the selection and the chosen area."""
         selected = self.selected_skill_id()
         self.model.set_matrix(matrix)
+        self.table.setEnabled(True)
+        self.history_button.setEnabled(True)
         bold = self.font()
         bold.setBold(True)
         widest = max(

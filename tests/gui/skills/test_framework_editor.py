@@ -104,7 +104,8 @@ def test_skills_menu_in_the_main_window(qtbot, demo_db) -> None:
     assert texts[:3] == ["Skills &matrix", "&Rate yourself on all skills…", "&Edit framework…"]
     feature.actions["matrix"].trigger()
     view = feature.matrix_view
-    assert view.isVisible() and view.proxy.rowCount() == 27
+    assert view.isVisible() and "Loading" in view.status.text()
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 27, timeout=10000)
     with demo_db.session() as s:
         find_skill(s, "PA1").archived = True
     window.notify_changed("skills")
