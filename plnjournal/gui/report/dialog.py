@@ -37,19 +37,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting
+from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE
 from plnjournal.core.report.content import (
     SECTIONS,
     PeriodEntry,
     ReportOptions,
-    default_period,
     months_before,
     period_entries,
 )
 from plnjournal.errors import PlnError
 from plnjournal.gui.report.entries_model import ReportEntriesModel
 from plnjournal.gui.report.page_preview import PagePreview
-from plnjournal.gui.report.work import export_report, render_preview
+from plnjournal.gui.report.work import export_report, read_settings, render_preview
 from plnjournal.gui.tasks import ProgressFn, Task, run_in_background, show_error
 from plnjournal.report_pdf.writer import WrittenPdf
 from plnjournal.storage.db import Database
@@ -111,20 +110,43 @@ class ReportDialog(QDialog):
         self.export_task: Task | None = None
         self.pages: list[QImage] = []
         self._charts: tuple[PreviewKey | None, dict[str, bytes] | None] = (None, None)
-        with db.session() as s:
-            self._name0 = str(get_setting(s, OWNER_NAME, "") or "")
-            self._role0 = str(get_setting(s, OWNER_ROLE, "") or "")
-            self._default = default_period(s)
+        # The saved cover and the default period, until read (``loaded``).
+        self._name0 = self._role0 = ""
+        self._default = (self.today, self.today)
+        self.loaded = False
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self._refresh_preview)
-        self._apply_preset()
         self.resize(1120, 780)
+        self._controls.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.preview.set_status("loading…")
+        run_in_background(
+            self,
+            lambda _p: read_settings(db),
+            on_success=self._loaded,
+            on_failure=self._load_failed,
+        )
+
+    def _loaded(self, result: tuple[str, str, tuple[dt.date, dt.date]]) -> None:
+        self._name0, self._role0, self._default = result
+        self.loaded = True
+        for edit, text in ((self.name_edit, self._name0), (self.role_edit, self._role0)):
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+        self._controls.setEnabled(True)
+        self.export_button.setEnabled(True)
+        self._apply_preset()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.preview.set_status("the journal could not be read")
+        show_error(self, exc, "Export progress report")
 
     # --- layout ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        controls = QWidget()
+        controls = self._controls = QWidget()
         form = QVBoxLayout(controls)
         form.setContentsMargins(0, 0, 8, 0)
 

@@ -1,19 +1,28 @@
-"""The export dialog's work on the worker thread: gathering the report, the preview's pages
-and the PDF. Nothing here touches a widget; the dialog hands in plain values."""
+"""The export dialog's work on the worker thread: its settings, gathering the report, the
+preview's pages and the PDF. Nothing here touches a widget; the dialog hands in plain values."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from plnjournal.core.journal.settings import set_setting
-from plnjournal.core.report.content import Report, ReportOptions, build_report
+from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting, set_setting
+from plnjournal.core.report.content import Report, ReportOptions, build_report, default_period
 from plnjournal.gui.report.page_preview import render_pages
 from plnjournal.gui.tasks import ProgressFn
 from plnjournal.report_pdf.writer import WrittenPdf, build_document, write_report_pdf
 from plnjournal.storage.db import Database
+
+
+def read_settings(db: Database) -> tuple[str, str, tuple[dt.date, dt.date]]:
+    """What the dialog opens on: the saved cover (name, role) and the default period."""
+    with db.session() as s:
+        name = str(get_setting(s, OWNER_NAME, "") or "")
+        role = str(get_setting(s, OWNER_ROLE, "") or "")
+        return name, role, default_period(s)
 
 
 def gather_report(

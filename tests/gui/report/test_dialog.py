@@ -66,6 +66,8 @@ def _dialog(qtbot, db, *, charts: bool = False) -> rd.ReportDialog:
     them (drawing them is most of a preview's time)."""
     dialog = rd.ReportDialog(db, None, today=TODAY)
     qtbot.addWidget(dialog)
+    assert not dialog.export_button.isEnabled()  # the saved cover is still being read
+    qtbot.waitUntil(lambda: dialog.loaded)
     dialog.section_boxes["charts"].setChecked(charts)
     dialog.show()
     qtbot.waitUntil(lambda: bool(dialog.pages), timeout=30000)
