@@ -172,7 +172,9 @@ class ReportDocument:
         doc.documentLayout().registerHandler(CHART_OBJECT, self._charts)
         doc.setHtml(html)
         edit = QTextCursor(doc)
-        edit.beginEditBlock()  # one layout for all the charts, not one each (~12 ms a chart)
+        # One layout for all the charts, not one each (what it saves: docs/performance.md,
+        # "One-year PDF (session 3)").
+        edit.beginEditBlock()
         for key in charts or {}:
             _place_chart(doc, key)
         edit.endEditBlock()
