@@ -332,29 +332,6 @@ def _place_chart(doc: QTextDocument, key: str) -> None:
     cursor.setBlockFormat(block)
 
 
-@dataclass(frozen=True)
-class PreparedReport:
-    """The parts of a report's PDF that do not depend on how its charts are drawn: the
-    command line makes them while another process draws the charts."""
-
-    chart_keys: tuple[str, ...]
-    html: str
-    attachment: bytes
-
-
-@paused_gc()
-def prepare_report(report: Report) -> PreparedReport:
-    """The report's HTML (its Markdown rendered) and its JSON attachment, and Qt's fonts
-    loaded by laying out a line in the report's font."""
-    ensure_gui_app()
-    keys = report_charts.chart_keys(report.charts) if report.has("charts") and report.charts else []
-    doc = QTextDocument()
-    doc.setDefaultFont(_report_font())
-    doc.setHtml("<p>Progress report <b>2026</b></p>")
-    doc.size()  # lays it out
-    return PreparedReport(tuple(keys), report_html(report, keys), report_json(report))
-
-
 def _report_font() -> QFont:
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
@@ -372,42 +349,33 @@ def build_document(
     paper: str = "a4",
     progress: ProgressFn | None = None,
     charts: dict[str, bytes] | None = None,
-    fonts: list[str] | None = None,
-    prepared: PreparedReport | None = None,
 ) -> ReportDocument:
     """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors
-    (or ``charts``, already drawn for the same report and paper with the font files
-    ``fonts``; ``prepared``: its HTML, made beforehand)."""
+    (or ``charts``, already drawn for the same report and paper: the export dialog's preview
+    drew them, and writing the PDF reuses them)."""
     c = report.cover
     title = f"Progress report · {c.name}" if c.name else "Progress report"
     period = f"{fmt_date(c.start)} – {fmt_date(c.end)}"
     svgs: dict[str, bytes] = dict(charts or {})
     if not svgs and report.has("charts") and report.charts is not None:
         width_in = PageGeometry.for_paper(paper).content.width() / DPI
-        _load_chart_fonts()
         images = report_charts.chart_images(report.charts, width_in, progress)
         svgs = {c.key: c.svg for c in images}
-    elif svgs:
-        _load_chart_fonts(fonts)
-    if prepared is not None and list(prepared.chart_keys) == list(svgs):
-        html = prepared.html
-    else:
-        html = report_html(report, list(svgs))
+    if svgs:
+        _load_chart_fonts()
+    html = report_html(report, list(svgs))
     return ReportDocument(html, style=STYLE, paper=paper, charts=svgs, header=(title, period))
 
 
 _fonts_loaded = False
 
 
-def _load_chart_fonts(paths: list[str] | None = None) -> None:
-    """Give Qt the fonts matplotlib measured the charts' text with (once per process);
-    ``paths`` when another process drew the charts and said which."""
+def _load_chart_fonts() -> None:
+    """Give Qt the fonts matplotlib measured the charts' text with (once per process)."""
     global _fonts_loaded
     if _fonts_loaded:
         return
-    if paths is None:
-        paths = report_charts.chart_fonts()
-    for path in paths:
+    for path in report_charts.chart_fonts():
         QFontDatabase.addApplicationFont(path)
     _fonts_loaded = True
 
@@ -434,13 +402,10 @@ def write_report_pdf(
     *,
     paper: str = "a4",
     charts: dict[str, bytes] | None = None,
-    fonts: list[str] | None = None,
     progress: ProgressFn | None = None,
-    prepared: PreparedReport | None = None,
 ) -> WrittenPdf:
     """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
-    so ``path`` is either the old file or the whole new one, never half a PDF (``prepared``:
-    ``prepare_report(report)``, made beforehand)."""
+    so ``path`` is either the old file or the whole new one, never half a PDF."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -448,7 +413,7 @@ def write_report_pdf(
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
     ensure_gui_app()
-    document = build_document(report, paper, charts=charts, fonts=fonts, prepared=prepared)
+    document = build_document(report, paper, charts=charts)
     tmp = folder / f".{path.name}.{os.getpid()}.part"
     try:
         document.write_pdf(
@@ -456,7 +421,7 @@ def write_report_pdf(
             title=pdf_title(report),
             attachment=(
                 ATTACHMENT_NAME,
-                prepared.attachment if prepared is not None else report_json(report),
+                report_json(report),
             ),
             progress=progress,
         )
