@@ -1,10 +1,11 @@
 """Start-up deferral, the one mechanism: a module imported on its first use, not at import.
 
 The window's first paint and the quick commands (``search``, ``show``, ``stats``) must not wait
-for SQLAlchemy (~280 ms here), matplotlib (~400 ms) or Alembic (~350 ms); the modules on those
-paths name such a module with ``lazy_module`` at their top, with a comment saying what it keeps
-off the path, and use it as a module. Every other module imports at its top, as usual.
-docs/performance.md ("Start-up") says how the savings were measured.
+for SQLAlchemy, matplotlib or Alembic (each costs a large part of the start-up budget); the
+modules on those paths name such a module with ``lazy_module`` at their top, with a comment
+saying what it keeps off the path, and use it as a module. Every other module imports at its
+top, as usual. docs/performance.md ("Where the start-up deferrals are, and what each saves")
+has the figures and how they were measured.
 """
 
 from __future__ import annotations
