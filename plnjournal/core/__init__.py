@@ -1,0 +1,1 @@
+"""The Qt-free core: the domain's services, importers, analytics and report content (docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""The journal on disk: SQLAlchemy models, SQLite file checks, the search index, backups, migrations."""
