@@ -102,5 +102,5 @@ def teaching_copy(teaching_template: Path, tmp_path: Path):
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # GUI tests are marked automatically, so `-m "not gui"` runs the Qt-free suite.
     for item in items:
-        if "qtbot" in getattr(item, "fixturenames", ()):
+        if {"qtbot", "qapp", "qtmodeltester"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
