@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.skills.history import HistoryRating, SkillHistory, skill_history
 from plnjournal.core.skills.lookup import active_framework
+from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.gui.tones import series_colors
 from plnjournal.storage.db import Database
 from plnjournal.values import RatingOrigin, RatingSource
@@ -152,31 +153,34 @@ class RatingChart(QWidget):
         p.end()
 
 
+def _read_history(db: Database, skill_id: int) -> tuple[SkillHistory, list[tuple[int, str]]]:
+    """The worker's read: the skill's history and the active framework's scale."""
+    with db.session() as session:
+        history = skill_history(session, skill_id)
+        fw = active_framework(session)
+        scale = [(lv.level, lv.label) for lv in fw.levels] if fw else []
+    return history, scale
+
+
 class SkillHistoryDialog(QDialog):
-    """Opened by double-clicking a skill in the matrix."""
+    """Opened by double-clicking a skill in the matrix.
+
+    The history is read through gui.tasks: the dialog says "Loading the skill's history…", its
+    tabs off, until the rows arrive (``loaded``)."""
 
     def __init__(self, db: Database, skill_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        with db.session() as session:
-            self.history = skill_history(session, skill_id)
-            fw = active_framework(session)
-            self.scale = [(lv.level, lv.label) for lv in fw.levels] if fw else []
-        h, s = self.history, self.history.skill
-        self.setWindowTitle(f"{s.code} {s.name} — history")
-        head = QLabel(self._heading_html(h))
-        head.setWordWrap(True)
-        head.setTextFormat(Qt.TextFormat.RichText)
+        self.history: SkillHistory | None = None  # until read
+        self.scale: list[tuple[int, str]] = []
+        self.loaded = False
+        self.setWindowTitle("Skill history")
+        self.head = QLabel("Loading the skill's history…")
+        self.head.setWordWrap(True)
+        self.head.setTextFormat(Qt.TextFormat.PlainText)  # RichText once the heading is built
 
         self.chart = RatingChart()
-        self.chart.set_data(h.ratings, self.scale, s.target_level)
         self.ratings_list = QListWidget()
         self.ratings_list.setAccessibleName("Ratings")
-        for r in reversed(h.ratings):
-            who = "You" if r.source == RatingSource.SELF else (r.rater or "Mentor")
-            label = dict(self.scale).get(r.level, "")
-            self.ratings_list.addItem(
-                f"{_day(r.on)}   {who}: {r.level} {label}  ({ORIGIN[r.origin]})"
-            )
         ratings_tab = QSplitter(Qt.Orientation.Vertical)
         ratings_tab.addWidget(self.chart)
         ratings_tab.addWidget(self.ratings_list)
@@ -184,37 +188,68 @@ class SkillHistoryDialog(QDialog):
 
         self.reflections = QListWidget()
         self.reflections.setAccessibleName("Linked reflections")
-        for ref in reversed(h.reflections):
-            lock = "🔒 " if ref.private else ""
-            rated = f"  · rated {ref.self_rating}" if ref.self_rating is not None else ""
-            item = QListWidgetItem(f"{_day(ref.on)}   {lock}{ref.title or '(untitled)'}{rated}")
-            item.setData(Qt.ItemDataRole.UserRole, ref.entry_id)
-            self.reflections.addItem(item)
         self.preview = self._browser("Reflection")
         self.reflections.currentRowChanged.connect(self._show_reflection)
         refl_tab = QSplitter(Qt.Orientation.Horizontal)
         refl_tab.addWidget(self.reflections)
         refl_tab.addWidget(self.preview)
         refl_tab.setSizes([320, 480])
+
+        self.comments = self._browser("Mentor comments")
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(ratings_tab, "Ratings")
+        self.tabs.addTab(refl_tab, "Reflections")
+        self.tabs.addTab(self.comments, "Mentor comments")
+        self.tabs.setEnabled(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.head)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 640)
+        run_in_background(
+            self,
+            lambda _p: _read_history(db, skill_id),
+            on_success=self._loaded,
+            on_failure=self._failed,
+        )
+
+    def _loaded(self, result: tuple[SkillHistory, list[tuple[int, str]]]) -> None:
+        self.history, self.scale = result
+        h, s = self.history, self.history.skill
+        self.setWindowTitle(f"{s.code} {s.name} — history")
+        self.head.setTextFormat(Qt.TextFormat.RichText)  # the database's text escaped in it
+        self.head.setText(self._heading_html(h))
+
+        self.chart.set_data(h.ratings, self.scale, s.target_level)
+        for r in reversed(h.ratings):
+            who = "You" if r.source == RatingSource.SELF else (r.rater or "Mentor")
+            label = dict(self.scale).get(r.level, "")
+            self.ratings_list.addItem(
+                f"{_day(r.on)}   {who}: {r.level} {label}  ({ORIGIN[r.origin]})"
+            )
+        for ref in reversed(h.reflections):
+            lock = "🔒 " if ref.private else ""
+            rated = f"  · rated {ref.self_rating}" if ref.self_rating is not None else ""
+            item = QListWidgetItem(f"{_day(ref.on)}   {lock}{ref.title or '(untitled)'}{rated}")
+            item.setData(Qt.ItemDataRole.UserRole, ref.entry_id)
+            self.reflections.addItem(item)
         if h.reflections:
             self.reflections.setCurrentRow(0)
         else:
             self.preview.setPlainText("No reflection is linked to this skill yet.")
-
-        self.comments = self._browser("Mentor comments")
         self.comments.setHtml(self._comments_html(h))
+        self.tabs.setTabText(0, f"Ratings ({len(h.ratings)})")
+        self.tabs.setTabText(1, f"Reflections ({len(h.reflections)})")
+        self.tabs.setTabText(2, f"Mentor comments ({len(h.comments)})")
+        self.tabs.setEnabled(True)
+        self.loaded = True
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(ratings_tab, f"Ratings ({len(h.ratings)})")
-        self.tabs.addTab(refl_tab, f"Reflections ({len(h.reflections)})")
-        self.tabs.addTab(self.comments, f"Mentor comments ({len(h.comments)})")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(head)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
-        self.resize(900, 640)
+    def _failed(self, exc: BaseException) -> None:
+        self.head.setText("The skill's history could not be read.")
+        show_error(self, exc, self.windowTitle())
 
     def _browser(self, name: str) -> QTextBrowser:
         b = QTextBrowser()
@@ -262,7 +297,7 @@ class SkillHistoryDialog(QDialog):
         return "".join(out)
 
     def _show_reflection(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.history is None:
             return
         ref = list(reversed(self.history.reflections))[row]
         title = html.escape(ref.title or "(untitled)")

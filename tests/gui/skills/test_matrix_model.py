@@ -127,6 +127,9 @@ def test_view_refreshes_in_background_and_opens_history(qtbot, demo_db) -> None:
         view.table.doubleClicked.emit(index)
     dialog = SkillHistoryDialog(demo_db, signal.args[0])
     qtbot.addWidget(dialog)
+    assert not dialog.tabs.isEnabled()  # the history is still being read
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.history is not None
     assert dialog.history.skill.code == "AS1"
     assert dialog.ratings_list.count() == len(dialog.history.ratings) > 0
     assert dialog.reflections.count() == len(dialog.history.reflections)
@@ -159,6 +162,7 @@ def test_history_renders_mentor_comments_sanitized(qtbot, teaching_db) -> None:
         skill_id = skill.id
     dialog = SkillHistoryDialog(teaching_db, skill_id)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
     html = dialog.comments.toHtml()
     assert "script" not in html and "alert" not in html and "x/y.png" not in html
     assert "Call" in dialog.comments.toPlainText()
