@@ -36,8 +36,20 @@ FORMATS = (
 )
 
 
+def _read_skills(db: Database) -> list[tuple[str, str, str]]:
+    """The worker's read: each active skill's code, name and area name, in framework order."""
+    with db.session() as s:
+        return [
+            (skill.code, skill.name, skill.area.name)
+            for skill in list_skills(s, include_archived=False)
+        ]
+
+
 class FeedbackRequestDialog(QDialog):
-    """Choose the skills to ask about (all active ones ticked), the mentor and the format."""
+    """Choose the skills to ask about (all active ones ticked), the mentor and the format.
+
+    The skills are read through gui.tasks: "Loading the skills…", the list and its ticks off,
+    until they arrive (``loaded``)."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,21 +65,16 @@ class FeedbackRequestDialog(QDialog):
         intro.setWordWrap(True)
         self.skills = QListWidget()
         self.skills.setAccessibleName("Skills to ask about")
-        with db.session() as s:
-            for skill in list_skills(s, include_archived=False):
-                item = QListWidgetItem(f"{skill.code}  {skill.name}  ({skill.area.name})")
-                item.setData(Qt.ItemDataRole.UserRole, skill.code)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked)
-                self.skills.addItem(item)
-        all_button, none_button = QPushButton("All"), QPushButton("None")
-        all_button.clicked.connect(lambda: self._tick(True))
-        none_button.clicked.connect(lambda: self._tick(False))
+        self.loaded = False
+        self.skills_label = QLabel("Loading the skills…")
+        self.all_button, self.none_button = QPushButton("All"), QPushButton("None")
+        self.all_button.clicked.connect(lambda: self._tick(True))
+        self.none_button.clicked.connect(lambda: self._tick(False))
         ticks = QHBoxLayout()
-        ticks.addWidget(QLabel("Skills:"))
+        ticks.addWidget(self.skills_label)
         ticks.addStretch(1)
-        ticks.addWidget(all_button)
-        ticks.addWidget(none_button)
+        ticks.addWidget(self.all_button)
+        ticks.addWidget(self.none_button)
         self.mentor = QLineEdit()
         self.mentor.setPlaceholderText("optional: filled in for them")
         self.format = QComboBox()
@@ -90,7 +97,34 @@ class FeedbackRequestDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(620, 560)
+        self._set_skills_enabled(False)
         self._update()
+        run_in_background(
+            self, lambda _p: _read_skills(db), on_success=self._loaded, on_failure=self._load_failed
+        )
+
+    def _set_skills_enabled(self, enabled: bool) -> None:
+        """The skill list and its ticks on or off (off until the skills are read)."""
+        for part in (self.skills, self.all_button, self.none_button):
+            part.setEnabled(enabled)
+
+    def _loaded(self, skills: list[tuple[str, str, str]]) -> None:
+        self.skills.blockSignals(True)  # filling the list is no change of the ticks
+        for code, name, area in skills:
+            item = QListWidgetItem(f"{code}  {name}  ({area})")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.skills.addItem(item)
+        self.skills.blockSignals(False)
+        self.skills_label.setText("Skills:")
+        self._set_skills_enabled(True)
+        self.loaded = True
+        self._update()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.skills_label.setText("The skills could not be read.")
+        show_error(self, exc, "Ask for feedback")
 
     def _tick(self, on: bool) -> None:
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked

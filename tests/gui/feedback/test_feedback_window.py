@@ -223,6 +223,8 @@ def test_ask_for_feedback_writes_a_template_and_records_it(qtbot, demo_db, tmp_p
 
     dialog = FeedbackRequestDialog(demo_db)
     qtbot.addWidget(dialog)
+    assert not dialog.skills.isEnabled()  # the skills are still being read
+    qtbot.waitUntil(lambda: dialog.loaded)
     dialog._tick(False)
     assert not dialog.save_button.isEnabled()
     for i in range(3):
