@@ -152,11 +152,7 @@ class FirstStartDialog(QDialog):
             spec = FrameworkSpec(name="My skills framework")
             self._write_then_accept(lambda session: install_framework(session, spec))
         elif choice == IMPORT:
-            try:
-                if self._import_file():
-                    self._write_then_accept(None)
-            except PlnError as exc:
-                QMessageBox.warning(self, self.windowTitle(), exc.message)
+            self._import_file()  # accepted once the file is in and the answer remembered
         elif choice == DEMO:
             self._load_demo()  # accepted when the demo is written
 
@@ -183,11 +179,24 @@ class FirstStartDialog(QDialog):
             self, write, on_success=lambda _r: QDialog.accept(self), on_failure=failed, writes=True
         )
 
-    def _import_file(self) -> bool:
+    def _import_file(self) -> None:
+        """Ask for a file and import it on the write worker; then remember the answer and
+        close, or, if the file was refused, stay with its problems said."""
         path, _ = QFileDialog.getOpenFileName(
             self, "Import a skills framework", "", "Frameworks (*.csv *.json);;All files (*)"
         )
-        return bool(path) and import_framework_file(self, self.db, path, confirm=False)
+        if not path:
+            return
+        self.setEnabled(False)
+        self.import_task = import_framework_file(
+            self, self.db, path, confirm=False, on_done=self._imported
+        )
+
+    def _imported(self, imported: bool) -> None:
+        if imported:
+            self._write_then_accept(None)
+        else:
+            self.setEnabled(True)
 
     def _load_demo(self) -> None:
         db = self.db

@@ -90,12 +90,15 @@ class SkillsFeature:
         dialog.exec()
 
     def import_framework(self) -> None:
-        """Import a framework file; the views hear of it once it is in."""
-        if framework_actions.ask_import(self.window, self.window.db):
+        """Import a framework file (in the background); the views hear of it once it is in."""
+        framework_actions.ask_import(self.window, self.window.db, on_done=self._imported)
+
+    def _imported(self, imported: bool) -> None:
+        if imported:
             self.window.notify_changed("skills", "framework")
 
     def export_framework(self) -> None:
-        """Write the framework to a file the user chooses."""
+        """Write the framework to a file the user chooses (in the background)."""
         framework_actions.ask_export(self.window, self.window.db)
 
     def _data_changed(self, what: set[str]) -> None:

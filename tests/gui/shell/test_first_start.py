@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog
 from plnjournal.core.journal.days import needs_first_start
 from plnjournal.core.skills.lookup import active_framework, list_skills
 from plnjournal.gui.shell import first_start
+from plnjournal.gui.skills import framework_actions
 
 
 def _dialog(qtbot, db):
@@ -50,6 +51,23 @@ def test_import_a_file(qtbot, db, tmp_path, monkeypatch) -> None:
     with db.session() as s:
         assert [sk.code for sk in list_skills(s)] == ["A1"]
         assert active_framework(s).name == "Mine"
+
+
+def test_import_a_refused_file_stays(qtbot, db, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("area,code,name,description,target_level\nA,,,,9\n", encoding="utf-8")
+    shown: list[Exception] = []
+    monkeypatch.setattr(framework_actions, "show_problems", lambda _p, _t, exc: shown.append(exc))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = _dialog(qtbot, db)
+    dialog.choose(first_start.IMPORT)
+    dialog.accept()
+    assert not dialog.isEnabled()  # the file is being read
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    qtbot.waitUntil(dialog.isEnabled)
+    assert dialog.result() != dialog.DialogCode.Accepted
+    with db.session() as s:
+        assert active_framework(s) is None
 
 
 def test_demo_journal_loads_in_the_background(qtbot, db) -> None:
