@@ -117,7 +117,7 @@ class ChartPane(QWidget):
         self.status.setText("Drawing…")
         db, ratio = self.db, self.devicePixelRatioF() or 1.0
 
-        def build(progress: ProgressFn | None = None) -> tuple[ChartRequest, Prerendered]:
+        def build(_progress: ProgressFn) -> tuple[ChartRequest, Prerendered]:
             with db.session() as session:
                 fig = make_chart(
                     session, request.kind, start=request.start, end=request.end, dark=request.dark
@@ -190,7 +190,7 @@ class ChartPane(QWidget):
         request, db = self.shown, self.db
         assert request is not None
 
-        def save(progress: ProgressFn | None = None) -> Path:
+        def save(_progress: ProgressFn) -> Path:
             with db.session() as session:
                 fig = make_chart(
                     session, request.kind, start=request.start, end=request.end, dark=request.dark

@@ -145,21 +145,16 @@ class InsightsView(QWidget):
 
     # --- scores ---------------------------------------------------------------------------
 
-    def refresh(self, *, wait: bool = False) -> None:
-        """Score again (off the GUI thread unless ``wait``), then redraw the visible chart."""
+    def refresh(self) -> None:
+        """Score again off the GUI thread, then redraw the visible chart."""
         as_of = _day(self.as_of.date())
         db = self.db
 
-        def compute(
-            progress: ProgressFn | None = None,
-        ) -> tuple[dt.date, list[SkillScore], dt.date | None]:
+        def compute(_progress: ProgressFn) -> tuple[dt.date, list[SkillScore], dt.date | None]:
             with db.session() as session:
                 return as_of, avoidance_scores(session, as_of), journal_span(session)[0]
 
         self._stale = False
-        if wait:
-            self._set_scores(compute())
-            return
         self._computing = True
         self.status.setText("Scoring…")
         run_in_background(self, compute, on_success=self._set_scores, on_failure=self._failed)
