@@ -3,8 +3,8 @@
 Everything slow runs on a worker thread through ``run_in_background``: gathering the report,
 laying it out and painting the preview pages (QTextDocument and QImage are used only in the
 thread that creates them), and writing the PDF. The preview is painted by the same code as
-the PDF, so what you see is what is written. The pages are shown by ``page_preview``; this
-module holds the options and the work.
+the PDF, so what you see is what is written. The options are chosen in ``options_form``, the
+pages are shown by ``page_preview``; this module holds the preview's and the export's work.
 """
 
 from __future__ import annotations
@@ -13,23 +13,14 @@ import datetime as dt
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -38,56 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE
-from plnjournal.core.report.content import (
-    SECTIONS,
-    PeriodEntry,
-    ReportOptions,
-    months_before,
-    period_entries,
-)
+from plnjournal.core.report.content import ReportOptions
 from plnjournal.errors import PlnError
-from plnjournal.gui.report.entries_model import ReportEntriesModel
+from plnjournal.gui.report.options_form import ReportOptionsForm
 from plnjournal.gui.report.page_preview import PagePreview
 from plnjournal.gui.report.work import export_report, read_settings, render_preview
 from plnjournal.gui.tasks import ProgressFn, Task, run_in_background, show_error
 from plnjournal.report_pdf.writer import WrittenPdf
 from plnjournal.storage.db import Database
 
-PRESETS = (
-    ("Last 3 months with reflections", 3),
-    ("Last 6 months with reflections", 6),
-    ("Last 12 months with reflections", 12),
-    ("Custom period", 0),
-)
-# Short names for the section checkboxes (the report's headings are longer).
-SECTION_LABELS = {
-    "summary": "Summary",
-    "matrix": "Skills matrix",
-    "avoidance": "What was avoided",
-    "charts": "Charts",
-    "feedback": "Mentor feedback",
-    "commitments": "Commitments",
-    "reflections": "Reflections",
-}
 PREVIEW_DELAY_MS = 350  # wait for the user to stop changing options
 # What a preview was made from: its charts are reused by an export of the same.
 PreviewKey = tuple[ReportOptions, str]
-
-
-def _date_edit() -> QDateEdit:
-    # Setters, not constructor keywords: PySide6's stubs leave out QDateEdit's properties.
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class ReportDialog(QDialog):
@@ -106,19 +59,16 @@ class ReportDialog(QDialog):
         self._closed = False  # work finishing after the dialog closed is dropped
         self._preview_running = False
         self._preview_pending = False
-        self._entries_generation = 0  # reads of an older period are dropped
         self.export_task: Task | None = None
         self.pages: list[QImage] = []
         self._charts: tuple[PreviewKey | None, dict[str, bytes] | None] = (None, None)
-        # The saved cover and the default period, until read (``loaded``).
-        self._name0 = self._role0 = ""
-        self._default = (self.today, self.today)
+        self._name0 = self._role0 = ""  # the saved cover, until read (``loaded``)
         self.loaded = False
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self._refresh_preview)
         self.resize(1120, 780)
-        self._controls.setEnabled(False)
+        self.form.setEnabled(False)
         self.export_button.setEnabled(False)
         self.preview.set_status("loading…")
         run_in_background(
@@ -129,15 +79,12 @@ class ReportDialog(QDialog):
         )
 
     def _loaded(self, result: tuple[str, str, tuple[dt.date, dt.date]]) -> None:
-        self._name0, self._role0, self._default = result
+        self._name0, self._role0, default = result
         self.loaded = True
-        for edit, text in ((self.name_edit, self._name0), (self.role_edit, self._role0)):
-            edit.blockSignals(True)
-            edit.setText(text)
-            edit.blockSignals(False)
-        self._controls.setEnabled(True)
+        self.form.set_cover(self._name0, self._role0)
+        self.form.setEnabled(True)
         self.export_button.setEnabled(True)
-        self._apply_preset()
+        self.form.set_default_period(default)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.preview.set_status("the journal could not be read")
@@ -146,83 +93,13 @@ class ReportDialog(QDialog):
     # --- layout ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        controls = self._controls = QWidget()
-        form = QVBoxLayout(controls)
-        form.setContentsMargins(0, 0, 8, 0)
-
-        who = QGroupBox("Cover")
-        who_form = QFormLayout(who)
-        self.name_edit = QLineEdit(self._name0, placeholderText="Your name")
-        self.role_edit = QLineEdit(self._role0, placeholderText="e.g. Early-career teacher")
-        who_form.addRow("Name", self.name_edit)
-        who_form.addRow("Role", self.role_edit)
-        form.addWidget(who)
-
-        period = QGroupBox("Period")
-        grid = QGridLayout(period)
-        self.preset = QComboBox()
-        for label, months in PRESETS:
-            self.preset.addItem(label, months)
-        self.start_edit = _date_edit()
-        self.end_edit = _date_edit()
-        grid.addWidget(self.preset, 0, 0, 1, 4)
-        grid.addWidget(QLabel("From"), 1, 0)
-        grid.addWidget(self.start_edit, 1, 1)
-        grid.addWidget(QLabel("to"), 1, 2)
-        grid.addWidget(self.end_edit, 1, 3)
-        form.addWidget(period)
-
-        sections = QGroupBox("Sections")
-        sgrid = QGridLayout(sections)
-        self.section_boxes: dict[str, QCheckBox] = {}
-        for i, (key, title) in enumerate(SECTIONS.items()):
-            box = QCheckBox(SECTION_LABELS.get(key, title))
-            box.setChecked(True)
-            box.setToolTip(title)
-            self.section_boxes[key] = box
-            sgrid.addWidget(box, i // 2, i % 2)
-        form.addWidget(sections)
-
-        entries = QGroupBox("Reflections to include in full")
-        ebox = QVBoxLayout(entries)
-        self.entries_model = ReportEntriesModel(self)
-        self.entries_view = QListView()
-        self.entries_view.setModel(self.entries_model)
-        self.entries_view.setUniformItemSizes(True)
-        self.entries_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.entries_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.entries_view.setMinimumHeight(120)
-        ebox.addWidget(self.entries_view, 1)
-        row = QHBoxLayout()
-        self.highlights_button = QPushButton("Highlights only")
-        self.none_button = QPushButton("None")
-        self.entries_note = QLabel()
-        self.entries_note.setObjectName("note")
-        row.addWidget(self.highlights_button)
-        row.addWidget(self.none_button)
-        row.addStretch(1)
-        row.addWidget(self.entries_note)
-        ebox.addLayout(row)
-        form.addWidget(entries, 1)
-
-        output = QGroupBox("Paper and privacy")
-        oform = QFormLayout(output)
-        self.paper = QComboBox()
-        self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
-        oform.addRow("Paper", self.paper)
-        self.private_box = QCheckBox("Include private reflections")
-        self.private_box.setToolTip(
-            "Off: private reflections are left out of everything in the report — text, counts, "
-            "ratings and scores."
-        )
-        self.anonymize_box = QCheckBox("Leave mentor names out (“Mentor A”, “Mentor B”, …)")
-        self.open_box = QCheckBox("Open the PDF when done")
-        self.open_box.setChecked(True)
-        oform.addRow(self.private_box)
-        oform.addRow(self.anonymize_box)
-        oform.addRow(self.open_box)
-        form.addWidget(output)
+        controls = f = self.form = ReportOptionsForm(self.db, self.today)
+        # The options' widgets, by the names callers know.
+        self.name_edit, self.role_edit, self.preset = f.name_edit, f.role_edit, f.preset
+        self.start_edit, self.end_edit, self.paper = f.start_edit, f.end_edit, f.paper
+        self.section_boxes, self.entries_model = f.section_boxes, f.entries_model
+        self.private_box, self.anonymize_box = f.private_box, f.anonymize_box
+        self.open_box = f.open_box
 
         self.preview = PagePreview()
         self.preview_label = self.preview.label  # its status line, by the name callers know
@@ -259,103 +136,25 @@ class ReportDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
-        self.preset.currentIndexChanged.connect(self._apply_preset)
-        for edit in (self.start_edit, self.end_edit):
-            edit.dateChanged.connect(self._period_edited)
-        for box in self.section_boxes.values():
-            box.toggled.connect(self._changed)
-        self.section_boxes["reflections"].toggled.connect(self.entries_view.setEnabled)
-        self.entries_model.dataChanged.connect(self._changed)
-        self.entries_model.modelReset.connect(self._changed)
-        self.highlights_button.clicked.connect(
-            lambda: self.entries_model.set_checked(self.entries_model.highlight_ids())
-        )
-        self.none_button.clicked.connect(lambda: self.entries_model.set_checked(set()))
-        self.paper.currentIndexChanged.connect(self._changed)
-        self.private_box.toggled.connect(self._private_toggled)
-        self.anonymize_box.toggled.connect(self._changed)
-        self.name_edit.textChanged.connect(self._changed)
-        self.role_edit.textChanged.connect(self._changed)
+        self.form.changed.connect(self._changed)
 
     # --- options -----------------------------------------------------------------------
 
-    def _apply_preset(self) -> None:
-        months = self.preset.currentData()
-        if not months:
-            return
-        start, end = self._default  # ends on the latest reflection
-        self._set_period(months_before(end, months), end)
-
-    def _set_period(self, start: dt.date, end: dt.date) -> None:
-        for edit, day in ((self.start_edit, start), (self.end_edit, end)):
-            edit.blockSignals(True)
-            edit.setDate(_qdate(day))
-            edit.blockSignals(False)
-        self._load_entries()
-
-    def _period_edited(self) -> None:
-        self.preset.blockSignals(True)
-        self.preset.setCurrentIndex(len(PRESETS) - 1)  # custom
-        self.preset.blockSignals(False)
-        self._load_entries()
-
-    def _load_entries(self) -> None:
-        """Read the period's reflections off the GUI thread; the list follows when they are in
-        (the newest period's: an older read still running is dropped)."""
-        self._entries_generation += 1
-        generation = self._entries_generation
-        start, end = self.period()
-        if end < start:
-            self.entries_model.set_entries([])
-            self._changed()
-            return
-        db = self.db
-
-        def read(_progress: ProgressFn) -> tuple[int, list[PeriodEntry]]:
-            with db.session() as s:
-                return generation, period_entries(s, start, end)
-
-        run_in_background(self, read, on_success=self._entries_loaded)
-
-    def _entries_loaded(self, result: tuple[int, list[PeriodEntry]]) -> None:
-        generation, entries = result
-        if generation != self._entries_generation or not self._alive():
-            return
-        self.entries_model.set_entries(entries)
-        self.entries_model.set_private_allowed(self.private_box.isChecked())
-        n_private = sum(e.private for e in entries)
-        self.entries_note.setText(
-            f"{len(entries)} in the period" + (f", {n_private} private" if n_private else "")
-        )
-
-    def _private_toggled(self, on: bool) -> None:
-        self.entries_model.set_private_allowed(on)
-        self._changed()
-
     def period(self) -> tuple[dt.date, dt.date]:
         """The chosen period, as dates (the end may be before the start)."""
-        return _date(self.start_edit.date()), _date(self.end_edit.date())
+        return self.form.period()
 
     def options(self) -> ReportOptions:
         """What the report will contain, as chosen (raises InputError for a bad period)."""
-        start, end = self.period()
-        return ReportOptions(
-            start=start,
-            end=end,
-            include_private=self.private_box.isChecked(),
-            anonymize_mentors=self.anonymize_box.isChecked(),
-            entry_ids=self.entries_model.checked_ids(),
-            sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
-            generated_on=self.today,
-        )
+        return self.form.options()
 
     def paper_size(self) -> str:
         """The chosen paper, as ``write_report_pdf`` names it."""
-        return str(self.paper.currentData())
+        return self.form.paper_size()
 
     def _cover_changes(self) -> dict[str, str]:
         changes = {}
-        name, role = self.name_edit.text().strip(), self.role_edit.text().strip()
+        name, role = self.form.cover()
         if name != self._name0:
             changes[OWNER_NAME] = name
         if role != self._role0:
@@ -364,7 +163,9 @@ class ReportDialog(QDialog):
 
     # --- preview -----------------------------------------------------------------------
 
-    def _changed(self, *_args: object) -> None:
+    def _changed(self) -> None:
+        if self._closed:
+            return  # the period's reflections landing after the dialog closed
         self._generation += 1
         self.preview.set_status("updating…")
         self._timer.start()
@@ -400,7 +201,7 @@ class ReportDialog(QDialog):
         )
 
     def _cover_override(self) -> tuple[str, str]:
-        return self.name_edit.text().strip(), self.role_edit.text().strip()
+        return self.form.cover()
 
     def _alive(self) -> bool:
         return not self._closed and shiboken6.isValid(self)
