@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from matplotlib.backend_bases import Event, LocationEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from plnjournal.core.charts.style import details_at
@@ -27,8 +28,8 @@ class Prerendered:
     """A figure drawn by Agg off the GUI thread, at the screen's pixel ratio."""
 
     figure: Figure
-    renderer: Any
-    key: tuple
+    renderer: Any  # a RendererAgg: backend_agg has no type hints
+    key: tuple[float, float, float] | None
 
 
 def prerender(fig: Figure, pixel_ratio: float = 1.0, dpi: float | None = None) -> Prerendered:
@@ -43,7 +44,7 @@ def prerender(fig: Figure, pixel_ratio: float = 1.0, dpi: float | None = None) -
     w_in, h_in = fig.get_size_inches()
     fig.set_size_inches(round(w_in * fig.dpi) / fig.dpi, round(h_in * fig.dpi) / fig.dpi)
     agg = FigureCanvasAgg(fig)
-    agg.draw()
+    agg.draw()  # type: ignore[no-untyped-call]  # matplotlib's backend_agg has no type hints
     # The key matplotlib compares before reusing a renderer (its own, whatever the version).
     return Prerendered(fig, agg.renderer, agg._lastKey)
 
@@ -56,7 +57,7 @@ class ChartCanvas(FigureCanvasQTAgg):
     def __init__(self, drawn: Prerendered, parent: QWidget | None = None) -> None:
         fig = drawn.figure
         ratio = fig.dpi / fig._original_dpi  # type: ignore[attr-defined]
-        super().__init__(fig)
+        super().__init__(fig)  # type: ignore[no-untyped-call]  # backend_qt has no type hints
         self.setParent(parent)
         self._set_device_pixel_ratio(ratio)
         # Adopt the worker's drawing: matplotlib reuses a renderer whose key (width, height,
@@ -70,7 +71,8 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.mpl_connect("motion_notify_event", self._hover)
         self.mpl_connect("button_press_event", self._click)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """QWidget.resizeEvent: draws again only when the pixel ratio changed the drawing."""
         # The figure keeps the size it was designed at (the scroll area scrolls it); redraw
         # only if the screen's pixel ratio changed what the drawing must be.
         w, h = self.figure.bbox.size
@@ -79,12 +81,16 @@ class ChartCanvas(FigureCanvasQTAgg):
         if size == (round(w), round(h)):
             QWidget.resizeEvent(self, event)
             return
-        super().resizeEvent(event)
+        super().resizeEvent(event)  # type: ignore[no-untyped-call]  # backend_qt has no hints
 
-    def details(self, event) -> str | None:
+    def details(self, event: Event) -> str | None:
+        """What the point under the mouse stands for, as plain text (None off the data)."""
+        # mpl_connect's stub types every handler's event as the base Event.
+        if not isinstance(event, LocationEvent):
+            return None
         return details_at(self.figure, event.inaxes, event.xdata, event.ydata)
 
-    def _hover(self, event) -> None:
+    def _hover(self, event: Event) -> None:
         text = self.details(event) or ""
         if text == self._last_tip:
             return
@@ -94,7 +100,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         else:
             QToolTip.hideText()
 
-    def _click(self, event) -> None:
+    def _click(self, event: Event) -> None:
         text = self.details(event)
         if text:
             self.point_clicked.emit(text)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 # Models give the item's HTML under this role; it must be escaped already (never user markup).
@@ -13,18 +13,29 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 30
 class HtmlDelegate(QStyledItemDelegate):
     """Draws an item's ``HTML_ROLE``, in the palette's text colours (selected or not)."""
 
-    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _doc(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(index.data(HTML_ROLE) or "")
         doc.setTextWidth(max(option.rect.width(), 200))
         return doc
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """QStyledItemDelegate.initStyleOption, without the text this delegate draws itself."""
         super().initStyleOption(option, index)
         option.text = ""  # the base class draws the item (background, selection) but no text
 
-    def paint(self, painter, option, index) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """QStyledItemDelegate.paint: the base's background and selection, then the HTML."""
         # Through the base class, not the style's drawControl: reading QStyle's enums from
         # Python costs its ~15 ms set-up at the window's first paint.
         super().paint(painter, option, index)
@@ -42,10 +53,13 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, paint_ctx)
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """QStyledItemDelegate.sizeHint: the HTML's height at the view's width."""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        if opt.widget is not None:
+        if isinstance(opt.widget, QAbstractItemView):
             opt.rect.setWidth(opt.widget.viewport().width())
         doc = self._doc(opt, index)
         # As wide as the view (never wider: no sideways scrolling), as tall as the text.

@@ -16,6 +16,7 @@ APPLICATION = "PLN Journal"
 
 
 def app_settings() -> QSettings:
+    """The settings file; under ``PLNJOURNAL_HOME`` when set, so tests never touch the user's."""
     override = os.environ.get("PLNJOURNAL_HOME")
     if override:
         return QSettings(str(Path(override) / "window.ini"), QSettings.Format.IniFormat)
@@ -33,7 +34,11 @@ def read_bool(settings: QSettings, key: str, default: bool) -> bool:
 
 
 def read_int(settings: QSettings, key: str, default: int) -> int:
+    """An INI file gives numbers back as strings, and a hand-edited one may give nonsense."""
+    value = settings.value(key, default)
+    if not isinstance(value, (int, float, str)):
+        return default
     try:
-        return int(settings.value(key, default))
+        return int(value)
     except (TypeError, ValueError):
         return default

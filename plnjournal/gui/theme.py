@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from plnjournal.gui import late_types
 
 if TYPE_CHECKING:  # for annotations; the style classes are read from late_types when used
-    from PySide6.QtWidgets import QStyle
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOption, QWidget
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -64,7 +65,14 @@ def dark_fusion_style() -> QStyle:
     boxes = (element_kind.PE_IndicatorCheckBox, element_kind.PE_IndicatorItemViewItemCheck)
 
     class DarkFusion(late_types.QProxyStyle):
-        def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        def drawPrimitive(
+            self,
+            element: QStyle.PrimitiveElement,
+            option: QStyleOption,
+            painter: QPainter,
+            widget: QWidget | None = None,
+        ) -> None:
+            """QProxyStyle.drawPrimitive, with an outline round check boxes."""
             super().drawPrimitive(element, option, painter, widget)
             if element in boxes:
                 painter.save()

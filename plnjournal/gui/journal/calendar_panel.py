@@ -4,6 +4,7 @@ and previous/next/today buttons."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat
@@ -33,7 +34,9 @@ def to_date(qdate: QDate) -> dt.date:
 class CalendarPanel(QWidget):
     day_chosen = Signal(object)  # dt.date
 
-    def __init__(self, db: Database, today, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self._today = today

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from plnjournal.core.escape import escape
@@ -13,6 +21,9 @@ from plnjournal.core.journal.days import day_entries
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.journal.markdown_edit import word_count
 from plnjournal.storage.db import Database
+
+if TYPE_CHECKING:  # annotations only: on the start path, PySide sets a class up when read
+    from PySide6.QtGui import QKeyEvent
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -60,7 +71,7 @@ def read_day_rows(db: Database, day: dt.date) -> list[EntryRow]:
 class DayEntriesModel(QAbstractListModel):
     """One row per reflection of one day, in time order; it is handed rows, never reads."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[EntryRow] = []
 
@@ -169,7 +180,8 @@ class EntryListPanel(QWidget):
         if not self._quiet and current.isValid():
             self.entry_chosen.emit(current.data(ENTRY_ID_ROLE))
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """QWidget.keyPressEvent: Delete in the list asks to delete the chosen reflection."""
         if event.key() == Qt.Key.Key_Delete and self.view.hasFocus():
             self.delete_requested.emit()
             return

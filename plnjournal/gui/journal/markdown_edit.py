@@ -7,12 +7,16 @@ stored is always plain Markdown the user can read and edit anywhere.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from plnjournal.gui.journal.markdown_highlight import MarkdownHighlighter
+
+if TYPE_CHECKING:  # annotations only: on the start path, PySide sets a class up when read
+    from PySide6.QtGui import QPaintEvent, QResizeEvent, QTextBlock
 
 _WORD = re.compile(r"\w[\w'’-]*")
 _HEADING_PREFIX = re.compile(r"^#{1,6}\s+")
@@ -57,13 +61,15 @@ class MarkdownEdit(QPlainTextEdit):
             self.highlighter.set_palette(self.palette())
         super().changeEvent(event)
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """QPlainTextEdit.paintEvent, telling the start probe when the text first shows."""
         super().paintEvent(event)
         if not self.painted:
             self.painted = True
             self.first_painted.emit()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """QWidget.resizeEvent: the text stays a readable column, centred in the width."""
         spare = self.width() - self.max_text_width
         side = max(0, spare // 2)
         self.setViewportMargins(side, 0, side, 0)
@@ -102,11 +108,12 @@ class MarkdownEdit(QPlainTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
 
-    def _selected_blocks(self, cursor: QTextCursor) -> list:
+    def _selected_blocks(self, cursor: QTextCursor) -> list[QTextBlock]:
         doc = self.document()
         first = doc.findBlock(cursor.selectionStart())
         last = doc.findBlock(cursor.selectionEnd())
-        blocks, block = [], first
+        blocks: list[QTextBlock] = []
+        block = first
         while block.isValid():
             blocks.append(block)
             if block == last:
@@ -114,7 +121,7 @@ class MarkdownEdit(QPlainTextEdit):
             block = block.next()
         return blocks
 
-    def _toggle_prefix(self, prefix: str, pattern: re.Pattern) -> None:
+    def _toggle_prefix(self, prefix: str, pattern: re.Pattern[str]) -> None:
         cursor = self.textCursor()
         blocks = self._selected_blocks(cursor)
         remove = all(pattern.match(b.text()) for b in blocks if b.text().strip())

@@ -41,7 +41,8 @@ class MarkdownPreview(QTextBrowser):
             "pre, code { font-family: monospace; }"
         )
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
+        """QWidget.changeEvent: the style sheet follows a palette (light/dark) change."""
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._apply_style()
         super().changeEvent(event)
@@ -52,7 +53,8 @@ class MarkdownPreview(QTextBrowser):
         self.setHtml(markdown_to_html(text))
         bar.setValue(min(at, bar.maximum()))
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        """QTextBrowser.loadResource, refusing every resource."""
         return None  # never fetch: no images, no style sheets, nothing remote or local
 
     def _clicked(self, url: QUrl) -> None:

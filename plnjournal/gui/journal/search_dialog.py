@@ -11,11 +11,13 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -53,7 +55,9 @@ class ResultRow:
 
 
 class SearchResultsModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
+    """One row per hit, best first; the HTML role escapes the text and marks the matches."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ResultRow] = []
 
@@ -211,7 +215,8 @@ class SearchDialog(QDialog):
         if index.isValid():
             self.open_entry.emit(index.data(ENTRY_ID_ROLE), index.data(DATE_ROLE))
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        """QWidget.showEvent: the query is ready to type over each time the dialog shows."""
         super().showEvent(event)
         self.query.setFocus()
         self.query.selectAll()

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal_io.formats import FORMAT_LABELS
-from plnjournal.core.journal_io.importer import prepare_import, write_import
+from plnjournal.core.journal_io.importer import ImportPlan, prepare_import, write_import
+from plnjournal.core.journal_io.records import JsonObject
 from plnjournal.errors import PlnError
 from plnjournal.gui.journal_io.preview_model import DATE, LINKS, TIME, TITLE, ImportPreviewModel
 from plnjournal.gui.journal_io.preview_model import SORT_ROLE as PREVIEW_SORT_ROLE
@@ -69,7 +70,7 @@ class ImportJournalDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.plan = None
+        self.plan: ImportPlan | None = None
         self._generation = 0
         self.setWindowTitle("Import a journal")
         self.setMinimumSize(640, 460)
@@ -96,13 +97,12 @@ class ImportJournalDialog(QDialog):
             self.format_combo.addItem(label, fmt)
 
         form = QFormLayout()
-        for text, field, buddy in (
-            ("&From:", path_row, self.path_edit),
-            ("Fo&rmat:", self.format_combo, self.format_combo),
-        ):
-            label = QLabel(text)
-            label.setBuddy(buddy)
-            form.addRow(label, field)
+        from_label = QLabel("&From:")
+        from_label.setBuddy(self.path_edit)
+        form.addRow(from_label, path_row)
+        format_label = QLabel("Fo&rmat:")
+        format_label.setBuddy(self.format_combo)
+        form.addRow(format_label, self.format_combo)
 
         self.summary = QLabel("Choose a journal to see what will come in.")
         self.summary.setWordWrap(True)
@@ -208,7 +208,7 @@ class ImportJournalDialog(QDialog):
         path, fmt, db = Path(text).expanduser(), self.format_combo.currentData(), self.db
         self.summary.setText(f"Reading {html.escape(path.name)}…")
 
-        def done(plan) -> None:
+        def done(plan: ImportPlan) -> None:
             if generation == self._generation:
                 self._show_plan(plan)
 
@@ -223,7 +223,7 @@ class ImportJournalDialog(QDialog):
             on_failure=failed,
         )
 
-    def _show_plan(self, plan) -> None:
+    def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
         rows = plan.preview_rows()
         self.model.set_rows(rows)
@@ -300,7 +300,7 @@ class ImportJournalDialog(QDialog):
             writes=True,
         )
 
-    def _imported(self, summary: dict) -> None:
+    def _imported(self, summary: JsonObject) -> None:
         self.imported.emit(summary)
         n = summary["imported"]
         where = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from plnjournal.core.journal_io.importer import PreviewRow
 
@@ -14,7 +14,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ImportPreviewModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    """One row per reflection of the plan, sortable by ``SORT_ROLE`` (dates in time order)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PreviewRow] = []
 

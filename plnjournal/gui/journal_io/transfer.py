@@ -42,7 +42,7 @@ class JournalTransferFeature:
 
     def import_dialog(self) -> ImportJournalDialog:
         """The import dialog, wired so every view refreshes after an import."""
-        dialog = importing.ImportJournalDialog(self.window.db, self.window)
+        dialog: ImportJournalDialog = importing.ImportJournalDialog(self.window.db, self.window)
         dialog.imported.connect(
             lambda summary: self.window.notify_changed(
                 *(

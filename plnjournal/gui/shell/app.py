@@ -76,7 +76,8 @@ def run_gui(
         window.show()
         if smoke_test:
             app_identity.schedule_smoke_report(app, window, screenshot)
-        return app.exec()
+        exit_code: int = app.exec()  # app is typed Any: QtWidgets comes through lazy_module
+        return exit_code
     finally:
         guard.close()  # waits for background work before the journal closes
         db.close()

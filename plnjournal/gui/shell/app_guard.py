@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -24,6 +24,8 @@ from plnjournal.storage.sqlite_file import QuickCheck
 
 if TYPE_CHECKING:  # for annotations; the class is read from late_types when shown
     from PySide6.QtWidgets import QMessageBox
+
+    from plnjournal.storage.backup import BackupInfo
 
 # Off the first paint: the background helper (its progress and message boxes' Qt types),
 # used once the window has loaded; the backup and restore code, used then or on a damaged
@@ -149,12 +151,12 @@ def open_journal_or_explain(
     if not isinstance(problem, DatabaseDamaged):
         QMessageBox.critical(parent, "PLN Journal cannot open the journal", problem.message)
         return None
-    if problem.good_backup is None:
+    good = _good_backup(problem)
+    if good is None:
         QMessageBox.critical(parent, "PLN Journal: the journal is damaged", problem.message)
         return None
     if not offer_restore(problem, parent):
         return None
-    good = problem.good_backup
     try:
         setup_logging()  # the restore is logged
         result = restore.restore_backup(db_path, good.path)
@@ -168,7 +170,8 @@ def open_journal_or_explain(
 def damaged_dialog(exc: DatabaseDamaged, parent: QWidget | None = None) -> QMessageBox:
     """The question shown when the journal is damaged and a sound backup exists."""
     QMessageBox = late_types.QMessageBox
-    good = exc.good_backup
+    good = _good_backup(exc)
+    assert good is not None  # asked only when there is a backup to restore
     box = QMessageBox(parent)
     box.setObjectName("damagedJournalDialog")
     box.setIcon(QMessageBox.Icon.Warning)
@@ -193,3 +196,8 @@ def offer_restore(exc: DatabaseDamaged, parent: QWidget | None = None) -> bool:
     clicked = box.clickedButton()
     accept = late_types.QMessageBox.ButtonRole.AcceptRole
     return clicked is not None and box.buttonRole(clicked) == accept
+
+
+def _good_backup(exc: DatabaseDamaged) -> BackupInfo | None:
+    """The backup the error offers: errors.py, below storage, types it as a plain object."""
+    return cast("BackupInfo | None", exc.good_backup)

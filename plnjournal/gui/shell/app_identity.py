@@ -33,7 +33,9 @@ SMOKE_TIMEOUT_MS = 20_000
 
 def icon_png(size: int) -> bytes:
     """The app icon at ``size`` pixels, read through the package (works in wheels and bundles)."""
-    return resource_folder("icons").joinpath(f"plnjournal-{size}.png").read_bytes()
+    # Typed here: the checker cannot see plnjournal.resources (pyproject.toml, [tool.mypy]).
+    data: bytes = resource_folder("icons").joinpath(f"plnjournal-{size}.png").read_bytes()
+    return data
 
 
 def app_icon() -> QIcon:

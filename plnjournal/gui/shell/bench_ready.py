@@ -14,24 +14,41 @@ from __future__ import annotations
 import resource
 import sys
 import time
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractScrollArea, QMainWindow
+from PySide6.QtWidgets import QMainWindow
+
+if TYPE_CHECKING:
+    from plnjournal.gui.shell.main_window import MainWindow
 
 ENV = "PLNJOURNAL_BENCH_READY"
 # Modules the window must not wait for: loaded after the first paint, or only when used.
 HEAVY = ("sqlalchemy", "alembic", "matplotlib", "plnjournal.core.insights.avoidance", "openpyxl")
 
 
+class PaintedEditor(Protocol):
+    """The widget typed into, as the probe reads it: ``painted`` once its text is drawn."""
+
+    painted: bool
+
+    def hasFocus(self, /) -> bool: ...
+
+    def installEventFilter(self, filterObj: QObject, /) -> None: ...
+
+
 class _ReadyProbe(QObject):
-    def __init__(self, window: QMainWindow, editor: QAbstractScrollArea | None = None) -> None:
+    def __init__(self, window: QMainWindow, editor: PaintedEditor | None = None) -> None:
         super().__init__(window)
         self.window = window
         # The editor sets ``painted`` once it has drawn its text (gui/journal/markdown_edit.py). The
         # probe watches the editor itself, not its viewport: handing the viewport to Python
         # would cost the start ~15 ms. Its paint comes just before its text's, in the same
         # frame, and the check runs after that frame, before the window's post-paint work.
-        self.editor = editor if editor is not None else window.journal.editor.body
+        # Without an editor the window is the app's (bench/qt_floor.py passes both).
+        self.editor = (
+            editor if editor is not None else cast("MainWindow", window).journal.editor.body
+        )
         self.done = False
         self.editor.installEventFilter(self)
         window.installEventFilter(self)
@@ -70,7 +87,7 @@ class _ReadyProbe(QObject):
         self.window.close()
 
 
-def quit_when_ready(window: QMainWindow, editor: QAbstractScrollArea | None = None) -> None:
+def quit_when_ready(window: QMainWindow, editor: PaintedEditor | None = None) -> None:
     """Report readiness once, then close the window (which ends the app). ``editor``: the
     widget typed into, with a ``painted`` flag set once its text is drawn (default: the
     journaling window's; bench/qt_floor.py passes its own)."""

@@ -15,7 +15,7 @@ import sys
 NOT_PYSIDE = -1
 
 
-def feature_table() -> dict | None:
+def feature_table() -> dict[str, int] | None:
     """PySide's record of which modules use it (None if this PySide has none)."""
     table = getattr(sys.modules.get("PySide6.support.feature"), "pyside_feature_dict", None)
     return table if isinstance(table, dict) else None

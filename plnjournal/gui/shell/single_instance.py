@@ -77,7 +77,8 @@ class InstanceGuard(QObject):
             socket.connectToServer(self.name)
             if socket.waitForConnected(CONNECT_MS):
                 socket.write(RAISE)
-                sent = socket.waitForBytesWritten(CONNECT_MS)
+                # Typed here: QtNetwork comes through lazy_module, so the checker sees Any.
+                sent: bool = socket.waitForBytesWritten(CONNECT_MS)
                 socket.disconnectFromServer()
                 log.info("another window has this journal open; asked it to come forward")
                 return sent
