@@ -64,6 +64,7 @@ class Task(QRunnable):
         self.signals.progress.emit(done, total, message)
 
     def run(self) -> None:
+        """QRunnable.run: on a pool thread; the result or the error goes back as a signal."""
         try:
             result = self.fn(self._progress)
         except BaseException as exc:

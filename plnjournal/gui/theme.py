@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # for annotations; the style classes are read from late_types
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether the window background is dark, so the views choose colours that read on it."""
     palette = palette or QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
@@ -95,11 +96,13 @@ def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) 
 
 
 def follow_system_scheme(app: QApplication) -> None:
+    """Match the palette to the desktop's scheme now and whenever it switches."""
     apply_color_scheme(app)
     app.styleHints().colorSchemeChanged.connect(lambda s: apply_color_scheme(app, s))
 
 
 def accent(palette: QPalette | None = None) -> QColor:
+    """The palette's highlight colour: panels tinted with it follow the desktop's accent."""
     palette = palette or QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Highlight)
 

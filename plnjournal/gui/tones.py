@@ -24,10 +24,12 @@ _STRENGTH_DARK = {Tone.GOOD: 0.45, Tone.WARN: 0.30, Tone.BAD: 0.58, Tone.INFO: 0
 
 
 def is_dark(palette: QPalette) -> bool:
+    """Whether cells are drawn on a dark base (the tints are stronger there to show)."""
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
 def blend(base: QColor, hue: QColor, amount: float) -> QColor:
+    """``base`` moved ``amount`` (0 to 1) of the way to ``hue``: a tint that keeps text legible."""
     return QColor(
         round(base.red() + (hue.red() - base.red()) * amount),
         round(base.green() + (hue.green() - base.green()) * amount),

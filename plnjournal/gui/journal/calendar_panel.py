@@ -24,14 +24,18 @@ from plnjournal.storage.db import Database
 
 
 def to_qdate(day: dt.date) -> QDate:
+    """The calendar widget speaks QDate; the journal speaks dt.date."""
     return QDate(day.year, day.month, day.day)
 
 
 def to_date(qdate: QDate) -> dt.date:
+    """Back from the calendar widget's QDate to the journal's dt.date."""
     return dt.date(qdate.year(), qdate.month(), qdate.day())
 
 
 class CalendarPanel(QWidget):
+    """The month at a glance: a day is chosen here, and the days written on stand out."""
+
     day_chosen = Signal(object)  # dt.date
 
     def __init__(
@@ -95,6 +99,7 @@ class CalendarPanel(QWidget):
         self.today_button.clicked.connect(lambda: self.day_chosen.emit(self._today()))
 
     def selected(self) -> dt.date:
+        """The day the calendar shows as chosen (the step buttons count from it)."""
         return to_date(self.calendar.selectedDate())
 
     def show_day(self, day: dt.date) -> None:
@@ -139,9 +144,11 @@ class CalendarPanel(QWidget):
             self.streak_label.setText(f"Streak: {current} day" + ("" if current == 1 else "s"))
 
     def marked_days(self) -> set[dt.date]:
+        """The days of the shown month marked as having reflections (for tests and views)."""
         return set(self._marked)
 
     def changeEvent(self, event: QEvent) -> None:
+        """QWidget.changeEvent: the marks take the new palette's link colour."""
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "calendar"):
             self.refresh_marks()
         super().changeEvent(event)

@@ -53,6 +53,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class CommitmentRow:
+    """One open commitment as the panel shows it, read off the GUI thread."""
+
     id: int
     text: str
     due_on: dt.date | None
@@ -77,6 +79,8 @@ def read_commitment_rows(db: Database, today: dt.date) -> list[CommitmentRow]:
 
 
 class CommitmentsModel(QAbstractTableModel):
+    """The open commitments, handed as rows; the card column is what the narrow panel lists."""
+
     # The side panel is narrow: it lists the "card" column (text, then due date and skill);
     # the separate columns serve sorting, tooltips and any wider view.
     HEADERS = ("Due", "Commitment", "Skill", "Commitment with due date")
@@ -94,19 +98,23 @@ class CommitmentsModel(QAbstractTableModel):
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.rowCount."""
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.columnCount."""
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
+        """QAbstractItemModel.headerData."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """QAbstractItemModel.data: the card text, tooltips, overdue colour and id."""
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
@@ -138,6 +146,8 @@ class CommitmentsModel(QAbstractTableModel):
 
 
 class CommitmentsPanel(QWidget):
+    """The open commitments beside the reflection; done and drop are written in the background."""
+
     changed = Signal()
     add_requested = Signal()
     from_entry_requested = Signal()

@@ -59,6 +59,8 @@ PREVIEW_DELAY_MS = 150
 
 
 class EntryEditor(QWidget):
+    """The open reflection: what is typed is saved without asking, in order, off the GUI thread."""
+
     saved = Signal(int, bool)  # entry id, whether it was just created
     state_changed = Signal(str)
     model_chosen = Signal(str)  # a reflection model was applied (its id)
@@ -91,6 +93,7 @@ class EntryEditor(QWidget):
 
     @entry_id.setter
     def entry_id(self, entry_id: int | None) -> None:
+        """Re-point the open reflection (None once deleted: the next save makes a new one)."""
         self._target.entry_id = entry_id
 
     def _timer(self, ms: int, slot: Callable[[], object]) -> QTimer:
@@ -193,6 +196,7 @@ class EntryEditor(QWidget):
     # --- loading ---------------------------------------------------------------------------
 
     def set_models(self, models: list[ReflectionModel]) -> None:
+        """Offer these reflection models in the model box (read once the core has loaded)."""
         self._models = list(models)
         self.model_box.clear()
         self.model_box.addItem("Reflection model…", None)
@@ -204,6 +208,7 @@ class EntryEditor(QWidget):
         self._show_model()
 
     def open_entry(self, entry_id: int) -> None:
+        """Save what is open, then show reflection ``entry_id`` (read with no wait on a writer)."""
         self.flush()
         with self.db.reading() as conn:
             entry = read_open_entry(conn, entry_id)
@@ -308,6 +313,7 @@ class EntryEditor(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """QObject.eventFilter: leaving the title or the text saves what changed."""
         if event.type() == QEvent.Type.FocusOut and self._dirty:
             self.save_later()
         return super().eventFilter(watched, event)
@@ -434,6 +440,7 @@ class EntryEditor(QWidget):
         self.model_box.setEnabled(not busy)
 
     def status_text(self) -> str:
+        """The save state as shown (a failed close quotes it to the user)."""
         return self.state.text()
 
     def _show_state(self) -> None:
@@ -464,6 +471,7 @@ class EntryEditor(QWidget):
         return self._preview
 
     def set_preview(self, visible: bool, beside: bool) -> None:
+        """Show or hide the preview, beside the text or in its place."""
         self._preview_visible, self._preview_beside = visible, beside
         if self._preview is None and not visible:
             self._preview_holder.setVisible(False)
@@ -483,9 +491,11 @@ class EntryEditor(QWidget):
             self._refresh_preview()
 
     def preview_visible(self) -> bool:
+        """Whether the preview shows (the window's menu and settings follow it)."""
         return self._preview_visible
 
     def preview_beside(self) -> bool:
+        """Whether the preview sits beside the text rather than in its place."""
         return self._preview_beside
 
     def _refresh_preview(self) -> None:

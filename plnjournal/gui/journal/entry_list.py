@@ -32,6 +32,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class EntryRow:
+    """One reflection of the day as the list shows it, read before SQLAlchemy has loaded."""
+
     entry_id: int
     time: dt.time | None
     title: str
@@ -82,9 +84,11 @@ class DayEntriesModel(QAbstractListModel):
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.rowCount."""
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """QAbstractItemModel.data: the text, its escaped HTML, accessible text and id."""
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
@@ -117,6 +121,7 @@ class DayEntriesModel(QAbstractListModel):
         return None
 
     def row_of(self, entry_id: int | None) -> int:
+        """The reflection's row, or -1 (a new draft is not in the list yet)."""
         for i, row in enumerate(self.rows):
             if row.entry_id == entry_id:
                 return i
@@ -124,6 +129,8 @@ class DayEntriesModel(QAbstractListModel):
 
 
 class EntryListPanel(QWidget):
+    """The day's reflections: choosing one opens it; a new one, or Delete, is asked of the view."""
+
     entry_chosen = Signal(int)
     new_requested = Signal()
     delete_requested = Signal()
@@ -160,11 +167,13 @@ class EntryListPanel(QWidget):
         self._quiet = False
 
     def load(self, day: dt.date, current: int | None) -> None:
+        """Read the day's rows (the read-only connection never waits on a writer) and show them."""
         self.model.set_rows(read_day_rows(self.db, day))
         self.select(current)
         self.empty.setVisible(not self.model.rows)
 
     def select(self, entry_id: int | None) -> None:
+        """Show ``entry_id`` as current without announcing it (the view opened it already)."""
         self._quiet = True
         try:
             row = self.model.row_of(entry_id)

@@ -24,6 +24,7 @@ _LIST_PREFIX = re.compile(r"^\s*[-*+]\s+")
 
 
 def word_count(text: str) -> int:
+    """Words as a writer counts them (contractions and hyphenated words are one)."""
     return len(_WORD.findall(text))
 
 
@@ -57,6 +58,7 @@ class MarkdownEdit(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
 
     def changeEvent(self, event: QEvent) -> None:
+        """QWidget.changeEvent: the highlighting takes the new palette's colours."""
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "highlighter"):
             self.highlighter.set_palette(self.palette())
         super().changeEvent(event)
@@ -81,6 +83,7 @@ class MarkdownEdit(QPlainTextEdit):
         self._reserved = [s for s in sequences if not s.isEmpty()]
 
     def event(self, event: QEvent) -> bool:
+        """QObject.event: the reserved shortcuts reach the window, not the text edit."""
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             pressed = QKeySequence(event.keyCombination())
             if any(
@@ -147,9 +150,11 @@ class MarkdownEdit(QPlainTextEdit):
         cursor.endEditBlock()
 
     def toggle_heading(self) -> None:
+        """Make the selected lines level-2 headings, or plain again if they all are."""
         self._toggle_prefix("## ", _HEADING_PREFIX)
 
     def toggle_list(self) -> None:
+        """Make the selected lines a bulleted list, or plain again if they all are."""
         self._toggle_prefix("- ", _LIST_PREFIX)
 
     def insert_link(self) -> None:
@@ -185,12 +190,14 @@ class MarkdownEdit(QPlainTextEdit):
         return len(body) + len(sep)
 
     def move_cursor_to(self, position: int) -> None:
+        """Put the cursor at ``position`` (clamped to the text) and scroll to it."""
         cursor = self.textCursor()
         cursor.setPosition(min(position, len(self.toPlainText())))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """QWidget.keyPressEvent: Enter continues a list, and ends it on an empty item."""
         # Enter on a list line continues the list, as in other Markdown editors.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             line = self.textCursor().block().text()

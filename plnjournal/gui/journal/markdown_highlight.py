@@ -15,11 +15,14 @@ _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
+    """Shows the Markdown marks' meaning (bold, headings, quotes) without hiding them."""
+
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
         self.set_palette(palette)
 
     def set_palette(self, palette: QPalette) -> None:
+        """Take the palette's colours (light or dark) and highlight again."""
         self.heading = QTextCharFormat()
         self.heading.setFontWeight(QFont.Weight.Bold)
         self.quote = QTextCharFormat()
@@ -34,6 +37,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        """QSyntaxHighlighter.highlightBlock: one line's formats."""
         if _HEADING.match(text):
             self.setFormat(0, len(text), self.heading)
             return

@@ -18,6 +18,8 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 class MarkdownPreview(QTextBrowser):
+    """The rendered reflection, safe to show: sanitized, nothing fetched, links only on click."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Preview of the reflection")
@@ -48,6 +50,7 @@ class MarkdownPreview(QTextBrowser):
         super().changeEvent(event)
 
     def show_markdown(self, text: str) -> None:
+        """Render ``text``, keeping the scroll position so typing does not jump the view."""
         bar = self.verticalScrollBar()
         at = bar.value()
         self.setHtml(markdown_to_html(text))

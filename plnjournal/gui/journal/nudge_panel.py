@@ -53,6 +53,8 @@ SNOOZE_CHOICES = (("for 3 days", 3), ("for a week", 7), ("for two weeks", 14))
 
 
 class NudgePanel(QFrame):
+    """Today's hard conversation, if the avoidance model finds one: write, dismiss or snooze."""
+
     write_requested = Signal(object)  # HardConversation
     acted = Signal(str)  # what the user did, for the status bar
     updated = Signal()  # the nudge (or its absence) is on screen
@@ -121,6 +123,7 @@ class NudgePanel(QFrame):
         self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """QWidget.paintEvent: a rounded panel in the current palette's colours."""
         # Painted from the current palette each time (no style sheet), so a switch between
         # light and dark is followed without bookkeeping.
         painter = QPainter(self)

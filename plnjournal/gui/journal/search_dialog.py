@@ -47,6 +47,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class ResultRow:
+    """One hit as the list shows it; the snippet keeps the core's marks until it is escaped."""
+
     entry_id: int
     day: dt.date
     title: str
@@ -62,14 +64,17 @@ class SearchResultsModel(QAbstractListModel):
         self.rows: list[ResultRow] = []
 
     def set_rows(self, rows: list[ResultRow]) -> None:
+        """Show these hits (one reset: a page is at most ``LIMIT`` rows)."""
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.rowCount."""
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """QAbstractItemModel.data: plain text for the screen reader, escaped HTML to draw."""
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
@@ -91,6 +96,8 @@ class SearchResultsModel(QAbstractListModel):
 
 
 class SearchDialog(QDialog):
+    """Search as you type (after a pause), narrowed by skill and dates; a result opens its day."""
+
     open_entry = Signal(int, object)  # entry id, its date
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -156,6 +163,7 @@ class SearchDialog(QDialog):
         return edit
 
     def reload_skills(self) -> None:
+        """Refill the skill filter (after the framework changed), keeping the chosen skill."""
         current = self.skill.currentData()
         self.skill.clear()
         self.skill.addItem("any skill", None)
@@ -165,6 +173,7 @@ class SearchDialog(QDialog):
         self.skill.setCurrentIndex(max(self.skill.findData(current), 0))
 
     def set_range(self, date_from: dt.date | None, date_to: dt.date | None) -> None:
+        """Limit the search to these dates (None: no limit on that side)."""
         self.date_from.setDate(to_qdate(date_from) if date_from else _NO_DATE)
         self.date_to.setDate(to_qdate(date_to) if date_to else _NO_DATE)
 
@@ -172,6 +181,7 @@ class SearchDialog(QDialog):
         return None if edit.date() == _NO_DATE else to_date(edit.date())
 
     def run_search(self) -> None:
+        """Search now with what is typed and chosen (the typing pause's timer calls it)."""
         self._timer.stop()
         text = self.query.text().strip()
         if not text:

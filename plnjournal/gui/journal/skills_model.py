@@ -34,6 +34,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class SkillInfo:
+    """One skill as the panel shows it: plain values, so it can be read on a worker."""
+
     id: int
     code: str
     name: str
@@ -45,6 +47,8 @@ class SkillInfo:
 
 @dataclass
 class AreaInfo:
+    """An area of the framework and its skills, in the framework's order."""
+
     name: str
     skills: list[SkillInfo]
 
@@ -85,6 +89,8 @@ def without_archived(framework: FrameworkRows, keep: set[int]) -> FrameworkRows:
 
 
 class SkillLinksModel(QAbstractItemModel):
+    """The framework as a tree (areas, then skills) with the open reflection's links and ratings."""
+
     links_changed = Signal(object)  # dict: skill id -> self-rating or None (a dict signal
     # would go through QVariantMap, which drops int keys)
 
@@ -119,9 +125,11 @@ class SkillLinksModel(QAbstractItemModel):
                 self.dataChanged.emit(index.parent(), index.parent())
 
     def skill(self, skill_id: int) -> SkillInfo | None:
+        """The skill with this id as shown (None if the framework no longer has it)."""
         return self._by_id.get(skill_id)
 
     def level_label(self, level: int) -> str:
+        """The framework's name for a level; the number itself if it has none."""
         return dict(self.levels).get(level, str(level))
 
     def set_rating(self, skill_id: int, level: int | None) -> None:
@@ -130,6 +138,7 @@ class SkillLinksModel(QAbstractItemModel):
         self._changed(skill_id)
 
     def set_linked(self, skill_id: int, linked: bool) -> None:
+        """Link or unlink a skill (unlinking drops its rating); announced like a rating."""
         if linked:
             self.links.setdefault(skill_id, None)
         else:
@@ -143,6 +152,7 @@ class SkillLinksModel(QAbstractItemModel):
         self.links_changed.emit(dict(self.links))
 
     def index_of(self, skill_id: int) -> QModelIndex:
+        """The skill's row, for selecting it and announcing its changes."""
         for a_row, area in enumerate(self.areas):
             for s_row, sk in enumerate(area.skills):
                 if sk.id == skill_id:
@@ -152,6 +162,7 @@ class SkillLinksModel(QAbstractItemModel):
     # --- QAbstractItemModel ----------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """QAbstractItemModel.index: areas at the top, their skills under them."""
         # Bounds checked here rather than with hasIndex(): this runs thousands of times.
         if not 0 <= column < 2 or row < 0:
             return QModelIndex()
@@ -166,12 +177,16 @@ class SkillLinksModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, area + 1)  # a skill of area row-1
 
+    # The ignore: PySide's stub overloads parent() with QObject.parent(), which has no index;
+    # this override is the item model's form only.
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """QAbstractItemModel.parent: a skill's area (an area has none)."""
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.rowCount."""
         if not parent.isValid():
             return len(self.areas)
         if parent.internalId() == 0 and parent.column() == 0:
@@ -179,11 +194,13 @@ class SkillLinksModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.columnCount."""
         return 2
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
+        """QAbstractItemModel.headerData."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return ("Skill", "Level")[section]
         return None
@@ -194,6 +211,7 @@ class SkillLinksModel(QAbstractItemModel):
         return self.areas[index.internalId() - 1].skills[index.row()]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        """QAbstractItemModel.flags: skills are checkable, areas only show."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -202,6 +220,7 @@ class SkillLinksModel(QAbstractItemModel):
         return base
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """QAbstractItemModel.data: names, check marks, levels, tooltips and search text."""
         if not index.isValid():
             return None
         sk = self._skill_at(index)
@@ -240,6 +259,7 @@ class SkillLinksModel(QAbstractItemModel):
         return None
 
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """QAbstractItemModel.setData: a check mark links or unlinks the skill."""
         sk = self._skill_at(index)
         if sk is None or role != Qt.ItemDataRole.CheckStateRole:
             return False

@@ -43,6 +43,8 @@ COMFORT_LABELS = (
 
 
 class SkillsPanel(QWidget):
+    """The open reflection's skills: link them, rate where the reflection stood, and its comfort."""
+
     links_changed = Signal(object)  # dict: skill id -> self-rating or None
     comfort_changed = Signal(object)  # int | None
 

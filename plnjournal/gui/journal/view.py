@@ -66,6 +66,8 @@ _NUDGE_INPUTS = {"entries", "feedback", "nudges", "skills", "framework", "rating
 
 
 class JournalView(QWidget):
+    """The journaling page: calendar, day list and editor first; the side panels after the first paint."""
+
     message = Signal(str)  # for the status bar
     deleted = Signal(str)  # a reflection was deleted (its title), undo is possible
 
@@ -165,18 +167,21 @@ class JournalView(QWidget):
 
     @property
     def skills(self) -> SkillsPanel:
+        """The skills panel, made now if the first paint has not made it yet."""
         self.build_panels()
         assert self._skills is not None
         return self._skills
 
     @property
     def commitments(self) -> CommitmentsPanel:
+        """The commitments panel, made now if the first paint has not made it yet."""
         self.build_panels()
         assert self._commitments is not None
         return self._commitments
 
     @property
     def nudge(self) -> NudgePanel:
+        """The hard-conversation panel, made now if the first paint has not made it yet."""
         self.build_panels()
         assert self._nudge is not None
         return self._nudge
@@ -220,6 +225,7 @@ class JournalView(QWidget):
         self._show_entry_panels()
 
     def open_entry(self, entry_id: int, day: dt.date | None = None) -> None:
+        """Open a reflection (on ``day``, going there first if it is another day)."""
         if day is not None and day != self.day:
             self.go_to_day(day, entry_id)
             return
@@ -230,12 +236,14 @@ class JournalView(QWidget):
         self._show_entry_panels()
 
     def new_entry(self) -> None:
+        """Start another reflection on the shown day (saved once it has text)."""
         self._leave_entry()
         self.editor.open_draft(self.day)
         self._show_entry_panels()
         self.focus_editor()
 
     def step_day(self, days: int) -> None:
+        """Go ``days`` days back or forward, written on or not."""
         self.go_to_day(self.day + dt.timedelta(days=days))
 
     def step_written(self, direction: int) -> None:
@@ -250,9 +258,11 @@ class JournalView(QWidget):
         self.go_to_day(day)
 
     def go_today(self) -> None:
+        """Back to today's page (the reflections already written, or a new one)."""
         self.go_to_day(self._today())
 
     def focus_editor(self) -> None:
+        """Put the keyboard in the reflection's text."""
         self.editor.body.setFocus()
 
     def _show_entry_panels(self) -> None:
@@ -475,6 +485,7 @@ class JournalView(QWidget):
     # --- remembered layout -----------------------------------------------------------------
 
     def save_state(self, settings: QSettings) -> None:
+        """Remember the layout (splitters, side tab, preview) in the window's settings."""
         settings.setValue("journal/splitter", self.splitter.saveState())
         settings.setValue("journal/left", self.left.saveState())
         settings.setValue("journal/editor", self.editor.splitter.saveState())
@@ -484,6 +495,7 @@ class JournalView(QWidget):
         settings.setValue("journal/preview_beside", self.editor.preview_beside())
 
     def restore_state(self, settings: QSettings) -> None:
+        """Put back the layout the last session left (missing keys keep the defaults)."""
         for key, splitter in (
             ("journal/splitter", self.splitter),
             ("journal/left", self.left),

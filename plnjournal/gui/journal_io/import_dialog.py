@@ -170,11 +170,13 @@ class ImportJournalDialog(QDialog):
     # --- choosing ---------------------------------------------------------------------
 
     def choose_file(self) -> None:
+        """Pick a journal file (jrnl, JSON, Day One, Markdown) and preview it."""
         path, _ = QFileDialog.getOpenFileName(self, "Import a journal file", "", FILE_FILTER)
         if path:
             self.set_path(path)
 
     def choose_folder(self) -> None:
+        """Pick a folder (a jrnl folder journal or Markdown notes) and preview it."""
         path = QFileDialog.getExistingDirectory(
             self, "Import a jrnl folder journal or a folder of Markdown notes"
         )
@@ -182,11 +184,13 @@ class ImportJournalDialog(QDialog):
             self.set_path(path)
 
     def set_path(self, path: str | Path) -> None:
+        """Preview ``path`` at once (tests and drops; typing waits for a pause)."""
         self.path_edit.setText(str(path))
         self._debounce.stop()
         self.refresh_preview()
 
     def set_format(self, fmt: str | None) -> None:
+        """Read the file as ``fmt`` (None: detect it); the preview follows."""
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(fmt)))
 
     # --- preview ----------------------------------------------------------------------
@@ -287,6 +291,7 @@ class ImportJournalDialog(QDialog):
     # --- import -----------------------------------------------------------------------
 
     def start_import(self) -> None:
+        """Write the previewed plan in the background (one transaction, after a backup)."""
         plan, db = self.plan, self.db
         if plan is None:
             return

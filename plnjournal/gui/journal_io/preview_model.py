@@ -21,14 +21,17 @@ class ImportPreviewModel(QAbstractTableModel):
         self._rows: list[PreviewRow] = []
 
     def set_rows(self, rows: list[PreviewRow]) -> None:
+        """Show the plan's rows (one reset: the whole preview changes at once)."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.rowCount."""
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.columnCount."""
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
@@ -37,6 +40,7 @@ class ImportPreviewModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> object:
+        """QAbstractItemModel.headerData."""
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
@@ -46,6 +50,7 @@ class ImportPreviewModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """QAbstractItemModel.data: the text, tooltips for long columns, and sort keys."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, col = self._rows[index.row()], index.column()

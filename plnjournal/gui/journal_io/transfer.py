@@ -22,6 +22,8 @@ exporting = lazy_module("plnjournal.gui.journal_io.export_dialog")
 
 
 class JournalTransferFeature:
+    """File ▸ Import and Export journal: the actions, with the dialogs loaded on first use."""
+
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         menu = window.menu("file")
@@ -55,6 +57,7 @@ class JournalTransferFeature:
         return dialog
 
     def import_journal(self) -> None:
+        """File ▸ Import journal…: the import dialog, modal."""
         self.import_dialog().exec()
 
     def export_journal(self) -> None:
@@ -63,4 +66,6 @@ class JournalTransferFeature:
 
 
 def install(window: MainWindow) -> None:
+    """Add Import and Export journal to the File menu, above Quit."""
+    # Kept on the window, which knows its features only through main_window.FEATURES.
     window.journal_transfer = JournalTransferFeature(window)  # type: ignore[attr-defined]

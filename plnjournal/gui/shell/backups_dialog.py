@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -39,6 +39,9 @@ from plnjournal.storage.backup import MANUAL, BackupInfo, backup_infos, format_s
 from plnjournal.storage.db import Database
 from plnjournal.storage.restore import restore_backup
 
+if TYPE_CHECKING:  # the window imports this module's feature: annotations only
+    from plnjournal.gui.shell.main_window import MainWindow
+
 Index = QModelIndex | QPersistentModelIndex
 EVERYTHING = ("entries", "skills", "framework", "ratings", "feedback", "commitments", "nudges")
 
@@ -58,22 +61,27 @@ class BackupListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        """Read the backup folder again (after a backup or a restore added one)."""
         self.beginResetModel()
         self.backups = backup_infos(self.db_path)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.rowCount."""
         return 0 if parent.isValid() else len(self.backups)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.columnCount."""
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        """QAbstractItemModel.headerData."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """QAbstractItemModel.data: the text, sort keys, the backup itself and its path."""
         if not index.isValid() or not 0 <= index.row() < len(self.backups):
             return None
         b = self.backups[index.row()]
@@ -182,10 +190,12 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(self.selected() is not None)
 
     def selected(self) -> BackupInfo | None:
+        """The chosen backup, or None (Restore is enabled only with one)."""
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(BackupListModel.BACKUP_ROLE) if rows else None
 
     def back_up_now(self) -> None:
+        """Make a manual backup in the background; the list shows it when it lands."""
         path = self.db.path
         self.backup_button.setEnabled(False)
 
@@ -204,6 +214,7 @@ class BackupsDialog(QDialog):
         )
 
     def confirm_restore(self, backup: BackupInfo) -> bool:
+        """Ask before replacing the journal (Cancel is the default); True to go on."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Restore a backup")
@@ -219,6 +230,7 @@ class BackupsDialog(QDialog):
         return box.clickedButton() is restore
 
     def restore_selected(self) -> None:
+        """Restore the chosen backup once the user confirms it."""
         backup = self.selected()
         if backup is None or not self.confirm_restore(backup):
             return
@@ -267,10 +279,8 @@ class BackupsDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
 
-def reload_after_restore(window: Any) -> None:
+def reload_after_restore(window: MainWindow) -> None:
     """Every view reloads; the editor leaves a reflection the restore may have removed and
     opens the day as the restored journal has it."""
     window.notify_changed(*EVERYTHING)
-    journal = getattr(window, "journal", None)
-    if journal is not None and hasattr(journal, "go_to_day"):
-        journal.go_to_day(journal.day)
+    window.journal.go_to_day(window.journal.day)

@@ -32,9 +32,13 @@ class PaintedEditor(Protocol):
 
     painted: bool
 
-    def hasFocus(self, /) -> bool: ...
+    def hasFocus(self, /) -> bool:
+        """QWidget.hasFocus: ready means typing goes to the editor."""
+        ...
 
-    def installEventFilter(self, filterObj: QObject, /) -> None: ...
+    def installEventFilter(self, filterObj: QObject, /) -> None:
+        """QObject.installEventFilter: the probe hears the editor's paint and focus."""
+        ...
 
 
 class _ReadyProbe(QObject):
@@ -60,14 +64,17 @@ class _ReadyProbe(QObject):
 
     @property
     def painted(self) -> bool:
+        """Whether the editor has drawn its text (a flag the editor sets: markdown_edit.py)."""
         return bool(self.editor.painted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """QObject.eventFilter: a paint, focus or expose may be the ready moment."""
         if event.type() in (QEvent.Type.Paint, QEvent.Type.FocusIn, QEvent.Type.Expose):
             QTimer.singleShot(0, self.check)
         return False
 
     def check(self) -> None:
+        """Report and close once exposed, painted and focused (once only)."""
         handle = self.window.windowHandle()
         exposed = handle is not None and handle.isExposed()
         if self.done or not (exposed and self.painted and self.editor.hasFocus()):

@@ -95,6 +95,7 @@ class CrashDialog(QDialog):
                 self.details.appendPlainText(f"\n--- occurrence {self.count} ---\n{report}")
 
     def copy_details(self) -> None:
+        """Put the message, versions and tracebacks on the clipboard, for a bug report."""
         QGuiApplication.clipboard().setText(
             f"{self.message.text()}\n\n{self.details.toPlainText()}"
         )

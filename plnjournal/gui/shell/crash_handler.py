@@ -49,6 +49,7 @@ class CrashHandler(QObject):
     def excepthook(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
+        """sys.excepthook: an uncaught error is logged and shown in the crash dialog, not fatal."""
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous_hook(exc_type, exc, tb)
             return
@@ -78,6 +79,7 @@ class CrashHandler(QObject):
             log.exception("the crash dialog itself failed")
 
     def uninstall(self) -> None:
+        """Put back the hooks found at install (when the app closes, and in tests)."""
         sys.excepthook = self._previous_hook
         threading.excepthook = self._previous_thread_hook
 

@@ -80,6 +80,8 @@ def prepare_orm(db: Database) -> None:
 
 
 class MainWindow(QMainWindow):
+    """The app's one window: menus, status bar and the journaling view; features add their menus."""
+
     # Emitted after a change to the journal, with what changed: any of "entries", "skills",
     # "framework", "ratings", "feedback", "commitments", "nudges", "settings". Every view that
     # shows such data refreshes itself on it (one hook, many listeners).
@@ -274,6 +276,7 @@ class MainWindow(QMainWindow):
         self._undo_timer.timeout.connect(self.undo_button.hide)
 
     def show_message(self, text: str) -> None:
+        """Say ``text`` in the status bar (the undo button goes once nothing is left to undo)."""
         self.status_text.setText(text)
         self.undo_delete_action.setEnabled(self.journal.can_undo_delete())
         if not self.journal.can_undo_delete():
@@ -291,6 +294,7 @@ class MainWindow(QMainWindow):
         self.journal.save_later(then=lambda: self.show_message("Saved."))
 
     def toggle_preview(self) -> None:
+        """View ▸ Preview: show or hide the rendered reflection."""
         editor = self.journal.editor
         editor.set_preview(not editor.preview_visible(), editor.preview_beside())
         self._sync_view_actions()
@@ -378,6 +382,7 @@ class MainWindow(QMainWindow):
         self._sync_view_actions()
 
     def save_state(self) -> None:
+        """Remember the window's geometry and layout for the next start."""
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -385,6 +390,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def changeEvent(self, event: QEvent) -> None:
+        """QWidget.changeEvent: leaving the window saves what is typed."""
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.journal.save_later()
         super().changeEvent(event)

@@ -31,10 +31,13 @@ MESSAGE = "Time for today's reflection: a few honest lines are enough."
 
 
 def tray_available() -> bool:
+    """Whether a tray notification can be shown; without one the window says it instead."""
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 
 class DailyReminder(QObject):
+    """Checks twice a minute whether it is time to remind, and whether today is written yet."""
+
     reminded = Signal(str)
 
     def __init__(
@@ -61,6 +64,7 @@ class DailyReminder(QObject):
             self.reload()
 
     def reload(self) -> None:
+        """Read the reminder time again (after it was changed) and start or stop checking."""
         with self.db.session() as s:
             self.time = reminder_time(s)
         now = self._now()
@@ -150,6 +154,7 @@ class ReminderDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
 
     def chosen(self) -> dt.time | None:
+        """The time asked for, in whole minutes; None when the reminder is off."""
         if not self.enabled.isChecked():
             return None
         t = self.time.time()

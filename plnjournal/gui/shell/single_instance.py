@@ -42,6 +42,7 @@ def server_name(db_path: Path) -> str:
 
 
 def lock_path(db_path: Path) -> Path:
+    """The journal's lock file: per user and journal path, in the temp folder every launch sees."""
     return Path(QDir.tempPath()) / f"{server_name(db_path)}.lock"
 
 
@@ -121,6 +122,7 @@ class InstanceGuard(QObject):
             socket.deleteLater()
 
     def close(self) -> None:
+        """Stop listening and give up the lock, so the next launch opens the journal itself."""
         if self.server is not None:
             self.server.newConnection.disconnect(self._connected)
             self.server.close()
