@@ -1,5 +1,12 @@
 """Search (Ctrl+F): ranked results with highlighted snippets, by skill and date range; opening
-a result goes to that reflection."""
+a result goes to that reflection.
+
+Its reads (the skills, each search) run on the GUI thread on purpose: a session that only
+reads never takes the write lock (storage/dialect.py takes it at a transaction's first write),
+and in WAL mode a reader never waits on a writer, so another program writing cannot freeze the
+dialog; and a search stays quick however big the journal (FTS5 ranks a bounded number of the
+newest matches: docs/performance.md, "search in-process" up to 100,000 reflections).
+"""
 
 from __future__ import annotations
 

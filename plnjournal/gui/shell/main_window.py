@@ -29,11 +29,12 @@ from plnjournal.gui.prefs import app_settings
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
-if TYPE_CHECKING:  # a close event's type for an annotation (its set-up cost the start)
+if TYPE_CHECKING:  # for annotations (a close event's type: its set-up cost the start)
     from PySide6.QtGui import QCloseEvent
 
     from plnjournal.gui.journal.search_dialog import SearchDialog
     from plnjournal.gui.shell.reminder import DailyReminder
+    from plnjournal.gui.tasks import Task
 
 # Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the background
 # helper (its dialogs' Qt types) and the reminder, used once the journal has loaded; the search
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self._search: SearchDialog | None = None  # made when first opened
         self._build_status_bar()
         self.reminder: DailyReminder | None = None  # made once the journal has loaded
+        self._reminder_read: Task | None = None  # its first read of the reminder time
         self.is_loaded = False
         self._loading = False
         self.actions_by_name: dict[str, QAction] = {}
@@ -156,9 +158,11 @@ class MainWindow(QMainWindow):
         if self.is_loaded:
             return
         prepare_orm(self.db)
-        self.reminder = reminder.DailyReminder(self.db, self)
+        self.reminder = reminder.DailyReminder(self.db, self, load=False)
+        self._reminder_read = self.reminder.reload()
         self.is_loaded = True
-        self.journal.finish_loading(then=self.loaded.emit)
+        read = [self._reminder_read]
+        self.journal.finish_loading(then=lambda: tasks.after_all(read, self.loaded.emit))
 
     def _load_failed(self, exc: BaseException) -> None:
         tasks.show_error(self, exc)  # a busy or unreadable journal: said, then tried again
@@ -342,13 +346,19 @@ class MainWindow(QMainWindow):
 
     def _edit_reminder(self) -> None:
         self.load_now()  # the reminder is read with the rest of the journal
-        assert self.reminder is not None  # made by load_now()
-        if reminder.edit_reminder(self.db, self, self.reminder):
-            self.notify_changed("settings")
-            when = self.reminder.time
-            self.show_message(
-                f"Daily reminder at {when:%H:%M}." if when else "Daily reminder turned off."
-            )
+        daily = self.reminder
+        assert daily is not None  # made by load_now()
+        # The dialog starts from the time as read (at once, unless the read is still going).
+        tasks.after_all(
+            [self._reminder_read],
+            lambda: reminder.edit_reminder(self, daily, on_stored=self._reminder_stored),
+        )
+
+    def _reminder_stored(self, when: dt.time | None) -> None:
+        self.notify_changed("settings")
+        self.show_message(
+            f"Daily reminder at {when:%H:%M}." if when else "Daily reminder turned off."
+        )
 
     def _show_shortcuts(self) -> None:
         lines = []

@@ -1,5 +1,10 @@
 """The daily reminder: at the chosen time, if today has no reflection yet, a tray notification
-(or, where there is no system tray, a message in the window and a taskbar alert)."""
+(or, where there is no system tray, a message in the window and a taskbar alert).
+
+The reminder time is read and written through gui/tasks.py (a write may wait for another
+program's lock); the twice-a-minute check reads today's count on the plain read-only
+connection, which never waits on a writer.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.journal.days import entry_counts
 from plnjournal.core.journal.settings import reminder_time, set_reminder_time
+from plnjournal.gui.tasks import Task, run_in_background
 from plnjournal.storage.db import Database
 
 CHECK_EVERY_MS = 30_000
@@ -49,13 +55,15 @@ class DailyReminder(QObject):
         load: bool = True,
     ) -> None:
         """``load=False``: read the reminder time later, with ``reload()`` (the window does,
-        once the journal has loaded after the first paint)."""
+        once the journal has loaded after the first paint); else it is read now, in the
+        background (``time`` is None until it lands)."""
         super().__init__(window)
         self.db = db
         self.window = window
         self._now = now
         self.time: dt.time | None = None
         self._done_for: dt.date | None = None
+        self._generation = 0  # the newest read or write of the time (older ones: dropped)
         self.tray: QSystemTrayIcon | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
@@ -63,10 +71,52 @@ class DailyReminder(QObject):
         if load:
             self.reload()
 
-    def reload(self) -> None:
-        """Read the reminder time again (after it was changed) and start or stop checking."""
-        with self.db.session() as s:
-            self.time = reminder_time(s)
+    def reload(self) -> Task:
+        """Read the reminder time in the background; checking starts or stops when it lands."""
+        db = self.db
+
+        def read(_progress: object) -> dt.time | None:
+            with db.session() as s:
+                return reminder_time(s)
+
+        return self._update(read)
+
+    def store(
+        self, when: dt.time | None, then: Callable[[dt.time | None], None] | None = None
+    ) -> Task:
+        """Write ``when`` (None: no reminder) on the write worker; it applies once written,
+        and ``then`` gets it as stored."""
+        db = self.db
+
+        def write(_progress: object) -> dt.time | None:
+            with db.session() as s:
+                set_reminder_time(s, when)
+                return reminder_time(s)  # as stored, which is what a reload would read
+
+        return self._update(write, writes=True, then=then)
+
+    def _update(
+        self,
+        work: Callable[[object], dt.time | None],
+        *,
+        writes: bool = False,
+        then: Callable[[dt.time | None], None] | None = None,
+    ) -> Task:
+        self._generation += 1
+        generation = self._generation
+
+        def landed(when: dt.time | None) -> None:
+            if generation != self._generation:
+                return  # a newer read or write supersedes it
+            self.set_time(when)
+            if then is not None:
+                then(when)
+
+        return run_in_background(self.window, work, on_success=landed, writes=writes)
+
+    def set_time(self, when: dt.time | None) -> None:
+        """Remind at ``when`` (as stored) from now on, or never with None."""
+        self.time = when
         now = self._now()
         # Opening the app after the time is as good as being reminded: no reminder today.
         self._done_for = now.date() if self.time and now.time() >= self.time else None
@@ -161,13 +211,14 @@ class ReminderDialog(QDialog):
         return dt.time(t.hour(), t.minute())
 
 
-def edit_reminder(db: Database, parent: QWidget, reminder: DailyReminder) -> bool:
-    """Show the dialog and store the choice; True if it changed."""
+def edit_reminder(
+    parent: QWidget,
+    reminder: DailyReminder,
+    on_stored: Callable[[dt.time | None], None] | None = None,
+) -> Task | None:
+    """Show the dialog and store the choice in the background (None if cancelled);
+    ``on_stored`` gets the time once it is written and the reminder follows it."""
     dialog = ReminderDialog(reminder.time, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-
-    with db.session() as s:
-        set_reminder_time(s, dialog.chosen())
-    reminder.reload()
-    return True
+        return None
+    return reminder.store(dialog.chosen(), then=on_stored)

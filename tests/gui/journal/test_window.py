@@ -157,10 +157,11 @@ def test_daily_reminder_only_on_days_without_a_reflection(qtbot, make_window, te
         set_reminder_time(s, dt.time(20, 0))
     window = make_window(teaching_db)
     qtbot.waitUntil(lambda: window.is_loaded)
-    assert window.reminder.time == dt.time(20, 0)  # the window's own, read once loaded
+    # The window's own, read in the background once loaded.
+    qtbot.waitUntil(lambda: window.reminder.time == dt.time(20, 0))
     clock = [dt.datetime.combine(TODAY, dt.time(19, 0))]
     reminder = DailyReminder(teaching_db, window, now=lambda: clock[0])
-    assert reminder.time == dt.time(20, 0)
+    qtbot.waitUntil(lambda: reminder.time == dt.time(20, 0))
     assert not reminder.check()  # not yet
     clock[0] = dt.datetime.combine(TODAY, dt.time(20, 1))
     with qtbot.waitSignal(reminder.reminded):
