@@ -31,32 +31,27 @@ from plnjournal.core.journal.days import adjacent_day, day_entries
 from plnjournal.core.journal.days import open_entry as read_open_entry
 from plnjournal.core.journal.reflection_models import load_reflection_models
 from plnjournal.errors import PlnError
-from plnjournal.gui import late_types
 from plnjournal.gui.journal import entry_writes
 from plnjournal.gui.journal.calendar_panel import CalendarPanel
 from plnjournal.gui.journal.editor import EntryEditor
 from plnjournal.gui.journal.entry_list import EntryListPanel
+from plnjournal.gui.journal.record_actions import RecordActions
 from plnjournal.gui.prefs import read_bool, read_int
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
 if TYPE_CHECKING:  # for annotations only
-    from plnjournal.core.insights.nudges import HardConversation
-    from plnjournal.core.journal.commitments import ProposedCommitment
-    from plnjournal.core.journal.entries import DeletedEntry
-    from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
     from plnjournal.gui.journal.commitments_panel import CommitmentsPanel
     from plnjournal.gui.journal.nudge_panel import NudgePanel
     from plnjournal.gui.journal.skills_panel import SkillsPanel
     from plnjournal.gui.tasks import Task
 
 # Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the side
-# panels, made right after the first paint (build_panels); the commitment dialog, when shown;
-# the background helper (its dialogs' Qt types), first used once the journal has loaded.
+# panels, made right after the first paint (build_panels); the background helper (its
+# dialogs' Qt types), first used once the journal has loaded.
 commitments_panel = lazy_module("plnjournal.gui.journal.commitments_panel")
 nudge_panel = lazy_module("plnjournal.gui.journal.nudge_panel")
 skills_panel = lazy_module("plnjournal.gui.journal.skills_panel")
-commitment_dialog = lazy_module("plnjournal.gui.journal.commitment_dialog")
 tasks = lazy_module("plnjournal.gui.tasks")
 
 log = logging.getLogger(__name__)
@@ -84,12 +79,13 @@ class JournalView(QWidget):
         self._today = today
         self.day = today()
         self._body_changed_since_notice = False
-        self._undo: list[DeletedEntry] = []
         self._filling: list[Task | None] = []  # the panels' first reads (finish_loading)
 
         self.calendar = CalendarPanel(db, today)
         self.entries = EntryListPanel(db)
         self.editor = EntryEditor(db)
+        # Delete and undo, a reflection about the nudge, commitments: record_actions.py.
+        self.records = RecordActions(self)
         self._skills: SkillsPanel | None = None  # these three: build_panels()
         self._commitments: CommitmentsPanel | None = None
         self._nudge: NudgePanel | None = None
@@ -130,7 +126,7 @@ class JournalView(QWidget):
         self.calendar.day_chosen.connect(self.go_to_day)
         self.entries.entry_chosen.connect(self.open_entry)
         self.entries.new_requested.connect(self.new_entry)
-        self.entries.delete_requested.connect(self.delete_current)
+        self.entries.delete_requested.connect(self.records.delete_current)
         self.editor.saved.connect(self._saved)
 
         models, self.model_problems = load_reflection_models()
@@ -158,9 +154,9 @@ class JournalView(QWidget):
         self._skills.links_changed.connect(self._links_changed)
         self._skills.comfort_changed.connect(self._comfort_changed)
         self._commitments.changed.connect(lambda: self._notify("commitments"))
-        self._commitments.add_requested.connect(self.add_commitment)
-        self._commitments.from_entry_requested.connect(self.commit_from_entry)
-        self._nudge.write_requested.connect(self.write_about)
+        self._commitments.add_requested.connect(self.records.add_commitment)
+        self._commitments.from_entry_requested.connect(self.records.commit_from_entry)
+        self._nudge.write_requested.connect(self.records.write_about)
         # Appearing above the editor, the nudge must not push the text the user is typing.
         self._nudge.hold_back = lambda: self.editor.typed
         self._nudge.acted.connect(self._nudge_acted)
@@ -327,83 +323,7 @@ class JournalView(QWidget):
             self._body_changed_since_notice = False
             self._notify("entries")
 
-    # --- delete and undo -------------------------------------------------------------------
-
-    def delete_current(self) -> None:
-        """Delete the open reflection (after saving it: the undo brings back what was typed);
-        the editor is read-only until the delete has landed."""
-        if self.editor.entry_id is None:
-            self.editor.open_draft(self.day)  # an unsaved draft: just clear it
-            return
-
-        def failed(exc: BaseException) -> None:
-            self.editor.set_busy(False)
-            tasks.show_error(self, exc)
-
-        self.editor.set_busy(True)
-        delete, deleted = entry_writes.delete, self._entry_deleted
-        self.editor.write(delete, create=False, on_done=deleted, on_error=failed)
-
-    def _entry_deleted(self, snapshot: DeletedEntry | None) -> None:
-        self.editor.set_busy(False)
-        if snapshot is None:
-            return
-        self._undo.append(snapshot)
-        self.editor.entry_id = None
-        self._body_changed_since_notice = False
-        title = snapshot.fields.get("title") or "Reflection"
-        self.go_to_day(self.day)
-        self._notify("entries", "ratings", "commitments")
-        self.deleted.emit(title)
-
-    def can_undo_delete(self) -> bool:
-        """Whether a deleted reflection can be brought back (this session only)."""
-        return bool(self._undo)
-
-    def undo_delete(self) -> None:
-        """Bring back the last deleted reflection, with its links, and open it."""
-        if not self._undo:
-            return
-        snapshot, db = self._undo.pop(), self.db
-
-        def restored(found: tuple[int, dt.date]) -> None:
-            entry_id, day = found
-            self._notify("entries", "ratings", "commitments")
-            self.go_to_day(day, entry_id)
-            self.message.emit("Reflection restored.")
-
-        def failed(exc: BaseException) -> None:
-            self._undo.append(snapshot)  # still there to undo
-            tasks.show_error(self, exc)
-
-        tasks.run_in_background(
-            self,
-            lambda _p: entry_writes.restore(db, snapshot),
-            on_success=restored,
-            on_failure=failed,
-            writes=True,
-        )
-
-    # --- hard conversation and commitments -------------------------------------------------
-
-    def write_about(self, nudge: HardConversation) -> None:
-        """A new reflection today, on the nudge's skill, starting with its question."""
-        self._leave_entry()
-        today, now, db = self._today(), dt.datetime.now(), self.db
-
-        def added(entry_id: int) -> None:
-            self._notify("entries")
-            self.go_to_day(today, entry_id)
-            self.editor.body.move_cursor_to(len(self.editor.body.toPlainText()))
-            self.skills.select_skill(nudge.skill_id)
-            self.focus_editor()
-
-        tasks.run_in_background(
-            self,
-            lambda _p: entry_writes.add_about(db, nudge, today, now),
-            on_success=added,
-            writes=True,
-        )
+    # --- what the panels report ----------------------------------------------------------
 
     def _nudge_acted(self, text: str) -> None:
         self.message.emit(text)
@@ -411,59 +331,6 @@ class JournalView(QWidget):
 
     def _skill_choices(self) -> list[tuple[int, str]]:
         return self.skills.choices()
-
-    def add_commitment(self, dialog: CommitmentDialog | None = None) -> None:
-        """Ask for new commitments (``dialog``: one already filled in, for tests). The dialog
-        lists the skills: it waits until they are read (at once, after the first second)."""
-        self.finish_loading(then=lambda: self._ask_commitments(None, dialog, None))
-
-    def commit_from_entry(self, dialog: CommitmentDialog | None = None) -> None:
-        """Offer the open reflection's new action-plan lines as commitments (once its text
-        is saved: the lines are read from the journal)."""
-
-        def found(read_back: tuple[int, list[ProposedCommitment]] | None) -> None:
-            if read_back is None:
-                return
-            entry_id, proposals = read_back
-            if not proposals:
-                self.message.emit("No new lines in this reflection's action plan.")
-                return
-            self.finish_loading(then=lambda: self._ask_commitments(proposals, dialog, entry_id))
-
-        self.editor.write(commitment_dialog.read_proposals, create=False, on_done=found)
-
-    def _ask_commitments(
-        self,
-        proposals: list[ProposedCommitment] | None,
-        dialog: CommitmentDialog | None,
-        entry_id: int | None,
-    ) -> None:
-        if dialog is None:
-            dialog = commitment_dialog.CommitmentDialog(
-                self._skill_choices(),
-                default_due=self._today() + dt.timedelta(days=7),
-                default_skill=next(iter(self.skills.links()), None),
-                proposals=proposals,
-                parent=self,
-            )
-            if dialog.exec() != late_types.QDialog.DialogCode.Accepted:
-                return
-        made = dialog.commitments()
-        if not made:
-            return
-        today, db = self._today(), self.db
-
-        def added(_result: object) -> None:
-            self._notify("commitments")
-            self.side.setCurrentWidget(self._pages[1])
-            self.message.emit(f"{len(made)} commitment{'s' if len(made) != 1 else ''} made.")
-
-        tasks.run_in_background(
-            self,
-            lambda _p: commitment_dialog.add_commitments(db, made, entry_id=entry_id, today=today),
-            on_success=added,
-            writes=True,
-        )
 
     # --- refresh after changes anywhere ----------------------------------------------------
 

@@ -209,7 +209,9 @@ class MainWindow(QMainWindow):
         self._action("file", "save", "&Save now", self.save_now, "Ctrl+S")
         self._action("file", "reminder", "Daily &reminder…", self._edit_reminder)
 
-        self.undo_delete_action = self._action("edit", "undo_delete", "&Undo delete", j.undo_delete)
+        self.undo_delete_action = self._action(
+            "edit", "undo_delete", "&Undo delete", j.records.undo_delete
+        )
         self.undo_delete_action.setEnabled(False)
         self.menu("edit").addSeparator()
         self._action("edit", "bold", "&Bold", lambda: body.wrap_selection("**"), "Ctrl+B")
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
         )
 
         self._action("journal", "new", "&New reflection", j.new_entry, "Ctrl+N")
-        self._action("journal", "delete", "&Delete reflection", j.delete_current)
+        self._action("journal", "delete", "&Delete reflection", j.records.delete_current)
         self.menu("journal").addSeparator()
         self._action("journal", "previous_day", "&Previous day", lambda: j.step_day(-1), "Alt+Left")
         self._action("journal", "next_day", "Ne&xt day", lambda: j.step_day(1), "Alt+Right")
@@ -256,12 +258,12 @@ class MainWindow(QMainWindow):
         self._action("journal", "today", "&Today", j.go_today, "Ctrl+T")
         self._action("journal", "go_to", "&Go to date…", self.go_to_date, "Ctrl+G")
         self.menu("journal").addSeparator()
-        self._action("journal", "add_commitment", "Add &commitment…", j.add_commitment)
+        self._action("journal", "add_commitment", "Add &commitment…", j.records.add_commitment)
         self._action(
             "journal",
             "commit_from_entry",
             "Commitments from this &reflection…",
-            j.commit_from_entry,
+            j.records.commit_from_entry,
         )
         self._action("help", "shortcuts", "&Keyboard shortcuts", self._show_shortcuts, "F1")
 
@@ -272,7 +274,7 @@ class MainWindow(QMainWindow):
         self.undo_button.setAccessibleName("Undo delete")
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.undo_button.hide()
-        self.undo_button.clicked.connect(self.journal.undo_delete)
+        self.undo_button.clicked.connect(self.journal.records.undo_delete)
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().addPermanentWidget(self.undo_button)
         self._undo_timer = QTimer(self)
@@ -282,8 +284,8 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         """Say ``text`` in the status bar (the undo button goes once nothing is left to undo)."""
         self.status_text.setText(text)
-        self.undo_delete_action.setEnabled(self.journal.can_undo_delete())
-        if not self.journal.can_undo_delete():
+        self.undo_delete_action.setEnabled(self.journal.records.can_undo_delete())
+        if not self.journal.records.can_undo_delete():
             self.undo_button.hide()
 
     def _deleted(self, title: str) -> None:

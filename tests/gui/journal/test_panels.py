@@ -96,12 +96,12 @@ def test_add_close_and_drop_commitments(qtbot, make_window, teaching_db) -> None
     )
     qtbot.addWidget(dialog)
     dialog.lines.item(1).setCheckState(Qt.CheckState.Unchecked)
-    journal.commit_from_entry(dialog=dialog)
+    journal.records.commit_from_entry(dialog=dialog)
     qtbot.waitUntil(lambda: len(panel.model.rows) == 1)  # read, then written, on the worker
     extra = CommitmentDialog(journal._skill_choices(), default_due=TODAY, parent=window)
     qtbot.addWidget(extra)
     extra.text.setText("Read the behaviour policy")
-    journal.add_commitment(dialog=extra)
+    journal.records.add_commitment(dialog=extra)
     qtbot.waitUntil(lambda: len(panel.model.rows) == 2 and not busy())
     with teaching_db.session() as s:
         made = s.scalars(select(Commitment).order_by(Commitment.id)).all()
