@@ -2,9 +2,10 @@
 
 There is no save dialog. Text is saved about a second after typing stops, at least every few
 seconds while typing goes on, when the user leaves the entry, the day or the window, and on
-close. A reflection is only created once it has some text, so opening a day writes nothing.
-Saves run on the background helper's write worker, so a journal locked by another program
-never freezes the typing; only leaving the reflection and closing wait for the save.
+close (``gui/journal/entry_saves.py``). A reflection is only created once it has some text, so
+opening a day writes nothing. Saves run on the background helper's write worker, so a journal
+locked by another program never freezes the typing; only leaving the reflection and closing
+wait for the save.
 
 Just after the window opens, the journal's writing side (SQLAlchemy) is still loading: typing
 works at once, and the timed autosave waits until it has loaded (``set_save_ready``); a save
@@ -14,7 +15,6 @@ the user asks for (leaving the reflection, closing) waits for the load instead.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.journal.days import open_entry as read_open_entry
 from plnjournal.core.journal.reflection_models import ReflectionModel, template_text
-from plnjournal.errors import InputError, PlnError
-from plnjournal.gui.journal.entry_writes import EntryTarget, EntryWrite, EntryWriteJob
+from plnjournal.errors import InputError
+from plnjournal.gui.journal.entry_saves import EntrySaves
+from plnjournal.gui.journal.entry_writes import EntryWrite
 from plnjournal.gui.journal.markdown_edit import MarkdownEdit, word_count
 from plnjournal.gui.theme import warning_colour
 from plnjournal.lazy import lazy_module
@@ -46,15 +47,9 @@ if TYPE_CHECKING:  # for annotations only
     from plnjournal.gui.tasks import Task
 
 # Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the preview
-# (Markdown and the nh3 sanitizer), made when first shown; the background helper (its
-# dialogs' Qt types), first used by the first save.
+# (Markdown and the nh3 sanitizer), made when first shown.
 markdown_preview = lazy_module("plnjournal.gui.journal.markdown_preview")
-tasks = lazy_module("plnjournal.gui.tasks")
 
-log = logging.getLogger(__name__)
-
-SAVE_DELAY_MS = 1000  # after typing stops
-SAVE_MAX_WAIT_MS = 4000  # while typing goes on without a pause
 PREVIEW_DELAY_MS = 150
 
 
@@ -68,40 +63,30 @@ class EntryEditor(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self._target = EntryTarget(None)  # the open reflection (``entry_id``)
-        self._writes: list[EntryWriteJob] = []  # queued on the write worker, not yet landed here
         self.day = dt.date.today()
         self.entry_time: dt.time | None = None
         self.reflection_model: str | None = None
         self._models: list[ReflectionModel] = []
-        self._dirty = False
         self._loading = False
-        self._error: str | None = None
-        self._save_ready = True
         self.typed = False  # the user has changed the open reflection since it was opened
         self._build()
-        self._save_timer = self._timer(SAVE_DELAY_MS, self.autosave)
-        self._max_timer = self._timer(SAVE_MAX_WAIT_MS, self.autosave)
-        self._preview_timer = self._timer(PREVIEW_DELAY_MS, self._refresh_preview)
+        self.saves = EntrySaves(self)  # the autosave, and the open reflection's write queue
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._refresh_preview)
         self.set_preview(False, True)
         self._show_state()
 
     @property
     def entry_id(self) -> int | None:
         """The open reflection's id; None until it is first saved."""
-        return self._target.entry_id
+        return self.saves.target.entry_id
 
     @entry_id.setter
     def entry_id(self, entry_id: int | None) -> None:
         """Re-point the open reflection (None once deleted: the next save makes a new one)."""
-        self._target.entry_id = entry_id
-
-    def _timer(self, ms: int, slot: Callable[[], object]) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(ms)
-        timer.timeout.connect(slot)
-        return timer
+        self.saves.target.entry_id = entry_id
 
     def _build(self) -> None:
         self.title = QLineEdit()
@@ -223,7 +208,7 @@ class EntryEditor(QWidget):
         now = dt.datetime.now()
         when = now.time().replace(second=0, microsecond=0) if day == now.date() else None
         self._load(None, day, when, title, body, False, None)
-        self._dirty = bool(title.strip() or body.strip())
+        self.saves.dirty = bool(title.strip() or body.strip())
 
     def _load(
         self,
@@ -238,9 +223,7 @@ class EntryEditor(QWidget):
         self._loading = True
         self.typed = False
         try:
-            # A new target: writes still queued for the reflection left cannot touch this one
-            # (``flush``, before every switch, has landed them anyway).
-            self._target = EntryTarget(entry_id)
+            self.saves.open(entry_id)  # a new target: what is still queued cannot touch it
             self.day, self.entry_time = day, when
             self.reflection_model = model
             self.title.setText(title)
@@ -248,12 +231,8 @@ class EntryEditor(QWidget):
             self.body.setPlainText(body)
             self.private.setChecked(private)
             self._show_model()
-            self._dirty = False
-            self._error = None
         finally:
             self._loading = False
-        self._save_timer.stop()
-        self._max_timer.stop()
         self._refresh_preview()
         self._show_state()
 
@@ -263,17 +242,11 @@ class EntryEditor(QWidget):
 
     # --- editing ---------------------------------------------------------------------------
 
-    def is_dirty(self) -> bool:
-        """Whether some of what is shown is not in the journal yet (typed, or still saving)."""
-        return self._dirty or any(w.update for w in self._writes)
-
     def _edited(self, *_args: object) -> None:
         if self._loading:
             return
-        self._dirty = self.typed = True
-        self._save_timer.start()  # restarts: a second after the last keystroke
-        if not self._max_timer.isActive():
-            self._max_timer.start()  # but never more than a few seconds of typing at risk
+        self.typed = True
+        self.saves.changed()
         self._show_state()
 
     def _body_changed(self) -> None:
@@ -314,35 +287,27 @@ class EntryEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """QObject.eventFilter: leaving the title or the text saves what changed."""
-        if event.type() == QEvent.Type.FocusOut and self._dirty:
+        if event.type() == QEvent.Type.FocusOut and self.saves.dirty:
             self.save_later()
         return super().eventFilter(watched, event)
 
-    # --- saving ----------------------------------------------------------------------------
-    # Saves, and the writes that need the open reflection, run in order on gui/tasks.py's one
-    # write worker (gui/journal/entry_writes.py); ``flush`` is the one that waits.
+    # --- saving (gui/journal/entry_saves.py) -----------------------------------------------
+
+    def is_dirty(self) -> bool:
+        """Whether some of what is shown is not in the journal yet (typed, or still saving)."""
+        return self.saves.is_dirty()
 
     def set_save_ready(self, ready: bool) -> Task | None:
-        """Whether the timed autosave may run now; when it becomes ready, what was typed
-        meanwhile is saved at once (the save's task, if one started)."""
-        self._save_ready = ready
-        return self.save_later() if ready and self._dirty else None
+        """Whether the timed autosave may run now (``EntrySaves.set_ready``)."""
+        return self.saves.set_ready(ready)
 
     def autosave(self) -> None:
-        """The timed save (a second after typing stops): waits while saving is not ready."""
-        if self._save_ready:
-            self.save_later()
-        # else: still dirty; set_save_ready(True) saves it as soon as saving can start
+        """The timed save: waits while saving is not ready (``EntrySaves.autosave``)."""
+        self.saves.autosave()
 
     def save_later(self, then: Callable[[], None] | None = None) -> Task | None:
-        """Save on the write worker if anything changed; ``then`` once it has (at once when
-        there was nothing to save). A failed save keeps the text here and retries."""
-        if not self._dirty:
-            if then is not None:
-                then()
-            return None
-        done = None if then is None else (lambda _result: then())
-        return self._queue(self._job(None, create=False, on_done=done))
+        """Save on the write worker if anything changed (``EntrySaves.save_later``)."""
+        return self.saves.save_later(then)
 
     def write(
         self,
@@ -352,85 +317,12 @@ class EntryEditor(QWidget):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Task:
-        """Run ``write(session, entry_id)`` on the write worker after what is queued before it,
-        saving the text first; ``create``: make the reflection (even empty) if it has not been
-        saved yet, else ``entry_id`` may be None. ``on_done`` gets what it returned."""
-        return self._queue(self._job(write, create=create, on_done=on_done, on_error=on_error))
+        """Write with the open reflection, in order after its saves (``EntrySaves.write``)."""
+        return self.saves.write(write, create=create, on_done=on_done, on_error=on_error)
 
     def flush(self) -> bool:
-        """Save now and wait for it; False if saving failed (the text stays here).
-
-        Synchronous on purpose: it runs where what follows reads the journal back or ends
-        (opening another reflection or day, deleting, closing the window, a restore), so it
-        first waits for the writes queued for this reflection, then saves on this thread."""
-        self._save_timer.stop()
-        self._max_timer.stop()
-        if self._writes:
-            tasks.wait_for_writes()  # they run in order on the one write worker
-            for queued in list(self._writes):
-                self._landed(queued)
-        if not self._dirty:
-            return True
-        job = self._job(None, create=False)
-        job.run()
-        self._landed(job, inline=True)
-        if job.error is not None and not isinstance(job.error, PlnError):
-            raise job.error  # a bug: the crash handler says so (the text stays here)
-        return job.error is None
-
-    def _job(self, write: EntryWrite | None, *, create: bool, **callbacks: Any) -> EntryWriteJob:
-        """A write of the open reflection as it is now (its text, if changed)."""
-        self._save_timer.stop()
-        self._max_timer.stop()
-        update, self._dirty = self._dirty, False
-        fields: dict[str, Any] = {"title": self.title.text(), "body": self.body.toPlainText()}
-        fields.update(private=self.private.isChecked(), reflection_model=self.reflection_model)
-        return EntryWriteJob(
-            self.db,
-            self._target,
-            (self.day, self.entry_time),
-            fields,
-            update,
-            create,
-            write,
-            **callbacks,
-        )
-
-    def _queue(self, job: EntryWriteJob) -> Task:
-        self._writes.append(job)
-        self._show_state()
-        task: Task = tasks.run_in_background(
-            self, lambda _progress: job.run(), on_success=lambda _r: self._landed(job), writes=True
-        )
-        return task
-
-    def _landed(self, job: EntryWriteJob, *, inline: bool = False) -> None:
-        """A write has run: show how it went (once, whichever of ``flush`` and the worker's
-        delivery comes first). ``inline``: ``flush`` ran it here and reports its error."""
-        if job.handled:
-            return
-        job.handled = True
-        if job in self._writes:
-            self._writes.remove(job)
-        current, error = job.target is self._target, job.error
-        if job.update and current:
-            self._error = None
-            if job.saved is None:  # the text was not saved: it stays here, and is tried again
-                self._dirty = True
-                if isinstance(error, PlnError):
-                    self._error = error.message
-                    log.error("autosave failed: %s", error.message)
-                    self._save_timer.start()
-        self._show_state()
-        if job.saved is not None and job.saved[0] is not None and current:
-            self.saved.emit(*job.saved)
-        if error is None:
-            if job.on_done is not None:
-                job.on_done(job.result)
-        elif job.on_error is not None:
-            job.on_error(error)
-        elif not inline and not (isinstance(error, PlnError) and job.update and not job.saved):
-            tasks.show_error(self, error)  # (a failed save says so in the save state)
+        """Save now and wait for it; False if saving failed (``EntrySaves.flush``)."""
+        return self.saves.flush()
 
     def set_busy(self, busy: bool) -> None:
         """Read-only while a write that replaces the open reflection runs (a delete)."""
@@ -444,8 +336,8 @@ class EntryEditor(QWidget):
         return self.state.text()
 
     def _show_state(self) -> None:
-        if self._error:
-            text = f"Not saved: {self._error}. Retrying…"
+        if self.saves.error:
+            text = f"Not saved: {self.saves.error}. Retrying…"
             self.state.setStyleSheet(f"color: {warning_colour(self.palette()).name()};")
         else:
             self.state.setStyleSheet("")

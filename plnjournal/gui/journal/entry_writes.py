@@ -4,7 +4,8 @@ and the journaling view's other writes of reflections (delete, undo, a hard conv
 They run on the background helper's one write worker (``gui/tasks.py``), in the order they
 were asked for. The first that finds the reflection unsaved creates it and records its id in
 the shared ``EntryTarget``, where each write queued after it finds it. A job keeps how it went
-for the GUI thread (``gui/journal/editor.py`` shows it), and never raises on the worker.
+for the GUI thread (``gui/journal/entry_saves.py`` shows it in the editor), and never raises
+on the worker.
 """
 
 from __future__ import annotations
