@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from plnjournal.cli.chart_worker import ChartWorker
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
 from plnjournal.core.dates import parse_date
@@ -13,7 +14,11 @@ from plnjournal.core.gc_pause import paused_gc
 from plnjournal.core.report.content import ReportOptions, build_report, resolve_period
 from plnjournal.core.report.queries import fmt_date
 from plnjournal.errors import InputError
-from plnjournal.report_pdf.writer import write_report_pdf
+from plnjournal.lazy import lazy_module
+
+# The PDF writer loads Qt, and a process must not fork once Qt is in it: named here, loaded
+# once the chart worker has forked (cli/chart_worker.py).
+pdf_writer = lazy_module("plnjournal.report_pdf.writer")
 
 
 def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
@@ -29,7 +34,11 @@ def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
 
     # The report makes tens of thousands of objects that live until the PDF is written.
     with paused_gc():
-        return _export_pdf(args, ctx, out, start, end)
+        worker = ChartWorker()  # before the journal is opened: it only ever draws
+        try:
+            return _export_pdf(args, ctx, out, start, end, worker)
+        finally:
+            worker.close()
 
 
 def _export_pdf(
@@ -38,6 +47,7 @@ def _export_pdf(
     out: Path,
     start: dt.date | None,
     end: dt.date | None,
+    worker: ChartWorker,
 ) -> int:
     with ctx.db(create=False).session() as session:
         start, end = resolve_period(session, start, end, include_private=args.include_private)
@@ -51,7 +61,14 @@ def _export_pdf(
         )
         report = build_report(session, options)
 
-    result = write_report_pdf(report, out, paper=args.paper)
+    if report.has("charts") and report.charts is not None:
+        worker.ask(report.charts, args.paper)
+    prepared = pdf_writer.prepare_report(report)  # Qt starts, the HTML is made meanwhile
+    drawn = worker.drawn()
+    svgs, fonts = drawn if drawn is not None else (None, None)
+    result = pdf_writer.write_report_pdf(
+        report, out, paper=args.paper, charts=svgs, fonts=fonts, prepared=prepared
+    )
     privacy = "private reflections included" if args.include_private else "no private reflections"
     info(
         f"Wrote {result.path}: progress report {fmt_date(start)} – {fmt_date(end)}, "

@@ -39,6 +39,7 @@ from PySide6.QtSvg import QSvgRenderer
 from plnjournal import __version__
 from plnjournal.core.gc_pause import paused_gc
 from plnjournal.core.report import charts as report_charts
+from plnjournal.core.report import page
 from plnjournal.core.report.content import Report
 from plnjournal.core.report.data_json import ATTACHMENT_NAME, report_json
 from plnjournal.core.report.html import ACCENT, STYLE, report_html
@@ -49,7 +50,6 @@ from plnjournal.report_pdf.pagination import paginate
 
 ProgressFn = Callable[[int, int, str], None]
 
-PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 DPI = 96  # layout unit: the CSS pixel, 1/96 inch, so HTML widths mean what they say
 MM = DPI / 25.4
 FONT_FAMILIES = ["Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans", "Arial", "Sans Serif"]
@@ -71,23 +71,24 @@ def ensure_gui_app() -> QGuiApplication:
 
 @dataclass(frozen=True)
 class PageGeometry:
-    """A page in layout units (1/96 in): paper, margins, header and footer bands."""
+    """A page in layout units (1/96 in): paper, margins, header and footer bands
+    (``core/report/page.py`` holds them in millimetres, Qt-free)."""
 
     width: float
     height: float
-    margin_x: float = 20 * MM
-    margin_top: float = 14 * MM
-    margin_bottom: float = 12 * MM
-    header: float = 11 * MM  # room for the running header and the gap under it
-    footer: float = 10 * MM
+    margin_x: float = page.MARGIN_X_MM * MM
+    margin_top: float = page.MARGIN_TOP_MM * MM
+    margin_bottom: float = page.MARGIN_BOTTOM_MM * MM
+    header: float = page.HEADER_MM * MM
+    footer: float = page.FOOTER_MM * MM
 
     @classmethod
     def for_paper(cls, paper: str) -> PageGeometry:
         """The geometry of ``paper`` ("a4" or "letter")."""
-        if paper not in PAPERS:
+        if paper not in page.PAPER_POINTS:
             raise PlnError(f"paper: {paper!r} is not a4 or letter")
-        size = QPageSize(PAPERS[paper]).sizePoints()
-        return cls(width=size.width() * DPI / 72, height=size.height() * DPI / 72)
+        width_pt, height_pt = page.PAPER_POINTS[paper]
+        return cls(width=width_pt * DPI / 72, height=height_pt * DPI / 72)
 
     @property
     def content(self) -> QRectF:
@@ -332,6 +333,29 @@ def _place_chart(doc: QTextDocument, key: str) -> None:
     cursor.setBlockFormat(block)
 
 
+@dataclass(frozen=True)
+class PreparedReport:
+    """The parts of a report's PDF that do not depend on how its charts are drawn: the
+    command line makes them while another process draws the charts."""
+
+    chart_keys: tuple[str, ...]
+    html: str
+    attachment: bytes
+
+
+@paused_gc()
+def prepare_report(report: Report) -> PreparedReport:
+    """The report's HTML (its Markdown rendered) and its JSON attachment, and Qt's fonts
+    loaded by laying out a line in the report's font."""
+    ensure_gui_app()
+    keys = report_charts.chart_keys(report.charts) if report.has("charts") and report.charts else []
+    doc = QTextDocument()
+    doc.setDefaultFont(_report_font())
+    doc.setHtml("<p>Progress report <b>2026</b></p>")
+    doc.size()  # lays it out
+    return PreparedReport(tuple(keys), report_html(report, keys), report_json(report))
+
+
 def _report_font() -> QFont:
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
@@ -349,33 +373,42 @@ def build_document(
     paper: str = "a4",
     progress: ProgressFn | None = None,
     charts: dict[str, bytes] | None = None,
+    fonts: list[str] | None = None,
+    prepared: PreparedReport | None = None,
 ) -> ReportDocument:
     """Lay out ``report`` on ``paper``, its charts drawn for the page's width as vectors
-    (or ``charts``, already drawn for the same report and paper: the export dialog's preview
-    drew them, and writing the PDF reuses them)."""
+    (or ``charts``, already drawn for the same report and paper with the font files
+    ``fonts``; ``prepared``: its HTML, made beforehand)."""
     c = report.cover
     title = f"Progress report · {c.name}" if c.name else "Progress report"
     period = f"{fmt_date(c.start)} – {fmt_date(c.end)}"
     svgs: dict[str, bytes] = dict(charts or {})
     if not svgs and report.has("charts") and report.charts is not None:
         width_in = PageGeometry.for_paper(paper).content.width() / DPI
+        _load_chart_fonts()
         images = report_charts.chart_images(report.charts, width_in, progress)
         svgs = {c.key: c.svg for c in images}
-    if svgs:
-        _load_chart_fonts()
-    html = report_html(report, list(svgs))
+    elif svgs:
+        _load_chart_fonts(fonts)
+    if prepared is not None and list(prepared.chart_keys) == list(svgs):
+        html = prepared.html
+    else:
+        html = report_html(report, list(svgs))
     return ReportDocument(html, style=STYLE, paper=paper, charts=svgs, header=(title, period))
 
 
 _fonts_loaded = False
 
 
-def _load_chart_fonts() -> None:
-    """Give Qt the fonts matplotlib measured the charts' text with (once per process)."""
+def _load_chart_fonts(paths: list[str] | None = None) -> None:
+    """Give Qt the fonts matplotlib measured the charts' text with (once per process);
+    ``paths`` when another process drew the charts and said which."""
     global _fonts_loaded
     if _fonts_loaded:
         return
-    for path in report_charts.chart_fonts():
+    if paths is None:
+        paths = report_charts.chart_fonts()
+    for path in paths:
         QFontDatabase.addApplicationFont(path)
     _fonts_loaded = True
 
@@ -402,10 +435,13 @@ def write_report_pdf(
     *,
     paper: str = "a4",
     charts: dict[str, bytes] | None = None,
+    fonts: list[str] | None = None,
     progress: ProgressFn | None = None,
+    prepared: PreparedReport | None = None,
 ) -> WrittenPdf:
     """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
-    so ``path`` is either the old file or the whole new one, never half a PDF."""
+    so ``path`` is either the old file or the whole new one, never half a PDF (``prepared``:
+    ``prepare_report(report)``, made beforehand)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -413,7 +449,7 @@ def write_report_pdf(
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
     ensure_gui_app()
-    document = build_document(report, paper, charts=charts)
+    document = build_document(report, paper, charts=charts, fonts=fonts, prepared=prepared)
     tmp = folder / f".{path.name}.{os.getpid()}.part"
     try:
         document.write_pdf(
@@ -421,7 +457,7 @@ def write_report_pdf(
             title=pdf_title(report),
             attachment=(
                 ATTACHMENT_NAME,
-                report_json(report),
+                prepared.attachment if prepared is not None else report_json(report),
             ),
             progress=progress,
         )

@@ -115,19 +115,24 @@ def test_demo_report_pages_are_well_filled(demo_db, qapp, paper: str) -> None:
         assert lowest_ink > image.height() * 0.5, f"page {index + 1} is nearly empty"
 
 
-def test_charts_drawn_beforehand_make_the_same_report(demo_db, qapp) -> None:
-    """The export dialog draws the charts for its preview and writes the PDF with them: the
-    document is the one made in one go."""
-    from plnjournal.core.report.charts import chart_images
+def test_a_report_prepared_beforehand_is_the_same_report(demo_db, qapp) -> None:
+    """export-pdf makes the HTML and attachment while the charts are drawn elsewhere: the
+    document is the one made in one go, and the chart keys are known before any is drawn."""
+    from plnjournal.core.report.charts import chart_images, chart_keys
+    from plnjournal.core.report.data_json import report_json
+    from plnjournal.report_pdf.writer import prepare_report
 
     with demo_db.session() as s:
         report = build_report(
             s, ReportOptions(start=dt.date(2026, 8, 29), end=dt.date(2026, 11, 28))
         )
+    prepared = prepare_report(report)
     width = PageGeometry.for_paper("a4").content.width() / 96
     drawn = {c.key: c.svg for c in chart_images(report.charts, width)}
+    assert list(prepared.chart_keys) == chart_keys(report.charts) == list(drawn)
     assert "trends-2" in drawn  # the demo's 27 skills take two "ratings over time" figures
-    ahead = build_document(report, "a4", charts=drawn)
-    alone = build_document(report, "a4")
+    ahead = build_document(report, "a4", charts=drawn, prepared=prepared)
+    alone = build_document(report, "a4", charts=drawn)
     assert ahead.doc.toHtml() == alone.doc.toHtml()
     assert [(p.top, p.bottom) for p in ahead.slices] == [(p.top, p.bottom) for p in alone.slices]
+    assert prepared.attachment == report_json(report)

@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 
     from plnjournal.core.charts import figures
 else:
-    # matplotlib and the figures (which import it): loaded when the first chart is drawn, on
-    # the export dialog's preview worker, so opening the dialog (which imports the PDF writer,
-    # and so this module) does not wait for them on the GUI thread. What it saves:
-    # docs/performance.md, "Where the start-up deferrals are, and what each saves".
+    # matplotlib and the figures (which import it): loaded when the first chart is drawn.
+    # ``chart_keys`` (the PDF's text, which ``export-pdf`` makes while its chart worker draws)
+    # must not wait for them. What it saves: docs/performance.md, "Where the start-up
+    # deferrals are, and what each saves".
     mpl = lazy_module("matplotlib")
     backend_svg = lazy_module("matplotlib.backends.backend_svg")
     mpl_figure = lazy_module("matplotlib.figure")
@@ -45,10 +45,17 @@ class ChartImage:
     svg: bytes
 
 
+def chart_keys(data: ChartData) -> list[str]:
+    """The keys of the report's charts, in order, without drawing them (nor importing
+    matplotlib): what the PDF's text needs to know before the charts are drawn."""
+    return [key for key, _make in chart_makers(data, width_in=0.0)]
+
+
 def chart_makers(
     data: ChartData, width_in: float
 ) -> list[tuple[str, Callable[[], mpl_figure.Figure]]]:
-    """Every chart of the report, in the order it shows them, as (key, figure maker). Making
+    """Every chart of the report, in the order it shows them, as (key, figure maker): a
+    caller may share them out (``cli/chart_worker.py`` draws them in two processes). Making
     the list imports nothing heavy; each maker imports matplotlib when it draws."""
 
     def draw(name: str, *args: object, **kwargs: object) -> Callable[[], mpl_figure.Figure]:
@@ -104,3 +111,13 @@ def chart_fonts() -> list[str]:
     draws their text in the very same font on every system."""
     folder = Path(mpl.get_data_path()) / "fonts" / "ttf"
     return [str(p) for p in sorted(folder.glob("DejaVuSans*.ttf")) if "Mono" not in p.name]
+
+
+def warm_up() -> None:
+    """Draw a tiny chart once, so that the first real one does not pay for loading the fonts
+    and the SVG writer (the chart worker does this while it waits for the report)."""
+    fig = mpl_figure.Figure(figsize=(2, 1))
+    ax = fig.add_axes((0.2, 0.2, 0.7, 0.7))
+    ax.text(0.5, 0.5, "Ag 1", fontsize=9, ha="center", va="center")
+    fig.text(0.1, 0.9, "Ag 1", fontsize=12, fontweight="bold", va="top")
+    figure_svg(fig)
