@@ -37,7 +37,8 @@ class HtmlDelegate(QStyledItemDelegate):
     ) -> None:
         """QStyledItemDelegate.paint: the base's background and selection, then the HTML."""
         # Through the base class, not the style's drawControl: reading QStyle's enums from
-        # Python costs its ~15 ms set-up at the window's first paint.
+        # Python sets their type up at the window's first paint (docs/performance.md,
+        # "Where the start-up deferrals are, and what each saves").
         super().paint(painter, option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)

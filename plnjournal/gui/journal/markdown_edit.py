@@ -32,8 +32,8 @@ class MarkdownEdit(QPlainTextEdit):
     """QPlainTextEdit that lets the window's shortcuts (and its own format keys) through."""
 
     # Once, when the text has first been drawn: the window then loads the rest. (Watching the
-    # viewport instead would cost ~15 ms before the first paint: handing Qt's viewport widget
-    # to Python makes PySide set up every widget class it might be.)
+    # viewport instead would cost the first paint: handing Qt's viewport widget to Python makes
+    # PySide set up every widget class it might be; docs/performance.md, session 4.)
     first_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -45,10 +45,11 @@ class _ReadyProbe(QObject):
     def __init__(self, window: QMainWindow, editor: PaintedEditor | None = None) -> None:
         super().__init__(window)
         self.window = window
-        # The editor sets ``painted`` once it has drawn its text (gui/journal/markdown_edit.py). The
-        # probe watches the editor itself, not its viewport: handing the viewport to Python
-        # would cost the start ~15 ms. Its paint comes just before its text's, in the same
-        # frame, and the check runs after that frame, before the window's post-paint work.
+        # The editor sets ``painted`` once it has drawn its text (gui/journal/markdown_edit.py).
+        # The probe watches the editor itself, not its viewport: handing the viewport to Python
+        # would cost the start (docs/performance.md, session 4). Its paint comes just before its
+        # text's, in the same frame, and the check runs after that frame, before the window's
+        # post-paint work.
         # Without an editor the window is the app's (bench/qt_floor.py passes both).
         self.editor = (
             editor if editor is not None else cast("MainWindow", window).journal.editor.body
