@@ -38,3 +38,14 @@ def test_the_guard_sees_a_qt_backend(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import matplotlib\nmatplotlib.use('QtAgg')\n", encoding="utf-8")
     assert "matplotlib.backends.backend_qtagg" in _imports(sample)
+
+
+def test_no_module_grows_past_500_lines() -> None:
+    """A file past a few hundred lines wants splitting along a seam (docs/architecture.md)."""
+    long = {
+        str(path.relative_to(PACKAGE)): n
+        for path in PACKAGE.rglob("*.py")
+        if "migrations/versions" not in str(path)
+        and (n := len(path.read_text(encoding="utf-8").splitlines())) > 500
+    }
+    assert long == {}
