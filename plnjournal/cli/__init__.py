@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-import traceback
 from collections.abc import Sequence
 
 from plnjournal.cli.context import Context
@@ -22,6 +21,9 @@ from plnjournal.lazy import lazy_module
 # The log file, written only when a command meets a bug: keeps it off the quick commands'
 # start (docs/performance.md, "The command line's start").
 logs = lazy_module("plnjournal.logs")
+# A traceback is printed only with --debug: keeps it (and textwrap, linecache) off every
+# command's start (docs/performance.md, "The command line's start").
+traceback = lazy_module("traceback")
 
 
 def window_args(argv: Sequence[str]) -> argparse.Namespace | None:

@@ -9,9 +9,10 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, StorageError
-from plnjournal.storage.backup_check import damaged_advice
+from plnjournal.lazy import lazy_module
 from plnjournal.storage.sqlite_open import (
     HEAD_REVISION,
     REVISIONS,
@@ -20,10 +21,17 @@ from plnjournal.storage.sqlite_open import (
     quick_check_problems,
 )
 
+if TYPE_CHECKING:
+    from plnjournal.storage import backup_check
+else:
+    # Only a damaged journal needs the backups' advice: keeps storage.backup (and logging) off
+    # the quick commands' start (docs/performance.md, "Where the start-up deferrals are").
+    backup_check = lazy_module("plnjournal.storage.backup_check")
+
 
 def damaged(path: Path, what: str) -> DatabaseDamaged:
     """A damaged-journal error that names the newest sound backup (the file is left alone)."""
-    advice, good = damaged_advice(path)
+    advice, good = backup_check.damaged_advice(path)
     return DatabaseDamaged(f"{path}: {what}; {advice}", path=path, good_backup=good)
 
 
