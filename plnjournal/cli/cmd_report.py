@@ -11,14 +11,17 @@ from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
 from plnjournal.core.dates import parse_date
 from plnjournal.core.gc_pause import paused_gc
-from plnjournal.core.report.content import ReportOptions, build_report, resolve_period
-from plnjournal.core.report.queries import fmt_date
 from plnjournal.errors import InputError
 from plnjournal.lazy import lazy_module
 
-# The PDF writer loads Qt, and a process must not fork once Qt is in it: named here, loaded
-# once the chart worker has forked (cli/chart_worker.py).
+# Loaded once the chart worker has forked (cli/chart_worker.py): the PDF writer loads Qt, and
+# a process must not fork once Qt is in it; the report's content and queries (Markdown, the
+# report's SQL) are not needed by the child, whose fork would otherwise wait for them. The
+# chart data's own modules, which the child needs to read what it is sent, come in with
+# chart_worker. What it saves: docs/performance.md, "The chart worker, re-measured".
 pdf_writer = lazy_module("plnjournal.report_pdf.writer")
+content = lazy_module("plnjournal.core.report.content")
+queries = lazy_module("plnjournal.core.report.queries")
 
 
 def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
@@ -50,8 +53,10 @@ def _export_pdf(
     worker: ChartWorker,
 ) -> int:
     with ctx.db(create=False).session() as session:
-        start, end = resolve_period(session, start, end, include_private=args.include_private)
-        options = ReportOptions(
+        start, end = content.resolve_period(
+            session, start, end, include_private=args.include_private
+        )
+        options = content.ReportOptions(
             start=start,
             end=end,
             include_private=args.include_private,
@@ -59,7 +64,7 @@ def _export_pdf(
             entry_ids=tuple(args.entries) if args.entries else None,
             generated_on=dt.date.today(),
         )
-        report = build_report(session, options)
+        report = content.build_report(session, options)
 
     if report.has("charts") and report.charts is not None:
         worker.ask(report.charts, args.paper)
@@ -71,7 +76,7 @@ def _export_pdf(
     )
     privacy = "private reflections included" if args.include_private else "no private reflections"
     info(
-        f"Wrote {result.path}: progress report {fmt_date(start)} – {fmt_date(end)}, "
+        f"Wrote {result.path}: progress report {queries.fmt_date(start)} – {queries.fmt_date(end)}, "
         f"{result.pages} page{'s' * (result.pages != 1)}, {privacy}"
         + (", mentor names left out." if args.anonymize_mentors else ".")
     )
