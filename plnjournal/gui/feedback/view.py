@@ -117,6 +117,7 @@ class _FilterProxy(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.EditRole)
 
     def set_text(self, text: str) -> None:
+        """Filter by what the user typed, case and surrounding spaces ignored."""
         refilter(self, lambda: setattr(self, "text", text.casefold().strip()))
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:

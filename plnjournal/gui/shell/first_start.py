@@ -131,6 +131,7 @@ class FirstStartDialog(QDialog):
         self.description.setEnabled(on)
 
     def choice(self) -> int:
+        """How the user chose to begin (BUILTIN, IMPORT, EMPTY or DEMO)."""
         return self.group.checkedId()
 
     def choose(self, choice: int, framework_id: str | None = None) -> None:
