@@ -9,10 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -21,10 +18,10 @@ from PySide6.QtWidgets import QApplication
 
 from plnjournal.core.feedback.importer import PreviewRow
 from plnjournal.core.feedback.inbox import FeedbackRow
+from plnjournal.gui.row_models import AnyIndex, RowTableModel
 from plnjournal.gui.skills.matrix_model import Tone
 from plnjournal.gui.tones import tone_background
 
-ANY_INDEX = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -63,26 +60,10 @@ def _palette() -> QPalette:
     return app.palette() if isinstance(app, QApplication) else QPalette()
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(RowTableModel[PreviewRow]):
     """What an import will do, row by row: new, duplicate, skipped, or a problem (and why)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[PreviewRow] = []
-
-    def set_rows(self, rows: list[PreviewRow]) -> None:
-        """Show a new plan's rows (a reset: a plan is checked as a whole)."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(PREVIEW_HEADERS)
+    HEADERS = PREVIEW_HEADERS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         """Qt model API."""
@@ -122,11 +103,11 @@ class PreviewModel(QAbstractTableModel):
             return Tone.WARN
         return Tone.NONE
 
-    def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt model API."""
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
@@ -160,32 +141,15 @@ F_DATE, F_MENTOR, F_SKILL, F_RATING, F_STATE, F_COMMENT = range(6)
 FEEDBACK_HEADERS = ("Date", "Mentor", "Skill", "Rating", "Answered", "Comment")
 
 
-class FeedbackListModel(QAbstractTableModel):
+class FeedbackListModel(RowTableModel[FeedbackRow]):
     """Feedback items (newest first from the core); the last column says whether a reflection
     answers it, or why it is waiting for one."""
 
+    HEADERS = FEEDBACK_HEADERS
+
     def __init__(self, parent: QObject | None = None, *, inbox: bool = False) -> None:
         super().__init__(parent)
-        self.rows: list[FeedbackRow] = []
         self.inbox = inbox
-
-    def set_rows(self, rows: list[FeedbackRow]) -> None:
-        """Show a fresh load of the list (rows, never the database)."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, r: int) -> FeedbackRow | None:
-        """The row behind a source row number, or None out of range."""
-        return self.rows[r] if 0 <= r < len(self.rows) else None
-
-    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        """Qt model API."""
-        return 0 if parent.isValid() else len(FEEDBACK_HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         """Qt model API; the inbox names its state column for what it shows."""
@@ -204,11 +168,11 @@ class FeedbackListModel(QAbstractTableModel):
             return "✓ answered"
         return "⚠ waiting" if row.reason else ""
 
-    def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt model API."""
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             rating = "" if row.level is None else str(row.level)

@@ -7,10 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -20,14 +17,13 @@ from plnjournal.core.escape import escape
 from plnjournal.core.journal.days import day_entries
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.journal.markdown_edit import word_count
+from plnjournal.gui.row_models import AnyIndex, RowListModel
 from plnjournal.storage.db import Database
 
 if TYPE_CHECKING:  # annotations only: on the start path, PySide sets a class up when read
     from PySide6.QtGui import QKeyEvent
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -70,28 +66,14 @@ def read_day_rows(db: Database, day: dt.date) -> list[EntryRow]:
         ]
 
 
-class DayEntriesModel(QAbstractListModel):
+class DayEntriesModel(RowListModel[EntryRow]):
     """One row per reflection of one day, in time order; it is handed rows, never reads."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[EntryRow] = []
-
-    def set_rows(self, rows: list[EntryRow]) -> None:
-        """Show these rows (one reset: a day's list is short)."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """QAbstractItemModel.data: the text, its escaped HTML, accessible text and id."""
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             when = row.time.strftime("%H:%M") + "  " if row.time else ""
             title = row.title or row.first_words or "(empty)"

@@ -15,11 +15,8 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QDate,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -42,14 +39,13 @@ from plnjournal.core.skills.lookup import list_skills
 from plnjournal.errors import PlnError
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.journal.calendar_panel import to_date, to_qdate
+from plnjournal.gui.row_models import AnyIndex, RowListModel
 from plnjournal.storage.db import Database
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_ROLE = Qt.ItemDataRole.UserRole + 2
 LIMIT = 100
 _NO_DATE = QDate(1900, 1, 1)
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -63,28 +59,14 @@ class ResultRow:
     private: bool
 
 
-class SearchResultsModel(QAbstractListModel):
+class SearchResultsModel(RowListModel[ResultRow]):
     """One row per hit, best first; the HTML role escapes the text and marks the matches."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ResultRow] = []
-
-    def set_rows(self, rows: list[ResultRow]) -> None:
-        """Show these hits (one reset: a page is at most ``LIMIT`` rows)."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """QAbstractItemModel.data: plain text for the screen reader, escaped HTML to draw."""
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             plain = " ".join(row.snippet.replace("\ue000", "").replace("\ue001", "").split())
             return f"{row.day.isoformat()} {row.title}: {plain}"

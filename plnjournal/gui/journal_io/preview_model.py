@@ -2,37 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from plnjournal.core.journal_io.importer import PreviewRow
+from plnjournal.gui.row_models import AnyIndex, RowTableModel
 
 DATE, TIME, TITLE, LINKS, WHERE = range(5)
 HEADERS = ("Date", "Time", "Title", "Skills and tags", "From")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowTableModel[PreviewRow]):
     """One row per reflection of the plan, sortable by ``SORT_ROLE`` (dates in time order)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewRow] = []
-
-    def set_rows(self, rows: list[PreviewRow]) -> None:
-        """Show the plan's rows (one reset: the whole preview changes at once)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(HEADERS)
+    HEADERS = HEADERS  # the module's column names, for the base's columnCount
 
     def headerData(
         self,
@@ -49,11 +32,12 @@ class ImportPreviewModel(QAbstractTableModel):
             return HEADERS[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """QAbstractItemModel.data: the text, tooltips for long columns, and sort keys."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row, col = self._rows[index.row()], index.column()
+        col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (TITLE, LINKS, WHERE):
