@@ -12,7 +12,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from plnjournal.core.frameworks.edit import (
     save_draft,
 )
 from plnjournal.gui.skills.framework_forms import AreaForm, SkillForm, named
+from plnjournal.gui.skills.saving_dialog import SavingDialog
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -66,7 +66,7 @@ def _read_draft(db: Database) -> FrameworkDraft:
         return load_draft(session)
 
 
-class FrameworkEditorDialog(QDialog):
+class FrameworkEditorDialog(SavingDialog):
     """Skills > Edit framework…"""
 
     saved = Signal()
@@ -78,7 +78,6 @@ class FrameworkEditorDialog(QDialog):
         self.draft = FrameworkDraft()  # until the framework is read (``loaded``)
         self.loaded = False
         self.dirty = False
-        self.saving = False
         self._loading = False  # filling the fields from the draft: not an edit
 
         self.fw_name = named(QLineEdit(), "Framework name")
@@ -434,22 +433,17 @@ class FrameworkEditorDialog(QDialog):
         if problems:
             QMessageBox.warning(self, self.windowTitle(), "\n".join(problems))
             return
-        if self.saving:
-            return
         db, draft = self.db, self.draft
 
         def write(_progress: ProgressFn) -> None:
             with db.session() as session:
                 save_draft(session, draft)
 
-        self._set_saving(True)
-        run_in_background(
-            self, write, on_success=self._saved, on_failure=self._save_failed, writes=True
-        )
+        self.save_in_background(write, self._saved)
 
-    def _set_saving(self, saving: bool) -> None:
-        # The draft is being written: no edits to it meanwhile, and no closing.
-        self.saving = saving
+    def set_saving(self, saving: bool) -> None:
+        """The draft is being written: no edits to it meanwhile, and no closing."""
+        super().set_saving(saving)
         self._set_enabled(not saving)
         self.box.setEnabled(not saving)
 
@@ -463,27 +457,10 @@ class FrameworkEditorDialog(QDialog):
             save.setEnabled(enabled)
 
     def _saved(self, _result: None) -> None:
-        self._set_saving(False)
         self.dirty = False
         self.saved.emit()
         self.accept()
 
-    def _save_failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        show_error(self, exc, self.windowTitle())
-
-    def reject(self) -> None:
-        """Ask before discarding changes; not while they are being saved."""
-        if self.saving:
-            return
-        if self.dirty:
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                "Discard your changes to the framework?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+    def unsaved_question(self) -> str | None:
+        """Closing with changes asks first."""
+        return "Discard your changes to the framework?" if self.dirty else None

@@ -16,14 +16,12 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.skills.lookup import list_skills
 from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix, skill_matrix
 from plnjournal.core.skills.self_assessment import record_self_assessment
+from plnjournal.gui.skills.saving_dialog import SavingDialog
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -79,7 +78,7 @@ def _read_skills(db: Database) -> tuple[SkillMatrix, dict[int, dict[int, str]]]:
     return matrix, descriptors
 
 
-class SelfAssessmentDialog(QDialog):
+class SelfAssessmentDialog(SavingDialog):
     """Skills > Rate yourself on all skills…"""
 
     saved = Signal(int)  # how many ratings were written
@@ -95,7 +94,6 @@ class SelfAssessmentDialog(QDialog):
         self.rows: list[MatrixRow] = []
         self.loaded = False
         self.choices: dict[int, int] = {}  # skill id -> level chosen in this assessment
-        self.saving = False
         self.current = -1
 
         self.date = QDateEdit(QDate.currentDate())
@@ -344,36 +342,19 @@ class SelfAssessmentDialog(QDialog):
                 record_self_assessment(session, choices, day)
             return len(choices)
 
-        self._set_saving(True)
-        run_in_background(
-            self, write, on_success=self._saved, on_failure=self._save_failed, writes=True
-        )
+        self.save_in_background(write, self._saved)
 
-    def _set_saving(self, saving: bool) -> None:
-        self.saving = saving
+    def set_saving(self, saving: bool) -> None:
+        """No Save or Cancel while the ratings are written."""
+        super().set_saving(saving)
         self.buttons.setEnabled(not saving)
 
     def _saved(self, n: int) -> None:
-        self._set_saving(False)
         self.saved.emit(n)
         self.accept()
 
-    def _save_failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        show_error(self, exc, self.windowTitle())
-
-    def reject(self) -> None:
-        """Ask before discarding ratings given; not while they are being saved."""
-        if self.saving:
-            return
-        if self.choices:
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                f"Discard the {len(self.choices)} ratings you gave in this assessment?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+    def unsaved_question(self) -> str | None:
+        """Closing with ratings given asks first."""
+        if not self.choices:
+            return None
+        return f"Discard the {len(self.choices)} ratings you gave in this assessment?"
