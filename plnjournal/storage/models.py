@@ -155,6 +155,9 @@ class Skill(Base):
     cadence_days: Mapped[int | None] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Words that show a reflection discusses this skill, beyond its name, code and
+    # descriptors (one per line; docs/avoidance.md, "Linked but not discussed").
+    keywords: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     area: Mapped[Area] = relationship(back_populates="skills")
     descriptors: Mapped[list[LevelDescriptor]] = relationship(
@@ -286,6 +289,9 @@ class FeedbackItem(Base):
     raw: Mapped[str] = mapped_column(Text, default="{}")
     # Same mentor, skill, date, rating and comment = the same item, whatever file brings it.
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    # Set when the user said a comment read as critical was praise; cleared to undo. The item
+    # itself is never changed.
+    praise_marked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     feedback_import: Mapped[FeedbackImport] = relationship(back_populates="items")
     skill: Mapped[Skill] = relationship()
