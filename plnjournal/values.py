@@ -42,3 +42,26 @@ class NudgeAction(enum.StrEnum):
     WRITTEN = "written"
     DISMISSED = "dismissed"
     SNOOZED = "snoozed"
+
+
+class Band(enum.StrEnum):
+    """Where an avoidance score puts a skill (docs/avoidance.md, "Bands"): the number says
+    how much, the band says what to do about it."""
+
+    ACT_NOW = "act now"
+    WATCH = "watch"
+    FINE = "fine"
+
+
+class DepthLevel(enum.IntEnum):
+    """How deep a reflection goes, on Hatton & Smith's (1995) scale (docs/depth.md)."""
+
+    DESCRIPTIVE_WRITING = 0
+    DESCRIPTIVE_REFLECTION = 1
+    DIALOGIC = 2
+    CRITICAL = 3
+
+    @property
+    def label(self) -> str:
+        """The level's name as the window, the reasons and the report show it."""
+        return self.name.replace("_", " ").capitalize()

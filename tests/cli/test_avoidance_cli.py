@@ -16,7 +16,17 @@ def test_json_shape_and_order(cli: Cli, demo_db: Database) -> None:
     assert len(data) == 27
     assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
     first = data[0]
-    assert set(first) == {"code", "skill", "area", "score", "reasons", "signals", "last_reflected"}
+    assert set(first) == {
+        "code",
+        "skill",
+        "area",
+        "score",
+        "band",
+        "reasons",
+        "signals",
+        "last_reflected",
+    }
+    assert first["band"] in ("act now", "watch", "fine")
     assert first["code"] == "PA1" and first["last_reflected"] is None
     assert first["skill"] == "Difficult conversations with parents"
     assert first["area"] == "Partnerships"

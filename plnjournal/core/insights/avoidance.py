@@ -25,6 +25,7 @@ from plnjournal.core.insights.avoidance_data import (
     SkillFacts,
     load_facts,
 )
+from plnjournal.values import Band
 
 # Signal name -> weight (the most points it can give). They add up to 100.
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -51,6 +52,10 @@ LABELS: dict[str, str] = {
     "depth": "Descriptive reflections",
     "feedback": "Time since feedback",
 }
+# Score thresholds of the bands (docs/avoidance.md, "Bands"): at or above ACT_NOW, act now;
+# at or above WATCH, watch; below, fine.
+ACT_NOW_FROM = 60
+WATCH_FROM = 25
 # The fair-share signal needs this many skill links in the window before it judges anything.
 MIN_LINKS_FOR_SHARE = 20
 # Feedback older than this starts to count; twice this is the full signal.
@@ -101,6 +106,11 @@ class SkillScore:
     unanswered: list[MentorNote] = field(default_factory=list)
     snoozed_until: dt.date | None = None
 
+    @property
+    def band(self) -> Band:
+        """Act now, watch or fine: what the number asks of the user."""
+        return band_of(self.score)
+
     def signal(self, name: str) -> Signal:
         """One signal by name (every score carries all of them), for the charts and tests."""
         return next(s for s in self.signals if s.name == name)
@@ -117,6 +127,7 @@ class SkillScore:
             "skill": self.skill,
             "area": self.area,
             "score": self.score,
+            "band": str(self.band),
             "reasons": list(self.reasons),
             "signals": {
                 s.name: {
@@ -129,6 +140,13 @@ class SkillScore:
             },
             "last_reflected": self.last_reflected.isoformat() if self.last_reflected else None,
         }
+
+
+def band_of(score: int) -> Band:
+    """The band a score falls in (the thresholds ``ACT_NOW_FROM`` and ``WATCH_FROM``)."""
+    if score >= ACT_NOW_FROM:
+        return Band.ACT_NOW
+    return Band.WATCH if score >= WATCH_FROM else Band.FINE
 
 
 def avoidance_scores(
