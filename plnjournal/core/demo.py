@@ -26,7 +26,16 @@ from plnjournal.core.journal.entries import add_entry
 from plnjournal.core.journal.stats import journal_stats
 from plnjournal.core.skills.lookup import active_framework, list_skills
 from plnjournal.errors import InputError
-from plnjournal.storage.models import Commitment, Entry, FeedbackImport, Nudge, Rating, Skill
+from plnjournal.storage.models import (
+    Commitment,
+    Entry,
+    EntryFeedback,
+    FeedbackImport,
+    FeedbackItem,
+    Nudge,
+    Rating,
+    Skill,
+)
 from plnjournal.values import CommitmentState, EntrySource, NudgeAction, RatingOrigin, RatingSource
 
 MENTORS = ("Ms Okafor", "Mr Brennan")
@@ -171,6 +180,16 @@ def build_demo(
     pool = [s for s in skills if weights[s.id] > 0]
     pool_w = [weights[s.id] for s in pool]
 
+    # How often the trainee answers feedback asking for it: most of it, except on the skills
+    # they drift away from (and, half the time, the one they think they have mastered).
+    answer_chance = {s.id: 0.8 for s in skills}
+    answer_chance.update({s.id: 0.95 for s in practised})
+    answer_chance.update({s.id: 0.0 for s in neglected})
+    answer_chance[avoided.id] = 0.0
+    answer_chance[blind.id] = 0.5
+    # Its own random stream, so the rest of the demo is the same with or without answers.
+    answer_rng = random.Random(seed + 1)
+
     practice: dict[int, int] = {s.id: 0 for s in skills}
     base: dict[int, int] = {s.id: rng.choice((lo, lo, lo + 1)) for s in skills}
 
@@ -193,9 +212,10 @@ def build_demo(
             _make_entry(session, rng, day, k, pool, pool_w, practice, level_now, today, blind, hi)
         if day >= next_feedback:
             feedback_round += 1
-            _make_feedback(
+            items = _make_feedback(
                 session, rng, day, feedback_round, skills, practised, avoided, blind, level_now, lo
             )
+            _answer_feedback(session, answer_rng, items, answer_chance, today)
             next_feedback = day + dt.timedelta(days=rng.randint(18, 28))
         if day >= next_self_assessment:
             for s in skills:
@@ -361,7 +381,7 @@ def _make_feedback(
     blind: Skill,
     level_now: Callable[[Skill], int],
     lo: int,
-) -> None:
+) -> list[FeedbackItem]:
     mentor = MENTORS[n % 2]
     rated = rng.sample(practised, min(3, len(practised))) + rng.sample(skills, 2)
     if blind not in rated:
@@ -396,10 +416,11 @@ def _make_feedback(
     known = known_fingerprints(
         session, [feedback_fingerprint(mentor, s.code, day, lv, c) for s, lv, c in rows]
     )
+    items = []
     for line, (s, level, comment) in enumerate(rows, start=2):
         if feedback_fingerprint(mentor, s.code, day, level, comment) in known:
             continue
-        add_feedback_item(
+        item = add_feedback_item(
             session,
             imp,
             skill=s,
@@ -416,3 +437,46 @@ def _make_feedback(
                 "comment": comment,
             },
         )
+        items.append(item)
+    return items
+
+
+def _answer_feedback(
+    session: Session,
+    rng: random.Random,
+    items: list[FeedbackItem],
+    chance: dict[int, float],
+    today: dt.date,
+) -> None:
+    """A reflection answering some of the items that ask for one, a few days later, linked to
+    the item (the inbox's "Respond")."""
+    for item in items:
+        skill = session.get(Skill, item.skill_id)
+        assert skill is not None
+        asks = (item.level is not None and item.level < skill.target_level) or item.comment
+        day = item.given_on + dt.timedelta(days=rng.randint(1, 6))
+        if not asks or day > today or rng.random() >= chance[item.skill_id]:
+            continue
+        quote = f"> {item.comment}\n>\n> — {item.mentor}" if item.comment else ""
+        said = f"{item.mentor} rated my {skill.name.lower()} {item.level}."
+        body = "\n\n".join(
+            part
+            for part in (
+                quote,
+                said,
+                " ".join(_fill(t, rng, skill) for t in rng.sample(ANALYSIS, 2)),
+                _fill(rng.choice(ACTION), rng, skill),
+            )
+            if part
+        )
+        entry = add_entry(
+            session,
+            entry_date=day,
+            entry_time=dt.time(20, 30),
+            title=f"Responding to {item.mentor}'s feedback on {skill.name}",
+            body=body,
+            comfort=rng.randint(2, 4),
+            source=EntrySource.DEMO,
+            skills={skill.id: None},
+        )
+        session.add(EntryFeedback(entry_id=entry.id, feedback_item_id=item.id))

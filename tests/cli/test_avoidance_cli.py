@@ -23,8 +23,10 @@ def test_json_shape_and_order(cli: Cli, demo_db: Database) -> None:
         "score",
         "band",
         "reasons",
+        "good_news",
         "signals",
         "last_reflected",
+        "getting_started",
     }
     assert first["band"] in ("act now", "watch", "fine")
     assert first["code"] == "PA1" and first["last_reflected"] is None

@@ -82,8 +82,8 @@ DARK = Theme(
 # Signal families of the avoidance ranking: one colour each, the same in light and dark.
 SIGNAL_FAMILIES: dict[str, tuple[str, str]] = {
     # family label: (colour, signals joined by ",")
-    "Not reflected on": (OKABE_ITO["blue"], "overdue,share"),
-    "What mentors say": (OKABE_ITO["vermillion"], "unanswered,blind_spot,gap"),
+    "Not reflected on": (OKABE_ITO["blue"], "overdue,cadence,linked_only"),
+    "What mentors say": (OKABE_ITO["vermillion"], "unanswered,escalated,blind_spot,gap"),
     "Put off": (OKABE_ITO["purple"], "nudges,commitments"),
     "Shallow or comfortable": (OKABE_ITO["green"], "comfort,depth"),
     "Not asked for feedback": (OKABE_ITO["yellow"], "feedback"),

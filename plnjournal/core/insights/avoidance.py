@@ -1,23 +1,26 @@
-"""The avoidance model: per active skill a 0–100 score from named signals, each with a reason.
+"""The avoidance model: per active skill a 0–100 score from named signals, each with a reason,
+and a band that says what to do about it.
 
 Pure and deterministic for an ``as_of`` date: ``load_facts`` reads what the journal held on
-that date (``core/insights/avoidance_data.py``), ``score_facts`` turns those facts into scores without
-touching the database. Every formula, weight and reason wording is in ``docs/avoidance.md``;
-keep the two in step.
+that date (``avoidance_data.py``), ``score_facts`` turns those facts into scores without
+touching the database; the signals and their wording are in ``avoidance_signals.py``. Every
+formula, weight, band and reason wording is in ``docs/avoidance.md``; keep them in step.
 
 Each signal has a *strength* between 0 and 1; its *points* are ``weight × strength``; a
-skill's score is the sum of its points (the default weights add up to 100), rounded.
+skill's score is the sum of its points, stopped at 100. The weights add up to more than 100
+on purpose: a skill neglected in several ways at once should reach the top of the scale.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from plnjournal.core.insights import avoidance_signals as sig
 from plnjournal.core.insights.avoidance_data import (
     JournalFacts,
     MentorNote,
@@ -25,43 +28,77 @@ from plnjournal.core.insights.avoidance_data import (
     SkillFacts,
     load_facts,
 )
+from plnjournal.core.insights.avoidance_signals import (
+    days_text,
+    plural,
+    quote,
+    short_date,
+    times,
+)
+from plnjournal.core.skills.evidence import (
+    EVIDENCE_DAYS,
+    Comparison,
+    mean_text,
+    mentor_view,
+    raters_text,
+)
 from plnjournal.values import Band
 
-# Signal name -> weight (the most points it can give). They add up to 100.
+__all__ = [
+    "ACT_NOW_FROM",
+    "DEFAULT_WEIGHTS",
+    "LABELS",
+    "WATCH_FROM",
+    "Signal",
+    "SkillScore",
+    "avoidance_scores",
+    "band_of",
+    "days_text",
+    "describe_score",
+    "plural",
+    "quote",
+    "score_facts",
+    "short_date",
+    "times",
+]
+
+# Score thresholds of the bands (docs/avoidance.md, "Bands"): at or above ACT_NOW_FROM, act
+# now; at or above WATCH_FROM, watch; below, fine.
+ACT_NOW_FROM = 60
+WATCH_FROM = 25
+# The most a score can be.
+SCORE_CAP = 100
+
+# Signal name -> weight (the most points it can give). "escalated" only ever tops a score up
+# to the act-now band (the third unanswered low rating), so its weight is that threshold.
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "overdue": 25,
-    "share": 10,
+    "overdue": 40,
+    "unanswered": 35,
+    "cadence": 10,
+    "linked_only": 10,
     "gap": 10,
     "blind_spot": 10,
-    "unanswered": 15,
-    "nudges": 10,
+    "depth": 10,
+    "nudges": 5,
     "commitments": 5,
     "comfort": 5,
-    "depth": 5,
     "feedback": 5,
+    "escalated": ACT_NOW_FROM,
 }
 LABELS: dict[str, str] = {
     "overdue": "Time since the last reflection",
-    "share": "Share of reflections",
+    "unanswered": "Unanswered feedback",
+    "cadence": "Fewer reflections than your cadence",
+    "linked_only": "Linked but not discussed",
     "gap": "Gap to the target level",
     "blind_spot": "Blind spot",
-    "unanswered": "Unanswered feedback",
+    "depth": "Shallow reflections",
     "nudges": "Hard conversations put off",
     "commitments": "Overdue or dropped commitments",
     "comfort": "Staying in the comfort zone",
-    "depth": "Descriptive reflections",
     "feedback": "Time since feedback",
+    "escalated": "Low ratings left unanswered",
 }
-# Score thresholds of the bands (docs/avoidance.md, "Bands"): at or above ACT_NOW, act now;
-# at or above WATCH, watch; below, fine.
-ACT_NOW_FROM = 60
-WATCH_FROM = 25
-# The fair-share signal needs this many skill links in the window before it judges anything.
-MIN_LINKS_FOR_SHARE = 20
-# Feedback older than this starts to count; twice this is the full signal.
-FEEDBACK_GRACE_DAYS = 90
-# Average comfort ("how far outside my comfort zone", 1–5) below this starts to count.
-COMFORT_BELOW = 2.0
 
 
 @dataclass(frozen=True)
@@ -97,14 +134,20 @@ class SkillScore:
     signals: list[Signal]
     last_reflected: dt.date | None
     as_of: dt.date
-    cadence_days: int
+    cadence_days: int | None
     target_level: int
     self_rating: RatingFact | None = None
     mentor_rating: RatingFact | None = None
     blind_spot: bool = False
     reflections_window: int = 0
+    discussed_window: int = 0
     unanswered: list[MentorNote] = field(default_factory=list)
     snoozed_until: dt.date | None = None
+    # Good news that is not part of the score (a hidden strength).
+    good_news: list[str] = field(default_factory=list)
+    # The journal is younger than its longest cadence (JournalFacts.getting_started).
+    getting_started: bool = False
+    last_discussed: dt.date | None = None
 
     @property
     def band(self) -> Band:
@@ -120,6 +163,14 @@ class SkillScore:
         """Days from the last reflection to ``as_of`` (None if never reflected on)."""
         return None if self.last_reflected is None else (self.as_of - self.last_reflected).days
 
+    @property
+    def not_yet_due(self) -> bool:
+        """Never reflected on, but the journal is younger than the skill's cadence: nothing
+        can be said against it yet."""
+        if self.last_reflected is not None or self.cadence_days is None:
+            return False
+        return self.getting_started and self.score < WATCH_FROM
+
     def to_json(self) -> dict[str, Any]:  # JSON: each key's value has its own type
         """The shape ``plnjournal avoidance --json`` prints."""
         return {
@@ -129,6 +180,7 @@ class SkillScore:
             "score": self.score,
             "band": str(self.band),
             "reasons": list(self.reasons),
+            "good_news": list(self.good_news),
             "signals": {
                 s.name: {
                     "weight": s.weight,
@@ -139,6 +191,7 @@ class SkillScore:
                 for s in self.signals
             },
             "last_reflected": self.last_reflected.isoformat() if self.last_reflected else None,
+            "getting_started": self.getting_started,
         }
 
 
@@ -168,8 +221,7 @@ def score_facts(
     framework order."""
     w = dict(DEFAULT_WEIGHTS)
     w.update(weights or {})
-    inv = sum(1 / s.cadence_days for s in facts.skills) or 1.0
-    scores = [_score_skill(facts, s, w, (1 / s.cadence_days) / inv) for s in facts.skills]
+    scores = [_score_skill(facts, s, w) for s in facts.skills]
     order = {s.skill_id: i for i, s in enumerate(facts.skills)}
     never = 10**9
     scores.sort(
@@ -182,24 +234,24 @@ def score_facts(
     return scores
 
 
-def _score_skill(
-    facts: JournalFacts, s: SkillFacts, w: Mapping[str, float], fair_fraction: float
-) -> SkillScore:
-    raw: list[tuple[str, float, str | None]] = []
-    for name, fn in _SIGNALS.items():
-        strength, reason = fn(facts, s, fair_fraction)
+def _score_skill(facts: JournalFacts, s: SkillFacts, w: Mapping[str, float]) -> SkillScore:
+    signals = []
+    for name, fn in sig.SIGNALS.items():
+        strength, reason = fn(facts, s)
         strength = min(1.0, max(0.0, strength))
-        raw.append((name, strength, reason if strength > 0 else None))
-    signals = [Signal(n, float(w.get(n, 0)), st, r) for n, st, r in raw]
-    total = min(100.0, sum(sig.weight * sig.strength for sig in signals))
-    ranked = sorted((sig for sig in signals if sig.points > 0 and sig.reason), key=_by_points)
+        signals.append(Signal(name, float(w.get(name, 0)), strength, reason if strength else None))
+    total = sum(g.weight * g.strength for g in signals)
+    signals.append(_escalation(facts, s, total, float(w.get("escalated", 0))))
+    total = min(float(SCORE_CAP), sum(g.weight * g.strength for g in signals))
+    ranked = sorted((g for g in signals if g.points > 0 and g.reason), key=_by_points)
+    comparison = sig.comparison(facts, s)
     return SkillScore(
         skill_id=s.skill_id,
         code=s.code,
         skill=s.name,
         area=s.area,
         score=int(round(total)),
-        reasons=[sig.reason for sig in ranked if sig.reason],
+        reasons=[g.reason for g in ranked if g.reason],
         signals=signals,
         last_reflected=s.last_reflected,
         as_of=facts.as_of,
@@ -207,241 +259,74 @@ def _score_skill(
         target_level=s.target_level,
         self_rating=s.latest_self,
         mentor_rating=s.latest_mentor,
-        blind_spot=is_blind_spot(facts, s),
+        blind_spot=comparison == Comparison.BLIND_SPOT,
         reflections_window=s.reflections_window,
+        discussed_window=s.discussed_window,
         unanswered=list(s.unanswered),
         snoozed_until=s.snoozed_until,
+        good_news=_good_news(facts, s, comparison),
+        getting_started=facts.getting_started,
+        last_discussed=s.last_discussed,
     )
 
 
-def _by_points(sig: Signal) -> tuple[float, int]:
-    return (
-        -sig.points,
-        list(DEFAULT_WEIGHTS).index(sig.name) if sig.name in DEFAULT_WEIGHTS else 99,
+def _escalation(facts: JournalFacts, s: SkillFacts, total: float, weight: float) -> Signal:
+    """The third unanswered low rating puts the skill in the act-now band whatever else the
+    journal shows: the points that lift it there, if it is not there already."""
+    n = sig.low_ratings_unanswered(s)
+    if n < sig.ESCALATE_AT or weight <= 0 or total >= weight:
+        return Signal("escalated", weight, 0.0, None)
+    reason = (
+        f"{plural(n, 'low rating')} on it unanswered: it stays in the act-now band until "
+        "you answer them"
     )
+    return Signal("escalated", weight, (weight - total) / weight, reason)
+
+
+def _good_news(facts: JournalFacts, s: SkillFacts, comparison: Comparison) -> list[str]:
+    if comparison != Comparison.HIDDEN_STRENGTH:
+        return []
+    me = s.latest_self
+    view = mentor_view(s.mentor_recent, facts.as_of)
+    assert me is not None and view is not None
+    return [
+        f"Hidden strength: you rate yourself {me.level} ({facts.scale.label(me.level)}); "
+        f"{raters_text(view)} rated you {mean_text(view.mean)} in the last "
+        f"{EVIDENCE_DAYS} days. Your mentors see more than you do here."
+    ]
+
+
+def _by_points(g: Signal) -> tuple[float, int]:
+    order = list(DEFAULT_WEIGHTS)
+    return (-g.points, order.index(g.name) if g.name in order else 99)
 
 
 def describe_score(s: SkillScore) -> str:
-    """A skill's score with every signal that gave points, for hover and details panes."""
-    lines = [f"{s.code} {s.skill} ({s.area}): {s.score} of 100"]
-    for sig in sorted(s.signals, key=lambda g: -g.points):
-        if sig.points > 0:
-            lines.append(f"• {LABELS[sig.name]}: {sig.points:g} of {sig.weight:g} — {sig.reason}")
+    """A skill's score with every signal that gave points, for hover and details panes;
+    never a sentence the facts do not support."""
+    lines = [f"{s.code} {s.skill} ({s.area}): {s.score} of 100 — {s.band}"]
+    for g in sorted(s.signals, key=lambda g: -g.points):
+        if g.points > 0:
+            lines.append(f"• {LABELS[g.name]}: {g.points:g} of {g.weight:g} — {g.reason}")
     if len(lines) == 1:
-        lines.append("Nothing found against it: you are keeping up with it.")
+        lines.append(quiet_text(s))
+    elif s.cadence_days is None:
+        lines.append("It has no cadence, so it is never overdue.")
+    lines.extend(s.good_news)
     last = s.last_reflected
     lines.append(f"Last reflected on: {short_date(last, s.as_of) if last else 'never'}")
     return "\n\n".join(lines)
 
 
-# --- the signals: each returns (strength 0..1, reason) ----------------------------------
-
-
-def short_date(day: dt.date, as_of: dt.date) -> str:
-    """ "3 Nov", or "3 Nov 2025" when the year differs from the as-of date's."""
-    text = f"{day.day} {day:%b}"
-    return text if day.year == as_of.year else f"{text} {day.year}"
-
-
-def times(n: int) -> str:
-    """ "once", "twice", "3 times": the reasons read as sentences, not counts."""
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``n`` with the word in the right number (``many`` for irregular plurals)."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-def days_text(days: int) -> str:
-    """ "47 days"; long spans also in years, "1510 days (about 4 years)"."""
-    text = plural(days, "day")
-    return text if days < 730 else f"{text} (about {round(days / 365)} years)"
-
-
-def _cadence_words(s: SkillFacts) -> str:
-    if s.cadence_source == "skill":
-        return f"you aimed for every {s.cadence_days}"
-    if s.cadence_source == "framework":
-        return f"the framework's default is every {s.cadence_days}"
-    return f"the default is every {s.cadence_days}"
-
-
-def _journal_days(facts: JournalFacts) -> int:
-    return (facts.as_of - facts.first_entry).days if facts.first_entry else 0
-
-
-def _overdue(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
+def quiet_text(s: SkillScore) -> str:
+    """What to say about a skill nothing was found against, true to its facts."""
     if s.last_reflected is None:
-        days = _journal_days(facts)
-        reason = f"Never reflected on in {days_text(days)} of journaling ({_cadence_words(s)})"
-    else:
-        days = (facts.as_of - s.last_reflected).days
-        reason = f"No reflection for {days_text(days)} ({_cadence_words(s)})"
-    return (days / s.cadence_days - 1) / 3, reason
-
-
-def _share(facts: JournalFacts, s: SkillFacts, fair_fraction: float) -> tuple[float, str | None]:
-    if facts.links_window < MIN_LINKS_FOR_SHARE:
-        return 0.0, None
-    fair = facts.links_window * fair_fraction
-    fair_text = f"{fair:.0f}" if fair >= 10 else f"{fair:.1f}".removesuffix(".0")
-    reason = (
-        f"Linked to {plural(s.reflections_window, 'reflection')} in the last "
-        f"{facts.window_days} days, against a fair share of {fair_text}"
-    )
-    return 1 - s.reflections_window / fair, reason
-
-
-def current_rating(s: SkillFacts) -> tuple[RatingFact | None, str]:
-    """The level the gap is measured from, as the skills matrix has it: the latest mentor
-    rating, else the latest self rating."""
-    if s.latest_mentor is not None:
-        return s.latest_mentor, f"{s.latest_mentor.rater or 'Your mentor'}'s latest rating"
-    return s.latest_self, "Your latest rating"
-
-
-def _gap(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
-    rating, whose = current_rating(s)
-    if rating is None:
-        return 0.0, None
-    gap = s.target_level - rating.level
-    sc = facts.scale
-    reason = (
-        f"{whose} ({short_date(rating.rated_on, facts.as_of)}) is {rating.level} "
-        f"({sc.label(rating.level)}), {gap} below your target of {s.target_level} "
-        f"({sc.label(s.target_level)})"
-    )
-    return gap / (sc.span / 2), reason
-
-
-def is_blind_spot(facts: JournalFacts, s: SkillFacts) -> bool:
-    """Latest self rating above the latest mentor rating by more than a third of the scale
-    (the skills matrix's rule)."""
-    if s.latest_self is None or s.latest_mentor is None:
-        return False
-    return s.latest_self.level - s.latest_mentor.level > facts.scale.span / 3
-
-
-def _blind_spot(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
-    if not is_blind_spot(facts, s):
-        return 0.0, None
-    me, them = s.latest_self, s.latest_mentor
-    assert me is not None and them is not None
-    sc = facts.scale
-    who = them.rater or "your mentor"
-    reason = (
-        f"Blind spot: you rated yourself {me.level} ({sc.label(me.level)}) on "
-        f"{short_date(me.rated_on, facts.as_of)}; {who} rated you {them.level} "
-        f"({sc.label(them.level)}) on {short_date(them.rated_on, facts.as_of)}"
-    )
-    return 1.0, reason
-
-
-def _unanswered(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
-    if not s.unanswered:
-        return 0.0, None
-    note = s.unanswered[0]
-    who = note.mentor or "A mentor"
-    when = short_date(note.given_on, facts.as_of)
-    if note.level is not None:
-        said = f"{who} rated this {note.level}/{facts.scale.high} on {when}"
-    else:
-        said = f"{who} commented on {when} ({quote(note.comment)})"
-    reason = f"{said}; you have not written about it since"
-    more = len(s.unanswered) - 1
-    if more:
-        reason += f" ({plural(more, 'earlier item')} unanswered too)"
-    return 0.6 + 0.2 * more, reason
-
-
-def quote(comment: str, limit: int = 60) -> str:
-    """A mentor comment shortened to one line, in quotation marks."""
-    text = " ".join(comment.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return f"“{text}”"
-
-
-def _nudges(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
-    n = s.dismissed + s.snoozed
-    if not n:
-        return 0.0, None
-    parts = []
-    if s.dismissed:
-        parts.append(f"said “not today” {times(s.dismissed)}")
-    if s.snoozed:
-        parts.append(f"snoozed it {times(s.snoozed)}")
-    reason = f"You {' and '.join(parts)} in the last {facts.window_days} days"
-    return n / 3, reason
-
-
-def _commitments(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
-    overdue, dropped = len(s.overdue_due), s.dropped
-    if not overdue and not dropped:
-        return 0.0, None
-    parts = []
-    if overdue == 1:
-        parts.append(
-            f"1 commitment on it is overdue (due {short_date(s.overdue_due[0], facts.as_of)})"
+        if s.cadence_days is None:
+            return "Not reflected on yet; it has no cadence, so it is never overdue."
+        return (
+            f"Not reflected on yet, and not due: the journal is younger than its cadence "
+            f"(every {plural(s.cadence_days, 'day')})."
         )
-    elif overdue:
-        oldest = short_date(s.overdue_due[0], facts.as_of)
-        parts.append(f"{overdue} commitments on it are overdue (the oldest was due {oldest})")
-    if dropped:
-        parts.append(
-            f"you dropped {plural(dropped, 'commitment')} on it in the last "
-            f"{facts.window_days} days"
-        )
-    reason = "; ".join(parts)
-    return (overdue + dropped) / 2, reason[0].upper() + reason[1:]
-
-
-def _comfort(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
-    # Comfort is "how far outside my comfort zone" (1–5): averages below 2 mean the user only
-    # writes about this skill when it felt safe.
-    rated = [r.comfort for r in s.recent if r.comfort is not None]
-    if len(rated) < 2:
-        return 0.0, None
-    avg = sum(rated) / len(rated)
-    reason = (
-        f"Your last {len(rated)} reflections on it stayed inside your comfort zone "
-        f"(comfort {avg:.1f} of 5 on average)"
-    )
-    return (COMFORT_BELOW - avg) / (COMFORT_BELOW - 1), reason
-
-
-def _depth(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
-    if len(s.recent) < 2:
-        return 0.0, None
-    descriptive = sum(r.descriptive for r in s.recent)
-    share = descriptive / len(s.recent)
-    reason = (
-        f"{descriptive} of your last {len(s.recent)} reflections on it only describe what "
-        "happened (no analysis, action or commitment)"
-    )
-    return (share - 0.5) / 0.5, reason
-
-
-def _feedback(facts: JournalFacts, s: SkillFacts, _fair: float) -> tuple[float, str | None]:
-    if s.last_feedback is None:
-        days = _journal_days(facts)
-        reason = f"No feedback asked for or received on it in {days_text(days)} of journaling"
-    else:
-        days = (facts.as_of - s.last_feedback).days
-        reason = f"No feedback asked for or received on it for {days_text(days)}"
-    return (days - FEEDBACK_GRACE_DAYS) / FEEDBACK_GRACE_DAYS, reason
-
-
-_SIGNALS: dict[str, Callable[[JournalFacts, SkillFacts, float], tuple[float, str | None]]] = {
-    "overdue": _overdue,
-    "share": _share,
-    "gap": _gap,
-    "blind_spot": _blind_spot,
-    "unanswered": _unanswered,
-    "nudges": _nudges,
-    "commitments": _commitments,
-    "comfort": _comfort,
-    "depth": _depth,
-    "feedback": _feedback,
-}
+    if s.cadence_days is None:
+        return "Nothing found against it (it has no cadence, so it is never overdue)."
+    return "Nothing found against it: you are keeping up with it."

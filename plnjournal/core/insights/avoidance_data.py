@@ -10,39 +10,31 @@ docs/performance.md, "The avoidance model and the insight charts").
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import Date, String, and_, bindparam, cast, exists, func, or_, select, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from plnjournal.core.frameworks.spec import DEFAULT_CADENCE_DAYS
+from plnjournal.core.insights.avoidance_queries import EVIDENCE_DAYS, Queries, queries
 from plnjournal.core.insights.depth import is_descriptive
-from plnjournal.storage.models import (
-    Area,
-    Commitment,
-    Entry,
-    EntryFeedback,
-    EntrySkill,
-    FeedbackItem,
-    FeedbackRequest,
-    FeedbackRequestSkill,
-    Framework,
-    Nudge,
-    Rating,
-    ScaleLevel,
-    Skill,
-)
-from plnjournal.values import CommitmentState, NudgeAction, RatingSource
+from plnjournal.core.skills.evidence import RatingFact
+from plnjournal.values import DepthLevel, NudgeAction, RatingSource
 
-# How far back "recent" looks: the fair-share window, nudges and dropped commitments.
+__all__ = [
+    "JournalFacts",
+    "MentorNote",
+    "RatingFact",
+    "ReflectionFact",
+    "Scale",
+    "SkillFacts",
+    "load_facts",
+]
+
+# How far back "recent" looks: the cadence window, nudges and dropped commitments.
 WINDOW_DAYS = 90
 # How many of a skill's latest reflections the comfort and depth checks read.
 RECENT_REFLECTIONS = 5
-# Cadence when neither the skill nor the framework sets one.
-FALLBACK_CADENCE_DAYS = DEFAULT_CADENCE_DAYS
 
 # A mentor comment is critical when it uses one of these words or phrases (whole words,
 # case-insensitive). Listed in docs/avoidance.md.
@@ -110,20 +102,16 @@ class Scale:
 
 
 @dataclass(frozen=True)
-class RatingFact:
-    level: int
-    rated_on: dt.date
-    rater: str = ""
-
-
-@dataclass(frozen=True)
 class MentorNote:
     """A feedback item that asks for an answer: a rating below target or a critical comment."""
 
+    item_id: int
     mentor: str
     given_on: dt.date
     level: int | None
     comment: str
+    low: bool  # the rating is below the skill's target (the stronger signal)
+    cues: tuple[str, ...] = ()  # the comment's words that asked for change
 
 
 @dataclass(frozen=True)
@@ -131,7 +119,8 @@ class ReflectionFact:
     entry_id: int
     entry_date: dt.date
     comfort: int | None
-    descriptive: bool
+    depth: DepthLevel
+    discussed: bool  # the text touches the skill (docs/avoidance.md)
 
 
 @dataclass
@@ -143,14 +132,20 @@ class SkillFacts:
     name: str
     area: str
     target_level: int
-    cadence_days: int
-    cadence_source: str  # "skill", "framework" or "default"
+    cadence_days: int | None  # None: no cadence, never overdue
+    cadence_source: str  # "skill", "framework" or "" (none)
     reflections_total: int = 0
-    reflections_window: int = 0
-    last_reflected: dt.date | None = None
+    reflections_window: int = 0  # links in the window
+    discussed_window: int = 0  # of those, reflections whose text touches the skill
+    last_reflected: dt.date | None = None  # the latest linked reflection
+    last_discussed: dt.date | None = None  # the latest linked reflection that discusses it
+    # The oldest linked reflection whose text was read: when none of those discusses the
+    # skill, it has not been discussed since at least this day.
+    checked_back_to: dt.date | None = None
     recent: list[ReflectionFact] = field(default_factory=list)  # newest first
     latest_self: RatingFact | None = None
     latest_mentor: RatingFact | None = None
+    mentor_recent: list[RatingFact] = field(default_factory=list)  # oldest first
     unanswered: list[MentorNote] = field(default_factory=list)  # newest first
     dismissed: int = 0
     snoozed: int = 0
@@ -165,178 +160,32 @@ class JournalFacts:
     as_of: dt.date
     scale: Scale
     first_entry: dt.date | None
-    links_window: int  # skill links of reflections in the window, over all active skills
     skills: list[SkillFacts]
     window_days: int = WINDOW_DAYS
 
+    @property
+    def journal_days(self) -> int:
+        """Days from the first entry to the as-of date (0 for an empty journal)."""
+        return (self.as_of - self.first_entry).days if self.first_entry else 0
 
-class _Queries:
-    """Every statement, built once with bind parameters: building and cache-keying a
-    statement costs more than running most of these."""
-
-    def __init__(self, include_private: bool) -> None:
-        as_of = bindparam("as_of", type_=Date)
-        window = bindparam("window_start", type_=Date)
-        # A progress report without private reflections scores as if they did not exist. The
-        # filters are left out entirely otherwise: even a constant "OR" in the link query
-        # costs its covering index (every link would read its entry's row).
-        private_ids = select(Entry.id).where(Entry.private.is_(True))
-        everything = true()
-        shown = everything if include_private else Entry.private.is_(False)
-        rating_shown = (
-            everything
-            if include_private
-            else or_(Rating.entry_id.is_(None), Rating.entry_id.not_in(private_ids))
-        )
-        commitment_shown = (
-            everything
-            if include_private
-            else or_(Commitment.entry_id.is_(None), Commitment.entry_id.not_in(private_ids))
-        )
-        self.framework = (
-            select(Framework.id, Framework.default_cadence_days)
-            .where(Framework.active.is_(True))
-            .order_by(Framework.id.desc())
-            .limit(1)
-        )
-        self.levels = (
-            select(ScaleLevel.level, ScaleLevel.label)
-            .where(ScaleLevel.framework_id == bindparam("fw_id"))
-            .order_by(ScaleLevel.level)
-        )
-        self.skills = (
-            select(
-                Skill.id, Skill.code, Skill.name, Area.name, Skill.target_level, Skill.cadence_days
-            )
-            .join(Area, Area.id == Skill.area_id)
-            .where(
-                Skill.framework_id == bindparam("fw_id"),
-                Skill.archived.is_(False),
-                Area.archived.is_(False),
-            )
-            .order_by(Area.position, Area.id, Skill.position, Skill.id)
-        )
-        self.first_entry = select(func.min(Entry.entry_date)).where(
-            Entry.entry_date <= as_of, shown
-        )
-        # The hottest query (every link of ten years): dates come back as ISO text, compared
-        # as text and parsed once per skill, the cheaper way (docs/performance.md, "The
-        # avoidance model and the insight charts").
-        self.links = (
-            select(EntrySkill.skill_id, EntrySkill.entry_id, cast(Entry.entry_date, String))
-            .join(Entry, Entry.id == EntrySkill.entry_id)
-            .where(Entry.entry_date <= as_of, shown)
-            .order_by(Entry.entry_date.desc(), Entry.entry_time.desc(), Entry.id.desc())
-        )
-        committed = (
-            exists()
-            .where(Commitment.entry_id == Entry.id, Commitment.created_on <= as_of)
-            .label("committed")
-        )
-        self.recent = select(
-            Entry.id, Entry.entry_date, Entry.comfort, Entry.title, Entry.body, committed
-        ).where(Entry.id.in_(bindparam("ids", expanding=True)))
-        latest = (
-            select(
-                Rating.skill_id.label("skill_id"),
-                Rating.source.label("source"),
-                func.max(Rating.rated_on).label("day"),
-            )
-            .where(Rating.rated_on <= as_of, rating_shown)
-            .group_by(Rating.skill_id, Rating.source)
-            .subquery()
-        )
-        self.ratings = (
-            select(Rating.skill_id, Rating.source, Rating.level, Rating.rated_on, Rating.rater)
-            .join(
-                latest,
-                and_(
-                    latest.c.skill_id == Rating.skill_id,
-                    latest.c.source == Rating.source,
-                    latest.c.day == Rating.rated_on,
-                ),
-            )
-            .where(rating_shown)
-            .order_by(Rating.id)  # the last one stored wins a same-day tie
-        )
-        answered = exists().where(
-            EntryFeedback.feedback_item_id == FeedbackItem.id,
-            Entry.id == EntryFeedback.entry_id,
-            Entry.entry_date <= as_of,
-            shown,
-        )
-        self.unanswered = (
-            select(
-                FeedbackItem.skill_id,
-                FeedbackItem.mentor,
-                FeedbackItem.given_on,
-                FeedbackItem.level,
-                FeedbackItem.comment,
-            )
-            .where(
-                FeedbackItem.given_on <= as_of,
-                or_(
-                    FeedbackItem.given_on > bindparam("cutoff", type_=Date),
-                    FeedbackItem.skill_id.in_(bindparam("never", expanding=True)),
-                ),
-                ~answered,
-            )
-            .order_by(FeedbackItem.given_on.desc(), FeedbackItem.id.desc())
-        )
-        self.nudges = (
-            select(Nudge.skill_id, Nudge.action, func.count(), func.max(Nudge.snooze_until))
-            .where(
-                Nudge.shown_on <= as_of,
-                Nudge.shown_on > window,
-                Nudge.action.in_((NudgeAction.DISMISSED, NudgeAction.SNOOZED)),
-            )
-            .group_by(Nudge.skill_id, Nudge.action)
-        )
-        # Done or dropped after the date means it was still open on it.
-        open_then = or_(Commitment.state == CommitmentState.OPEN, Commitment.closed_on > as_of)
-        overdue = and_(Commitment.due_on < as_of, open_then)
-        dropped = and_(
-            Commitment.state == CommitmentState.DROPPED,
-            Commitment.closed_on <= as_of,
-            Commitment.closed_on > window,
-        )
-        self.commitments = (
-            select(Commitment.skill_id, Commitment.due_on, overdue.label("overdue"))
-            .where(
-                Commitment.skill_id.is_not(None),
-                Commitment.created_on <= as_of,
-                commitment_shown,
-                or_(overdue, dropped),
-            )
-            .order_by(Commitment.due_on, Commitment.id)
-        )
-        self.asked = (
-            select(FeedbackRequestSkill.skill_id, func.max(FeedbackRequest.requested_on))
-            .join(FeedbackRequest, FeedbackRequest.id == FeedbackRequestSkill.request_id)
-            .where(FeedbackRequest.requested_on <= as_of)
-            .group_by(FeedbackRequestSkill.skill_id)
-        )
-        self.received = (
-            select(FeedbackItem.skill_id, func.max(FeedbackItem.given_on))
-            .where(FeedbackItem.given_on <= as_of)
-            .group_by(FeedbackItem.skill_id)
-        )
-
-
-@functools.cache
-def _queries(include_private: bool = True) -> _Queries:
-    return _Queries(include_private)
+    @property
+    def getting_started(self) -> bool:
+        """The journal is younger than the longest cadence: some skills could not have been
+        reached yet, so the front ends say "getting started" instead of ranking them."""
+        cadences = [s.cadence_days for s in self.skills if s.cadence_days]
+        return bool(cadences) and self.journal_days < max(cadences)
 
 
 def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True) -> JournalFacts:
     """Read every fact the model needs for the active framework's non-archived skills
     (without private reflections, their ratings and commitments when ``include_private`` is
     False: the progress report's view)."""
-    q = _queries(include_private)
+    q = queries(include_private)
+    session.flush()  # the reads below go through the connection, past the ORM's autoflush
     conn = session.connection()
     fw_row = conn.execute(q.framework).first()
     if fw_row is None:
-        return JournalFacts(as_of, Scale(), None, 0, [])
+        return JournalFacts(as_of, Scale(), None, [])
     fw_id, fw_cadence = fw_row
     levels = conn.execute(q.levels, {"fw_id": fw_id}).all()
     scale = (
@@ -345,32 +194,143 @@ def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True
         else Scale()
     )
     skills: dict[int, SkillFacts] = {}
-    for sid, code, name, area, target, cadence in conn.execute(q.skills, {"fw_id": fw_id}).all():
-        source = "skill" if cadence else ("framework" if fw_cadence else "default")
-        skills[sid] = SkillFacts(
-            sid, code, name, area, target, cadence or fw_cadence or FALLBACK_CADENCE_DAYS, source
-        )
-    params: Params = {"as_of": as_of, "window_start": as_of - dt.timedelta(days=WINDOW_DAYS)}
+    terms: dict[int, _Terms] = {}
+    rows = conn.execute(q.skills, {"fw_id": fw_id}).all()
+    for sid, code, name, area, target, cadence, keywords in rows:
+        # No cadence on the skill or the framework means none at all (docs/frameworks.md).
+        source = "skill" if cadence else ("framework" if fw_cadence else "")
+        skills[sid] = SkillFacts(sid, code, name, area, target, cadence or fw_cadence, source)
+        terms[sid] = _Terms(code, name, keywords or "", [])
+    for sid, text in conn.execute(q.descriptors, {"fw_id": fw_id}).all():
+        if sid in terms:
+            terms[sid].descriptors.append(text)
+    params: Params = {
+        "as_of": as_of,
+        "window_start": as_of - dt.timedelta(days=WINDOW_DAYS),
+        "evidence_start": as_of - dt.timedelta(days=EVIDENCE_DAYS),
+    }
     first_entry = conn.execute(q.first_entry, params).scalar()
-    links_window = _read_reflections(conn, q, skills, params)
+    _read_reflections(conn, q, skills, _Matcher(terms), params)
     _read_ratings(conn, q, skills, params)
     _read_unanswered(conn, q, skills, params)
     _read_nudges(conn, q, skills, params)
     _read_commitments(conn, q, skills, params)
     _read_last_feedback(conn, q, skills, params)
-    return JournalFacts(as_of, scale, first_entry, links_window, list(skills.values()))
+    return JournalFacts(as_of, scale, first_entry, list(skills.values()))
 
 
 Skills = dict[int, SkillFacts]
-# The bind parameters every read shares: the as-of date and the window's first day.
+# The bind parameters every read shares: the as-of date and the windows' first days.
 Params = dict[str, dt.date]
 
 
-def _read_reflections(conn: Connection, q: _Queries, skills: Skills, params: Params) -> int:
-    """One pass over every skill link, newest first: totals, the window's count, the last
-    date and the ids of each skill's latest few reflections; then those reflections."""
-    links_window = 0
+@dataclass
+class _Terms:
+    code: str
+    name: str
+    keywords: str
+    descriptors: list[str]
+
+
+_WORD = re.compile(r"[^\W_]+")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "or",
+        "from",
+        "as",
+        "is",
+        "are",
+        "be",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "into",
+        "about",
+        "over",
+        "under",
+        "clear",
+    ]
+)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s", "ing", "ed"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD.findall(text.casefold())}
+
+
+class _Matcher:
+    """Which skills a text touches: its code, a keyword, two words of its name, or one name
+    word no other skill's name has."""
+
+    def __init__(self, terms: dict[int, _Terms]) -> None:
+        self._code = {sid: t.code.casefold() for sid, t in terms.items()}
+        self._keys = {
+            sid: [_stems(k) for k in re.split(r"[\n,;]", t.keywords) if k.strip()]
+            for sid, t in terms.items()
+        }
+        self._name = {
+            sid: {_stem(w) for w in _WORD.findall(t.name.casefold()) if w not in _STOP}
+            for sid, t in terms.items()
+        }
+        seen: dict[str, int] = {}
+        for words in self._name.values():
+            for w in words:
+                seen[w] = seen.get(w, 0) + 1
+        self._own = {
+            sid: {w for w in words if seen[w] == 1 and len(w) >= 5}
+            for sid, words in self._name.items()
+        }
+
+    def discussed(self, text: str) -> frozenset[int]:
+        words = set(_WORD.findall(text.casefold()))
+        stems = {_stem(w) for w in words}
+        out = set()
+        for sid, code in self._code.items():
+            name = self._name[sid]
+            if (
+                code in words
+                or any(k and k <= stems for k in self._keys[sid])
+                or (name and len(name & stems) >= min(2, len(name)))
+                or self._own[sid] & stems
+            ):
+                out.add(sid)
+        return frozenset(out)
+
+
+def _read_reflections(
+    conn: Connection, q: Queries, skills: Skills, matcher: _Matcher, params: Params
+) -> None:
+    """One pass over every skill link, newest first: totals, the window's links, the last
+    date and the ids of each skill's latest few reflections; then the text of those and of
+    the window's reflections, read once each: how deep each goes and which skills it
+    discusses."""
+    window_ids: dict[int, list[int]] = {}
     recent_ids: dict[int, list[int]] = {}
+    dates: dict[int, str] = {}
     window_text = params["window_start"].isoformat()
     for sid, eid, day in conn.execute(q.links, params).all():
         facts = skills.get(sid)
@@ -381,25 +341,44 @@ def _read_reflections(conn: Connection, q: _Queries, skills: Skills, params: Par
         facts.reflections_total += 1
         if day > window_text:
             facts.reflections_window += 1
-            links_window += 1
+            window_ids.setdefault(sid, []).append(eid)
+            dates[eid] = day
         ids = recent_ids.setdefault(sid, [])
         if len(ids) < RECENT_REFLECTIONS:
             ids.append(eid)
-    wanted = sorted({eid for ids in recent_ids.values() for eid in ids})
-    if wanted:
-        found = {
-            eid: (day, comfort, is_descriptive(title or "", body or "", has_commitment=bool(c)))
-            for eid, day, comfort, title, body, c in conn.execute(
-                q.recent, {**params, "ids": wanted}
-            ).all()
-        }
-        for sid, ids in recent_ids.items():
-            skills[sid].recent = [ReflectionFact(e, *found[e]) for e in ids if e in found]
-    return links_window
+            dates[eid] = day
+    wanted = sorted(dates)
+    if not wanted:
+        return
+    found: dict[int, tuple[dt.date, int | None, DepthLevel, frozenset[int]]] = {}
+    for eid, written_on, comfort, title, body, committed in conn.execute(
+        q.texts, {**params, "ids": wanted}
+    ).all():
+        text = f"{title or ''}\n{body or ''}"
+        shallow = is_descriptive(title or "", body or "", has_commitment=bool(committed))
+        depth = DepthLevel.DESCRIPTIVE_WRITING if shallow else DepthLevel.DIALOGIC
+        found[eid] = (written_on, comfort, depth, matcher.discussed(text))
+    for sid, facts in skills.items():
+        checked = [*window_ids.get(sid, ()), *recent_ids.get(sid, ())]
+        for eid in checked:  # newest first
+            if eid in found and sid in found[eid][3]:
+                facts.last_discussed = found[eid][0]
+                break
+        if checked:
+            facts.checked_back_to = dt.date.fromisoformat(min(dates[e] for e in checked))
+        facts.discussed_window = sum(
+            1 for e in window_ids.get(sid, ()) if e in found and sid in found[e][3]
+        )
+        facts.recent = [
+            ReflectionFact(e, found[e][0], found[e][1], found[e][2], sid in found[e][3])
+            for e in recent_ids.get(sid, ())
+            if e in found
+        ]
 
 
-def _read_ratings(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
-    """The latest self and mentor rating per skill: the ratings on each one's latest date."""
+def _read_ratings(conn: Connection, q: Queries, skills: Skills, params: Params) -> None:
+    """The latest self and mentor rating per skill (the ratings on each one's latest date),
+    and the mentor ratings of the evidence window."""
     for sid, source, level, rated_on, rater in conn.execute(q.ratings, params).all():
         facts = skills.get(sid)
         if facts is None:
@@ -409,28 +388,30 @@ def _read_ratings(conn: Connection, q: _Queries, skills: Skills, params: Params)
             facts.latest_mentor = fact
         else:
             facts.latest_self = fact
-
-
-def _read_unanswered(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
-    """Feedback items after the skill's last reflection that no reflection answers."""
-    if not skills:
-        return
-    never = [s.skill_id for s in skills.values() if s.last_reflected is None]
-    reflected = [s.last_reflected for s in skills.values() if s.last_reflected is not None]
-    # SQL narrows to items newer than the oldest "last reflection" (or on never-reflected
-    # skills); the exact per-skill comparison is done here.
-    cutoff = min(reflected) if reflected else params["as_of"]
-    rows = conn.execute(q.unanswered, {**params, "cutoff": cutoff, "never": never}).all()
-    for sid, mentor, given_on, level, comment in rows:
+    for sid, level, rated_on, rater in conn.execute(q.mentor_recent, params).all():
         facts = skills.get(sid)
-        if facts is None or (facts.last_reflected and given_on <= facts.last_reflected):
+        if facts is not None:
+            facts.mentor_recent.append(RatingFact(level, rated_on, rater or ""))
+
+
+def _read_unanswered(conn: Connection, q: Queries, skills: Skills, params: Params) -> None:
+    """Feedback items that ask for an answer (a rating below target, or a critical comment
+    not marked as praise) and that no reflection is linked to."""
+    for sid, item_id, mentor, given_on, level, comment, praise in conn.execute(
+        q.unanswered, params
+    ).all():
+        facts = skills.get(sid)
+        if facts is None:
             continue
         low = level is not None and level < facts.target_level
-        if low or is_critical_comment(comment or ""):
-            facts.unanswered.append(MentorNote(mentor or "", given_on, level, comment or ""))
+        critical = not praise and is_critical_comment(comment or "")
+        if low or critical:
+            facts.unanswered.append(
+                MentorNote(item_id, mentor or "", given_on, level, comment or "", low)
+            )
 
 
-def _read_nudges(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
+def _read_nudges(conn: Connection, q: Queries, skills: Skills, params: Params) -> None:
     for sid, action, count, until in conn.execute(q.nudges, params).all():
         facts = skills.get(sid)
         if facts is None:
@@ -443,7 +424,7 @@ def _read_nudges(conn: Connection, q: _Queries, skills: Skills, params: Params) 
                 facts.snoozed_until = until
 
 
-def _read_commitments(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
+def _read_commitments(conn: Connection, q: Queries, skills: Skills, params: Params) -> None:
     """Commitments overdue as of the date (still open then), and those dropped recently."""
     for sid, due_on, is_overdue in conn.execute(q.commitments, params).all():
         facts = skills.get(sid) if sid is not None else None  # the query leaves out None
@@ -456,7 +437,7 @@ def _read_commitments(conn: Connection, q: _Queries, skills: Skills, params: Par
             facts.dropped += 1
 
 
-def _read_last_feedback(conn: Connection, q: _Queries, skills: Skills, params: Params) -> None:
+def _read_last_feedback(conn: Connection, q: Queries, skills: Skills, params: Params) -> None:
     """The last time feedback on each skill was asked for (a request) or received (an item)."""
     for stmt in (q.asked, q.received):
         for sid, day in conn.execute(stmt, params).all():

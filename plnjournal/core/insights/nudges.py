@@ -48,6 +48,9 @@ class Candidate:
     skill: Skill
     reason: str
     last_reflected: dt.date | None
+    # The avoidance model found something against it; otherwise it is only the skill longest
+    # without a reflection, and the question must not assume it is being avoided.
+    avoided: bool = False
 
 
 def _last_reflected(session: Session, today: dt.date) -> dict[int, dt.date]:
@@ -78,7 +81,7 @@ def _longest_without_reflection(session: Session, today: dt.date) -> list[Candid
         day = last.get(skill.id)
         cadence = skill.cadence_days or fw.default_cadence_days
         if day is None:
-            reason = "You have never written a reflection on it."
+            reason = "You have not written about it yet."
         else:
             days = (today - day).days
             reason = f"No reflection on it for {days} days"
@@ -112,7 +115,7 @@ def ranked_candidates(session: Session, today: dt.date) -> list[Candidate]:
     fallback = _longest_without_reflection(session, today)
     by_id = {c.skill.id: c for c in fallback}
     ranked = [
-        Candidate(by_id[s.skill_id].skill, s.reasons[0], s.last_reflected)
+        Candidate(by_id[s.skill_id].skill, s.reasons[0], s.last_reflected, avoided=True)
         for s in avoidance_scores(session, today)
         if s.score > 0 and s.reasons and s.skill_id in by_id
     ]
@@ -154,6 +157,13 @@ def pointed_question(candidate: Candidate, comment: MentorComment | None, today:
         return (
             f"{who} wrote on {short_date(comment.given_on, today)}: “{_quote(comment.comment)}” "
             "What is your honest answer to that, and what will you do differently next time?"
+        )
+    if not candidate.avoided:
+        # Nothing is held against it (a new journal, or a skill kept up with): ask, do not
+        # accuse.
+        return (
+            f"Think of the last time “{name}” mattered in your work: what happened, what did "
+            "you do, and what would you do differently?"
         )
     if candidate.last_reflected is None:
         return (

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from plnjournal.core.skills.evidence import Comparison, RatingFact, compare, mentor_view
 from plnjournal.core.skills.lookup import active_framework, effective_cadence_days
 from plnjournal.storage.models import Area, Entry, EntrySkill, Rating, Skill
 from plnjournal.values import RatingOrigin, RatingSource
@@ -57,6 +58,8 @@ class MatrixRow:
     reflections_recent: int = 0
     level_before: int | None = None  # the current level as it was on ``change_since``
     trend: list[int | None] = field(default_factory=list)  # level at each month end
+    # The user's latest self rating against the mentors' recent view (core/skills/evidence.py).
+    comparison: Comparison = Comparison.NONE
 
     @property
     def current(self) -> RatingPoint | None:
@@ -120,10 +123,13 @@ class SkillMatrix:
         return dict(self.scale).get(level, str(level)) if level is not None else ""
 
     def is_blind_spot(self, row: MatrixRow) -> bool:
-        """The user rates themself more than a third of the scale above the mentor: the gap
-        the blind-spot chart and the report point out."""
-        gap = row.self_mentor_gap
-        return gap is not None and gap > (self.scale_max - self.scale_min) / 3
+        """The user rates themself more than a third of the scale above what mentors said in
+        the last 180 days (each rater's latest once): the avoidance model's rule."""
+        return row.comparison == Comparison.BLIND_SPOT
+
+    def is_hidden_strength(self, row: MatrixRow) -> bool:
+        """The user rates themself as far below the mentors' recent view: good news."""
+        return row.comparison == Comparison.HIDDEN_STRENGTH
 
 
 def month_ends(as_of: dt.date, months: int = TREND_MONTHS) -> list[dt.date]:
@@ -178,8 +184,9 @@ def skill_matrix(
     ]
     by_id = {r.skill_id: r for r in rows}
     _add_reflections(session, by_id, as_of, include_private)
-    _add_ratings(session, by_id, as_of, change_since, ends, fw.id, include_private)
     scale = [(lv.level, lv.label) for lv in fw.levels]
+    span = (scale[-1][0] - scale[0][0]) if scale else 4
+    _add_ratings(session, by_id, as_of, change_since, ends, fw.id, include_private, span)
     return SkillMatrix(fw.name, as_of, change_since, scale, ends, rows)
 
 
@@ -215,6 +222,7 @@ def _add_ratings(
     ends: list[dt.date],
     framework_id: int,
     include_private: bool = True,
+    span: int = 4,
 ) -> None:
     """Replay each skill's ratings in date order: the latest before the replay window (one
     window-function query), then every rating inside it (one range query). A self rating
@@ -273,8 +281,19 @@ def _add_ratings(
             state[p.source] = p
         row.latest_self = state.get(RatingSource.SELF)
         row.latest_mentor = state.get(RatingSource.MENTOR)
+        # The replay window reaches back over a year, so it holds every rating the mentors'
+        # recent view is made of.
+        view = mentor_view(
+            [RatingFact(p.level, p.on, p.rater) for p in pts if p.source == RatingSource.MENTOR],
+            as_of,
+        )
+        row.comparison = compare(_fact(row.latest_self), view, _fact(row.latest_mentor), span)
         row.level_before = level_at[change_since]
         row.trend = [level_at[d] for d in ends]
     for row in by_id.values():
         if not row.trend:
             row.trend = [None] * len(ends)
+
+
+def _fact(point: RatingPoint | None) -> RatingFact | None:
+    return None if point is None else RatingFact(point.level, point.on, point.rater)
