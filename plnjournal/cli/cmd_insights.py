@@ -9,7 +9,7 @@ from plnjournal.cli.args import TEXT_LIMIT
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
 from plnjournal.core.dates import parse_date
-from plnjournal.core.insights.avoidance import avoidance_scores
+from plnjournal.core.insights.avoidance import avoidance_scores, quiet_text
 
 
 def cmd_avoidance(args: argparse.Namespace, ctx: Context) -> int:
@@ -25,14 +25,24 @@ def cmd_avoidance(args: argparse.Namespace, ctx: Context) -> int:
         info("No skills to score: the journal has no active skills framework yet.")
         return 0
     limit = args.limit or TEXT_LIMIT
-    info(f"What you keep avoiding, as of {as_of.isoformat()} (score 0–100, highest first):")
+    info(
+        f"What you keep avoiding, as of {as_of.isoformat()} (score 0–100, highest first; "
+        "act now from 60, watch from 25):"
+    )
+    if scores[0].getting_started:
+        info(
+            "The journal is getting started: it is younger than the longest cadence of its "
+            "skills, so skills not yet due are not counted against you."
+        )
     for s in scores[:limit]:
         info()
-        info(f"{s.score:>3}  {s.code}  {s.skill}  ({s.area})")
+        info(f"{s.score:>3}  {str(s.band).upper():<7}  {s.code}  {s.skill}  ({s.area})")
         for reason in s.reasons:
             info(f"       - {reason}")
+        for news in s.good_news:
+            info(f"       + {news}")
         if not s.reasons:
-            info("       - nothing to say: you are keeping up with it")
+            info(f"       - {quiet_text(s)}")
     if len(scores) > limit:
         info()
         info(f"… {len(scores) - limit} more; --limit {len(scores)} shows all.")

@@ -73,3 +73,15 @@ def test_empty_journal(cli: Cli, db: Database) -> None:
     r = cli("avoidance")
     assert r.code == 0 and "no active skills framework" in r.out
     assert cli("avoidance", "--json").json() == []
+
+
+def test_the_command_line_prints_the_models_numbers(cli, demo_db) -> None:
+    from plnjournal.core.insights.avoidance import avoidance_scores
+
+    with demo_db.session() as s:
+        scores = avoidance_scores(s, TODAY)
+    r = cli("avoidance", "--as-of", TODAY.isoformat(), "--json", db=demo_db.path)
+    assert r.code == 0, r.err
+    assert [(d["code"], d["score"], d["band"]) for d in r.json()] == [
+        (x.code, x.score, str(x.band)) for x in scores
+    ]

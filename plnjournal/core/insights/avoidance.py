@@ -56,6 +56,7 @@ __all__ = [
     "days_text",
     "describe_score",
     "plural",
+    "quiet_text",
     "quote",
     "score_facts",
     "short_date",

@@ -54,7 +54,10 @@ def short_date(day: dt.date, as_of: dt.date) -> str:
 
 def times(n: int) -> str:
     """ "once", "twice", "3 times": the reasons read as sentences, not counts."""
-    return {1: "once", 2: "twice", 3: "three times"}.get(n, f"{n} times")
+    words = ("once", "twice", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    if n <= 2:
+        return words[n - 1]
+    return f"{words[n - 1] if n <= 10 else n} times"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

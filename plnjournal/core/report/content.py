@@ -27,6 +27,7 @@ from plnjournal.core.report.names import MentorNames
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import InputError
 from plnjournal.storage.models import Entry
+from plnjournal.values import Band
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -41,10 +42,9 @@ SECTIONS: dict[str, str] = {
     "reflections": "Selected reflections",
 }
 DEFAULT_MONTHS = 3
-# "What was avoided": the highest-scored skills, at most this many, and only those scoring
-# at least AVOIDED_MIN_SCORE (the three highest are shown whatever their score, if above 0).
+# "What was avoided": the highest-scored skills in the act-now and watch bands, at most this
+# many (docs/avoidance.md, "Bands").
 AVOIDED_MAX = 6
-AVOIDED_MIN_SCORE = 30
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,9 @@ class Avoided:
     reasons: tuple[str, ...]
     signals: dict[str, dict[str, Any]]  # name -> weight, strength, points, reason
     last_reflected: dt.date | None
+    band: Band = Band.FINE
+    good_news: tuple[str, ...] = ()
+    getting_started: bool = False
 
 
 @dataclass
@@ -142,12 +145,9 @@ class Report:
 
     @property
     def avoided(self) -> list[Avoided]:
-        """The skills the report names as avoided (see AVOIDED_MAX, AVOIDED_MIN_SCORE)."""
-        return [
-            a
-            for i, a in enumerate(self.avoidance[:AVOIDED_MAX])
-            if a.score >= AVOIDED_MIN_SCORE or (i < 3 and a.score > 0)
-        ]
+        """The skills the report names as avoided: the act-now and watch bands, highest
+        first, at most AVOIDED_MAX."""
+        return [a for a in self.avoidance if a.band != Band.FINE][:AVOIDED_MAX]
 
 
 def default_period(
@@ -303,6 +303,9 @@ def _avoidance(
                 reasons=tuple(names.text(r) for r in sc.reasons),
                 signals=signals,
                 last_reflected=sc.last_reflected,
+                band=sc.band,
+                good_news=tuple(names.text(g) for g in sc.good_news),
+                getting_started=sc.getting_started,
             )
         )
     return out, scores

@@ -75,7 +75,9 @@ def report_data(report: Report) -> dict[str, Any]:  # JSON: each key has its own
                     "skill": a.skill,
                     "area": a.area,
                     "score": a.score,
+                    "band": str(a.band),
                     "reasons": list(a.reasons),
+                    "good_news": list(a.good_news),
                     "signals": a.signals,
                     "last_reflected": a.last_reflected.isoformat() if a.last_reflected else None,
                 }

@@ -15,6 +15,7 @@ from plnjournal.core.escape import escape
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.report.content import SECTIONS, Report
 from plnjournal.core.report.queries import FeedbackLine, MatrixLine, fmt_date
+from plnjournal.values import Band
 
 ACCENT = "#1d4e89"
 MUTED = "#5b6470"
@@ -226,28 +227,38 @@ def _avoidance(report: Report) -> str:
     as_of = min(report.cover.end, report.cover.generated_on)
     intro = (
         f"The journal’s avoidance model scores every skill from 0 to 100 as it stood on "
-        f"{fmt_date(as_of)}, from named signals: time since the last reflection against the "
-        "cadence aimed for, share of reflections, gap to target, blind spots, unanswered "
-        "mentor feedback, hard conversations put off, overdue or dropped commitments, staying "
-        "in the comfort zone, descriptive reflections and time since feedback. The reasons "
-        "below are the model’s own words."
+        f"{fmt_date(as_of)}, from named signals: time since the last reflection that discusses "
+        "it against the cadence aimed for, mentor feedback left unanswered, the gap to the "
+        "target, blind spots against the mentors’ recent ratings, reflections linked to it that "
+        "do not discuss it, shallow reflections, hard conversations put off and commitments "
+        "missed. Scores of 60 or more are to act on now, 25 to 59 to watch. The reasons below "
+        "are the model’s own words."
     )
     head = _heading(SECTIONS["avoidance"], intro)
     avoided = report.avoided
+    started = bool(report.avoidance) and report.avoidance[0].getting_started
     if not avoided:
-        return head + '<p class="muted">No skill stands out as avoided.</p>'
+        quiet = (
+            "The journal is getting started: it is younger than the longest cadence of its "
+            "skills, so no skill could be called avoided yet."
+            if started
+            else "No skill stands out as avoided."
+        )
+        return head + f'<p class="muted">{quiet}</p>'
     out = [head]
     for a in avoided:
         reasons = "".join(f"<li>{escape(r)}</li>" for r in a.reasons)
+        good = "".join(f"<li>{escape(g)}</li>" for g in a.good_news)
+        colour = WARN if a.band == Band.ACT_NOW else MUTED
         out.append(
             f"<h3>{escape(a.code)} {escape(a.skill)} · "
-            f'<span style="color: {WARN};">{a.score}/100</span><br/>'
+            f'<span style="color: {colour};">{a.score}/100, {escape(str(a.band))}</span><br/>'
             f'<span style="font-size: medium; font-weight: normal; color: {MUTED};">'
-            f"{escape(a.area)}</span></h3><ul>{reasons}</ul>"
+            f"{escape(a.area)}</span></h3><ul>{reasons}{good}</ul>"
         )
     rest = [a for a in report.avoidance if a not in avoided]
     if rest:
-        listed = ", ".join(f"{escape(a.code)} {a.score}" for a in rest)
+        listed = ", ".join(f"{escape(a.code)} {a.score} ({escape(str(a.band))})" for a in rest)
         out.append(f'<p class="meta">The other skills scored: {listed}.</p>')
     return "".join(out)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from plnjournal.core.skills.evidence import Comparison
 from plnjournal.core.skills.matrix import RECENT_DAYS, MatrixRow, RatingPoint, SkillMatrix
 from plnjournal.values import RatingOrigin, RatingSource
 
@@ -72,7 +73,17 @@ def explain(row: MatrixRow, m: SkillMatrix) -> dict[str, str]:
             f"{_plural(abs(sm), 'level')} {direction} than your mentor."
         )
         if m.is_blind_spot(row):
-            text += " A blind spot: more than a third of the scale above your mentor's view."
+            text += (
+                " A blind spot: more than a third of the scale above what your mentors said in "
+                "the last 180 days."
+            )
+        elif m.is_hidden_strength(row):
+            text += (
+                " A hidden strength: your mentors' view of the last 180 days is more than a "
+                "third of the scale above yours."
+            )
+        elif row.comparison == Comparison.STALE:
+            text += " Their rating is over 180 days old: ask for fresh feedback before judging."
         out["self_mentor"] = text
     if row.last_reflected is None:
         out["last_reflected"] = "You have not linked any reflection to this skill yet."

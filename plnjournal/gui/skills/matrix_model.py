@@ -262,7 +262,7 @@ class SkillMatrixModel(QAbstractTableModel):
         if col == SELF_MENTOR and r.self_mentor_gap is not None:
             if m.is_blind_spot(r):
                 return Tone.BAD
-            if -r.self_mentor_gap > (m.scale_max - m.scale_min) / 3:
+            if m.is_hidden_strength(r):
                 return Tone.INFO
         if col == LAST:
             if r.last_reflected is None:
