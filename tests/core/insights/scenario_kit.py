@@ -37,6 +37,7 @@ class Journal:
 
     session: Session
     skills: dict[str, Skill] = field(default_factory=dict)
+    items: list[FeedbackItem] = field(default_factory=list)  # every feedback item, in order
 
     def skill(self, code: str) -> Skill:
         return self.skills[code]
@@ -91,7 +92,7 @@ class Journal:
         """A mentor's feedback item (and its rating), as an imported file brings it."""
         imp = FeedbackImport(file_name=f"fb-{on}-{code}.csv", sha256="0" * 64, format="csv")
         self.session.add(imp)
-        return add_feedback_item(
+        item = add_feedback_item(
             self.session,
             imp,
             skill=self.skills[code],
@@ -102,6 +103,8 @@ class Journal:
             line=2,
             raw={},
         )
+        self.items.append(item)
+        return item
 
     def answer(self, item: FeedbackItem, on: dt.date, body: str) -> None:
         """A reflection linked to the item: the trainee's answer to it."""

@@ -14,7 +14,7 @@ import pytest
 from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores, describe_score
 from plnjournal.core.skills.matrix import skill_matrix
 from plnjournal.values import Band
-from tests.core.insights.scenario_kit import AS_OF, ago, days, framework
+from tests.core.insights.scenario_kit import AS_OF, Journal, ago, days, framework
 
 # Reflections that discuss their skill in plain prose, with some analysis and a next step.
 DEBRIEF = (
@@ -58,12 +58,8 @@ def _by_code(scores: list[SkillScore]) -> dict[str, SkillScore]:
     return {s.code: s for s in scores}
 
 
-def test_ignored_feedback_on_a_skill_written_about_daily(journal) -> None:
-    """A trainee writes about taking feedback every day, while Ms Okafor rates it 1/5 three
-    times with critical comments the trainee never takes up. Writing about the skill is not
-    answering the feedback: it must be at the top, in the act-now band, and the reason must
-    quote Ms Okafor and say none of the three was answered. Once the trainee answers all
-    three, it leaves the act-now band."""
+def build_ignored_feedback(journal) -> Journal:
+    """Feedback on a skill written about daily, three 1/5 ratings never answered."""
     j = framework(
         journal,
         [
@@ -75,13 +71,19 @@ def test_ignored_feedback_on_a_skill_written_about_daily(journal) -> None:
     j.write(days(ago(120), AS_OF), "FB", DEBRIEF, title="Debrief")
     j.write(days(ago(120), AS_OF, 10), "HO", HANDOVER, title="Handover")
     j.write(days(ago(120), ago(40), 10), "WC", WOUNDS, title="Wounds")
-    items = [
-        j.feedback(
-            "FB", ago(87), 1, "Defensive in the debrief again; you argue before you listen."
-        ),
-        j.feedback("FB", ago(50), 1, "Still arguing with every point I raise."),
-        j.feedback("FB", ago(20), 1, "You need to let me finish before you answer."),
-    ]
+    j.feedback("FB", ago(87), 1, "Defensive in the debrief again; you argue before you listen.")
+    j.feedback("FB", ago(50), 1, "Still arguing with every point I raise.")
+    j.feedback("FB", ago(20), 1, "You need to let me finish before you answer.")
+    return j
+
+
+def test_ignored_feedback_on_a_skill_written_about_daily(journal) -> None:
+    """A trainee writes about taking feedback every day, while Ms Okafor rates it 1/5 three
+    times with critical comments the trainee never takes up. Writing about the skill is not
+    answering the feedback: it must be at the top, in the act-now band, and the reason must
+    quote Ms Okafor and say none of the three was answered. Once the trainee answers all
+    three, it leaves the act-now band."""
+    j = build_ignored_feedback(journal)
     scores = avoidance_scores(journal, AS_OF)
     fb = _by_code(scores)["FB"]
     assert scores[0].code == "FB"
@@ -90,19 +92,16 @@ def test_ignored_feedback_on_a_skill_written_about_daily(journal) -> None:
         "Ms Okafor rated this 1/5 three times since 2 Sep (“You need to let me finish before "
         "you answer.”); you have not answered any of the 3"
     )
-    for item in items:
+    for item in j.items:
         j.answer(item, AS_OF, "I listened back to the debrief notes and I can see I cut her off.")
     fb = _by_code(avoidance_scores(journal, AS_OF))["FB"]
     assert fb.band != Band.ACT_NOW
     assert not fb.unanswered
 
 
-def test_fresh_blind_spot_outranks_a_stale_one(journal) -> None:
-    """Two skills the trainee rates 5/5. On one, a single mentor rating of 2 is 330 days
-    old: that is not a blind spot any more, it is a reason to ask for fresh feedback. On the
-    other, three recent mentor ratings of 2: a real blind spot, which must rank higher. A
-    third skill the trainee rates 2 while two mentors recently said 4 is a hidden strength:
-    good news, not points."""
+def build_blind_spots(journal) -> Journal:
+    """Self-ratings of 5 against an old mentor rating (OLD) and fresh ones (NEW); a self
+    rating of 2 against two recent 4s (LOW)."""
     j = framework(
         journal,
         [("OLD", "Medicines round", 14), ("NEW", "Shift handover", 14), ("LOW", "Wound care", 14)],
@@ -120,6 +119,16 @@ def test_fresh_blind_spot_outranks_a_stale_one(journal) -> None:
         j.feedback("NEW", ago(n), 2, mentor=mentor)
     j.feedback("LOW", ago(40), 4, mentor="Ms Okafor")
     j.feedback("LOW", ago(25), 4, mentor="Mr Lee")
+    return j
+
+
+def test_fresh_blind_spot_outranks_a_stale_one(journal) -> None:
+    """Two skills the trainee rates 5/5. On one, a single mentor rating of 2 is 330 days
+    old: that is not a blind spot any more, it is a reason to ask for fresh feedback. On the
+    other, three recent mentor ratings of 2: a real blind spot, which must rank higher. A
+    third skill the trainee rates 2 while two mentors recently said 4 is a hidden strength:
+    good news, not points."""
+    build_blind_spots(journal)
     by = _by_code(avoidance_scores(journal, AS_OF))
     assert by["NEW"].blind_spot and not by["OLD"].blind_spot
     assert by["NEW"].score > by["OLD"].score
@@ -142,32 +151,38 @@ def test_fresh_blind_spot_outranks_a_stale_one(journal) -> None:
     assert matrix.is_hidden_strength(rows["LOW"])
 
 
-def test_tag_stuffing_ranks_above_honest_skills(journal) -> None:
-    """A skill linked to every reflection whose text never discusses it is not being
-    practised: it must rank above the skills the reflections are really about, with a reason
-    saying how many linked reflections do not discuss it. The honest skills lose nothing for
-    being written about less often than the stuffed one."""
+def build_tag_stuffing(journal) -> Journal:
+    """ES linked to every reflection, whose text is about HO or WC."""
     j = framework(
         journal,
         [("HO", "Shift handover", 14), ("WC", "Wound care", 14), ("ES", "Escalating concerns", 14)],
     )
     j.write(days(ago(150), AS_OF, 3), ["HO", "ES"], HANDOVER, title="Handover")
     j.write(days(ago(150), AS_OF, 3), ["WC", "ES"], WOUNDS, title="Dressings")
+    return j
+
+
+def test_tag_stuffing_ranks_above_honest_skills(journal) -> None:
+    """A skill linked to every reflection whose text never discusses it is not being
+    practised: it must rank above the skills the reflections are really about, with a reason
+    saying how many linked reflections do not discuss it. The honest skills lose nothing for
+    being written about less often than the stuffed one."""
+    build_tag_stuffing(journal)
     by = _by_code(avoidance_scores(journal, AS_OF))
     assert by["ES"].score > by["HO"].score and by["ES"].score > by["WC"].score
     assert by["ES"].signal("linked_only").reason == (
         "Linked to 60 reflections in the last 90 days that do not discuss it (not its name, "
         "code, descriptors or your keywords for it)"
     )
+    assert by["ES"].signal("overdue").reason == (
+        "No reflection that discusses it for at least 87 days (you aimed for every 14)"
+    )
     assert by["HO"].signal("cadence").points == 0 and by["WC"].signal("cadence").points == 0
     assert by["HO"].band == Band.FINE
 
 
-def test_a_year_of_silence_ranks_above_two_months_and_steady_practice(journal) -> None:
-    """Three skills on the same 14-day cadence: one kept up every week, one dropped two
-    months ago, one untouched for a year. The year of silence ranks first, then the two
-    months; the steady one is fine. With two unanswered low ratings on top, the year-old
-    skill is at 80 or more."""
+def build_silences(journal) -> Journal:
+    """ST kept up weekly, DR dropped two months ago, YR untouched for a year."""
     j = framework(
         journal,
         [("ST", "Shift handover", 14), ("DR", "Wound care", 14), ("YR", "Medicines round", 14)],
@@ -175,6 +190,15 @@ def test_a_year_of_silence_ranks_above_two_months_and_steady_practice(journal) -
     j.write(days(ago(400), AS_OF, 7), "ST", HANDOVER, title="Handover")
     j.write(days(ago(400), ago(60), 7), "DR", WOUNDS, title="Dressings")
     j.write(days(ago(400), ago(365), 7), "YR", "Medicines round: checked every chart.")
+    return j
+
+
+def test_a_year_of_silence_ranks_above_two_months_and_steady_practice(journal) -> None:
+    """Three skills on the same 14-day cadence: one kept up every week, one dropped two
+    months ago, one untouched for a year. The year of silence ranks first, then the two
+    months; the steady one is fine. With two unanswered low ratings on top, the year-old
+    skill is at 80 or more."""
+    j = build_silences(journal)
     scores = avoidance_scores(journal, AS_OF)
     assert [s.code for s in scores] == ["YR", "DR", "ST"]
     by = _by_code(scores)
@@ -188,15 +212,21 @@ def test_a_year_of_silence_ranks_above_two_months_and_steady_practice(journal) -
     assert _by_code(avoidance_scores(journal, AS_OF))["YR"].score >= 80
 
 
-def test_a_one_week_journal_is_getting_started(journal) -> None:
-    """A journal started a week ago cannot have reached skills it aims at every two weeks or
-    every month: nothing is ranked as avoided, the journal says it is getting started, and no
-    reason claims the user is "keeping up" with a skill never written about."""
+def build_one_week(journal) -> Journal:
+    """A journal started six days ago, writing only about HO."""
     j = framework(
         journal,
         [("HO", "Shift handover", 14), ("WC", "Wound care", 30), ("ES", "Escalating concerns", 14)],
     )
     j.write(days(ago(6), AS_OF), "HO", HANDOVER, title="Handover")
+    return j
+
+
+def test_a_one_week_journal_is_getting_started(journal) -> None:
+    """A journal started a week ago cannot have reached skills it aims at every two weeks or
+    every month: nothing is ranked as avoided, the journal says it is getting started, and no
+    reason claims the user is "keeping up" with a skill never written about."""
+    build_one_week(journal)
     scores = avoidance_scores(journal, AS_OF)
     assert all(s.getting_started for s in scores)
     assert all(s.band == Band.FINE and s.score == 0 for s in scores)
@@ -207,15 +237,21 @@ def test_a_one_week_journal_is_getting_started(journal) -> None:
     assert "Not reflected on yet, and not due" in text
 
 
-def test_no_cadence_means_never_overdue(journal) -> None:
-    """A framework without a cadence (docs/frameworks.md: null) sets no rhythm: a skill
-    silent for 200 days is not overdue in the model or in the skills matrix, and no reason
-    mentions a default cadence."""
+def build_no_cadence(journal) -> Journal:
+    """No cadence anywhere; HO silent for 200 days, WC written weekly."""
     j = framework(
         journal, [("HO", "Shift handover", None), ("WC", "Wound care", None)], default_cadence=None
     )
     j.write(days(ago(300), ago(200), 7), "HO", HANDOVER)
     j.write(days(ago(300), AS_OF, 7), "WC", WOUNDS)
+    return j
+
+
+def test_no_cadence_means_never_overdue(journal) -> None:
+    """A framework without a cadence (docs/frameworks.md: null) sets no rhythm: a skill
+    silent for 200 days is not overdue in the model or in the skills matrix, and no reason
+    mentions a default cadence."""
+    build_no_cadence(journal)
     by = _by_code(avoidance_scores(journal, AS_OF))
     assert by["HO"].signal("overdue").points == 0 and by["HO"].signal("cadence").points == 0
     assert not any("every" in r for r in by["HO"].reasons)
@@ -224,17 +260,34 @@ def test_no_cadence_means_never_overdue(journal) -> None:
     assert row.cadence_days is None and row.overdue_days is None
 
 
-def test_three_low_ratings_escalate_whatever_else_is_written(journal) -> None:
-    """The third unanswered low rating on a skill puts it in the act-now band even when the
-    trainee writes about it deeply every day and has reached nothing else against it."""
+def build_escalation(journal) -> Journal:
+    """HO written about deeply every day; three 2/5 ratings never answered."""
     j = framework(journal, [("HO", "Shift handover", 14)])
     j.write(days(ago(60), AS_OF), "HO", HANDOVER, title="Handover")
     for n in (40, 25, 5):
         j.feedback("HO", ago(n), 2)
+    return j
+
+
+def test_three_low_ratings_escalate_whatever_else_is_written(journal) -> None:
+    """The third unanswered low rating on a skill puts it in the act-now band even when the
+    trainee writes about it deeply every day and has reached nothing else against it."""
+    build_escalation(journal)
     ho = avoidance_scores(journal, AS_OF)[0]
     assert ho.band == Band.ACT_NOW
-    assert ho.signal("escalated").points > 0
     assert ho.score == 60  # lifted exactly to the act-now threshold, and it says why
     assert ho.signal("escalated").reason == (
         "3 low ratings on it unanswered: it stays in the act-now band until you answer them"
     )
+
+
+# Every scenario journal, for the check that docs/avoidance.md's examples are produced.
+BUILDERS = (
+    build_ignored_feedback,
+    build_blind_spots,
+    build_tag_stuffing,
+    build_silences,
+    build_one_week,
+    build_no_cadence,
+    build_escalation,
+)
