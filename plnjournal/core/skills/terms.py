@@ -221,7 +221,7 @@ class _Index:
                     self._add(_Phrase(s.skill_id, tuple(words_of(keyword)), True))
             names[s.skill_id] = set(name)
             terms[s.skill_id] = set(name).union(*(_phrase(t, language) for t in s.descriptors))
-        self.generic, self.rare = _limits(len(skills))
+        self.generic, self.rare = word_limits(len(skills))
         self.df: dict[str, int] = {}
         for stems in terms.values():
             for x in stems:
@@ -272,9 +272,9 @@ class _Index:
         return out
 
 
-def _limits(n_skills: int) -> tuple[int, int]:
-    """(generic, rare): a stem used by ``generic`` skills or more never counts; one used by
-    ``rare`` skills or fewer counts most."""
+def word_limits(n_skills: int) -> tuple[int, int]:
+    """(generic, rare) for a framework of ``n_skills``: a stem used by ``generic`` skills or
+    more never counts; one used by ``rare`` skills or fewer counts most."""
     generic = max(GENERIC_MIN, math.ceil(n_skills / GENERIC_PER))
     return generic, max(1, n_skills // RARE_PER)
 

@@ -11,7 +11,7 @@ from plnjournal.core.frameworks.edit import load_draft, save_draft
 from plnjournal.core.frameworks.files import framework_text, parse_framework
 from plnjournal.core.frameworks.spec import load_builtin, spec_to_dict
 from plnjournal.core.frameworks.sync import import_framework, spec_from_framework
-from plnjournal.core.skills.keywords import change_keywords
+from plnjournal.core.skills.keywords import change_keywords, framework_terms
 from plnjournal.core.skills.lookup import find_skill
 from plnjournal.errors import ValidationError
 
@@ -103,3 +103,16 @@ def test_the_editor_draft_saves_keywords_one_per_line(teaching_db) -> None:
         assert next(sk for sk in load_draft(s).all_skills() if sk.code == "PA1").keywords == (
             "mum\ndad\nparents' evening"
         )
+
+
+def test_framework_terms_for_the_matcher(teaching_db) -> None:
+    with teaching_db.session() as s:
+        change_keywords(find_skill(s, "PA1"), add=["mum"])
+        find_skill(s, "PA5").archived = True
+    with teaching_db.session() as s:
+        terms = framework_terms(s)
+        pa1 = next(t for t in terms if t.code == "PA1")
+    assert "PA5" not in {t.code for t in terms} and len(terms) == 26
+    assert pa1.name == "Difficult conversations with parents" and pa1.keywords == ("mum",)
+    assert pa1.descriptors[0].startswith("Discussing concerns about behaviour")
+    assert len(pa1.descriptors) == 6  # the description, then one per level

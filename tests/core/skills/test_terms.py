@@ -3,10 +3,13 @@ docs/skill-terms.md are the cases below."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from plnjournal.core.frameworks.spec import load_builtin
-from plnjournal.core.skills.terms import SkillMatcher, SkillTerms, parse_keywords
+from plnjournal.core.skills.stop_words import STOP_WORDS
+from plnjournal.core.skills.terms import SkillMatcher, SkillTerms, parse_keywords, word_limits
 
 
 def _framework(framework_id: str) -> list[SkillTerms]:
@@ -18,7 +21,6 @@ def _framework(framework_id: str) -> list[SkillTerms]:
 
 
 TEACHING = _framework("teaching")
-CODES = {s.skill_id: s.code for s in TEACHING}
 ID = {s.code: s.skill_id for s in TEACHING}
 
 
@@ -230,3 +232,31 @@ def test_a_reflection_about_one_skill_touches_no_unrelated_skill(
     found = _codes(SkillMatcher(skills, "en"), text, skills)
     assert about <= found
     assert found <= about | also
+
+
+@pytest.mark.parametrize(
+    ("n", "limits"), [(1, (3, 1)), (27, (7, 1)), (40, (10, 2)), (100, (25, 5))]
+)
+def test_generic_and_rare_limits_follow_the_framework_size(n: int, limits: tuple[int, int]) -> None:
+    assert word_limits(n) == limits
+
+
+def test_keywords_teach_the_matcher_what_the_framework_does_not_say() -> None:
+    text = "Restorative conversation with Jonah after yesterday's detention."
+    assert _codes(SkillMatcher(TEACHING, "en"), text) == set()
+    cl5 = TEACHING[ID["CL5"] - 1]
+    skills = [
+        s
+        if s.code != "CL5"
+        else SkillTerms(s.skill_id, "CL5", s.name, s.descriptors, ("restorative", "detention"))
+        for s in TEACHING
+    ]
+    assert _codes(SkillMatcher(skills, "en"), text, skills) == {"CL5"}
+    assert SkillMatcher(skills, "en").why(cl5.skill_id, text) == ("Restorative", "detention")
+
+
+def test_the_doc_lists_the_stop_words_as_they_are() -> None:
+    doc = (Path(__file__).parents[3] / "docs" / "skill-terms.md").read_text(encoding="utf-8")
+    for language, words in STOP_WORDS.items():
+        line = next(x for x in doc.splitlines() if f"(`{language}`," in x)
+        assert line.split("): ", 1)[1].split() == sorted(words)
