@@ -1,4 +1,5 @@
-"""Skills commands: list the framework's skills, import and export frameworks, the matrix."""
+"""Skills commands: list the framework's skills, import and export frameworks, the matrix, a
+skill's keywords."""
 
 from __future__ import annotations
 
@@ -6,11 +7,17 @@ import argparse
 from typing import Any
 
 from plnjournal.cli.context import Context
-from plnjournal.cli.output import info, print_error, print_json
+from plnjournal.cli.output import info, print_error, print_json, print_warning
 from plnjournal.core.dates import parse_date
 from plnjournal.core.frameworks.files import file_format, read_framework_file, write_framework_file
 from plnjournal.core.frameworks.sync import import_framework, spec_from_framework
-from plnjournal.core.skills.lookup import active_framework, effective_cadence_days, list_skills
+from plnjournal.core.skills.keywords import change_keywords, skill_keywords
+from plnjournal.core.skills.lookup import (
+    active_framework,
+    effective_cadence_days,
+    find_skill,
+    list_skills,
+)
 from plnjournal.core.skills.matrix import skill_matrix
 from plnjournal.errors import ValidationError
 
@@ -152,4 +159,25 @@ def cmd_matrix(args: argparse.Namespace, ctx: Context) -> int:
             f"{num(r['self_mentor_gap'], True):>4}  {r['last_reflected'] or 'never':<10} "
             f"{r['reflections_90_days']:>4}" + ("  blind spot" if r["blind_spot"] else "")
         )
+    return 0
+
+
+def cmd_keywords(args: argparse.Namespace, ctx: Context) -> int:
+    """A skill's keywords, changed first when asked (``--clear``, ``--remove``, ``--add``)."""
+    with ctx.db(create=False).session() as session:  # commits on leaving, when it changed
+        skill = find_skill(session, args.skill, what="skills keywords")
+        missing = change_keywords(skill, add=args.add, remove=args.remove, clear=args.clear)
+        words = skill_keywords(skill)
+        code, name = skill.code, skill.name
+    for word in missing:
+        print_warning(f"{code} had no keyword {word!r}")
+    if args.json:
+        print_json({"code": code, "keywords": list(words)})
+        return 0
+    if not words:
+        info(f"{code} {name}: no keywords (its code, name and descriptors still count)")
+        return 0
+    info(f"{code} {name}: {len(words)} keyword{'s' if len(words) != 1 else ''}")
+    for word in words:
+        info(f"  {word}")
     return 0

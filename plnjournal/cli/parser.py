@@ -125,8 +125,10 @@ def _journal(sub: Subcommands) -> None:
 
 
 def _skills(sub: Subcommands) -> None:
-    """The skills framework: list, import, export, the matrix."""
-    p = sub.add_parser("skills", help="the skills framework: list, import, export, matrix")
+    """The skills framework: list, import, export, the matrix, keywords."""
+    p = sub.add_parser(
+        "skills", help="the skills framework: list, import, export, matrix, keywords"
+    )
     skills = p.add_subparsers(dest="skills_command", metavar="ACTION", required=True)
 
     q = skills.add_parser("list", help="list the skills of the active framework")
@@ -151,6 +153,23 @@ def _skills(sub: Subcommands) -> None:
     q.add_argument("--as-of", metavar="DATE", help="as the journal stood on DATE (default today)")
     q.add_argument("--json", action="store_true", help="print a JSON list")
     q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_matrix")
+
+    q = skills.add_parser(
+        "keywords",
+        help="the words that show a reflection discusses a skill: list, add, remove",
+        description="Words (or phrases) that show a reflection is about the skill, besides its "
+        "code, name and descriptors. Words match in any form: 'parent' finds 'parents'.",
+    )
+    q.add_argument("skill", metavar="CODE", help="the skill's code or name")
+    q.add_argument(
+        "--add", action="extend", nargs="+", default=[], metavar="WORD", help="add keywords"
+    )
+    q.add_argument(
+        "--remove", action="extend", nargs="+", default=[], metavar="WORD", help="remove keywords"
+    )
+    q.add_argument("--clear", action="store_true", help="remove every keyword first")
+    q.add_argument("--json", action="store_true", help="print the skill's keywords as JSON")
+    q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_keywords")
 
 
 def _backups(sub: Subcommands) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
@@ -116,3 +117,28 @@ def test_matrix_command(cli: Cli, demo_db: Database) -> None:
     assert pa1["last_reflected"] is None and pa1["mentor"] is not None
     text = cli("skills", "matrix", "--as-of", "2026-11-28", db=demo_db.path).out
     assert "blind spot" in text and "PA1" in text
+
+
+def test_keywords_add_remove_clear_and_list(cli: Cli, tmp_path: Path) -> None:
+    assert cli("skills", "import", str(_builtin(tmp_path))).code == 0
+    r = cli("skills", "keywords", "CO3")
+    assert r.code == 0 and "CO3 Debugging systematically: no keywords" in r.out
+    r = cli("skills", "keywords", "co3", "--add", "stack trace, bisect", "--add", "Breakpoint")
+    assert r.code == 0
+    assert r.out.splitlines()[1:] == ["  stack trace", "  bisect", "  Breakpoint"]
+    r = cli("skills", "keywords", "CO3", "--remove", "BISECT", "flaky", "--json")
+    assert r.json() == {"code": "CO3", "keywords": ["stack trace", "Breakpoint"]}
+    assert "CO3 had no keyword 'flaky'" in r.err
+    exported = tmp_path / "out.json"
+    assert cli("skills", "export", str(exported)).code == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    co3 = next(s for a in data["areas"] for s in a["skills"] if s["code"] == "CO3")
+    assert co3["keywords"] == ["stack trace", "Breakpoint"]
+    r = cli("skills", "keywords", "CO3", "--clear", "--add", "gdb", "--json")
+    assert r.json()["keywords"] == ["gdb"]
+
+
+def test_keywords_of_an_unknown_skill_is_a_clear_error(cli: Cli, tmp_path: Path) -> None:
+    assert cli("skills", "import", str(_builtin(tmp_path))).code == 0
+    r = cli("skills", "keywords", "CO9", "--add", "x")
+    assert r.code == 2 and "unknown skill 'CO9'" in r.err and "Traceback" not in r.err

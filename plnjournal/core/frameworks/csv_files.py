@@ -13,11 +13,13 @@ import io
 import re
 
 from plnjournal.core.frameworks.spec import DEFAULT_SCALE, AreaSpec, FrameworkSpec, SkillSpec
+from plnjournal.core.skills.terms import parse_keywords
 from plnjournal.errors import Problem, ValidationError
 
 REQUIRED = ("area", "code", "name", "description", "target_level")
-OPTIONAL = ("cadence_days",)
+OPTIONAL = ("cadence_days", "keywords")
 DELIMITERS = (",", ";", "\t")
+KEYWORD_SEPARATOR = "; "  # in the keywords cell (commas and line breaks read as well)
 _LEVEL_COLUMN = re.compile(r"level_(\d+)$")
 
 
@@ -163,6 +165,7 @@ def spec_from_csv(
                     target_level=target,
                     cadence_days=cadence,
                     levels=levels if any(levels) else [],
+                    keywords=list(parse_keywords(cell("keywords"))),
                 )
             )
     if problems:
@@ -194,7 +197,8 @@ def spec_to_csv(spec: FrameworkSpec) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     n_levels = len(spec.scale)
     with_levels = any(any(s.levels) for s in spec.all_skills())
-    header = [*REQUIRED, *OPTIONAL]
+    with_keywords = any(s.keywords for s in spec.all_skills())
+    header = [*REQUIRED, "cadence_days"] + (["keywords"] if with_keywords else [])
     if with_levels:
         header += [f"level_{k}" for k in range(1, n_levels + 1)]
     writer.writerow(header)
@@ -208,6 +212,8 @@ def spec_to_csv(spec: FrameworkSpec) -> str:
                 str(s.target_level),
                 "" if s.cadence_days is None else str(s.cadence_days),
             ]
+            if with_keywords:
+                row.append(KEYWORD_SEPARATOR.join(s.keywords))
             if with_levels:
                 row += list(s.levels) if s.levels else [""] * n_levels
             writer.writerow(row)

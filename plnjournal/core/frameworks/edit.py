@@ -20,6 +20,7 @@ from plnjournal.core.frameworks.spec import (
 )
 from plnjournal.core.frameworks.sync import set_descriptors, skills_with_data
 from plnjournal.core.skills.lookup import active_framework
+from plnjournal.core.skills.terms import parse_keywords
 from plnjournal.errors import PlnError
 from plnjournal.storage.models import Area, Skill
 
@@ -33,6 +34,7 @@ class SkillDraft:
     cadence_days: int | None = None
     levels: dict[int, str] = field(default_factory=dict)
     archived: bool = False
+    keywords: str = ""  # as typed (comma or one per line); saved one per line
     id: int | None = None
 
 
@@ -104,6 +106,7 @@ def load_draft(session: Session) -> FrameworkDraft:
                     s.cadence_days,
                     {d.level: d.text for d in s.descriptors},
                     s.archived,
+                    s.keywords,
                     id=s.id,
                 )
             )
@@ -193,6 +196,7 @@ def save_draft(session: Session, draft: FrameworkDraft) -> None:
             skill.code, skill.name = sd.code.strip(), sd.name.strip()
             skill.description, skill.target_level = sd.description, sd.target_level
             skill.cadence_days = sd.cadence_days
+            skill.keywords = "\n".join(parse_keywords(sd.keywords))
             set_descriptors(skill, sd.levels)
             session.flush()
             sd.id = skill.id

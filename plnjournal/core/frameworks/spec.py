@@ -13,6 +13,7 @@ from typing import TypeGuard
 
 from sqlalchemy.orm import Session
 
+from plnjournal.core.skills.terms import parse_keywords
 from plnjournal.errors import InputError, Problem, ValidationError
 from plnjournal.resources import folder as resource_folder
 from plnjournal.storage.models import Area, Framework, LevelDescriptor, ScaleLevel, Skill
@@ -35,6 +36,8 @@ class SkillSpec:
     target_level: int = 3
     cadence_days: int | None = None
     levels: list[str] = field(default_factory=list)  # one descriptor per scale level, or empty
+    # Words that show a reflection discusses the skill; none in a file keeps the journal's.
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -228,6 +231,12 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
                     f"{where}.levels",
                     f"has {len(raw_levels)} descriptors; the scale has {len(scale)} levels",
                 )
+            raw_keywords = skill.get("keywords") or []
+            if not isinstance(raw_keywords, list) or not all(
+                isinstance(x, str) for x in raw_keywords
+            ):
+                bad(skill, "keywords", f"{where}.keywords", "'keywords' must be a list of texts")
+                raw_keywords = []
             aspec.skills.append(
                 SkillSpec(
                     code=code,
@@ -236,6 +245,7 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
                     target_level=target,
                     cadence_days=cadence,
                     levels=list(raw_levels),
+                    keywords=list(parse_keywords("\n".join(raw_keywords))),
                 )
             )
         spec.areas.append(aspec)
@@ -302,6 +312,8 @@ def _skill_dict(s: SkillSpec) -> dict[str, object]:
     }
     if any(s.levels):
         out["levels"] = list(s.levels)
+    if s.keywords:
+        out["keywords"] = list(s.keywords)
     return out
 
 
@@ -331,6 +343,7 @@ def install_framework(session: Session, spec: FrameworkSpec) -> Framework:
                 description=sspec.description,
                 target_level=sspec.target_level,
                 cadence_days=sspec.cadence_days,
+                keywords="\n".join(sspec.keywords),
                 position=si,
             )
             skill.descriptors = [

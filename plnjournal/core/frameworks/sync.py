@@ -2,7 +2,8 @@
 
 Re-importing matches skills by code (case ignored) and areas by name, updates them in place so
 every rating and link stays, and never deletes a skill that has data: it is archived. A skill
-without any data that the file no longer lists is removed. Every change is reported.
+without any data that the file no longer lists is removed. A skill the file gives no keywords
+keeps the ones the user added. Every change is reported.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from plnjournal.core.frameworks.spec import AreaSpec, FrameworkSpec, SkillSpec, install_framework
 from plnjournal.core.skills.lookup import active_framework
+from plnjournal.core.skills.terms import parse_keywords
 from plnjournal.errors import PlnError, Problem, ValidationError
 from plnjournal.storage.models import (
     Area,
@@ -80,6 +82,7 @@ def spec_from_framework(session: Session, framework: Framework | None = None) ->
                     target_level=skill.target_level,
                     cadence_days=skill.cadence_days,
                     levels=[texts.get(lv, "") for lv in levels] if texts else [],
+                    keywords=list(parse_keywords(skill.keywords)),
                 )
             )
         spec.areas.append(aspec)
@@ -278,6 +281,10 @@ def _apply(skill: Skill, sspec: SkillSpec, levels: list[int]) -> bool:
         if getattr(skill, attr) != value:
             setattr(skill, attr, value)
             changed = True
+    keywords = "\n".join(sspec.keywords)
+    if keywords and skill.keywords != keywords:  # a file without keywords keeps the user's
+        skill.keywords = keywords
+        changed = True
     new = {lv: text for lv, text in zip(levels, sspec.levels, strict=False) if text}
     if new != {d.level: d.text for d in skill.descriptors}:
         set_descriptors(skill, new)

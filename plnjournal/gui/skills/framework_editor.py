@@ -196,6 +196,10 @@ class FrameworkEditorDialog(SavingDialog):
         self.skill_code, self.skill_name, self.skill_area = f.code, f.name, f.area
         self.skill_description, self.skill_target = f.description, f.target
         self.skill_cadence, self.descriptor_edits = f.cadence, f.descriptor_edits
+        self.skill_keywords = f.keywords
+        self.skill_keywords.textChanged.connect(
+            lambda: self._edit_skill("keywords", self.skill_keywords.toPlainText())
+        )
         self.skill_code.textEdited.connect(lambda t: self._edit_skill("code", t))
         self.skill_name.textEdited.connect(lambda t: self._edit_skill("name", t))
         self.skill_description.textChanged.connect(
@@ -276,6 +280,7 @@ class FrameworkEditorDialog(SavingDialog):
             self.skill_description.setPlainText(obj.description)
             self.skill_target.setCurrentIndex(max(0, self.skill_target.findData(obj.target_level)))
             self.skill_cadence.setValue(obj.cadence_days or 0)
+            self.skill_keywords.setPlainText(obj.keywords)
             self.skill_area.setCurrentIndex(self.draft.areas.index(self._area_of(obj)))
             for level, edit in self.descriptor_edits.items():
                 edit.setPlainText(obj.levels.get(level, ""))

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+KEYWORDS_LABEL = "Words that show a reflection is about this skill"
 
 W = TypeVar("W", bound=QWidget)
 
@@ -63,6 +74,17 @@ class SkillForm(QWidget):
             ("Reflect at least every:", self.cadence),
         ):
             self._form.addRow(label, field)
+        # Its own full-width rows: the long label would widen the label column of every row.
+        self.keywords = named(text_edit(2), KEYWORDS_LABEL)
+        self.keywords.setPlaceholderText("e.g. parents' evening, phone call home, carers")
+        hint = QLabel(
+            f"{KEYWORDS_LABEL} (comma or one per line), besides its code, name and descriptors:"
+        )
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.setWordWrap(True)
+        hint.setBuddy(self.keywords)
+        self._form.addRow(hint)
+        self._form.addRow(self.keywords)
 
     def set_scale(self, scale: list[tuple[int, str]]) -> None:
         """The levels of the framework's scale: target choices and a descriptor field each

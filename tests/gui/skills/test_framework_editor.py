@@ -111,3 +111,28 @@ def test_skills_menu_in_the_main_window(qtbot, demo_db) -> None:
     window.notify_changed("skills")
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 26, timeout=10000)
     view.close()
+
+
+def test_keywords_field_saves_one_per_line_and_shows_again(qtbot, teaching_db, tmp_path) -> None:
+    """The user types keywords with commas or on lines; they are saved one per line and the
+    field shows them when the skill is selected again."""
+    dialog = _editor(qtbot, teaching_db)
+    _select(dialog, "PA1")
+    field = dialog.skill_keywords
+    assert field.accessibleName() == "Words that show a reflection is about this skill"
+    assert field.toPlainText() == ""
+    qtbot.keyClicks(field, "parents' evening, phone call home")
+    field.appendPlainText("Mum")
+    assert dialog.dirty
+    dialog.resize(1000, 680)
+    dialog.grab().save(str(tmp_path / "framework-editor-keywords.png"))
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    with teaching_db.session() as s:
+        assert find_skill(s, "PA1").keywords == "parents' evening\nphone call home\nMum"
+        assert find_skill(s, "PA2").keywords == ""
+    again = _editor(qtbot, teaching_db)
+    _select(again, "PA1")
+    assert again.skill_keywords.toPlainText() == "parents' evening\nphone call home\nMum"
+    _select(again, "PA2")
+    assert again.skill_keywords.toPlainText() == ""
