@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from plnjournal.core.insights.avoidance_queries import EVIDENCE_DAYS, Queries, queries
 from plnjournal.core.insights.depth import is_descriptive
 from plnjournal.core.skills.evidence import RatingFact
+from plnjournal.core.skills.terms import SkillMatcher, SkillTerms, parse_keywords
 from plnjournal.values import DepthLevel, NudgeAction, RatingSource
 
 __all__ = [
@@ -194,23 +195,27 @@ def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True
         else Scale()
     )
     skills: dict[int, SkillFacts] = {}
-    terms: dict[int, _Terms] = {}
+    words: dict[int, tuple[str, str, str, list[str]]] = {}  # code, name, keywords, texts
     rows = conn.execute(q.skills, {"fw_id": fw_id}).all()
-    for sid, code, name, area, target, cadence, keywords in rows:
+    for sid, code, name, area, target, cadence, keywords, description in rows:
         # No cadence on the skill or the framework means none at all (docs/frameworks.md).
         source = "skill" if cadence else ("framework" if fw_cadence else "")
         skills[sid] = SkillFacts(sid, code, name, area, target, cadence or fw_cadence, source)
-        terms[sid] = _Terms(code, name, keywords or "", [])
+        words[sid] = (code, name, keywords or "", [description] if description else [])
     for sid, text in conn.execute(q.descriptors, {"fw_id": fw_id}).all():
-        if sid in terms:
-            terms[sid].descriptors.append(text)
+        if sid in words:
+            words[sid][3].append(text)
+    matcher = SkillMatcher(
+        SkillTerms(sid, code, name, tuple(texts), parse_keywords(keywords))
+        for sid, (code, name, keywords, texts) in words.items()
+    )
     params: Params = {
         "as_of": as_of,
         "window_start": as_of - dt.timedelta(days=WINDOW_DAYS),
         "evidence_start": as_of - dt.timedelta(days=EVIDENCE_DAYS),
     }
     first_entry = conn.execute(q.first_entry, params).scalar()
-    _read_reflections(conn, q, skills, _Matcher(terms), params)
+    _read_reflections(conn, q, skills, matcher, params)
     _read_ratings(conn, q, skills, params)
     _read_unanswered(conn, q, skills, params)
     _read_nudges(conn, q, skills, params)
@@ -224,105 +229,8 @@ Skills = dict[int, SkillFacts]
 Params = dict[str, dt.date]
 
 
-@dataclass
-class _Terms:
-    code: str
-    name: str
-    keywords: str
-    descriptors: list[str]
-
-
-_WORD = re.compile(r"[^\W_]+")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "or",
-        "from",
-        "as",
-        "is",
-        "are",
-        "be",
-        "your",
-        "their",
-        "his",
-        "her",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "into",
-        "about",
-        "over",
-        "under",
-        "clear",
-    ]
-)
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ies", "es", "s", "ing", "ed"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def _stems(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text.casefold())}
-
-
-class _Matcher:
-    """Which skills a text touches: its code, a keyword, two words of its name, or one name
-    word no other skill's name has."""
-
-    def __init__(self, terms: dict[int, _Terms]) -> None:
-        self._code = {sid: t.code.casefold() for sid, t in terms.items()}
-        self._keys = {
-            sid: [_stems(k) for k in re.split(r"[\n,;]", t.keywords) if k.strip()]
-            for sid, t in terms.items()
-        }
-        self._name = {
-            sid: {_stem(w) for w in _WORD.findall(t.name.casefold()) if w not in _STOP}
-            for sid, t in terms.items()
-        }
-        seen: dict[str, int] = {}
-        for words in self._name.values():
-            for w in words:
-                seen[w] = seen.get(w, 0) + 1
-        self._own = {
-            sid: {w for w in words if seen[w] == 1 and len(w) >= 5}
-            for sid, words in self._name.items()
-        }
-
-    def discussed(self, text: str) -> frozenset[int]:
-        words = set(_WORD.findall(text.casefold()))
-        stems = {_stem(w) for w in words}
-        out = set()
-        for sid, code in self._code.items():
-            name = self._name[sid]
-            if (
-                code in words
-                or any(k and k <= stems for k in self._keys[sid])
-                or (name and len(name & stems) >= min(2, len(name)))
-                or self._own[sid] & stems
-            ):
-                out.add(sid)
-        return frozenset(out)
-
-
 def _read_reflections(
-    conn: Connection, q: Queries, skills: Skills, matcher: _Matcher, params: Params
+    conn: Connection, q: Queries, skills: Skills, matcher: SkillMatcher, params: Params
 ) -> None:
     """One pass over every skill link, newest first: totals, the window's links, the last
     date and the ids of each skill's latest few reflections; then the text of those and of

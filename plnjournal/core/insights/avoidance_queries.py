@@ -76,6 +76,7 @@ class Queries:
                 Skill.target_level,
                 Skill.cadence_days,
                 Skill.keywords,
+                Skill.description,
             )
             .join(Area, Area.id == Skill.area_id)
             .where(
