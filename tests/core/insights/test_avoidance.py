@@ -82,7 +82,7 @@ def _feedback(
     )
 
 
-def _build_known(session) -> None:
+def build_known(session) -> None:
     sk = _install(session)
     for day in _days(START, AS_OF):
         add_entry(
@@ -133,7 +133,7 @@ def known_template(tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("known") / "known.sqlite3"
     database = open_database(path)
     with database.session() as s:
-        _build_known(s)
+        build_known(s)
     database.close()
     return path
 
@@ -237,66 +237,71 @@ def test_later_dates_change_the_answer(db, known) -> None:
     assert before["LOW"].mentor_rating is None
 
 
+def add_answer_nudges_and_commitments(s, known: dict[str, int]) -> None:
+    """An answered comment on LOW, nudges put off on NEVER, commitments on BLIND and DAILY."""
+    low_item = _feedback(
+        s,
+        s.get(Skill, known["LOW"]),
+        dt.date(2026, 11, 20),
+        None,
+        "We agreed you would call; I have not seen that happen.",
+    )
+    answer = add_entry(s, entry_date=dt.date(2026, 11, 21), title="Reply", body=DEEP)
+    s.add(EntryFeedback(entry_id=answer.id, feedback_item_id=low_item.id))
+    s.add_all(
+        [
+            Nudge(
+                skill_id=known["NEVER"],
+                shown_on=dt.date(2026, 11, 1),
+                action=NudgeAction.DISMISSED,
+            ),
+            Nudge(
+                skill_id=known["NEVER"],
+                shown_on=dt.date(2026, 11, 20),
+                action=NudgeAction.DISMISSED,
+            ),
+            Nudge(
+                skill_id=known["NEVER"],
+                shown_on=dt.date(2026, 11, 25),
+                action=NudgeAction.SNOOZED,
+                snooze_until=dt.date(2026, 12, 2),
+            ),
+            Nudge(
+                skill_id=known["NEVER"],
+                shown_on=dt.date(2026, 1, 5),
+                action=NudgeAction.DISMISSED,
+            ),  # outside the 90-day window
+            Commitment(
+                text="Call Dani's family",
+                skill_id=known["BLIND"],
+                due_on=dt.date(2026, 11, 1),
+                created_on=dt.date(2026, 10, 20),
+            ),
+            Commitment(
+                text="Plan one",
+                skill_id=known["BLIND"],
+                due_on=dt.date(2026, 11, 1),
+                created_on=dt.date(2026, 10, 20),
+                state=CommitmentState.DONE,
+                closed_on=dt.date(2026, 12, 1),
+            ),  # done only after the date
+            Commitment(
+                text="Dropped",
+                skill_id=known["DAILY"],
+                due_on=dt.date(2026, 11, 1),
+                created_on=dt.date(2026, 10, 20),
+                state=CommitmentState.DROPPED,
+                closed_on=dt.date(2026, 11, 2),
+                reason="Timetable changed",
+            ),
+        ]
+    )
+    s.flush()
+
+
 def test_explicit_answer_and_nudges_and_commitments(db, known) -> None:
     with db.session() as s:
-        low_item = _feedback(
-            s,
-            s.get(Skill, known["LOW"]),
-            dt.date(2026, 11, 20),
-            None,
-            "We agreed you would call; I have not seen that happen.",
-        )
-        answer = add_entry(s, entry_date=dt.date(2026, 11, 21), title="Reply", body=DEEP)
-        s.add(EntryFeedback(entry_id=answer.id, feedback_item_id=low_item.id))
-        s.add_all(
-            [
-                Nudge(
-                    skill_id=known["NEVER"],
-                    shown_on=dt.date(2026, 11, 1),
-                    action=NudgeAction.DISMISSED,
-                ),
-                Nudge(
-                    skill_id=known["NEVER"],
-                    shown_on=dt.date(2026, 11, 20),
-                    action=NudgeAction.DISMISSED,
-                ),
-                Nudge(
-                    skill_id=known["NEVER"],
-                    shown_on=dt.date(2026, 11, 25),
-                    action=NudgeAction.SNOOZED,
-                    snooze_until=dt.date(2026, 12, 2),
-                ),
-                Nudge(
-                    skill_id=known["NEVER"],
-                    shown_on=dt.date(2026, 1, 5),
-                    action=NudgeAction.DISMISSED,
-                ),  # outside the 90-day window
-                Commitment(
-                    text="Call Dani's family",
-                    skill_id=known["BLIND"],
-                    due_on=dt.date(2026, 11, 1),
-                    created_on=dt.date(2026, 10, 20),
-                ),
-                Commitment(
-                    text="Plan one",
-                    skill_id=known["BLIND"],
-                    due_on=dt.date(2026, 11, 1),
-                    created_on=dt.date(2026, 10, 20),
-                    state=CommitmentState.DONE,
-                    closed_on=dt.date(2026, 12, 1),
-                ),  # done only after the date
-                Commitment(
-                    text="Dropped",
-                    skill_id=known["DAILY"],
-                    due_on=dt.date(2026, 11, 1),
-                    created_on=dt.date(2026, 10, 20),
-                    state=CommitmentState.DROPPED,
-                    closed_on=dt.date(2026, 11, 2),
-                    reason="Timetable changed",
-                ),
-            ]
-        )
-        s.flush()
+        add_answer_nudges_and_commitments(s, known)
         by = {x.code: x for x in avoidance_scores(s, AS_OF)}
     # The explicit answer leaves only the 3 Nov rating unanswered.
     assert by["LOW"].signal("unanswered").reason == (
@@ -316,17 +321,22 @@ def test_explicit_answer_and_nudges_and_commitments(db, known) -> None:
     )
 
 
+def add_shallow_reflections(s, known: dict[str, int]) -> None:
+    """Five shallow, comfortable reflections on BLIND on the as-of date."""
+    for _ in range(5):
+        add_entry(
+            s,
+            entry_date=AS_OF,
+            title="Again",
+            body=SHALLOW,
+            comfort=1,
+            skills={known["BLIND"]: None},
+        )
+
+
 def test_descriptive_and_comfortable_reflections(db, known) -> None:
     with db.session() as s:
-        for _ in range(5):
-            add_entry(
-                s,
-                entry_date=AS_OF,
-                title="Again",
-                body=SHALLOW,
-                comfort=1,
-                skills={known["BLIND"]: None},
-            )
+        add_shallow_reflections(s, known)
         by = {x.code: x for x in avoidance_scores(s, AS_OF)}
     assert by["BLIND"].signal("depth").reason == (
         "Your last 5 reflections on it only describe what happened "
