@@ -26,7 +26,7 @@ def answer_language(monkeypatch: pytest.MonkeyPatch):
     return answer
 
 
-def test_the_line_follows_the_typing_quietly(qtbot, make_window, teaching_db) -> None:
+def test_the_line_follows_the_typing_quietly(qtbot, make_window, teaching_db, tmp_path) -> None:
     window = make_window(teaching_db)
     editor = window.journal.editor
     line = editor.depth_line
@@ -51,7 +51,7 @@ def test_the_line_follows_the_typing_quietly(qtbot, make_window, teaching_db) ->
     assert line.text().endswith("…")
     assert line.width() <= editor.width()
     assert line.fontMetrics().horizontalAdvance(line.text()) <= line.contentsRect().width()
-    window.grab().save("/tmp/depth_window.png")
+    assert window.grab().save(str(tmp_path / "depth.png"))  # to look at: the line under the editor
 
 
 def test_the_journal_language_is_read_and_chosen_in_the_window(
