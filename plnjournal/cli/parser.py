@@ -27,6 +27,9 @@ from plnjournal.cli.args import (
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import print_error
 
+# ``settings language``'s choices (core/insights/depth.py's LANGUAGES, and auto).
+LANGUAGE_CHOICES = ("en", "fr", "de", "es", "auto")
+
 # The window's handler: ``plnjournal gui``, and a start with no command.
 WINDOW_HANDLER = "plnjournal.cli.window:open_gui"
 
@@ -70,7 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for add in (_journal, _skills, _backups, _feedback, _insights, _report, _journal_io, _show):
+    for add in (
+        _journal,
+        _skills,
+        _backups,
+        _feedback,
+        _insights,
+        _report,
+        _journal_io,
+        _show,
+        _settings,
+    ):
         add(sub)
     return parser
 
@@ -368,3 +381,17 @@ def _show(sub: Subcommands) -> None:
     )
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_show")
+
+
+def _settings(sub: Subcommands) -> None:
+    """The journal's own settings (they travel with the journal file)."""
+    p = sub.add_parser("settings", help="the journal's settings: the reflections' language")
+    settings = p.add_subparsers(dest="settings_command", metavar="SETTING", required=True)
+    q = settings.add_parser(
+        "language",
+        help="the language reflections are written in (their depth is read in it)",
+        description="Show or set the language the depth grading reads reflections in "
+        "(docs/depth.md): en, fr, de or es; auto detects it from each text.",
+    )
+    q.add_argument("language", nargs="?", choices=LANGUAGE_CHOICES, help="default: show it")
+    q.set_defaults(handler="plnjournal.cli.cmd_settings:cmd_language")

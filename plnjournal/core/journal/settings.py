@@ -1,4 +1,4 @@
-"""Settings that belong to the journal (its owner's name, role, daily reminder), as JSON values.
+"""Settings that belong to the journal (owner's name, role, daily reminder, language), as JSON values.
 
 Window geometry and other per-machine preferences are not here: the GUI keeps those in
 QSettings. These travel with the journal file.
@@ -13,6 +13,7 @@ from typing import TypeAlias
 from sqlalchemy.orm import Session
 
 from plnjournal.core.dates import parse_time
+from plnjournal.core.insights.depth import LANGUAGE_NAMES, LANGUAGES
 from plnjournal.errors import InputError
 from plnjournal.storage.models import Setting
 
@@ -20,6 +21,9 @@ REMINDER_TIME = "reminder_time"
 # Who the journal belongs to, as the progress report's cover shows it.
 OWNER_NAME = "name"
 OWNER_ROLE = "role"
+# The language the reflections are written in ("en", "fr", "de", "es"): the depth grading
+# reads its markers in it (docs/depth.md). Unset: each text's language is detected.
+LANGUAGE = "language"
 
 # What a setting holds: anything ``json.loads`` can give back.
 JSONValue: TypeAlias = None | bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"]
@@ -68,3 +72,23 @@ def reminder_time(session: Session) -> dt.time | None:
 def set_reminder_time(session: Session, when: dt.time | None) -> None:
     """Set the daily reminder's time, or turn it off with None."""
     set_setting(session, REMINDER_TIME, when.strftime("%H:%M") if when else None)
+
+
+def journal_language(session: Session) -> str | None:
+    """The language set for the journal's reflections, or None: detect it from each text."""
+    value = get_setting(session, LANGUAGE)
+    return value if isinstance(value, str) and value in LANGUAGES else None
+
+
+def set_journal_language(session: Session, language: str | None) -> None:
+    """Set the reflections' language ("en", "fr", "de", "es"), or None (or "auto") to detect
+    it from each text."""
+    if language is not None:
+        language = language.strip().lower()
+    if language in (None, "", "auto"):
+        set_setting(session, LANGUAGE, None)
+        return
+    if language not in LANGUAGES:
+        known = ", ".join(f"{code} ({LANGUAGE_NAMES[code]})" for code in LANGUAGES)
+        raise InputError(f"language {language!r} is not one the journal reads: {known} or auto")
+    set_setting(session, LANGUAGE, language)

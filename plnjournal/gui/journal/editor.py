@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.journal.days import open_entry as read_open_entry
 from plnjournal.core.journal.reflection_models import ReflectionModel, template_text
 from plnjournal.errors import InputError
+from plnjournal.gui.journal.depth_line import DepthLine
 from plnjournal.gui.journal.entry_saves import EntrySaves
 from plnjournal.gui.journal.entry_writes import EntryWrite
 from plnjournal.gui.journal.markdown_edit import MarkdownEdit, word_count
@@ -170,6 +171,9 @@ class EntryEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
+        # How deep the reflection goes, quietly, under everything else (docs/depth.md).
+        self.depth_line = DepthLine()
+        layout.addWidget(self.depth_line)
 
         self.title.textEdited.connect(self._edited)
         self.body.textChanged.connect(self._body_changed)
@@ -233,6 +237,7 @@ class EntryEditor(QWidget):
             self._show_model()
         finally:
             self._loading = False
+        self.depth_line.follow(title, body)  # graded once the pause has passed
         self._refresh_preview()
         self._show_state()
 
@@ -248,6 +253,7 @@ class EntryEditor(QWidget):
         self.typed = True
         self.saves.changed()
         self._show_state()
+        self.depth_line.follow(self.title.text(), self.body.toPlainText())
 
     def _body_changed(self) -> None:
         self._edited()

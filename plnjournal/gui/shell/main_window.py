@@ -37,10 +37,11 @@ if TYPE_CHECKING:  # for annotations (a close event's type: its set-up cost the 
     from plnjournal.gui.tasks import Task
 
 # Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the background
-# helper (its dialogs' Qt types) and the reminder, used once the journal has loaded; the search
-# dialog (SQLAlchemy through the core's search), when first opened.
+# helper (its dialogs' Qt types), the reminder and the reflection language, used once the
+# journal has loaded; the search dialog (SQLAlchemy through the core's search), when first opened.
 tasks = lazy_module("plnjournal.gui.tasks")
 reminder = lazy_module("plnjournal.gui.shell.reminder")
+journal_language = lazy_module("plnjournal.gui.shell.journal_language")
 search_dialog = lazy_module("plnjournal.gui.journal.search_dialog")
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.reminder: DailyReminder | None = None  # made once the journal has loaded
         self._reminder_read: Task | None = None  # its first read of the reminder time
+        self._language_read: Task | None = None  # the first read of the reflection language
         self.is_loaded = False
         self._loading = False
         self.actions_by_name: dict[str, QAction] = {}
@@ -160,8 +162,11 @@ class MainWindow(QMainWindow):
         prepare_orm(self.db)
         self.reminder = reminder.DailyReminder(self.db, self, load=False)
         self._reminder_read = self.reminder.reload()
+        self._language_read = journal_language.read_language(
+            self, self.db, self.journal.editor.depth_line.set_language
+        )
         self.is_loaded = True
-        read = [self._reminder_read]
+        read = [self._reminder_read, self._language_read]
         self.journal.finish_loading(then=lambda: tasks.after_all(read, self.loaded.emit))
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -208,6 +213,7 @@ class MainWindow(QMainWindow):
         body = editor.body
         self._action("file", "save", "&Save now", self.save_now, "Ctrl+S")
         self._action("file", "reminder", "Daily &reminder…", self._edit_reminder)
+        self._action("file", "language", "Reflection &language…", self._edit_language)
 
         self.undo_delete_action = self._action(
             "edit", "undo_delete", "&Undo delete", j.records.undo_delete
@@ -361,6 +367,21 @@ class MainWindow(QMainWindow):
         self.show_message(
             f"Daily reminder at {when:%H:%M}." if when else "Daily reminder turned off."
         )
+
+    def _edit_language(self) -> None:
+        self.load_now()  # the language is read with the rest of the journal
+        line = self.journal.editor.depth_line
+        tasks.after_all(
+            [self._language_read],
+            lambda: journal_language.edit_language(
+                self, self.db, line.language, on_stored=self._language_stored
+            ),
+        )
+
+    def _language_stored(self, language: str | None) -> None:
+        self.journal.editor.depth_line.set_language(language)
+        self.notify_changed("settings")
+        self.show_message(journal_language.stored_message(language))
 
     def _show_shortcuts(self) -> None:
         lines = []

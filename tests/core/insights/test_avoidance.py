@@ -25,7 +25,7 @@ from plnjournal.values import CommitmentState, NudgeAction, RatingOrigin, Rating
 
 AS_OF = dt.date(2026, 11, 28)
 START = dt.date(2026, 6, 1)
-DEEP = "## What?\nThe lesson ran late.\n\n## Now what?\nI will start the plenary earlier."
+DEEP = "## What?\nThe lesson ran late.\n\n## Now what?\nTomorrow I will start the plenary earlier."
 SHALLOW = "The lesson ran late and the class were noisy. I felt tired."
 
 
