@@ -17,7 +17,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from plnjournal.core.insights.avoidance_queries import EVIDENCE_DAYS, Queries, queries
-from plnjournal.core.insights.depth import is_descriptive
+from plnjournal.core.insights.depth import grade_reflection
+from plnjournal.core.journal.settings import journal_language
 from plnjournal.core.skills.evidence import RatingFact
 from plnjournal.core.skills.terms import SkillMatcher, SkillTerms, parse_keywords
 from plnjournal.values import DepthLevel, NudgeAction, RatingSource
@@ -205,9 +206,13 @@ def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True
     for sid, text in conn.execute(q.descriptors, {"fw_id": fw_id}).all():
         if sid in words:
             words[sid][3].append(text)
+    language = journal_language(session)  # None: each text's own, detected
     matcher = SkillMatcher(
-        SkillTerms(sid, code, name, tuple(texts), parse_keywords(keywords))
-        for sid, (code, name, keywords, texts) in words.items()
+        (
+            SkillTerms(sid, code, name, tuple(texts), parse_keywords(keywords))
+            for sid, (code, name, keywords, texts) in words.items()
+        ),
+        language,
     )
     params: Params = {
         "as_of": as_of,
@@ -215,7 +220,7 @@ def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True
         "evidence_start": as_of - dt.timedelta(days=EVIDENCE_DAYS),
     }
     first_entry = conn.execute(q.first_entry, params).scalar()
-    _read_reflections(conn, q, skills, matcher, params)
+    _read_reflections(conn, q, skills, matcher, language, params)
     _read_ratings(conn, q, skills, params)
     _read_unanswered(conn, q, skills, params)
     _read_nudges(conn, q, skills, params)
@@ -230,7 +235,12 @@ Params = dict[str, dt.date]
 
 
 def _read_reflections(
-    conn: Connection, q: Queries, skills: Skills, matcher: SkillMatcher, params: Params
+    conn: Connection,
+    q: Queries,
+    skills: Skills,
+    matcher: SkillMatcher,
+    language: str | None,
+    params: Params,
 ) -> None:
     """One pass over every skill link, newest first: totals, the window's links, the last
     date and the ids of each skill's latest few reflections; then the text of those and of
@@ -263,9 +273,10 @@ def _read_reflections(
         q.texts, {**params, "ids": wanted}
     ).all():
         text = f"{title or ''}\n{body or ''}"
-        shallow = is_descriptive(title or "", body or "", has_commitment=bool(committed))
-        depth = DepthLevel.DESCRIPTIVE_WRITING if shallow else DepthLevel.DIALOGIC
-        found[eid] = (written_on, comfort, depth, matcher.discussed(text))
+        grade = grade_reflection(
+            title or "", body or "", language=language, has_commitment=bool(committed)
+        )
+        found[eid] = (written_on, comfort, grade.level, matcher.discussed(text))
     for sid, facts in skills.items():
         checked = [*window_ids.get(sid, ()), *recent_ids.get(sid, ())]
         for eid in checked:  # newest first

@@ -5,7 +5,7 @@ The rules, the word lists (``depth_markers.py``) and why are in docs/depth.md. I
 analysis, causes, alternatives, feelings, a concrete next step, feedback or evidence);
 
 - **descriptive reflection** needs 2 points, or 1 in a text of at least 40 words;
-- **dialogic** needs at least 80 words, 4 points of which 2 are analysis, causes or
+- **dialogic** needs at least 60 words, 4 points of which 2 are analysis, causes or
   alternatives, and on average one marker every 100 words (a long story with a few
   reflective words in it stays a story);
 - **critical** needs dialogic, at least 150 words and 2 kinds of critical marker (a wider
@@ -33,7 +33,7 @@ LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanis
 
 # The thresholds (docs/depth.md, "The rules").
 REFLECTION_WORDS = 40  # one kind of marker lifts a text this long to descriptive reflection
-DIALOGIC_WORDS = 80
+DIALOGIC_WORDS = 60
 CRITICAL_WORDS = 150
 DIALOGIC_POINTS = 4
 DIALOGIC_WEIGHING = 2  # of analysis, causes, alternatives

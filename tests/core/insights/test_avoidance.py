@@ -25,7 +25,14 @@ from plnjournal.values import CommitmentState, NudgeAction, RatingOrigin, Rating
 
 AS_OF = dt.date(2026, 11, 28)
 START = dt.date(2026, 6, 1)
-DEEP = "## What?\nThe lesson ran late.\n\n## Now what?\nTomorrow I will start the plenary earlier."
+DEEP = (
+    "## What?\nThe lesson ran late and the plenary was lost.\n\n## So what?\nI "
+    "think it ran late because I let the starter drag on when the class "
+    "were unsettled, and I felt anxious about cutting them off. Perhaps a "
+    "timer would make the change feel fair rather than personal. My mentor "
+    "said the same last month.\n\n## Now what?\nTomorrow I will set a "
+    "five-minute timer for the starter and start the plenary at 10:40."
+)
 SHALLOW = "The lesson ran late and the class were noisy. I felt tired."
 
 

@@ -18,18 +18,28 @@ from tests.core.insights.scenario_kit import AS_OF, Journal, ago, days, framewor
 
 # Reflections that discuss their skill in plain prose, with some analysis and a next step.
 DEBRIEF = (
-    "In today's debrief with my mentor I got defensive again when she raised the noise in the "
-    "transition. Looking at it calmly, I think I defend myself because I feel judged, and that "
-    "stops me hearing the point. Next week I will write her points down before I answer."
+    "In today's debrief with my mentor I got defensive again when she raised the "
+    "noise in the transition. Looking at it calmly, I think I defend myself because I "
+    "feel judged, and that stops me hearing the point. Perhaps the real problem is "
+    "that I treat every comment as a verdict rather than as information. I could have "
+    "asked her what she saw first. Next week I will write her points down before I "
+    "answer, and check with her on Friday whether it helped."
 )
 HANDOVER = (
-    "The handover at the end of the shift went better. I used the SBAR structure for each "
-    "patient and the night nurse asked fewer questions, probably because the situation came "
-    "first. I will keep the written prompt on my badge until it is automatic."
+    "The handover at the end of the shift went better. I used the SBAR structure for "
+    "each patient and the night nurse asked fewer questions, probably because the "
+    "situation came first and the recommendation last. I felt calmer than last week. "
+    "On the other hand I still rushed the last two patients, which suggests I leave "
+    "too little time. Tomorrow I will start the handover notes at six and keep the "
+    "written prompt on my badge until it is automatic."
 )
 WOUNDS = (
-    "Wound care on bay 3 took longer than planned: the dressing packs were in the wrong room. "
-    "I stayed calm, but I think I should have checked the trolley at the start of the shift."
+    "Wound care on bay 3 took longer than planned: the dressing packs were in the "
+    "wrong room. I stayed calm, but I think I should have checked the trolley at the "
+    "start of the shift, because the same thing happened on Monday. I was frustrated "
+    "with myself. An alternative would be to ask the healthcare assistant to stock it "
+    "the night before. On Thursday I will check the trolley before handover and note "
+    "what is missing."
 )
 
 
@@ -281,6 +291,53 @@ def test_three_low_ratings_escalate_whatever_else_is_written(journal) -> None:
     )
 
 
+TRANSMISSIONS = (
+    "Les transmissions de fin de poste se sont mieux passées aujourd'hui. J'ai utilisé la "
+    "structure SAED pour chaque patient et l'infirmière de nuit a posé moins de questions, "
+    "sans doute parce que la situation venait en premier. Je me suis sentie plus calme que "
+    "la semaine dernière. En revanche, j'ai encore bâclé les deux derniers patients, ce qui "
+    "montre que je garde trop peu de temps. Demain, je commencerai mes notes à dix-huit "
+    "heures et je garderai l'aide-mémoire sur mon badge."
+)
+
+
+def build_depth(journal) -> Journal:
+    """HO in careful English prose, TR in careful French prose, WC and ES in one-liners that
+    promise ("I will", "je ferai") without weighing anything."""
+    j = framework(
+        journal,
+        [
+            ("HO", "Shift handover", 14),
+            ("TR", "Transmissions en fin de poste", 14),
+            ("WC", "Wound care", 14),
+            ("ES", "Transferts de patients", 14),
+        ],
+    )
+    week = list(days(ago(34), AS_OF, 7))
+    j.write(week, "HO", HANDOVER, title="Handover")
+    j.write(week, "TR", TRANSMISSIONS, title="Transmissions")
+    j.write(week, "WC", "Wound care was fine today. I will do better.", title="Wound care")
+    j.write(week, "ES", "Transferts de patients corrects. Je ferai mieux.", title="Transferts")
+    return j
+
+
+def test_deep_prose_in_two_languages_and_one_liners(journal) -> None:
+    """Careful reflections in plain prose — no headings, in English or in French — weigh
+    causes, alternatives, feelings and a next step: they are not shallow. One-liners that
+    promise to do better, in either language, are: the skill written about only so is
+    flagged as shallow, and no "I will" makes them deep."""
+    build_depth(journal)
+    by = _by_code(avoidance_scores(journal, AS_OF))
+    assert by["HO"].signal("depth").points == 0 and by["TR"].signal("depth").points == 0
+    for code in ("WC", "ES"):
+        assert by[code].signal("depth").strength == 1
+        assert by[code].signal("depth").reason == (
+            "Your last 5 reflections on it only describe what happened (no causes, "
+            "alternatives or next step weighed)"
+        )
+    assert by["WC"].score > by["HO"].score and by["ES"].score > by["TR"].score
+
+
 # Every scenario journal, for the check that docs/avoidance.md's examples are produced.
 BUILDERS = (
     build_ignored_feedback,
@@ -290,4 +347,5 @@ BUILDERS = (
     build_one_week,
     build_no_cadence,
     build_escalation,
+    build_depth,
 )
