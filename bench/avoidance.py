@@ -1,4 +1,4 @@
-"""Time the avoidance model on a big journal: scoring every active skill must take < 50 ms.
+"""Time the avoidance model on a big journal: scoring every active skill must take ≤ 30 ms warm.
 
 Usage::
 
