@@ -12,7 +12,12 @@ import datetime as dt
 import math
 from collections.abc import Callable
 
-from plnjournal.core.insights.avoidance_data import JournalFacts, MentorNote, SkillFacts
+from plnjournal.core.insights.avoidance_data import (
+    JournalFacts,
+    MentorNote,
+    ReflectionFact,
+    SkillFacts,
+)
 from plnjournal.core.skills.evidence import (
     EVIDENCE_DAYS,
     Comparison,
@@ -103,7 +108,11 @@ def overdue(facts: JournalFacts, s: SkillFacts) -> tuple[float, str | None]:
         return 0.0, None
     if s.last_discussed is not None:
         days = (facts.as_of - s.last_discussed).days
-        reason = f"No reflection for {days_text(days)} ({cadence_words(s)})"
+        # Later reflections are linked to it without discussing it: say which silence this is.
+        what = (
+            "reflection" if s.last_reflected == s.last_discussed else "reflection that discusses it"
+        )
+        reason = f"No {what} for {days_text(days)} ({cadence_words(s)})"
     elif s.last_reflected is not None and s.checked_back_to is not None:
         # Linked, but none of the reflections read discusses it: the silence is at least
         # as long as they reach back.
@@ -299,7 +308,7 @@ def commitments(facts: JournalFacts, s: SkillFacts) -> tuple[float, str | None]:
 
 def comfort(facts: JournalFacts, s: SkillFacts) -> tuple[float, str | None]:
     """Writing about it only when it felt safe."""
-    rated = [r.comfort for r in s.recent if r.comfort is not None]
+    rated = [r.comfort for r in on_it(s) if r.comfort is not None]
     if len(rated) < 2:
         return 0.0, None
     avg = sum(rated) / len(rated)
@@ -314,16 +323,23 @@ def comfort(facts: JournalFacts, s: SkillFacts) -> tuple[float, str | None]:
 SHALLOW = {DepthLevel.DESCRIPTIVE_WRITING: 1.0, DepthLevel.DESCRIPTIVE_REFLECTION: 0.5}
 
 
+def on_it(s: SkillFacts) -> list[ReflectionFact]:
+    """Its latest reflections that discuss it: how deep or comfortable a reflection about
+    something else was says nothing about this skill."""
+    return [r for r in s.recent if r.discussed]
+
+
 def depth(facts: JournalFacts, s: SkillFacts) -> tuple[float, str | None]:
     """The share of shallow reflections among its latest."""
-    if len(s.recent) < 2:
+    recent = on_it(s)
+    if len(recent) < 2:
         return 0.0, None
-    writing = sum(1 for r in s.recent if r.depth == DepthLevel.DESCRIPTIVE_WRITING)
-    little = sum(1 for r in s.recent if r.depth == DepthLevel.DESCRIPTIVE_REFLECTION)
-    strength = sum(SHALLOW.get(r.depth, 0.0) for r in s.recent) / len(s.recent)
+    writing = sum(1 for r in recent if r.depth == DepthLevel.DESCRIPTIVE_WRITING)
+    little = sum(1 for r in recent if r.depth == DepthLevel.DESCRIPTIVE_REFLECTION)
+    strength = sum(SHALLOW.get(r.depth, 0.0) for r in recent) / len(recent)
     if not strength:
         return 0.0, None
-    n = len(s.recent)
+    n = len(recent)
     if writing == n:
         reason = f"Your last {n} reflections on it only describe what happened"
     elif little == n:

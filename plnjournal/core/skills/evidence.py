@@ -9,7 +9,8 @@ Mentor evidence is *recent*: the ratings of the last ``EVIDENCE_DAYS`` days, eac
 latest counting once (a mentor who rated a skill five times is one view, not five). A self
 rating further than a third of the scale above that mean is a blind spot; as far below, a
 hidden strength. With no recent mentor rating, a large gap to an old one is only a reason to
-ask for fresh feedback.
+ask for fresh feedback. A self rating given more than ``EVIDENCE_DAYS`` before the newest
+mentor rating is not compared at all: it is not the user's view any more.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def compare(
     span: int,
 ) -> Comparison:
     """Where the user's latest self rating stands against the mentors' (see the module)."""
-    if self_rating is None:
+    if self_rating is None or self_rating.rated_on <= self_rating_cutoff(view, latest_mentor):
         return Comparison.NONE
     limit = max(1, span) / 3
     if view is not None:
@@ -93,6 +94,15 @@ def compare(
     if latest_mentor is not None and self_rating.level - latest_mentor.level > limit:
         return Comparison.STALE
     return Comparison.NONE
+
+
+def self_rating_cutoff(view: MentorView | None, latest_mentor: RatingFact | None) -> dt.date:
+    """A self rating on or before this day is too old to compare: more than EVIDENCE_DAYS
+    before the newest mentor rating (a view from two years ago is not today's)."""
+    newest = view.newest if view is not None else latest_mentor
+    if newest is None:
+        return dt.date.min
+    return newest.rated_on - dt.timedelta(days=EVIDENCE_DAYS)
 
 
 def raters_text(view: MentorView) -> str:

@@ -33,7 +33,7 @@ DEEP = (
     "said the same last month.\n\n## Now what?\nTomorrow I will set a "
     "five-minute timer for the starter and start the plenary at 10:40."
 )
-SHALLOW = "The lesson ran late and the class were noisy. I felt tired."
+SHALLOW = "The lesson ran late and the class were noisy. We finished the worksheet."
 
 
 def _days(start: dt.date, end: dt.date, step: int = 1):
@@ -334,7 +334,7 @@ def add_shallow_reflections(s, known: dict[str, int]) -> None:
         add_entry(
             s,
             entry_date=AS_OF,
-            title="Again",
+            title="Feedback again",
             body=SHALLOW,
             comfort=1,
             skills={known["BLIND"]: None},

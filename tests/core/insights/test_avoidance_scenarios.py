@@ -165,10 +165,18 @@ def build_tag_stuffing(journal) -> Journal:
     """ES linked to every reflection, whose text is about HO or WC."""
     j = framework(
         journal,
-        [("HO", "Shift handover", 14), ("WC", "Wound care", 14), ("ES", "Escalating concerns", 14)],
+        [
+            ("HO", "Shift handover", 14),
+            ("WC", "Wound care", 14),
+            ("ES", "Escalating concerns", 14),
+            ("IC", "Infection control", 14),
+        ],
     )
     j.write(days(ago(150), AS_OF, 3), ["HO", "ES"], HANDOVER, title="Handover")
     j.write(days(ago(150), AS_OF, 3), ["WC", "ES"], WOUNDS, title="Dressings")
+    # IC is discussed once, 20 days ago, and only linked since.
+    j.write(ago(20), "IC", "Infection control audit: I missed two hand hygiene moments.")
+    j.write(days(ago(19), AS_OF, 3), ["WC", "IC"], WOUNDS, title="Dressings again")
     return j
 
 
@@ -186,6 +194,9 @@ def test_tag_stuffing_ranks_above_honest_skills(journal) -> None:
     )
     assert by["ES"].signal("overdue").reason == (
         "No reflection that discusses it for at least 87 days (you aimed for every 14)"
+    )
+    assert by["IC"].signal("overdue").reason == (
+        "No reflection that discusses it for 20 days (you aimed for every 14)"
     )
     assert by["HO"].signal("cadence").points == 0 and by["WC"].signal("cadence").points == 0
     assert by["HO"].band == Band.FINE
