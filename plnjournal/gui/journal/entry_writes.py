@@ -1,5 +1,6 @@
-"""The open reflection's writes: its text, and what is written with it (skill links, comfort),
-and the journaling view's other writes of reflections (delete, undo, a hard conversation).
+"""The open reflection's writes: its text, and what is written with it (skill links, comfort,
+the feedback it answers), and the journaling view's other writes of reflections (delete,
+undo, a hard conversation).
 
 They run on the background helper's one write worker (``gui/tasks.py``), in the order they
 were asked for. The first that finds the reflection unsaved creates it and records its id in
@@ -22,6 +23,7 @@ from plnjournal.storage.db import Database
 if TYPE_CHECKING:  # for annotations only
     from sqlalchemy.orm import Session
 
+    from plnjournal.core.feedback.inbox import FeedbackRow
     from plnjournal.core.insights.nudges import HardConversation
     from plnjournal.core.journal.entries import DeletedEntry
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:  # for annotations only
 # (SQLAlchemy) is used on the worker once the journal has loaded (docs/performance.md,
 # "Where the start-up deferrals are").
 entries_service = lazy_module("plnjournal.core.journal.entries")
+responses_service = lazy_module("plnjournal.core.feedback.responses")
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +114,30 @@ def links(chosen: dict[int, int | None]) -> EntryWrite:
         entries_service.set_skill_links(s, entries_service.get_entry(s, entry_id), chosen)
 
     return write
+
+
+def answers(item_ids: set[int]) -> EntryWrite:
+    """Make the reflection answer exactly these feedback items (the others go back to the
+    inbox)."""
+
+    def write(s: Session, entry_id: int | None) -> None:
+        assert entry_id is not None  # queued with create=True
+        responses_service.set_responses(s, entry_id, item_ids)
+
+    return write
+
+
+def answer_choices(skill_ids: set[int]) -> EntryWrite:
+    """Read what the reflection may answer: the items it answers and the open items on these
+    skills, with the ids of those it answers. Queued with the writes, so it reads what the
+    ticks before it wrote."""
+
+    def read(s: Session, entry_id: int | None) -> tuple[list[FeedbackRow], set[int]]:
+        rows: tuple[list[FeedbackRow], set[int]]
+        rows = responses_service.response_choices(s, entry_id, skill_ids)
+        return rows
+
+    return read
 
 
 def comfort(rating: int | None) -> EntryWrite:
