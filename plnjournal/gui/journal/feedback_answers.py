@@ -13,12 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -80,17 +80,20 @@ class FeedbackAnswers(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.list = QListWidget()
+        # One column as wide as the editor: each of an item's two lines is cut with "…" to
+        # fit (the tooltip has the whole comment), so nothing hides behind a sideways scroll.
+        self.list = QTreeWidget()
         self.list.setAccessibleName("Feedback this reflection answers")
-        self.list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.list.setHeaderHidden(True)
+        self.list.setColumnCount(1)
+        self.list.setRootIsDecorated(False)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        # Two lines an item, wrapped to the column: nothing hides behind a sideways scroll.
-        self.list.setWordWrap(True)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSpacing(2)  # the items' two lines read as one item each
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setAlternatingRowColors(True)  # two lines an item: where one ends shows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 2)
         layout.setSpacing(0)
@@ -113,13 +116,14 @@ class FeedbackAnswers(QWidget):
         try:
             self.list.clear()
             for row in rows:
-                item = QListWidgetItem(row_text(row))
-                item.setData(ITEM_ID_ROLE, row.id)
-                item.setToolTip(row_tooltip(row))
+                item = QTreeWidgetItem([row_text(row)])
+                item.setData(0, ITEM_ID_ROLE, row.id)
+                item.setToolTip(0, row_tooltip(row))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = row.id in ticked
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                self.list.addItem(item)
+                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                item.setCheckState(0, state)
+                self.list.addTopLevelItem(item)
         finally:
             self._filling = False
         self._fit()
@@ -131,27 +135,25 @@ class FeedbackAnswers(QWidget):
         self.list.clear()
         self.hide()
 
+    def items(self) -> list[QTreeWidgetItem]:
+        """The items shown, oldest first."""
+        found = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item for item in found if item is not None]
+
     def ticked(self) -> set[int]:
         """The ids of the items ticked."""
         return {
-            int(self.list.item(i).data(ITEM_ID_ROLE))
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
+            int(item.data(0, ITEM_ID_ROLE))
+            for item in self.items()
+            if item.checkState(0) == Qt.CheckState.Checked
         }
 
     def _fit(self) -> None:
         """As tall as the first few items: the rest scroll."""
-        self.list.doItemsLayout()  # the items wrapped to the list's width as it is now
-        rows = range(min(self.list.count(), VISIBLE_ROWS))
-        gap = 2 * self.list.spacing()
-        height = sum(self.list.visualItemRect(self.list.item(i)).height() + gap for i in rows)
+        shown = self.items()[:VISIBLE_ROWS]
+        height = sum(self.list.sizeHintForRow(i) for i in range(len(shown)))
         self.list.setFixedHeight(height + 2 * self.list.frameWidth())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """QWidget.resizeEvent: a narrower column wraps the items onto more lines."""
-        super().resizeEvent(event)
-        self._fit()
-
-    def _item_changed(self, _item: QListWidgetItem) -> None:
+    def _item_changed(self, _item: QTreeWidgetItem, _column: int) -> None:
         if not self._filling:
             self.answers_changed.emit(self.ticked())
