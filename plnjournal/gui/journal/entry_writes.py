@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # for annotations only
     from sqlalchemy.orm import Session
 
     from plnjournal.core.feedback.inbox import FeedbackRow
-    from plnjournal.core.insights.nudges import HardConversation
     from plnjournal.core.journal.entries import DeletedEntry
 
 # Imported by the editor, on the window's first paint: the core's writing service
@@ -161,16 +160,20 @@ def restore(db: Database, snapshot: DeletedEntry) -> tuple[int, dt.date]:
         return entry.id, entry.entry_date
 
 
-def add_about(db: Database, nudge: HardConversation, day: dt.date, now: dt.datetime) -> int:
-    """A new reflection on ``day``, on the nudge's skill, starting with its question."""
+def add_prompted(
+    db: Database, skill_id: int, title: str, prompt: str, day: dt.date, now: dt.datetime
+) -> int:
+    """A new reflection on ``day``, linked to the skill, starting with the prompt quoted (the
+    nudge's question, or Insights' "Write about it now")."""
+    quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in prompt.splitlines())
     with db.session() as s:
         entry = entries_service.add_entry(
             s,
             entry_date=day,
             entry_time=now.time().replace(second=0, microsecond=0),
-            title=f"Hard conversation: {nudge.name}",
-            body=f"> {nudge.question}\n\n",
-            skills={nudge.skill_id: None},
+            title=title,
+            body=f"{quoted}\n\n",
+            skills={skill_id: None},
         )
         entry_id: int = entry.id
         return entry_id

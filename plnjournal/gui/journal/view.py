@@ -373,6 +373,11 @@ class JournalView(QWidget):
         self.message.emit(text)
         self._notify("nudges")
 
+    def write_about_skill(self, skill_id: int, title: str, prompt: str) -> Task:
+        """Start a new reflection today on the skill, with the prompt quoted at the top
+        (Insights' "Write about it now")."""
+        return self.records.write_prompted(skill_id, title, prompt)
+
     def _skill_choices(self) -> list[tuple[int, str]]:
         return self.skills.choices()
 
