@@ -22,7 +22,11 @@ QUESTIONS: dict[str, str] = {
     "overdue": (
         "What has kept you from it, and what happened the last time it mattered in your work?"
     ),
-    "share": "When did it come up lately without you writing about it, and what happened?",
+    "cadence": "When did it come up lately without you writing about it, and what happened?",
+    "linked_only": (
+        "Leave the other skills aside: what did you actually do on this one lately, and how did "
+        "it go?"
+    ),
     "gap": "What would the next level look like in practice, and what is one step towards it?",
     "blind_spot": "What might they see that you do not? Which moment would they point to?",
     "nudges": "What makes this one hard to face, and what would make it easier to start?",
@@ -33,6 +37,7 @@ QUESTIONS: dict[str, str] = {
         "what will you try next?"
     ),
     "feedback": "What would you like a mentor to watch for, and whom will you ask?",
+    "escalated": "Take the lowest of them: what is your honest answer, and what will you change?",
 }
 GENERAL_QUESTION = "What is really going on with it, and what will you do about it?"
 NOTHING_FOUND = (

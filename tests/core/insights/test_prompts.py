@@ -47,7 +47,7 @@ def _only(score, name: str, reason: str):
 def test_the_prompt_is_the_reason_then_the_question_that_answers_it(demo_scores) -> None:
     reason = (
         "Ms Okafor rated this 1/5 three times since 2 Sep (\u201cDefensive in the debrief "
-        "again\u2026\u201d); you have not answered any"
+        "again\u2026\u201d); you have not answered any of the 3"
     )
     prompt = writing_prompt(_only(demo_scores[0], "unanswered", reason))
     assert prompt == (f"{reason}. What is your honest answer, and what will you do differently?")
