@@ -12,6 +12,11 @@ IMPORT_FORMATS = ("jrnl", "jrnl-json", "dayone", "markdown", "json")
 EXPORT_FORMATS = ("markdown", "json")
 
 
+def item_id(text: str) -> int:
+    """A feedback item's id as the inbox prints it (``12`` or ``#12``)."""
+    return positive_int(text.strip().removeprefix("#"))
+
+
 def positive_int(text: str) -> int:
     """A count given on the command line: a usage error (exit 2) unless a whole number ≥ 1."""
     try:

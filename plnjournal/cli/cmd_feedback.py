@@ -110,4 +110,5 @@ def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
         )
         if first:
             info(f"    {first[:100]}")
+    info('Answer an item with: plnjournal add --responds ID "what you make of it"')
     return 0

@@ -9,6 +9,7 @@ import sys
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
 from plnjournal.core.dates import parse_date, parse_time
+from plnjournal.core.feedback.responses import check_answerable, set_responses
 from plnjournal.core.journal.entries import add_entry, split_title
 from plnjournal.core.skills.lookup import find_skill
 from plnjournal.errors import InputError
@@ -36,6 +37,9 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         skills: dict[int, int | None] = {
             find_skill(session, s, what="--skill").id: None for s in args.skill
         }
+        # Checked before anything is written: one wrong id adds nothing.
+        answers = check_answerable(session, args.responds, what="--responds")
+        skills.update((row.skill_id, None) for row in answers if row.skill_id not in skills)
         entry = add_entry(
             session,
             entry_date=day,
@@ -46,6 +50,12 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
             source=EntrySource.CLI,
             skills=skills,
         )
+        if answers:
+            set_responses(session, entry.id, [row.id for row in answers])
     # Only after the commit: "Added" must never be said of a reflection that is not saved.
     info(f"Added reflection {entry.id} on {day.isoformat()}: {title or body[:60]}")
+    for row in answers:
+        info(
+            f"  answers #{row.id}: {row.mentor or 'a mentor'} on {row.skill_code} {row.skill_name}"
+        )
     return 0

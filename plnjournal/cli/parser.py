@@ -22,6 +22,7 @@ from plnjournal.cli.args import (
     IMPORT_FORMATS,
     TEXT_LIMIT,
     column_mapping,
+    item_id,
     positive_int,
 )
 from plnjournal.cli.context import Context
@@ -122,6 +123,15 @@ def _journal(sub: Subcommands) -> None:
         default=[],
         metavar="NAME_OR_CODE",
         help="link a skill (repeatable)",
+    )
+    p.add_argument(
+        "--responds",
+        action="append",
+        type=item_id,
+        default=[],
+        metavar="ID",
+        help="answer the feedback item ID (see feedback-inbox; repeatable); its skill is "
+        "linked too",
     )
     p.add_argument("--private", action="store_true", help="never exported unless asked")
     p.set_defaults(handler="plnjournal.cli.cmd_journal:cmd_add")

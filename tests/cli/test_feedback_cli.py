@@ -110,3 +110,78 @@ def test_template_and_inbox(cli: Cli, journal: Path, tmp_path: Path) -> None:
     assert [(x["skill"], x["rating"]) for x in r.json()] == [("PA1", 2)]
     r = cli("feedback-inbox", db=journal)
     assert "Ms Okafor on PA1 Difficult conversations with parents: rated 2" in r.out
+
+
+LOW = (
+    "date,mentor,skill,rating,comment\n"
+    "2026-09-02,Ms Okafor,PA1,1,Defensive in the debrief.\n"
+    "2026-10-01,Ms Okafor,PA1,1,Defensive in the debrief again.\n"
+    "2026-10-15,Mr Brennan,AS1,4,You need to act on the marking policy.\n"
+)
+
+
+def _answers(db: Path) -> list[tuple[int, int]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT entry_id, feedback_item_id FROM entry_feedback ORDER BY feedback_item_id"
+        ).fetchall()
+
+
+def _entries(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+def test_add_responds_links_the_items_and_their_skills(
+    cli: Cli, journal: Path, tmp_path: Path
+) -> None:
+    cli("import-feedback", str(_file(tmp_path, "low.csv", LOW)), db=journal)
+    inbox = cli("feedback-inbox", "--json", db=journal).json()
+    pa1 = [x["id"] for x in inbox if x["skill"] == "PA1"]
+    as1 = next(x["id"] for x in inbox if x["skill"] == "AS1")
+    text = cli("feedback-inbox", db=journal).out
+    assert all(f"#{i}" in text for i in [*pa1, as1]) and "add --responds ID" in text
+    r = cli(
+        "add",
+        "--responds",
+        str(pa1[0]),
+        "--responds",
+        f"#{pa1[1]}",  # as the inbox prints it
+        "--skill",
+        "CL1",
+        "I get defensive because I fear the parents' anger.",
+        db=journal,
+    )
+    assert r.code == 0, r.err
+    assert f"answers #{pa1[0]}: Ms Okafor on PA1" in r.out
+    (entry_id, _), _ = _answers(journal)
+    assert _answers(journal) == [(entry_id, pa1[0]), (entry_id, pa1[1])]
+    with sqlite3.connect(journal) as conn:
+        codes = [
+            c
+            for (c,) in conn.execute(
+                "SELECT s.code FROM entry_skills es JOIN skills s ON s.id = es.skill_id "
+                "WHERE es.entry_id = ? ORDER BY s.code",
+                (entry_id,),
+            )
+        ]
+    assert codes == ["CL1", "PA1"]  # the item's skill joined the one asked for
+    assert [x["id"] for x in cli("feedback-inbox", "--json", db=journal).json()] == [as1]
+
+
+def test_add_responds_to_an_unknown_or_answered_item_writes_nothing(
+    cli: Cli, journal: Path, tmp_path: Path
+) -> None:
+    cli("import-feedback", str(_file(tmp_path, "low.csv", LOW)), db=journal)
+    first, second, _ = (x["id"] for x in cli("feedback-inbox", "--json", db=journal).json())
+    assert cli("add", "--responds", str(first), "Answered.", db=journal).code == 0
+    before = (_entries(journal), _answers(journal))
+    r = cli("add", "--responds", str(second), "--responds", str(first), "Again.", db=journal)
+    assert r.code == 2
+    assert f"already answered by a reflection: #{first} (Ms Okafor on PA1)" in r.err
+    assert "nothing was added" in r.err
+    r = cli("add", "--responds", "9999", "--responds", str(second), "Typo.", db=journal)
+    assert r.code == 2 and "feedback item #9999 does not exist" in r.err
+    assert (_entries(journal), _answers(journal)) == before
+    r = cli("add", "--responds", "x", "Bad.", db=journal)
+    assert r.code == 2 and "'x' is not a whole number" in r.err

@@ -204,12 +204,18 @@ class FeedbackFeature:
 
     # --- asking ----------------------------------------------------------------------------
 
-    def ask_for_feedback(self) -> None:
-        """Write a template for a mentor, then say where it went and what to do next."""
-        dialog = request_dialog.FeedbackRequestDialog(self.window.db, self.window)
+    def ask_for_feedback(
+        self, skill_codes: list[str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        """Write a template for a mentor (on ``skill_codes`` only, when given), then say where
+        it went and what to do next. ``parent``: the window asking (default the main one)."""
+        owner = parent or self.window
+        dialog = request_dialog.FeedbackRequestDialog(
+            self.window.db, owner, skill_codes=skill_codes
+        )
         if dialog.exec() and dialog.written is not None:
             self.window.notify_changed("feedback")
-            request_dialog.tell_where_saved(self.window, dialog.written)
+            request_dialog.tell_where_saved(owner, dialog.written)
 
 
 def install(window: MainWindow) -> None:

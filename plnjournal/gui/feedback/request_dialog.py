@@ -4,6 +4,7 @@ request (the core writes the file and the FeedbackRequest)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -46,14 +47,23 @@ def _read_skills(db: Database) -> list[tuple[str, str, str]]:
 
 
 class FeedbackRequestDialog(QDialog):
-    """Choose the skills to ask about (all active ones ticked), the mentor and the format.
+    """Choose the skills to ask about (all active ones ticked, or only ``skill_codes``), the
+    mentor and the format.
 
     The skills are read through gui.tasks: "Loading the skills…", the list and its ticks off,
     until they arrive (``loaded``)."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        skill_codes: Sequence[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        # Asked about one skill (Insights' "Ask for feedback"): only it is ticked.
+        self._preselected = set(skill_codes) if skill_codes else None
         self.written: Path | None = None
         self.setWindowTitle("Ask for feedback")
         self.setObjectName("feedbackRequestDialog")
@@ -114,7 +124,8 @@ class FeedbackRequestDialog(QDialog):
             item = QListWidgetItem(f"{code}  {name}  ({area})")
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            ticked = self._preselected is None or code in self._preselected
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.skills.addItem(item)
         self.skills.blockSignals(False)
         self.skills_label.setText("Skills:")

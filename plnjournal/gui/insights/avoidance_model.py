@@ -1,19 +1,34 @@
-"""The ranked list of skills by avoidance score, as a thin Qt table model over core scores."""
+"""The ranked list of skills by avoidance score, as a thin Qt table model over core scores.
+
+Each score has its band beside it (act now / watch / fine) in words, with a colour-blind-safe
+tint that repeats the word, never replaces it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
 from plnjournal.core.insights.avoidance import SkillScore, describe_score, short_date
+from plnjournal.gui.skills.matrix_model import Tone
+from plnjournal.gui.tones import tone_background
+from plnjournal.values import Band
 
-RANK, SCORE, CODE, SKILL, AREA, LAST, REASON = range(7)
-HEADERS = ("#", "Score", "Code", "Skill", "Area", "Last reflection", "Strongest reason")
+RANK, SCORE, BAND, CODE, SKILL, AREA, LAST, REASON = range(8)
+HEADERS = ("#", "Score", "Band", "Code", "Skill", "Area", "Last reflection", "Strongest reason")
+BAND_TONES = {Band.ACT_NOW: Tone.BAD, Band.WATCH: Tone.WARN, Band.FINE: Tone.NONE}
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _palette() -> QPalette:
+    app = QApplication.instance()
+    return app.palette() if isinstance(app, QApplication) else QPalette()
 
 
 class AvoidanceTableModel(QAbstractTableModel):
@@ -64,6 +79,8 @@ class AvoidanceTableModel(QAbstractTableModel):
             return self._sort_key(s, index.row(), col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return describe_score(s)
+        if role == Qt.ItemDataRole.BackgroundRole and col == BAND:
+            return tone_background(BAND_TONES[s.band], _palette())
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (RANK, SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SKILL_ID_ROLE:
@@ -76,6 +93,8 @@ class AvoidanceTableModel(QAbstractTableModel):
             return str(row + 1)
         if col == SCORE:
             return str(s.score)
+        if col == BAND:
+            return str(s.band)
         if col == CODE:
             return s.code
         if col == SKILL:
@@ -92,8 +111,8 @@ class AvoidanceTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(s: SkillScore, row: int, col: int) -> object:
-        if col in (RANK, SCORE):
-            return row if col == RANK else s.score
+        if col in (RANK, SCORE, BAND):
+            return row if col == RANK else s.score  # a band sorts as its scores do
         if col == LAST:
             return -1 if s.days_since is None else -s.days_since  # never first when ascending
         return AvoidanceTableModel._display(s, row, col).casefold()

@@ -58,12 +58,30 @@ class InsightsFeature:
         if self.view is None:
             self.view = insights_view.InsightsView(self.window.db, self.window)
             self.view.setWindowFlag(Qt.WindowType.Window, True)
+            self.view.write_requested.connect(self.write_now)
+            self.view.feedback_requested.connect(self.ask_for_feedback)
         if tab is not None:
             self.view.tabs.setCurrentIndex(tab)
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()
         return self.view
+
+    def write_now(self, skill_id: int, title: str, prompt: str) -> None:
+        """Insights' "Write about it now": today's new reflection on the skill, in the main
+        window, starting with the prompt."""
+        journal = getattr(self.window, "journal", None)
+        if journal is None:
+            return
+        journal.write_about_skill(skill_id, title, prompt)
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def ask_for_feedback(self, code: str) -> None:
+        """Insights' "Ask for feedback": the feedback template, that skill ticked."""
+        feedback = getattr(self.window, "feedback_feature", None)
+        if feedback is not None:
+            feedback.ask_for_feedback([code], parent=self.view)
 
     def _data_changed(self, what: set[str]) -> None:
         if self.view is not None:

@@ -1,5 +1,11 @@
-"""The Insights window: what you keep avoiding (the ranked list with its reasons) and the
-charts. Everything is computed off the GUI thread; matplotlib loads with the first chart."""
+"""The Insights window: what you keep avoiding (the ranked list with its reasons and bands)
+and the charts. Everything is computed off the GUI thread; matplotlib loads with the first chart.
+
+A skill in the top band (act now) gets two actions: "Write about it now" (a new reflection
+today, the skill linked, starting with a prompt built from its strongest reason) and "Ask for
+feedback" (the feedback template for that skill). The window asks for them (its signals); the
+Insights menu's owner opens the reflection or the dialog in the main window.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,10 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -22,6 +30,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -30,13 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores, describe_score
 from plnjournal.core.insights.chart_data import journal_span
+from plnjournal.core.insights.prompts import writing_prompt, writing_title
 from plnjournal.gui.insights import avoidance_model as am
 from plnjournal.gui.insights.chart_pane import ChartPane, ChartRequest
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.gui.theme import is_dark
 from plnjournal.storage.db import Database
+from plnjournal.values import Band
 
 CHARTS = (
     ("avoidance", "&Ranking", "Each bar is a skill's score, split into the signals it is made of."),
@@ -57,6 +70,9 @@ def _day(date: QDate) -> dt.date:
 
 class InsightsView(QWidget):
     """Scores as of a date; charts for a period ending on it."""
+
+    write_requested = Signal(int, str, str)  # skill id, title, prompt: a new reflection today
+    feedback_requested = Signal(str)  # skill code: the feedback template for it
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +127,8 @@ class InsightsView(QWidget):
         header.setStretchLastSection(True)
         self.table.hideColumn(am.AREA)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.details = QLabel("Select a skill to see every reason behind its score.")
         self.details.setTextFormat(Qt.TextFormat.PlainText)  # mentor text is never HTML
         self.details.setWordWrap(True)
@@ -121,11 +139,17 @@ class InsightsView(QWidget):
         details_scroll = QScrollArea()
         details_scroll.setWidgetResizable(True)
         details_scroll.setWidget(self.details)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self._build_actions())
+        side_layout.addWidget(details_scroll, 1)
         ranked = QSplitter(Qt.Orientation.Horizontal)
         ranked.addWidget(self.table)
-        ranked.addWidget(details_scroll)
+        ranked.addWidget(side)
         ranked.setStretchFactor(0, 3)
         ranked.setStretchFactor(1, 2)
+        ranked.setSizes([900, 360])  # the list keeps its reasons column; the actions fit
 
         # The list first, then a tab per chart: each gets the window's whole width.
         self.tabs = QTabWidget()
@@ -142,6 +166,73 @@ class InsightsView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
         self.resize(1280, 800)
+
+    def _build_actions(self) -> QWidget:
+        """What to do about a skill in the top band; hidden for the others."""
+        self.actions_box = QWidget()
+        self.act_label = QLabel(str(Band.ACT_NOW).capitalize() + ":")
+        self.act_label.setToolTip("This skill is in the top band: the score asks you to act now")
+        font = self.act_label.font()
+        font.setBold(True)
+        self.act_label.setFont(font)
+        self.write_button = QPushButton("&Write about it now")
+        self.write_button.clicked.connect(self._write_now)
+        self.ask_button = QPushButton("Ask for &feedback…")
+        self.ask_button.setToolTip("Write a feedback template on this skill for a mentor")
+        self.ask_button.clicked.connect(self._ask_for_feedback)
+        box = QHBoxLayout(self.actions_box)
+        box.setContentsMargins(8, 6, 8, 2)
+        box.addWidget(self.act_label)
+        box.addWidget(self.write_button)
+        box.addWidget(self.ask_button)
+        box.addStretch(1)
+        # Its room is kept when hidden: the list and the reasons do not move between rows.
+        policy = self.actions_box.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.actions_box.setSizePolicy(policy)
+        self.actions_box.hide()
+        return self.actions_box
+
+    def selected_score(self) -> SkillScore | None:
+        """The selected skill's score, or None."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.score_at(self.proxy.mapToSource(index).row())
+
+    def _show_actions(self, score: SkillScore | None) -> None:
+        act = score is not None and score.band == Band.ACT_NOW
+        self.actions_box.setVisible(act)
+        if score is None or not act:
+            return
+        prompt = escape(writing_prompt(score))
+        self.write_button.setToolTip(
+            f"<p>Start today's reflection on this skill with:</p><p><i>{prompt}</i></p>"
+        )
+
+    def _write_now(self) -> None:
+        score = self.selected_score()
+        if score is not None:
+            self.write_requested.emit(score.skill_id, writing_title(score), writing_prompt(score))
+
+    def _ask_for_feedback(self) -> None:
+        score = self.selected_score()
+        if score is not None:
+            self.feedback_requested.emit(score.code)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        """The two actions on a top-band row, where the user right-clicked it."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        score = self.model.score_at(self.proxy.mapToSource(index).row())
+        if score.band != Band.ACT_NOW:
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction("Write about it now", self._write_now)
+        menu.addAction("Ask for feedback…", self._ask_for_feedback)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # --- scores ---------------------------------------------------------------------------
 
@@ -206,10 +297,14 @@ class InsightsView(QWidget):
         return True
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.details.setText(
-                describe_score(self.model.score_at(self.proxy.mapToSource(current).row()))
-            )
+        score = (
+            self.model.score_at(self.proxy.mapToSource(current).row())
+            if current.isValid()
+            else None
+        )
+        if score is not None:
+            self.details.setText(describe_score(score))
+        self._show_actions(score)
 
     # --- charts ---------------------------------------------------------------------------
 

@@ -174,6 +174,8 @@ class EntryEditor(QWidget):
         # How deep the reflection goes, quietly, under everything else (docs/depth.md).
         self.depth_line = DepthLine()
         layout.addWidget(self.depth_line)
+        self._layout = layout
+        self.answers: QWidget | None = None  # the "Answers feedback" section: set_answers()
 
         self.title.textEdited.connect(self._edited)
         self.body.textChanged.connect(self._body_changed)
@@ -181,6 +183,11 @@ class EntryEditor(QWidget):
         self.model_box.activated.connect(self._model_activated)
         for widget in (self.title, self.body):
             widget.installEventFilter(self)
+
+    def set_answers(self, section: QWidget) -> None:
+        """Put the "Answers feedback" section under the text (made after the first paint)."""
+        self.answers = section
+        self._layout.insertWidget(self._layout.indexOf(self.splitter) + 1, section)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -336,6 +343,8 @@ class EntryEditor(QWidget):
         self.body.setReadOnly(busy)
         self.private.setEnabled(not busy)
         self.model_box.setEnabled(not busy)
+        if self.answers is not None:
+            self.answers.setEnabled(not busy)
 
     def status_text(self) -> str:
         """The save state as shown (a failed close quotes it to the user)."""

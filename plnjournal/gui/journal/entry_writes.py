@@ -1,5 +1,6 @@
-"""The open reflection's writes: its text, and what is written with it (skill links, comfort),
-and the journaling view's other writes of reflections (delete, undo, a hard conversation).
+"""The open reflection's writes: its text, and what is written with it (skill links, comfort,
+the feedback it answers), and the journaling view's other writes of reflections (delete,
+undo, a hard conversation).
 
 They run on the background helper's one write worker (``gui/tasks.py``), in the order they
 were asked for. The first that finds the reflection unsaved creates it and records its id in
@@ -22,13 +23,14 @@ from plnjournal.storage.db import Database
 if TYPE_CHECKING:  # for annotations only
     from sqlalchemy.orm import Session
 
-    from plnjournal.core.insights.nudges import HardConversation
+    from plnjournal.core.feedback.inbox import FeedbackRow
     from plnjournal.core.journal.entries import DeletedEntry
 
 # Imported by the editor, on the window's first paint: the core's writing service
 # (SQLAlchemy) is used on the worker once the journal has loaded (docs/performance.md,
 # "Where the start-up deferrals are").
 entries_service = lazy_module("plnjournal.core.journal.entries")
+responses_service = lazy_module("plnjournal.core.feedback.responses")
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +115,30 @@ def links(chosen: dict[int, int | None]) -> EntryWrite:
     return write
 
 
+def answers(item_ids: set[int]) -> EntryWrite:
+    """Make the reflection answer exactly these feedback items (the others go back to the
+    inbox)."""
+
+    def write(s: Session, entry_id: int | None) -> None:
+        assert entry_id is not None  # queued with create=True
+        responses_service.set_responses(s, entry_id, item_ids)
+
+    return write
+
+
+def answer_choices(skill_ids: set[int]) -> EntryWrite:
+    """Read what the reflection may answer: the items it answers and the open items on these
+    skills, with the ids of those it answers. Queued with the writes, so it reads what the
+    ticks before it wrote."""
+
+    def read(s: Session, entry_id: int | None) -> tuple[list[FeedbackRow], set[int]]:
+        rows: tuple[list[FeedbackRow], set[int]]
+        rows = responses_service.response_choices(s, entry_id, skill_ids)
+        return rows
+
+    return read
+
+
 def comfort(rating: int | None) -> EntryWrite:
     """Rate how far outside the comfort zone the reflection's experience was."""
 
@@ -134,16 +160,20 @@ def restore(db: Database, snapshot: DeletedEntry) -> tuple[int, dt.date]:
         return entry.id, entry.entry_date
 
 
-def add_about(db: Database, nudge: HardConversation, day: dt.date, now: dt.datetime) -> int:
-    """A new reflection on ``day``, on the nudge's skill, starting with its question."""
+def add_prompted(
+    db: Database, skill_id: int, title: str, prompt: str, day: dt.date, now: dt.datetime
+) -> int:
+    """A new reflection on ``day``, linked to the skill, starting with the prompt quoted (the
+    nudge's question, or Insights' "Write about it now")."""
+    quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in prompt.splitlines())
     with db.session() as s:
         entry = entries_service.add_entry(
             s,
             entry_date=day,
             entry_time=now.time().replace(second=0, microsecond=0),
-            title=f"Hard conversation: {nudge.name}",
-            body=f"> {nudge.question}\n\n",
-            skills={nudge.skill_id: None},
+            title=title,
+            body=f"{quoted}\n\n",
+            skills={skill_id: None},
         )
         entry_id: int = entry.id
         return entry_id

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # for annotations only
     from plnjournal.core.journal.entries import DeletedEntry
     from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
     from plnjournal.gui.journal.view import JournalView
+    from plnjournal.gui.tasks import Task
 
 # Off the first paint (docs/performance.md, "Where the start-up deferrals are"): the commitment
 # dialog, when shown; the background helper (its dialogs' Qt types), first used once the
@@ -101,6 +102,11 @@ class RecordActions:
 
     def write_about(self, nudge: HardConversation) -> None:
         """A new reflection today, on the nudge's skill, starting with its question."""
+        self.write_prompted(nudge.skill_id, f"Hard conversation: {nudge.name}", nudge.question)
+
+    def write_prompted(self, skill_id: int, title: str, prompt: str) -> Task:
+        """A new reflection today, linked to the skill, starting with the prompt quoted; it
+        opens with the cursor under the prompt."""
         view = self.view
         view._leave_entry()
         today, now, db = view._today(), dt.datetime.now(), view.db
@@ -109,15 +115,16 @@ class RecordActions:
             view._notify("entries")
             view.go_to_day(today, entry_id)
             view.editor.body.move_cursor_to(len(view.editor.body.toPlainText()))
-            view.skills.select_skill(nudge.skill_id)
+            view.skills.select_skill(skill_id)
             view.focus_editor()
 
-        tasks.run_in_background(
+        task: Task = tasks.run_in_background(
             view,
-            lambda _p: entry_writes.add_about(db, nudge, today, now),
+            lambda _p: entry_writes.add_prompted(db, skill_id, title, prompt, today, now),
             on_success=added,
             writes=True,
         )
+        return task
 
     def add_commitment(self, dialog: CommitmentDialog | None = None) -> None:
         """Ask for new commitments (``dialog``: one already filled in, for tests). The dialog

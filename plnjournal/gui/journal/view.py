@@ -41,7 +41,9 @@ from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
 if TYPE_CHECKING:  # for annotations only
+    from plnjournal.core.feedback.inbox import FeedbackRow
     from plnjournal.gui.journal.commitments_panel import CommitmentsPanel
+    from plnjournal.gui.journal.feedback_answers import FeedbackAnswers
     from plnjournal.gui.journal.nudge_panel import NudgePanel
     from plnjournal.gui.journal.skills_panel import SkillsPanel
     from plnjournal.gui.tasks import Task
@@ -50,6 +52,7 @@ if TYPE_CHECKING:  # for annotations only
 # panels, made right after the first paint (build_panels); the background helper (its
 # dialogs' Qt types), first used once the journal has loaded.
 commitments_panel = lazy_module("plnjournal.gui.journal.commitments_panel")
+feedback_answers = lazy_module("plnjournal.gui.journal.feedback_answers")
 nudge_panel = lazy_module("plnjournal.gui.journal.nudge_panel")
 skills_panel = lazy_module("plnjournal.gui.journal.skills_panel")
 tasks = lazy_module("plnjournal.gui.tasks")
@@ -58,6 +61,7 @@ log = logging.getLogger(__name__)
 
 Today = Callable[[], dt.date]
 _NUDGE_INPUTS = {"entries", "feedback", "nudges", "skills", "framework", "ratings"}
+_ANSWERS_INPUTS = {"feedback", "skills", "framework"}
 
 
 class JournalView(QWidget):
@@ -89,6 +93,7 @@ class JournalView(QWidget):
         self._skills: SkillsPanel | None = None  # these three: build_panels()
         self._commitments: CommitmentsPanel | None = None
         self._nudge: NudgePanel | None = None
+        self._answers: FeedbackAnswers | None = None
 
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.calendar)
@@ -151,6 +156,9 @@ class JournalView(QWidget):
         for box, panel in zip(self._page_layouts, (self._skills, self._commitments), strict=True):
             box.addWidget(panel)
         self._center_layout.insertWidget(0, self._nudge)
+        self._answers = feedback_answers.FeedbackAnswers()  # hidden until there is feedback
+        self.editor.set_answers(self._answers)
+        self._answers.answers_changed.connect(self._answers_changed)
         self._skills.links_changed.connect(self._links_changed)
         self._skills.comfort_changed.connect(self._comfort_changed)
         self._commitments.changed.connect(lambda: self._notify("commitments"))
@@ -167,6 +175,13 @@ class JournalView(QWidget):
         self.build_panels()
         assert self._skills is not None
         return self._skills
+
+    @property
+    def answers(self) -> FeedbackAnswers:
+        """The editor's "Answers feedback" section, made now if the first paint has not."""
+        self.build_panels()
+        assert self._answers is not None
+        return self._answers
 
     @property
     def commitments(self) -> CommitmentsPanel:
@@ -275,6 +290,8 @@ class JournalView(QWidget):
                 links, comfort = entry.links, entry.comfort
         self.skills.set_entry(links, comfort)
         self.commitments.set_entry(entry_id)
+        self.answers.clear()  # the last reflection's items must not show on this one
+        self._read_answers(links)
 
     # --- saving what the panels change -----------------------------------------------------
 
@@ -296,6 +313,33 @@ class JournalView(QWidget):
 
         done = lambda _r: self._notify("entries", "ratings")  # noqa: E731
         self.editor.write(entry_writes.links(links), on_done=done, on_error=failed)
+        self._read_answers(links)
+
+    def _read_answers(self, links: dict[int, int | None]) -> None:
+        """Show the feedback the open reflection answers, and the open items on its skills.
+        Read on the write queue, so it sees the ticks and links queued before it."""
+        answers = self.answers
+        generation = answers.next_read()
+        if self.editor.entry_id is None and not links:
+            answers.show_rows([], set(), generation)
+            return
+        read = entry_writes.answer_choices(set(links))
+
+        def show(found: tuple[list[FeedbackRow], set[int]]) -> None:
+            answers.show_rows(found[0], found[1], generation)
+
+        self.editor.write(read, create=False, on_done=show)
+
+    def _answers_changed(self, item_ids: set[int]) -> None:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PlnError):
+                self.message.emit(f"Feedback answers not saved: {exc.message}")
+                self._read_answers(self.skills.links())
+            else:
+                tasks.show_error(self, exc)
+
+        done = lambda _r: self._notify("feedback")  # noqa: E731
+        self.editor.write(entry_writes.answers(item_ids), on_done=done, on_error=failed)
 
     def _comfort_changed(self, comfort: int | None) -> None:
         self.editor.write(entry_writes.comfort(comfort), on_done=lambda _r: self._notify("entries"))
@@ -329,6 +373,11 @@ class JournalView(QWidget):
         self.message.emit(text)
         self._notify("nudges")
 
+    def write_about_skill(self, skill_id: int, title: str, prompt: str) -> Task:
+        """Start a new reflection today on the skill, with the prompt quoted at the top
+        (Insights' "Write about it now")."""
+        return self.records.write_prompted(skill_id, title, prompt)
+
     def _skill_choices(self) -> list[tuple[int, str]]:
         return self.skills.choices()
 
@@ -348,6 +397,8 @@ class JournalView(QWidget):
             self.commitments.refresh()
         if _NUDGE_INPUTS & what:
             self.nudge.refresh()
+        if _ANSWERS_INPUTS & what:
+            self._read_answers(self.skills.links())
 
     # --- remembered layout -----------------------------------------------------------------
 

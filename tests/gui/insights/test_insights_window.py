@@ -32,6 +32,11 @@ def test_ranking_model(qtmodeltester, demo_db) -> None:
         Qt.ItemDataRole.ToolTipRole
     )
     assert model.index(0, am.SCORE).data(am.SORT_ROLE) == 95
+    # The band beside the score, in words; the tint only repeats it.
+    assert model.index(0, am.BAND).data() == "act now"
+    assert model.index(0, am.BAND).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(len(scores) - 1, am.BAND).data() == "fine"
+    assert model.index(len(scores) - 1, am.BAND).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
 @pytest.fixture
@@ -65,7 +70,9 @@ def _wait_chart(qtbot, view, kind: str):
 
 def test_list_charts_hover_click_export(qtbot, insights, tmp_path: Path) -> None:
     window, view = insights
-    assert view.table.model().index(0, 2).data() == "PA1"
+    from plnjournal.gui.insights import avoidance_model as am
+
+    assert view.table.model().index(0, am.CODE).data() == "PA1"
     assert view.details.text().startswith("PA1 Difficult conversations with parents")
 
     pane = _wait_chart(qtbot, view, "avoidance")
@@ -124,7 +131,9 @@ def test_refreshes_after_a_change(qtbot, insights) -> None:
         lambda: next(x for x in view.scores if x.code == "PA1").last_reflected == TODAY,
         timeout=SLOW,
     )
-    assert view.model.index(0, 2).data() != "PA1"  # no longer the most avoided
+    from plnjournal.gui.insights import avoidance_model as am
+
+    assert view.model.index(0, am.CODE).data() != "PA1"  # no longer the most avoided
 
 
 def test_insights_menu_lists_every_chart(make_window, demo_db) -> None:
@@ -143,3 +152,61 @@ def test_follows_the_desktop_to_dark(qtbot, insights) -> None:
     view.setPalette(dark_palette())
     qtbot.waitUntil(lambda: pane.shown is not None and pane.shown.dark, timeout=SLOW)
     assert pane.canvas.figure.get_facecolor()[0] < 0.2
+
+
+def test_a_top_band_skill_offers_to_write_about_it_now(qtbot, insights) -> None:
+    from sqlalchemy import select
+
+    from plnjournal.core.insights.prompts import writing_prompt
+    from plnjournal.core.journal.entries import skills_of
+    from plnjournal.gui.tasks import busy
+    from plnjournal.storage.models import Entry
+
+    window, view = insights
+    top = view.scores[0]
+    assert (top.code, str(top.band)) == ("PA1", "act now")
+    view.select_skill(top.skill_id)
+    assert view.actions_box.isVisible()
+    assert "What has kept you from it" in view.write_button.toolTip()
+    with window.db.session() as s:
+        before = set(s.scalars(select(Entry.id)))
+    with qtbot.waitSignal(window.data_changed, timeout=SLOW):
+        view.write_button.click()
+    qtbot.waitUntil(lambda: not busy(), timeout=SLOW)
+    with window.db.session() as s:
+        (entry,) = [e for e in s.scalars(select(Entry)) if e.id not in before]
+        assert entry.entry_date == TODAY
+        assert entry.title == "Facing Difficult conversations with parents"
+        assert entry.body == f"> {writing_prompt(top)}\n\n"
+        assert [sk.code for sk, _ in skills_of(s, entry.id)] == ["PA1"]
+        entry_id = entry.id
+    # Today's new reflection is open in the main window, the cursor under the prompt.
+    journal = window.journal
+    assert journal.editor.entry_id == entry_id and journal.day == TODAY
+    assert journal.skills.links() == {top.skill_id: None}
+    # A skill in a lower band has no such actions.
+    lower = next(s for s in view.scores if str(s.band) != "act now")
+    view.select_skill(lower.skill_id)
+    assert not view.actions_box.isVisible()
+
+
+def test_ask_for_feedback_opens_the_template_on_that_skill(qtbot, insights) -> None:
+    from PySide6.QtCore import QTimer
+
+    from plnjournal.gui.feedback.request_dialog import FeedbackRequestDialog
+
+    _window, view = insights
+    view.select_skill(view.scores[0].skill_id)
+    seen: list[list[str]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FeedbackRequestDialog) or not dialog.loaded:
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog.chosen())
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    view.ask_button.click()  # modal: returns once the dialog is answered
+    assert seen == [["PA1"]]
