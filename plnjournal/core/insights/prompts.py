@@ -63,15 +63,20 @@ def _sentence(reason: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
+def question_for(score: SkillScore) -> str:
+    """The question that answers the score's strongest reason (the progress report prints it
+    as the next step for a skill to act on now)."""
+    signal = strongest_signal(score)
+    return QUESTIONS.get(signal.name, GENERAL_QUESTION) if signal else NOTHING_FOUND
+
+
 def writing_prompt(score: SkillScore) -> str:
     """The prompt a new reflection on the skill starts with: its strongest reason and the
     question that answers it, e.g. "Ms Okafor rated this 1/5 on 2 Sep; you have not written
     about it since. What is your honest answer, and what will you do differently?" """
     if not score.reasons:
         return NOTHING_FOUND
-    signal = strongest_signal(score)
-    question = QUESTIONS.get(signal.name, GENERAL_QUESTION) if signal else GENERAL_QUESTION
-    return f"{_sentence(score.reasons[0])} {question}"
+    return f"{_sentence(score.reasons[0])} {question_for(score)}"
 
 
 def writing_title(score: SkillScore) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from plnjournal.core.dates import longest_streak
 from plnjournal.core.gc_pause import paused_gc
 from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores
+from plnjournal.core.insights.prompts import question_for
 from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.report import queries as q
@@ -122,6 +123,8 @@ class Avoided:
     band: Band = Band.FINE
     good_news: tuple[str, ...] = ()
     getting_started: bool = False
+    # For a skill to act on now: the question its strongest reason asks (the next step).
+    next_question: str = ""
 
 
 @dataclass
@@ -306,6 +309,7 @@ def _avoidance(
                 band=sc.band,
                 good_news=tuple(names.text(g) for g in sc.good_news),
                 getting_started=sc.getting_started,
+                next_question=question_for(sc) if sc.band == Band.ACT_NOW else "",
             )
         )
     return out, scores

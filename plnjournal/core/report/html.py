@@ -250,11 +250,17 @@ def _avoidance(report: Report) -> str:
         reasons = "".join(f"<li>{escape(r)}</li>" for r in a.reasons)
         good = "".join(f"<li>{escape(g)}</li>" for g in a.good_news)
         colour = WARN if a.band == Band.ACT_NOW else MUTED
+        step = (
+            f"<p><b>Next steps:</b> write about it now — {escape(a.next_question)} — and ask "
+            "for feedback on it.</p>"
+            if a.next_question
+            else ""
+        )
         out.append(
             f"<h3>{escape(a.code)} {escape(a.skill)} · "
             f'<span style="color: {colour};">{a.score}/100, {escape(str(a.band))}</span><br/>'
             f'<span style="font-size: medium; font-weight: normal; color: {MUTED};">'
-            f"{escape(a.area)}</span></h3><ul>{reasons}{good}</ul>"
+            f"{escape(a.area)}</span></h3><ul>{reasons}{good}</ul>{step}"
         )
     rest = [a for a in report.avoidance if a not in avoided]
     if rest:

@@ -162,8 +162,20 @@ class InsightsView(QWidget):
             self.panes[kind] = pane
             self.tabs.addTab(pane, title)
         self.tabs.currentChanged.connect(lambda _i: self.show_current_chart())
+        # Said once above the list while the journal is younger than its longest cadence
+        # (docs/avoidance.md, "Bands"): skills not yet due are not being avoided.
+        self.getting_started = QLabel(
+            "Getting started: your journal is younger than the longest cadence of its skills, "
+            "so skills you have not reached yet are not counted against you. Feedback from "
+            "your mentors counts from the first day."
+        )
+        self.getting_started.setTextFormat(Qt.TextFormat.PlainText)
+        self.getting_started.setWordWrap(True)
+        self.getting_started.setAccessibleName("Getting started")
+        self.getting_started.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.getting_started)
         layout.addWidget(self.tabs, 1)
         self.resize(1280, 800)
 
@@ -267,6 +279,7 @@ class InsightsView(QWidget):
         self.table.setColumnWidth(am.SKILL, min(self.table.columnWidth(am.SKILL), 260))
         n = len(scores)
         self.status.setText(f"{n} skills scored" if n else "No skills to score yet")
+        self.getting_started.setVisible(bool(scores) and scores[0].getting_started)
         if selected is not None:
             self.select_skill(selected)
         elif n:

@@ -23,6 +23,7 @@ from plnjournal.core.skills.lookup import find_skill
 from plnjournal.errors import InputError
 from plnjournal.storage.models import Commitment, EntryFeedback, FeedbackImport, Setting
 from plnjournal.values import CommitmentState
+from tests.conftest import TODAY
 
 D = dt.date(2026, 10, 1)
 SECRET = "Zanzibar-secret-7"
@@ -221,3 +222,26 @@ def test_avoided_skills_come_with_the_models_reasons_anonymized(teaching_db) -> 
     assert data["avoided"] == [a.code for a in r.avoided]
     assert {s["code"] for s in data["scores"]} >= {"CL1", "PA1"}
     assert "What was avoided, and why" in report_html(r)
+
+
+def test_skills_to_act_on_now_carry_their_band_and_next_steps(demo_db) -> None:
+    """The report names the act-now and watch skills with their band, and gives each act-now
+    skill the question its strongest reason asks, as the next step."""
+    with demo_db.session() as s:
+        r = build_report(
+            s,
+            ReportOptions(
+                start=TODAY - dt.timedelta(days=90),
+                end=TODAY,
+                generated_on=TODAY,
+                sections=("avoidance",),
+            ),
+        )
+    assert r.avoided and all(a.band != "fine" for a in r.avoided)
+    act_now = [a for a in r.avoided if a.band == "act now"]
+    assert act_now and all(a.next_question.endswith("?") for a in act_now)
+    assert all(not a.next_question for a in r.avoided if a.band == "watch")
+    html = report_html(r)
+    assert f"{act_now[0].score}/100, act now" in html
+    assert "Next steps:</b> write about it now" in html
+    assert report_data(r)["avoidance"]["scores"][0]["band"] == str(r.avoidance[0].band)

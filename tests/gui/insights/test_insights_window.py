@@ -210,3 +210,22 @@ def test_ask_for_feedback_opens_the_template_on_that_skill(qtbot, insights) -> N
     QTimer.singleShot(0, answer)
     view.ask_button.click()  # modal: returns once the dialog is answered
     assert seen == [["PA1"]]
+
+
+def test_a_new_journal_says_it_is_getting_started(qtbot, make_window, teaching_copy) -> None:
+    """A journal a few days old ranks nothing as avoided and says why, once, in words."""
+    from plnjournal.core.journal.entries import add_entry
+    from plnjournal.core.skills.lookup import find_skill
+
+    with teaching_copy.session() as s:
+        skill = find_skill(s, "CL1")
+        add_entry(
+            s, entry_date=TODAY, title="Transitions", body="First day.", skills={skill.id: None}
+        )
+    window = make_window(teaching_copy)
+    window.insights_feature.actions["avoiding"].trigger()
+    view = window.insights_feature.view
+    qtbot.waitUntil(lambda: bool(view.scores), timeout=SLOW)
+    assert view.getting_started.isVisible()
+    assert view.getting_started.textFormat() == Qt.TextFormat.PlainText
+    assert all(x.band == "fine" for x in view.scores)
