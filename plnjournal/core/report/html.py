@@ -251,7 +251,7 @@ def _avoidance(report: Report) -> str:
         good = "".join(f"<li>{escape(g)}</li>" for g in a.good_news)
         colour = WARN if a.band == Band.ACT_NOW else MUTED
         step = (
-            f"<p><b>Next steps:</b> write about it now — {escape(a.next_question)} — and ask "
+            f"<p><b>Next steps:</b> write about it now (“{escape(a.next_question)}”), and ask "
             "for feedback on it.</p>"
             if a.next_question
             else ""

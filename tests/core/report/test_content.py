@@ -243,5 +243,5 @@ def test_skills_to_act_on_now_carry_their_band_and_next_steps(demo_db) -> None:
     assert all(not a.next_question for a in r.avoided if a.band == "watch")
     html = report_html(r)
     assert f"{act_now[0].score}/100, act now" in html
-    assert "Next steps:</b> write about it now" in html
+    assert "Next steps:</b> write about it now (“" in html
     assert report_data(r)["avoidance"]["scores"][0]["band"] == str(r.avoidance[0].band)
