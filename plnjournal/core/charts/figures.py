@@ -45,9 +45,12 @@ from plnjournal.core.charts.style import (
 )
 from plnjournal.core.charts.trends import trends_chart
 from plnjournal.core.insights.avoidance import (
+    ACT_NOW_FROM,
     DEFAULT_WEIGHTS,
+    WATCH_FROM,
     SkillScore,
     describe_score,
+    quiet_text,
     short_date,
 )
 from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix
@@ -76,8 +79,9 @@ def avoidance_chart(
     colours = DARK_SIGNAL_COLOUR if dark else SIGNAL_COLOUR
     as_of = rows[0].as_of
     subtitle = (
-        f"As of {as_of.day} {as_of:%B %Y}; each bar is the sum of named signals "
-        "(docs/avoidance.md)." + (" Hover a bar for all its reasons." if width is None else "")
+        f"As of {as_of.day} {as_of:%B %Y}; each bar is the sum of named signals. Act now from "
+        f"{ACT_NOW_FROM}, watch from {WATCH_FROM}."
+        + (" Hover a bar for all its reasons." if width is None else "")
     )
     head = page_header(subtitle, list(SIGNAL_FAMILIES), width)
     top, bottom, row_h = 1.25 + head.extra, 0.55, 0.3 if width is None else 0.24
@@ -124,7 +128,8 @@ def avoidance_chart(
     for y, r in zip(ys, rows, strict=True):
         if not show_reasons:
             break
-        text = r.reasons[0] if r.reasons else "Nothing found: you are keeping up with it."
+        # The band in words before the reason, so it never rests on the bar's length alone.
+        text = f"{str(r.band).capitalize()}: " + (r.reasons[0] if r.reasons else quiet_text(r))
         ax.text(
             1 + reason_gap / bar_in,
             y,
