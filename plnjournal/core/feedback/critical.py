@@ -358,10 +358,15 @@ class _Sentence:
         where reading goes on."""
         start = i
         while start > 0 and not self.t[start].clause_start:
-            prev = self.kinds(start - 1)
-            if "before" not in prev and "too" not in prev:
+            reach = [
+                k
+                for k in (start - 2, start - 1)
+                if k >= 0
+                and any(self.kinds(k).get(kind, (0,))[0] == start for kind in ("before", "too"))
+            ]
+            if not reach:
                 break
-            start -= 1  # "still avoids", "a bit rushed"
+            start = reach[0]  # "still avoids", "a bit rushed"
         if entry is not None and entry.takes_object:
             k, passed = end, 0
             while self.open(k) and passed < 2 and "determiner" in self.kinds(k):

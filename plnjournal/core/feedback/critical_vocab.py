@@ -69,7 +69,7 @@ EN = {
         safely, complete, completed, accurate, effective, effectively, engaged, calm, punctual,
         on time, able, aware, acceptable, happy, pleased, satisfied, impressed, convinced,
         progress, improvement, evidence, sign, attempt, effort, plan, planning, structure,
-        follow-up, follow up, response, reply, yet
+        follow-up, follow up, follows up, followed up, response, reply, yet
     """,
     "negator": """
         not, never, cannot, without, hardly, barely, rarely, seldom, scarcely, nor, neither,
@@ -93,7 +93,7 @@ EN = {
     "too": "too",
     "before": """
         still, always, often, sometimes, frequently, repeatedly, very, quite, rather, somewhat,
-        slightly, far, bit, little, too, again, constantly, regularly
+        slightly, far, bit, little, a bit, a little, too, again, constantly, regularly
     """,
     "after": "again, as usual, every time, each time, too often",
     "boundary": """
@@ -149,9 +149,11 @@ FR = {
     "restrict": "que, qu'",
     "praise": "continue ainsi, continuez ainsi, rien à signaler",
     "pride": "fier, fière, fiers, fières, ravi, ravie, content, contente",
-    "ignore": "en retard sur le programme de demain, résolution de problème*",
+    "ignore": "résolution de problème*, résolution de problèmes",
     "too": "trop",
-    "before": "encore, toujours, souvent, parfois, trop, très, plutôt, peu, vraiment, beaucoup",
+    "before": """
+        encore, toujours, souvent, parfois, trop, très, plutôt, peu, un peu, vraiment, beaucoup
+    """,
     "after": "encore, de nouveau, à nouveau, une fois de plus, comme d'habitude",
     "boundary": """
         mais, et, ou, cependant, pourtant, toutefois, néanmoins, car, parce, puisque, lorsque,
@@ -208,7 +210,8 @@ DE = {
     "pride": "stolz, froh",
     "ignore": "spät am nachmittag, am späten nachmittag, problemlösung*, problemlos*",
     "before": """
-        immer, noch, wieder, oft, häufig, manchmal, sehr, ziemlich, etwas, bisschen, erneut,
+        immer, noch, wieder, oft, häufig, manchmal, sehr, ziemlich, etwas, bisschen,
+        ein bisschen, ein wenig, erneut,
         ständig, weiterhin
     """,
     "after": "wieder, erneut, schon wieder, wie immer",
@@ -265,7 +268,7 @@ ES = {
     """,
     "too": "demasiado, demasiada, demasiados, demasiadas",
     "before": """
-        todavía, aún, siempre, muy, bastante, algo, poco, sigue, vuelve, frecuentemente,
+        todavía, aún, siempre, muy, bastante, algo, poco, un poco, sigue, vuelve, frecuentemente,
         constantemente
     """,
     "after": "otra vez, de nuevo, como siempre, una vez más",

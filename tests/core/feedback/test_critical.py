@@ -3,9 +3,12 @@ French, German and Spanish; the cues are the comment's own words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from plnjournal.core.feedback.critical import demand_reason, detect_language, read_comment
+from plnjournal.core.feedback.critical_vocab import VOCAB
 
 # (language, comment, the cues it must give: () means not critical)
 TABLE = [
@@ -42,7 +45,7 @@ TABLE = [
     ("en", "Not yet secure.", ("Not yet",)),
     ("EN", "NOT CONFIDENT with the data.", ("NOT CONFIDENT",)),
     ("en", "Don\u2019t rush the plenary.", ("Don\u2019t rush",)),
-    ("en", "The pace was a bit too fast.", ("bit too fast",)),
+    ("en", "The pace was a bit too fast.", ("a bit too fast",)),
     ("en", "No progress since October.", ("No progress",)),
     ("en", "The policy was not applied consistently.", ("not applied consistently",)),
     # Mixed: praise in one sentence does not cancel a problem in another.
@@ -138,3 +141,40 @@ def test_a_long_list_of_cues_is_shortened_in_the_reason() -> None:
     reason = demand_reason(3, 3, comment)
     assert reason.endswith("\u201cIncomplete\u201d and 2 more")
     assert len(read_comment(comment).cues) == 5
+
+
+def test_every_listed_word_is_in_the_docs() -> None:
+    doc = " ".join(
+        (Path(__file__).parents[3] / "docs" / "critical-comments.md").read_text().split()
+    )
+    for lang, kinds in VOCAB.items():
+        for kind, text in kinds.items():
+            for entry in (w.strip() for w in text.replace("\n", ",").split(",")):
+                if entry:
+                    assert entry in doc, f"{lang} {kind}: {entry!r} is not in the docs"
+
+
+@pytest.mark.parametrize(
+    ("language", "comment", "cues", "praise"),
+    [  # the examples docs/critical-comments.md gives, as it gives them
+        ("fr", "Tu dois être fière de ce travail.", (), ("dois être fière",)),
+        ("de", "Weiter so!", (), ("Weiter so",)),
+        ("es", "Sigue así.", (), ("Sigue así",)),
+        ("en", "Don't hesitate to ask for help.", (), ("Don't hesitate",)),
+        ("en", "Don't change a thing.", (), ("Don't change",)),
+        ("en", "You missed nothing.", (), ("missed nothing",)),
+        ("en", "I can't praise her enough.", (), ("can't praise",)),
+        ("en", "There were no further comments.", (), ()),
+        ("en", "Never follows up with parents.", ("Never follows up",), ()),
+        ("en", "Next step: plan for early finishers. I'd like to see more wait time.", (), ()),
+        ("fr", "Il n'est pas à l'aise avec les parents.", ("n'est pas à l'aise",), ()),
+        ("fr", "Un peu précipité à la fin.", ("Un peu précipité",), ()),
+        ("de", "Ein bisschen zu schnell.", ("Ein bisschen zu schnell",), ()),
+        ("en", "Lovely rapport. Still needs to improve.", ("Still needs to improve",), ()),
+    ],
+)
+def test_the_documented_examples(
+    language: str, comment: str, cues: tuple[str, ...], praise: tuple[str, ...]
+) -> None:
+    reading = read_comment(comment, language)
+    assert (reading.cues, reading.praise) == (cues, praise)
