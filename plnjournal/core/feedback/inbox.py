@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from plnjournal.core.feedback.critical import demand_reason, read_comment
 from plnjournal.core.journal.entries import add_entry
+from plnjournal.core.journal.settings import journal_language
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import InputError
 from plnjournal.storage.models import (
@@ -63,6 +64,9 @@ class FeedbackRow:
 def _rows(session: Session, stmt: FeedbackQuery) -> list[FeedbackRow]:
     fw = active_framework(session)
     labels = {lv.level: lv.label for lv in fw.levels} if fw else {}
+    # The journal's language when set, else each comment's own; the avoidance model reads
+    # comments with the same (docs/critical-comments.md).
+    language = journal_language(session)
     answered = exists().where(EntryFeedback.feedback_item_id == FeedbackItem.id)
     out = []
     for item, skill, file_name, is_answered in session.execute(
@@ -86,9 +90,14 @@ def _rows(session: Session, stmt: FeedbackQuery) -> list[FeedbackRow]:
                 line=item.line,
                 answered=bool(is_answered),
                 reason=demand_reason(
-                    item.level, skill.target_level, item.comment, label, praise_marked=marked
+                    item.level,
+                    skill.target_level,
+                    item.comment,
+                    label,
+                    praise_marked=marked,
+                    language=language,
                 ),
-                cues=read_comment(item.comment or "").cues,
+                cues=read_comment(item.comment or "", language).cues,
                 praise_marked=marked,
             )
         )

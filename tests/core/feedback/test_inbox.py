@@ -166,3 +166,19 @@ def test_praise_with_negations_never_reaches_the_inbox(teaching_copy, tmp_path) 
     assert rows[0].reason == (
         "the comment asks for change: \u201cRushed the handover\u201d, \u201comitted the checks\u201d"
     )
+
+
+def test_comments_are_read_in_the_journals_language_when_it_is_set(teaching_copy, tmp_path) -> None:
+    from plnjournal.core.journal.settings import set_journal_language
+
+    path = tmp_path / "fr.csv"
+    path.write_text(
+        "date,mentor,skill,rating,comment\n2026-11-05,Mme Laurent,CL1,4,Précipité.\n",
+        encoding="utf-8",
+    )
+    assert import_feedback(teaching_copy, [path], ImportOptions(today=TODAY)).imported == 1
+    with teaching_copy.session() as s:
+        assert unanswered_feedback(s) == []  # too short to tell French from English
+        set_journal_language(s, "fr")
+    with teaching_copy.session() as s:
+        assert [r.cues for r in unanswered_feedback(s)] == [("Précipité",)]
