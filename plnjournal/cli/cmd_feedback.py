@@ -1,4 +1,5 @@
-"""Mentor feedback commands: import-feedback, feedback-template, feedback-inbox."""
+"""Mentor feedback commands: import-feedback, feedback-template, feedback-inbox,
+feedback-praise."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json, print_warning
 from plnjournal.core.feedback.importer import ImportOptions, import_feedback
-from plnjournal.core.feedback.inbox import unanswered_feedback
+from plnjournal.core.feedback.inbox import FeedbackRow, mark_praise, unanswered_feedback
 from plnjournal.core.feedback.requests import write_feedback_template
 from plnjournal.errors import InputError, PlnError
 
@@ -95,6 +96,7 @@ def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
                     "rating": r.level,
                     "comment": r.comment,
                     "reason": r.reason,
+                    "cues": list(r.cues),
                 }
                 for r in rows
             ]
@@ -111,4 +113,38 @@ def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
         if first:
             info(f"    {first[:100]}")
     info('Answer an item with: plnjournal add --responds ID "what you make of it"')
+    if any(r.cues for r in rows):
+        info("A comment that was praise after all: 'plnjournal feedback-praise ID'.")
+    return 0
+
+
+def _named(row: FeedbackRow) -> str:
+    """The item as the user knows it: number, mentor, skill and date."""
+    when = f"{row.given_on.day} {row.given_on:%b %Y}"
+    return f"#{row.id} ({row.mentor or 'a mentor'} on {row.skill_code}, {when})"
+
+
+def cmd_feedback_praise(args: argparse.Namespace, ctx: Context) -> int:
+    """The user's reversible "this was praise": a comment read as critical that was not stops
+    asking for a reflection; the item itself is never changed or deleted."""
+    with ctx.db(create=False).session() as session:
+        row = mark_praise(session, args.item, praise=not args.undo)
+    if args.undo:
+        if row.cues:
+            info(f"Feedback {_named(row)} is no longer marked as praise: {row.reason}.")
+        else:
+            info(f"Feedback {_named(row)} is no longer marked as praise.")
+        return 0
+    if row.reason:
+        info(
+            f"Marked feedback {_named(row)} as praise; it still waits for a reflection: "
+            f"{row.reason}."
+        )
+    elif row.cues:
+        info(
+            f"Marked feedback {_named(row)} as praise: its comment no longer asks for a "
+            "reflection. Undo with --undo."
+        )
+    else:
+        info(f"Marked feedback {_named(row)} as praise (its comment was not read as critical).")
     return 0

@@ -216,7 +216,7 @@ def _backups(sub: Subcommands) -> None:
 
 
 def _feedback(sub: Subcommands) -> None:
-    """Mentor feedback: import files, write a template, the inbox."""
+    """Mentor feedback: import files, write a template, the inbox, the praise mark."""
     p = sub.add_parser(
         "import-feedback",
         help="import mentor feedback files (CSV, XLSX, JSON, xAPI, Markdown letter)",
@@ -263,6 +263,16 @@ def _feedback(sub: Subcommands) -> None:
     )
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_feedback_inbox")
+
+    p = sub.add_parser(
+        "feedback-praise",
+        help="mark a feedback item's comment as praise (it was not critical), or --undo it",
+        description="The item is kept as it is; its comment no longer asks for a reflection. "
+        "A rating below target still does. Item numbers are in 'feedback-inbox'.",
+    )
+    p.add_argument("item", type=positive_int, metavar="ID", help="the feedback item's number")
+    p.add_argument("--undo", action="store_true", help="the comment counts as critical again")
+    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_feedback_praise")
 
 
 def _insights(sub: Subcommands) -> None:

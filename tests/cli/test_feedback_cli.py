@@ -185,3 +185,35 @@ def test_add_responds_to_an_unknown_or_answered_item_writes_nothing(
     assert (_entries(journal), _answers(journal)) == before
     r = cli("add", "--responds", "x", "Bad.", db=journal)
     assert r.code == 2 and "'x' is not a whole number" in r.err
+
+
+def test_inbox_shows_the_cues_and_praise_can_be_marked_and_undone(
+    cli: Cli, journal: Path, tmp_path: Path
+) -> None:
+    f = _file(
+        tmp_path,
+        "c.csv",
+        "date,mentor,skill,rating,comment\n"
+        "2026-11-03,Ms Okafor,CL1,3,Rushed the handover and omitted the checks.\n"
+        "2026-11-04,Ms Okafor,IN1,4,Not a single error… excellent.\n",
+    )
+    assert cli("import-feedback", str(f), db=journal).code == 0
+    r = cli("feedback-inbox", "--json", db=journal)
+    [item] = r.json()
+    assert item["cues"] == ["Rushed the handover", "omitted the checks"]
+    r = cli("feedback-inbox", db=journal)
+    assert (
+        "the comment asks for change: \u201cRushed the handover\u201d, \u201comitted the checks\u201d"
+        in r.out
+    )
+    r = cli("feedback-praise", str(item["id"]), db=journal)
+    assert r.code == 0
+    assert f"Marked feedback #{item['id']} (Ms Okafor on CL1, 3 Nov 2026) as praise" in r.out
+    assert cli("feedback-inbox", "--json", db=journal).json() == []
+    with sqlite3.connect(journal) as conn:
+        assert conn.execute("SELECT count(*) FROM feedback_items").fetchone()[0] == 2
+    r = cli("feedback-praise", str(item["id"]), "--undo", db=journal)
+    assert r.code == 0 and "is no longer marked as praise" in r.out
+    assert [x["id"] for x in cli("feedback-inbox", "--json", db=journal).json()] == [item["id"]]
+    r = cli("feedback-praise", "999", db=journal)
+    assert r.code != 0 and "feedback item 999 does not exist" in r.err

@@ -1,22 +1,23 @@
 """Reading feedback back: the feedback list, and the inbox of feedback that demands an answer.
 
 A feedback item is *unanswered* while its rating is below the skill's target level (or its
-comment is critical) and no reflection responds to it (``entry_feedback``). Responding creates
-a reflection that quotes the item, linked to the item and its skill.
+comment asks for change, read by ``critical.read_comment``, and the user has not marked it as
+praise) and no reflection responds to it (``entry_feedback``). Responding creates a reflection
+that quotes the item, linked to the item and its skill.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from plnjournal.core.insights.avoidance_data import CRITICAL_WORDS
+from plnjournal.core.feedback.critical import demand_reason, read_comment
 from plnjournal.core.journal.entries import add_entry
+from plnjournal.core.journal.settings import journal_language
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import InputError
 from plnjournal.storage.models import (
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
 
     # The inbox's query: each item with its skill and the name of the file it came from.
     FeedbackQuery = Select[FeedbackItem, Skill, str]
-
-# A comment is critical by the same words the avoidance model uses (docs/avoidance.md), so the
-# inbox and the avoidance score never disagree about what asks for an answer.
-_CUE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in CRITICAL_WORDS) + r")(?![\w'])")
 
 
 @dataclass(frozen=True)
@@ -55,35 +52,28 @@ class FeedbackRow:
     file_name: str
     line: int | None
     answered: bool
+    # Why it asks for a reflection ("" when it does not): the same words as the avoidance
+    # model's, from ``critical.demand_reason``.
     reason: str = ""
-
-
-def critical_cue(comment: str) -> str | None:
-    """The words that make a comment critical (``"need to"``), or None."""
-    m = _CUE.search((comment or "").replace("\u2019", "'").casefold())
-    return m.group(0) if m else None
-
-
-def demand_reason(level: int | None, target: int, comment: str, label: str = "") -> str:
-    """Why an item asks for a reflection, in plain words; "" when it does not."""
-    if level is not None and level < target:
-        named = f" ({label})" if label and label != str(level) else ""
-        return f"rated {level}{named}, below your target {target}"
-    cue = critical_cue(comment)
-    if cue:
-        return f"the comment asks for change (\u201c{cue}\u201d)"
-    return ""
+    # The comment's own words that made it read as critical (shown even when marked praise).
+    cues: tuple[str, ...] = ()
+    # The user said the comment was praise: it no longer asks for a reflection by itself.
+    praise_marked: bool = False
 
 
 def _rows(session: Session, stmt: FeedbackQuery) -> list[FeedbackRow]:
     fw = active_framework(session)
     labels = {lv.level: lv.label for lv in fw.levels} if fw else {}
+    # The journal's language when set, else each comment's own; the avoidance model reads
+    # comments with the same (docs/critical-comments.md).
+    language = journal_language(session)
     answered = exists().where(EntryFeedback.feedback_item_id == FeedbackItem.id)
     out = []
     for item, skill, file_name, is_answered in session.execute(
         stmt.add_columns(answered.label("answered"))
     ):
         label = labels.get(item.level, "") if item.level is not None else ""
+        marked = item.praise_marked_at is not None
         out.append(
             FeedbackRow(
                 id=item.id,
@@ -99,7 +89,16 @@ def _rows(session: Session, stmt: FeedbackQuery) -> list[FeedbackRow]:
                 file_name=file_name,
                 line=item.line,
                 answered=bool(is_answered),
-                reason=demand_reason(item.level, skill.target_level, item.comment, label),
+                reason=demand_reason(
+                    item.level,
+                    skill.target_level,
+                    item.comment,
+                    label,
+                    praise_marked=marked,
+                    language=language,
+                ),
+                cues=read_comment(item.comment or "", language).cues,
+                praise_marked=marked,
             )
         )
     return out
@@ -142,8 +141,8 @@ def list_mentors(session: Session) -> list[str]:
 
 
 def unanswered_feedback(session: Session) -> list[FeedbackRow]:
-    """Items below the skill's target or with a critical comment, no reflection answering
-    them yet; oldest first (the longest-waiting at the top)."""
+    """Items below the skill's target or with a critical comment not marked as praise, no
+    reflection answering them yet; oldest first (the longest-waiting at the top)."""
     answered = exists().where(EntryFeedback.feedback_item_id == FeedbackItem.id)
     stmt = (
         _base()
@@ -175,6 +174,21 @@ def get_feedback_row(session: Session, item_id: int) -> FeedbackRow:
     if not rows:
         raise InputError(f"feedback item {item_id} does not exist")
     return rows[0]
+
+
+def mark_praise(session: Session, item_id: int, praise: bool = True) -> FeedbackRow:
+    """Record that the item's comment was praise (or undo it): the item itself is kept as it
+    is, and a rating below target still asks for a reflection. Marking twice keeps the first
+    time it was marked."""
+    item = session.get(FeedbackItem, item_id)
+    if item is None:
+        raise InputError(f"feedback item {item_id} does not exist")
+    if not praise:
+        item.praise_marked_at = None
+    elif item.praise_marked_at is None:
+        item.praise_marked_at = dt.datetime.now().replace(microsecond=0)
+    session.flush()
+    return get_feedback_row(session, item_id)
 
 
 def respond_to_feedback(

@@ -160,6 +160,10 @@ class FeedbackFeature:
         if self.feedback_window is None:
             self.feedback_window = feedback_view.FeedbackWindow(self.window.db, self.window)
             self.feedback_window.responded.connect(self._responded)
+            # The avoidance model reads the praise mark too: its views refresh.
+            self.feedback_window.praise_changed.connect(
+                lambda _item: self.window.notify_changed("feedback")
+            )
         self.feedback_window.show_tab(inbox)
         self.feedback_window.show()
         self.feedback_window.raise_()

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from plnjournal.core.escape import escape
 from plnjournal.core.feedback.importer import PreviewRow
 from plnjournal.core.feedback.inbox import FeedbackRow
 from plnjournal.gui.row_models import AnyIndex, RowTableModel
@@ -41,6 +42,32 @@ def one_line(text: str, limit: int = 160) -> str:
     """A comment on one line for a table cell (the full text is in the tooltip)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def cues_text(row: FeedbackRow) -> str:
+    """The words that made the comment count, quoted, for a cell or a line."""
+    return ", ".join(f"\u201c{c}\u201d" for c in row.cues)
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` as written: Qt guesses HTML in tooltips, so the text is
+    escaped inside a paragraph of its own."""
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+def praise_notice(row: FeedbackRow, *, inbox: bool) -> str:
+    """What marking (or unmarking) an item as praise did, naming the item."""
+    when = f"{row.given_on.day} {row.given_on:%b %Y}"
+    who = f"{row.mentor or 'a mentor'}\u2019s feedback on {row.skill_code} ({when})"
+    if not row.praise_marked:
+        text = f"{who} is no longer marked as praise: {row.reason or 'it asks for nothing'}."
+    elif row.reason:
+        text = f"Marked {who} as praise; its rating still waits for a reflection."
+    elif inbox:
+        text = f"Marked {who} as praise; it left the inbox and stays in All feedback, marked."
+    else:
+        text = f"Marked {who} as praise; it no longer asks for a reflection."
+    return text[:1].upper() + text[1:]
 
 
 def refilter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
@@ -163,10 +190,12 @@ class FeedbackListModel(RowTableModel[FeedbackRow]):
         if self.inbox:  # short here; the detail pane says it in full
             if row.level is not None and row.level < row.target_level:
                 return f"below target {row.target_level}"
-            return "critical comment"
+            return one_line(cues_text(row), 60)
         if row.answered:
             return "✓ answered"
-        return "⚠ waiting" if row.reason else ""
+        if row.reason:
+            return "⚠ waiting"
+        return "marked as praise" if row.praise_marked else ""
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt model API."""
@@ -198,10 +227,12 @@ class FeedbackListModel(RowTableModel[FeedbackRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == F_RATING and row.level is not None:
                 return f"{row.level} {row.level_label} (target {row.target_level})"
-            if col == F_STATE and row.reason:
-                return f"Waiting for a reflection: {row.reason}" if not row.answered else None
+            if col == F_STATE and row.reason and not row.answered:
+                return plain_tip(f"Waiting for a reflection: {row.reason}")
+            if col == F_STATE and row.praise_marked:
+                return plain_tip("You marked this comment as praise: it asks for nothing.")
             if col == F_COMMENT and row.comment:
-                return row.comment[:1500]
+                return plain_tip(row.comment[:1500])
             return None
         if role == Qt.ItemDataRole.BackgroundRole and col == F_STATE and not self.inbox:
             if row.reason and not row.answered:

@@ -3,7 +3,8 @@ feedback by date, mentor and skill.
 
 Comments are untrusted Markdown, shown through ``core.render.markdown_to_html`` (sanitized: no
 scripts, nothing fetched); links open only on an explicit click. "Respond" writes a reflection
-that quotes the item, linked to it and to its skill.
+that quotes the item, linked to it and to its skill. "This was praise" records that a comment
+read as critical was not (reversible; the item is kept, and a low rating still waits).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     QUrl,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,6 +43,7 @@ from plnjournal.core.feedback.inbox import (
     FeedbackRow,
     list_feedback,
     list_mentors,
+    mark_praise,
     respond_to_feedback,
     unanswered_feedback,
 )
@@ -52,6 +56,8 @@ from plnjournal.gui.feedback.models import (
     F_SKILL,
     F_STATE,
     FeedbackListModel,
+    cues_text,
+    praise_notice,
     refilter,
 )
 from plnjournal.gui.tasks import ProgressFn, run_in_background
@@ -87,6 +93,13 @@ def item_html(row: FeedbackRow) -> str:
         state = "<p>✓ A reflection responds to this.</p>"
     elif row.reason:
         state = f"<p>⚠ Waiting for a reflection: {html.escape(row.reason)}.</p>"
+    if row.praise_marked:
+        state += (
+            "<p>You marked this comment as praise: it does not ask for a reflection "
+            f"(it read as critical because of {html.escape(cues_text(row))}).</p>"
+        )
+    elif row.cues and not row.answered:
+        state += "<p>If the comment was praise, say so with <i>This was praise</i>.</p>"
     where = html.escape(row.file_name) + (f", line {row.line}" if row.line is not None else "")
     return f"{head}{body}{state}<p><small>From {where}.</small></p>"
 
@@ -136,6 +149,7 @@ class FeedbackPanel(QWidget):
     """A feedback table with a detail pane; the inbox and the full list are two of these."""
 
     respond_requested = Signal(int)  # a feedback item id
+    praise_requested = Signal(int, bool)  # a feedback item id, and whether it was praise
     loaded = Signal()  # the rows of a reload are in the table
 
     def __init__(self, db: Database, *, inbox: bool, parent: QWidget | None = None) -> None:
@@ -162,6 +176,26 @@ class FeedbackPanel(QWidget):
             "Write a reflection that quotes this feedback; it is linked to the item and its skill."
         )
         self.respond_button.clicked.connect(self._respond)
+        self.praise_button = QPushButton("Not praise after all")
+        self.praise_button.setMinimumWidth(self.praise_button.sizeHint().width())  # both texts
+        self.praise_button.setText("This was praise")
+        self.praise_button.clicked.connect(self._toggle_praise)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        # What the last "This was praise" did, with a way to take it back.
+        self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # mentor names: never markup
+        self.notice.setWordWrap(True)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.clicked.connect(self._undo)
+        self._undo_request: tuple[int, bool] | None = None
+        notice_bar = QWidget()
+        notice_layout = QHBoxLayout(notice_bar)
+        notice_layout.setContentsMargins(0, 0, 0, 0)
+        notice_layout.addWidget(self.notice, 1)
+        notice_layout.addWidget(self.undo_button)
+        self.notice_bar = notice_bar
+        self.notice_bar.hide()
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -186,7 +220,11 @@ class FeedbackPanel(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
-        right_layout.addWidget(self.respond_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.praise_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.respond_button)
+        right_layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -199,6 +237,7 @@ class FeedbackPanel(QWidget):
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.notice_bar)
         layout.addWidget(split, 1)
         self._filling = False
         self._generation = 0  # results of older reloads are dropped
@@ -236,6 +275,7 @@ class FeedbackPanel(QWidget):
         if loaded.generation != self._generation:
             return  # a newer reload is on its way
         selected = self.current_item()
+        at = self.table.currentIndex().row()
         if loaded.mentors is not None and loaded.skills is not None:
             self._fill_filters(loaded.mentors, loaded.skills)
         rows = loaded.rows
@@ -256,7 +296,7 @@ class FeedbackPanel(QWidget):
             else ""
         )
         self.empty.setVisible(not rows)
-        self.select_item(selected.id if selected else None)
+        self.select_item(selected.id if selected else None, fallback_row=at)
         self.loaded.emit()
 
     def _fill_filters(self, mentors: list[str], skills: list[tuple[int, str]]) -> None:
@@ -282,7 +322,7 @@ class FeedbackPanel(QWidget):
             F_MENTOR: 8 * em,
             F_SKILL: 14 * em,
             F_RATING: fm.horizontalAdvance("Rating") + pad,
-            F_STATE: fm.horizontalAdvance("below target 3" if self.inbox else "⚠ waiting") + pad,
+            F_STATE: (16 * em if self.inbox else fm.horizontalAdvance("marked as praise") + pad),
         }
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
@@ -295,14 +335,18 @@ class FeedbackPanel(QWidget):
             return None
         return self.model.row_at(self.proxy.mapToSource(index).row())
 
-    def select_item(self, item_id: int | None) -> None:
-        """Select an item by id after a reload (the first row for None)."""
-        for r in range(self.proxy.rowCount()):
+    def select_item(self, item_id: int | None, *, fallback_row: int = -1) -> None:
+        """Select an item by id after a reload (the first row for None); when it has left
+        the list (answered, marked praise), the row that took its place."""
+        n = self.proxy.rowCount()
+        for r in range(n):
             row = self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
             if item_id is None or (row is not None and row.id == item_id):
                 self.table.selectRow(r)
                 self._show_current()
                 return
+        if n and fallback_row >= 0:
+            self.table.selectRow(min(fallback_row, n - 1))
         self._show_current()
 
     def _show_current(self) -> None:
@@ -310,20 +354,73 @@ class FeedbackPanel(QWidget):
         if row is None:
             self.detail.setHtml("")
             self.respond_button.setEnabled(False)
+            self.praise_button.setEnabled(False)
             return
         self.detail.setHtml(item_html(row))
         self.respond_button.setEnabled(not row.answered)
+        self._label_praise(row)
+
+    def _label_praise(self, row: FeedbackRow) -> None:
+        """The praise button says what it would do to this item, and why it cannot."""
+        button = self.praise_button
+        if row.praise_marked:
+            button.setText("Not praise after all")
+            button.setToolTip("The comment counts as asking for change again.")
+        else:
+            button.setText("This was praise")
+            button.setToolTip(
+                "The comment was not critical: it stops asking for a reflection. The item is "
+                "kept, a rating below target still counts, and you can take this back."
+                if row.cues
+                else "This comment was not read as critical."
+            )
+        button.setEnabled(row.praise_marked or bool(row.cues))
 
     def _respond(self) -> None:
         row = self.current_item()
         if row is not None and not row.answered:
             self.respond_requested.emit(row.id)
 
+    def _toggle_praise(self) -> None:
+        row = self.current_item()
+        if row is not None and (row.praise_marked or row.cues):
+            self.praise_requested.emit(row.id, not row.praise_marked)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        row = self.current_item()
+        if row is None:
+            return
+        menu = QMenu(self)
+        respond = menu.addAction(self.respond_button.text())
+        respond.setEnabled(self.respond_button.isEnabled())
+        respond.triggered.connect(self._respond)
+        praise = menu.addAction(self.praise_button.text())
+        praise.setEnabled(self.praise_button.isEnabled())
+        praise.triggered.connect(self._toggle_praise)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def show_praise_notice(self, row: FeedbackRow) -> None:
+        """Say what marking (or unmarking) did, with Undo: in the inbox the item leaves."""
+        self.notice.setText(praise_notice(row, inbox=self.inbox))
+        self._undo_request = (row.id, not row.praise_marked)
+        self.notice_bar.show()
+
+    def _undo(self) -> None:
+        if self._undo_request is not None:
+            self.praise_requested.emit(*self._undo_request)
+            self._undo_request = None
+            self.notice_bar.hide()
+
 
 class FeedbackWindow(QWidget):
     """Inbox and all feedback, as tabs of one window."""
 
     responded = Signal(int, object)  # entry id, its date
+    praise_changed = Signal(int)  # a feedback item id, marked as praise or unmarked
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -338,6 +435,9 @@ class FeedbackWindow(QWidget):
         self.tabs.addTab(self.all, "All feedback")
         for panel in (self.inbox, self.all):
             panel.respond_requested.connect(self.respond)
+            panel.praise_requested.connect(
+                lambda item_id, praise, panel=panel: self.mark_praise(item_id, praise, panel)
+            )
         self.inbox.loaded.connect(self._update_titles)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -369,6 +469,23 @@ class FeedbackWindow(QWidget):
                 return entry.id, day if isinstance(day, dt.date) else None
 
         run_in_background(self, write, on_success=self._responded, writes=True)
+
+    def mark_praise(self, item_id: int, praise: bool, panel: FeedbackPanel | None = None) -> None:
+        """Record (or take back) "this was praise" off the GUI thread; the panel that asked
+        says what it did, and both lists are read again."""
+        db = self.db
+
+        def write(_progress: ProgressFn) -> FeedbackRow:
+            with db.session() as session:
+                return mark_praise(session, item_id, praise)
+
+        def done(row: FeedbackRow) -> None:
+            if panel is not None:
+                panel.show_praise_notice(row)
+            self.reload()
+            self.praise_changed.emit(row.id)
+
+        run_in_background(self, write, on_success=done, writes=True)
 
     def _responded(self, written: tuple[int, dt.date | None]) -> None:
         self.reload()

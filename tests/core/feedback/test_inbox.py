@@ -5,21 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from plnjournal.core.feedback.importer import ImportOptions, import_feedback
 from plnjournal.core.feedback.inbox import (
-    critical_cue,
-    demand_reason,
+    get_feedback_row,
     link_response,
     list_feedback,
     list_mentors,
+    mark_praise,
     respond_to_feedback,
     responses_to,
     unanswered_feedback,
 )
 from plnjournal.core.journal.entries import add_entry, skills_of
-from plnjournal.storage.models import EntryFeedback
+from plnjournal.errors import InputError
+from plnjournal.storage.models import EntryFeedback, FeedbackItem
 from tests.conftest import TODAY
 
 FEEDBACK = (
@@ -45,9 +47,14 @@ def test_inbox_lists_low_ratings_and_critical_comments_oldest_first(
     with teaching_copy.session() as s:
         rows = unanswered_feedback(s)
     assert [(r.skill_code, r.reason) for r in rows] == [
-        ("AS1", "the comment asks for change (\u201cstill\u201d)"),
-        ("PA1", "rated 2 (Advanced beginner), below your target 3"),
+        ("AS1", "the comment asks for change: \u201cstill need to\u201d"),
+        (
+            "PA1",
+            "rated 2 (Advanced beginner), below your target 3; "
+            "the comment asks for change: \u201cPlease\u201d",
+        ),
     ]
+    assert rows[0].cues == ("still need to",) and not rows[0].praise_marked
     assert rows[0].given_on < rows[1].given_on
     assert rows[1].file_name == "f.csv" and rows[1].line == 3
 
@@ -102,10 +109,76 @@ def test_demo_journal_inbox_has_the_avoided_skill(demo_db) -> None:
     assert "PA1" in {r.skill_code for r in rows}  # low mentor ratings, never reflected on
 
 
-def test_reasons_in_plain_words() -> None:
-    assert critical_cue("Great lesson!") is None
-    assert critical_cue("I am CONCERNED about pace") == "concerned"
-    assert critical_cue("You haven\u2019t called home") == "haven't"
-    assert critical_cue("Nothing stilted here") is None  # whole words only
-    assert demand_reason(None, 3, "Lovely.") == ""
-    assert demand_reason(1, 3, "", "Novice") == "rated 1 (Novice), below your target 3"
+def test_marking_praise_takes_a_comment_out_of_the_inbox_and_back(teaching_copy, tmp_path) -> None:
+    _load(teaching_copy, tmp_path)
+    with teaching_copy.session() as s:
+        as1 = next(r for r in unanswered_feedback(s) if r.skill_code == "AS1")
+        row = mark_praise(s, as1.id)
+        assert row.praise_marked and row.reason == "" and row.cues == ("still need to",)
+        first = s.get(FeedbackItem, as1.id).praise_marked_at
+        mark_praise(s, as1.id)  # twice keeps the first time
+        assert s.get(FeedbackItem, as1.id).praise_marked_at == first
+    with teaching_copy.session() as s:
+        assert [r.skill_code for r in unanswered_feedback(s)] == ["PA1"]
+        item = s.get(FeedbackItem, as1.id)
+        assert item.comment == "You still need to act on the marking policy."  # kept as is
+        assert item.praise_marked_at is not None
+        assert len(list_feedback(s)) == 5  # still in the list, marked
+        assert get_feedback_row(s, as1.id).praise_marked
+        mark_praise(s, as1.id, praise=False)
+    with teaching_copy.session() as s:
+        assert [r.skill_code for r in unanswered_feedback(s)] == ["AS1", "PA1"]
+        assert s.get(FeedbackItem, as1.id).praise_marked_at is None
+
+
+def test_a_low_rating_stays_in_the_inbox_when_its_comment_is_marked_praise(
+    teaching_copy, tmp_path
+) -> None:
+    _load(teaching_copy, tmp_path)
+    with teaching_copy.session() as s:
+        pa1 = next(r for r in unanswered_feedback(s) if r.skill_code == "PA1")
+        row = mark_praise(s, pa1.id)
+    assert row.reason == "rated 2 (Advanced beginner), below your target 3"
+    with teaching_copy.session() as s:
+        assert "PA1" in [r.skill_code for r in unanswered_feedback(s)]
+
+
+def test_marking_an_unknown_item_says_which(teaching_copy) -> None:
+    with teaching_copy.session() as s, pytest.raises(InputError, match="feedback item 999 "):
+        mark_praise(s, 999)
+
+
+def test_praise_with_negations_never_reaches_the_inbox(teaching_copy, tmp_path) -> None:
+    path = tmp_path / "praise.csv"
+    path.write_text(
+        "date,mentor,skill,rating,comment\n"
+        '2026-11-05,Ms Okafor,CL1,4,"Not a single error\u2026 excellent."\n'
+        "2026-11-05,Ms Okafor,IN1,4,You never miss a step. No concerns.\n"
+        "2026-11-05,Ms Okafor,IN2,4,Rushed the handover and omitted the checks.\n",
+        encoding="utf-8",
+    )
+    assert import_feedback(teaching_copy, [path], ImportOptions(today=TODAY)).imported == 3
+    with teaching_copy.session() as s:
+        rows = unanswered_feedback(s)
+    assert [(r.skill_code, r.cues) for r in rows] == [
+        ("IN2", ("Rushed the handover", "omitted the checks"))
+    ]
+    assert rows[0].reason == (
+        "the comment asks for change: \u201cRushed the handover\u201d, \u201comitted the checks\u201d"
+    )
+
+
+def test_comments_are_read_in_the_journals_language_when_it_is_set(teaching_copy, tmp_path) -> None:
+    from plnjournal.core.journal.settings import set_journal_language
+
+    path = tmp_path / "fr.csv"
+    path.write_text(
+        "date,mentor,skill,rating,comment\n2026-11-05,Mme Laurent,CL1,4,Précipité.\n",
+        encoding="utf-8",
+    )
+    assert import_feedback(teaching_copy, [path], ImportOptions(today=TODAY)).imported == 1
+    with teaching_copy.session() as s:
+        assert unanswered_feedback(s) == []  # too short to tell French from English
+        set_journal_language(s, "fr")
+    with teaching_copy.session() as s:
+        assert [r.cues for r in unanswered_feedback(s)] == [("Précipité",)]

@@ -263,3 +263,92 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_db, inbox, tmp_path) -
     preview = fm.PreviewModel()
     preview.set_rows(plan.rows)
     qtmodeltester.check(preview, force_py=True)
+
+
+PRAISE_TEST = (
+    "date,mentor,skill,rating,comment\n"
+    "2026-11-21,Ms Adeyemi,CL1,5,Rushed the handover and omitted the checks.\n"
+    '2026-11-22,Ms Adeyemi,CL1,5,"Not a single error… excellent."\n'
+)
+
+
+def _praise_rows(panel, item_id):
+    return [
+        panel.model.row_at(r)
+        for r in range(panel.model.rowCount())
+        if panel.model.row_at(r).id == item_id
+    ]
+
+
+def test_cues_are_shown_and_praise_is_marked_and_taken_back(
+    qtbot, make_window, demo_db, tmp_path
+) -> None:
+    from plnjournal.core.feedback.importer import ImportOptions, import_feedback
+    from tests.conftest import TODAY
+
+    path = _write(tmp_path, "praise.csv", PRAISE_TEST)
+    assert import_feedback(demo_db, [path], ImportOptions(today=TODAY)).imported == 2
+    with demo_db.session() as s:
+        item_id = s.scalar(select(FeedbackItem.id).where(FeedbackItem.comment.startswith("Rushed")))
+        praise_id = s.scalar(select(FeedbackItem.id).where(FeedbackItem.comment.startswith("Not")))
+    window = make_window(demo_db)
+    window.feedback_feature.show_feedback(inbox=True)
+    fw = window.feedback_feature.feedback_window
+    inbox = fw.inbox
+    qtbot.waitUntil(lambda: bool(_praise_rows(inbox, item_id)), timeout=10_000)
+    assert not _praise_rows(inbox, praise_id)  # praise with negations never waits
+    inbox.select_item(item_id)
+    cell = inbox.proxy.index(inbox.table.currentIndex().row(), fm.F_STATE)
+    assert cell.data() == "\u201cRushed the handover\u201d, \u201comitted the checks\u201d"
+    detail = inbox.detail.toPlainText()
+    assert (
+        "asks for change: \u201cRushed the handover\u201d, \u201comitted the checks\u201d" in detail
+    )
+    assert "If the comment was praise, say so with This was praise" in detail
+    assert inbox.praise_button.isEnabled() and inbox.praise_button.text() == "This was praise"
+    with qtbot.waitSignal(window.data_changed, timeout=10_000) as changed:
+        inbox.praise_button.click()
+    assert "feedback" in changed.args[0]
+    qtbot.waitUntil(lambda: not _praise_rows(inbox, item_id), timeout=10_000)
+    assert inbox.notice_bar.isVisible()
+    assert inbox.notice.text() == (
+        "Ms Adeyemi\u2019s feedback on CL1 (21 Nov 2026)".join(["Marked ", " as praise; "])
+        + "it left the inbox and stays in All feedback, marked."
+    )
+    with demo_db.session() as s:
+        item = s.get(FeedbackItem, item_id)
+        assert item.praise_marked_at is not None and item.comment.startswith("Rushed")
+    # Still listed with all feedback, marked.
+    fw.show_tab(inbox=False)
+    qtbot.waitUntil(
+        lambda: [r.praise_marked for r in _praise_rows(fw.all, item_id)] == [True], timeout=10_000
+    )
+    fw.all.select_item(item_id)
+    [row] = _praise_rows(fw.all, item_id)
+    assert row.praise_marked and fw.all.praise_button.text() == "Not praise after all"
+    state = fw.all.proxy.index(fw.all.table.currentIndex().row(), fm.F_STATE).data()
+    assert state == "marked as praise"
+    assert "You marked this comment as praise" in fw.all.detail.toPlainText()
+    # Undo from the inbox's notice brings it back.
+    fw.show_tab(inbox=True)
+    inbox.undo_button.click()
+    qtbot.waitUntil(lambda: bool(_praise_rows(inbox, item_id)), timeout=10_000)
+    with demo_db.session() as s:
+        assert s.get(FeedbackItem, item_id).praise_marked_at is None
+
+
+def test_praise_tooltips_and_notices_are_plain_text() -> None:
+    import datetime as dt
+
+    from plnjournal.core.feedback.inbox import FeedbackRow
+
+    row = FeedbackRow(
+        1, dt.date(2026, 11, 3), "<b>Eve</b>", 1, "CL1", "Managing transitions", 3, 3, "",
+        "<i>Late</i> again", "f.csv", 4, False, "", ("Late</i> again",), True,
+    )  # fmt: skip
+    assert (
+        fm.plain_tip(row.comment)
+        == "<p style='white-space:pre-wrap'>&lt;i&gt;Late&lt;/i&gt; again</p>"
+    )
+    notice = fm.praise_notice(row, inbox=False)
+    assert notice.startswith("Marked <b>Eve</b>\u2019s feedback on CL1 (3 Nov 2026) as praise")
