@@ -10,12 +10,12 @@ docs/performance.md, "The avoidance model and the insight charts").
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from plnjournal.core.feedback.critical import read_comment
 from plnjournal.core.insights.avoidance_queries import EVIDENCE_DAYS, Queries, queries
 from plnjournal.core.insights.depth import grade_reflection
 from plnjournal.core.journal.settings import journal_language
@@ -37,52 +37,6 @@ __all__ = [
 WINDOW_DAYS = 90
 # How many of a skill's latest reflections the comfort and depth checks read.
 RECENT_REFLECTIONS = 5
-
-# A mentor comment is critical when it uses one of these words or phrases (whole words,
-# case-insensitive). Listed in docs/avoidance.md.
-CRITICAL_WORDS = (
-    "not",
-    "never",
-    "still",
-    "avoid",
-    "avoids",
-    "avoided",
-    "avoiding",
-    "reluctant",
-    "concern",
-    "concerned",
-    "concerns",
-    "worried",
-    "worry",
-    "struggle",
-    "struggles",
-    "struggling",
-    "weak",
-    "poor",
-    "missed",
-    "lacks",
-    "lacking",
-    "unclear",
-    "tend to",
-    "need to",
-    "needs to",
-    "must",
-    "haven't",
-    "hasn't",
-    "didn't",
-    "don't",
-    "isn't",
-    "wasn't",
-)
-_CRITICAL = re.compile(
-    r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in CRITICAL_WORDS) + r")(?![\w'])"
-)
-
-
-def is_critical_comment(comment: str) -> bool:
-    """A comment that asks for change (see ``CRITICAL_WORDS``)."""
-    text = comment.replace("\u2019", "'").casefold()
-    return bool(_CRITICAL.search(text))
 
 
 @dataclass(frozen=True)
@@ -222,7 +176,7 @@ def load_facts(session: Session, as_of: dt.date, *, include_private: bool = True
     first_entry = conn.execute(q.first_entry, params).scalar()
     _read_reflections(conn, q, skills, matcher, language, params)
     _read_ratings(conn, q, skills, params)
-    _read_unanswered(conn, q, skills, params)
+    _read_unanswered(conn, q, skills, language, params)
     _read_nudges(conn, q, skills, params)
     _read_commitments(conn, q, skills, params)
     _read_last_feedback(conn, q, skills, params)
@@ -313,7 +267,9 @@ def _read_ratings(conn: Connection, q: Queries, skills: Skills, params: Params) 
             facts.mentor_recent.append(RatingFact(level, rated_on, rater or ""))
 
 
-def _read_unanswered(conn: Connection, q: Queries, skills: Skills, params: Params) -> None:
+def _read_unanswered(
+    conn: Connection, q: Queries, skills: Skills, language: str | None, params: Params
+) -> None:
     """Feedback items that ask for an answer (a rating below target, or a critical comment
     not marked as praise) and that no reflection is linked to."""
     for sid, item_id, mentor, given_on, level, comment, praise in conn.execute(
@@ -323,10 +279,12 @@ def _read_unanswered(conn: Connection, q: Queries, skills: Skills, params: Param
         if facts is None:
             continue
         low = level is not None and level < facts.target_level
-        critical = not praise and is_critical_comment(comment or "")
-        if low or critical:
+        # The feedback inbox's rule (core/feedback/critical.py), so the two never disagree.
+        reading = read_comment(comment or "", language)
+        if low or (reading.critical and not praise):
+            cues = () if praise else reading.cues
             facts.unanswered.append(
-                MentorNote(item_id, mentor or "", given_on, level, comment or "", low)
+                MentorNote(item_id, mentor or "", given_on, level, comment or "", low, cues)
             )
 
 

@@ -249,7 +249,10 @@ def unanswered_reason(facts: JournalFacts, s: SkillFacts) -> str:
         who = names_text([n.mentor for n in comments], "a mentor" if parts else "A mentor")
         when = _when(comments, facts.as_of)
         parts.append(f"{who} asked for change{_times(len(comments))} {when}")
-    words = next((n.comment for n in notes if n.comment.strip()), "")
+    # The newest comment that asks for change is the one to quote; else the newest comment.
+    words = next((n.comment for n in notes if n.cues), "") or next(
+        (n.comment for n in notes if n.comment.strip()), ""
+    )
     said = " and ".join(parts) + (f" ({quote(words)})" if words else "")
     tail = "you have not answered it" if len(notes) == 1 else "you have not answered any"
     if len(notes) > 2:

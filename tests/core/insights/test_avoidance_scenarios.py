@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from plnjournal.core.feedback.inbox import mark_praise, unanswered_feedback
 from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores, describe_score
 from plnjournal.core.skills.matrix import skill_matrix
 from plnjournal.values import Band
@@ -349,6 +350,50 @@ def test_deep_prose_in_two_languages_and_one_liners(journal) -> None:
     assert by["WC"].score > by["HO"].score and by["ES"].score > by["TR"].score
 
 
+def build_praise(journal) -> Journal:
+    """HO gets praise phrased with negations; WC a comment that asks for change in words the
+    old list missed; ES a 2/5 whose comment the trainee marks as praise."""
+    j = framework(
+        journal,
+        [("HO", "Shift handover", 14), ("WC", "Wound care", 14), ("ES", "Escalating concerns", 14)],
+    )
+    j.write(days(ago(40), AS_OF, 7), "HO", HANDOVER, title="Handover")
+    j.write(days(ago(40), AS_OF, 7), "WC", WOUNDS, title="Dressings")
+    j.write(days(ago(40), AS_OF, 7), "ES", "Escalating concerns: I called the registrar early.")
+    j.feedback("HO", ago(20), 4, "Not a single error in the handover. Excellent.")
+    j.feedback("HO", ago(10), None, "You never miss a step.")
+    j.feedback("WC", ago(15), None, "Rushed the dressing and omitted the wound checks.")
+    j.feedback("ES", ago(5), 2, "You didn't hesitate to call for help.")
+    return j
+
+
+def test_praise_with_negations_is_not_feedback_to_answer(journal) -> None:
+    """A mentor writing "not a single error" or "you never miss a step" is praising: nothing
+    waits for an answer. "Rushed the dressing and omitted the checks" asks for change even
+    without a rating, and the reason quotes it. Marking a comment as praise takes it off the
+    list, but a rating below target still waits for an answer: it is the stronger signal.
+    The feedback inbox agrees item for item."""
+    j = build_praise(journal)
+    by = _by_code(avoidance_scores(journal, AS_OF))
+    assert by["HO"].signal("unanswered").points == 0
+    assert by["WC"].signal("unanswered").reason == (
+        "Ms Okafor asked for change on 13 Nov (“Rushed the dressing and omitted the wound "
+        "checks.”); you have not answered it"
+    )
+    assert by["ES"].signal("unanswered").points > 0  # 2/5 is below the target of 3
+    waiting = {row.id for row in unanswered_feedback(journal)}
+    assert waiting == {n.item_id for x in by.values() for n in x.unanswered}
+    wc_item, es_item = j.items[2], j.items[3]
+    mark_praise(journal, wc_item.id)
+    mark_praise(journal, es_item.id)
+    by = _by_code(avoidance_scores(journal, AS_OF))
+    assert by["WC"].signal("unanswered").points == 0
+    assert [n.item_id for n in by["ES"].unanswered] == [es_item.id]
+    assert {row.id for row in unanswered_feedback(journal)} == {es_item.id}
+    mark_praise(journal, wc_item.id, praise=False)  # reversible
+    assert _by_code(avoidance_scores(journal, AS_OF))["WC"].signal("unanswered").points > 0
+
+
 # Every scenario journal, for the check that docs/avoidance.md's examples are produced.
 BUILDERS = (
     build_ignored_feedback,
@@ -359,4 +404,5 @@ BUILDERS = (
     build_no_cadence,
     build_escalation,
     build_depth,
+    build_praise,
 )

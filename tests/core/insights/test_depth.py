@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plnjournal.core.insights.avoidance_data import is_critical_comment
+from plnjournal.core.feedback.critical import read_comment
 from plnjournal.core.insights.depth import (
     DepthGrade,
     detect_language,
@@ -292,4 +292,5 @@ def test_every_marker_list_is_in_the_doc() -> None:
     ],
 )
 def test_critical_comments(comment: str, critical: bool) -> None:
-    assert is_critical_comment(comment) is critical
+    # The avoidance model reads comments as the inbox does (core/feedback/critical.py).
+    assert read_comment(comment).critical is critical
