@@ -6,8 +6,8 @@ import argparse
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
-from plnjournal.core.insights.depth import LANGUAGE_NAMES
 from plnjournal.core.journal.settings import journal_language, set_journal_language
+from plnjournal.core.language import LANGUAGE_NAMES
 
 
 def _said(language: str | None) -> str:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from plnjournal.core.feedback.critical_vocab import LANGUAGE_HINTS, LANGUAGE_LETTERS, VOCAB
-
-LANGUAGES = ("en", "fr", "de", "es")
+from plnjournal.core.feedback.critical_vocab import VOCAB
+from plnjournal.core.language import LANGUAGES, language_or_detect
+from plnjournal.core.language import fold as _fold
 
 # How far a negation reaches: content words, and words of any kind, before it gives up.
 NEGATION_REACH = 4
@@ -92,13 +91,6 @@ class _Token:
     capital: bool
 
 
-def _fold(text: str) -> str:
-    """Lower case, straight apostrophes, no accents: how words are compared."""
-    text = text.replace("\u2019", "'").casefold()
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 class _Lexicon:
     """One language's word lists, indexed by a phrase's first word."""
 
@@ -153,24 +145,8 @@ def _split_words(phrase: str, lang: str) -> list[str]:
 _LEXICONS = {lang: _Lexicon(lang) for lang in LANGUAGES}
 
 
-def detect_language(text: str) -> str:
-    """The comment's language by its most frequent small words; "en" when unsure."""
-    words = [_fold(w) for w in _WORD.findall(text)]
-    scores = {lang: 0 for lang in LANGUAGES}
-    lowered = text.casefold()
-    for lang, hints in LANGUAGE_HINTS.items():
-        known = set(hints.split())
-        scores[lang] = sum(1 for w in words if w in known)
-        scores[lang] += sum(lowered.count(c) for c in LANGUAGE_LETTERS.get(lang, ""))
-    best = max(LANGUAGES, key=lambda lang: scores[lang])
-    if scores[best] == 0 or list(scores.values()).count(scores[best]) > 1:
-        return "en"
-    return best
-
-
 def _language(comment: str, language: str | None) -> str:
-    code = (language or "").strip()[:2].casefold()
-    return code if code in LANGUAGES else detect_language(comment)
+    return language_or_detect(language, comment)
 
 
 def _tokens(text: str, start: int, end: int, lang: str) -> list[_Token]:

@@ -282,14 +282,3 @@ ES = {
 }
 
 VOCAB = {"en": EN, "fr": FR, "de": DE, "es": ES}
-
-# Frequent words unique enough to tell the four languages apart, for a comment whose language
-# the caller did not give.
-LANGUAGE_HINTS = {
-    "en": "the and you is was to of not your with this that it very but have never",
-    "fr": "le les et est vous une pas des du très mais il elle avec pour ce je jamais rien",
-    "de": "der die das und ist nicht sie ein eine sehr aber mit ich du zu auch nie kein keine",
-    "es": "el los las y es una muy pero con para del se está lo yo tu nunca sin nada ningún",
-}
-# Letters that only one of the four languages uses, each counted as one more hint.
-LANGUAGE_LETTERS = {"fr": "çœèêëàùâîôû", "de": "ßäöü", "es": "ñ¿¡áíóú"}

@@ -26,10 +26,8 @@ from dataclasses import dataclass
 
 from plnjournal.core.insights.depth_markers import MARKERS, MarkerLists
 from plnjournal.core.journal.reflection_models import builtin_models
+from plnjournal.core.language import LANGUAGES, detect_language
 from plnjournal.values import DepthLevel
-
-LANGUAGES = ("en", "fr", "de", "es")
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish"}
 
 # The thresholds (docs/depth.md, "The rules").
 REFLECTION_WORDS = 40  # one kind of marker lifts a text this long to descriptive reflection
@@ -118,7 +116,6 @@ class _Table:
     starts_longer: frozenset[str]  # first words of the longer phrases
     stems: tuple[tuple[str, str], ...]  # (prefix, kind)
     intent: re.Pattern[str] | None
-    stopwords: frozenset[str]
 
 
 @functools.cache
@@ -144,7 +141,6 @@ def _table(language: str) -> _Table:
         frozenset(first for first, _ in longer),
         tuple(stems),
         pattern,
-        frozenset(w for s in lists.stopwords for w in _words(s)),
     )
 
 
@@ -371,34 +367,3 @@ def _critical_needs(words: int, kinds: int) -> str:
             "two of a wider context, values or ethics, assumptions questioned, another perspective"
         )
     return "; ".join(needs)
-
-
-@functools.cache
-def _stopword_languages() -> dict[str, tuple[str, ...]]:
-    by_word: dict[str, list[str]] = {}
-    for lang in LANGUAGES:
-        for word in _table(lang).stopwords:
-            by_word.setdefault(word, []).append(lang)
-    return {w: tuple(langs) for w, langs in by_word.items()}
-
-
-@functools.lru_cache(maxsize=2048)
-def detect_language(text: str) -> str:
-    """The language whose commonest words occur most often in ``text`` ("en" when unsure:
-    fewer than 3 such words, or a tie)."""
-    counts = dict.fromkeys(LANGUAGES, 0)
-    for word, n in Counter(_words(text)).items():
-        for lang in _stopword_languages().get(word, ()):
-            counts[lang] += n
-    ranked = sorted(LANGUAGES, key=lambda lang: -counts[lang])
-    best, second = ranked[0], ranked[1]
-    if counts[best] < 3 or counts[best] == counts[second]:
-        return "en"
-    return best
-
-
-def is_descriptive(title: str, body: str, *, has_commitment: bool = False) -> bool:
-    """True when the reflection is descriptive writing (the lowest level): kept for the
-    avoidance model's depth signal until it reads the levels."""
-    grade = grade_reflection(title, body, has_commitment=has_commitment)
-    return grade.level == DepthLevel.DESCRIPTIVE_WRITING

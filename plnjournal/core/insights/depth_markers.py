@@ -34,7 +34,6 @@ class MarkerLists:
     ethics: tuple[str, ...]  # critical: values, fairness, ethics
     assumptions: tuple[str, ...]  # critical: assumptions named or questioned
     perspective: tuple[str, ...]  # critical: another or a changed point of view
-    stopwords: tuple[str, ...]  # the language's commonest words, for detect_language
     headings: tuple[tuple[str, str], ...] = ()  # a model heading in this language → English
     intent_pattern: str = ""  # a regular expression over folded words, for future tenses
 
@@ -120,11 +119,6 @@ ENGLISH = MarkerLists(
         "their point of view", "point of view", "perspective*", "in their shoes",
         "whose interests", "who benefits", "challenged my", "questioned my",
     ),
-    stopwords=(
-        "the", "and", "of", "to", "i", "it", "that", "is", "with", "my", "for", "they", "this",
-        "had", "have", "not", "were", "on", "at", "be", "he", "she", "we", "you", "what", "would",
-        "about", "because", "me", "them", "their", "but", "her", "his", "from", "did",
-    ),
 )
 
 FRENCH = MarkerLists(
@@ -197,11 +191,6 @@ FRENCH = MarkerLists(
         "je vois autrement", "je vois maintenant", "point de vue", "perspective*", "à leur place",
         "de leur côté", "remettre en question", "remis en question", "remets en question",
         "repenser", "reconsidér*",
-    ),
-    stopwords=(
-        "le", "les", "et", "des", "est", "une", "un", "du", "je", "j", "il", "elle", "nous",
-        "vous", "ils", "pas", "dans", "pour", "avec", "sur", "au", "aux", "mais", "ce", "cette",
-        "qui", "ai", "était", "très", "mes", "mon", "ma", "c", "qu", "sont", "ne", "leur",
     ),
     headings=(
         ("sentiments", "feelings"), ("évaluation", "evaluation"), ("analyse", "analysis"),
@@ -280,11 +269,6 @@ GERMAN = MarkerLists(
         "Blickwinkel", "aus ihrer Sicht", "aus seiner Sicht", "in Frage stellen", "infrage",
         "hinterfrag*", "umdenken",
     ),
-    stopwords=(
-        "und", "der", "die", "das", "ich", "nicht", "ist", "ein", "eine", "einen", "zu", "mit",
-        "den", "dem", "auf", "sie", "wir", "auch", "sich", "für", "dass", "wie", "aber", "mich",
-        "mir", "hat", "habe", "bei", "nach", "noch", "wenn", "weil", "sehr", "im",
-    ),
     headings=(
         ("beschreibung", "description"), ("gefühle", "feelings"), ("bewertung", "evaluation"),
         ("analyse", "analysis"), ("schlussfolgerung", "conclusion"), ("fazit", "conclusion"),
@@ -358,11 +342,6 @@ SPANISH = MarkerLists(
         "antes pensaba", "pensaba que", "creía que", "cambié de opinión", "he cambiado de opinión",
         "lo veo de otra manera", "ahora lo veo", "punto de vista", "perspectiva*", "en su lugar",
         "cuestionar*", "cuestioné", "replante*", "reconsider*",
-    ),
-    stopwords=(
-        "el", "los", "las", "y", "del", "por", "con", "una", "pero", "muy", "yo", "mi", "lo",
-        "fue", "como", "para", "porque", "estaba", "sus", "al", "eso", "esta", "este", "hay",
-        "más", "también", "cuando", "sobre", "muy", "nos",
     ),
     headings=(
         ("descripción", "description"), ("sentimientos", "feelings"), ("evaluación", "evaluation"),

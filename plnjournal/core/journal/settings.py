@@ -13,7 +13,7 @@ from typing import TypeAlias
 from sqlalchemy.orm import Session
 
 from plnjournal.core.dates import parse_time
-from plnjournal.core.insights.depth import LANGUAGE_NAMES, LANGUAGES
+from plnjournal.core.language import LANGUAGE_NAMES, LANGUAGES
 from plnjournal.errors import InputError
 from plnjournal.storage.models import Setting
 

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from plnjournal.core.insights.depth import LANGUAGE_NAMES, DepthGrade, grade_reflection
+from plnjournal.core.insights.depth import DepthGrade, grade_reflection
+from plnjournal.core.language import LANGUAGE_NAMES
 
 # Grade once typing pauses: a grade a keystroke would be wasted, and the line must not flicker.
 GRADE_DELAY_MS = 600

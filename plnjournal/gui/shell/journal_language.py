@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.insights.depth import LANGUAGE_NAMES, LANGUAGES
 from plnjournal.core.journal.settings import journal_language, set_journal_language
+from plnjournal.core.language import LANGUAGE_NAMES, LANGUAGES
 from plnjournal.gui.tasks import Task, run_in_background
 
 if TYPE_CHECKING:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from plnjournal.core.feedback.critical import demand_reason, detect_language, read_comment
+from plnjournal.core.feedback.critical import demand_reason, read_comment
 from plnjournal.core.feedback.critical_vocab import VOCAB
+from plnjournal.core.language import detect_language
 
 # (language, comment, the cues it must give: () means not critical)
 TABLE = [

@@ -11,14 +11,13 @@ import pytest
 from plnjournal.core.feedback.critical import read_comment
 from plnjournal.core.insights.depth import (
     DepthGrade,
-    detect_language,
     fold,
     grade_reflection,
-    is_descriptive,
 )
 from plnjournal.core.insights.depth_markers import MARKERS
 from plnjournal.core.journal.reflection_models import builtin_models, template_text
 from plnjournal.core.journal.settings import journal_language, set_journal_language
+from plnjournal.core.language import detect_language
 from plnjournal.errors import InputError
 from plnjournal.values import DepthLevel
 
@@ -149,7 +148,7 @@ def test_the_journal_language_decides_which_lists_are_read() -> None:
 )
 def test_a_one_liner_with_i_will_is_descriptive_writing(text: str) -> None:
     assert level("", text) == DepthLevel.DESCRIPTIVE_WRITING
-    assert is_descriptive("", text)
+    assert grade_reflection("", text).level == DepthLevel.DESCRIPTIVE_WRITING
 
 
 def test_a_concrete_step_needs_a_when_or_a_what() -> None:
@@ -212,7 +211,8 @@ def test_a_commitment_is_a_concrete_step() -> None:
     assert grade_reflection("", "It went badly.", has_commitment=True).markers == (
         "a commitment made from it",
     )
-    assert is_descriptive("", "It went badly.", has_commitment=True)  # one point, three words
+    grade = grade_reflection("", "It went badly.", has_commitment=True)
+    assert grade.level == DepthLevel.DESCRIPTIVE_WRITING  # one point, three words
     text = "It went badly. I felt flustered and I think the class noticed."
     assert level("", text, has_commitment=True) == DepthLevel.DESCRIPTIVE_REFLECTION
 
