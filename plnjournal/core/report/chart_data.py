@@ -99,6 +99,7 @@ def report_names_in_score(score: SkillScore, names: MentorNames) -> SkillScore:
     return dataclasses.replace(
         score,
         reasons=[names.text(r) for r in score.reasons],
+        good_news=[names.text(g) for g in score.good_news],
         signals=[
             dataclasses.replace(s, reason=names.text(s.reason) if s.reason else s.reason)
             for s in score.signals

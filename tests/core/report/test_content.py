@@ -24,6 +24,8 @@ from plnjournal.errors import InputError
 from plnjournal.storage.models import Commitment, EntryFeedback, FeedbackImport, Setting
 from plnjournal.values import CommitmentState
 from tests.conftest import TODAY
+from tests.core.insights.scenario_kit import AS_OF as SCENARIO_DAY
+from tests.core.insights.test_avoidance_scenarios import build_blind_spots
 
 D = dt.date(2026, 10, 1)
 SECRET = "Zanzibar-secret-7"
@@ -245,3 +247,24 @@ def test_skills_to_act_on_now_carry_their_band_and_next_steps(demo_db) -> None:
     assert f"{act_now[0].score}/100, act now" in html
     assert "Next steps:</b> write about it now (“" in html
     assert report_data(r)["avoidance"]["scores"][0]["band"] == str(r.avoidance[0].band)
+
+
+def test_good_news_names_no_mentor_when_anonymized(db) -> None:
+    """A hidden strength says who rated the trainee higher: with anonymized mentors the report
+    says "Mentor A", never the name."""
+    with db.session() as s:
+        build_blind_spots(s)
+        r = build_report(
+            s,
+            ReportOptions(
+                start=SCENARIO_DAY - dt.timedelta(days=90),
+                end=SCENARIO_DAY,
+                generated_on=SCENARIO_DAY,
+                anonymize_mentors=True,
+                sections=("avoidance",),
+            ),
+        )
+    news = [g for a in r.avoidance for g in a.good_news]
+    assert news and all("Okafor" not in g and "Lee" not in g for g in news)
+    assert "Mentor" in news[0]
+    assert "Okafor" not in report_html(r)
