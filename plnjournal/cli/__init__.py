@@ -75,8 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         where = logs.log_exception(exc)
+        # One line, and only the error's own first line: a database library's message goes
+        # on with the statement, which is no business of the terminal.
+        said = " ".join(str(getattr(exc, "orig", None) or exc).split("\n", 1)[0].split())[:200]
         print_error(
-            f"unexpected problem: {type(exc).__name__}: {exc} (details in {where}; --debug shows them)"
+            f"unexpected problem: {type(exc).__name__}: {said} "
+            f"(details in {where}; --debug shows them)"
         )
         return 1
     finally:

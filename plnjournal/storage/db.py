@@ -149,7 +149,11 @@ def make_engine(path: Path, *, busy_timeout_ms: int | None = None) -> Engine:
     if busy_timeout_ms is None:
         busy_timeout_ms = dialect.BUSY_TIMEOUT_MS
     engine = sqlalchemy.create_engine(
-        f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000}
+        f"sqlite:///{path}",
+        connect_args={"timeout": busy_timeout_ms / 1000},
+        # An error's text never carries the statement's values: they are the user's words
+        # (a private reflection's body), and errors reach the terminal and the log.
+        hide_parameters=True,
     )
 
     @sa_event.listens_for(engine, "connect")

@@ -52,7 +52,15 @@ def describe_sqlite_error(exc: BaseException, path: Path) -> StorageError:
         return damaged(path, "the journal file is damaged or is not a PLN Journal database")
     if "unable to open" in text:
         return read_only_problem(path) or StorageError(f"{path}: the journal file cannot be opened")
-    return StorageError(f"{path}: database error: {exc}")
+    return StorageError(f"{path}: database error: {first_line(getattr(exc, 'orig', exc))}")
+
+
+def first_line(exc: BaseException, limit: int = 200) -> str:
+    """The error's own first line, shortened: never the statement or its values that a
+    database library may add on the lines after (issue 18, finding 7)."""
+    lines = str(exc).strip().splitlines()
+    text = lines[0] if lines else type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def read_only_problem(path: Path) -> StorageError | None:
