@@ -6,17 +6,44 @@ module that reaches the GUI (an import-linter contract, pyproject.toml).
 
 from __future__ import annotations
 
+import os
+import sys
 from argparse import Namespace
+from collections.abc import Mapping
 from pathlib import Path
 
 from plnjournal.cli.context import Context
-from plnjournal.errors import InputError
+from plnjournal.errors import InputError, PlnError
 from plnjournal.gui.shell.app import run_gui
+
+# Qt platform plugins that draw without a display server (QT_QPA_PLATFORM).
+HEADLESS_PLATFORMS = frozenset(
+    {"offscreen", "minimal", "minimalegl", "vnc", "linuxfb", "eglfs", "vkkhrdisplay"}
+)
+
+
+def display_problem(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str:
+    """Why the window cannot be shown here ("" when it can): on Linux and the BSDs Qt aborts
+    the whole process without a display server, so this is asked before Qt is started."""
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return ""
+    plugin = env.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip()
+    if plugin in HEADLESS_PLATFORMS:
+        return ""
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return ""
+    return "DISPLAY and WAYLAND_DISPLAY are not set"
 
 
 def open_gui(args: Namespace, ctx: Context) -> int:
     """The window on the command's journal; ``--smoke-test`` lets packagers check a build
     shows a window without a person to close it."""
+    problem = display_problem()
+    if problem:
+        raise PlnError(
+            f"no display to open the window on ({problem}); the command-line commands work "
+            "without one (plnjournal --help lists them)"
+        )
     smoke_test = getattr(args, "smoke_test", False)
     screenshot = getattr(args, "screenshot", None)
     if screenshot and not smoke_test:
