@@ -19,7 +19,11 @@ from plnjournal.values import EntrySource
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     """Quick capture from a terminal or a script (``-`` reads stdin); says "Added" only
     once the reflection is committed."""
-    day = parse_date(args.date, what="--date") if args.date else dt.date.today()
+    day = (
+        parse_date(args.date, what="--date", future=args.allow_future)
+        if args.date
+        else dt.date.today()
+    )
     when = (
         parse_time(args.time, what="--time")
         if args.time

@@ -114,7 +114,12 @@ def _journal(sub: Subcommands) -> None:
 
     p = sub.add_parser("add", help="quick capture: add a reflection")
     p.add_argument("text", nargs="?", help="the text; '-' reads it from standard input")
-    p.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default: today)")
+    p.add_argument("--date", help="YYYY-MM-DD, today, yesterday or a weekday name (default: today)")
+    p.add_argument(
+        "--allow-future",
+        action="store_true",
+        help="accept a --date after today (refused otherwise: a reflection is about the past)",
+    )
     p.add_argument("--time", help="HH:MM (default: now)")
     p.add_argument("--title", help="title (default: the text's first sentence)")
     p.add_argument(
@@ -325,7 +330,12 @@ def _report(sub: Subcommands) -> None:
         "reflections are left out unless --include-private is given.",
     )
     p.add_argument("out", metavar="OUT.pdf", help="the PDF file to write (replaced if it exists)")
-    p.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
+    p.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="first day (YYYY-MM-DD, today, yesterday or a weekday)",
+    )
     p.add_argument(
         "--to",
         dest="end",
@@ -387,7 +397,12 @@ def _journal_io(sub: Subcommands) -> None:
     )
     p.add_argument("path", metavar="PATH", help="a new folder (markdown) or a file (json)")
     p.add_argument("--format", choices=EXPORT_FORMATS, help="default: json if PATH ends in .json")
-    p.add_argument("--from", dest="date_from", metavar="D", help="first day (YYYY-MM-DD)")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="D",
+        help="first day (YYYY-MM-DD, today, yesterday or a weekday)",
+    )
     p.add_argument("--to", dest="date_to", metavar="D", help="last day (YYYY-MM-DD)")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(handler="plnjournal.cli.cmd_journal_io:cmd_export")

@@ -9,20 +9,47 @@ from plnjournal.errors import InputError
 
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def parse_date(text: str, *, what: str = "date", today: dt.date | None = None) -> dt.date:
-    """ISO dates (``2026-11-28``), or today / yesterday / tomorrow."""
-    value = (text or "").strip()
+def _weekday(word: str) -> int | None:
+    """Monday 0 … Sunday 6 for a weekday name or its first three letters."""
+    word = word.removeprefix("last ").strip()
+    for i, name in enumerate(_WEEKDAYS):
+        if len(word) >= 3 and name.startswith(word):
+            return i
+    return None
+
+
+def parse_date(
+    text: str, *, what: str = "date", today: dt.date | None = None, future: bool = True
+) -> dt.date:
+    """ISO dates (``2026-11-28``), today / yesterday / tomorrow, or a weekday name
+    ("friday", "last fri": the last one before today, as a diary means it). With
+    ``future=False`` a day after today is refused: a reflection is about what happened."""
+    value = " ".join((text or "").split()).casefold()
     today = today or dt.date.today()
-    if value.lower() in _RELATIVE:
-        return today + dt.timedelta(days=_RELATIVE[value.lower()])
-    if not _ISO.match(value):
-        raise InputError(f"{what}: {text!r} is not a date; use YYYY-MM-DD, e.g. {today:%Y-%m-%d}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise InputError(f"{what}: {text!r} is not a valid date ({exc})") from exc
+    weekday = _weekday(value)
+    if value in _RELATIVE:
+        day = today + dt.timedelta(days=_RELATIVE[value])
+    elif weekday is not None:
+        day = today - dt.timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+    elif _ISO.match(value):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise InputError(f"{what}: {text!r} is not a valid date ({exc})") from exc
+    else:
+        raise InputError(
+            f"{what}: {text!r} is not a date; use YYYY-MM-DD, today, yesterday or a weekday "
+            f"(e.g. {today:%Y-%m-%d} or friday)"
+        )
+    if not future and day > today:
+        raise InputError(
+            f"{what}: {day.isoformat()} is after today ({today.isoformat()}); a reflection is "
+            "about what has happened (--allow-future to date it ahead anyway)"
+        )
+    return day
 
 
 def parse_time(text: str, *, what: str = "time") -> dt.time:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -155,3 +156,24 @@ def test_bad_arguments_are_one_line_errors(cli: Cli, journal: Path, tmp_path: Pa
         assert result.code == 2 and message in result.err, (argv, result.err)
         assert result.err.count("\n") == 1
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*.part"))
+
+
+@pytest.mark.parametrize(("start", "end"), [(1, 10), (1500, 1530)])
+def test_a_period_after_today_is_refused_plainly(cli, demo_db, tmp_path, start, end) -> None:
+    """A period that starts after today has nothing to report: one clear line, exit 2, no
+    file, instead of a crash in the charts (issue 20, finding 5)."""
+    today = dt.date.today()
+    out = tmp_path / "r.pdf"
+    r = cli(
+        "export-pdf",
+        str(out),
+        "--from",
+        (today + dt.timedelta(days=start)).isoformat(),
+        "--to",
+        (today + dt.timedelta(days=end)).isoformat(),
+        db=demo_db.path,
+    )
+    assert r.code == 2, r.err
+    assert "after today" in r.err and "unexpected" not in r.err
+    assert len(r.err.strip().splitlines()) == 1
+    assert not out.exists()

@@ -172,7 +172,14 @@ def resolve_period(
     include_private: bool = False,
 ) -> tuple[dt.date, dt.date]:
     """The period from what the user gave: both dates as given; only ``end``: the 3 months
-    up to it; only ``start``: up to the latest reflection (or today); neither: the default."""
+    up to it; only ``start``: up to the latest reflection (or today); neither: the default.
+    A period that starts after today has nothing to report yet: an InputError."""
+    today = dt.date.today()
+    if start is not None and start > today:
+        raise InputError(
+            f"the period starts on {start.isoformat()}, after today ({today.isoformat()}): "
+            "there is nothing to report yet; choose a period that has begun"
+        )
     if start is not None and end is not None:
         return start, end
     if end is not None:
