@@ -11,8 +11,14 @@ import argparse
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
+from plnjournal.core.dates import parse_date
 from plnjournal.core.journal.recent import latest_entries
-from plnjournal.core.journal.search import order_explained, search_page, snippet_plain
+from plnjournal.core.journal.search import (
+    order_explained,
+    search_page,
+    snippet_highlights,
+    snippet_plain,
+)
 from plnjournal.core.journal.stats import journal_stats
 from plnjournal.storage.search import to_fts_query
 
@@ -22,20 +28,30 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     run often and must answer at once; a query without a word is refused before any file
     is opened."""
     to_fts_query(args.query)  # a query with no word is refused before the journal is opened
-    page = search_page(ctx.reader(), args.query, limit=args.limit)
+    date_from = parse_date(args.date_from, what="--from") if args.date_from else None
+    date_to = parse_date(args.date_to, what="--to") if args.date_to else None
+    filters = {"date_from": date_from, "date_to": date_to, "tag": args.tag}
+    if args.skill:
+        # A skill is found by code or name through the ORM: only this filter opens a session.
+        with ctx.db(create=False).session() as session:
+            page = search_page(session, args.query, limit=args.limit, skill=args.skill, **filters)
+    else:
+        page = search_page(ctx.reader(), args.query, limit=args.limit, **filters)
     hits = page.hits
     if args.json:
-        print_json(
-            [
+        out = []
+        for h in hits:
+            snippet, marks = snippet_highlights(h.snippet)
+            out.append(
                 {
                     "entry_id": h.entry_id,
                     "date": h.entry_date.isoformat(),
                     "title": h.title,
-                    "snippet": snippet_plain(h.snippet),
+                    "snippet": snippet,
+                    "highlights": [list(m) for m in marks],
                 }
-                for h in hits
-            ]
-        )
+            )
+        print_json(out)
         return 0
     if not hits:
         info(f"No reflections match {args.query!r}.")

@@ -141,9 +141,15 @@ def _journal(sub: Subcommands) -> None:
     p.add_argument("--private", action="store_true", help="never exported unless asked")
     p.set_defaults(handler="plnjournal.cli.cmd_journal:cmd_add")
 
-    p = sub.add_parser("search", help='full-text search: words, "phrases", prefix*')
+    p = sub.add_parser(
+        "search", help='full-text search: words (and their other forms), "phrases", prefix*'
+    )
     p.add_argument("query")
     p.add_argument("--limit", type=positive_int, default=20)
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="reflections from DATE on")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="reflections up to DATE")
+    p.add_argument("--skill", metavar="CODE", help="reflections linked to this skill")
+    p.add_argument("--tag", metavar="TAG", help="reflections with this tag")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_search")
 

@@ -13,6 +13,8 @@ import re
 import unicodedata
 
 LANGUAGES = ("en", "fr", "de", "es")
+# The journal setting that names its language (core/journal/settings.py).
+LANGUAGE_SETTING = "language"
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish"}
 
 # Each language's commonest small words. A word two languages share (French and Spanish "la",

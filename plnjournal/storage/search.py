@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -109,12 +109,18 @@ _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def to_fts_query(query: str) -> str:
+# A word's other forms: the prefix they share (e.g. "parent" for "parents"), or "" for none.
+Expand = Callable[[str], str]
+
+
+def to_fts_query(query: str, expand: Expand | None = None) -> str:
     """Turn what a user types into a safe FTS5 query.
 
     Words must all match (AND); ``"two words"`` is a phrase; ``word*`` is a prefix; ``OR``
     between terms widens. Punctuation that FTS5 would treat as syntax is dropped, so no input
-    can produce an FTS5 syntax error.
+    can produce an FTS5 syntax error. With ``expand``, a plain word also matches its other
+    forms (``("parents" OR "parent"*)``): a reflection with the word itself matches both and
+    ranks first.
     """
     parts: list[str] = []
     for m in _TOKEN.finditer(query):
@@ -130,8 +136,14 @@ def to_fts_query(query: str) -> str:
             continue
         prefix = bare.endswith("*")
         for i, word in enumerate(words := _WORD.findall(bare)):
-            star = "*" if prefix and i == len(words) - 1 else ""
-            parts.append(f'"{word}"{star}')
+            if prefix and i == len(words) - 1:
+                parts.append(f'"{word}"*')
+                continue
+            other = expand(word.casefold()) if expand is not None else ""
+            if other and other != word.casefold() and _WORD.fullmatch(other):
+                parts.append(f'("{word}" OR "{other}"*)')
+            else:
+                parts.append(f'"{word}"')
     while parts and parts[-1] == "OR":
         parts.pop()
     if parts and parts[0] == "OR":
@@ -182,9 +194,11 @@ def search_entries(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     skill_id: int | None = None,
+    expand: Expand | None = None,
+    tag: str | None = None,
 ) -> list[SearchHit]:
     """Ranked full-text search (BM25, title weighted above body) with highlighted snippets."""
-    return _ranked_hits(conn, query, date_from, date_to, skill_id, limit)[0]
+    return _ranked_hits(conn, query, date_from, date_to, skill_id, limit, expand, tag)[0]
 
 
 def search_page(
@@ -195,21 +209,30 @@ def search_page(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     skill_id: int | None = None,
+    expand: Expand | None = None,
+    tag: str | None = None,
 ) -> SearchPage:
     """``search_entries`` with the number of matches, for a front end that explains the order."""
-    hits, windowed, total = _ranked_hits(conn, query, date_from, date_to, skill_id, limit)
+    hits, windowed, total = _ranked_hits(
+        conn, query, date_from, date_to, skill_id, limit, expand, tag
+    )
     if total is None:
-        matching, params = _matching(query, date_from, date_to, skill_id)
+        matching, params = _matching(query, date_from, date_to, skill_id, expand, tag)
         total = conn.execute(f"SELECT count(*) {matching}", params).fetchone()[0]
     return SearchPage(hits, total, RANK_WINDOW if windowed else total)
 
 
 def _matching(
-    query: str, date_from: dt.date | None, date_to: dt.date | None, skill_id: int | None
+    query: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    skill_id: int | None,
+    expand: Expand | None = None,
+    tag: str | None = None,
 ) -> tuple[str, dict[str, object]]:
     """The FROM … WHERE … of the reflections matching the query and the filters."""
     where = ["entries_fts MATCH :q"]
-    params: dict[str, object] = {"q": to_fts_query(query)}
+    params: dict[str, object] = {"q": to_fts_query(query, expand)}
     if date_from is not None:
         where.append("e.entry_date >= :dfrom")
         params["dfrom"] = date_from.isoformat()
@@ -221,6 +244,9 @@ def _matching(
             "EXISTS (SELECT 1 FROM entry_skills es WHERE es.entry_id = e.id AND es.skill_id = :sid)"
         )
         params["sid"] = skill_id
+    if tag is not None:
+        where.append("EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = :tag)")
+        params["tag"] = tag
     join = "JOIN entries e ON e.id = entries_fts.rowid" if len(where) > 1 else ""
     return f"FROM entries_fts {join} WHERE {' AND '.join(where)}", params
 
@@ -232,12 +258,14 @@ def _ranked_hits(
     date_to: dt.date | None,
     skill_id: int | None,
     limit: int,
+    expand: Expand | None = None,
+    tag: str | None = None,
 ) -> tuple[list[SearchHit], bool, int | None]:
     """The best ``limit`` hits; whether only the RANK_WINDOW most recently added matches were
     ranked; the number of matches when it came for free (else None)."""
-    matching, params = _matching(query, date_from, date_to, skill_id)
+    matching, params = _matching(query, date_from, date_to, skill_id, expand, tag)
     total = None
-    if date_from is None and date_to is None and skill_id is None:
+    if date_from is None and date_to is None and skill_id is None and tag is None:
         # The RANK_WINDOW-th most recently added match, if there are that many: FTS5 walks
         # its rowids from the highest and stops there.
         cut = conn.execute(

@@ -43,7 +43,8 @@ def test_add_search_stats(cli: Cli) -> None:
             "entry_id": 1,
             "date": "2026-11-03",
             "title": "Parents evening.",
-            "snippet": "Hard talk with Dani's [dad].",
+            "snippet": "Hard talk with Dani's dad.",
+            "highlights": [[22, 25]],
         }
     ]
     stats = cli("stats", "--json").json()

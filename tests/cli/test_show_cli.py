@@ -43,3 +43,36 @@ def test_show_empty_journal_and_bad_n(cli: Cli, db: Database) -> None:
     assert r.code == 0 and "No reflections yet." in r.out
     r = cli("show", "-n", "0")
     assert r.code == 2 and "must be 1 or more" in r.err
+
+
+def test_search_filters_and_plain_json_snippets(cli, teaching_db) -> None:
+    """search --from/--to/--skill/--tag narrow the hits; --json gives a plain snippet and
+    the highlights as offsets (issue 20, finding 6)."""
+    import datetime as dt
+
+    from plnjournal.core.journal.entries import add_entry
+    from plnjournal.core.skills.lookup import find_skill
+
+    with teaching_db.session() as s:
+        pa1 = find_skill(s, "PA1").id
+        old = add_entry(s, entry_date=dt.date(2026, 1, 5), title="Parents", body="parents evening")
+        new = add_entry(
+            s,
+            entry_date=dt.date(2026, 11, 5),
+            title="Call",
+            body="I phoned the parents.",
+            skills={pa1: None},
+            tags=["phone"],
+        )
+        old_id, new_id = old.id, new.id
+    db = teaching_db.path
+    ids = lambda *a: [h["entry_id"] for h in cli("search", "parents", "--json", *a, db=db).json()]  # noqa: E731
+    assert sorted(ids()) == sorted([old_id, new_id])
+    assert ids("--from", "2026-06-01") == [new_id]
+    assert ids("--to", "2026-06-01") == [old_id]
+    assert ids("--skill", "PA1") == [new_id]
+    assert ids("--tag", "phone") == [new_id]
+    hit = next(h for h in cli("search", "phoned", "--json", db=db).json())
+    assert "[" not in hit["snippet"] and "\ue000" not in hit["snippet"]
+    start, end = hit["highlights"][0]
+    assert hit["snippet"][start:end] == "phoned"

@@ -149,3 +149,27 @@ def test_a_word_in_very_many_reflections_ranks_the_most_recently_added(db, monke
         # Under the window, the order is the plain BM25 order, best first.
         monkeypatch.setattr(fts, "RANK_WINDOW", 1000)
         assert search(s, "feedback", limit=1)[0].entry_id == oldest
+
+
+def test_inflected_forms_are_found_the_exact_word_first(db) -> None:
+    """'parents' finds 'parent' and 'parenting'; the reflection with the exact word ranks
+    first (issue 20, finding 6)."""
+    with db.session() as s:
+        inflected = _add(s, "Call", "I called the parent back after school.")
+        exact = _add(s, "Evening", "Two parents came to the evening.")
+        other = _add(s, "Plenary", "Started the plenary on time.")
+        hits = search(s, "parents")
+        assert [h.entry_id for h in hits] == [exact, inflected]
+        assert other not in [h.entry_id for h in search(s, "families")]
+        family = _add(s, "Home", "Her family moved house.")
+        assert [h.entry_id for h in search(s, "families")] == [family]
+
+
+def test_inflected_forms_in_the_journals_language(db) -> None:
+    from plnjournal.core.journal.settings import set_journal_language
+
+    with db.session() as s:
+        set_journal_language(s, "fr")
+        e = _add(s, "Réunion", "Les réunions avec les familles se sont bien passées.")
+        assert [h.entry_id for h in search(s, "réunion")] == [e]
+        assert [h.entry_id for h in search(s, "famille")] == [e]

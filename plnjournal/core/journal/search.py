@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import re
+import sqlite3
 from typing import TYPE_CHECKING, cast
 
 from plnjournal.core.escape import escape
+from plnjournal.core.language import LANGUAGE_SETTING, LANGUAGES
 from plnjournal.lazy import lazy_module
 from plnjournal.storage import dialect
 from plnjournal.storage import search as fts
@@ -18,8 +23,6 @@ from plnjournal.storage.search import (
 )
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from sqlalchemy.orm import Session
 
     from plnjournal.core.skills import lookup
@@ -28,6 +31,10 @@ else:
     # ``search`` command stays on plain sqlite3. What it saves: docs/performance.md, "Where
     # the start-up deferrals are, and what each saves".
     lookup = lazy_module("plnjournal.core.skills.lookup")
+# The Snowball stemmers, loaded when a search first expands a word (what that costs the
+# ``search`` command: docs/performance.md, "Where the start-up deferrals are, and what each
+# saves").
+terms = lazy_module("plnjournal.core.skills.terms")
 
 __all__ = [
     "RANK_WINDOW",
@@ -36,6 +43,7 @@ __all__ = [
     "order_explained",
     "search",
     "search_page",
+    "snippet_highlights",
     "snippet_html",
     "snippet_plain",
 ]
@@ -49,6 +57,7 @@ def search(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     skill: str | None = None,
+    tag: str | None = None,
 ) -> list[SearchHit]:
     """Ranked hits for ``query``: words (all must match), "phrases", prefix*.
 
@@ -56,7 +65,14 @@ def search(
     """
     conn, skill_id = _connection(conn_or_session, skill)
     return fts.search_entries(
-        conn, query, limit=limit, date_from=date_from, date_to=date_to, skill_id=skill_id
+        conn,
+        query,
+        limit=limit,
+        date_from=date_from,
+        date_to=date_to,
+        skill_id=skill_id,
+        expand=other_forms(conn),
+        tag=tag,
     )
 
 
@@ -68,13 +84,46 @@ def search_page(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     skill: str | None = None,
+    tag: str | None = None,
 ) -> SearchPage:
     """``search`` with how many reflections match and how the hits were chosen, so a front
     end can say it (``order_explained``)."""
     conn, skill_id = _connection(conn_or_session, skill)
     return fts.search_page(
-        conn, query, limit=limit, date_from=date_from, date_to=date_to, skill_id=skill_id
+        conn,
+        query,
+        limit=limit,
+        date_from=date_from,
+        date_to=date_to,
+        skill_id=skill_id,
+        expand=other_forms(conn),
+        tag=tag,
     )
+
+
+# Stems shorter than this are not searched as prefixes: "car"* would find "career".
+MIN_STEM = 4
+
+
+def other_forms(conn: sqlite3.Connection) -> fts.Expand:
+    """How a searched word finds its other forms in the journal's language (its setting,
+    English when unset): the Snowball stem as a prefix, "parents" → parent*, "families" →
+    famil*."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (LANGUAGE_SETTING,)).fetchone()
+    try:
+        value = json.loads(row[0]) if row else None
+    except ValueError:
+        value = None
+    language = value if isinstance(value, str) and value in LANGUAGES else "en"
+
+    def expand(word: str) -> str:
+        stem = terms.stem(word, language)
+        if language == "en" and stem.endswith("i"):
+            stem = stem[:-1]  # Snowball's y → i: "famili" is not a prefix of "family"
+        common = len(os.path.commonprefix([word, stem]))
+        return stem[:common] if common >= MIN_STEM else ""
+
+    return expand
 
 
 def _connection(
@@ -109,6 +158,26 @@ def snippet_plain(snippet: str, start: str = "[", end: str = "]") -> str:
     """The snippet on one line with its highlights as ``start``/``end`` marks: for a
     terminal, which shows no bold."""
     return " ".join(snippet.replace(HL_START, start).replace(HL_END, end).split())
+
+
+def snippet_highlights(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet as plain text on one line, and where its highlights are (start, end
+    offsets into that text): for --json, where brackets would be taken for the user's own."""
+    text = " ".join(snippet.split())
+    plain: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length, start = 0, None
+    for piece in re.split(f"([{HL_START}{HL_END}])", text):
+        if piece == HL_START:
+            start = length
+        elif piece == HL_END:
+            if start is not None:
+                marks.append((start, length))
+            start = None
+        else:
+            plain.append(piece)
+            length += len(piece)
+    return "".join(plain), marks
 
 
 def snippet_html(snippet: str) -> str:

@@ -13,7 +13,7 @@ from typing import TypeAlias
 from sqlalchemy.orm import Session
 
 from plnjournal.core.dates import parse_time
-from plnjournal.core.language import LANGUAGE_NAMES, LANGUAGES
+from plnjournal.core.language import LANGUAGE_NAMES, LANGUAGE_SETTING, LANGUAGES
 from plnjournal.errors import InputError
 from plnjournal.storage.models import Setting
 
@@ -23,7 +23,7 @@ OWNER_NAME = "name"
 OWNER_ROLE = "role"
 # The language the reflections are written in ("en", "fr", "de", "es"): the depth grading
 # reads its markers in it (docs/depth.md). Unset: each text's language is detected.
-LANGUAGE = "language"
+LANGUAGE = LANGUAGE_SETTING
 
 # What a setting holds: anything ``json.loads`` can give back.
 JSONValue: TypeAlias = None | bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"]
