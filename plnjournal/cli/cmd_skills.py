@@ -4,12 +4,14 @@ skill's keywords."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json, print_warning
 from plnjournal.core.dates import parse_date
 from plnjournal.core.frameworks.files import file_format, read_framework_file, write_framework_file
+from plnjournal.core.frameworks.spec import builtin_frameworks, load_builtin
 from plnjournal.core.frameworks.sync import import_framework, spec_from_framework
 from plnjournal.core.skills.keywords import change_keywords, skill_keywords
 from plnjournal.core.skills.lookup import (
@@ -19,7 +21,7 @@ from plnjournal.core.skills.lookup import (
     list_skills,
 )
 from plnjournal.core.skills.matrix import skill_matrix
-from plnjournal.errors import ValidationError
+from plnjournal.errors import InputError, ValidationError
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -78,13 +80,14 @@ def _print_problems(exc: Exception) -> int:
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     """Install or update the framework from a file; ``--dry-run`` shows the changes first,
     and any problem in the file imports nothing."""
-    fmt = file_format(args.file, what="skills import")
+    builtin = _builtin(str(args.file))
+    fmt = "json" if builtin else file_format(args.file, what="skills import")
     db = ctx.db()
     try:
         with db.session() as session:
             fw = active_framework(session)
             scale = [(lv.level, lv.label) for lv in fw.levels] if fw and fmt == "csv" else None
-            spec = read_framework_file(args.file, scale=scale)
+            spec = load_builtin(builtin) if builtin else read_framework_file(args.file, scale=scale)
             summary = import_framework(session, spec, skills_only=fmt == "csv", file=str(args.file))
             if args.dry_run:
                 session.rollback()
@@ -101,6 +104,22 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if args.dry_run:
         info("Nothing was written (--dry-run).")
     return 0
+
+
+def _builtin(name: str) -> str:
+    """The built-in framework a bare name means ("teaching"), or "" for a file. A name with
+    no extension that is neither a file nor a built-in framework is an error here, before a
+    journal is opened or made."""
+    path = Path(name).expanduser()
+    if path.suffix or path.exists():
+        return ""
+    known = builtin_frameworks()
+    if name.strip().casefold() in known:
+        return name.strip().casefold()
+    raise InputError(
+        f"skills import: {name!r} is neither a .csv or .json file nor a built-in framework "
+        f"({', '.join(known)})"
+    )
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:

@@ -27,6 +27,7 @@ from plnjournal.cli.args import (
 )
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import print_error
+from plnjournal.resources import folder as resource_folder
 
 # ``settings language``'s choices (core/insights/depth.py's LANGUAGES, and auto).
 LANGUAGE_CHOICES = ("en", "fr", "de", "es", "auto")
@@ -172,9 +173,15 @@ def _skills(sub: Subcommands) -> None:
 
     q = skills.add_parser(
         "import",
-        help="import a framework (.csv or .json); re-importing updates skills matched by code",
+        help="import a framework (.csv or .json, or a built-in one by name); re-importing "
+        "updates skills matched by code",
     )
-    q.add_argument("file", metavar="FILE")
+    q.add_argument(
+        "file",
+        metavar="FILE",
+        help="a .csv or .json framework file, or a built-in framework: "
+        + ", ".join(builtin_names()),
+    )
     q.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     q.add_argument("--json", action="store_true", help="print the summary as JSON")
     q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_import")
@@ -436,3 +443,13 @@ def _settings(sub: Subcommands) -> None:
     )
     q.add_argument("language", nargs="?", choices=LANGUAGE_CHOICES, help="default: show it")
     q.set_defaults(handler="plnjournal.cli.cmd_settings:cmd_language")
+
+
+def builtin_names() -> list[str]:
+    """The built-in frameworks' names, for ``skills import``'s help (a folder listing: the
+    parser must not load the framework code)."""
+    return sorted(
+        p.name.removesuffix(".json")
+        for p in resource_folder("frameworks").iterdir()
+        if p.name.endswith(".json")
+    )

@@ -142,3 +142,19 @@ def test_keywords_of_an_unknown_skill_is_a_clear_error(cli: Cli, tmp_path: Path)
     assert cli("skills", "import", str(_builtin(tmp_path))).code == 0
     r = cli("skills", "keywords", "CO9", "--add", "x")
     assert r.code == 2 and "unknown skill 'CO9'" in r.err and "Traceback" not in r.err
+
+
+def test_a_built_in_framework_by_name(cli: Cli, tmp_path: Path) -> None:
+    """`skills import teaching` installs the built-in framework; --help lists the names
+    (issue 20, finding 10)."""
+    db = tmp_path / "j.sqlite3"
+    r = cli("skills", "import", "teaching", db=db)
+    assert r.code == 0, r.err
+    assert "Early-career teaching practice" in r.out
+    listed = cli("skills", "list", "--json", db=db).json()
+    assert any(s["code"] == "PA1" for s in listed)
+    r = cli("skills", "import", "nope", db=tmp_path / "other.sqlite3")
+    assert r.code == 2 and "nursing, software, teaching" in r.err
+    assert not (tmp_path / "other.sqlite3").exists()
+    parser_help = cli("skills", "import", "--help", db=None)
+    assert "teaching" in parser_help.out and "nursing" in parser_help.out
