@@ -4,13 +4,31 @@ feedback-praise."""
 from __future__ import annotations
 
 import argparse
+import sys
 
+from plnjournal.cli.args import TEXT_LIMIT
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json, print_warning
 from plnjournal.core.feedback.importer import ImportOptions, import_feedback
-from plnjournal.core.feedback.inbox import FeedbackRow, mark_praise, unanswered_feedback
+from plnjournal.core.feedback.inbox import (
+    FeedbackRow,
+    get_feedback_row,
+    mark_praise,
+    respond_to_feedback,
+    unanswered_feedback,
+)
 from plnjournal.core.feedback.requests import write_feedback_template
 from plnjournal.errors import InputError, PlnError
+
+# How much of a comment's first line the inbox prints; longer ones end in "…".
+COMMENT_WIDTH = 100
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut at a word to fit ``width``, with "…" when something was left out."""
+    if len(text) <= width:
+        return text
+    return text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
 
 
 def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
@@ -85,6 +103,9 @@ def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
     habit the journal exists to build."""
     with ctx.db(create=False).session() as session:
         rows = unanswered_feedback(session)
+    waiting = len(rows)
+    limit = args.limit or (None if args.json else TEXT_LIMIT)
+    rows = rows[:limit] if limit else rows
     if args.json:
         print_json(
             [
@@ -111,8 +132,13 @@ def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
             f"{r.given_on.isoformat()}  #{r.id}  {r.mentor} on {r.skill_code} {r.skill_name}: {r.reason}"
         )
         if first:
-            info(f"    {first[:100]}")
-    info('Answer an item with: plnjournal add --responds ID "what you make of it"')
+            info(f"    {shorten(first, COMMENT_WIDTH)}")
+    if waiting > len(rows):
+        info(f"… {waiting - len(rows)} more waiting; --limit {waiting} shows them all.")
+    info(
+        'Answer an item with: plnjournal respond ID "what you make of it" '
+        "(or plnjournal add --responds ID …)"
+    )
     if any(r.cues for r in rows):
         info("A comment that was praise after all: 'plnjournal feedback-praise ID'.")
     return 0
@@ -147,4 +173,17 @@ def cmd_feedback_praise(args: argparse.Namespace, ctx: Context) -> int:
         )
     else:
         info(f"Marked feedback {_named(row)} as praise (its comment was not read as critical).")
+    return 0
+
+
+def cmd_respond(args: argparse.Namespace, ctx: Context) -> int:
+    """Answer a feedback item from the terminal: a reflection that quotes it, linked to it
+    and its skill, so it leaves the inbox (the window's Respond)."""
+    text = sys.stdin.read() if args.text == "-" else args.text
+    with ctx.db(create=False).session() as session:
+        entry = respond_to_feedback(session, args.item, text=text)
+        entry.private = bool(args.private)
+        row = get_feedback_row(session, args.item)
+        entry_id = entry.id
+    info(f"Added reflection #{entry_id}, answering {_named(row)}.")
     return 0

@@ -280,7 +280,26 @@ def _feedback(sub: Subcommands) -> None:
         "feedback-inbox", help="feedback still waiting for a reflection, oldest first"
     )
     p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.add_argument(
+        "--limit",
+        type=positive_int,
+        metavar="N",
+        help=f"show the N oldest items (default {TEXT_LIMIT}; all with --json)",
+    )
     p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_feedback_inbox")
+
+    p = sub.add_parser(
+        "respond",
+        help="answer a feedback item with a reflection that quotes it (ID from feedback-inbox)",
+    )
+    p.add_argument("item", type=positive_int, metavar="ID", help="the feedback item's number")
+    p.add_argument(
+        "text",
+        nargs="?",
+        help="your answer; '-' reads it from standard input (none: a template to fill in)",
+    )
+    p.add_argument("--private", action="store_true", help="never exported unless asked")
+    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_respond")
 
     p = sub.add_parser(
         "feedback-praise",

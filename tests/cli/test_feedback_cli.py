@@ -217,3 +217,30 @@ def test_inbox_shows_the_cues_and_praise_can_be_marked_and_undone(
     assert [x["id"] for x in cli("feedback-inbox", "--json", db=journal).json()] == [item["id"]]
     r = cli("feedback-praise", "999", db=journal)
     assert r.code != 0 and "feedback item 999 does not exist" in r.err
+
+
+LONG = "You " + "keep rushing the handover and leave out the checks " * 5
+
+
+def test_inbox_limit_ellipsis_and_respond(cli: Cli, journal: Path, tmp_path: Path) -> None:
+    """feedback-inbox --limit N shows N items and says how many more; a long comment ends in
+    '…'; `respond ID TEXT` answers an item from the command line (issue 20, finding 11)."""
+    rows = "date,mentor,skill,rating,comment\n" + "".join(
+        f"2026-10-{d:02d},Ms Okafor,PA1,1,{LONG}\n" for d in range(1, 6)
+    )
+    cli("import-feedback", str(_file(tmp_path, "many.csv", rows)), db=journal)
+    r = cli("feedback-inbox", "--limit", "2", db=journal)
+    assert r.code == 0, r.err
+    assert r.out.count("Ms Okafor on PA1") == 2
+    assert "3 more" in r.out and "--limit" in r.out
+    assert "…" in r.out
+    first = cli("feedback-inbox", "--json", db=journal).json()[0]["id"]
+    r = cli("respond", str(first), "I rush because I leave the notes to the end.", db=journal)
+    assert r.code == 0, r.err
+    assert first not in [x["id"] for x in cli("feedback-inbox", "--json", db=journal).json()]
+    assert _answers(journal)[-1][1] == first
+    with sqlite3.connect(journal) as conn:
+        body = conn.execute("SELECT body FROM entries ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert "I rush because I leave the notes to the end." in body and "> You keep" in body
+    r = cli("respond", "99999", "text", db=journal)
+    assert r.code == 2 and "99999" in r.err

@@ -197,17 +197,23 @@ def respond_to_feedback(
     *,
     on: dt.date | None = None,
     at: dt.time | None = None,
+    text: str | None = None,
 ) -> Entry:
     """A new reflection answering the item: it quotes the item and is linked to the item and
-    its skill, so the item leaves the inbox."""
+    its skill, so the item leaves the inbox. Without ``text`` the body is a template of
+    three questions to fill in (the window); with it, the answer follows the quote."""
     row = get_feedback_row(session, item_id)
     now = dt.datetime.now()
-    body = (
-        f"{quote_item(row)}\n\n"
-        "**What I hear in this feedback:** \n\n"
-        "**What I think is really going on:** \n\n"
-        "**What I will do, and by when:** \n"
+    answer = (
+        text.strip()
+        if text and text.strip()
+        else (
+            "**What I hear in this feedback:** \n\n"
+            "**What I think is really going on:** \n\n"
+            "**What I will do, and by when:** "
+        )
     )
+    body = f"{quote_item(row)}\n\n{answer}\n"
     entry = add_entry(
         session,
         entry_date=on or now.date(),
