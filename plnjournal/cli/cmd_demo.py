@@ -10,6 +10,7 @@ import argparse
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
 from plnjournal.core.demo import build_demo
+from plnjournal.core.words import plural
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
@@ -18,9 +19,12 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     db = ctx.db()
     with db.session() as session:
         summary = build_demo(session, years=args.years, seed=args.seed, force=args.force)
+    count = {k: int(v) for k, v in summary.items() if isinstance(v, int)}
     info(
-        f"Demo journal written to {db.path}: {summary['entries']} reflections from "
-        f"{summary['first_entry']} to {summary['last_entry']}, {summary['skills']} skills, "
-        f"{summary['feedback_items']} mentor feedback items, {summary['commitments']} commitments."
+        f"Demo journal written to {db.path}: {plural(count['entries'], 'reflection')} from "
+        f"{summary['first_entry']} to {summary['last_entry']}, "
+        f"{plural(count['skills'], 'skill')}, "
+        f"{plural(count['feedback_items'], 'mentor feedback item')}, "
+        f"{plural(count['commitments'], 'commitment')}."
     )
     return 0

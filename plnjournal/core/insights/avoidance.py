@@ -28,13 +28,7 @@ from plnjournal.core.insights.avoidance_data import (
     SkillFacts,
     load_facts,
 )
-from plnjournal.core.insights.avoidance_signals import (
-    days_text,
-    plural,
-    quote,
-    short_date,
-    times,
-)
+from plnjournal.core.insights.avoidance_signals import quote, short_date
 from plnjournal.core.skills.evidence import (
     EVIDENCE_DAYS,
     Comparison,
@@ -42,6 +36,7 @@ from plnjournal.core.skills.evidence import (
     mentor_view,
     raters_text,
 )
+from plnjournal.core.words import days_text, plural, times
 from plnjournal.values import Band
 
 __all__ = [

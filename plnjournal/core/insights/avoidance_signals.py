@@ -26,6 +26,7 @@ from plnjournal.core.skills.evidence import (
     mentor_view,
     raters_text,
 )
+from plnjournal.core.words import days_text, plural, times
 from plnjournal.values import DepthLevel
 
 # The overdue signal is full when the silence lasts this many cadences: it grows with the
@@ -57,25 +58,6 @@ def short_date(day: dt.date, as_of: dt.date) -> str:
     return text if day.year == as_of.year else f"{text} {day.year}"
 
 
-def times(n: int) -> str:
-    """ "once", "twice", "3 times": the reasons read as sentences, not counts."""
-    words = ("once", "twice", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-    if n <= 2:
-        return words[n - 1]
-    return f"{words[n - 1] if n <= 10 else n} times"
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``n`` with the word in the right number (``many`` for irregular plurals)."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-def days_text(days: int) -> str:
-    """ "47 days"; long spans also in years, "1510 days (about 4 years)"."""
-    text = plural(days, "day")
-    return text if days < 730 else f"{text} (about {round(days / 365)} years)"
-
-
 def quote(comment: str, limit: int = QUOTE_LIMIT) -> str:
     """A mentor comment shortened to one line, in quotation marks."""
     text = " ".join(comment.split())
@@ -92,11 +74,15 @@ def names_text(names: list[str], fallback: str) -> str:
     return ", ".join(unique[:-1]) + f" and {unique[-1]}"
 
 
-def cadence_words(s: SkillFacts) -> str:
-    """Where the cadence comes from, as the reasons say it."""
+def cadence_words(s: SkillFacts, unit: bool = False) -> str:
+    """Where the cadence comes from, as the reasons say it: "you aimed for every 14" (with
+    ``unit``, "… every 14 days"); a daily cadence is "every day" either way."""
+    every = "every day" if s.cadence_days == 1 else f"every {s.cadence_days}"
+    if unit and s.cadence_days != 1:
+        every += " days"
     if s.cadence_source == "skill":
-        return f"you aimed for every {s.cadence_days}"
-    return f"the framework's default is every {s.cadence_days}"
+        return f"you aimed for {every}"
+    return f"the framework's default is {every}"
 
 
 # --- the signals ------------------------------------------------------------------------
@@ -148,7 +134,7 @@ def cadence(facts: JournalFacts, s: SkillFacts) -> tuple[float, str | None]:
     done = s.discussed_window
     reason = (
         f"{plural(done, 'reflection')} discussing it in the last {span} days, against "
-        f"{expected_text} expected ({cadence_words(s)} days)"
+        f"{expected_text} expected ({cadence_words(s, unit=True)})"
     )
     return 1 - done / expected, reason[0].upper() + reason[1:]
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from plnjournal.core.skills.evidence import Comparison
 from plnjournal.core.skills.matrix import RECENT_DAYS, MatrixRow, RatingPoint, SkillMatrix
+from plnjournal.core.words import plural
 from plnjournal.values import RatingOrigin, RatingSource
 
 ORIGIN_WORDS = {
@@ -19,10 +20,6 @@ ORIGIN_WORDS = {
 def day(d: dt.date) -> str:
     """3 Nov 2026: unambiguous in every locale."""
     return f"{d.day} {d:%b %Y}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _who(p: RatingPoint) -> str:
@@ -54,7 +51,7 @@ def explain(row: MatrixRow, m: SkillMatrix) -> dict[str, str]:
     elif gap > 0:
         out["gap"] = (
             f"Target {row.target_level} − current level {cur.level} ({_who(cur)}, "
-            f"{day(cur.on)}) = {_plural(gap, 'level')} to go."
+            f"{day(cur.on)}) = {plural(gap, 'level')} to go."
         )
     else:
         out["gap"] = (
@@ -70,7 +67,7 @@ def explain(row: MatrixRow, m: SkillMatrix) -> dict[str, str]:
         direction = "higher" if sm > 0 else "lower"
         text = (
             f"You rate yourself {s.level}; {mentor.rater or 'your mentor'} rated {mentor.level}: "
-            f"{_plural(abs(sm), 'level')} {direction} than your mentor."
+            f"{plural(abs(sm), 'level')} {direction} than your mentor."
         )
         if m.is_blind_spot(row):
             text += (
@@ -90,16 +87,16 @@ def explain(row: MatrixRow, m: SkillMatrix) -> dict[str, str]:
     else:
         text = (
             f"Last reflection on {day(row.last_reflected)}, "
-            f"{_plural(row.days_since_reflected or 0, 'day')} ago"
+            f"{plural(row.days_since_reflected or 0, 'day')} ago"
         )
         if row.cadence_days is not None:
-            text += f"; you aimed for every {_plural(row.cadence_days, 'day')}"
+            text += f"; you aimed for every {plural(row.cadence_days, 'day')}"
             if row.overdue_days:
-                text += f" (overdue by {_plural(row.overdue_days, 'day')})"
+                text += f" (overdue by {plural(row.overdue_days, 'day')})"
         out["last_reflected"] = text + "."
     first = m.as_of - dt.timedelta(days=RECENT_DAYS - 1)
     out["recent"] = (
-        f"{_plural(row.reflections_recent, 'reflection')} linked to this skill between "
+        f"{plural(row.reflections_recent, 'reflection')} linked to this skill between "
         f"{day(first)} and {day(m.as_of)}."
     )
     levels = ", ".join(

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from plnjournal.core.insights.avoidance import SkillScore, describe_score, short_date
+from plnjournal.core.insights.avoidance import SkillScore, describe_score, quiet_text, short_date
 from plnjournal.gui.skills.matrix_model import Tone
 from plnjournal.gui.tones import tone_background
 from plnjournal.values import Band
@@ -104,9 +104,10 @@ class AvoidanceTableModel(QAbstractTableModel):
         if col == LAST:
             if s.last_reflected is None:
                 return "never"
-            return f"{short_date(s.last_reflected, s.as_of)} ({s.days_since} days ago)"
+            ago = {0: "today", 1: "yesterday"}.get(s.days_since or 0, f"{s.days_since} days ago")
+            return f"{short_date(s.last_reflected, s.as_of)} ({ago})"
         if col == REASON:
-            return s.reasons[0] if s.reasons else "Nothing found: you are keeping up with it."
+            return s.reasons[0] if s.reasons else quiet_text(s)
         return ""
 
     @staticmethod

@@ -406,3 +406,12 @@ BUILDERS = (
     build_depth,
     build_praise,
 )
+
+
+def test_a_daily_cadence_reads_as_every_day(journal) -> None:
+    """A skill aimed at every day says "every day", never "every 1 days"."""
+    j = framework(journal, [("HO", "Shift handover", 1)])
+    j.write(days(ago(30), ago(10)), "HO", HANDOVER, title="Handover")
+    ho = avoidance_scores(journal, AS_OF)[0]
+    text = " ".join(ho.reasons)
+    assert "(you aimed for every day)" in text and "every 1" not in text

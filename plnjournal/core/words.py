@@ -1,0 +1,22 @@
+"""Counts in words, the same everywhere the app speaks: "1 day", "2 days", "once", "twice"."""
+
+from __future__ import annotations
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` with the word in the right number (``many`` for irregular plurals)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def times(n: int) -> str:
+    """ "once", "twice", "three times" … "ten times", then "11 times"."""
+    words = ("once", "twice", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    if n <= 2:
+        return words[max(n, 1) - 1]
+    return f"{words[n - 1] if n <= 10 else n} times"
+
+
+def days_text(days: int) -> str:
+    """ "47 days"; long spans also in years, "1510 days (about 4 years)"."""
+    text = plural(days, "day")
+    return text if days < 730 else f"{text} (about {round(days / 365)} years)"

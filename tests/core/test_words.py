@@ -1,0 +1,20 @@
+"""Counts read as sentences everywhere: never "1 days" or "1 reflections" (issue 20,
+finding 12)."""
+
+from __future__ import annotations
+
+from plnjournal.core.words import days_text, plural, times
+
+
+def test_counts_in_words() -> None:
+    assert plural(1, "day") == "1 day" and plural(2, "day") == "2 days"
+    assert plural(1, "reflection") == "1 reflection"
+    assert plural(3, "family", "families") == "3 families"
+    assert [times(n) for n in (1, 2, 3, 10, 11)] == [
+        "once",
+        "twice",
+        "three times",
+        "ten times",
+        "11 times",
+    ]
+    assert days_text(1) == "1 day" and days_text(1510) == "1510 days (about 4 years)"
