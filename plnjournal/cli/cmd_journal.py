@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 
 from plnjournal.cli.context import Context
@@ -11,9 +12,12 @@ from plnjournal.cli.output import info
 from plnjournal.core.dates import parse_date, parse_time
 from plnjournal.core.feedback.responses import check_answerable, set_responses
 from plnjournal.core.journal.entries import add_entry, split_title
-from plnjournal.core.skills.lookup import find_skill
+from plnjournal.core.skills.lookup import find_skill, list_skills
 from plnjournal.errors import InputError
 from plnjournal.values import EntrySource
+
+# An @word in quick capture: a skill code, or a tag (jrnl's convention).
+AT_WORD = re.compile(r"(?<!\S)@([\w][-+/\w]*)")
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -41,6 +45,14 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         skills: dict[int, int | None] = {
             find_skill(session, s, what="--skill").id: None for s in args.skill
         }
+        # "@PA1" links the skill PA1 (as jrnl's tags do on import); other @words are tags.
+        codes = {s.code.casefold(): s.id for s in list_skills(session, include_archived=False)}
+        tags = []
+        for word in AT_WORD.findall(f"{title}\n{body}"):
+            if word.casefold() in codes:
+                skills.setdefault(codes[word.casefold()], None)
+            elif word.casefold() not in tags:
+                tags.append(word.casefold())
         # Checked before anything is written: one wrong id adds nothing.
         answers = check_answerable(session, args.responds, what="--responds")
         skills.update((row.skill_id, None) for row in answers if row.skill_id not in skills)
@@ -53,6 +65,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
             private=args.private,
             source=EntrySource.CLI,
             skills=skills,
+            tags=tags,
         )
         if answers:
             set_responses(session, entry.id, [row.id for row in answers])

@@ -12,7 +12,7 @@ import argparse
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
 from plnjournal.core.dates import parse_date
-from plnjournal.core.journal.recent import latest_entries
+from plnjournal.core.journal.recent import find_entries, tag_counts
 from plnjournal.core.journal.search import (
     order_explained,
     search_page,
@@ -20,6 +20,7 @@ from plnjournal.core.journal.search import (
     snippet_plain,
 )
 from plnjournal.core.journal.stats import journal_stats
+from plnjournal.core.words import plural
 from plnjournal.storage.search import to_fts_query
 
 
@@ -84,8 +85,20 @@ def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    """The latest reflections in full, read like ``search`` over the plain connection."""
-    entries = latest_entries(ctx.reader(), args.count)
+    """Reflections in full, read like ``search`` over the plain connection: the latest, one
+    by its number, or those of a day, a period, a skill or a tag."""
+    day = parse_date(args.on, what="--on") if args.on else None
+    date_from = day or (parse_date(args.date_from, what="--from") if args.date_from else None)
+    date_to = day or (parse_date(args.date_to, what="--to") if args.date_to else None)
+    entries = find_entries(
+        ctx.reader(),
+        n=args.count,
+        entry_id=args.entry,
+        date_from=date_from,
+        date_to=date_to,
+        skill=args.skill,
+        tag=args.tag,
+    )
     if args.json:
         print_json(
             [
@@ -97,13 +110,14 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
                     "body": e.body,
                     "private": e.private,
                     "skills": [code for code, _name in e.skills],
+                    "tags": list(e.tags),
                 }
                 for e in entries
             ]
         )
         return 0
     if not entries:
-        info("No reflections yet.")
+        info("No reflections match." if _filtered(args) else "No reflections yet.")
         return 0
     for i, e in enumerate(entries):
         if i:
@@ -113,7 +127,29 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         info(f"{when}  #{e.entry_id}  {e.title or '(no title)'}{lock}")
         if e.skills:
             info("Skills: " + ", ".join(f"{code} {name}" for code, name in e.skills))
+        if e.tags:
+            info("Tags: " + ", ".join(e.tags))
         if e.body.strip():
             info()
             info(e.body.rstrip())
+    return 0
+
+
+def _filtered(args: argparse.Namespace) -> bool:
+    return any((args.on, args.date_from, args.date_to, args.skill, args.tag))
+
+
+def cmd_tags(args: argparse.Namespace, ctx: Context) -> int:
+    """The journal's tags (from jrnl or Day One, or ``@words`` in ``add``), most used
+    first, so ``show --tag`` and ``search --tag`` have names to go by."""
+    counts = tag_counts(ctx.reader())
+    if args.json:
+        print_json([{"tag": tag, "reflections": n} for tag, n in counts])
+        return 0
+    if not counts:
+        info("No tags yet: @words in 'plnjournal add' and imported journals' tags land here.")
+        return 0
+    width = max(len(tag) for tag, _n in counts)
+    for tag, n in counts:
+        info(f"{tag:<{width}}  {plural(n, 'reflection')}")
     return 0

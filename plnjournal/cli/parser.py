@@ -442,12 +442,24 @@ def _journal_io(sub: Subcommands) -> None:
 
 def _show(sub: Subcommands) -> None:
     """The latest reflections in full."""
-    p = sub.add_parser("show", help="print the latest reflections in full (default: the last one)")
+    p = sub.add_parser(
+        "show", help="print reflections in full: the latest, one by number, or by day, skill, tag"
+    )
+    p.add_argument("entry", nargs="?", type=positive_int, metavar="ID", help="this reflection")
     p.add_argument(
         "-n", dest="count", type=positive_int, default=1, metavar="N", help="how many (default 1)"
     )
+    p.add_argument("--on", metavar="DATE", help="the reflections of that day")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="from DATE on")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="up to DATE")
+    p.add_argument("--skill", metavar="CODE", help="linked to this skill")
+    p.add_argument("--tag", metavar="TAG", help="with this tag")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_show")
+
+    p = sub.add_parser("tags", help="the journal's tags, most used first")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_tags")
 
 
 def _settings(sub: Subcommands) -> None:

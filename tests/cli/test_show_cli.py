@@ -76,3 +76,53 @@ def test_search_filters_and_plain_json_snippets(cli, teaching_db) -> None:
     assert "[" not in hit["snippet"] and "\ue000" not in hit["snippet"]
     start, end = hit["highlights"][0]
     assert hit["snippet"][start:end] == "phoned"
+
+
+def test_show_one_entry_and_filters_and_tags(cli, teaching_db) -> None:
+    """show ID prints that reflection; --from/--to/--on/--skill/--tag choose which, -n how
+    many; tags are shown, and `tags` lists them with counts (issue 20, findings 4 and 7)."""
+    import datetime as dt
+
+    from plnjournal.core.journal.entries import add_entry
+    from plnjournal.core.skills.lookup import find_skill
+
+    with teaching_db.session() as s:
+        pa1 = find_skill(s, "PA1").id
+        a = add_entry(s, entry_date=dt.date(2026, 10, 1), title="A", body="first", tags=["calm"])
+        b = add_entry(
+            s,
+            entry_date=dt.date(2026, 10, 2),
+            title="B",
+            body="second",
+            skills={pa1: None},
+            tags=["calm", "phone"],
+        )
+        c = add_entry(s, entry_date=dt.date(2026, 10, 3), title="C", body="third")
+        ids = a.id, b.id, c.id
+    db = teaching_db.path
+
+    def shown(*argv: str) -> list[int]:
+        return [e["entry_id"] for e in cli("show", "--json", *argv, db=db).json()]
+
+    assert shown(str(ids[0])) == [ids[0]]
+    assert shown("-n", "5") == list(ids)
+    assert shown("--on", "2026-10-02") == [ids[1]]
+    assert shown("--from", "2026-10-02", "-n", "5") == [ids[1], ids[2]]
+    assert shown("--to", "2026-10-01", "-n", "5") == [ids[0]]
+    assert shown("--skill", "PA1", "-n", "5") == [ids[1]]
+    assert shown("--tag", "calm", "-n", "5") == [ids[0], ids[1]]
+    text = cli("show", str(ids[1]), db=db).out
+    assert "Tags: calm, phone" in text and "PA1" in text
+    r = cli("show", "99999", db=db)
+    assert r.code == 2 and "99999" in r.err
+    tags = cli("tags", "--json", db=db).json()
+    assert tags == [{"tag": "calm", "reflections": 2}, {"tag": "phone", "reflections": 1}]
+    assert "calm" in cli("tags", db=db).out
+
+
+def test_add_links_at_skills_and_keeps_other_at_words_as_tags(cli, teaching_db) -> None:
+    r = cli("add", "Phoned home about Sam @PA1 @parents-evening", db=teaching_db.path)
+    assert r.code == 0, r.err
+    (entry,) = cli("show", "--json", db=teaching_db.path).json()
+    assert entry["skills"] == ["PA1"]
+    assert entry["tags"] == ["parents-evening"]
