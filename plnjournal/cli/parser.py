@@ -457,6 +457,16 @@ def _show(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_show")
 
+    p = sub.add_parser(
+        "completion",
+        help="print shell completion for bash, zsh or fish",
+        description="Add to your shell's start file, e.g. for bash: "
+        'eval "$(plnjournal completion bash)"; for fish: '
+        "plnjournal completion fish > ~/.config/fish/completions/plnjournal.fish",
+    )
+    p.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell")
+    p.set_defaults(handler="plnjournal.cli.cmd_completion:cmd_completion")
+
     p = sub.add_parser("tags", help="the journal's tags, most used first")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler="plnjournal.cli.cmd_read:cmd_tags")
