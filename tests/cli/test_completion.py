@@ -30,3 +30,13 @@ def test_the_bash_script_is_valid_bash(cli: Cli) -> None:
 def test_an_unknown_shell_is_a_usage_error(cli: Cli) -> None:
     r = cli("completion", "cmd.exe", db=None)
     assert r.code == 2 and "bash" in r.err
+
+
+def test_every_command_ends_its_help_with_examples() -> None:
+    from plnjournal.cli.parser import build_parser
+
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    for name, command in sub.choices.items():
+        text = command.format_help()
+        assert "Examples:\n  plnjournal" in text or "Examples:\n  eval" in text, name
