@@ -7,9 +7,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from plnjournal.cli.args import output_path
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
-from plnjournal.errors import InputError, PlnError, StorageError
+from plnjournal.errors import PlnError, StorageError
 from plnjournal.paths import backup_dir
 from plnjournal.storage.backup import MANUAL, backup_infos, copy_database, format_size, make_backup
 from plnjournal.storage.backup_check import verify_backup
@@ -26,11 +27,10 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     if args.dest is None:
         dest = make_backup(db.path, MANUAL)
     else:
-        dest = Path(args.dest).expanduser()
-        if dest.is_dir():
-            dest = dest / f"{db.path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}-{MANUAL}.sqlite3"
-        if dest.exists():
-            raise InputError(f"{dest}: already exists; a backup never overwrites a file")
+        name = f"{db.path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}-{MANUAL}.sqlite3"
+        dest = output_path(
+            args.dest, default_name=name, force=False, overwrite=False, what="backup"
+        )
         copy_database(db.path, dest)
     info(f"Backed up {db.path} to {dest} ({format_size(dest.stat().st_size)}).")
     return 0

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 
-from plnjournal.cli.args import CHART_FORMATS
+from plnjournal.cli.args import CHART_FORMATS, output_path
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
 from plnjournal.core.charts.figures import save_figure
@@ -22,11 +21,9 @@ from plnjournal.errors import InputError
 def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
     """One chart as a file to share or print; the arguments are checked before the journal
     is opened, so a typo costs no wait."""
-    out = Path(args.out)
+    out = output_path(args.out, default_name=f"{args.kind}.png", force=args.force, what="chart")
     if out.suffix.lower() not in CHART_FORMATS:
         raise InputError(f"{out}: the chart file must end in .png, .svg or .pdf")
-    if not out.parent.is_dir():
-        raise InputError(f"{out.parent}: no such folder for the chart file")
     start = parse_date(args.date_from, what="--from") if args.date_from else None
     end = parse_date(args.date_to, what="--to") if args.date_to else None
     if start and end and start > end:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from plnjournal.cli.args import output_path
 from plnjournal.cli.chart_worker import ChartWorker
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
@@ -27,7 +28,9 @@ queries = lazy_module("plnjournal.core.report.queries")
 def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
     """The progress report to share with a mentor; private reflections stay out unless
     asked, and the PDF replaces ``OUT`` only once it is whole."""
-    out = Path(args.out).expanduser()
+    out = output_path(
+        args.out, default_name="progress-report.pdf", force=args.force, what="export-pdf"
+    )
     if out.suffix.lower() != ".pdf":
         raise InputError(f"{args.out}: give a file name ending in .pdf")
     if out.exists() and out.resolve() == ctx.db_path.resolve():

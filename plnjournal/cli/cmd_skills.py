@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from plnjournal.cli.args import output_path
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json, print_warning
 from plnjournal.core.dates import parse_date
@@ -124,6 +125,9 @@ def _builtin(name: str) -> str:
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     """The framework as a file to edit or share, in the formats ``skills import`` reads."""
+    args.file = output_path(
+        args.file, default_name="framework.json", force=args.force, what="skills export"
+    )
     file_format(args.file, what="skills export")
     with ctx.db(create=False).session() as session:
         spec = spec_from_framework(session)

@@ -229,7 +229,8 @@ def _skills(sub: Subcommands) -> None:
     q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_import")
 
     q = skills.add_parser("export", help="export the framework (.csv or .json, by extension)")
-    q.add_argument("file", metavar="FILE")
+    q.add_argument("file", metavar="FILE", help="the file to write, or a folder")
+    q.add_argument("--force", action="store_true", help="replace FILE if it exists")
     q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_export")
 
     q = skills.add_parser("matrix", help="the skills matrix: levels, gaps and attention per skill")
@@ -381,7 +382,8 @@ def _insights(sub: Subcommands) -> None:
         "avoidance and blindspots are as of --to.",
     )
     p.add_argument("kind", choices=CHART_KINDS, metavar="{" + ",".join(CHART_KINDS) + "}")
-    p.add_argument("out", metavar="OUT", help="the file to write: .png, .svg or .pdf")
+    p.add_argument("out", metavar="OUT", help="the file to write (.png, .svg or .pdf), or a folder")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="start of the period")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="end of the period")
     p.add_argument(
@@ -403,7 +405,8 @@ def _report(sub: Subcommands) -> None:
         "and why, mentor feedback and responses, commitments, selected reflections. Private "
         "reflections are left out unless --include-private is given.",
     )
-    p.add_argument("out", metavar="OUT.pdf", help="the PDF file to write (replaced if it exists)")
+    p.add_argument("out", metavar="OUT.pdf", help="the PDF file to write, or a folder")
+    p.add_argument("--force", action="store_true", help="replace OUT.pdf if it exists")
     p.add_argument(
         "--from",
         dest="start",

@@ -40,6 +40,7 @@ def test_backup_into_the_folder_and_list(cli: Cli, db_path: Path) -> None:
 def test_backup_to_a_destination(cli: Cli, db_path: Path, tmp_path: Path) -> None:
     cli("add", "Hello.")
     dest = tmp_path / "usb" / "copy.sqlite3"
+    dest.parent.mkdir()  # a missing folder is an error (tests/cli/test_output_files.py)
     assert cli("backup", str(dest)).code == 0
     assert _titles(dest) == ["Hello."]
     # Never overwrites a file…

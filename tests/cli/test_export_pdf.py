@@ -126,8 +126,8 @@ def test_json_attachment_carries_the_report_data(
     cli: Cli, journal: Path, tmp_path: Path, qapp: QApplication
 ) -> None:
     out = tmp_path / "data.pdf"
-    out.write_bytes(b"an older file")  # replaced whole, through a temporary file
-    cli("export-pdf", str(out), "--from", "2026-06-01", "--to", "2026-11-28", db=journal)
+    out.write_bytes(b"an older file")  # replaced whole (--force), through a temporary file
+    cli("export-pdf", str(out), "--from", "2026-06-01", "--to", "2026-11-28", "--force", db=journal)
     assert out.read_bytes().startswith(b"%PDF") and not list(tmp_path.glob(".*.part"))
     data = json.loads(PdfReader(out).attachments["progress-report.json"][0])
     assert data["format"] == "plnjournal-progress-report" and data["version"] == 1
@@ -144,7 +144,7 @@ def test_json_attachment_carries_the_report_data(
 def test_bad_arguments_are_one_line_errors(cli: Cli, journal: Path, tmp_path: Path) -> None:
     cases = [
         (["export-pdf", str(tmp_path / "r.txt")], "ending in .pdf"),
-        (["export-pdf", str(tmp_path / "no" / "r.pdf")], "does not exist"),
+        (["export-pdf", str(tmp_path / "no" / "r.pdf")], "no such folder"),
         (["export-pdf", str(tmp_path / "r.pdf"), "--from", "03/11/2026"], "--from"),
         (
             ["export-pdf", str(tmp_path / "r.pdf"), "--from", "2026-11-01", "--to", "2026-10-01"],
