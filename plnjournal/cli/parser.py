@@ -21,12 +21,13 @@ from plnjournal.cli.args import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
     TEXT_LIMIT,
-    column_mapping,
     item_id,
     positive_int,
 )
 from plnjournal.cli.context import Context
+from plnjournal.cli.examples import EXAMPLES
 from plnjournal.cli.output import print_error
+from plnjournal.cli.parser_feedback import feedback_commands
 from plnjournal.resources import folder as resource_folder
 
 # ``settings language``'s choices (core/insights/depth.py's LANGUAGES, and auto).
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         _journal,
         _skills,
         _backups,
-        _feedback,
+        feedback_commands,
         _insights,
         _report,
         _journal_io,
@@ -89,38 +90,6 @@ def build_parser() -> argparse.ArgumentParser:
         add(sub)
     _add_examples(sub)
     return parser
-
-
-# The "Examples" ending each command's --help: what people type most (docs, README).
-EXAMPLES: dict[str, tuple[str, ...]] = {
-    "gui": ("plnjournal", "plnjournal --db ~/journals/placement.sqlite3"),
-    "demo": ("plnjournal --db /tmp/try.sqlite3 demo", "plnjournal --db /tmp/big.sqlite3 demo --years 10"),
-    "add": (
-        'plnjournal add "Parents evening went better than I feared. @PA1"',
-        "plnjournal add --date yesterday --skill CL1 --title Transitions -",
-        'plnjournal add --responds 12 "I rushed the call because I dreaded it."',
-    ),
-    "search": ("plnjournal search parents", 'plnjournal search "bad news" --skill PA1 --from 2026-09-01'),
-    "stats": ("plnjournal stats", "plnjournal stats --json"),
-    "show": ("plnjournal show -n 3", "plnjournal show 42", "plnjournal show --on friday", "plnjournal show --tag calm -n 10"),
-    "tags": ("plnjournal tags",),
-    "skills": ("plnjournal skills import teaching", "plnjournal skills matrix", "plnjournal skills keywords PA1 --add phoned"),
-    "import-feedback": ("plnjournal import-feedback okafor-november.csv --dry-run", "plnjournal import-feedback form.xlsx"),
-    "feedback-template": ("plnjournal feedback-template ask-okafor.csv --skills PA1,CL3 --mentor 'Ms Okafor'",),
-    "feedback-inbox": ("plnjournal feedback-inbox", "plnjournal feedback-inbox --limit 30"),
-    "respond": ('plnjournal respond 12 "I avoid the call because I fear the anger."',),
-    "feedback-praise": ("plnjournal feedback-praise 7", "plnjournal feedback-praise 7 --undo"),
-    "avoidance": ("plnjournal avoidance", "plnjournal avoidance --as-of 2026-06-30 --json"),
-    "chart": ("plnjournal chart avoidance ranking.png", "plnjournal chart trends trends.svg --skill PA1"),
-    "export-pdf": ("plnjournal export-pdf progress.pdf", "plnjournal export-pdf term1.pdf --from 2026-09-01 --to 2026-12-18 --anonymize-mentors"),
-    "import-journal": ("plnjournal import-journal ~/journal.txt --dry-run", "plnjournal import-journal dayone-export.zip"),
-    "export-journal": ("plnjournal export-journal ~/journal-markdown/", "plnjournal export-journal everything.json --format json"),
-    "backup": ("plnjournal backup", "plnjournal backup /media/usb/journal-copy.sqlite3"),
-    "backups": ("plnjournal backups",),
-    "restore": ("plnjournal restore before-migration-from-0002",),
-    "settings": ("plnjournal settings language fr",),
-    "completion": ('eval "$(plnjournal completion bash)"',),
-}  # fmt: skip
 
 
 def _add_examples(sub: Subcommands) -> None:
@@ -274,85 +243,6 @@ def _backups(sub: Subcommands) -> None:
     p.add_argument("backup", metavar="BACKUP", help="a backup file, or a name from 'backups'")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(handler="plnjournal.cli.cmd_backup:cmd_restore")
-
-
-def _feedback(sub: Subcommands) -> None:
-    """Mentor feedback: import files, write a template, the inbox, the praise mark."""
-    p = sub.add_parser(
-        "import-feedback",
-        help="import mentor feedback files (CSV, XLSX, JSON, xAPI, Markdown letter)",
-        description="Check every file completely, then import all of it or nothing. "
-        "Formats: docs/feedback-formats.md. Exit 0 on success, 2 on problems in the files.",
-    )
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
-    p.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        type=column_mapping,
-        metavar="HEADER=FIELD",
-        help="read a column as date, mentor, skill, rating, comment, ignore, or rating:SKILL "
-        "(repeatable)",
-    )
-    p.add_argument(
-        "--date-format", metavar="FMT", help="for dates like 03/11/2026: e.g. %%d/%%m/%%Y"
-    )
-    p.add_argument(
-        "--create-missing-skills",
-        action="store_true",
-        help="add unknown skills to an 'Imported' area instead of refusing the file",
-    )
-    p.add_argument(
-        "--max-size", type=float, default=20, metavar="MB", help="refuse larger files (default 20)"
-    )
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_import_feedback")
-
-    p = sub.add_parser(
-        "feedback-template",
-        help="write a feedback template for a mentor (OUT.csv, OUT.md or OUT.json)",
-    )
-    p.add_argument("out", metavar="OUT")
-    p.add_argument("--skills", metavar="CODE,...", help="skills to ask about (default: all active)")
-    p.add_argument("--mentor", default="", help="the mentor's name, filled in for them")
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
-    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_feedback_template")
-
-    p = sub.add_parser(
-        "feedback-inbox", help="feedback still waiting for a reflection, oldest first"
-    )
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.add_argument(
-        "--limit",
-        type=positive_int,
-        metavar="N",
-        help=f"show the N oldest items (default {TEXT_LIMIT}; all with --json)",
-    )
-    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_feedback_inbox")
-
-    p = sub.add_parser(
-        "respond",
-        help="answer a feedback item with a reflection that quotes it (ID from feedback-inbox)",
-    )
-    p.add_argument("item", type=positive_int, metavar="ID", help="the feedback item's number")
-    p.add_argument(
-        "text",
-        nargs="?",
-        help="your answer; '-' reads it from standard input (none: a template to fill in)",
-    )
-    p.add_argument("--private", action="store_true", help="never exported unless asked")
-    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_respond")
-
-    p = sub.add_parser(
-        "feedback-praise",
-        help="mark a feedback item's comment as praise (it was not critical), or --undo it",
-        description="The item is kept as it is; its comment no longer asks for a reflection. "
-        "A rating below target still does. Item numbers are in 'feedback-inbox'.",
-    )
-    p.add_argument("item", type=positive_int, metavar="ID", help="the feedback item's number")
-    p.add_argument("--undo", action="store_true", help="the comment counts as critical again")
-    p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_feedback_praise")
 
 
 def _insights(sub: Subcommands) -> None:

@@ -1,0 +1,34 @@
+"""The examples that end each command's --help: what people type most."""
+
+from __future__ import annotations
+
+# The "Examples" ending each command's --help: what people type most (docs, README).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "gui": ("plnjournal", "plnjournal --db ~/journals/placement.sqlite3"),
+    "demo": ("plnjournal --db /tmp/try.sqlite3 demo", "plnjournal --db /tmp/big.sqlite3 demo --years 10"),
+    "add": (
+        'plnjournal add "Parents evening went better than I feared. @PA1"',
+        "plnjournal add --date yesterday --skill CL1 --title Transitions -",
+        'plnjournal add --responds 12 "I rushed the call because I dreaded it."',
+    ),
+    "search": ("plnjournal search parents", 'plnjournal search "bad news" --skill PA1 --from 2026-09-01'),
+    "stats": ("plnjournal stats", "plnjournal stats --json"),
+    "show": ("plnjournal show -n 3", "plnjournal show 42", "plnjournal show --on friday", "plnjournal show --tag calm -n 10"),
+    "tags": ("plnjournal tags",),
+    "skills": ("plnjournal skills import teaching", "plnjournal skills matrix", "plnjournal skills keywords PA1 --add phoned"),
+    "import-feedback": ("plnjournal import-feedback okafor-november.csv --dry-run", "plnjournal import-feedback form.xlsx"),
+    "feedback-template": ("plnjournal feedback-template ask-okafor.csv --skills PA1,CL3 --mentor 'Ms Okafor'",),
+    "feedback-inbox": ("plnjournal feedback-inbox", "plnjournal feedback-inbox --limit 30"),
+    "respond": ('plnjournal respond 12 "I avoid the call because I fear the anger."',),
+    "feedback-praise": ("plnjournal feedback-praise 7", "plnjournal feedback-praise 7 --undo"),
+    "avoidance": ("plnjournal avoidance", "plnjournal avoidance --as-of 2026-06-30 --json"),
+    "chart": ("plnjournal chart avoidance ranking.png", "plnjournal chart trends trends.svg --skill PA1"),
+    "export-pdf": ("plnjournal export-pdf progress.pdf", "plnjournal export-pdf term1.pdf --from 2026-09-01 --to 2026-12-18 --anonymize-mentors"),
+    "import-journal": ("plnjournal import-journal ~/journal.txt --dry-run", "plnjournal import-journal dayone-export.zip"),
+    "export-journal": ("plnjournal export-journal ~/journal-markdown/", "plnjournal export-journal everything.json --format json"),
+    "backup": ("plnjournal backup", "plnjournal backup /media/usb/journal-copy.sqlite3"),
+    "backups": ("plnjournal backups",),
+    "restore": ("plnjournal restore before-migration-from-0002",),
+    "settings": ("plnjournal settings language fr",),
+    "completion": ('eval "$(plnjournal completion bash)"',),
+}  # fmt: skip
