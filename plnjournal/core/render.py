@@ -177,9 +177,7 @@ def markdown_to_html(text: str) -> str:
 def plain_text_html(text: str) -> str:
     """``text`` as escaped paragraphs, its line breaks kept: nothing in it is formatting."""
     paragraphs = (p.strip("\n") for p in _BLANK_LINE.split(text))
-    return "".join(
-        f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs if p.strip()
-    )
+    return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs if p.strip())
 
 
 def _note(message: str) -> str:
