@@ -207,6 +207,8 @@ def build_demo(
         holiday = day.month == 8 and rng.random() < 0.6
         write = rng.random() < (0.45 if weekend or holiday else 0.88)
         n_entries = (2 if rng.random() < 0.08 else 1) if write else 0
+        if day == today:
+            n_entries = max(n_entries, 1)  # the demo ends today, as it says
         for k in range(n_entries):
             entries_made += 1
             _make_entry(session, rng, day, k, pool, pool_w, practice, level_now, today, blind, hi)

@@ -108,3 +108,20 @@ def test_refuses_a_journal_with_entries_unless_forced(demo_db) -> None:
         before = journal_stats(s)["entries"]
         build_demo(s, today=TODAY, force=True, seed=99)
         assert journal_stats(s)["entries"] > before
+
+
+def test_the_demo_ends_today_whatever_the_seed(tmp_path) -> None:
+    """The demo journal is 'a realistic demo journal ending today': its last reflection is
+    today's for any seed (issue 20, finding 12)."""
+    import datetime as dt
+
+    from plnjournal.core.demo import build_demo
+    from plnjournal.storage.db import open_database
+
+    day = dt.date(2026, 11, 28)
+    for seed in range(1, 6):
+        db = open_database(tmp_path / f"d{seed}.sqlite3")
+        with db.session() as s:
+            stats = build_demo(s, seed=seed, today=day)
+        db.close()
+        assert stats["last_entry"] == day.isoformat(), seed
