@@ -21,6 +21,7 @@ from plnjournal.lazy import lazy_module
 from plnjournal.storage import dialect
 from plnjournal.storage.backup import daily_backup as backup_once_a_day
 from plnjournal.storage.backup import make_backup
+from plnjournal.storage.schema import one_line
 from plnjournal.storage.sqlite_file import (
     QuickCheck,
     check_file,
@@ -211,7 +212,8 @@ def open_database(
             raise damaged(path, "is an SQLite file but not a PLN Journal database")
         if revision is not None and revision not in REVISIONS:
             raise DatabaseTooNew(
-                f"{path}: was written by a newer version of PLN Journal (schema {revision}); "
+                f"{path}: was written by a newer version of PLN Journal "
+                f"(schema {one_line(revision, 20)}); "
                 "update PLN Journal to open it"
             )
         if (problem := read_only_problem(path)) is not None:
