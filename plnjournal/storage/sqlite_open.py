@@ -26,14 +26,18 @@ def sqlite_uri(path: Path, **params: str) -> str:
     return uri
 
 
-def open_readonly(path: Path) -> sqlite3.Connection:
+def open_readonly(path: Path, *, any_thread: bool = False) -> sqlite3.Connection:
     """A read-only connection, which also works in a read-only folder.
 
     SQLite needs a ``-shm`` file beside a WAL journal even to read it, and cannot create one
     in a read-only folder. When no write-ahead log is pending there (nobody can be writing to
-    such a folder), the file is read as it stands (``immutable``).
+    such a folder), the file is read as it stands (``immutable``). ``any_thread``: for a
+    connection pool that hands it to other threads (one at a time).
     """
-    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
+    same = not any_thread
+    conn = sqlite3.connect(
+        sqlite_uri(path, mode="ro"), uri=True, timeout=10, check_same_thread=same
+    )
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
@@ -42,7 +46,9 @@ def open_readonly(path: Path) -> sqlite3.Connection:
         wal = path.with_name(path.name + "-wal")
         if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0):
             raise
-    return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
+    return sqlite3.connect(
+        sqlite_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=same
+    )
 
 
 def quick_check_problems(conn: sqlite3.Connection) -> list[str]:
