@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,12 +12,17 @@ from plnjournal.errors import PlnError
 from plnjournal.lazy import lazy_module
 
 if TYPE_CHECKING:
+    import tempfile
+
     import platformdirs
 else:
     # Off the quick commands (search, show, stats) when the journal is named by --db,
     # PLNJOURNAL_DB or PLNJOURNAL_HOME: no platform folder is asked for then
     # (docs/performance.md, "Where the start-up deferrals are, and what each saves").
     platformdirs = lazy_module("platformdirs")
+    # Only when a file is written (a backup, the PDF): tempfile brings shutil, random, bz2 and
+    # lzma, off the quick commands' start (docs/performance.md, "The command line's start").
+    tempfile = lazy_module("tempfile")
 
 APP_NAME = "plnjournal"
 DB_FILENAME = "journal.sqlite3"
