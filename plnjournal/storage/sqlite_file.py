@@ -18,6 +18,7 @@ from plnjournal.storage.sqlite_open import (
     HEAD_REVISION,
     REVISIONS,
     SQLITE_MAGIC,
+    lenient_text,
     open_readonly,
     quick_check_problems,
 )
@@ -120,7 +121,7 @@ def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
     such a file is refused like a damaged one (kept as it is, its newest sound backup named).
     """
     try:
-        conn = open_readonly(path)
+        conn = lenient_text(open_readonly(path))
     except sqlite3.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
     try:
@@ -139,6 +140,8 @@ def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
         return revision, True
     except sqlite3.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
+    except UnicodeDecodeError as exc:  # SQLite's words about a damaged schema, not UTF-8
+        raise damaged(path, "the journal file is damaged (its schema is not text)") from exc
     finally:
         conn.close()
 
@@ -171,13 +174,15 @@ class QuickCheck:
 
     def _run(self) -> None:
         try:
-            conn = open_readonly(self.path)
+            conn = lenient_text(open_readonly(self.path))
             try:
                 self._problems = quick_check_problems(conn)
             finally:
                 conn.close()
         except sqlite3.Error as exc:
             self._error = exc
+        except UnicodeDecodeError:  # SQLite's words about a damaged schema, not UTF-8
+            self._problems = ["its schema is not text"]
 
     def verdict(self) -> None:
         """Wait for the check; raise what it found, as ``read_revision``'s own check does."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 # Every revision this version knows, oldest first. A file at a revision not listed here was
@@ -39,8 +40,15 @@ def open_readonly(path: Path, *, any_thread: bool = False) -> sqlite3.Connection
         sqlite_uri(path, mode="ro"), uri=True, timeout=10, check_same_thread=same
     )
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _first_read(conn)
         return conn
+    except UnicodeDecodeError as exc:
+        # SQLite's message about a damaged schema quotes its bytes, which need not be UTF-8:
+        # said as the damage it is, so every caller reports it like any other.
+        conn.close()
+        raise sqlite3.DatabaseError(
+            "database disk image is malformed (its schema is not text)"
+        ) from exc
     except sqlite3.OperationalError:
         conn.close()
         wal = path.with_name(path.name + "-wal")
@@ -49,6 +57,36 @@ def open_readonly(path: Path, *, any_thread: bool = False) -> sqlite3.Connection
     return sqlite3.connect(
         sqlite_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=same
     )
+
+
+FIRST_READ_TRIES = 6
+
+
+def _first_read(conn: sqlite3.Connection) -> None:
+    """Read the schema once, again after a pause when SQLite says "locked" at once: a
+    read-only connection cannot wait out a writer resetting the write-ahead log's index
+    (SQLite does not ask the busy handler then; seen with a writer in a loop)."""
+    for attempt in range(FIRST_READ_TRIES):
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or attempt == FIRST_READ_TRIES - 1:
+                raise
+        time.sleep(0.02 * 2**attempt)
+
+
+def _lenient(value: bytes) -> str:
+    return value.decode("utf-8", "replace")
+
+
+def lenient_text(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Read text that is not UTF-8 with replacement characters instead of failing: for the
+    checks, which read a file's own words about itself (names in its schema, what its
+    integrity check says), and a damaged or crafted file may hold any bytes there."""
+    conn.text_factory = _lenient
+    return conn
 
 
 def quick_check_problems(conn: sqlite3.Connection) -> list[str]:

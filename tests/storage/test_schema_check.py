@@ -102,3 +102,18 @@ def test_hostile_names_are_shown_on_one_short_line(backup_of) -> None:
         verify_backup(backup)
     message = info.value.message
     assert "\n" not in message and "\x1b" not in message and len(message) < 400
+
+
+def test_a_schema_that_is_not_text_is_one_clear_line(teaching_copy, tmp_path: Path) -> None:
+    """SQLite's message about a damaged schema quotes its bytes (found by bench/fuzz_backup.py)."""
+    teaching_copy.close()
+    path = copy_database(teaching_copy.path, tmp_path / "bytes.sqlite3")
+    data = path.read_bytes()
+    # The index's name in its sqlite_master record (name, then table name), not in its SQL.
+    at = data.index(b"ix_entry_tags_tagentry_tags")
+    path.write_bytes(data[:at] + b"\x99" + data[at + 1 :])  # the same length: pages stay put
+    with pytest.raises(DatabaseDamaged, match="the backup cannot be read") as info:
+        verify_backup(path)
+    assert "\n" not in info.value.message
+    with pytest.raises(DatabaseDamaged, match="damaged"):
+        open_database(path, create=False)
