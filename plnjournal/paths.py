@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plnjournal.errors import PlnError
 from plnjournal.lazy import lazy_module
 
 if TYPE_CHECKING:
+    import tempfile
+
     import platformdirs
 else:
     # Off the quick commands (search, show, stats) when the journal is named by --db,
     # PLNJOURNAL_DB or PLNJOURNAL_HOME: no platform folder is asked for then
     # (docs/performance.md, "Where the start-up deferrals are, and what each saves").
     platformdirs = lazy_module("platformdirs")
+    # Only when a file is written (a backup, the PDF): tempfile brings shutil, random, bz2 and
+    # lzma, off the quick commands' start (docs/performance.md, "The command line's start").
+    tempfile = lazy_module("tempfile")
 
 APP_NAME = "plnjournal"
 DB_FILENAME = "journal.sqlite3"
@@ -59,3 +67,82 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 def user_reflection_models_dir() -> Path:
     """Where the user's own reflection models are read from."""
     return data_dir() / "reflection_models"
+
+
+def runtime_dir() -> Path:
+    """A folder only this user can enter, for the window's lock file and local socket.
+
+    ``$XDG_RUNTIME_DIR/plnjournal`` when ``XDG_RUNTIME_DIR`` is a 0700 folder of the user's
+    own; else ``run/`` in the data folder. Never the shared temporary folder, where another
+    user could create the lock or the socket first and so keep the window from opening
+    (issue 18). Made 0700 if missing; OSError when it cannot be made, or is not the user's own.
+    """
+    base = os.environ.get("XDG_RUNTIME_DIR")
+    folder = Path(base) / APP_NAME if base and _private_folder(Path(base)) else data_dir() / "run"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not _private_folder(folder):
+        if folder.is_symlink() or folder.stat().st_uid != _uid():
+            raise PermissionError(f"{folder}: not a folder of this user's own")
+        folder.chmod(0o700)
+    return folder
+
+
+def _uid() -> int:
+    return os.getuid() if hasattr(os, "getuid") else -1
+
+
+def _private_folder(path: Path) -> bool:
+    """True for a real folder (not a link) owned by this user that nobody else may enter."""
+    try:
+        st = path.lstat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode):
+        return False
+    if os.name != "posix":
+        return True
+    return st.st_uid == _uid() and stat.S_IMODE(st.st_mode) & 0o077 == 0
+
+
+def private_file_beside(target: Path, suffix: str) -> Path:
+    """A new, empty file of the user's own (0600) in ``target``'s folder, for writing what
+    becomes ``target`` by a rename.
+
+    Made with O_EXCL under a random name (``tempfile.mkstemp``): never a file or a symbolic
+    link that was already there, so nobody can make the app write through a link planted at
+    a name they guessed (issue 18). The caller writes it, renames it over ``target`` and
+    removes it on failure.
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=folder)
+    os.close(fd)
+    return Path(name)
+
+
+def write_whole(path: Path, data: bytes, *, what: str = "the file") -> None:
+    """Put ``data`` at ``path`` whole or not at all: a new private file beside it
+    (``private_file_beside``), synced, then renamed over ``path``. A full disk or a read-only
+    folder is said as such (a ``PlnError``), and no partial file is left."""
+    tmp: Path | None = None
+    try:
+        tmp = private_file_beside(path, ".part")
+        with tmp.open("r+b") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise PlnError(f"could not write {what} to {path}: {write_problem(path, exc)}") from exc
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def write_problem(path: Path, exc: OSError) -> str:
+    """Why a file could not be written, in words the user can act on."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full; free some space (nothing was written)"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the folder {path.parent} is read-only (nothing was written)"
+    return f"{exc.strerror or exc} (nothing was written)"

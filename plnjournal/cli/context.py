@@ -41,13 +41,16 @@ class Context:
 
     def db(self, *, create: bool = True) -> Database:
         """The journal, opened for writing; ``create=False`` (commands that only read or copy
-        it) refuses a missing file rather than leaving an empty journal behind a typo."""
+        it) refuses a missing or empty file rather than making a journal of it, and reads a
+        read-only journal rather than refusing it (a write then says it is read-only)."""
         if self._db is None:
             if not create:
                 self._require_journal()
 
             with self._damage_advice():
-                self._db = storage_db.open_database(self.db_path, daily_backup=True)
+                self._db = storage_db.open_database(
+                    self.db_path, create=create, daily_backup=True, read_only_ok=not create
+                )
             for warning in self._db.warnings:
                 print_warning(warning)
         return self._db

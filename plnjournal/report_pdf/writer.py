@@ -15,7 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRect,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -45,6 +55,7 @@ from plnjournal.core.report.data_json import ATTACHMENT_NAME, report_json
 from plnjournal.core.report.html import ACCENT, STYLE, report_html
 from plnjournal.core.report.queries import fmt_date
 from plnjournal.errors import InputError, PlnError
+from plnjournal.paths import write_whole
 from plnjournal.report_pdf.chart_text import Label, draw_labels, split_labels
 from plnjournal.report_pdf.pagination import paginate
 
@@ -280,14 +291,14 @@ class ReportDocument:
 
     def write_pdf(
         self,
-        path: Path,
+        path: Path | QIODevice,
         *,
         title: str = "",
         attachment: tuple[str, bytes] | None = None,
         progress: ProgressFn | None = None,
     ) -> None:
-        """Write the PDF to ``path`` (the caller makes it crash-safe)."""
-        writer = QPdfWriter(str(path))
+        """Write the PDF to ``path`` or a device (the caller makes it crash-safe)."""
+        writer = QPdfWriter(path if isinstance(path, QIODevice) else str(path))
         writer.setResolution(DPI)
         writer.setPageLayout(
             QPageLayout(
@@ -439,9 +450,9 @@ def write_report_pdf(
     progress: ProgressFn | None = None,
     prepared: PreparedReport | None = None,
 ) -> WrittenPdf:
-    """Write the report to ``path`` crash-safely: a temporary file beside it, then a rename,
-    so ``path`` is either the old file or the whole new one, never half a PDF (``prepared``:
-    ``prepare_report(report)``, made beforehand)."""
+    """Write the report to ``path`` crash-safely (``paths.write_whole``): ``path`` is either the old
+    file or the whole new one, never half a PDF (``prepared``: ``prepare_report(report)``, made
+    beforehand)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -450,24 +461,22 @@ def write_report_pdf(
         raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
     ensure_gui_app()
     document = build_document(report, paper, charts=charts, fonts=fonts, prepared=prepared)
-    tmp = folder / f".{path.name}.{os.getpid()}.part"
-    try:
-        document.write_pdf(
-            tmp,
-            title=pdf_title(report),
-            attachment=(
-                ATTACHMENT_NAME,
-                prepared.attachment if prepared is not None else report_json(report),
-            ),
-            progress=progress,
-        )
-        if not tmp.is_file() or tmp.stat().st_size == 0:
-            raise PlnError(f"could not write {path}: is the folder writable?")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise PlnError(f"could not write {path}: {exc.strerror or exc}") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    # Drawn in memory, then written by us: Qt does not report a write that fails (a full disk
+    # left a truncated PDF in place of the report), and the file is then a new private one.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    document.write_pdf(
+        buffer,
+        title=pdf_title(report),
+        attachment=(
+            ATTACHMENT_NAME,
+            prepared.attachment if prepared is not None else report_json(report),
+        ),
+        progress=progress,
+    )
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data:
+        raise PlnError(f"could not write {path}: the PDF came out empty")
+    write_whole(path, data, what="the PDF")
     return WrittenPdf(path, document.page_count)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plnjournal.errors import StorageError
-from plnjournal.paths import backup_dir
+from plnjournal.paths import backup_dir, private_file_beside
 from plnjournal.storage.sqlite_open import open_readonly
 
 log = logging.getLogger(__name__)
@@ -114,12 +114,13 @@ def copy_database(src: Path, dest: Path) -> Path:
     """Copy ``src`` to ``dest`` consistently, even while another process writes to ``src``.
 
     The copy is a standalone file (rollback-journal mode, no ``-wal`` beside it), written to
-    ``dest.<pid>.part`` and renamed, so a backup is either whole or absent, even after a crash.
+    a new private file beside it (``.NAME.<random>.part``, 0600) and renamed, so a backup is
+    either whole or absent, even after a crash.
     """
-    tmp = dest.with_name(f"{dest.name}.{os.getpid()}.part")  # unique per writer
+    tmp: Path | None = None
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp.unlink(missing_ok=True)
+        tmp = private_file_beside(dest, ".part")  # new, 0600: never a planted link
         source = open_readonly(src)  # also from a read-only folder or medium
         try:
             target = sqlite3.connect(tmp)
@@ -136,8 +137,10 @@ def copy_database(src: Path, dest: Path) -> Path:
         tmp.replace(dest)
         _fsync_dir(dest.parent)
     except (sqlite3.Error, OSError) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+                tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
         raise _copy_failure(src, dest, exc) from exc
     return dest
 
@@ -267,7 +270,9 @@ def prune_backups(db_path: Path) -> list[Path]:
     # A ".part" left by a crash mid-backup is never a backup; clear out old ones (a fresh one
     # may be another process's backup in progress).
     stale = dt.datetime.now().timestamp() - 3600
-    for part in backup_dir(db_path).glob(f"{db_path.stem}-*.part"):
+    folder = backup_dir(db_path)
+    parts = [*folder.glob(f".{db_path.stem}-*.part"), *folder.glob(f"{db_path.stem}-*.part")]
+    for part in parts:
         with contextlib.suppress(OSError):
             if part.stat().st_mtime < stale:
                 part.unlink()

@@ -9,11 +9,13 @@ from pathlib import Path
 
 from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, PlnError, StorageError
 from plnjournal.storage.backup import BackupInfo, backup_infos
-from plnjournal.storage.sqlite_open import REVISIONS, SQLITE_MAGIC, sqlite_uri
+from plnjournal.storage.schema import check_schema, one_line
+from plnjournal.storage.sqlite_open import REVISIONS, SQLITE_MAGIC, lenient_text, sqlite_uri
 
 
 def verify_backup(path: Path, *, quick: bool = False) -> str:
-    """Check a backup is whole and a PLN Journal this version can open; return its revision."""
+    """Check a backup is whole, a PLN Journal this version can open, and holds nothing PLN
+    Journal does not make (storage/schema.py); return its revision."""
     if path.is_dir():
         raise StorageError(f"{path}: is a folder, not a backup file")
     if not path.exists():
@@ -27,31 +29,42 @@ def verify_backup(path: Path, *, quick: bool = False) -> str:
         raise DatabaseDamaged(f"{path}: is not a PLN Journal backup (not an SQLite file)")
     try:
         # immutable: a backup is never written, so read it without locks or -wal/-shm files.
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
+        conn = lenient_text(sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True))
         try:
             check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
             problems = [r[0] for r in conn.execute(check).fetchall()]
             if problems != ["ok"]:
-                raise DatabaseDamaged(f"{path}: the backup is damaged ({problems[0]})")
+                raise DatabaseDamaged(f"{path}: the backup is damaged ({one_line(problems[0])})")
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             row = (
                 conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 if "alembic_version" in tables
                 else None
             )
+            # Its triggers would run in the live journal: nothing PLN Journal does not make.
+            foreign = check_schema(conn, row[0]) if row and row[0] in REVISIONS else None
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        raise DatabaseDamaged(f"{path}: the backup cannot be read ({exc})") from exc
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        # SQLite's message about a damaged schema quotes its bytes, which need not be UTF-8.
+        raise DatabaseDamaged(f"{path}: the backup cannot be read ({_said(exc)})") from exc
     if row is None:
         raise DatabaseDamaged(f"{path}: is an SQLite file but not a PLN Journal backup")
     revision: str = row[0]
+    if foreign is not None:
+        raise DatabaseDamaged(f"{path}: {foreign}; not restored")
     if revision not in REVISIONS:
         raise DatabaseTooNew(
             f"{path}: the backup was written by a newer version of PLN Journal "
-            f"(schema {revision}); update PLN Journal to restore it"
+            f"(schema {one_line(revision, 20)}); update PLN Journal to restore it"
         )
     return revision
+
+
+def _said(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "its schema is damaged: SQLite's description of it is not text"
+    return one_line(exc)
 
 
 def newest_good_backup(db_path: Path) -> BackupInfo | None:

@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plnjournal.errors import DatabaseTooNew, PlnError
+from plnjournal.errors import DatabaseTooNew, PlnError, StorageError
 from plnjournal.lazy import lazy_module
 from plnjournal.storage import dialect
 from plnjournal.storage.backup import daily_backup as backup_once_a_day
 from plnjournal.storage.backup import make_backup
+from plnjournal.storage.schema import one_line
 from plnjournal.storage.sqlite_file import (
     QuickCheck,
     check_file,
@@ -63,9 +64,14 @@ class Database:
     read-only sqlite3 connections (``reading()``) serve what the window shows first.
     """
 
-    def __init__(self, path: Path, engine: Engine | None = None) -> None:
+    def __init__(
+        self, path: Path, engine: Engine | None = None, *, read_only: bool = False
+    ) -> None:
         self.path = path
         self._engine = engine
+        # Opened read-only (a read-only file or folder, for a command that only reads or
+        # copies it): a write fails with the read-only message.
+        self.read_only = read_only
         self._sessionmaker: sessionmaker[Session] | None = None
         self._lock = threading.Lock()
         self._local = threading.local()  # this thread's read-only connection
@@ -80,7 +86,7 @@ class Database:
         if self._engine is None:
             with self._lock:
                 if self._engine is None:
-                    self._engine = make_engine(self.path)
+                    self._engine = make_engine(self.path, read_only=self.read_only)
         return self._engine
 
     @property
@@ -144,21 +150,36 @@ class Database:
             self._engine.dispose()
 
 
-def make_engine(path: Path, *, busy_timeout_ms: int | None = None) -> Engine:
-    """An engine whose connections get the journal's pragmas and take the write lock up front."""
+def make_engine(
+    path: Path, *, busy_timeout_ms: int | None = None, read_only: bool = False
+) -> Engine:
+    """An engine whose connections get the journal's pragmas and take the write lock up front;
+    ``read_only``: connections that only read (``open_readonly``), for a read-only file."""
     if busy_timeout_ms is None:
         busy_timeout_ms = dialect.BUSY_TIMEOUT_MS
-    engine = sqlalchemy.create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": busy_timeout_ms / 1000},
-        # An error's text never carries the statement's values: they are the user's words
-        # (a private reflection's body), and errors reach the terminal and the log.
-        hide_parameters=True,
-    )
+    timeout = busy_timeout_ms
+    # An error's text never carries the statement's values: they are the user's words
+    # (a private reflection's body), and errors reach the terminal and the log.
+    if read_only:
+        engine = sqlalchemy.create_engine(
+            f"sqlite:///{path}",
+            creator=lambda: open_readonly(path, any_thread=True),
+            hide_parameters=True,
+        )
+    else:
+        engine = sqlalchemy.create_engine(
+            f"sqlite:///{path}",
+            connect_args={"timeout": busy_timeout_ms / 1000},
+            hide_parameters=True,
+        )
 
     @sa_event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
-        dialect.apply_pragmas(dbapi_connection, busy_timeout_ms=busy_timeout_ms)
+        if read_only:  # journal mode and durability are the writer's to set
+            dbapi_connection.execute("PRAGMA foreign_keys=ON")
+            dbapi_connection.execute(f"PRAGMA busy_timeout={int(timeout)}")
+        else:
+            dialect.apply_pragmas(dbapi_connection, busy_timeout_ms=timeout)
 
     @sa_event.listens_for(engine, "before_cursor_execute")
     def _before_write(
@@ -193,12 +214,17 @@ def open_database(
     backup_before_migrate: bool = True,
     daily_backup: bool = False,
     quick_check: QuickCheck | None = None,
+    read_only_ok: bool = False,
 ) -> Database:
     """Open (and create or upgrade) the journal at ``path``.
 
     A file from a newer version is refused; an older one is backed up, then upgraded. The
     front ends pass ``daily_backup=True``: the first start of each day backs the journal up
     (after the quick check, so a damaged file never pushes a sound backup out of rotation).
+
+    ``create=False`` (commands that only read or copy the journal) never makes a journal: a
+    missing, empty (0 bytes) or schema-less file is refused, untouched. ``read_only_ok``: a
+    read-only file or folder is opened for reading (no daily backup) instead of refused.
     """
     path = Path(path)
     has_data = check_file(path, create)
@@ -211,11 +237,20 @@ def open_database(
             raise damaged(path, "is an SQLite file but not a PLN Journal database")
         if revision is not None and revision not in REVISIONS:
             raise DatabaseTooNew(
-                f"{path}: was written by a newer version of PLN Journal (schema {revision}); "
+                f"{path}: was written by a newer version of PLN Journal "
+                f"(schema {one_line(revision, 20)}); "
                 "update PLN Journal to open it"
             )
-        if (problem := read_only_problem(path)) is not None:
+    if not create and revision is None:
+        raise StorageError(
+            f"{path}: is empty, not a journal; it was left as it is (nothing was created: "
+            "open the window on it, or add a reflection, to start a journal there)"
+        )
+    read_only = False
+    if has_data and (problem := read_only_problem(path)) is not None:
+        if not read_only_ok or revision != HEAD_REVISION:
             raise problem  # said now, not at the first save (reads work without opening)
+        read_only = True
     engine = None
     if revision != HEAD_REVISION:  # new or older: SQLAlchemy and Alembic are needed now
         engine = make_engine(path)
@@ -230,8 +265,8 @@ def open_database(
         except (sa_exc.SQLAlchemyError, sqlite3.Error) as exc:
             engine.dispose()
             raise describe_sqlite_error(exc, path) from exc
-    database = Database(path, engine)
-    if daily_backup and has_data:
+    database = Database(path, engine, read_only=read_only)
+    if daily_backup and has_data and not read_only:
         try:
             backup_once_a_day(path)
         except PlnError as exc:  # a backup problem must not lock the user out of the journal

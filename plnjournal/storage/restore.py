@@ -18,7 +18,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from plnjournal.errors import DatabaseDamaged, StorageError
+from plnjournal.errors import DatabaseDamaged, PlnError, StorageError
+from plnjournal.paths import private_file_beside
 from plnjournal.storage.backup import _fsync_dir, make_backup
 from plnjournal.storage.backup_check import verify_backup
 from plnjournal.storage.db import open_database
@@ -45,11 +46,19 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
     if backup.exists() and db_path.exists() and backup.resolve() == db_path.resolve():
         raise StorageError(f"{backup}: is the journal itself, not a backup of it")
     revision = verify_backup(backup)
-    sound, saved = _save_current(db_path, now)
-    staged = db_path.with_name(f"{db_path.name}.{os.getpid()}.restoring")
+    with contextlib.suppress(DatabaseDamaged):  # a damaged journal is moved aside later
+        check_file(db_path, create=True)  # a folder given as the journal is said so
+    staged: Path | None = None
     damaged_kept = None
     try:
-        _stage(backup, staged)
+        staged = _stage(backup, db_path)
+        # What goes in is the private copy: checked again, so a backup swapped after its
+        # check (a shared folder) never brings in what the check refused.
+        if (changed := _changed_since_check(staged, revision)) is not None:
+            raise DatabaseDamaged(
+                f"{backup}: changed while it was being restored ({changed}); not restored"
+            )
+        sound, saved = _save_current(db_path, now)
         if sound:
             _write_into_live(staged, db_path)
         else:
@@ -57,7 +66,9 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
     except (sqlite3.Error, OSError) as exc:
         raise describe_sqlite_error(exc, db_path) from exc
     finally:
-        staged.unlink(missing_ok=True)
+        if staged is not None:
+            staged.unlink(missing_ok=True)
+            staged.with_name(staged.name + "-journal").unlink(missing_ok=True)
     log.info(
         "restored %s from %s (saved: %s, damaged kept: %s)", db_path, backup, saved, damaged_kept
     )
@@ -66,6 +77,15 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
         open_database(db_path).close()  # upgrades, after its own backup
         migrated_from = revision
     return RestoreResult(backup, saved, damaged_kept, migrated_from)
+
+
+def _changed_since_check(staged: Path, revision: str) -> str | None:
+    """What the staged copy's own check finds that the backup's did not; None when nothing."""
+    try:
+        again = verify_backup(staged)
+    except PlnError as exc:
+        return exc.message
+    return None if again == revision else f"now at schema {again}"
 
 
 def _save_current(db_path: Path, now: dt.datetime) -> tuple[bool, Path | None]:
@@ -81,19 +101,25 @@ def _save_current(db_path: Path, now: dt.datetime) -> tuple[bool, Path | None]:
     return True, make_backup(db_path, "before-restore", now=now)
 
 
-def _stage(backup: Path, staged: Path) -> None:
-    """A private copy of the backup beside the journal (same disk, so it can be renamed in)."""
-    staged.unlink(missing_ok=True)
-    src = sqlite3.connect(sqlite_uri(backup, mode="ro", immutable="1"), uri=True)
+def _stage(backup: Path, db_path: Path) -> Path:
+    """A private copy of the backup beside the journal (same disk, so it can be renamed in),
+    in a new file of its own (``private_file_beside``: never a file or link already there)."""
+    staged = private_file_beside(db_path, ".restoring")
     try:
-        dest = sqlite3.connect(staged)
+        src = sqlite3.connect(sqlite_uri(backup, mode="ro", immutable="1"), uri=True)
         try:
-            src.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
+            dest = sqlite3.connect(staged)
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        src.close()
+            src.close()
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    return staged
 
 
 def _write_into_live(staged: Path, db_path: Path) -> None:

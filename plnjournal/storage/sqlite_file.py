@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, StorageError
 from plnjournal.lazy import lazy_module
+from plnjournal.storage.schema import one_line, read_objects, schema_message, schema_problems
 from plnjournal.storage.sqlite_open import (
     HEAD_REVISION,
     REVISIONS,
     SQLITE_MAGIC,
+    lenient_text,
     open_readonly,
     quick_check_problems,
 )
@@ -110,26 +112,36 @@ def check_file(path: Path, create: bool) -> bool:
 
 
 def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
-    """The file's schema revision and whether it holds any tables, read with plain sqlite3;
+    """The file's schema revision and whether it holds anything, read with plain sqlite3;
     with ``check``, after SQLite's quick check of the whole file (its cost grows with the
-    file: docs/performance.md, "Before and after (session 2)")."""
+    file: docs/performance.md, "Before and after (session 2)").
+
+    A journal at a revision this version knows must hold exactly the schema PLN Journal makes
+    (storage/schema.py): a trigger, view, table or index from elsewhere would act in it, so
+    such a file is refused like a damaged one (kept as it is, its newest sound backup named).
+    """
     try:
-        conn = open_readonly(path)
+        conn = lenient_text(open_readonly(path))
     except sqlite3.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
     try:
-        tables = {
-            r[0]
-            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-        }
+        objects = read_objects(conn)
         if check and (problems := quick_check_problems(conn)):
-            raise damaged(path, f"the journal file is damaged ({problems[0]})")
-        if "alembic_version" not in tables:
-            return None, bool(tables)
+            raise damaged(path, f"the journal file is damaged ({one_line(problems[0])})")
+        if not any(kind == "table" and name == "alembic_version" for kind, name, _t, _s in objects):
+            return None, bool(objects)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return (row[0] if row else None), True
+        revision = row[0] if row else None
+        if revision in REVISIONS and (foreign := schema_problems(objects, revision)):
+            raise damaged(
+                path,
+                f"{schema_message(foreign)}, so it was not opened (another program changed it)",
+            )
+        return revision, True
     except sqlite3.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
+    except UnicodeDecodeError as exc:  # SQLite's words about a damaged schema, not UTF-8
+        raise damaged(path, "the journal file is damaged (its schema is not text)") from exc
     finally:
         conn.close()
 
@@ -162,13 +174,15 @@ class QuickCheck:
 
     def _run(self) -> None:
         try:
-            conn = open_readonly(self.path)
+            conn = lenient_text(open_readonly(self.path))
             try:
                 self._problems = quick_check_problems(conn)
             finally:
                 conn.close()
         except sqlite3.Error as exc:
             self._error = exc
+        except UnicodeDecodeError:  # SQLite's words about a damaged schema, not UTF-8
+            self._problems = ["its schema is not text"]
 
     def verdict(self) -> None:
         """Wait for the check; raise what it found, as ``read_revision``'s own check does."""
@@ -176,7 +190,7 @@ class QuickCheck:
         if self._error is not None:
             raise describe_sqlite_error(self._error, self.path) from self._error
         if self._problems:
-            raise damaged(self.path, f"the journal file is damaged ({self._problems[0]})")
+            raise damaged(self.path, f"the journal file is damaged ({one_line(self._problems[0])})")
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection | None:
@@ -195,7 +209,8 @@ def connect_readonly(path: Path) -> sqlite3.Connection | None:
         raise damaged(path, "is an SQLite file but not a PLN Journal database")
     if revision is not None and revision not in REVISIONS:
         raise DatabaseTooNew(
-            f"{path}: was written by a newer version of PLN Journal (schema {revision}); "
+            f"{path}: was written by a newer version of PLN Journal "
+            f"(schema {one_line(revision, 20)}); "
             "update PLN Journal to open it"
         )
     if revision != HEAD_REVISION:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 # Every revision this version knows, oldest first. A file at a revision not listed here was
@@ -26,23 +27,66 @@ def sqlite_uri(path: Path, **params: str) -> str:
     return uri
 
 
-def open_readonly(path: Path) -> sqlite3.Connection:
+def open_readonly(path: Path, *, any_thread: bool = False) -> sqlite3.Connection:
     """A read-only connection, which also works in a read-only folder.
 
     SQLite needs a ``-shm`` file beside a WAL journal even to read it, and cannot create one
     in a read-only folder. When no write-ahead log is pending there (nobody can be writing to
-    such a folder), the file is read as it stands (``immutable``).
+    such a folder), the file is read as it stands (``immutable``). ``any_thread``: for a
+    connection pool that hands it to other threads (one at a time).
     """
-    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
+    same = not any_thread
+    conn = sqlite3.connect(
+        sqlite_uri(path, mode="ro"), uri=True, timeout=10, check_same_thread=same
+    )
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _first_read(conn)
         return conn
+    except UnicodeDecodeError as exc:
+        # SQLite's message about a damaged schema quotes its bytes, which need not be UTF-8:
+        # said as the damage it is, so every caller reports it like any other.
+        conn.close()
+        raise sqlite3.DatabaseError(
+            "database disk image is malformed (its schema is not text)"
+        ) from exc
     except sqlite3.OperationalError:
         conn.close()
         wal = path.with_name(path.name + "-wal")
         if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0):
             raise
-    return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
+    return sqlite3.connect(
+        sqlite_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=same
+    )
+
+
+FIRST_READ_TRIES = 6
+
+
+def _first_read(conn: sqlite3.Connection) -> None:
+    """Read the schema once, again after a pause when SQLite says "locked" at once: a
+    read-only connection cannot wait out a writer resetting the write-ahead log's index
+    (SQLite does not ask the busy handler then; seen with a writer in a loop)."""
+    for attempt in range(FIRST_READ_TRIES):
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or attempt == FIRST_READ_TRIES - 1:
+                raise
+        time.sleep(0.02 * 2**attempt)
+
+
+def _lenient(value: bytes) -> str:
+    return value.decode("utf-8", "replace")
+
+
+def lenient_text(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Read text that is not UTF-8 with replacement characters instead of failing: for the
+    checks, which read a file's own words about itself (names in its schema, what its
+    integrity check says), and a damaged or crafted file may hold any bytes there."""
+    conn.text_factory = _lenient
+    return conn
 
 
 def quick_check_problems(conn: sqlite3.Connection) -> list[str]:

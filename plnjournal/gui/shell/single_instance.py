@@ -1,6 +1,7 @@
 """One window per journal: a second launch brings the running window forward, then exits.
 
-A launch claims the journal with a lock file named after the journal's path (and the user),
+A launch claims the journal with a lock file named after the journal's path (and the user), in
+the user's own runtime folder (``paths.runtime_dir``, never the shared temporary folder),
 so two different journals can be open at once, but never the same one twice. The lock is
 Qt's ``QLockFile``: a lock whose process has died is taken over, so a crash never blocks the
 next launch. Claiming needs only QtCore, so the first window does not wait for QtNetwork: the
@@ -20,6 +21,7 @@ from PySide6.QtCore import QByteArray, QCryptographicHash, QDir, QLockFile, QObj
 from PySide6.QtWidgets import QWidget
 
 from plnjournal.lazy import lazy_module
+from plnjournal.paths import runtime_dir
 
 # Off the first paint: QtNetwork, for the local server started once the window has loaded
 # (docs/performance.md, "Where the start-up deferrals are").
@@ -32,18 +34,35 @@ CONNECT_MS = 500
 KNOCK_SECONDS = 8.0  # how long a later launch waits for a starting window to listen
 
 
-def server_name(db_path: Path) -> str:
-    """A name unique to this user and journal file (short: some systems limit socket names)."""
-    # The user's id on POSIX, where the temporary folder is shared; elsewhere it is per user.
+def _digest(db_path: Path) -> str:
+    """20 hex digits unique to this user and journal file (the same file by any path)."""
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     key = QByteArray(f"{user}\0{os.path.realpath(db_path)}".encode())
     digest = QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256)
-    return "plnjournal-" + bytes(digest.toHex().data()).decode()[:20]
+    return bytes(digest.toHex().data()).decode()[:20]
+
+
+def _private_folder() -> Path:
+    """Where the lock and the socket go: on POSIX the user's own runtime folder
+    (``paths.runtime_dir``), never the shared temporary folder, where another user could
+    create them first and keep the window from opening (issue 18); elsewhere the temporary
+    folder, which is the user's own there. OSError when it cannot be made."""
+    if os.name == "posix":
+        return runtime_dir()
+    return Path(QDir.tempPath())
+
+
+def server_name(db_path: Path) -> str:
+    """The local socket of this user and journal: a path in the user's own folder on POSIX
+    (short: socket paths are limited to about 100 bytes), a pipe name elsewhere."""
+    if os.name == "posix":
+        return os.fspath(_private_folder() / f"{_digest(db_path)}.sock")
+    return "plnjournal-" + _digest(db_path)
 
 
 def lock_path(db_path: Path) -> Path:
-    """The journal's lock file: per user and journal path, in the temp folder every launch sees."""
-    return Path(QDir.tempPath()) / f"{server_name(db_path)}.lock"
+    """The journal's lock file: per user and journal path, in the user's own folder."""
+    return _private_folder() / f"{_digest(db_path)}.lock"
 
 
 class InstanceGuard(QObject):
@@ -53,8 +72,13 @@ class InstanceGuard(QObject):
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = server_name(db_path)
-        self.lock = QLockFile(os.fspath(lock_path(db_path)))
+        try:
+            self.name = server_name(db_path)
+            where = os.fspath(lock_path(db_path))
+        except OSError as exc:  # no folder of the user's own: the guard is off
+            log.warning("single-instance guard off: %s", exc)
+            self.name, where = "", ""
+        self.lock = QLockFile(where)
         # Stale only when its process has died: a window may stay open for days.
         self.lock.setStaleLockTime(0)
         self.server = None  # a QLocalServer once listening
@@ -62,6 +86,8 @@ class InstanceGuard(QObject):
     def claim(self) -> bool:
         """Take the journal for this launch; False when a live launch holds it. A lock that
         cannot be written (no temporary folder) turns the guard off rather than block."""
+        if not self.name:
+            return True
         if self.lock.tryLock(0):
             return True
         if self.lock.error() == QLockFile.LockError.LockFailedError:
@@ -72,6 +98,8 @@ class InstanceGuard(QObject):
     def forward_to_running(self, knock_seconds: float = KNOCK_SECONDS) -> bool:
         """Ask the window holding this journal to come forward, knocking until it listens
         (it starts to once loaded); True if it was told."""
+        if not self.name:
+            return False
         deadline = time.monotonic() + knock_seconds
         while True:
             socket = QtNetwork.QLocalSocket()
@@ -92,7 +120,7 @@ class InstanceGuard(QObject):
         False if the server cannot be made (they then cannot bring the window forward)."""
         if self.server is not None:
             return True
-        if not self.lock.isLocked():
+        if not self.name or not self.lock.isLocked():
             return False
         QLocalServer = QtNetwork.QLocalServer
         server = QLocalServer()

@@ -80,9 +80,12 @@ def test_a_lock_left_by_a_killed_launch_is_taken_over(db_path: Path) -> None:
         guard.close()
 
 
-def test_no_temporary_folder_turns_the_guard_off(
+def test_no_folder_of_the_users_own_turns_the_guard_off(
     db_path: Path, tmp_path: Path, monkeypatch
 ) -> None:
+    (tmp_path / "a-file").touch()
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("PLNJOURNAL_HOME", str(tmp_path / "a-file" / "home"))  # cannot be made
     monkeypatch.setenv("TMPDIR", str(tmp_path / "missing"))
     monkeypatch.setenv("TEMP", str(tmp_path / "missing"))
     guard = InstanceGuard(db_path)
@@ -93,7 +96,7 @@ def test_no_temporary_folder_turns_the_guard_off(
 
 @pytest.mark.skipif(os.name != "posix", reason="local sockets are files on POSIX only")
 def test_a_socket_left_by_a_crash_is_taken_over(qtbot, db_path: Path) -> None:
-    stale = Path(QDir.tempPath()) / server_name(db_path)
+    stale = Path(server_name(db_path))
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(str(stale))  # bound, never listening: what a killed app leaves behind
     sock.close()
@@ -137,3 +140,56 @@ def test_two_real_launches(qtbot, db_path: Path, _isolated_home: Path) -> None:
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+OLD_NAME_HOLDER = (
+    "import sys, time; from PySide6.QtCore import QCoreApplication, QDir, QLockFile; "
+    "from PySide6.QtNetwork import QLocalServer; "
+    "app = QCoreApplication([]); name = sys.argv[1]; "
+    "lock = QLockFile(QDir.tempPath() + '/' + name + '.lock'); lock.setStaleLockTime(0); "
+    "assert lock.tryLock(0); server = QLocalServer(); assert server.listen(name); "
+    "print('ready', flush=True); time.sleep(60)"
+)
+
+
+def _old_name(db_path: Path) -> str:
+    """The name the lock and socket had in the shared temporary folder before issue 18."""
+    import hashlib
+
+    key = f"{os.getuid()}\0{os.path.realpath(db_path)}".encode()
+    return "plnjournal-" + hashlib.sha256(key).hexdigest()[:20]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the shared temporary folder is a POSIX matter")
+def test_another_users_files_in_the_temporary_folder_do_not_block(qtbot, db_path: Path) -> None:
+    """Another local user could create the lock (and the socket) in /tmp first; neither is
+    looked at any more: the lock and socket live in the user's own runtime folder."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", OLD_NAME_HOLDER, _old_name(db_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        guard = InstanceGuard(db_path)
+        try:
+            assert guard.claim() and guard.listen()
+            assert lock_path(db_path).parent != Path(QDir.tempPath())
+            with qtbot.waitSignal(guard.raise_requested, timeout=5000):
+                assert InstanceGuard(db_path).forward_to_running()
+        finally:
+            guard.close()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_the_runtime_folder_is_the_users_own(tmp_path: Path, monkeypatch, db_path: Path) -> None:
+    runtime = tmp_path / "xdg"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert lock_path(db_path).parent == runtime / "plnjournal"
+    assert (runtime / "plnjournal").stat().st_mode & 0o777 == 0o700
+    runtime.chmod(0o755)  # shared with others: not used
+    assert runtime not in lock_path(db_path).parents
+    assert lock_path(db_path).parent.stat().st_mode & 0o777 == 0o700
