@@ -95,6 +95,11 @@ def _article(kind: str) -> str:
     return "an" if kind[:1] in "aeiou" else "a"
 
 
+# The tables SQLite makes itself when asked to gather statistics: they hold numbers the
+# query planner reads, cannot hold triggers or views, and may appear in any journal.
+SQLITE_STATISTICS = frozenset({"sqlite_stat1", "sqlite_stat4"})
+
+
 def schema_problems(objects: list[SchemaObject], revision: str) -> list[str]:
     """What differs from the schema PLN Journal makes at ``revision``, one phrase per object
     ("has a trigger 'x' that PLN Journal does not make"); empty when the file is ours."""
@@ -102,6 +107,8 @@ def schema_problems(objects: list[SchemaObject], revision: str) -> list[str]:
     seen: set[tuple[str, str]] = set()
     extra, changed = [], []
     for kind, name, table, sql in objects:
+        if kind == "table" and name.lower() in SQLITE_STATISTICS:
+            continue  # SQLite's own statistics (ANALYZE, PRAGMA optimize): data, never code
         key = (kind, name.lower())
         seen.add(key)
         want = expected.get(key)

@@ -117,3 +117,20 @@ def test_a_schema_that_is_not_text_is_one_clear_line(teaching_copy, tmp_path: Pa
     assert "\n" not in info.value.message
     with pytest.raises(DatabaseDamaged, match="damaged"):
         open_database(path, create=False)
+
+
+def test_sqlites_own_statistics_are_not_foreign(tmp_path) -> None:
+    """ANALYZE (or PRAGMA optimize) makes sqlite_stat1: SQLite's numbers, not an object a
+    file from someone else could use, so a journal with them still opens."""
+    import sqlite3
+
+    from plnjournal.storage.db import open_database
+
+    path = tmp_path / "j.sqlite3"
+    open_database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("ANALYZE")
+        assert conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        ).fetchone()[0]
+    open_database(path).close()
