@@ -10,7 +10,8 @@ from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json, print_warning
 from plnjournal.core.dates import parse_date
 from plnjournal.core.journal_io.export import export_journal
-from plnjournal.core.journal_io.importer import import_journal
+from plnjournal.core.journal_io.importer import dry_run_new_journal, import_journal
+from plnjournal.errors import InputError
 
 MAX_WARNINGS = 20
 
@@ -29,9 +30,16 @@ def _counts(counter: dict[str, int]) -> str:
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     """Bring in another journal (jrnl, Day One, Markdown, our JSON); checked whole first
     and idempotent, so importing twice adds nothing."""
-    summary = import_journal(
-        ctx.db(), args.path, args.format, dry_run=args.dry_run, timeformat=args.timeformat
-    )
+    if args.max_size <= 0:
+        raise InputError("--max-size: give a size in MB greater than 0")
+    options: dict[str, Any] = {
+        "timeformat": args.timeformat,
+        "max_bytes": int(args.max_size * 1024 * 1024),
+    }
+    if args.dry_run and not ctx.db_path.exists():  # a dry run creates no journal
+        summary = dry_run_new_journal(args.path, args.format, **options)
+    else:
+        summary = import_journal(ctx.db(), args.path, args.format, dry_run=args.dry_run, **options)
     if args.json:
         print_json(summary)
         return 0

@@ -353,6 +353,13 @@ def _journal_io(sub: Subcommands) -> None:
         metavar="FMT",
         help="jrnl's 'timeformat' setting if you changed it (e.g. '%%d.%%m.%%Y %%H:%%M')",
     )
+    p.add_argument(
+        "--max-size",
+        type=float,
+        default=200,
+        metavar="MB",
+        help="refuse a journal with more text than this (default 200)",
+    )
     p.set_defaults(handler="plnjournal.cli.cmd_journal_io:cmd_import")
 
     p = sub.add_parser(

@@ -12,13 +12,16 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 JOURNAL = FIXTURES / "jrnl" / "journal.txt"
 
 
-def test_dry_run_shows_what_would_come_in_and_writes_nothing(cli: Cli) -> None:
+def test_dry_run_shows_what_would_come_in_and_writes_nothing(cli: Cli, db_path: Path) -> None:
     result = cli("import-journal", str(JOURNAL), "--dry-run")
     assert result.code == 0, result.err
     assert "Would import 10 reflections from" in result.out
     assert "(2026-11-02 to 2026-11-10)" in result.out
     assert "Nothing was written (dry run)." in result.out
-    assert cli("stats", "--json").json()["entries"] == 0
+    assert not db_path.exists()  # not even an empty journal
+    assert cli("add", "--title", "First", "Body").code == 0
+    assert cli("import-journal", str(JOURNAL), "--dry-run").code == 0
+    assert cli("stats", "--json").json()["entries"] == 1
 
 
 def test_import_then_again_adds_nothing(cli: Cli) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy import types as sqltypes
 from sqlalchemy.orm import Session
 
 from plnjournal import __version__
+from plnjournal.core.journal_io.limits import Budget, one_line, shown
 from plnjournal.core.journal_io.records import (
     JsonLines,
     JsonObject,
@@ -29,6 +30,7 @@ from plnjournal.core.journal_io.records import (
     load_json,
     read_text,
 )
+from plnjournal.core.journal_io.schema_check import check_rows
 from plnjournal.errors import InputError, Problem, ValidationError
 from plnjournal.storage.models import Base, Framework
 from plnjournal.storage.sqlite_open import HEAD_REVISION, REVISIONS
@@ -152,11 +154,16 @@ class Archive:
         return sorted(r["entry_date"] for r in self.tables.get("entries", []))
 
 
-def read_archive(path: Path) -> Archive:
-    """Read and check the whole file; every problem is reported with where it is."""
-    display = str(path)
+def read_archive(path: Path, budget: Budget | None = None) -> Archive:
+    """Read and check the whole file; every problem is reported with where it is.
+
+    The checks are the restore's own: each row also goes into an empty in-memory copy of the
+    schema (``schema_check``), so what the journal would refuse is refused here, by row, and a
+    dry run refuses exactly what the import refuses.
+    """
+    display = one_line(str(path))
     problems: list[Problem] = []
-    text = read_text(path, display, problems)
+    text = read_text(path, display, problems, budget)
     if text is None:
         raise ValidationError(problems)
     data = load_json(text, display)
@@ -176,7 +183,9 @@ def read_archive(path: Path) -> Archive:
     known = {t.name: t for t in _tables()}
     for name in raw_tables:
         if name not in known:
-            problems.append(Problem(display, None, f"tables.{name}", "is not a table we know"))
+            problems.append(
+                Problem(display, None, f"tables.{one_line(shown(name))}", "is not a table we know")
+            )
     decoded: dict[str, list[RowValues]] = {}
     positions = JsonLines(text)  # scanned once, only if some row has a problem
     for table in _tables():
@@ -190,6 +199,8 @@ def read_archive(path: Path) -> Archive:
         ]
     if not problems:
         _check_references(decoded, display, positions, problems)
+    if not problems:
+        check_rows(decoded, display, positions, problems)
     if problems:
         raise ValidationError(problems)
     raw_period = data.get("period")
@@ -212,20 +223,22 @@ def _decode_row(
     out: RowValues = {}
     for name in row:
         if name not in table.columns:
-            problems.append(Problem(display, line_of(i), f"{where}.{name}", "unknown column"))
+            column = one_line(shown(name))
+            problems.append(Problem(display, line_of(i), f"{where}.{column}", "unknown column"))
+    serial = _serial_key(table)
     for col in table.columns:
         if col.name not in row:
             continue
         try:
-            out[col.name] = _decode(col, row[col.name])
+            out[col.name] = _decode(col, row[col.name], serial is col)
         except (TypeError, ValueError) as exc:
             problems.append(Problem(display, line_of(i), f"{where}.{col.name}", str(exc)))
     return out
 
 
-def _decode(col: Column[Any], value: object) -> object:
+def _decode(col: Column[Any], value: object, serial: bool = False) -> object:
     if value is None:
-        if not col.nullable and not col.primary_key:
+        if not col.nullable and not serial:  # a missing id is given a new one
             raise ValueError("must have a value")
         return None
     kind = col.type
@@ -234,27 +247,36 @@ def _decode(col: Column[Any], value: object) -> object:
             return kind.enum_class(value)
         except ValueError:
             allowed = ", ".join(e.value for e in kind.enum_class)
-            raise ValueError(f"{value!r} is not one of {allowed}") from None
+            raise ValueError(f"{shown(value)} is not one of {allowed}") from None
     if isinstance(kind, sqltypes.Boolean):
         if not isinstance(value, bool):
-            raise TypeError(f"{value!r} is not true or false")
+            raise TypeError(f"{shown(value)} is not true or false")
         return value
     if isinstance(kind, sqltypes.Integer):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{value!r} is not a whole number")
+            raise TypeError(f"{shown(value)} is not a whole number")
+        if not -(2**63) <= value < 2**63:
+            raise ValueError(f"{shown(value)} is too large for a whole number")
         return value
-    if isinstance(kind, sqltypes.DateTime):
-        return dt.datetime.fromisoformat(_text(value))
-    if isinstance(kind, sqltypes.Date):
-        return dt.date.fromisoformat(_text(value))
-    if isinstance(kind, sqltypes.Time):
-        return dt.time.fromisoformat(_text(value))
-    return _text(value)
+    parse, what = _TEMPORAL.get(type(kind), (None, ""))
+    if parse is None:
+        return _text(value)
+    try:
+        return parse(_text(value))
+    except ValueError:  # its own message quotes the whole value
+        raise ValueError(f"{shown(value)} is not {what}") from None
+
+
+_TEMPORAL: dict[type, tuple[Callable[[str], object], str]] = {
+    sqltypes.DateTime: (dt.datetime.fromisoformat, "a date and time (YYYY-MM-DDTHH:MM:SS)"),
+    sqltypes.Date: (dt.date.fromisoformat, "a date (YYYY-MM-DD)"),
+    sqltypes.Time: (dt.time.fromisoformat, "a time (HH:MM:SS)"),
+}
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{value!r} is not text")
+        raise TypeError(f"{shown(value)} is not text")
     return value
 
 

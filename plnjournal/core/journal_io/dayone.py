@@ -8,68 +8,63 @@ the user saw them when writing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
-import zipfile
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from plnjournal.core.journal_io.folders import walk_folder
+from plnjournal.core.journal_io.limits import Budget, one_line, shown
 from plnjournal.core.journal_io.records import (
     EntryRecord,
     JsonObject,
     LineFinder,
     ParsedJournal,
+    decode_text,
     load_json,
     read_text,
 )
-from plnjournal.errors import InputError, Problem, ValidationError
+from plnjournal.core.journal_io.zips import read_zip_members
+from plnjournal.errors import Problem, ValidationError
 
-_HEADING = re.compile(r"#{1,6}[ \t]+(.*?)[ \t#]*")
+# The title's last character is not a space or "#": linear on a long run of spaces.
+_HEADING = re.compile(r"#{1,6}[ \t]+((?:.*[^ \t#])?)[ \t#]*")
+# What an IANA time zone name looks like ("America/Argentina/Buenos_Aires", "Etc/GMT+5"); any
+# other text (or a longer one) is not handed to ZoneInfo, which takes it as a path.
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){0,3}", re.ASCII)
 _MEDIA = re.compile(r"!\[[^\]]*\]\(dayone-moment:")
 
 
-def read_dayone(path: Path) -> ParsedJournal:
+def read_dayone(path: Path, budget: Budget | None = None) -> ParsedJournal:
     """A Day One export: a ``.json`` file, the export ``.zip``, or its unzipped folder."""
     parsed = ParsedJournal("dayone", path)
+    budget = budget if budget is not None else Budget()
     if path.is_dir():
-        for file in sorted(path.glob("*.json")):
-            text = read_text(file, str(file), parsed.problems)
+        walked = walk_folder(path, max_depth=0)
+        if (warning := walked.link_warning(path)) is not None:
+            parsed.warnings.append(warning)
+        for file in walked.files:
+            if file.suffix.lower() != ".json":
+                continue
+            display = one_line(str(file))
+            text = read_text(file, display, parsed.problems, budget, follow_links=False)
             if text is not None:
-                _read_export(text, str(file), parsed)
-    elif path.suffix.lower() == ".zip":
-        _read_zip(path, parsed)
-    else:
-        text = read_text(path, str(path), parsed.problems)
-        if text is not None:
-            _read_export(text, str(path), parsed)
-    if not parsed.records and not parsed.problems:
-        parsed.problems.append(Problem(str(path), None, None, "holds no Day One entries"))
-    return parsed
-
-
-def _read_zip(path: Path, parsed: ParsedJournal) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = [
-                n
-                for n in archive.namelist()
-                if n.lower().endswith(".json") and "/" not in n.strip("/") and "__MACOSX" not in n
-            ]
-            if not names:
-                raise InputError(
-                    f"{path}: this zip has no Journal.json at its top; is it a Day One export?"
-                )
-            for name in sorted(names):
-                display = f"{path}!{name}"
-                data = archive.read(name)
-                try:
-                    text = data.decode("utf-8-sig").replace("\r\n", "\n")
-                except UnicodeDecodeError:
-                    parsed.problems.append(Problem(display, None, None, "is not UTF-8 text"))
-                    continue
                 _read_export(text, display, parsed)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{path}: is not a readable zip file ({exc})") from exc
+    elif path.suffix.lower() == ".zip":
+        for display, data in read_zip_members(path, budget):
+            text = decode_text(data, display, parsed.problems)
+            del data
+            if text is not None:
+                _read_export(text, display, parsed)
+    else:
+        display = one_line(str(path))
+        text = read_text(path, display, parsed.problems, budget)
+        if text is not None:
+            _read_export(text, display, parsed)
+    if not parsed.records and not parsed.problems:
+        parsed.problems.append(Problem(one_line(str(path)), None, None, "holds no Day One entries"))
+    return parsed
 
 
 def _read_export(text: str, display: str, parsed: ParsedJournal) -> None:
@@ -98,7 +93,7 @@ def _read_export(text: str, display: str, parsed: ParsedJournal) -> None:
                     display,
                     line_of(i),
                     where,
-                    f"unknown time zone {item.get('timeZone')!r}; the time is kept in UTC",
+                    f"unknown time zone {shown(item.get('timeZone'))}; the time is kept in UTC",
                 )
             )
             local = _utc(item)
@@ -149,7 +144,7 @@ def _utc(item: JsonObject) -> dt.datetime:
         stamp = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(
-            f"creationDate {raw!r} is not a date and time like 2026-11-28T07:45:00Z"
+            f"creationDate {shown(raw)} is not a date and time like 2026-11-28T07:45:00Z"
         ) from None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=dt.UTC)
@@ -162,7 +157,8 @@ def _local_time(item: JsonObject, zones: dict[str, object]) -> dt.datetime | Non
         return _local_time_in(item, zones)
     except OverflowError:  # year 1 or 9999 moved across a time zone
         raise ValueError(
-            f"creationDate {item.get('creationDate')!r} is outside the dates a journal can hold"
+            f"creationDate {shown(item.get('creationDate'))} is outside the dates a journal can "
+            "hold"
         ) from None
 
 
@@ -173,10 +169,11 @@ def _local_time_in(item: JsonObject, zones: dict[str, object]) -> dt.datetime | 
         return stamp.replace(tzinfo=None)
     name = str(name)  # a zone name; anything else is an unknown zone
     if name not in zones:
-        try:
-            zones[name] = ZoneInfo(str(name))
-        except (ZoneInfoNotFoundError, ValueError):
-            zones[name] = None
+        zones[name] = None
+        if len(name) <= 64 and _ZONE_NAME.fullmatch(name):
+            # OSError: the name of a folder of zones ("Europe"), or one the system refuses.
+            with contextlib.suppress(ZoneInfoNotFoundError, ValueError, OSError):
+                zones[name] = ZoneInfo(name)
     zone = zones[name]
     if zone is None:
         return None

@@ -14,8 +14,14 @@ from pathlib import Path
 from plnjournal.core.journal_io.archive import Archive, read_archive
 from plnjournal.core.journal_io.dayone import read_dayone
 from plnjournal.core.journal_io.jrnl import jrnl_folder_files, read_jrnl, read_jrnl_json
+from plnjournal.core.journal_io.limits import MAX_JOURNAL_BYTES, Budget, one_line
 from plnjournal.core.journal_io.markdown_files import markdown_files, read_markdown
-from plnjournal.core.journal_io.records import ParsedJournal, encrypted_message, looks_encrypted
+from plnjournal.core.journal_io.records import (
+    ParsedJournal,
+    encrypted_message,
+    looks_encrypted,
+    read_head,
+)
 from plnjournal.errors import InputError, ValidationError
 
 FORMATS = ("jrnl", "jrnl-json", "dayone", "markdown", "json")
@@ -36,7 +42,7 @@ _MD_SUFFIXES = (".md", ".markdown")
 def detect_format(path: Path) -> str:
     """Which of ``FORMATS`` the file or folder at ``path`` is, or an InputError saying why not."""
     if not path.exists():
-        raise InputError(f"{path}: no such file or folder")
+        raise InputError(f"{one_line(str(path))}: no such file or folder")
     if path.is_dir():
         if jrnl_folder_files(path):
             return "jrnl"
@@ -45,7 +51,7 @@ def detect_format(path: Path) -> str:
         if any(p.suffix.lower() == ".json" for p in path.glob("*.json")):
             return "dayone"
         raise InputError(
-            f"{path}: found no journal in this folder (no jrnl YYYY/MM/DD.txt files, "
+            f"{one_line(str(path))}: found no journal in this folder (no jrnl YYYY/MM/DD.txt files, "
             "no Markdown .md files, no Day One .json)"
         )
     suffix = path.suffix.lower()
@@ -54,10 +60,9 @@ def detect_format(path: Path) -> str:
     if suffix in _MD_SUFFIXES:
         return "markdown"
     try:
-        with path.open("rb") as fh:
-            head = fh.read(64 * 1024)
+        head = read_head(path, one_line(str(path)))
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read: {exc.strerror}") from exc
+        raise InputError(f"{one_line(str(path))}: cannot be read: {exc.strerror}") from exc
     if looks_encrypted(head):
         raise InputError(encrypted_message(str(path)))
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -66,7 +71,7 @@ def detect_format(path: Path) -> str:
     if re.search(rb"(?:^|\n)\[\d{4}-\d{2}-\d{2}[^\]\n]*\] ", head):
         return "jrnl"
     raise InputError(
-        f"{path}: is not a journal PLN Journal can read; give --format "
+        f"{one_line(str(path))}: is not a journal PLN Journal can read; give --format "
         f"({', '.join(FORMATS)}) if you know what it is"
     )
 
@@ -81,26 +86,32 @@ def _detect_json(head: bytes) -> str:
 
 
 def read_journal(
-    path: Path, fmt: str | None = None, *, timeformat: str | None = None
+    path: Path,
+    fmt: str | None = None,
+    *,
+    timeformat: str | None = None,
+    max_bytes: int = MAX_JOURNAL_BYTES,
 ) -> ParsedJournal | Archive:
     """Read ``path`` as ``fmt`` (detected when None): a ParsedJournal, or for ``json`` an
-    archive (see ``archive``). Problems raise ValidationError; nothing is written."""
+    archive (see ``archive``). Problems raise ValidationError; nothing is written. At most
+    ``max_bytes`` of text are read (``limits``)."""
     path = Path(path)
+    budget = Budget(max_bytes)
     fmt = fmt or detect_format(path)
     if fmt not in FORMATS:
         raise InputError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     if not path.exists():
-        raise InputError(f"{path}: no such file or folder")
+        raise InputError(f"{one_line(str(path))}: no such file or folder")
     if fmt == "json":
-        return read_archive(path)
+        return read_archive(path, budget)
     if fmt == "jrnl":
-        parsed = read_jrnl(path, timeformat=timeformat)
+        parsed = read_jrnl(path, timeformat=timeformat, budget=budget)
     elif fmt == "jrnl-json":
-        parsed = read_jrnl_json(path)
+        parsed = read_jrnl_json(path, budget)
     elif fmt == "dayone":
-        parsed = read_dayone(path)
+        parsed = read_dayone(path, budget)
     else:
-        parsed = read_markdown(path)
+        parsed = read_markdown(path, budget)
     if parsed.problems:
         raise ValidationError(parsed.problems)
     return parsed

@@ -10,22 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from plnjournal.core.gc_pause import paused_gc
 from plnjournal.core.journal_io.archive import Archive, check_restorable, restore_archive
 from plnjournal.core.journal_io.formats import read_journal
+from plnjournal.core.journal_io.limits import MAX_JOURNAL_BYTES, one_line
 from plnjournal.core.journal_io.records import EntryRecord, JsonObject, ParsedJournal, content_key
 from plnjournal.core.skills.lookup import active_framework, list_skills, unknown_skill_message
-from plnjournal.errors import Problem, ValidationError
+from plnjournal.errors import InputError, Problem, ValidationError
 from plnjournal.storage.backup import make_backup
-from plnjournal.storage.db import Database
+from plnjournal.storage.db import Database, open_database
 from plnjournal.storage.models import Entry, EntrySkill, EntryTag, Rating, Skill
 from plnjournal.storage.search import entries_indexed_at_end
 from plnjournal.values import EntrySource, RatingOrigin, RatingSource
@@ -298,17 +301,48 @@ def write_import(db: Database, plan: ImportPlan, progress: Progress | None = Non
         return {**plan.summary(sample=0), "imported": 0, "backup": None}
     backup = make_backup(db.path, "before-journal-import") if db.path.exists() else None
     with paused_gc(), db.session() as session:
-        if plan.archive is not None:
-            restore_archive(session, plan.archive, progress)
-            imported = plan.archive.count("entries")
-        else:
-            imported = _insert_entries(session, plan, progress)
+        imported = _write_plan(session, plan, progress)
     log.info("imported %d entries from %s (%s)", imported, plan.path, plan.format)
     return {
         **plan.summary(sample=0),
         "imported": imported,
         "backup": str(backup) if backup else None,
     }
+
+
+class _RollBack(Exception):
+    """Ends a dry run's transaction: everything it wrote is rolled back."""
+
+
+def try_import(db: Database, plan: ImportPlan) -> None:
+    """Write the plan exactly as ``write_import`` does, then roll all of it back: a dry run
+    meets every check the import meets, the journal's own rules included, and leaves the
+    journal as it was (no backup is made: nothing changes)."""
+    if plan.archive is None and not plan.new:
+        return
+    try:
+        with paused_gc(), db.session() as session:
+            _write_plan(session, plan, None)
+            session.flush()
+            raise _RollBack
+    except _RollBack:
+        pass
+
+
+def _write_plan(session: Session, plan: ImportPlan, progress: Progress | None) -> int:
+    """Write the plan in the caller's transaction; a row the journal refuses stops it with
+    the file's name (every such rule is checked before, so this is the last wall)."""
+    try:
+        if plan.archive is not None:
+            restore_archive(session, plan.archive, progress)
+            return plan.archive.count("entries")
+        return _insert_entries(session, plan, progress)
+    except sa_exc.IntegrityError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "refused"
+        raise InputError(
+            f"{one_line(str(plan.path))}: the journal refuses what it holds ({reason}); "
+            "nothing was written"
+        ) from exc
 
 
 def _insert_entries(session: Session, plan: ImportPlan, progress: Progress | None) -> int:
@@ -384,11 +418,16 @@ def _insert_chunks(
 
 
 def prepare_import(
-    db: Database, path: str | Path, fmt: str | None = None, *, timeformat: str | None = None
+    db: Database,
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    timeformat: str | None = None,
+    max_bytes: int = MAX_JOURNAL_BYTES,
 ) -> ImportPlan:
     """Read and check ``path`` and plan the import (nothing is written)."""
     with paused_gc():
-        parsed = read_journal(Path(path), fmt, timeformat=timeformat)
+        parsed = read_journal(Path(path), fmt, timeformat=timeformat, max_bytes=max_bytes)
         with db.session() as session:
             return plan_import(session, parsed)
 
@@ -401,9 +440,34 @@ def import_journal(
     dry_run: bool = False,
     timeformat: str | None = None,
     progress: Progress | None = None,
+    max_bytes: int = MAX_JOURNAL_BYTES,
 ) -> JsonObject:
-    """Read, check and (unless ``dry_run``) write; returns the summary."""
-    plan = prepare_import(db, path, fmt, timeformat=timeformat)
+    """Read, check and write; a dry run writes too, then rolls back (``try_import``)."""
+    plan = prepare_import(db, path, fmt, timeformat=timeformat, max_bytes=max_bytes)
     if dry_run:
+        try_import(db, plan)
         return {**plan.summary(), "imported": 0, "dry_run": True}
     return {**write_import(db, plan, progress), "dry_run": False}
+
+
+def dry_run_new_journal(
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    timeformat: str | None = None,
+    max_bytes: int = MAX_JOURNAL_BYTES,
+) -> JsonObject:
+    """A dry run into a journal that does not exist yet: the file is read and checked, then
+    tried against a new, empty journal in a private temporary folder, removed afterwards, so
+    the dry run creates nothing."""
+    with paused_gc():
+        parsed = read_journal(Path(path), fmt, timeformat=timeformat, max_bytes=max_bytes)
+    with tempfile.TemporaryDirectory(prefix="plnjournal-dry-run-") as folder:
+        db = open_database(Path(folder) / "journal.sqlite3")
+        try:
+            with db.session() as session:
+                plan = plan_import(session, parsed)
+            try_import(db, plan)
+        finally:
+            db.close()
+    return {**plan.summary(), "imported": 0, "dry_run": True}

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from plnjournal.core.journal_io.folders import walk_folder
+from plnjournal.core.journal_io.limits import Budget, one_line, shown
 from plnjournal.core.journal_io.records import (
     EntryRecord,
     LineFinder,
@@ -174,10 +176,14 @@ _FOLDER_FILE = re.compile(r"(\d{4})/(\d{2})/(\d{2})\.txt")
 
 def jrnl_folder_files(root: Path) -> list[tuple[Path, dt.date]]:
     """``YYYY/MM/DD.txt`` files of a jrnl folder journal, with the date their path gives."""
+    return _dated(root, walk_folder(root, max_depth=2).files)
+
+
+def _dated(root: Path, files: list[Path]) -> list[tuple[Path, dt.date]]:
     found = []
-    for path in root.glob("[0-9][0-9][0-9][0-9]/[01][0-9]/[0-3][0-9].txt"):
+    for path in files:
         m = _FOLDER_FILE.fullmatch(path.relative_to(root).as_posix())
-        if not m or not path.is_file():
+        if not m:
             continue
         try:
             found.append((path, dt.date(int(m[1]), int(m[2]), int(m[3]))))
@@ -186,35 +192,44 @@ def jrnl_folder_files(root: Path) -> list[tuple[Path, dt.date]]:
     return sorted(found, key=lambda item: item[1])
 
 
-def read_jrnl(path: Path, *, timeformat: str | None = None) -> ParsedJournal:
+def read_jrnl(
+    path: Path, *, timeformat: str | None = None, budget: Budget | None = None
+) -> ParsedJournal:
     """A jrnl text journal, or a folder journal (YYYY/MM/DD.txt), read as jrnl reads it."""
     parsed = ParsedJournal("jrnl", path)
+    budget = budget if budget is not None else Budget()
     if path.is_dir():
-        files = jrnl_folder_files(path)
+        walked = walk_folder(path, max_depth=2)
+        if (warning := walked.link_warning(path)) is not None:
+            parsed.warnings.append(warning)
+        files = _dated(path, walked.files)
         for file, day in files:
-            display = str(path / file.relative_to(path))
-            text = read_text(file, display, parsed.problems)
+            display = one_line(str(path / file.relative_to(path)))
+            text = read_text(file, display, parsed.problems, budget, follow_links=False)
             if text is not None:
                 parse_jrnl_text(text, display, parsed, timeformat=timeformat, day=day)
         if not files:
             parsed.problems.append(
-                Problem(str(path), None, None, "no jrnl YYYY/MM/DD.txt files in this folder")
+                Problem(
+                    one_line(str(path)), None, None, "no jrnl YYYY/MM/DD.txt files in this folder"
+                )
             )
         return parsed
-    text = read_text(path, str(path), parsed.problems)
+    display = one_line(str(path))
+    text = read_text(path, display, parsed.problems, budget)
     if text is not None:
-        parse_jrnl_text(text, str(path), parsed, timeformat=timeformat)
+        parse_jrnl_text(text, display, parsed, timeformat=timeformat)
     return parsed
 
 
 # --- jrnl JSON export -------------------------------------------------------------------
 
 
-def read_jrnl_json(path: Path) -> ParsedJournal:
+def read_jrnl_json(path: Path, budget: Budget | None = None) -> ParsedJournal:
     """``jrnl --export json``: title, body, date, time, tags and starred for each entry."""
     parsed = ParsedJournal("jrnl-json", path)
-    display = str(path)
-    text = read_text(path, display, parsed.problems)
+    display = one_line(str(path))
+    text = read_text(path, display, parsed.problems, budget)
     if text is None:
         return parsed
     data = load_json(text, display)
@@ -238,7 +253,7 @@ def read_jrnl_json(path: Path) -> ParsedJournal:
                     display,
                     line_of(i),
                     where,
-                    f"date {item.get('date')!r} and time {item.get('time')!r} are not "
+                    f"date {shown(item.get('date'))} and time {shown(item.get('time'))} are not "
                     "YYYY-MM-DD and HH:MM",
                 )
             )
@@ -246,7 +261,7 @@ def read_jrnl_json(path: Path) -> ParsedJournal:
         raw_tags = item.get("tags") or []
         if not isinstance(raw_tags, list):
             parsed.problems.append(
-                Problem(display, line_of(i), where, f"tags {raw_tags!r} is not a list")
+                Problem(display, line_of(i), where, f"tags {shown(raw_tags)} is not a list")
             )
             continue
         tags = [str(t) for t in raw_tags]

@@ -15,11 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plnjournal.core.journal_io.folders import FolderFiles, walk_folder
+from plnjournal.core.journal_io.limits import Budget, one_line, shown
 from plnjournal.core.journal_io.records import EntryRecord, ParsedJournal, read_text
 from plnjournal.errors import Problem
 
+# Each part ends on a character the next cannot take (no "[^:]*?" before "\s*"), so a long
+# line of spaces is read in linear time, not quadratic (a hostile front matter line of 1 MB).
 _KEY_LINE = re.compile(
-    r"""(?P<key>"[^"]*"|'[^']*'|[^\s:#"'][^:]*?)\s*:(?:[ \t]+(?P<value>.*?))?\s*"""
+    r"""(?P<key>"[^"]*"|'[^']*'|[^\s:#"'](?:[^:]*[^\s:])?)\s*:(?:[ \t]+(?P<value>(?:.*\S)?))?\s*"""
 )
 _STEM_DATE = re.compile(r"(\d{4})[-_.](\d{2})[-_.](\d{2})")
 _DATE_VALUE = re.compile(
@@ -27,7 +31,13 @@ _DATE_VALUE = re.compile(
     r"(?:Z|[+-]\d{2}:?\d{2})?"
 )
 _TIME_VALUE = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?")
-_HASHTAG = re.compile(r"(?<![\w/&#\\(\[])#(?:\[\[([^\]\n]+)\]\]|([\w][\w/-]*))")
+# A "#[[tag]]" name stops at the next "[" and after 200 characters: an unclosed "#[[" scanned
+# to the line's end at every "#" would be quadratic.
+_HASHTAG = re.compile(r"(?<![\w/&#\\(\[])#(?:\[\[([^\[\]\n]{1,200})\]\]|([\w][\w/-]*))")
+# "# Title ##" on the first line; the title's last character is not a space or "#" (a lazy
+# ".+?" before "[ \t#]*" would make a long run of spaces quadratic).
+_MD_HEADING = re.compile(r"#[ \t]+([^\n]*[^ \t#\n]|[^\n])[ \t#]*(?:\n|$)")
+_COMMENT = re.compile(r"\s#")
 _CODE = re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)|`[^`\n]*`", re.S)
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
@@ -75,7 +85,7 @@ def split_front_matter(text: str, display: str, problems: list[Problem]) -> Fron
         m = _KEY_LINE.fullmatch(raw)
         if not m:
             problems.append(
-                Problem(display, n + 1, None, f"front matter line not understood: {raw!r}")
+                Problem(display, n + 1, None, f"front matter line not understood: {shown(raw)}")
             )
             current = None
             continue
@@ -128,7 +138,8 @@ def _scalar(value: str) -> str:
     value = value.strip()
     if value[:1] in ('"', "'"):
         return _unquote(value)
-    return re.sub(r"\s+#.*$", "", value).strip()
+    comment = _COMMENT.search(value)  # "\s+#.*$" would be quadratic on a run of spaces
+    return (value[: comment.start()] if comment else value).strip()
 
 
 def _scalar_or_flow(value: str) -> object:
@@ -197,30 +208,42 @@ def _yaml(value: object) -> str:
 
 
 def markdown_files(root: Path) -> list[Path]:
-    """Markdown files under ``root``, skipping hidden folders (.obsidian, .trash, .git) and
-    Logseq's backup copies (``logseq/bak``)."""
+    """Markdown files under ``root`` (see ``markdown_folder``)."""
     if root.is_file():
         return [root]
-    found = []
-    for path in root.rglob("*"):
-        if path.suffix.lower() not in (".md", ".markdown") or not path.is_file():
-            continue
-        parts = path.relative_to(root).parts
-        if any(part.startswith(".") for part in parts) or parts[:2] == ("logseq", "bak"):
-            continue
-        found.append(path)
-    return sorted(found)
+    return markdown_folder(root).files
 
 
-def read_markdown(path: Path) -> ParsedJournal:
+def markdown_folder(root: Path) -> FolderFiles:
+    """Markdown files under ``root``, skipping hidden folders and files (.obsidian, .trash,
+    .git) and Logseq's backup copies (``logseq/bak``); symbolic links are skipped and listed
+    (``folders``)."""
+    walked = walk_folder(root)
+    walked.files = [
+        path
+        for path in walked.files
+        if path.suffix.lower() in (".md", ".markdown")
+        and not path.name.startswith(".")
+        and path.relative_to(root).parts[:2] != ("logseq", "bak")
+    ]
+    return walked
+
+
+def read_markdown(path: Path, budget: Budget | None = None) -> ParsedJournal:
     """Every Markdown file in a folder (or one file): front matter, title and body."""
     parsed = ParsedJournal("markdown", path)
-    files = markdown_files(path)
-    if not files:
-        parsed.problems.append(Problem(str(path), None, None, "has no Markdown (.md) files"))
-    for file in files:
-        display = str(file)
-        text = read_text(file, display, parsed.problems)
+    budget = budget if budget is not None else Budget()
+    in_folder = not path.is_file()
+    walked = markdown_folder(path) if in_folder else FolderFiles(files=[path])
+    if (warning := walked.link_warning(path)) is not None:
+        parsed.warnings.append(warning)
+    if not walked.files:
+        parsed.problems.append(
+            Problem(one_line(str(path)), None, None, "has no Markdown (.md) files")
+        )
+    for file in walked.files:
+        display = one_line(str(file))
+        text = read_text(file, display, parsed.problems, budget, follow_links=not in_folder)
         if text is not None:
             record = parse_markdown(text, file.stem, display, parsed)
             if record is not None:
@@ -257,7 +280,7 @@ def parse_markdown(text: str, stem: str, display: str, parsed: ParsedJournal) ->
             if m[4] is not None:
                 entry_time = dt.time(int(m[4]), int(m[5]), int(m[6] or 0))
         except ValueError:
-            bad(date_key, f"{values[date_key]!r} is not a date (YYYY-MM-DD)")
+            bad(date_key, f"{shown(values[date_key])} is not a date (YYYY-MM-DD)")
             return None
     stem_date = _STEM_DATE.search(stem)
     if entry_date is None and stem_date:
@@ -273,14 +296,14 @@ def parse_markdown(text: str, stem: str, display: str, parsed: ParsedJournal) ->
     if values.get("time") not in (None, ""):
         entry_time = _time(str(values["time"]))
         if entry_time is None:
-            bad("time", f"{values['time']!r} is not a time (HH:MM)")
+            bad("time", f"{shown(values['time'])} is not a time (HH:MM)")
             return None
 
     title = values.get("title")
     if isinstance(title, str):
         pass
     else:
-        heading = re.match(r"#[ \t]+(.+?)[ \t#]*(?:\n|$)", body)
+        heading = _MD_HEADING.match(body)
         if heading:
             title, body = heading.group(1), body[heading.end() :].lstrip("\n")
         else:
@@ -316,7 +339,7 @@ def _apply_fields(
         if key in values:
             flag = _bool(values[key])
             if flag is None:
-                bad(key, f"{values[key]!r} is not true or false")
+                bad(key, f"{shown(values[key])} is not true or false")
                 ok = False
             elif key == "private":
                 record.private = flag
@@ -326,7 +349,7 @@ def _apply_fields(
         try:
             record.comfort = int(str(values["comfort"]))
         except ValueError:
-            bad("comfort", f"{values['comfort']!r} is not a whole number 1–5")
+            bad("comfort", f"{shown(values['comfort'])} is not a whole number 1–5")
             ok = False
     model = values.get("reflection_model")
     if isinstance(model, str) and model not in ("", "null", "~"):
@@ -340,7 +363,7 @@ def _apply_fields(
             try:
                 record.skills[code] = int(str(level))
             except ValueError:
-                bad("skills", f"{code}: {level!r} is not a whole-number self-rating")
+                bad("skills", f"{shown(code)}: {shown(level)} is not a whole-number self-rating")
                 ok = False
     elif skills is not None:
         for code in _as_list(skills):

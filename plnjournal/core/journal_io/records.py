@@ -10,11 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
+import os
+import re
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from json import scanner
 from pathlib import Path
 from typing import Any
 
+from plnjournal.core.journal_io.limits import MAX_JSON_DEPTH, MAX_NUMBER_DIGITS, Budget, shown
 from plnjournal.errors import InputError, Problem, ValidationError
 
 # A JSON object as json.loads gives it: the readers check each value's type where they use it.
@@ -76,13 +82,57 @@ def content_key(identity: str, record: EntryRecord) -> str:
     return f"{family}:{hashlib.sha256(raw.encode('utf-8')).hexdigest()[:40]}"
 
 
-def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
-    """A text file as str (UTF-8, BOM and Windows line ends tolerated), or a problem."""
+def read_text(
+    path: Path,
+    display: str,
+    problems: list[Problem],
+    budget: Budget | None = None,
+    *,
+    follow_links: bool = True,
+) -> str | None:
+    """A text file as str (UTF-8, BOM and Windows line ends tolerated), or a problem.
+
+    At most what ``budget`` has left is read (a device or a growing file cannot feed memory
+    without end); a file found in a folder walk is opened without following a symbolic link
+    (``follow_links=False``), so a link swapped in after the walk is not followed either.
+    """
+    budget = budget if budget is not None else Budget()
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, display, budget, follow_links=follow_links)
     except OSError as exc:
-        problems.append(Problem(display, None, None, f"cannot be read: {exc.strerror}"))
+        problems.append(Problem(display, None, None, f"cannot be read: {exc.strerror or exc}"))
         return None
+    return decode_text(data, display, problems)
+
+
+def read_bytes(path: Path, display: str, budget: Budget, *, follow_links: bool = True) -> bytes:
+    """The bytes of a regular file, refused past the budget before they are all in memory."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{display}: is not a regular file (a device, a pipe or a socket)")
+        budget.take(info.st_size, display)
+        data = fh.read(max(budget.left, 0) + info.st_size + 1)
+    if len(data) > info.st_size:  # it grew while being read
+        budget.take(len(data) - info.st_size, display)
+    return data
+
+
+def read_head(path: Path, display: str, size: int = 64 * 1024) -> bytes:
+    """The first ``size`` bytes of a regular file, to tell its format."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(f"{display}: is not a regular file (a device, a pipe or a socket)")
+        return fh.read(size)
+
+
+def decode_text(data: bytes, display: str, problems: list[Problem]) -> str | None:
+    """UTF-8 text (one BOM and Windows or old Mac line ends tolerated), or a problem."""
     if looks_encrypted(data):
         raise InputError(encrypted_message(display))
     try:
@@ -121,9 +171,14 @@ def looks_encrypted(data: bytes) -> bool:
 
 
 def load_json(text: str, display: str) -> object:
-    """Parse JSON, or stop with a problem naming the line."""
+    """Parse JSON, or stop with a problem naming the line.
+
+    Beyond the JSON grammar: NaN and Infinity (Python's extension) are refused, as are numbers
+    too long or too large to be a value we keep, and nesting past ``MAX_JSON_DEPTH`` (deeper
+    nesting would exhaust the parser's recursion, or any code walking the result).
+    """
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant, parse_int=_int, parse_float=_float)
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [
@@ -132,6 +187,93 @@ def load_json(text: str, display: str) -> object:
                 )
             ]
         ) from None
+    except _BadNumber as exc:
+        raise ValidationError(
+            [Problem(display, _line_of(text, exc.token), None, str(exc))]
+        ) from None
+    except RecursionError:
+        data = None  # deeper than Python can parse: located below
+    if data is None or _depth(data) > MAX_JSON_DEPTH:
+        line = _deep_line(text)
+        if line is not None:
+            raise ValidationError(
+                [
+                    Problem(
+                        display,
+                        line,
+                        None,
+                        f"is nested too deeply (the limit is {MAX_JSON_DEPTH} levels of "
+                        "arrays and objects)",
+                    )
+                ]
+            )
+    return data
+
+
+class _BadNumber(ValueError):
+    def __init__(self, message: str, token: str) -> None:
+        super().__init__(message)
+        self.token = token
+
+
+def _no_constant(token: str) -> object:
+    raise _BadNumber(f"{token} is not a number JSON allows", token)
+
+
+def _int(token: str) -> int:
+    if len(token.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _BadNumber(
+            f"a number has {len(token)} digits (the limit is {MAX_NUMBER_DIGITS})", token
+        )
+    return int(token)
+
+
+def _float(token: str) -> float:
+    value = float(token)
+    if len(token) > 4 * MAX_NUMBER_DIGITS or not math.isfinite(value):
+        raise _BadNumber(f"the number {shown(token)} is too large", token)
+    return value
+
+
+def _line_of(text: str, token: str) -> int | None:
+    at = text.find(token)
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def _depth(data: object) -> int:
+    """How deeply arrays and objects nest in ``data`` (walked without recursion)."""
+    deepest = 0
+    todo: list[tuple[object, int]] = [(data, 1)]
+    while todo:
+        item, depth = todo.pop()
+        if isinstance(item, dict):
+            children: Iterable[object] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if depth > MAX_JSON_DEPTH:
+            return depth
+        todo.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where nesting first passes the limit (strings skipped), or None."""
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return text.count("\n", 0, m.start()) + 1
+        elif token in "]}":
+            depth -= 1
+    return None
 
 
 class JsonLines:
