@@ -330,7 +330,7 @@ def check_restorable(session: Session, archive: Archive) -> None:
             f"{n} {words.get(name, name.replace('_', ' '))}" for name, n in counts.items() if n
         )
         raise InputError(
-            f"{archive.path}: a PLN Journal JSON export restores the whole journal and goes "
+            f"{one_line(str(archive.path))}: a PLN Journal JSON export restores the whole journal and goes "
             f"into an empty journal only; this one already has {what}. Import it into a new "
             "journal (plnjournal --db NEW.sqlite3 import-journal …), or import a Markdown "
             "export to add reflections to this one"
