@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from plnjournal.cli.args import output_path
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json, print_warning
 from plnjournal.core.dates import parse_date
@@ -79,6 +80,12 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     """Take the journal out in open formats, so it never depends on this app."""
     path = Path(args.path).expanduser()
     fmt = args.format or ("json" if path.suffix.lower() == ".json" else "markdown")
+    if fmt == "json":
+        # A file, by the rule every command that writes one follows (cli/args.output_path);
+        # Markdown goes into a new (or empty) folder, checked by the export itself.
+        path = output_path(
+            args.path, default_name="journal.json", force=args.force, what="export-journal"
+        )
     date_from = parse_date(args.date_from, what="--from") if args.date_from else None
     date_to = parse_date(args.date_to, what="--to") if args.date_to else None
     db = ctx.db(create=False)

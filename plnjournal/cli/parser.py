@@ -370,6 +370,7 @@ def _journal_io(sub: Subcommands) -> None:
         "that imports back into an empty journal without loss.",
     )
     p.add_argument("path", metavar="PATH", help="a new folder (markdown) or a file (json)")
+    p.add_argument("--force", action="store_true", help="replace the JSON file if it exists")
     p.add_argument("--format", choices=EXPORT_FORMATS, help="default: json if PATH ends in .json")
     p.add_argument(
         "--from",

@@ -44,3 +44,18 @@ def test_backup_into_a_missing_folder_is_refused(cli: Cli, demo_db, tmp_path: Pa
     r = cli("backup", f"{tmp_path}/new/dir/", db=demo_db.path)
     assert r.code == 2 and "no such folder" in r.err
     assert not (tmp_path / "new").exists()
+
+
+def test_export_journal_json_follows_the_rule(cli: Cli, demo_db, tmp_path: Path) -> None:
+    db = demo_db.path
+    kept = tmp_path / "all.json"
+    kept.write_text("mine")
+    r = cli("export-journal", str(kept), db=db)
+    assert r.code == 2 and "--force" in r.err and kept.read_text() == "mine"
+    assert cli("export-journal", str(kept), "--force", db=db).code == 0
+    assert kept.read_text().startswith("{")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert cli("export-journal", f"{folder}/", "--format", "json", db=db).code == 0
+    assert (folder / "journal.json").is_file()
+    assert not list(tmp_path.glob(".all.json*"))  # no temporary file left beside it

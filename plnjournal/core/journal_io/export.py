@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from plnjournal.core.journal_io.archive import dump_journal
 from plnjournal.core.journal_io.markdown_files import format_front_matter
 from plnjournal.core.journal_io.records import JsonObject
 from plnjournal.errors import InputError, PlnError
+from plnjournal.paths import private_file_beside
 from plnjournal.storage.models import Entry, EntrySkill
 
 Progress = Callable[[int, int, str], None]
@@ -118,10 +120,10 @@ def export_markdown(
     dest = Path(dest)
     _check_folder_destination(dest)
     entries = _entries(session, date_from, date_to)
-    tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
+    # A new private folder under a random name (mkdtemp: 0700, never one already there or a
+    # planted link), renamed into place once every file is written.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent))
     try:
-        tmp.mkdir()
         used: set[str] = set()
         for i, entry in enumerate(entries):
             if progress is not None and i % 200 == 0:
@@ -155,7 +157,8 @@ def export_json(
     date_to: dt.date | None = None,
     progress: Progress | None = None,
 ) -> JsonObject:
-    """Write everything in the journal to the JSON file ``dest`` (replaced if it exists)."""
+    """Write everything in the journal to the JSON file ``dest`` (replaced whole if it
+    exists: the command line asks for --force first)."""
     dest = Path(dest)
     if dest.is_dir():
         raise InputError(f"{dest}: is a folder; give a file name such as journal.json")
@@ -166,7 +169,7 @@ def export_json(
     data = dump_journal(session, date_from=date_from, date_to=date_to)
     if progress is not None:
         progress(1, 2, "Writing the file…")
-    tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
+    tmp = private_file_beside(dest, ".part")  # new, 0600, random name: never a planted link
     try:
         with tmp.open("w", encoding="utf-8", newline="\n") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)
