@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from plnjournal.core.feedback.schema import MAX_VALUE_CHARS, shown
+
 _MONTHS = (
     "January",
     "February",
@@ -76,12 +78,14 @@ def parse_feedback_date(value: object, date_format: str | None = None) -> dt.dat
     if isinstance(value, dt.date):
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise DateProblem(f"{value!r} is not a date")
+        raise DateProblem(f"{shown(value)} is not a date")
     if isinstance(value, (int, float)):
-        raise DateProblem(f"{value!r} is a number, not a date; use YYYY-MM-DD")
+        raise DateProblem(f"{shown(value)} is a number, not a date; use YYYY-MM-DD")
     text = value.strip()
     if not text:
         raise DateProblem("the date is empty")
+    if len(text) > MAX_VALUE_CHARS:
+        raise DateProblem(f"{shown(text)} is not a date (longer than {MAX_VALUE_CHARS} characters)")
     if date_format:
         found = _from_format(text, date_format)
         if found is not None:

@@ -1,22 +1,24 @@
 """Every feedback format, detected from content (and extension), read into plain items.
 
-CSV/TSV and XLSX tables (long or Forms-style wide) are in ``feedback_tables``; this module adds
-our JSON schema, xAPI statements and the Markdown letter, and picks the right reader.
+CSV/TSV and XLSX tables (long or Forms-style wide) are in ``tables`` (workbooks opened by
+``xlsx``); this module adds our JSON schema, xAPI statements and the Markdown letter, and picks
+the right reader.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import re
-import warnings
-import zipfile
 from pathlib import PurePath
 
-import openpyxl
-
-from plnjournal.core.feedback.schema import ParsedFile, RawItem, SkillIndex, Value, norm
+from plnjournal.core.feedback.schema import (
+    ParsedFile,
+    RawItem,
+    SkillIndex,
+    Value,
+    norm,
+    shown,
+)
 from plnjournal.core.feedback.tables import parse_table
 from plnjournal.core.feedback.text import (
     OLE_MAGIC,
@@ -24,16 +26,18 @@ from plnjournal.core.feedback.text import (
     FileProblem,
     JsonPath,
     decode_text,
-    json_error_message,
-    json_object_lines,
+    read_json,
     read_rows,
 )
 from plnjournal.core.feedback.xapi import read_statements
+from plnjournal.core.feedback.xlsx import xlsx_rows
 
+_FIRST = re.compile(r"\S")  # where the text starts (without copying it as lstrip() would)
 JSON_FORMAT = "plnjournal-feedback"
 ITEM_KEYS = {"date", "mentor", "skill", "rating", "comment"}
 ITEM_INFO_KEYS = {"skill_name", "levels", "target_level", "line"}
-MAX_UNZIPPED = 400 * 1024 * 1024  # a workbook that inflates past this is refused (zip bomb)
+# Unknown keys are each named up to this many times, then counted in one warning.
+MAX_KEY_WARNINGS = 20
 
 
 def parse_file(
@@ -49,7 +53,7 @@ def parse_file(
     try:
         if data.startswith(ZIP_MAGIC):
             pf.format = "xlsx"
-            parse_table(pf, _xlsx_rows(data), index, mapping, "xlsx")
+            parse_table(pf, xlsx_rows(data), index, mapping, "xlsx")
             return pf
         if data.startswith(OLE_MAGIC):
             raise FileProblem(
@@ -60,13 +64,14 @@ def parse_file(
         if not data.strip():
             raise FileProblem("the file is empty")
         text = decode_text(data)
-        start = text.lstrip()[:1]
+        first = _FIRST.search(text)
+        start = first.group() if first else ""
         if start in ("{", "["):
             pf.format = "json"
             _parse_json(pf, text, index)
         elif ext == ".json":
             raise FileProblem("this is not JSON: it should start with '{' or '['")
-        elif text.lstrip().startswith("---") or ext in (".md", ".markdown"):
+        elif text.startswith("---", first.start() if first else 0) or ext in (".md", ".markdown"):
             pf.format = "markdown"
             _parse_markdown(pf, text, index)
         else:
@@ -77,54 +82,11 @@ def parse_file(
     return pf
 
 
-# --- XLSX -------------------------------------------------------------------------------
-
-
-def _xlsx_rows(data: bytes) -> list[tuple[int, list[object]]]:
-    """The first worksheet's rows with their Excel row numbers (openpyxl, read-only)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            inflated = sum(info.file_size for info in zf.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise FileProblem(f"this zip file is damaged or truncated ({exc})") from None
-    if "xl/workbook.xml" not in names:
-        raise FileProblem("this is a zip file but not an Excel workbook (.xlsx)")
-    if inflated > MAX_UNZIPPED:
-        raise FileProblem("this workbook unpacks to more than 400 MB; it is refused")
-    rows: list[tuple[int, list[object]]] = []
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            try:
-                if not wb.worksheets:
-                    raise FileProblem("the workbook has no worksheet")
-                ws = wb.worksheets[0]
-                ws.reset_dimensions()
-                line = 0
-                for row in ws.iter_rows():
-                    line = next((r for c in row if (r := getattr(c, "row", None))), line + 1)
-                    rows.append((line, [c.value for c in row]))
-            finally:
-                wb.close()
-    except FileProblem:
-        raise
-    except Exception as exc:
-        raise FileProblem(f"the workbook cannot be read ({type(exc).__name__}: {exc})") from None
-    return rows
-
-
 # --- JSON: our schema and xAPI ----------------------------------------------------------
 
 
 def _parse_json(pf: ParsedFile, text: str, index: SkillIndex) -> None:
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        message, line = json_error_message(exc)
-        raise FileProblem(message, line) from None
-    lines = json_object_lines(text)
+    data, top, lines = read_json(text)
     prefix: JsonPath
     if isinstance(data, dict) and "statements" in data:
         statements, prefix = data["statements"], ("statements",)
@@ -135,18 +97,20 @@ def _parse_json(pf: ParsedFile, text: str, index: SkillIndex) -> None:
     if statements is not None:
         pf.format = "xapi"
         if not isinstance(statements, list):
-            raise FileProblem("'statements' must be a list", lines.get((), 1), "statements")
-        read_statements(pf, statements, prefix, lines, index)
+            raise FileProblem("'statements' must be a list", top, "statements")
+        read_statements(pf, statements, lines.get(prefix, []), index)
         return
-    _parse_own_json(pf, data, lines)
+    _parse_own_json(pf, data, top, lines)
 
 
 def _is_statement(obj: object) -> bool:
     return isinstance(obj, dict) and "verb" in obj and "object" in obj
 
 
-def _parse_own_json(pf: ParsedFile, data: object, lines: dict[JsonPath, int]) -> None:
-    defaults: dict[str, Value] = {}
+def _parse_own_json(
+    pf: ParsedFile, data: object, top: int, lines: dict[JsonPath, list[int]]
+) -> None:
+    defaults: dict[str, object] = {}
     items: object
     prefix: JsonPath
     if isinstance(data, list):
@@ -154,43 +118,87 @@ def _parse_own_json(pf: ParsedFile, data: object, lines: dict[JsonPath, int]) ->
     elif isinstance(data, dict):
         fmt = data.get("format")
         if fmt is not None and fmt != JSON_FORMAT:
-            raise FileProblem(f"'format' is {fmt!r}, expected {JSON_FORMAT!r}", 1, "format")
+            raise FileProblem(f"'format' is {shown(fmt)}, expected {JSON_FORMAT!r}", top, "format")
         items, prefix = data.get("items"), ("items",)
         if not isinstance(items, list):
-            raise FileProblem("expected an 'items' list (see docs/feedback-formats.md)", 1)
-        for key in ("mentor", "date"):
-            if key in data:
-                defaults[key] = Value(data[key], key, lines.get((), 1))
+            raise FileProblem("expected an 'items' list (see docs/feedback-formats.md)", top)
+        defaults = {key: data[key] for key in ("mentor", "date") if key in data}
     else:
         raise FileProblem("expected a JSON object with 'items', or a list of items")
+    starts = lines.get(prefix, [])
     unknown: dict[str, int] = {}
+    # Where each value came from is its key: one dict per set of keys, shared by the items.
+    columns: dict[tuple[str, ...], dict[str, str]] = {}
     for i, obj in enumerate(items):
-        line = lines.get((*prefix, i))
+        line = starts[i] if i < len(starts) else None
         where = f"{'items' if prefix else ''}[{i}]"
         if not isinstance(obj, dict):
             pf.error(f"{where} must be an object with skill, rating, comment", line)
             continue
-        values = dict(defaults)
-        for key, value in obj.items():
-            if key in ITEM_KEYS:
-                values[key] = Value(value, key, line)
-            elif key not in ITEM_INFO_KEYS:
-                unknown.setdefault(key, line or 1)
-        raw = {k: v for k, v in obj.items() if k not in ("levels",)}
-        for key, v in defaults.items():
-            raw.setdefault(key, v.value)
-        pf.items.append(RawItem.of(line, values, raw))
-    for key, line in unknown.items():
-        pf.warn(f"unknown key {key!r} is ignored", line, key)
+        if not defaults and ITEM_KEYS.issuperset(obj):
+            values = obj  # the item as read is its values (shared, never changed)
+        else:
+            values = dict(defaults)
+            for key, value in obj.items():
+                if key in ITEM_KEYS:
+                    values[key] = value
+                elif key not in ITEM_INFO_KEYS:
+                    unknown.setdefault(key, line or 1)
+        raw = obj  # kept as read unless something is left out or filled in
+        from_top: dict[str, int | None] | None = None
+        if "levels" in obj or any(key not in obj for key in defaults):
+            raw = {k: v for k, v in obj.items() if k != "levels"}
+            for key, value in defaults.items():
+                raw.setdefault(key, value)
+            from_top = {k: top for k in defaults if k not in obj and top != line} or None
+        names = tuple(values)
+        shared = columns.get(names) or columns.setdefault(names, {k: k for k in names})
+        pf.items.append(RawItem(line, values, shared, raw, from_top))
+    for n, (key, line) in enumerate(unknown.items()):
+        if n == MAX_KEY_WARNINGS:
+            more = len(unknown) - n
+            pf.warn(f"and {more} more unknown keys are ignored", line)
+            break
+        pf.warn(f"unknown key {shown(key)} is ignored", line, key)
 
 
 # --- Markdown letter --------------------------------------------------------------------
 
-_RATING_LINE = re.compile(
-    r"^\s*[*_]{0,2}rating[*_]{0,2}\s*:\s*[*_]{0,2}\s*(.*?)\s*[*_]{0,2}\s*$", re.IGNORECASE
-)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Every pattern here runs in time linear in the line: a letter is free text from someone else,
+# and a line may be megabytes long.
+_RATING_START = re.compile(r"\s*[*_]{0,2}rating[*_]{0,2}\s*:", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_OUT_OF_BLANK = re.compile(r"_*\s*/\s*\d+")
+# A heading longer than this is not searched for "Skill (CODE)"; it can still name a skill whole.
+MAX_HEADING_CHARS = 300
+
+
+def _rating_value(line: str) -> str | None:
+    """The value of a ``Rating: …`` line (bold or italic marks around either part allowed)."""
+    m = _RATING_START.match(line)
+    if m is None:
+        return None
+    value = line[m.end() :].strip()
+    for _ in range(2):
+        value = value.removeprefix("*").removeprefix("_")
+    value = value.strip()
+    for _ in range(2):
+        value = value.removesuffix("*").removesuffix("_")
+    return value.strip()
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without its ``<!-- … -->`` comments (an unclosed one is kept as text)."""
+    pieces: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        pieces.append(text[pos:start])
+        pos = end + 3
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _front_matter(pf: ParsedFile, lines: list[str]) -> tuple[dict[str, Value], int]:
@@ -232,7 +240,7 @@ def _parse_markdown(pf: ParsedFile, text: str, index: SkillIndex) -> None:
             sections[-1][2].append((n + 1, line))
         else:
             preamble.append((n + 1, line))
-    intro = _HTML_COMMENT.sub("", "\n".join(t for _, t in preamble)).strip()
+    intro = _without_comments("\n".join(t for _, t in preamble)).strip()
     if intro and not all(t.startswith("# ") or not t.strip() for _, t in preamble):
         first_line = next(n for n, t in preamble if t.strip())
         pf.warn(
@@ -251,7 +259,11 @@ def _heading_skill(heading: str, index: SkillIndex) -> object:
     candidates = [heading]
     first, _, rest = heading.partition(" ")
     candidates += [first.strip(":—–-"), rest.strip(" :—–-")]
-    m = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", heading)
+    m = (
+        re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", heading)
+        if len(heading) <= MAX_HEADING_CHARS
+        else None
+    )
     if m:
         candidates += [m.group(1), m.group(2)]
     for text in candidates:
@@ -278,15 +290,15 @@ def _markdown_section(
     for n, text in body:
         if _FENCE.match(text):
             in_fence = not in_fence
-        m = None if in_fence or rating_seen else _RATING_LINE.match(text)
-        if m:
+        found = None if in_fence or rating_seen else _rating_value(text)
+        if found is not None:
             rating_seen = True
-            value = _HTML_COMMENT.sub("", m.group(1)).strip()
-            if value and not re.fullmatch(r"_*\s*/\s*\d+", value):
+            value = _without_comments(found).strip()
+            if value and not _OUT_OF_BLANK.fullmatch(value):
                 values["rating"] = Value(value, "Rating", n)
             continue
         kept.append(text)
-    text_lines = _HTML_COMMENT.sub("", "\n".join(kept)).split("\n")
+    text_lines = _without_comments("\n".join(kept)).split("\n")
     while text_lines and not text_lines[0].strip():
         text_lines.pop(0)
     while text_lines and not text_lines[-1].strip():

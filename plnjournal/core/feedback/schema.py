@@ -6,6 +6,7 @@ and scale as plain values) so they can tell a skill column from any other.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -13,8 +14,44 @@ from plnjournal.errors import Problem
 
 FIELDS = ("date", "mentor", "skill", "rating", "comment")
 
+# A rating or a date longer than this is not one (and is never given to a regular expression).
+MAX_VALUE_CHARS = 100
+# A message's quoted value, and a whole message, are cut to these lengths.
+SHOWN_CHARS = 60
+MESSAGE_CHARS = 500
+
 # Values meaning "this skill was not rated" in a form (not an error, not a rating).
 NOT_RATED = {"", "n/a", "na", "-", "–", "—", "none", "not observed", "not applicable", "not seen"}
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str, limit: int = MESSAGE_CHARS) -> str:
+    """Text from a file made safe for a one-line message: line breaks and other control
+    characters escaped (``\\n``), and cut to ``limit`` characters."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """A value as a message quotes it: short, on one line, whatever its type or size."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit]) + f"… ({len(value)} characters)"
+    return one_line(repr(value), limit + 20)
+
+
+def problem(file: str, line: int | None, column: str | None, message: str) -> Problem:
+    """A located problem whose column and message are one short line each, whatever the
+    file put in them."""
+    return Problem(file, line, None if column is None else one_line(column, 100), one_line(message))
 
 
 @dataclass(frozen=True)
@@ -110,11 +147,11 @@ class ParsedFile:
 
     def error(self, message: str, line: int | None = None, column: str | None = None) -> None:
         """Record a problem that stops the import, placed on its line and column."""
-        self.errors.append(Problem(self.name, line, column, message))
+        self.errors.append(problem(self.name, line, column, message))
 
     def warn(self, message: str, line: int | None = None, column: str | None = None) -> None:
         """Record something the user sees in the preview that does not stop it."""
-        self.warnings.append(Problem(self.name, line, column, message))
+        self.warnings.append(problem(self.name, line, column, message))
 
 
 class LevelProblem(ValueError):
@@ -200,16 +237,20 @@ class SkillIndex:
         if isinstance(value, bool):
             raise LevelProblem(f"{value!r} is not a rating")
         if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
+            if not math.isfinite(value):
                 raise LevelProblem(f"{value!r} is not a rating")
             if not value.is_integer():
                 raise LevelProblem(f"{value:g} is not a whole level of the scale {self.scale_text}")
             value = int(value)
         if isinstance(value, int):
-            return self._in_scale(value, str(value))
+            return self._in_scale(value, shown(value))
         if not isinstance(value, str):
-            raise LevelProblem(f"{value!r} is not a rating")
+            raise LevelProblem(f"{shown(value)} is not a rating")
         text = value.strip()
+        if len(text) > MAX_VALUE_CHARS:
+            raise LevelProblem(
+                f"{shown(text)} is not a rating (longer than {MAX_VALUE_CHARS} characters)"
+            )
         if _INT.match(text):
             return self._in_scale(int(text), text)
         if _DECIMAL.match(text):

@@ -7,7 +7,7 @@ exports: a timestamp, who answered, and one rating column per skill (``Question 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from string import ascii_uppercase
 
 from plnjournal.core.feedback.schema import (
@@ -19,6 +19,7 @@ from plnjournal.core.feedback.schema import (
     Value,
     norm,
 )
+from plnjournal.core.feedback.text import FileProblem
 
 LONG_HEADERS = {
     "date": ("date", "given on", "date given", "when"),
@@ -74,6 +75,11 @@ COMMENT_CUE = re.compile(
     re.IGNORECASE,
 )
 FIELD_ROLES = {"date", "mentor", "skill", "rating", "comment", "ignore"}
+# A form with one column per skill and question stays far below this; a wider file is refused
+# before any per-column work (a 300,000-column file took minutes, issue 18).
+MAX_COLUMNS = 500
+# How many headers a message lists before it only counts the rest.
+LISTED_HEADERS = 12
 
 
 def column_letter(index: int) -> str:
@@ -92,6 +98,35 @@ def _cell_text(value: object) -> str:
 
 def _blank(row: Sequence[object]) -> bool:
     return all(_cell_text(c) == "" for c in row)
+
+
+def _width(row: Sequence[object]) -> int:
+    """The number of cells up to the last one that is not blank."""
+    n = len(row)
+    while n and _cell_text(row[n - 1]) == "":
+        n -= 1
+    return n
+
+
+def _bounded(
+    rows: Iterable[tuple[int, Sequence[object]]],
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """The rows, refusing the file at the first one with cells past ``MAX_COLUMNS``."""
+    for line, row in rows:
+        if len(row) > MAX_COLUMNS and (width := _width(row)) > MAX_COLUMNS:
+            raise FileProblem(
+                f"this row has {width} columns (the limit is {MAX_COLUMNS}); "
+                "a feedback file needs a column per field or per skill, not thousands",
+                line,
+            )
+        yield line, row
+
+
+def _listed(headers: list[str]) -> str:
+    """Headers as a message lists them: the first few, then how many in all."""
+    if len(headers) <= LISTED_HEADERS:
+        return ", ".join(headers)
+    return ", ".join(headers[:LISTED_HEADERS]) + f", … ({len(headers)} columns)"
 
 
 def _headers(row: Sequence[object]) -> list[str]:
@@ -132,7 +167,7 @@ def parse_table(
     kind: str,
 ) -> None:
     """Read a whole table into ``pf`` (items, problems, how each column was understood)."""
-    it = iter(rows)
+    it = _bounded(rows)
     header_line, header_row = 0, None
     for line, row in it:
         if not _blank(row):
@@ -142,6 +177,8 @@ def parse_table(
         pf.format = f"{kind}-long"
         pf.error("the file is empty: no header row and no feedback")
         return
+    if len(header_row) > MAX_COLUMNS:  # wide only with blank cells (_bounded refused the rest)
+        header_row = header_row[: _width(header_row)]
     headers = _headers(header_row)
     mapped: dict[int, tuple[str, SkillRef | None]] = {}
     for i, h in enumerate(headers):
@@ -197,7 +234,7 @@ def _parse_long(
     for need in ("date", "mentor", "skill"):
         if need not in used:
             pf.error(
-                f"no {need!r} column (columns: {', '.join(headers)}); "
+                f"no {need!r} column (columns: {_listed(headers)}); "
                 f"name one with --map 'Header={need}'",
                 header_line,
             )
@@ -245,9 +282,11 @@ def _sample(samples: dict[int, list[str]], pending: set[int], row: Sequence[obje
 
 
 def _attach_samples(pf: ParsedFile, headers: list[str], samples: dict[int, list[str]]) -> None:
+    position = {h: i for i, h in enumerate(headers)}  # headers are unique (_headers numbers them)
     for info in pf.columns:
-        if info.header in headers:
-            info.samples = samples.get(headers.index(info.header), info.samples)
+        i = position.get(info.header)
+        if i is not None:
+            info.samples = samples.get(i, info.samples)
 
 
 def _pick(headers: list[str], taken: set[int], preferences: tuple[str, ...]) -> int | None:
@@ -336,7 +375,7 @@ def _parse_wide(
     for need, hint in (("date", "Timestamp, Completion time"), ("mentor", "Name, Email")):
         if need not in found:
             pf.error(
-                f"no {need} column ({hint}, …) among: {', '.join(headers)}; "
+                f"no {need} column ({hint}, …) among: {_listed(headers)}; "
                 f"name one with --map 'Header={need}'",
                 header_line,
             )
@@ -345,7 +384,7 @@ def _parse_wide(
     ):
         pf.error(
             "no column names a skill of the framework (a 'skill' column, or one rating column "
-            f"per skill headed by its name or code); columns: {', '.join(headers)}",
+            f"per skill headed by its name or code); columns: {_listed(headers)}",
             header_line,
         )
     if pf.errors:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -148,64 +150,194 @@ def read_rows(text: str, delimiter: str | None = None) -> Iterator[tuple[int, li
         start = reader.line_num + 1
 
 
-# --- JSON positions ---------------------------------------------------------------------
+# --- JSON with positions ------------------------------------------------------------------
 
-# Where a value sits in a JSON document: keys and list indexes from the top (None: an object
-# whose key was not a string, as in a damaged file).
-JsonPath = tuple[str | int | None, ...]
+# A list of a JSON document by where it is: ``()`` for the top value, ``("items",)`` for the
+# top object's ``items``.
+JsonPath = tuple[str, ...]
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]')
+# Deeper than this is refused: our schemas and xAPI need a handful of levels, and deeper values
+# would only reach Python's recursion limit in whatever reads them next.
+MAX_JSON_DEPTH = 64
+# The lists whose items are placed on their lines (feedback items, xAPI statements).
+LISTED = ("items", "statements")
+
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\n\r]*")
+_STRUCTURE = re.compile(r'[\[\]{}"]')
 
 
-def json_object_lines(text: str) -> dict[JsonPath, int]:
-    """The line on which each JSON object starts, keyed by its path (``("items", 3)``).
+class _Lines:
+    """Line numbers of offsets met in increasing order, counted once over the text."""
 
-    The json module gives no positions; this light scan over the tokens does, so each
-    item's problems can name its line.
+    def __init__(self, text: str) -> None:
+        self.text, self.offset, self.line = text, 0, 1
+
+    def at(self, offset: int) -> int:
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
+
+
+def read_json(text: str) -> tuple[object, int, dict[JsonPath, list[int]]]:
+    """The document, the line of its top value, and the line of each element of a top-level
+    list or of the top object's ``items``/``statements`` list, by the list's path.
+
+    The json module reads every value (in C, in memory proportional to the values); only the
+    top one or two levels are walked here, to know where each item starts. Raises a
+    located ``FileProblem`` for bad JSON, a nesting deeper than ``MAX_JSON_DEPTH`` or a number
+    too long to read.
     """
-    lines: dict[JsonPath, int] = {}
-    # The open containers: their kinds ("{" or "["), and the key or index within each.
-    kinds: list[str] = []
-    keys: list[str | int | None] = []
-    pending_key: str | None = None
-    last_string: str | None = None
-    line, last = 1, 0
-    for m in _JSON_TOKEN.finditer(text):
-        tok = m.group()
-        if tok[0] == '"':
-            last_string = tok
-            continue
-        if tok == ":":
-            pending_key = last_string[1:-1] if last_string else None
-            continue
-        if tok in "{[":
-            if kinds and kinds[-1] == "{":
-                keys[-1] = pending_key
-            path = tuple(keys)
-            if tok == "{":
-                line += text.count("\n", last, m.start())
-                last = m.start()
-                lines[path] = line
-            kinds.append(tok)
-            keys.append(0 if tok == "[" else None)
-        elif tok in "}]":
-            if kinds:
-                kinds.pop()
-                keys.pop()
-        elif tok == "," and kinds and kinds[-1] == "[":
-            index = keys[-1]
-            if isinstance(index, int):  # always, in a list
-                keys[-1] = index + 1
-    return lines
+    lines: dict[JsonPath, list[int]] = {}
+    counter = _Lines(text)
+    try:
+        start = _SPACE.match(text).end()  # type: ignore[union-attr]
+        top = counter.at(start)
+        value, end = _value(text, start, (), lines, counter, top=True)
+        end = _SPACE.match(text, end).end()  # type: ignore[union-attr]
+        if end != len(text):
+            raise json.JSONDecodeError("Extra data", text, end)
+    except json.JSONDecodeError as exc:
+        message, line = json_error_message(exc)
+        raise FileProblem(message, line) from None
+    except RecursionError:
+        raise _too_deep(text) from None
+    except ValueError:  # an integer with more digits than Python converts
+        raise _too_long_number(text) from None
+    if _deeper_than(value, MAX_JSON_DEPTH):
+        raise _too_deep(text)
+    return value, top, lines
 
 
-def json_error_message(exc: Exception) -> tuple[str, int | None]:
+def _value(text: str, pos: int, path: JsonPath | None, lines: dict[JsonPath, list[int]],
+           counter: _Lines, *, top: bool = False) -> tuple[object, int]:  # fmt: skip
+    """One value at ``pos`` (``path`` None inside a list); a top-level list, or a listed one
+    of the top object, is read element by element to record where each starts."""
+    opening = text[pos : pos + 1]
+    if opening == "[" and path is not None and (top or path[-1] in LISTED):
+        return _list(text, pos, path, lines, counter)
+    if opening == "{" and top:
+        return _object(text, pos, lines, counter)
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except StopIteration as exc:  # the C scanner's way of saying "no value here"
+        raise json.JSONDecodeError("Expecting value", text, exc.value) from None
+
+
+def _list(text: str, pos: int, path: JsonPath, lines: dict[JsonPath, list[int]],
+          counter: _Lines) -> tuple[list[object], int]:  # fmt: skip
+    out: list[object] = []
+    starts = lines[path] = []
+    pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+    if text[pos : pos + 1] == "]":
+        return out, pos + 1
+    keys: dict[str, str] = {}  # one string per key name, shared by every item
+    while True:
+        starts.append(counter.at(pos))
+        item, pos = _value(text, pos, None, lines, counter)
+        if isinstance(item, dict):
+            item = {keys.setdefault(k, k): v for k, v in item.items()}
+        out.append(item)
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        if text[pos : pos + 1] == "]":
+            return out, pos + 1
+        if text[pos : pos + 1] != ",":
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+        pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+
+
+def _object(text: str, pos: int, lines: dict[JsonPath, list[int]], counter: _Lines
+            ) -> tuple[dict[str, object], int]:  # fmt: skip
+    out: dict[str, object] = {}
+    pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+    if text[pos : pos + 1] == "}":
+        return out, pos + 1
+    while True:
+        if text[pos : pos + 1] != '"':
+            raise json.JSONDecodeError(
+                "Expecting property name enclosed in double quotes", text, pos
+            )
+        key, pos = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        if text[pos : pos + 1] != ":":
+            raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
+        pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+        out[key], pos = _value(text, pos, (key,), lines, counter)
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        if text[pos : pos + 1] == "}":
+            return out, pos + 1
+        if text[pos : pos + 1] != ",":
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+        pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+
+
+def _deeper_than(value: object, limit: int) -> bool:
+    """Whether lists and objects nest more than ``limit`` deep (walked without recursion)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, dict):
+            children: Iterable[object] = current.values()
+        elif isinstance(current, list):
+            children = current
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return False
+
+
+def _too_deep(text: str) -> FileProblem:
+    """The problem of a document nested too deep, on the line where it first goes too deep."""
+    depth, pos = 0, 0
+    while (m := _STRUCTURE.search(text, pos)) is not None:
+        i = m.start()
+        if text[i] == '"':
+            pos = _string_end(text, i)
+            continue
+        depth += 1 if text[i] in "[{" else -1
+        if depth > MAX_JSON_DEPTH:
+            line = text.count("\n", 0, i) + 1
+            column = i - text.rfind("\n", 0, i)
+            return FileProblem(
+                f"the JSON nests lists and objects more than {MAX_JSON_DEPTH} deep (column "
+                f"{column}; the limit is {MAX_JSON_DEPTH})",
+                line,
+            )
+        pos = i + 1
+    return FileProblem(f"the JSON nests too deep (the limit is {MAX_JSON_DEPTH} levels)")
+
+
+def _string_end(text: str, start: int) -> int:
+    """The offset after the JSON string opening at ``start`` (its escaped quotes skipped)."""
+    pos = start + 1
+    while (end := text.find('"', pos)) >= 0:
+        slashes = end
+        while text[slashes - 1] == "\\":
+            slashes -= 1
+        if (end - slashes) % 2 == 0:
+            return end + 1
+        pos = end + 1
+    return len(text)
+
+
+def _too_long_number(text: str) -> FileProblem:
+    digits = sys.get_int_max_str_digits()
+    m = re.search(f"[0-9]{{{digits + 1},}}", text)
+    line = text.count("\n", 0, m.start()) + 1 if m else None
+    return FileProblem(
+        f"a number has more than {digits} digits (the limit is {digits}); "
+        "no rating or date needs so many",
+        line,
+    )
+
+
+def json_error_message(exc: json.JSONDecodeError) -> tuple[str, int | None]:
     """A JSONDecodeError in words, with its line."""
-    msg = getattr(exc, "msg", str(exc))
-    line = getattr(exc, "lineno", None)
-    col = getattr(exc, "colno", None)
-    where = f" (column {col})" if col else ""
-    at_end = getattr(exc, "pos", 0) >= len(getattr(exc, "doc", "").rstrip()) - 1
-    if (at_end and "Expecting" in msg) or msg.startswith("Unterminated string"):
-        return f"the JSON ends too early{where}; is the file truncated?", line
-    return f"not valid JSON: {msg}{where}", line
+    where = f" (column {exc.colno})"
+    if (exc.pos >= len(exc.doc.rstrip()) - 1 and "Expecting" in exc.msg) or exc.msg.startswith(
+        "Unterminated string"
+    ):
+        return f"the JSON ends too early{where}; is the file truncated?", exc.lineno
+    return f"not valid JSON: {exc.msg}{where}", exc.lineno

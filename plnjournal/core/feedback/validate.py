@@ -17,12 +17,15 @@ from sqlalchemy.orm import Session
 from plnjournal.core.feedback.dates import DateProblem, parse_feedback_date
 from plnjournal.core.feedback.items import NewFeedbackItem, feedback_fingerprint
 from plnjournal.core.feedback.schema import (
+    MAX_VALUE_CHARS,
     LevelProblem,
     ParsedFile,
     RawItem,
     SkillIndex,
     SkillRef,
     norm,
+    problem,
+    shown,
 )
 from plnjournal.core.feedback.text import DEFAULT_MAX_BYTES
 from plnjournal.core.skills.lookup import unknown_skill_message
@@ -169,7 +172,7 @@ class Validator:
 
         def bad(name: str, message: str) -> None:
             column = item.column(name)
-            problems.append(Problem(pf.name, item.line_of(name), column, message))
+            problems.append(problem(pf.name, item.line_of(name), column, message))
             row.messages.append(f"{column}: {message}")
             row.flag(name, "error")
 
@@ -256,7 +259,10 @@ class Validator:
             found = self.index.find(value)
             if found is not None:
                 return found
-        if not isinstance(value, str) or not value.strip():
+        if value is not None and not isinstance(value, str):
+            bad("skill", f"the skill must be a code or a name, not {shown(value)}")
+            return None
+        if value is None or not value.strip():
             bad("skill", "the skill is empty; give its code or name")
             return None
         if self.options.create_missing_skills and self.has_framework:
@@ -270,7 +276,7 @@ class Validator:
         else:
             self.unknown[key] = ((pf, value, column, line), [line], [row])
         row.status = "error"
-        row.messages.append(f"{column}: unknown skill {value.strip()!r}")
+        row.messages.append(f"{column}: unknown skill {shown(value.strip())}")
         row.flag("skill", "error")
         return None
 
@@ -311,9 +317,10 @@ class Validator:
         for (pf, value, column, line), lines, rows in self.unknown.values():
             # The message reads only ``code`` and ``name``, which a SkillRef has as a Skill does
             # (core.skills.lookup types the list as Skill rows).
-            message = unknown_skill_message(value.strip(), self.index.skills, what="skill")  # type: ignore[arg-type]
+            text = value.strip()[:MAX_VALUE_CHARS]
+            message = unknown_skill_message(text, self.index.skills, what="skill")  # type: ignore[arg-type]
             message = message.removeprefix("skill: ")
-            placeholder = f"{column}: unknown skill {value.strip()!r}"
+            placeholder = f"{column}: unknown skill {shown(value.strip())}"
             for row in rows:
                 row.status = "error"
                 row.messages = [
@@ -323,6 +330,6 @@ class Validator:
                 message += " (or add it with --create-missing-skills)"
             others = [str(n) for n in lines[1:] if n is not None]
             if others:
-                shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
-                message += f"; also on line{'s' if len(others) > 1 else ''} {shown}"
-            pf.errors.append(Problem(pf.name, line, column, message))
+                where = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+                message += f"; also on line{'s' if len(others) > 1 else ''} {where}"
+            pf.errors.append(problem(pf.name, line, column, message))

@@ -12,8 +12,14 @@ import math
 import re
 import urllib.parse
 
-from plnjournal.core.feedback.schema import LevelProblem, ParsedFile, RawItem, SkillIndex, Value
-from plnjournal.core.feedback.text import JsonPath
+from plnjournal.core.feedback.schema import (
+    LevelProblem,
+    ParsedFile,
+    RawItem,
+    SkillIndex,
+    Value,
+    shown,
+)
 
 
 def _number(value: object) -> float | None:
@@ -36,34 +42,36 @@ def score_to_level(score: object, index: SkillIndex) -> tuple[int, str | None]:
     if "scaled" in score and scaled is not None:
         if not 0 <= scaled <= 1:
             raise LevelProblem(
-                f"scaled score {score['scaled']!r} cannot be placed on the scale "
+                f"scaled score {shown(score['scaled'])} cannot be placed on the scale "
                 f"{index.scale_text} (it must be between 0 and 1)"
             )
-        exact, shown = lo + scaled * (hi - lo), f"scaled {score['scaled']}"
+        exact, given = lo + scaled * (hi - lo), f"scaled {shown(score['scaled'])}"
     elif "raw" in score and raw is not None:
         low, high = _number(score.get("min")), _number(score.get("max"))
         if high is not None:
             low = 0.0 if low is None else low
             if high <= low or not low <= raw <= high:
                 raise LevelProblem(
-                    f"raw score {score['raw']!r} is not within min {low:g} and max {high:g}"
+                    f"raw score {shown(score['raw'])} is not within min {low:g} and max {high:g}"
                 )
             exact = lo + (raw - low) / (high - low) * (hi - lo)
-            shown = f"{score['raw']} of {low:g}–{high:g}"
+            given = f"{shown(score['raw'])} of {low:g}–{high:g}"
         else:
             if not raw.is_integer() or not lo <= raw <= hi:
                 raise LevelProblem(
-                    f"raw score {score['raw']!r} has no 'max', so it must be a level of the "
+                    f"raw score {shown(score['raw'])} has no 'max', so it must be a level of the "
                     f"scale {index.scale_text}"
                 )
             return int(raw), None
     else:
         raise LevelProblem("'result.score' has no numeric 'scaled' or 'raw' value")
+    if not math.isfinite(exact):  # the numbers were finite, their arithmetic overflowed
+        raise LevelProblem(f"score {given} cannot be placed on the scale {index.scale_text}")
     level = int(math.floor(exact + 0.5))
     if abs(exact - level) > 1e-9:
         return (
             level,
-            f"score {shown} is {exact:.2f} on the scale {index.scale_text}; rounded to {level}",
+            f"score {given} is {exact:.2f} on the scale {index.scale_text}; rounded to {level}",
         )
     return level, None
 
@@ -114,15 +122,14 @@ def _skill_of(obj: object, index: SkillIndex) -> tuple[object, str]:
 def read_statements(
     pf: ParsedFile,
     statements: list[object],
-    prefix: JsonPath,
-    lines: dict[JsonPath, int],
+    lines: list[int],
     index: SkillIndex,
 ) -> None:
     """Turn xAPI statements into items; voided ones, and those with neither a score nor a
     response, are skipped and counted in one warning."""
     skipped = 0
     for i, st in enumerate(statements):
-        line = lines.get((*prefix, i))
+        line = lines[i] if i < len(lines) else None
         if not isinstance(st, dict):
             pf.error(f"statement {i + 1} is not an object", line)
             continue
