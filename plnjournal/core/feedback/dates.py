@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from plnjournal.core.feedback.schema import MAX_VALUE_CHARS, shown
+from plnjournal.core.feedback.schema import MAX_VALUE_CHARS
+from plnjournal.core.feedback.text import shown
 
 _MONTHS = (
     "January",

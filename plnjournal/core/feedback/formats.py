@@ -11,14 +11,7 @@ import hashlib
 import re
 from pathlib import PurePath
 
-from plnjournal.core.feedback.schema import (
-    ParsedFile,
-    RawItem,
-    SkillIndex,
-    Value,
-    norm,
-    shown,
-)
+from plnjournal.core.feedback.schema import ParsedFile, RawItem, SkillIndex, Value, norm
 from plnjournal.core.feedback.tables import parse_table
 from plnjournal.core.feedback.text import (
     OLE_MAGIC,
@@ -28,6 +21,7 @@ from plnjournal.core.feedback.text import (
     decode_text,
     read_json,
     read_rows,
+    shown,
 )
 from plnjournal.core.feedback.xapi import read_statements
 from plnjournal.core.feedback.xlsx import xlsx_rows

@@ -10,48 +10,16 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from plnjournal.core.feedback.text import problem, shown
 from plnjournal.errors import Problem
 
 FIELDS = ("date", "mentor", "skill", "rating", "comment")
 
 # A rating or a date longer than this is not one (and is never given to a regular expression).
 MAX_VALUE_CHARS = 100
-# A message's quoted value, and a whole message, are cut to these lengths.
-SHOWN_CHARS = 60
-MESSAGE_CHARS = 500
 
 # Values meaning "this skill was not rated" in a form (not an error, not a rating).
 NOT_RATED = {"", "n/a", "na", "-", "–", "—", "none", "not observed", "not applicable", "not seen"}
-
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def one_line(text: str, limit: int = MESSAGE_CHARS) -> str:
-    """Text from a file made safe for a one-line message: line breaks and other control
-    characters escaped (``\\n``), and cut to ``limit`` characters."""
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
-
-
-def shown(value: object, limit: int = SHOWN_CHARS) -> str:
-    """A value as a message quotes it: short, on one line, whatever its type or size."""
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
-    if isinstance(value, str) and len(value) > limit:
-        return repr(value[:limit]) + f"… ({len(value)} characters)"
-    return one_line(repr(value), limit + 20)
-
-
-def problem(file: str, line: int | None, column: str | None, message: str) -> Problem:
-    """A located problem whose column and message are one short line each, whatever the
-    file put in them."""
-    return Problem(file, line, None if column is None else one_line(column, 100), one_line(message))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Reading mentor files safely: size limit, encodings, CSV dialects, JSON positions.
+"""Reading files from other people safely: size limit, encodings, CSV dialects, JSON positions
+and depth, and quoting what they say in one-line messages.
 
 Every failure here is a ``FileProblem`` with a line where one is known, so the importer can
 report it in place; nothing in this module raises anything else on bad input.
@@ -14,10 +15,46 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 
+from plnjournal.errors import Problem
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary .xls / .doc
+
+
+# A message's quoted value, and a whole message, are cut to these lengths.
+SHOWN_CHARS = 60
+MESSAGE_CHARS = 500
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str, limit: int = MESSAGE_CHARS) -> str:
+    """Text from a file made safe for a one-line message: line breaks and other control
+    characters escaped (``\\n``), and cut to ``limit`` characters."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """A value as a message quotes it: short, on one line, whatever its type or size."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit]) + f"… ({len(value)} characters)"
+    return one_line(repr(value), limit + 20)
+
+
+def problem(file: str, line: int | None, column: str | None, message: str) -> Problem:
+    """A located problem whose column and message are one short line each, whatever the
+    file put in them."""
+    return Problem(file, line, None if column is None else one_line(column, 100), one_line(message))
 
 
 class FileProblem(Exception):
@@ -201,11 +238,11 @@ def read_json(text: str) -> tuple[object, int, dict[JsonPath, list[int]]]:
         message, line = json_error_message(exc)
         raise FileProblem(message, line) from None
     except RecursionError:
-        raise _too_deep(text) from None
+        raise json_too_deep(text) from None
     except ValueError:  # an integer with more digits than Python converts
-        raise _too_long_number(text) from None
-    if _deeper_than(value, MAX_JSON_DEPTH):
-        raise _too_deep(text)
+        raise json_number_too_long(text) from None
+    if deeper_than(value, MAX_JSON_DEPTH):
+        raise json_too_deep(text)
     return value, top, lines
 
 
@@ -271,7 +308,7 @@ def _object(text: str, pos: int, lines: dict[JsonPath, list[int]], counter: _Lin
         pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
 
 
-def _deeper_than(value: object, limit: int) -> bool:
+def deeper_than(value: object, limit: int) -> bool:
     """Whether lists and objects nest more than ``limit`` deep (walked without recursion)."""
     stack: list[tuple[object, int]] = [(value, 1)]
     while stack:
@@ -288,7 +325,7 @@ def _deeper_than(value: object, limit: int) -> bool:
     return False
 
 
-def _too_deep(text: str) -> FileProblem:
+def json_too_deep(text: str) -> FileProblem:
     """The problem of a document nested too deep, on the line where it first goes too deep."""
     depth, pos = 0, 0
     while (m := _STRUCTURE.search(text, pos)) is not None:
@@ -322,7 +359,7 @@ def _string_end(text: str, start: int) -> int:
     return len(text)
 
 
-def _too_long_number(text: str) -> FileProblem:
+def json_number_too_long(text: str) -> FileProblem:
     digits = sys.get_int_max_str_digits()
     m = re.search(f"[0-9]{{{digits + 1},}}", text)
     line = text.count("\n", 0, m.start()) + 1 if m else None

@@ -24,10 +24,8 @@ from plnjournal.core.feedback.schema import (
     SkillIndex,
     SkillRef,
     norm,
-    problem,
-    shown,
 )
-from plnjournal.core.feedback.text import DEFAULT_MAX_BYTES
+from plnjournal.core.feedback.text import DEFAULT_MAX_BYTES, problem, shown
 from plnjournal.core.skills.lookup import unknown_skill_message
 from plnjournal.errors import Problem
 

@@ -12,14 +12,8 @@ import math
 import re
 import urllib.parse
 
-from plnjournal.core.feedback.schema import (
-    LevelProblem,
-    ParsedFile,
-    RawItem,
-    SkillIndex,
-    Value,
-    shown,
-)
+from plnjournal.core.feedback.schema import LevelProblem, ParsedFile, RawItem, SkillIndex, Value
+from plnjournal.core.feedback.text import shown
 
 
 def _number(value: object) -> float | None:

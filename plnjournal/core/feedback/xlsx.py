@@ -14,9 +14,8 @@ import zipfile
 
 import openpyxl
 
-from plnjournal.core.feedback.schema import one_line
 from plnjournal.core.feedback.tables import MAX_COLUMNS, column_letter
-from plnjournal.core.feedback.text import FileProblem
+from plnjournal.core.feedback.text import FileProblem, one_line
 
 # A feedback workbook is a few MB unpacked and a dozen parts; these are far above that.
 MAX_XLSX_UNZIPPED = 50 * 1024 * 1024

@@ -12,7 +12,20 @@ import difflib
 import io
 import re
 
-from plnjournal.core.frameworks.spec import DEFAULT_SCALE, AreaSpec, FrameworkSpec, SkillSpec
+from plnjournal.core.feedback.text import problem, shown
+from plnjournal.core.frameworks.spec import (
+    DEFAULT_SCALE,
+    MAX_AREAS,
+    MAX_CADENCE_DAYS,
+    MAX_CODE_CHARS,
+    MAX_KEYWORDS,
+    MAX_LEVELS,
+    MAX_NAME_CHARS,
+    MAX_SKILLS,
+    AreaSpec,
+    FrameworkSpec,
+    SkillSpec,
+)
 from plnjournal.core.skills.terms import parse_keywords
 from plnjournal.errors import Problem, ValidationError
 
@@ -20,7 +33,9 @@ REQUIRED = ("area", "code", "name", "description", "target_level")
 OPTIONAL = ("cadence_days", "keywords")
 DELIMITERS = (",", ";", "\t")
 KEYWORD_SEPARATOR = "; "  # in the keywords cell (commas and line breaks read as well)
-_LEVEL_COLUMN = re.compile(r"level_(\d+)$")
+_LEVEL_COLUMN = re.compile(r"level_(\d{1,4})$")
+# The known columns and a level column per step are far fewer; a wider header is refused.
+MAX_COLUMNS = 100
 
 
 def _pick_delimiter(text: str) -> str:
@@ -29,7 +44,10 @@ def _pick_delimiter(text: str) -> str:
     first = next(iter(text.splitlines()), "")
     best, best_score = ",", -1
     for delim in DELIMITERS:
-        cells = next(csv.reader([first], delimiter=delim), [])
+        try:
+            cells = next(csv.reader([first], delimiter=delim), [])
+        except csv.Error:  # a whole line as one cell past csv's field limit: not this one
+            continue
         known = sum(
             1
             for c in cells
@@ -50,18 +68,24 @@ def spec_from_csv(
     problems: list[Problem] = []
 
     def bad(line: int | None, column: str | None, message: str) -> None:
-        problems.append(Problem(file, line, column, message))
+        problems.append(problem(file, line, column, message))
 
-    delim = _pick_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
     rows: list[tuple[int, list[str]]] = []
     start = 1
     try:
+        delim = _pick_delimiter(text)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
         for row in reader:
+            if len(row) > MAX_COLUMNS:
+                bad(start, None, f"{len(row)} columns (the limit is {MAX_COLUMNS})")
+                raise ValidationError(problems)
             rows.append((start, row))
             start = reader.line_num + 1
+            if len(rows) > MAX_SKILLS + 1:
+                bad(start, None, f"more than {MAX_SKILLS} skills (the limit is {MAX_SKILLS})")
+                raise ValidationError(problems)
     except csv.Error as exc:
-        bad(reader.line_num or start, None, f"cannot read the CSV here ({exc}); check the quotes")
+        bad(start, None, f"cannot read the CSV here ({exc}); check the quotes")
         raise ValidationError(problems) from None
     rows = [(ln, r) for ln, r in rows if any(c.strip() for c in r)]
     if not rows:
@@ -75,8 +99,10 @@ def spec_from_csv(
         if col in seen:
             bad(header_line, header[i].strip(), "this column appears twice")
         seen.add(col)
-        if m:
+        if m and 1 <= int(m.group(1)) <= MAX_LEVELS:
             level_cols[int(m.group(1))] = i
+        elif m:
+            bad(header_line, header[i].strip(), f"a scale has at most {MAX_LEVELS} levels")
         elif col not in REQUIRED + OPTIONAL:
             known = [*REQUIRED, *OPTIONAL, "level_1"]
             close = difflib.get_close_matches(col, known, n=1, cutoff=0.6)
@@ -123,12 +149,28 @@ def spec_from_csv(
         for col, value in (("area", area), ("code", code), ("name", sname)):
             if not value:
                 bad(line, col, "must not be empty")
+        for col, value, most in (("code", code, MAX_CODE_CHARS), ("name", sname, MAX_NAME_CHARS)):
+            if len(value) > most:
+                bad(line, col, f"longer than {most} characters (the limit)")
+        if len(area) > MAX_NAME_CHARS:
+            bad(line, "area", f"longer than {MAX_NAME_CHARS} characters (the limit)")
+        if len(areas) >= MAX_AREAS and area.casefold() not in areas:
+            bad(line, "area", f"more than {MAX_AREAS} areas (the limit is {MAX_AREAS})")
+            raise ValidationError(problems)
         if code and code.casefold() in codes:
-            bad(line, "code", f"duplicate code {code!r} (first on line {codes[code.casefold()]})")
+            bad(
+                line,
+                "code",
+                f"duplicate code {shown(code)} (first on line {codes[code.casefold()]})",
+            )
         elif code:
             codes[code.casefold()] = line
         if sname and sname.casefold() in names:
-            bad(line, "name", f"duplicate name {sname!r} (first on line {names[sname.casefold()]})")
+            bad(
+                line,
+                "name",
+                f"duplicate name {shown(sname)} (first on line {names[sname.casefold()]})",
+            )
         elif sname:
             names[sname.casefold()] = line
         target = _whole(cell("target_level"))
@@ -137,7 +179,7 @@ def spec_from_csv(
             bad(
                 line,
                 "target_level",
-                f"{given!r} is not a level of the scale {lo}–{hi}"
+                f"{shown(given)} is not a level of the scale {lo}–{hi}"
                 if given
                 else f"must not be empty (a level of the scale {lo}–{hi})",
             )
@@ -145,14 +187,18 @@ def spec_from_csv(
         cadence: int | None = None
         if cell("cadence_days"):
             cadence = _whole(cell("cadence_days"))
-            if cadence is None or cadence <= 0:
+            if cadence is None or not 0 < cadence <= MAX_CADENCE_DAYS:
                 bad(
                     line,
                     "cadence_days",
-                    f"{cell('cadence_days')!r} must be a positive whole number of days, or empty",
+                    f"{shown(cell('cadence_days'))} must be a whole number of days from 1 to "
+                    f"{MAX_CADENCE_DAYS} (the limit), or empty",
                 )
                 cadence = None
         levels = [cell(f"level_{k}") for k in range(1, len(level_cols) + 1)]
+        keywords = list(parse_keywords(cell("keywords")))
+        if len(keywords) > MAX_KEYWORDS:
+            bad(line, "keywords", f"{len(keywords)} keywords (the limit is {MAX_KEYWORDS})")
         if area and area.casefold() not in areas:
             areas[area.casefold()] = AreaSpec(name=area)
             spec.areas.append(areas[area.casefold()])
@@ -165,7 +211,7 @@ def spec_from_csv(
                     target_level=target,
                     cadence_days=cadence,
                     levels=levels if any(levels) else [],
-                    keywords=list(parse_keywords(cell("keywords"))),
+                    keywords=keywords,
                 )
             )
     if problems:
@@ -181,6 +227,8 @@ def _cell_text(row: list[str], i: int | None) -> str:
 
 
 def _whole(text: str) -> int | None:
+    if len(text) > 20:  # no level or cadence needs more (and int() refuses 4,300 digits)
+        return None
     try:
         return int(text)
     except ValueError:
@@ -188,7 +236,7 @@ def _whole(text: str) -> int | None:
             value = float(text)
         except ValueError:
             return None
-        return int(value) if value.is_integer() else None
+        return int(value) if value.is_integer() and abs(value) < 2**53 else None
 
 
 def spec_to_csv(spec: FrameworkSpec) -> str:

@@ -14,11 +14,20 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from plnjournal.core.feedback.text import (
+    MAX_JSON_DEPTH,
+    FileProblem,
+    deeper_than,
+    json_number_too_long,
+    json_too_deep,
+)
 from plnjournal.core.frameworks.csv_files import spec_from_csv, spec_to_csv
 from plnjournal.core.frameworks.spec import FrameworkSpec, spec_from_dict, spec_to_dict
 from plnjournal.errors import InputError, Problem, ValidationError
 
 FORMATS = {".json": "json", ".csv": "csv", ".tsv": "csv", ".txt": "csv"}
+# The built-in frameworks are about 30 KB; a framework a hundred times bigger is still far below.
+MAX_FRAMEWORK_BYTES = 5 * 1024 * 1024
 
 
 def file_format(path: str | os.PathLike[str], *, what: str = "file") -> str:
@@ -101,17 +110,44 @@ def load_json(text: str, file: str) -> object:
     decoder.parse_object = parse_object  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     try:
-        return decoder.decode(text)
+        value = decoder.decode(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [Problem(file, exc.lineno, f"column {exc.colno}", f"not valid JSON: {exc.msg}")]
         ) from None
+    except RecursionError:  # the decoder recurses once per level, past MAX_JSON_DEPTH
+        raise _invalid(file, json_too_deep(text)) from None
+    except ValueError:  # an integer with more digits than int() reads
+        raise _invalid(file, json_number_too_long(text)) from None
+    if deeper_than(value, MAX_JSON_DEPTH):
+        raise _invalid(file, json_too_deep(text))
+    return value
+
+
+def _invalid(file: str, found: FileProblem) -> ValidationError:
+    return ValidationError([Problem(file, found.line, None, found.message)])
+
+
+def _check_size(size: int, file: str) -> None:
+    if size > MAX_FRAMEWORK_BYTES:
+        raise ValidationError(
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f"the file is {size / 2**20:.1f} MB (the limit is "
+                    f"{MAX_FRAMEWORK_BYTES // 2**20} MB); is it really a skills framework?",
+                )
+            ]
+        )
 
 
 def parse_framework(
     data: bytes, file: str, fmt: str, *, scale: list[tuple[int, str]] | None = None
 ) -> FrameworkSpec:
     """A validated spec from a file's bytes; ``scale`` is the journal's (CSV files have none)."""
+    _check_size(len(data), file)
     text = decode_text(data, file)
     if fmt == "json":
         return spec_from_dict(load_json(text, file), file)
@@ -126,7 +162,9 @@ def read_framework_file(
     path = Path(path)
     fmt = file_format(path, what="framework")
     try:
-        data = path.read_bytes()
+        _check_size(path.stat().st_size, path.name)
+        with path.open("rb") as fh:  # read no more than the limit, whatever stat said
+            data = fh.read(MAX_FRAMEWORK_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"framework: {path}: no such file") from None
     except IsADirectoryError:

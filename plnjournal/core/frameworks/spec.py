@@ -13,6 +13,7 @@ from typing import TypeGuard
 
 from sqlalchemy.orm import Session
 
+from plnjournal.core.feedback.text import problem, shown
 from plnjournal.core.skills.terms import parse_keywords
 from plnjournal.errors import InputError, Problem, ValidationError
 from plnjournal.resources import folder as resource_folder
@@ -26,6 +27,17 @@ DEFAULT_SCALE = (
     (5, "Expert"),
 )
 DEFAULT_CADENCE_DAYS = 14
+
+# What a framework file may hold (issue 18): far above any real framework, low enough that a
+# hostile file cannot fill the window's lists, the database or the messages.
+MAX_AREAS = 200
+MAX_SKILLS = 2000
+MAX_LEVELS = 10  # steps of the scale
+MAX_LEVEL_NUMBER = 100  # a step's number, 0 to this
+MAX_CADENCE_DAYS = 3660  # ten years
+MAX_KEYWORDS = 200  # per skill
+MAX_CODE_CHARS = 40
+MAX_NAME_CHARS = 300
 
 
 @dataclass
@@ -104,6 +116,27 @@ def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _text(value: object) -> str | None:
+    """A text field as written (a number is read as its digits); None for any other type."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if _is_int(value) and value.bit_length() < 64:
+        return str(value)
+    return None
+
+
+def cadence_problem(value: object) -> str | None:
+    """Why ``value`` is not a cadence in days (None when it is one, or empty)."""
+    if value is None or (_is_int(value) and 0 < value <= MAX_CADENCE_DAYS):
+        return None
+    return (
+        f"{shown(value)} must be a whole number of days from 1 to {MAX_CADENCE_DAYS} "
+        "(the limit), or null"
+    )
+
+
 def spec_from_dict(data: object, file: str) -> FrameworkSpec:
     """Read our JSON schema (docs/frameworks.md), reporting every problem with where it is.
 
@@ -113,20 +146,27 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
     problems: list[Problem] = []
 
     def bad(obj: object, key: str | None, where: str, message: str) -> None:
-        problems.append(Problem(file, _line(obj, key), where, message))
+        problems.append(problem(file, _line(obj, key), where, message))
 
     if not isinstance(data, dict):
         raise ValidationError([Problem(file, None, None, "expected a JSON object at the top")])
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
-        bad(data, "format", "format", f"{fmt!r} is not a skills framework ({FORMAT!r} expected)")
+        bad(
+            data,
+            "format",
+            "format",
+            f"{shown(fmt)} is not a skills framework ({FORMAT!r} expected)",
+        )
     version = data.get("version", FORMAT_VERSION)
-    if not _is_int(version) or version > FORMAT_VERSION:
+    if not _is_int(version):
+        bad(data, "version", "version", f"{shown(version)} is not a version number")
+    elif version > FORMAT_VERSION:
         bad(
             data,
             "version",
             "version",
-            f"version {version!r} is newer than this PLN Journal reads ({FORMAT_VERSION})",
+            f"version {shown(version)} is newer than this PLN Journal reads ({FORMAT_VERSION})",
         )
     if problems:  # not a framework file at all: the rest would only add noise
         raise ValidationError(problems)
@@ -135,19 +175,20 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
     lo, hi = (min(levels), max(levels)) if levels else (1, 5)
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
-        bad(data, "name", "name", "the framework needs a 'name'")
+        bad(data, "name", "name", "the framework needs a 'name' (a text)")
+        name = ""
+    elif len(name.strip()) > MAX_NAME_CHARS:
+        bad(data, "name", "name", f"longer than {MAX_NAME_CHARS} characters (the limit)")
+    description = _text(data.get("description"))
+    if description is None:
+        bad(data, "description", "description", "must be a text")
     default_cadence = data.get("default_cadence_days", DEFAULT_CADENCE_DAYS)
-    if default_cadence is not None and (not _is_int(default_cadence) or default_cadence <= 0):
-        bad(
-            data,
-            "default_cadence_days",
-            "default_cadence_days",
-            f"{default_cadence!r} must be a positive whole number of days or null",
-        )
+    if (why := cadence_problem(default_cadence)) is not None:
+        bad(data, "default_cadence_days", "default_cadence_days", why)
         default_cadence = DEFAULT_CADENCE_DAYS
     spec = FrameworkSpec(
-        name=str(name or "").strip() or "Untitled framework",
-        description=str(data.get("description") or ""),
+        name=name.strip() or "Untitled framework",
+        description=description or "",
         scale=scale,
         default_cadence_days=default_cadence,
     )
@@ -155,17 +196,33 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
     if not isinstance(areas, list):
         bad(data, "areas", "areas", "the framework needs a list of 'areas'")
         areas = []
+    skill_count = sum(
+        len(a["skills"]) for a in areas if isinstance(a, dict) and isinstance(a.get("skills"), list)
+    )
+    if len(areas) > MAX_AREAS or skill_count > MAX_SKILLS:
+        bad(
+            data,
+            "areas",
+            "areas",
+            f"{len(areas)} areas and {skill_count} skills (the limits are {MAX_AREAS} areas "
+            f"and {MAX_SKILLS} skills)",
+        )
+        raise ValidationError(problems)
     codes: dict[str, str] = {}
     names: dict[str, str] = {}
     area_names: set[str] = set()
     for ai, area in enumerate(areas):
         where_a = f"areas[{ai}]"
-        if not isinstance(area, dict) or not str(area.get("name") or "").strip():
-            bad(area, "name", where_a, "each area needs a 'name'")
+        area_name = _text(area.get("name")) if isinstance(area, dict) else None
+        if not isinstance(area, dict) or not area_name or not area_name.strip():
+            bad(area, "name", where_a, "each area needs a 'name' (a text)")
             continue
-        aspec = AreaSpec(
-            name=str(area["name"]).strip(), description=str(area.get("description") or "")
-        )
+        if len(area_name.strip()) > MAX_NAME_CHARS:
+            bad(area, "name", f"{where_a}.name", f"longer than {MAX_NAME_CHARS} characters")
+        area_text = _text(area.get("description"))
+        if area_text is None:
+            bad(area, "description", f"{where_a}.description", "must be a text")
+        aspec = AreaSpec(name=area_name.strip(), description=area_text or "")
         if aspec.name.casefold() in area_names:
             bad(area, "name", f"{where_a}.name", f"area {aspec.name!r} is listed twice")
         area_names.add(aspec.name.casefold())
@@ -178,8 +235,18 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
             if not isinstance(skill, dict):
                 bad(area, "skills", where, "each skill must be an object")
                 continue
-            code = str(skill.get("code") or "").strip()
-            sname = str(skill.get("name") or "").strip()
+            code, sname = (_text(skill.get(key)) for key in ("code", "name"))
+            skill_text = _text(skill.get("description"))
+            for key, value in (("code", code), ("name", sname), ("description", skill_text)):
+                if value is None:
+                    bad(skill, key, f"{where}.{key}", "must be a text")
+            code, sname = (code or "").strip(), (sname or "").strip()
+            for key, value, most in (
+                ("code", code, MAX_CODE_CHARS),
+                ("name", sname, MAX_NAME_CHARS),
+            ):
+                if len(value) > most:
+                    bad(skill, key, f"{where}.{key}", f"longer than {most} characters (the limit)")
             if not code:
                 bad(skill, "code", f"{where}.code", "missing 'code'")
             elif code.casefold() in codes:
@@ -187,7 +254,7 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
                     skill,
                     "code",
                     f"{where}.code",
-                    f"duplicate code {code!r} (also at {codes[code.casefold()]})",
+                    f"duplicate code {shown(code)} (also at {codes[code.casefold()]})",
                 )
             else:
                 codes[code.casefold()] = where
@@ -198,7 +265,7 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
                     skill,
                     "name",
                     f"{where}.name",
-                    f"duplicate name {sname!r} (also at {names[sname.casefold()]})",
+                    f"duplicate name {shown(sname)} (also at {names[sname.casefold()]})",
                 )
             else:
                 names[sname.casefold()] = where
@@ -208,17 +275,12 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
                     skill,
                     "target_level",
                     f"{where}.target_level",
-                    f"{target!r} is not a level of the scale {lo}–{hi}",
+                    f"{shown(target)} is not a level of the scale {lo}–{hi}",
                 )
                 target = lo
             cadence = skill.get("cadence_days")
-            if cadence is not None and (not _is_int(cadence) or cadence <= 0):
-                bad(
-                    skill,
-                    "cadence_days",
-                    f"{where}.cadence_days",
-                    f"{cadence!r} must be a positive whole number of days or null",
-                )
+            if (why := cadence_problem(cadence)) is not None:
+                bad(skill, "cadence_days", f"{where}.cadence_days", why)
                 cadence = None
             raw_levels = skill.get("levels") or []
             if not isinstance(raw_levels, list) or not all(isinstance(x, str) for x in raw_levels):
@@ -237,11 +299,19 @@ def spec_from_dict(data: object, file: str) -> FrameworkSpec:
             ):
                 bad(skill, "keywords", f"{where}.keywords", "'keywords' must be a list of texts")
                 raw_keywords = []
+            if len(raw_keywords) > MAX_KEYWORDS:
+                bad(
+                    skill,
+                    "keywords",
+                    f"{where}.keywords",
+                    f"{len(raw_keywords)} keywords (the limit is {MAX_KEYWORDS})",
+                )
+                raw_keywords = []
             aspec.skills.append(
                 SkillSpec(
                     code=code,
                     name=sname,
-                    description=str(skill.get("description") or ""),
+                    description=skill_text or "",
                     target_level=target,
                     cadence_days=cadence,
                     levels=list(raw_levels),
@@ -263,17 +333,25 @@ def _read_scale(
     if not isinstance(raw, list):
         bad(data, "scale", "scale", "the scale must be a list of levels")
         return list(DEFAULT_SCALE)
+    if len(raw) > MAX_LEVELS:
+        bad(data, "scale", "scale", f"{len(raw)} levels (the limit is {MAX_LEVELS})")
+        return list(DEFAULT_SCALE)
     scale: list[tuple[int, str]] = []
     for i, step in enumerate(raw):
-        if not isinstance(step, dict) or not _is_int(step.get("level")):
+        level = step.get("level") if isinstance(step, dict) else None
+        label = _text(step.get("label")) if isinstance(step, dict) else None
+        if not _is_int(level) or not 0 <= level <= MAX_LEVEL_NUMBER or label is None:
             bad(
                 step,
                 "level",
                 f"scale[{i}]",
-                "each scale step needs a whole-number 'level' and a 'label'",
+                f"each scale step needs a whole-number 'level' from 0 to {MAX_LEVEL_NUMBER} "
+                "and a text 'label'",
             )
             continue
-        scale.append((step["level"], str(step.get("label") or step["level"])))
+        if len(label) > MAX_NAME_CHARS:
+            bad(step, "label", f"scale[{i}].label", f"longer than {MAX_NAME_CHARS} characters")
+        scale.append((level, label or str(level)))
     levels = [lv for lv, _ in scale]
     if len(raw) < 2:
         bad(data, "scale", "scale", "the scale must list at least two levels")

@@ -83,7 +83,8 @@ def test_csv_problems_name_line_and_column() -> None:
     assert _problems(exc) == [
         "f.csv:5: code: duplicate code 'a1' (first on line 2)",
         "f.csv:5: target_level: '9' is not a level of the scale 1–5",
-        "f.csv:5: cadence_days: '-4' must be a positive whole number of days, or empty",
+        "f.csv:5: cadence_days: '-4' must be a whole number of days from 1 to 3660 (the limit), "
+        "or empty",
     ]
 
 
