@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from plnjournal.core.feedback.formats import JSON_FORMAT
 from plnjournal.core.skills.lookup import active_framework, find_skill, list_skills
-from plnjournal.errors import InputError, PlnError
+from plnjournal.errors import InputError
+from plnjournal.paths import write_whole
 from plnjournal.storage.models import FeedbackRequest, FeedbackRequestSkill, Skill
 
 TEMPLATE_FORMATS = (".csv", ".md", ".json")
@@ -140,13 +141,7 @@ def write_feedback_template(
     writer = {".csv": _csv_template, ".md": _md_template, ".json": _json_template}[suffix]
     text = writer(skills, scale, mentor)
     data = ("\ufeff" + text if suffix == ".csv" else text).encode("utf-8")
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise PlnError(f"{path}: cannot write the template ({exc.strerror or exc})") from exc
+    write_whole(path, data, what="the template")  # never through a planted link
     request = FeedbackRequest(
         requested_on=today or dt.date.today(), mentor=mentor, file_name=path.name
     )

@@ -24,6 +24,7 @@ from plnjournal.core.feedback.text import (
 from plnjournal.core.frameworks.csv_files import spec_from_csv, spec_to_csv
 from plnjournal.core.frameworks.spec import FrameworkSpec, spec_from_dict, spec_to_dict
 from plnjournal.errors import InputError, Problem, ValidationError
+from plnjournal.paths import write_whole
 
 FORMATS = {".json": "json", ".csv": "csv", ".tsv": "csv", ".txt": "csv"}
 # The built-in frameworks are about 30 KB; a framework a hundred times bigger is still far below.
@@ -185,13 +186,4 @@ def write_framework_file(path: str | os.PathLike[str], spec: FrameworkSpec) -> N
     """Write ``spec`` in the format the extension names; a crash never leaves half a file."""
     path = Path(path)
     text = framework_text(spec, file_format(path, what="framework"))
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"framework: {path}: cannot write it ({exc.strerror})") from None
+    write_whole(path, text.encode("utf-8"), what="the framework")  # never a planted link
