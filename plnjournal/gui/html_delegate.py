@@ -6,6 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
+from plnjournal.report_pdf.closed_document import ClosedDocument
+
 # Models give the item's HTML under this role; it must be escaped already (never user markup).
 HTML_ROLE = Qt.ItemDataRole.UserRole + 30
 
@@ -16,7 +18,7 @@ class HtmlDelegate(QStyledItemDelegate):
     def _doc(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QTextDocument:
-        doc = QTextDocument()
+        doc = ClosedDocument()  # loads no file an item's text might name
         doc.setDefaultFont(option.font)
         doc.setHtml(index.data(HTML_ROLE) or "")
         doc.setTextWidth(max(option.rect.width(), 200))

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from plnjournal.errors import PlnError
+from plnjournal.gui.plain import literal
 from plnjournal.logs import log_exception
 
 log = logging.getLogger(__name__)
@@ -98,14 +99,16 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "PLN Jou
     if isinstance(exc, Cancelled):
         return
     if isinstance(exc, PlnError):
-        QMessageBox.warning(parent, title, exc.message)
+        QMessageBox.warning(parent, title, literal(exc.message))  # may quote a file
         return
     where = log_exception(exc)
     QMessageBox.critical(
         parent,
         title,
-        f"Something went wrong: {type(exc).__name__}: {exc}\n\nDetails are in {where}. "
-        "Your text is safe.",
+        literal(
+            f"Something went wrong: {type(exc).__name__}: {exc}\n\nDetails are in {where}. "
+            "Your text is safe."
+        ),
     )
 
 

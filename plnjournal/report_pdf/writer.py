@@ -57,6 +57,7 @@ from plnjournal.core.report.queries import fmt_date
 from plnjournal.errors import InputError, PlnError
 from plnjournal.paths import write_whole
 from plnjournal.report_pdf.chart_text import Label, draw_labels, split_labels
+from plnjournal.report_pdf.closed_document import ClosedDocument
 from plnjournal.report_pdf.pagination import paginate
 
 ProgressFn = Callable[[int, int, str], None]
@@ -172,7 +173,7 @@ class ReportDocument:
         self.page = PageGeometry.for_paper(paper)
         self.header = header
         content = self.page.content
-        doc = QTextDocument()
+        doc = ClosedDocument()  # loads no file the report's text might name
         doc.setDefaultFont(_report_font())
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)

@@ -8,7 +8,6 @@ through ``gui.tasks.run_in_background`` with a progress bar for large files. The
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.core.feedback.importer import (
     ImportOptions,
     ImportPlan,
@@ -41,6 +41,7 @@ from plnjournal.core.feedback.importer import (
 from plnjournal.core.skills.lookup import list_skills
 from plnjournal.gui.feedback.import_mapping import MappingPage
 from plnjournal.gui.feedback.import_preview import PreviewPage
+from plnjournal.gui.plain import html_label
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -156,7 +157,7 @@ class FeedbackImportDialog(QDialog):
 
     def _done_page(self) -> QWidget:
         page = QWidget()
-        self.done_text = QLabel()
+        self.done_text = html_label()  # our markup; skill names and the path escaped
         self.done_text.setWordWrap(True)
         self.done_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.done_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -347,12 +348,10 @@ class FeedbackImportDialog(QDialog):
             )
         if result.new_skills:
             lines.append(
-                "<p>Added to the “Imported” area: "
-                + html.escape(", ".join(result.new_skills))
-                + ".</p>"
+                "<p>Added to the “Imported” area: " + escape(", ".join(result.new_skills)) + ".</p>"
             )
         if result.backup:
-            lines.append(f"<p>A backup was taken first: {html.escape(str(result.backup))}</p>")
+            lines.append(f"<p>A backup was taken first: {escape(str(result.backup))}</p>")
         lines.append(
             "<p>Low ratings and critical comments wait in <b>Feedback › Feedback inbox</b> "
             "until you write a reflection that responds to them.</p>"

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.feedback.importer import ImportPlan
+from plnjournal.gui.plain import literal, plain_label
 from plnjournal.gui.skills.matrix_model import Tone
 from plnjournal.gui.tones import tone_background
 
@@ -62,7 +62,7 @@ class MappingPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.intro = QLabel()
+        self.intro = plain_label()
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Column", "In file", "Example values", "Read as"])
@@ -102,14 +102,14 @@ class MappingPage(QWidget):
         warn = tone_background(Tone.WARN, self.palette())
         for r, (file_name, column) in enumerate(rows):
             name = QTableWidgetItem(column.header)
-            name.setToolTip(column.header)
+            name.setToolTip(literal(column.header))  # the file's own words
             if not column.recognised and warn is not None:
                 name.setBackground(warn)
                 name.setText("⚠ " + column.header)
             table.setItem(r, 0, name)
             table.setItem(r, 1, QTableWidgetItem(file_name))
             examples = QTableWidgetItem(" · ".join(" ".join(v.split()) for v in column.samples))
-            examples.setToolTip("\n".join(column.samples))
+            examples.setToolTip(literal("\n".join(column.samples)))
             table.setItem(r, 2, examples)
             combo = QComboBox()
             combo.setAccessibleName(f"Read {column.header} as")

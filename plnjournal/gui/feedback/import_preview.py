@@ -7,8 +7,6 @@ reads no file and no database.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.core.feedback.importer import ImportPlan
 from plnjournal.gui.feedback.models import (
     P_STATUS,
@@ -123,7 +122,7 @@ class PreviewPage(QWidget):
         if skipped:
             parts.append(f"{skipped} blank (skipped)")
         if plan.new_skills:
-            names = html.escape(", ".join(f"{s.code} {s.name}" for s in plan.new_skills))
+            names = escape(", ".join(f"{s.code} {s.name}" for s in plan.new_skills))
             parts.append(f"new skills: {names}")
         text = f"From {files} file{'s' if files != 1 else ''}: " + " · ".join(parts) + "."
         if plan.errors:

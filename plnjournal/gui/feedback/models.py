@@ -16,9 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from plnjournal.core.escape import escape
 from plnjournal.core.feedback.importer import PreviewRow
 from plnjournal.core.feedback.inbox import FeedbackRow
+from plnjournal.gui.plain import literal
 from plnjournal.gui.row_models import AnyIndex, RowTableModel
 from plnjournal.gui.skills.matrix_model import Tone
 from plnjournal.gui.tones import tone_background
@@ -47,12 +47,6 @@ def one_line(text: str, limit: int = 160) -> str:
 def cues_text(row: FeedbackRow) -> str:
     """The words that made the comment count, quoted, for a cell or a line."""
     return ", ".join(f"\u201c{c}\u201d" for c in row.cues)
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip that shows ``text`` as written: Qt guesses HTML in tooltips, so the text is
-    escaped inside a paragraph of its own."""
-    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
 
 
 def praise_notice(row: FeedbackRow, *, inbox: bool) -> str:
@@ -150,8 +144,8 @@ class PreviewModel(RowTableModel[PreviewRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = row.messages + row.warnings
             if notes:
-                return "\n".join(notes)
-            return row.comment if col == P_COMMENT and row.comment else None
+                return literal("\n".join(notes))
+            return literal(row.comment) if col == P_COMMENT and row.comment else None
         if role == Qt.ItemDataRole.BackgroundRole:
             return tone_background(self.cell_tone(row, col), _palette())
         if role == Qt.ItemDataRole.ForegroundRole and row.status in ("duplicate", "skipped"):
@@ -226,13 +220,13 @@ class FeedbackListModel(RowTableModel[FeedbackRow]):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == F_RATING and row.level is not None:
-                return f"{row.level} {row.level_label} (target {row.target_level})"
+                return literal(f"{row.level} {row.level_label} (target {row.target_level})")
             if col == F_STATE and row.reason and not row.answered:
-                return plain_tip(f"Waiting for a reflection: {row.reason}")
+                return literal(f"Waiting for a reflection: {row.reason}")
             if col == F_STATE and row.praise_marked:
-                return plain_tip("You marked this comment as praise: it asks for nothing.")
+                return literal("You marked this comment as praise: it asks for nothing.")
             if col == F_COMMENT and row.comment:
-                return plain_tip(row.comment[:1500])
+                return literal(row.comment[:1500])
             return None
         if role == Qt.ItemDataRole.BackgroundRole and col == F_STATE and not self.inbox:
             if row.reason and not row.answered:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.feedback.requests import write_feedback_template
 from plnjournal.core.skills.lookup import list_skills
+from plnjournal.gui.plain import literal
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -194,6 +195,8 @@ def tell_where_saved(parent: QWidget | None, path: Path) -> None:
     QMessageBox.information(
         parent,
         "Ask for feedback",
-        f"Saved {path.name}. Send it to your mentor; when it comes back "
-        "filled in, import it with Feedback › Import feedback…",
+        literal(
+            f"Saved {path.name}. Send it to your mentor; when it comes back "
+            "filled in, import it with Feedback › Import feedback…"
+        ),
     )

@@ -10,7 +10,6 @@ read as critical was not (reversible; the item is kept, and a low rating still w
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.core.feedback.inbox import (
     FeedbackRow,
     list_feedback,
@@ -60,6 +60,7 @@ from plnjournal.gui.feedback.models import (
     praise_notice,
     refilter,
 )
+from plnjournal.gui.plain import close_browser
 from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.storage.db import Database
 
@@ -80,11 +81,11 @@ def item_html(row: FeedbackRow) -> str:
     """One item for the detail pane: who, when, what, the comment (sanitized), and where from."""
     rating = ""
     if row.level is not None:
-        label = f" ({html.escape(row.level_label)})" if row.level_label else ""
+        label = f" ({escape(row.level_label)})" if row.level_label else ""
         rating = f" · rated <b>{row.level}</b>{label}, target {row.target_level}"
     head = (
-        f"<p><b>{html.escape(row.mentor or 'A mentor')}</b> on "
-        f"<b>{html.escape(row.skill_code)} {html.escape(row.skill_name)}</b> · "
+        f"<p><b>{escape(row.mentor or 'A mentor')}</b> on "
+        f"<b>{escape(row.skill_code)} {escape(row.skill_name)}</b> · "
         f"{row.given_on.day} {row.given_on:%B %Y}{rating}</p>"
     )
     body = markdown_to_html(row.comment) if row.comment.strip() else "<p><i>No comment.</i></p>"
@@ -92,15 +93,15 @@ def item_html(row: FeedbackRow) -> str:
     if row.answered:
         state = "<p>✓ A reflection responds to this.</p>"
     elif row.reason:
-        state = f"<p>⚠ Waiting for a reflection: {html.escape(row.reason)}.</p>"
+        state = f"<p>⚠ Waiting for a reflection: {escape(row.reason)}.</p>"
     if row.praise_marked:
         state += (
             "<p>You marked this comment as praise: it does not ask for a reflection "
-            f"(it read as critical because of {html.escape(cues_text(row))}).</p>"
+            f"(it read as critical because of {escape(cues_text(row))}).</p>"
         )
     elif row.cues and not row.answered:
         state += "<p>If the comment was praise, say so with <i>This was praise</i>.</p>"
-    where = html.escape(row.file_name) + (f", line {row.line}" if row.line is not None else "")
+    where = escape(row.file_name) + (f", line {row.line}" if row.line is not None else "")
     return f"{head}{body}{state}<p><small>From {where}.</small></p>"
 
 
@@ -109,6 +110,7 @@ class _Detail(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        close_browser(self)  # no image or style sheet from anywhere (ClosedDocument)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._clicked)
@@ -117,10 +119,6 @@ class _Detail(QTextBrowser):
     def _clicked(self, url: QUrl) -> None:
         if url.scheme().lower() in SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
-
-    def loadResource(self, kind: int, url: QUrl | str) -> object:
-        """Nothing: no images or style sheets are fetched for untrusted text."""
-        return None  # no images or style sheets from anywhere
 
 
 class _FilterProxy(QSortFilterProxyModel):

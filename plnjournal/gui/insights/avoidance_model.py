@@ -13,6 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from plnjournal.core.insights.avoidance import SkillScore, describe_score, quiet_text, short_date
+from plnjournal.gui.plain import literal
 from plnjournal.gui.skills.matrix_model import Tone
 from plnjournal.gui.tones import tone_background
 from plnjournal.values import Band
@@ -78,7 +79,7 @@ class AvoidanceTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(s, index.row(), col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return describe_score(s)
+            return literal(describe_score(s))  # names and mentors' comments
         if role == Qt.ItemDataRole.BackgroundRole and col == BAND:
             return tone_background(BAND_TONES[s.band], _palette())
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (RANK, SCORE):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.insights.chart_data import make_chart
+from plnjournal.gui.plain import plain_label
 from plnjournal.gui.tasks import ProgressFn, Task, run_in_background, show_error
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
@@ -76,7 +77,7 @@ class ChartPane(QWidget):
         self._deferred = False
         self.blurb = QLabel(blurb)
         self.blurb.setWordWrap(True)
-        self.status = QLabel("")
+        self.status = plain_label()  # says the file name chosen
         self.status.setAccessibleName(f"{kind} chart status")
         self.export_button = QPushButton("&Export chart…")
         self.export_button.setToolTip("Save this chart as a PNG or SVG file")

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QListView,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.dates import short_date
 from plnjournal.errors import InputError
+from plnjournal.gui.plain import html_label, literal
 from plnjournal.gui.tasks import Task, run_in_background, show_error
 from plnjournal.gui.theme import warning_colour
 from plnjournal.lazy import lazy_module
@@ -133,7 +133,7 @@ class CommitmentsModel(QAbstractTableModel):
             return row.text if col == COL_TEXT else row.skill
         if role == Qt.ItemDataRole.ToolTipRole:
             due = f"due {row.due_on}" if row.due_on else "no due date"
-            return f"{row.text}\n({due}{', overdue' if row.overdue else ''})"
+            return literal(f"{row.text}\n({due}{', overdue' if row.overdue else ''})")
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return warning_colour()
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_DUE:
@@ -171,7 +171,7 @@ class CommitmentsPanel(QWidget):
         self.view.setSpacing(3)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setAlternatingRowColors(True)
-        self.summary = QLabel()
+        self.summary = html_label()  # counts in our markup
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Commitments summary")
         self.done_button = QPushButton("Done")

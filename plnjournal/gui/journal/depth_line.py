@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from plnjournal.core.insights.depth import DepthGrade, grade_reflection
 from plnjournal.core.language import LANGUAGE_NAMES
+from plnjournal.gui.plain import literal
 
 # Grade once typing pauses: a grade a keystroke would be wasted, and the line must not flicker.
 GRADE_DELAY_MS = 600
@@ -79,7 +80,7 @@ class DepthLine(QLabel):
             return
         self.grade = grade_reflection(title, body, language=self.language)
         self._full = f"Depth: {self.grade.summary()}"
-        self.setToolTip(tooltip_text(self.grade, self.language is not None))
+        self.setToolTip(literal(tooltip_text(self.grade, self.language is not None)))
         self._elide()
 
     def full_text(self) -> str:

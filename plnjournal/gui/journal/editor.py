@@ -39,6 +39,7 @@ from plnjournal.gui.journal.depth_line import DepthLine
 from plnjournal.gui.journal.entry_saves import EntrySaves
 from plnjournal.gui.journal.entry_writes import EntryWrite
 from plnjournal.gui.journal.markdown_edit import MarkdownEdit, word_count
+from plnjournal.gui.plain import literal, plain_label
 from plnjournal.gui.theme import warning_colour
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
@@ -162,7 +163,7 @@ class EntryEditor(QWidget):
         self.words.setAccessibleName("Word count")
         bottom.addWidget(self.words)
         bottom.addStretch(1)
-        self.state = QLabel()
+        self.state = plain_label()  # an error's message may quote the reflection
         self.state.setAccessibleName("Save state")
         bottom.addWidget(self.state)
 
@@ -199,7 +200,7 @@ class EntryEditor(QWidget):
         for m in models:
             self.model_box.addItem(m.name, m.id)
             self.model_box.setItemData(
-                self.model_box.count() - 1, m.description, Qt.ItemDataRole.ToolTipRole
+                self.model_box.count() - 1, literal(m.description), Qt.ItemDataRole.ToolTipRole
             )
         self._show_model()
 

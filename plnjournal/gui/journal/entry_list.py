@@ -17,6 +17,7 @@ from plnjournal.core.escape import escape
 from plnjournal.core.journal.days import day_entries
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.journal.markdown_edit import word_count
+from plnjournal.gui.plain import literal
 from plnjournal.gui.row_models import AnyIndex, RowListModel
 from plnjournal.storage.db import Database
 
@@ -97,7 +98,7 @@ class DayEntriesModel(RowListModel[EntryRow]):
                 parts.append("private")
             return ", ".join(parts)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.first_words or None
+            return literal(row.first_words) or None
         if role == ENTRY_ID_ROLE:
             return row.entry_id
         return None

@@ -1,7 +1,8 @@
 """The live preview: sanitized HTML from ``core.render``; fetches nothing, opens links on click.
 
 Links go to the system browser only when clicked, and only web and mail links; images and any
-other resource are never loaded (the sanitizer drops them, and ``loadResource`` refuses).
+other resource are never loaded (the sanitizer drops them, and the document, a
+``ClosedDocument``, refuses them).
 The Markdown is rendered on a worker, so typing never waits for it: a render that takes longer
 than ``PREVIEW_WAIT_MS`` shows the plain text meanwhile, with a quiet note.
 """
@@ -15,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from plnjournal.core.render import markdown_to_html, plain_text_html
+from plnjournal.gui.plain import close_browser
 from plnjournal.gui.tasks import Task, run_in_background, show_error
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -28,6 +30,7 @@ class MarkdownPreview(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        close_browser(self)
         self.setAccessibleName("Preview of the reflection")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -108,10 +111,6 @@ class MarkdownPreview(QTextBrowser):
         at = bar.value()
         self.setHtml(html)
         bar.setValue(min(at, bar.maximum()))
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:
-        """QTextBrowser.loadResource, refusing every resource."""
-        return None  # never fetch: no images, no style sheets, nothing remote or local
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme().lower() in SAFE_SCHEMES:

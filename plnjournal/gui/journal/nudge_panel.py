@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.errors import PlnError
 from plnjournal.gui.journal.calendar_panel import pick_date
 from plnjournal.gui.tasks import run_in_background, show_error
@@ -179,7 +179,7 @@ class NudgePanel(QFrame):
             self.hide()
         else:
             self.heading.setText(
-                f"<b>Today's hard conversation:</b> {nudge.code} · {_escape(nudge.name)}"
+                f"<b>Today's hard conversation:</b> {_escape(nudge.code)} · {_escape(nudge.name)}"
             )
             self.reason.setText(nudge.reason)
             self.question.setText(nudge.question)
@@ -282,4 +282,4 @@ class NudgePanel(QFrame):
 
 
 def _escape(text: str) -> str:
-    return html.escape(text)
+    return escape(text)

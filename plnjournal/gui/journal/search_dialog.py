@@ -11,7 +11,6 @@ newest matches: docs/performance.md, "search in-process" up to 100,000 reflectio
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.core.journal.search import order_explained, search_page, snippet_html
 from plnjournal.core.skills.lookup import list_skills
 from plnjournal.errors import PlnError
@@ -72,7 +72,7 @@ class SearchResultsModel(RowListModel[ResultRow]):
             return f"{row.day.isoformat()} {row.title}: {plain}"
         if role == HTML_ROLE:
             lock = " 🔒" if row.private else ""
-            title = html.escape(row.title or "(untitled)")
+            title = escape(row.title or "(untitled)")
             return (
                 f"<b>{row.day:%a} {row.day.day} {row.day:%b %Y}</b> · {title}{lock}"
                 f"<br>{snippet_html(row.snippet)}"

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from plnjournal.gui.plain import literal
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
@@ -243,8 +244,8 @@ class SkillLinksModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             level = self.links.get(sk.id)
             if index.column() == COL_RATING and level is not None:
-                return f"Self-rating {level} · {self.level_label(level)}"
-            return f"{sk.code} {sk.name}\n{sk.description}".strip()
+                return literal(f"Self-rating {level} · {self.level_label(level)}")
+            return literal(f"{sk.code} {sk.name}\n{sk.description}".strip())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_RATING:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.AccessibleTextRole:

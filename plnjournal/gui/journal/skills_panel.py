@@ -7,8 +7,6 @@ journaling view writes what the panel announces (``links_changed``, ``comfort_ch
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.gui.journal.skills_model import (
     COL_SKILL,
     SEARCH_ROLE,
@@ -30,6 +29,7 @@ from plnjournal.gui.journal.skills_model import (
     read_skills,
     without_archived,
 )
+from plnjournal.gui.plain import html_label
 from plnjournal.gui.tasks import Task, run_in_background
 from plnjournal.storage.db import Database
 
@@ -86,7 +86,8 @@ class SkillsPanel(QWidget):
         self.loading = QLabel("Loading skills…")
         self.loading.setEnabled(False)
 
-        self.rated_skill = QLabel("Select a skill to rate yourself on it.")
+        # Our markup around the escaped code and name.
+        self.rated_skill = html_label("Select a skill to rate yourself on it.")
         self.rated_skill.setWordWrap(True)
         self.rating = QComboBox()
         self.rating.setAccessibleName("Self-rating for the selected skill")
@@ -212,9 +213,7 @@ class SkillsPanel(QWidget):
             self.descriptor.clear()
             self.descriptor.hide()
             return
-        self.rated_skill.setText(
-            f"<b>{html.escape(sk.code)}</b> {html.escape(sk.name)} · target {sk.target}"
-        )
+        self.rated_skill.setText(f"<b>{escape(sk.code)}</b> {escape(sk.name)} · target {sk.target}")
         self.rating.addItem("no rating", None)
         for level, label in self.model.levels:
             self.rating.addItem(f"{level} · {label}", level)

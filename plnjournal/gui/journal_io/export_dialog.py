@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal_io.export import export_journal, period_summary
+from plnjournal.gui.plain import literal
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -249,7 +250,7 @@ class ExportJournalDialog(QDialog):
         QMessageBox.information(
             self,
             "Export the journal",
-            f"Exported {n} reflection{'s' if n != 1 else ''} to {summary['path']}.",
+            literal(f"Exported {n} reflection{'s' if n != 1 else ''} to {summary['path']}."),
         )
         self.accept()
 

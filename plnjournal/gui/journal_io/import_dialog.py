@@ -6,7 +6,6 @@ transaction after a backup, with a progress bar and Cancel (which leaves nothing
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
@@ -30,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.core.journal_io.formats import FORMAT_LABELS
 from plnjournal.core.journal_io.importer import ImportPlan, prepare_import, write_import
 from plnjournal.core.journal_io.records import JsonObject
 from plnjournal.errors import PlnError
 from plnjournal.gui.journal_io.preview_model import DATE, LINKS, TIME, TITLE, ImportPreviewModel
 from plnjournal.gui.journal_io.preview_model import SORT_ROLE as PREVIEW_SORT_ROLE
+from plnjournal.gui.plain import literal
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -210,7 +211,7 @@ class ImportJournalDialog(QDialog):
             self.summary.setText("Choose a journal to see what will come in.")
             return
         path, fmt, db = Path(text).expanduser(), self.format_combo.currentData(), self.db
-        self.summary.setText(f"Reading {html.escape(path.name)}…")
+        self.summary.setText(f"Reading {escape(path.name)}…")
 
         def done(plan: ImportPlan) -> None:
             if generation == self._generation:
@@ -252,12 +253,12 @@ class ImportJournalDialog(QDialog):
             text += f" {s['duplicates']} already in the journal will be skipped."
         if s["linked_skills"]:
             links = ", ".join(f"{k} ({v})" for k, v in s["linked_skills"].items())
-            text += f"<br>Linked to skills by their tags: {html.escape(links)}."
+            text += f"<br>Linked to skills by their tags: {escape(links)}."
         if s["tags"]:
             names = sorted(s["tags"], key=lambda t: (-s["tags"][t], t.casefold()))
             shown = ", ".join(f"#{t}" for t in names[:8])
             more = f" and {len(names) - 8} more" if len(names) > 8 else ""
-            text += f"<br>Other tags kept as tags: {html.escape(shown)}{more}."
+            text += f"<br>Other tags kept as tags: {escape(shown)}{more}."
         self.summary.setText(text)
         self._show_warnings(s["warnings"])
         self.table.show()
@@ -314,7 +315,9 @@ class ImportJournalDialog(QDialog):
             else ""
         )
         QMessageBox.information(
-            self, "Import a journal", f"Imported {n} reflection{'s' if n != 1 else ''}.{where}"
+            self,
+            "Import a journal",
+            literal(f"Imported {n} reflection{'s' if n != 1 else ''}.{where}"),
         )
         self.accept()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from plnjournal.core.journal_io.importer import PreviewRow
+from plnjournal.gui.plain import literal
 from plnjournal.gui.row_models import AnyIndex, RowTableModel
 
 DATE, TIME, TITLE, LINKS, WHERE = range(5)
@@ -41,7 +42,7 @@ class ImportPreviewModel(RowTableModel[PreviewRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (TITLE, LINKS, WHERE):
-            return self._text(row, col)
+            return literal(self._text(row, col))  # titles and tags from the file
         if role == SORT_ROLE:
             if col in (DATE, TIME):
                 when = row.entry_time.isoformat() if row.entry_time else "99"

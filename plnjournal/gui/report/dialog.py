@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE
 from plnjournal.core.report.content import ReportOptions
 from plnjournal.errors import PlnError
+from plnjournal.gui.plain import plain_label
 from plnjournal.gui.report.options_form import ReportOptionsForm
 from plnjournal.gui.report.page_preview import PagePreview
 from plnjournal.gui.report.work import export_report, read_settings, render_preview
@@ -118,7 +118,7 @@ class ReportDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([420, 680])
 
-        self.status = QLabel()
+        self.status = plain_label()  # paths and error messages
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from plnjournal.gui.plain import plain_label
 from plnjournal.report_pdf.writer import ReportDocument
 
 PREVIEW_WIDTH = 380  # px per page in the preview
@@ -34,7 +35,7 @@ class PagePreview(QWidget):
         super().__init__(parent)
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 0, 0, 0)
-        self.label = QLabel("Preview")
+        self.label = plain_label("Preview")  # why there is none may quote an error
         box.addWidget(self.label)
         self.pages_widget = QWidget()
         self.pages_layout = QGridLayout(self.pages_widget)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from plnjournal.errors import DatabaseDamaged, PlnError
 from plnjournal.gui import late_types
+from plnjournal.gui.plain import literal
 from plnjournal.gui.shell.crash_handler import CrashHandler, install_crash_handler
 from plnjournal.gui.shell.single_instance import InstanceGuard, bring_forward
 from plnjournal.lazy import lazy_module
@@ -149,11 +150,15 @@ def open_journal_or_explain(
         problem = exc
     QMessageBox = late_types.QMessageBox  # only when something is wrong
     if not isinstance(problem, DatabaseDamaged):
-        QMessageBox.critical(parent, "PLN Journal cannot open the journal", problem.message)
+        QMessageBox.critical(
+            parent, "PLN Journal cannot open the journal", literal(problem.message)
+        )
         return None
     good = _good_backup(problem)
     if good is None:
-        QMessageBox.critical(parent, "PLN Journal: the journal is damaged", problem.message)
+        QMessageBox.critical(
+            parent, "PLN Journal: the journal is damaged", literal(problem.message)
+        )
         return None
     if not offer_restore(problem, parent):
         return None
@@ -163,7 +168,9 @@ def open_journal_or_explain(
         log.info("restored %s at start-up; damaged file kept as %s", db_path, result.damaged_kept)
         return open_database(db_path)
     except PlnError as again:
-        QMessageBox.critical(parent, "PLN Journal could not restore the backup", again.message)
+        QMessageBox.critical(
+            parent, "PLN Journal could not restore the backup", literal(again.message)
+        )
         return None
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.gui.plain import literal, plain_label
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.paths import backup_dir
 from plnjournal.storage.backup import MANUAL, BackupInfo, backup_infos, format_size, make_backup
@@ -98,7 +99,7 @@ class BackupListModel(QAbstractTableModel):
         if role == self.BACKUP_ROLE:
             return b
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(b.path)
+            return literal(str(b.path))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -155,7 +156,7 @@ class BackupsDialog(QDialog):
             "“Back up now” makes one at once."
         )
         self.empty.setWordWrap(True)
-        self.status = QLabel()
+        self.status = plain_label()  # file names and error messages
         self.status.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

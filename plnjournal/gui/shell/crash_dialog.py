@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal import __version__
+from plnjournal.gui.plain import plain_label
 
 MAX_REPORTS = 5  # a repeating error (in a paint event, say) must not flood the dialog
 
@@ -55,7 +56,7 @@ class CrashDialog(QDialog):
         layout = QVBoxLayout(self)
         heading = QLabel("<b>Something went wrong, but your writing is safe.</b>")
         heading.setTextFormat(Qt.TextFormat.RichText)
-        self.message = QLabel()
+        self.message = plain_label()  # the error's own words may quote anything
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit()

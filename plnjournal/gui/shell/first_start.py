@@ -35,6 +35,7 @@ from plnjournal.core.frameworks.spec import (
 )
 from plnjournal.core.journal.days import FIRST_START_SETTING
 from plnjournal.errors import PlnError
+from plnjournal.gui.plain import literal, plain_label
 from plnjournal.gui.skills.framework_actions import import_framework_file
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
@@ -45,6 +46,7 @@ if TYPE_CHECKING:  # for annotations only
 
 SETTING = FIRST_START_SETTING
 BUILTIN, IMPORT, EMPTY, DEMO = range(4)
+DESCRIPTION_ROLE = Qt.ItemDataRole.UserRole + 1  # a built-in framework's description
 
 
 def mark_done(db: Database) -> None:
@@ -83,14 +85,15 @@ class FirstStartDialog(QDialog):
             item = QListWidgetItem(
                 f"{name} — {len(spec.all_skills())} skills in {len(spec.areas)} areas"
             )
-            item.setToolTip(spec.description)
+            item.setToolTip(literal(spec.description))
+            item.setData(DESCRIPTION_ROLE, spec.description)
             item.setData(Qt.ItemDataRole.UserRole, fid)
             self.frameworks.addItem(item)
         self.frameworks.setCurrentRow(0)
         self.frameworks.setMaximumHeight(self.frameworks.sizeHintForRow(0) * 4 + 8)
         self.frameworks.itemDoubleClicked.connect(lambda _: self.accept())
         self.frameworks.currentItemChanged.connect(self._describe)
-        self.description = QLabel()
+        self.description = plain_label()
         self.description.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -123,7 +126,7 @@ class FirstStartDialog(QDialog):
 
     def _describe(self, *_args: object) -> None:
         item = self.frameworks.currentItem()
-        self.description.setText(item.toolTip() if item else "")
+        self.description.setText(item.data(DESCRIPTION_ROLE) if item else "")
 
     def _sync(self) -> None:
         on = self.group.checkedId() == BUILTIN
@@ -171,7 +174,7 @@ class FirstStartDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
             if isinstance(exc, PlnError):
-                QMessageBox.warning(self, self.windowTitle(), exc.message)
+                QMessageBox.warning(self, self.windowTitle(), literal(exc.message))
             else:
                 show_error(self, exc)
 

@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
 
 from plnjournal.gui import late_types
 from plnjournal.gui.journal.calendar_panel import pick_date
 from plnjournal.gui.journal.view import JournalView
+from plnjournal.gui.plain import plain_label
 from plnjournal.gui.prefs import app_settings
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
         self._action("help", "shortcuts", "&Keyboard shortcuts", self._show_shortcuts, "F1")
 
     def _build_status_bar(self) -> None:
-        self.status_text = QLabel()
+        self.status_text = plain_label()  # messages name reflections and files
         self.status_text.setAccessibleName("Status")
         self.undo_button = QPushButton("Undo")
         self.undo_button.setAccessibleName("Undo delete")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from plnjournal.core.frameworks.files import file_format, read_framework_file, write_framework_file
@@ -20,6 +21,7 @@ from plnjournal.core.frameworks.spec import FrameworkSpec
 from plnjournal.core.frameworks.sync import ImportSummary, import_framework, spec_from_framework
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import PlnError, ValidationError
+from plnjournal.gui.plain import literal
 from plnjournal.gui.tasks import Cancelled, ProgressFn, Task, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -36,6 +38,7 @@ def show_problems(parent: QWidget | None, title: str, exc: Exception) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the problems quote the file
     n = len(problems)
     box.setText(
         f"The file has {n} problem{'s' if n != 1 else ''}; nothing was imported.\n\n"
@@ -86,7 +89,7 @@ def _failed(parent: QWidget | None, exc: BaseException, on_done: Done | None) ->
     if isinstance(exc, ValidationError):
         show_problems(parent, IMPORT_TITLE, exc)
     elif isinstance(exc, PlnError) and not isinstance(exc, Cancelled):
-        QMessageBox.warning(parent, IMPORT_TITLE, exc.message)
+        QMessageBox.warning(parent, IMPORT_TITLE, literal(exc.message))
     else:
         show_error(parent, exc, IMPORT_TITLE)
     if on_done is not None:
@@ -116,8 +119,10 @@ def import_framework_file(
         answer = QMessageBox.question(
             parent,
             IMPORT_TITLE,
-            f"Importing {Path(path).name} over “{result.over}” would make these "
-            "changes. Ratings and reflections are all kept.\n\n• " + "\n• ".join(lines),
+            literal(  # the framework's and the file's names, the skills' names
+                f"Importing {Path(path).name} over “{result.over}” would make these "
+                "changes. Ratings and reflections are all kept.\n\n• " + "\n• ".join(lines)
+            ),
             QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Apply:
@@ -167,7 +172,7 @@ def ask_export(parent: QWidget | None, db: Database, on_done: Done | None = None
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, PlnError):
-            QMessageBox.warning(parent, EXPORT_TITLE, exc.message)
+            QMessageBox.warning(parent, EXPORT_TITLE, literal(exc.message))
         else:
             show_error(parent, exc, EXPORT_TITLE)
         if on_done is not None:

@@ -38,6 +38,7 @@ from plnjournal.core.frameworks.edit import (
     load_draft,
     save_draft,
 )
+from plnjournal.gui.plain import literal
 from plnjournal.gui.skills.framework_forms import AreaForm, SkillForm, named
 from plnjournal.gui.skills.saving_dialog import SavingDialog
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
@@ -418,7 +419,7 @@ class FrameworkEditorDialog(SavingDialog):
         answer = QMessageBox.question(
             self,
             self.windowTitle(),
-            f"Delete {what}? Nothing refers to it. (Cancel in this window undoes it.)",
+            literal(f"Delete {what}? Nothing refers to it. (Cancel in this window undoes it.)"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -436,7 +437,7 @@ class FrameworkEditorDialog(SavingDialog):
         """Write the whole draft in one transaction off the GUI thread; close once it is in."""
         problems = draft_problems(self.draft)
         if problems:
-            QMessageBox.warning(self, self.windowTitle(), "\n".join(problems))
+            QMessageBox.warning(self, self.windowTitle(), literal("\n".join(problems)))
             return
         db, draft = self.db, self.draft
 

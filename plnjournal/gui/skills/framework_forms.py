@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.gui.plain import no_mnemonic, plain_label
+
 KEYWORDS_LABEL = "Words that show a reflection is about this skill"
 
 W = TypeVar("W", bound=QWidget)
@@ -94,7 +96,9 @@ class SkillForm(QWidget):
             edit = named(text_edit(3), f"Descriptor for level {level}, {label}")
             edit.setPlaceholderText(f"What {label.lower()} looks like in practice")
             self.descriptor_edits[level] = edit
-            self._form.addRow(f"{level} · {label}:", edit)
+            # The scale's labels come from the framework file: plain text, '&' kept (the
+            # row's label is the field's buddy, which would read one as a shortcut).
+            self._form.addRow(plain_label(no_mnemonic(f"{level} · {label}:")), edit)
 
     def set_cadence_default(self, default: int | None) -> None:
         """Say what "no cadence of its own" means: the framework's default."""

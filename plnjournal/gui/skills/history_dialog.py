@@ -7,7 +7,6 @@ Mentor comments and reflections are untrusted Markdown: rendered through
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter, QPaintEvent, QPalette, QPen
@@ -24,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.skills.history import HistoryRating, SkillHistory, skill_history
 from plnjournal.core.skills.lookup import active_framework
+from plnjournal.gui.plain import close_browser
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.gui.tones import series_colors
 from plnjournal.storage.db import Database
@@ -252,7 +253,7 @@ class SkillHistoryDialog(QDialog):
         show_error(self, exc, self.windowTitle())
 
     def _browser(self, name: str) -> QTextBrowser:
-        b = QTextBrowser()
+        b = close_browser(QTextBrowser())  # loads no file or remote resource
         b.setAccessibleName(name)
         b.setOpenLinks(False)  # untrusted links open only on a click, in the system browser
         b.anchorClicked.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
@@ -260,7 +261,7 @@ class SkillHistoryDialog(QDialog):
 
     def _heading_html(self, h: SkillHistory) -> str:
         s = h.skill
-        e = html.escape
+        e = escape
         labels = dict(self.scale)
         cadence = (
             f"every {s.cadence_days} days" if s.cadence_days else "the framework's default cadence"
@@ -283,14 +284,12 @@ class SkillHistoryDialog(QDialog):
         labels = dict(self.scale)
         out = []
         for c in reversed(h.comments):
-            level = (
-                f" — rated {c.level} ({html.escape(labels.get(c.level, ''))})" if c.level else ""
-            )
+            level = f" — rated {c.level} ({escape(labels.get(c.level, ''))})" if c.level else ""
             status = (
                 "answered by a reflection" if c.answered else "not yet answered by a reflection"
             )
             out.append(
-                f"<h3>{_day(c.on)} · {html.escape(c.mentor or 'Mentor')}{level}</h3>"
+                f"<h3>{_day(c.on)} · {escape(c.mentor or 'Mentor')}{level}</h3>"
                 f"{markdown_to_html(c.comment) if c.comment else '<p><i>No comment.</i></p>'}"
                 f"<p><small>{status}</small></p><hr/>"
             )
@@ -300,7 +299,7 @@ class SkillHistoryDialog(QDialog):
         if row < 0 or self.history is None:
             return
         ref = list(reversed(self.history.reflections))[row]
-        title = html.escape(ref.title or "(untitled)")
+        title = escape(ref.title or "(untitled)")
         private = " <small>(private)</small>" if ref.private else ""
         self.preview.setHtml(
             f"<h2>{title}{private}</h2><p><small>{_day(ref.on)}</small></p>"

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix
 from plnjournal.core.skills.matrix_explain import explain
+from plnjournal.gui.plain import literal_data
 
 AREA, SKILL, TARGET, SELF, MENTOR, GAP, SELF_MENTOR, LAST, RECENT, TREND = range(10)
 HEADERS = (
@@ -156,7 +157,7 @@ class SkillMatrixModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, col)
+            return literal_data(self._tooltip(r, col))  # names and mentors from files
         if role == TONE_ROLE:
             return int(self._tone(r, col, m))
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= TARGET:

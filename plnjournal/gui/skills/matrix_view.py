@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.skills.matrix import SkillMatrix, skill_matrix
+from plnjournal.gui.plain import html_label, plain_label
 from plnjournal.gui.skills import matrix_model as mm
 from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.gui.tones import BLUE, SKY, is_dark, tone_background
@@ -213,7 +214,7 @@ class SkillMatrixView(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 
-        self.status = QLabel()
+        self.status = plain_label()  # the framework's name
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history_button = QPushButton("History…")
         self.history_button.setToolTip("Ratings over time, linked reflections, mentor comments")
@@ -258,7 +259,7 @@ class SkillMatrixView(QWidget):
             chips.append(
                 f'<span style="background-color:{colour}">&nbsp;&nbsp;&nbsp;&nbsp;</span> {words}'
             )
-        label = QLabel("&nbsp;&nbsp;".join(chips) + "&nbsp;&nbsp; ! past its cadence")
+        label = html_label("&nbsp;&nbsp;".join(chips) + "&nbsp;&nbsp; ! past its cadence")
         label.setWordWrap(True)
         label.setToolTip("Hover over any cell to see how its number was worked out.")
         return label

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from plnjournal.gui.plain import literal
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 
 T = TypeVar("T")
@@ -55,7 +56,7 @@ class SavingDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.windowTitle(),
-                question,
+                literal(question),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

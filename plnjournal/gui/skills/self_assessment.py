@@ -9,7 +9,6 @@ rated skill (origin "self_assessment") in one transaction.
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -30,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.escape import escape
 from plnjournal.core.skills.lookup import list_skills
 from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix, skill_matrix
 from plnjournal.core.skills.self_assessment import record_self_assessment
+from plnjournal.gui.plain import html_label, no_mnemonic, plain_label
 from plnjournal.gui.skills.saving_dialog import SavingDialog
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
@@ -49,9 +50,10 @@ class LevelChoice(QFrame):
         super().__init__(parent)
         self.level = level
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.radio = QRadioButton(f"{level} · {label}" if level != SKIP else label)
+        # The scale's labels and the descriptors come from the framework file.
+        self.radio = QRadioButton(no_mnemonic(f"{level} · {label}" if level != SKIP else label))
         self.radio.setAccessibleDescription(descriptor)
-        self.text = QLabel(descriptor)
+        self.text = plain_label(descriptor)
         self.text.setWordWrap(True)
         self.text.setIndent(24)
         self.text.setVisible(bool(descriptor))
@@ -116,10 +118,9 @@ class SelfAssessmentDialog(SavingDialog):
         self._item_rows: dict[int, QListWidgetItem] = {}
         self.skill_list.currentItemChanged.connect(self._list_moved)
 
-        self.title = QLabel()
+        self.title = html_label()  # our heading around the escaped code and name
         self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.context = QLabel()
+        self.context = plain_label()  # area, mentor names, the description: as written
         self.context.setWordWrap(True)
         self.levels_box = QWidget()
         self.levels_layout = QVBoxLayout(self.levels_box)
@@ -232,7 +233,7 @@ class SelfAssessmentDialog(SavingDialog):
     def _show(self, r: MatrixRow) -> None:
         m = self.matrix
         # Rich text for the heading; the code and name come from the database: escaped.
-        heading = html.escape(f"{r.code} · {r.name}")
+        heading = escape(f"{r.code} · {r.name}")
         self.title.setText(f"<h2 style='margin:0'>{heading}</h2>")
         bits = [r.area, f"target {r.target_level} ({m.label(r.target_level)})"]
         if r.latest_self:
@@ -264,7 +265,9 @@ class SelfAssessmentDialog(SavingDialog):
                     if on == choice.level
                 ]
                 extra = f"   ({', '.join(notes)})" if notes else ""
-                choice.radio.setText(f"{choice.level} · {m.label(choice.level)}{extra}")
+                choice.radio.setText(
+                    no_mnemonic(f"{choice.level} · {m.label(choice.level)}{extra}")
+                )
                 text = texts.get(choice.level, "")
                 choice.text.setText(text)
                 choice.text.setVisible(bool(text))

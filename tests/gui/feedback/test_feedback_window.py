@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from sqlalchemy import func, select
 
 from plnjournal.gui.feedback import models as fm
+from plnjournal.gui.plain import literal
 from plnjournal.storage.models import EntryFeedback, FeedbackItem, FeedbackRequest
 from tests.core.feedback.helpers import snapshot
 
@@ -347,8 +348,7 @@ def test_praise_tooltips_and_notices_are_plain_text() -> None:
         "<i>Late</i> again", "f.csv", 4, False, "", ("Late</i> again",), True,
     )  # fmt: skip
     assert (
-        fm.plain_tip(row.comment)
-        == "<p style='white-space:pre-wrap'>&lt;i&gt;Late&lt;/i&gt; again</p>"
+        literal(row.comment) == "<p style='white-space:pre-wrap'>&lt;i&gt;Late&lt;/i&gt; again</p>"
     )
     notice = fm.praise_notice(row, inbox=False)
     assert notice.startswith("Marked <b>Eve</b>\u2019s feedback on CL1 (3 Nov 2026) as praise")
