@@ -11,7 +11,8 @@ functions, an item's tooltip), ``literal``. Buttons, check boxes, group boxes an
 
 from __future__ import annotations
 
-from PySide6.QtGui import Qt
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
 from plnjournal.core.escape import escape
@@ -72,3 +73,16 @@ def close_browser(browser: QTextBrowser) -> QTextBrowser:
 def literal_data(value: object) -> object:
     """``literal`` for an item model's ToolTipRole answer (a text, or None for none)."""
     return literal(value) if isinstance(value, str) else value
+
+
+# The only links a click on untrusted text may open, in the system's own handler.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def open_safe_link(url: QUrl) -> bool:
+    """Open a clicked link from a file or the database only when it is http(s) or mailto:
+    never a local file, a custom scheme or a script (sanitized Markdown keeps only those,
+    and this is the wall behind it). Whether it was opened."""
+    if url.scheme().lower() not in SAFE_SCHEMES:
+        return False
+    return bool(QDesktopServices.openUrl(url))

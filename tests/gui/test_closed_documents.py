@@ -149,3 +149,21 @@ def test_every_browser_of_the_window_has_a_closed_document(qtbot) -> None:
         qtbot.addWidget(widget)
         assert isinstance(widget.document(), ClosedDocument)
     assert QApplication.instance() is not None
+
+
+def test_only_web_and_mail_links_open_on_a_click(qapp, monkeypatch) -> None:
+    """A link in untrusted text opens only when it is http(s) or mailto (the skill history,
+    the feedback window and the preview share the one check)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from plnjournal.gui.plain import open_safe_link
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True
+    )
+    for bad in ("file:///etc/passwd", "javascript:alert(1)", "smb://host/share", "x-custom:run"):
+        assert not open_safe_link(QUrl(bad))
+    assert open_safe_link(QUrl("https://example.org/"))
+    assert opened == ["https://example.org/"]

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,11 +59,9 @@ from plnjournal.gui.feedback.models import (
     praise_notice,
     refilter,
 )
-from plnjournal.gui.plain import close_browser
+from plnjournal.gui.plain import close_browser, open_safe_link
 from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.storage.db import Database
-
-SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
 @dataclass(frozen=True)
@@ -117,8 +114,7 @@ class _Detail(QTextBrowser):
         self.setAccessibleName("Feedback item")
 
     def _clicked(self, url: QUrl) -> None:
-        if url.scheme().lower() in SAFE_SCHEMES:
-            QDesktopServices.openUrl(url)
+        open_safe_link(url)
 
 
 class _FilterProxy(QSortFilterProxyModel):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +27,7 @@ from plnjournal.core.escape import escape
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.skills.history import HistoryRating, SkillHistory, skill_history
 from plnjournal.core.skills.lookup import active_framework
-from plnjournal.gui.plain import close_browser
+from plnjournal.gui.plain import close_browser, open_safe_link
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.gui.tones import series_colors
 from plnjournal.storage.db import Database
@@ -256,7 +256,7 @@ class SkillHistoryDialog(QDialog):
         b = close_browser(QTextBrowser())  # loads no file or remote resource
         b.setAccessibleName(name)
         b.setOpenLinks(False)  # untrusted links open only on a click, in the system browser
-        b.anchorClicked.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        b.anchorClicked.connect(open_safe_link)
         return b
 
     def _heading_html(self, h: SkillHistory) -> str:
