@@ -10,9 +10,13 @@ class PlnError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
         super().__init__(message)
         self.message = message
+        if exit_code is not None:
+            # The class's code unless the raiser knows better: a storage error that comes
+            # from what the user gave (a folder, a text file as the journal) is bad input, 2.
+            self.exit_code = exit_code
 
     def __str__(self) -> str:
         return self.message
@@ -39,8 +43,15 @@ class DatabaseDamaged(StorageError):
     front ends can offer to restore it; the damaged file is never changed.
     """
 
-    def __init__(self, message: str, *, path: object = None, good_backup: object = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: object = None,
+        good_backup: object = None,
+        exit_code: int | None = None,
+    ) -> None:
+        super().__init__(message, exit_code=exit_code)
         self.path = path
         self.good_backup = good_backup
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from plnjournal.cli.args import output_path
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
-from plnjournal.errors import PlnError, StorageError
+from plnjournal.errors import StorageError
 from plnjournal.paths import backup_dir
 from plnjournal.storage.backup import MANUAL, backup_infos, copy_database, format_size, make_backup
 from plnjournal.storage.backup_check import verify_backup
@@ -79,7 +79,9 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     question and the journal as it is now is kept, so a restore can itself be undone."""
     db_path = ctx.db_path
     if db_path.is_dir():
-        raise StorageError(f"{db_path}: is a folder, not a journal file; give a file name")
+        raise StorageError(
+            f"{db_path}: is a folder, not a journal file; give a file name", exit_code=2
+        )
     backup = resolve_backup(args.backup, db_path)
     verify_backup(backup)  # before asking: never offer to restore a damaged backup
     if not args.yes and sys.stdin.isatty():
@@ -88,7 +90,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
             "The journal as it is now is backed up first. [y/N] "
         )
         if answer.strip().lower() not in ("y", "yes"):
-            raise PlnError("restore cancelled; nothing was changed")
+            info("Nothing was restored: the journal is as it was.")
+            return 1  # not done, as asked: no error, but not a success a script could trust
     result = restore_backup(db_path, backup)
     info(f"Restored {db_path} from {backup}.")
     if result.saved is not None:

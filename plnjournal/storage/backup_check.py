@@ -19,14 +19,16 @@ def verify_backup(path: Path, *, quick: bool = False) -> str:
     if path.is_dir():
         raise StorageError(f"{path}: is a folder, not a backup file")
     if not path.exists():
-        raise StorageError(f"{path}: no such backup ('plnjournal backups' lists them)")
+        raise StorageError(f"{path}: no such backup ('plnjournal backups' lists them)", exit_code=2)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise StorageError(f"{path}: cannot read the backup: {exc.strerror}") from exc
     if head != SQLITE_MAGIC:
-        raise DatabaseDamaged(f"{path}: is not a PLN Journal backup (not an SQLite file)")
+        raise DatabaseDamaged(
+            f"{path}: is not a PLN Journal backup (not an SQLite file)", exit_code=2
+        )
     try:
         # immutable: a backup is never written, so read it without locks or -wal/-shm files.
         conn = lenient_text(sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True))

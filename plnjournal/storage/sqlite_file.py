@@ -31,10 +31,13 @@ else:
     backup_check = lazy_module("plnjournal.storage.backup_check")
 
 
-def damaged(path: Path, what: str) -> DatabaseDamaged:
-    """A damaged-journal error that names the newest sound backup (the file is left alone)."""
+def damaged(path: Path, what: str, *, exit_code: int | None = None) -> DatabaseDamaged:
+    """A damaged-journal error that names the newest sound backup (the file is left alone);
+    ``exit_code`` 2 when the file was never a journal (bad input, not a failure)."""
     advice, good = backup_check.damaged_advice(path)
-    return DatabaseDamaged(f"{path}: {what}; {advice}", path=path, good_backup=good)
+    return DatabaseDamaged(
+        f"{path}: {what}; {advice}", path=path, good_backup=good, exit_code=exit_code
+    )
 
 
 def describe_sqlite_error(exc: BaseException, path: Path) -> StorageError:
@@ -84,7 +87,9 @@ def read_only_problem(path: Path) -> StorageError | None:
 def check_file(path: Path, create: bool) -> bool:
     """Check the path is usable; return True when the file already holds data."""
     if path.is_dir():
-        raise StorageError(f"{path}: is a folder, not a journal file; give a file name")
+        raise StorageError(
+            f"{path}: is a folder, not a journal file; give a file name", exit_code=2
+        )
     if not path.exists():
         if not create:
             raise StorageError(f"{path}: no journal there")
@@ -107,7 +112,7 @@ def check_file(path: Path, create: bool) -> bool:
     if not head:
         return False
     if head != SQLITE_MAGIC:
-        raise damaged(path, "is not a PLN Journal database (not an SQLite file)")
+        raise damaged(path, "is not a PLN Journal database (not an SQLite file)", exit_code=2)
     return True
 
 

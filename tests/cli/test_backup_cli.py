@@ -87,7 +87,7 @@ def test_restore_asks_on_a_terminal(
     if restored:
         assert r.code == 0 and _titles(db_path) == ["Old."]
     else:
-        assert r.code == 1 and "nothing was changed" in r.err
+        assert r.code == 1 and "Nothing was restored" in r.out and not r.err
         assert _titles(db_path) == ["Old.", "New."]
 
 

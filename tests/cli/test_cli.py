@@ -141,7 +141,7 @@ def test_read_commands_never_create_a_journal(cli: Cli, db_path: Path, tmp_path:
 
 def test_db_path_that_is_a_folder(cli: Cli, tmp_path: Path) -> None:
     r = cli("stats", db=tmp_path)
-    assert r.code == 1 and "is a folder" in r.err and "Traceback" not in r.err
+    assert r.code == 2 and "is a folder" in r.err and "Traceback" not in r.err
 
 
 def test_file_that_is_not_a_database(cli: Cli, tmp_path: Path) -> None:
@@ -149,7 +149,7 @@ def test_file_that_is_not_a_database(cli: Cli, tmp_path: Path) -> None:
     path.write_text("not a journal")
     for args in (["stats"], ["add", "x"], ["search", "x"]):
         r = cli(*args, db=path)
-        assert r.code == 1 and "not a PLN Journal database" in r.err
+        assert r.code == 2 and "not a PLN Journal database" in r.err
     assert path.read_text() == "not a journal"
 
 

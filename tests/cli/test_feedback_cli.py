@@ -87,15 +87,15 @@ def test_map_date_format_and_create_missing_skills(cli: Cli, journal: Path, tmp_
     assert cli("import-feedback", str(f), "--map", "nonsense", db=journal).code == 2
 
 
-def test_other_failures_exit_1(cli: Cli, tmp_path: Path) -> None:
+def test_a_journal_that_is_not_one_exits_2(cli: Cli, tmp_path: Path) -> None:
     good = _file(tmp_path, "good.csv", GOOD)
     damaged = _file(tmp_path, "damaged.sqlite3", "this is not a database " * 100)
     r = cli("import-feedback", str(good), "--json", db=damaged)
-    assert r.code == 1
+    assert r.code == 2  # the wrong file given as the journal: bad input
     assert r.json()["errors"][0]["file"] is None
     assert "damaged" in r.json()["errors"][0]["message"]
     r = cli("import-feedback", str(good), db=damaged)
-    assert r.code == 1 and "plnjournal: error:" in r.err
+    assert r.code == 2 and "plnjournal: error:" in r.err
 
 
 def test_template_and_inbox(cli: Cli, journal: Path, tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ def test_a_folder_given_as_the_journal(cli: Cli, tmp_path: Path) -> None:
     folder.mkdir()
     for args in (["add", "x"], ["stats"], ["backup"], ["backups"], ["restore", "x", "--yes"]):
         r = cli(*args, db=folder)
-        assert r.code == 1 and "is a folder" in r.err, (args, r.err)
+        assert r.code == 2 and "is a folder" in r.err, (args, r.err)
     assert list(folder.iterdir()) == []
 
 
