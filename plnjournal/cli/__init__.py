@@ -8,9 +8,12 @@ load Qt or matplotlib. A plain window start does not even build the parser (``wi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import print_error
@@ -55,19 +58,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:  # --help, --version, usage errors
             return int(exc.code or 0) if isinstance(exc.code, int) else 2
     ctx = Context(db_arg=args.db, debug=args.debug)
+    before = set(ctx.journal_files())
+    code = 1
     try:
         handler = load_handler(getattr(args, "handler", None) or WINDOW_HANDLER)
-        return int(handler(args, ctx) or 0)
+        code = int(handler(args, ctx) or 0)
+        return code
     except PlnError as exc:
         if args.debug:
             traceback.print_exc()
         print_error(exc.message)
-        return exc.exit_code
+        code = exc.exit_code
+        return code
     except KeyboardInterrupt:
         print_error("interrupted; nothing was half-written")
         return 1
     except BrokenPipeError:
-        return 0
+        code = 0
+        return code
     except Exception as exc:  # a bug: say so in one line, details with --debug
         if (problem := ctx.storage_problem(exc)) is not None:
             print_error(problem.message)
@@ -85,6 +93,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         ctx.close()
+        if code != 0 and getattr(args, "handler", None) not in (None, WINDOW_HANDLER):
+            _remove_new_files(ctx, before)
+
+
+def _remove_new_files(ctx: Context, before: set[Path]) -> None:
+    """A command that failed creates nothing: a journal file it made (empty of anything but
+    what it rolled back) goes, with SQLite's files beside it. A journal that was there before
+    the command is never touched."""
+    try:
+        path = ctx.db_path
+    except PlnError:  # no journal was named (an empty --db): nothing could have been made
+        return
+    if path in before or not ctx.journal_files() or not _holds_nothing(path):
+        return
+    for made in [p for p in ctx.journal_files() if p not in before]:
+        with contextlib.suppress(OSError):
+            made.unlink()
+
+
+def _holds_nothing(path: Path) -> bool:
+    """Whether the journal file holds no one's words: no reflection, feedback, rating or
+    commitment (a failed command rolled its writes back). Anything else keeps it."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            for table in ("entries", "feedback_items", "ratings", "commitments"):
+                if conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
+                    return False
+    except sqlite3.Error:
+        return path.exists() and path.stat().st_size == 0
+    return True
 
 
 def run() -> int:

@@ -37,7 +37,18 @@ class Context:
     @property
     def db_path(self) -> Path:
         """The journal's file: ``--db``, else ``$PLNJOURNAL_DB``, else the user data folder."""
+        if self.db_arg is not None and not self.db_arg.strip():
+            raise InputError("--db: an empty path; give the journal's file name")
         return resolve_db_path(self.db_arg)
+
+    def journal_files(self) -> list[Path]:
+        """The journal's file and SQLite's files beside it, as they exist now."""
+        try:
+            path = self.db_path
+        except PlnError:
+            return []
+        names = [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
+        return [p for p in names if p.exists()]
 
     def db(self, *, create: bool = True) -> Database:
         """The journal, opened for writing; ``create=False`` (commands that only read or copy
@@ -46,6 +57,12 @@ class Context:
         if self._db is None:
             if not create:
                 self._require_journal()
+            elif self.db_arg and not self.db_path.parent.is_dir():
+                # A mistyped --db never makes a tree of folders.
+                raise InputError(
+                    f"--db: {self.db_path.parent}: no such folder; create it first "
+                    "(nothing was created)"
+                )
 
             with self._damage_advice():
                 self._db = storage_db.open_database(
