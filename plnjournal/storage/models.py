@@ -239,6 +239,31 @@ class EntrySkill(Base):
     skill: Mapped[Skill] = relationship()
 
 
+class TrashItem(Base):
+    """A deleted reflection, whole (JSON), restorable until the trash forgets it (30 days)."""
+
+    __tablename__ = "trash"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(Integer)
+    deleted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    entry_date: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    snapshot: Mapped[str] = mapped_column(Text)
+
+
+class EntryRevision(Base):
+    """A reflection's title and text as they were before an edit from outside the window."""
+
+    __tablename__ = "entry_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+
+
 class EntryTag(Base):
     """Tags that matched no skill on import are kept, never dropped."""
 
