@@ -7,10 +7,12 @@ import datetime as dt
 import re
 import sys
 
+from plnjournal.cli.cmd_entries import edit_in_editor
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
 from plnjournal.core.dates import parse_date, parse_time
 from plnjournal.core.feedback.responses import check_answerable, set_responses
+from plnjournal.core.journal.edit_text import blank_text, read_text
 from plnjournal.core.journal.entries import add_entry, split_title
 from plnjournal.core.skills.lookup import find_skill, list_skills
 from plnjournal.errors import InputError
@@ -34,7 +36,22 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         else dt.datetime.now().time().replace(second=0, microsecond=0)
     )
     text = sys.stdin.read() if args.text == "-" else (args.text or "")
-    if args.title is not None:
+    composed = None
+    if args.edit:
+        # Composed in the user's editor, like jrnl with no text: the front matter's date,
+        # time, title and privacy win over the options.
+        start = blank_text(day, when) + text
+        edited = edit_in_editor(start, "add --edit")
+        if edited.strip() == start.strip():
+            info("Nothing added: the reflection was left empty.")
+            return 0
+        composed = read_text(edited, "add --edit")
+        day, when = composed.entry_date, composed.entry_time or when
+        args.private = args.private or composed.private
+        args.skill = [*args.skill, *composed.skills]
+    if composed is not None:
+        title, body = composed.title.strip(), composed.body.strip()
+    elif args.title is not None:
         title, body = args.title.strip(), text.strip()
     else:
         title, body = split_title(text)
@@ -53,6 +70,8 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
                 skills.setdefault(codes[word.casefold()], None)
             elif word.casefold() not in tags:
                 tags.append(word.casefold())
+        if composed is not None:
+            tags.extend(t for t in composed.tags if t not in tags)
         # Checked before anything is written: one wrong id adds nothing.
         answers = check_answerable(session, args.responds, what="--responds")
         skills.update((row.skill_id, None) for row in answers if row.skill_id not in skills)

@@ -30,5 +30,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "backups": ("plnjournal backups",),
     "restore": ("plnjournal restore before-migration-from-0002",),
     "settings": ("plnjournal settings language fr",),
+    "edit": ("plnjournal edit 42", "EDITOR=nano plnjournal edit 42"),
+    "delete": ("plnjournal delete 42", "plnjournal delete 40 41 42 --yes"),
+    "trash": ("plnjournal trash", "plnjournal trash restore 3", "plnjournal trash empty"),
     "completion": ('eval "$(plnjournal completion bash)"',),
 }  # fmt: skip

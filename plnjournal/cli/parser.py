@@ -27,6 +27,7 @@ from plnjournal.cli.args import (
 from plnjournal.cli.context import Context
 from plnjournal.cli.examples import EXAMPLES
 from plnjournal.cli.output import print_error
+from plnjournal.cli.parser_entries import entry_commands
 from plnjournal.cli.parser_feedback import feedback_commands
 from plnjournal.resources import folder as resource_folder
 
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         _skills,
         _backups,
         feedback_commands,
+        entry_commands,
         _insights,
         _report,
         _journal_io,
@@ -151,6 +153,9 @@ def _journal(sub: Subcommands) -> None:
         "linked too",
     )
     p.add_argument("--private", action="store_true", help="never exported unless asked")
+    p.add_argument(
+        "--edit", action="store_true", help="write it in your editor ($VISUAL or $EDITOR)"
+    )
     p.set_defaults(handler="plnjournal.cli.cmd_journal:cmd_add")
 
     p = sub.add_parser(

@@ -24,12 +24,14 @@ if TYPE_CHECKING:  # for annotations only
     from sqlalchemy.orm import Session
 
     from plnjournal.core.feedback.inbox import FeedbackRow
-    from plnjournal.core.journal.entries import DeletedEntry
+    from plnjournal.core.journal.trash import Trashed
 
 # Imported by the editor, on the window's first paint: the core's writing service
 # (SQLAlchemy) is used on the worker once the journal has loaded (docs/performance.md,
 # "Where the start-up deferrals are").
 entries_service = lazy_module("plnjournal.core.journal.entries")
+# The trash, through the same core services (SQLAlchemy): kept off the first paint like them.
+trash_service = lazy_module("plnjournal.core.journal.trash")
 responses_service = lazy_module("plnjournal.core.feedback.responses")
 
 log = logging.getLogger(__name__)
@@ -148,15 +150,16 @@ def comfort(rating: int | None) -> EntryWrite:
     return write
 
 
-def delete(s: Session, entry_id: int | None) -> DeletedEntry | None:
-    """Delete the reflection (if it was ever saved); what ``restore`` needs to undo it."""
-    return None if entry_id is None else entries_service.delete_entry(s, entry_id)
+def delete(s: Session, entry_id: int | None) -> Trashed | None:
+    """Move the reflection (if it was ever saved) to the trash, where ``restore`` (the undo)
+    and the Trash window find it for 30 days."""
+    return None if entry_id is None else trash_service.move_to_trash(s, entry_id)
 
 
-def restore(db: Database, snapshot: DeletedEntry) -> tuple[int, dt.date]:
-    """Bring a deleted reflection back; its (new) id and its day."""
+def restore(db: Database, trashed: Trashed) -> tuple[int, dt.date]:
+    """Bring a deleted reflection back from the trash; its id and its day."""
     with db.session() as s:
-        entry = entries_service.restore_entry(s, snapshot)
+        entry = trash_service.restore_from_trash(s, trashed.id)
         return entry.id, entry.entry_date
 
 

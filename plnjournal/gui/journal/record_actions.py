@@ -20,7 +20,7 @@ from plnjournal.lazy import lazy_module
 if TYPE_CHECKING:  # for annotations only
     from plnjournal.core.insights.nudges import HardConversation
     from plnjournal.core.journal.commitments import ProposedCommitment
-    from plnjournal.core.journal.entries import DeletedEntry
+    from plnjournal.core.journal.trash import Trashed
     from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
     from plnjournal.gui.journal.view import JournalView
     from plnjournal.gui.tasks import Task
@@ -37,7 +37,7 @@ class RecordActions:
 
     def __init__(self, view: JournalView) -> None:
         self.view = view
-        self._undo: list[DeletedEntry] = []
+        self._undo: list[Trashed] = []
 
     # --- delete and undo -------------------------------------------------------------------
 
@@ -57,7 +57,7 @@ class RecordActions:
         delete, deleted = entry_writes.delete, self._entry_deleted
         editor.write(delete, create=False, on_done=deleted, on_error=failed)
 
-    def _entry_deleted(self, snapshot: DeletedEntry | None) -> None:
+    def _entry_deleted(self, snapshot: Trashed | None) -> None:
         view = self.view
         view.editor.set_busy(False)
         if snapshot is None:
@@ -65,7 +65,7 @@ class RecordActions:
         self._undo.append(snapshot)
         view.editor.entry_id = None
         view._body_changed_since_notice = False
-        title = snapshot.fields.get("title") or "Reflection"
+        title = snapshot.title or "Reflection"
         view.go_to_day(view.day)
         view._notify("entries", "ratings", "commitments")
         view.deleted.emit(title)

@@ -55,6 +55,7 @@ FEATURES: tuple[str, ...] = (
     "plnjournal.gui.skills.feature",
     "plnjournal.gui.report.feature",
     "plnjournal.gui.shell.backups_feature",
+    "plnjournal.gui.journal.trash_feature",
     "plnjournal.gui.journal_io.transfer",
     "plnjournal.gui.feedback.feature",
     "plnjournal.gui.insights.feature",

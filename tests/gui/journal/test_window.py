@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
 from sqlalchemy import select
 
 from plnjournal.core.journal.entries import add_entry
@@ -202,3 +202,30 @@ def test_private_flag_is_saved(qtbot, make_window, teaching_db) -> None:
         entry = s.scalars(select(Entry)).one()
         assert entry.private and entry.body == "Only for me"
     assert "🔒" in window.journal.entries.model.data(window.journal.entries.model.index(0))
+
+
+def test_a_deleted_reflection_waits_in_the_trash_and_comes_back(
+    qtbot, make_window, demo_db
+) -> None:
+    """Deleting moves the reflection to the trash; Edit ▸ Trash… lists it and restores it
+    whole (issue 20, finding 4)."""
+    from plnjournal.gui.journal.trash_dialog import ID_ROLE
+
+    window = make_window(demo_db)
+    journal = window.journal
+    entry_id = journal.editor.entry_id
+    with demo_db.session() as s:
+        title = s.get(Entry, entry_id).title
+    window.actions_by_name["delete"].trigger()
+    qtbot.waitUntil(window.undo_button.isVisible)
+    trash_action = next(a for a in window.menu("edit").actions() if a.objectName() == "trashAction")
+    trash_action.trigger()
+    dialog = next(w for w in window.findChildren(QDialog) if w.windowTitle() == "Trash")
+    qtbot.waitUntil(lambda: dialog.list.count() == 1 and dialog.list.item(0).data(ID_ROLE))
+    assert title in dialog.list.item(0).text()
+    dialog.list.setCurrentRow(0)
+    assert dialog.restore_button.isEnabled()
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.list.item(0).text() == "The trash is empty.")
+    with demo_db.session() as s:
+        assert s.get(Entry, entry_id) is not None
