@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from plnjournal.cli.args import TEXT_LIMIT
+from plnjournal.cli.cmd_entries import edit_in_editor
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json, print_warning
 from plnjournal.core.feedback.importer import ImportOptions, import_feedback
@@ -15,6 +16,7 @@ from plnjournal.core.feedback.inbox import (
     get_feedback_row,
     mark_praise,
     respond_to_feedback,
+    response_template,
     unanswered_feedback,
 )
 from plnjournal.core.feedback.requests import write_feedback_template
@@ -180,8 +182,18 @@ def cmd_respond(args: argparse.Namespace, ctx: Context) -> int:
     """Answer a feedback item from the terminal: a reflection that quotes it, linked to it
     and its skill, so it leaves the inbox (the window's Respond)."""
     text = sys.stdin.read() if args.text == "-" else args.text
-    with ctx.db(create=False).session() as session:
-        entry = respond_to_feedback(session, args.item, text=text)
+    db = ctx.db(create=False)
+    if args.edit:
+        with db.session() as session:
+            row = get_feedback_row(session, args.item)
+            start = response_template(row, text)
+        edited = edit_in_editor(start, f"respond {args.item}")
+        if edited.strip() == start.strip():
+            info("Nothing added: the answer was left as the template.")
+            return 0
+        text = edited
+    with db.session() as session:
+        entry = respond_to_feedback(session, args.item, text=text, quoted=not args.edit)
         entry.private = bool(args.private)
         row = get_feedback_row(session, args.item)
         entry_id = entry.id

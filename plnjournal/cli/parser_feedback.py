@@ -76,6 +76,11 @@ def feedback_commands(sub: Subcommands) -> None:
         nargs="?",
         help="your answer; '-' reads it from standard input (none: a template to fill in)",
     )
+    p.add_argument(
+        "--edit",
+        action="store_true",
+        help="write the answer in your editor ($VISUAL or $EDITOR), below the quoted feedback",
+    )
     p.add_argument("--private", action="store_true", help="never exported unless asked")
     p.set_defaults(handler="plnjournal.cli.cmd_feedback:cmd_respond")
 

@@ -96,3 +96,21 @@ def test_add_edit_composes_in_the_editor(cli: Cli, tmp_path: Path, monkeypatch) 
     assert _rows(db, "SELECT title, body FROM entries") == [
         ("Written in vim", "Body from the editor.")
     ]
+
+
+def test_respond_edit_writes_the_answer_in_the_editor(
+    cli: Cli, tmp_path: Path, monkeypatch
+) -> None:
+    """respond ID --edit opens the quoted feedback in the editor; what is written there is
+    the answer (issue 20, finding 11)."""
+    db = tmp_path / "j.sqlite3"
+    cli("skills", "import", "teaching", db=db)
+    feedback = tmp_path / "f.csv"
+    feedback.write_text("date,mentor,skill,rating,comment\n2026-10-01,Ms Okafor,PA1,1,Call home.\n")
+    assert cli("import-feedback", str(feedback), db=db).code == 0
+    _editor(tmp_path, monkeypatch, "**What I hear in this feedback:** ", "I avoid the call. ")
+    r = cli("respond", "1", "--edit", db=db)
+    assert r.code == 0, r.err
+    (body,) = _rows(db, "SELECT body FROM entries")[0:1]
+    assert "I avoid the call." in body[0] and "> Call home." in body[0]
+    assert cli("feedback-inbox", "--json", db=db).json() == []

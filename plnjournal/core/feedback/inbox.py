@@ -191,6 +191,20 @@ def mark_praise(session: Session, item_id: int, praise: bool = True) -> Feedback
     return get_feedback_row(session, item_id)
 
 
+RESPONSE_QUESTIONS = (
+    "**What I hear in this feedback:** \n\n"
+    "**What I think is really going on:** \n\n"
+    "**What I will do, and by when:** "
+)
+
+
+def response_template(row: FeedbackRow, text: str | None = None) -> str:
+    """The item quoted, then ``text`` or three questions to answer: a responding
+    reflection's start."""
+    answer = text.strip() if text and text.strip() else RESPONSE_QUESTIONS
+    return f"{quote_item(row)}\n\n{answer}\n"
+
+
 def respond_to_feedback(
     session: Session,
     item_id: int,
@@ -198,22 +212,16 @@ def respond_to_feedback(
     on: dt.date | None = None,
     at: dt.time | None = None,
     text: str | None = None,
+    quoted: bool = True,
 ) -> Entry:
     """A new reflection answering the item: it quotes the item and is linked to the item and
     its skill, so the item leaves the inbox. Without ``text`` the body is a template of
-    three questions to fill in (the window); with it, the answer follows the quote."""
+    three questions to fill in (the window); with it, the answer follows the quote. With
+    ``quoted`` False, ``text`` is the whole body (written from ``response_template`` in an
+    editor: ``respond --edit``)."""
     row = get_feedback_row(session, item_id)
     now = dt.datetime.now()
-    answer = (
-        text.strip()
-        if text and text.strip()
-        else (
-            "**What I hear in this feedback:** \n\n"
-            "**What I think is really going on:** \n\n"
-            "**What I will do, and by when:** "
-        )
-    )
-    body = f"{quote_item(row)}\n\n{answer}\n"
+    body = response_template(row, text) if quoted else (text or "").strip() + "\n"
     entry = add_entry(
         session,
         entry_date=on or now.date(),
