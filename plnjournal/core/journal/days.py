@@ -49,6 +49,7 @@ class OpenEntry:
     reflection_model: str | None
     comfort: int | None
     links: dict[int, int | None] = field(default_factory=dict)  # skill id -> self-rating
+    tags: tuple[str, ...] = ()  # imported (jrnl, Day One) or @words from quick capture
 
 
 def _time(value: str | None) -> dt.time | None:
@@ -121,6 +122,12 @@ def open_entry(conn_or_session: sqlite3.Connection | Session, entry_id: int) -> 
             "SELECT skill_id, self_rating FROM entry_skills WHERE entry_id = ?", (entry_id,)
         ).fetchall()
     )
+    tags = tuple(
+        t
+        for (t,) in conn.execute(
+            "SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag", (entry_id,)
+        )
+    )
     return OpenEntry(
         row[0],
         dt.date.fromisoformat(row[1]),
@@ -131,6 +138,7 @@ def open_entry(conn_or_session: sqlite3.Connection | Session, entry_id: int) -> 
         row[6],
         row[7],
         links,
+        tags,
     )
 
 

@@ -175,6 +175,13 @@ class EntryEditor(QWidget):
         # How deep the reflection goes, quietly, under everything else (docs/depth.md).
         self.depth_line = DepthLine()
         layout.addWidget(self.depth_line)
+        # The reflection's tags (imported, or @words in quick capture), as plain text.
+        self.tags_line = QLabel()
+        self.tags_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.tags_line.setAccessibleName("Tags")
+        self.tags_line.setWordWrap(True)
+        self.tags_line.hide()
+        layout.addWidget(self.tags_line)
         self._layout = layout
         self.answers: QWidget | None = None  # the "Answers feedback" section: set_answers()
 
@@ -212,7 +219,7 @@ class EntryEditor(QWidget):
         if entry is None:
             raise InputError(f"entry {entry_id} does not exist")
         fields = (entry.entry_date, entry.entry_time, entry.title, entry.body)
-        self._load(entry_id, *fields, entry.private, entry.reflection_model)
+        self._load(entry_id, *fields, entry.private, entry.reflection_model, entry.tags)
 
     def open_draft(self, day: dt.date, *, title: str = "", body: str = "") -> None:
         """A new reflection on ``day``, saved only once it has text."""
@@ -231,8 +238,11 @@ class EntryEditor(QWidget):
         body: str,
         private: bool,
         model: str | None,
+        tags: tuple[str, ...] = (),
     ) -> None:
         self._loading = True
+        self.tags_line.setText("Tags: " + ", ".join(tags) if tags else "")
+        self.tags_line.setVisible(bool(tags))
         self.typed = False
         try:
             self.saves.open(entry_id)  # a new target: what is still queued cannot touch it

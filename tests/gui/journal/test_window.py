@@ -229,3 +229,21 @@ def test_a_deleted_reflection_waits_in_the_trash_and_comes_back(
     qtbot.waitUntil(lambda: dialog.list.item(0).text() == "The trash is empty.")
     with demo_db.session() as s:
         assert s.get(Entry, entry_id) is not None
+
+
+def test_tags_show_under_the_reflection(qtbot, make_window, teaching_db) -> None:
+    """Imported tags (and @words from quick capture) are shown with the reflection, as
+    plain text; a reflection without tags shows no line (issue 20, finding 7)."""
+    with teaching_db.session() as s:
+        tagged = add_entry(
+            s, entry_date=TODAY, title="Tagged", body="x", tags=["calm", "<b>phone</b>"]
+        ).id
+        plain = add_entry(s, entry_date=TODAY, title="Plain", body="y").id
+    window = make_window(teaching_db)
+    editor = window.journal.editor
+    editor.open_entry(tagged)
+    assert editor.tags_line.isVisible()
+    assert editor.tags_line.text() == "Tags: <b>phone</b>, calm"
+    assert editor.tags_line.textFormat() == Qt.TextFormat.PlainText
+    editor.open_entry(plain)
+    assert not editor.tags_line.isVisible()
