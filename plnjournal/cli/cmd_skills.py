@@ -182,6 +182,13 @@ def cmd_matrix(args: argparse.Namespace, ctx: Context) -> int:
             f"{num(r['self_mentor_gap'], True):>4}  {r['last_reflected'] or 'never':<10} "
             f"{r['reflections_90_days']:>4}" + ("  blind spot" if r["blind_spot"] else "")
         )
+    info()
+    info(
+        "tgt: target level · self: your latest rating · mntr: your mentor's latest · gap: "
+        "levels still to go to the target (the mentor's rating, else yours) · s-m: self minus "
+        "mentor · last refl.: the latest reflection linked to it · 90d: reflections in the "
+        "last 90 days · blind spot: you rate yourself well above what mentors said lately"
+    )
     return 0
 
 

@@ -158,3 +158,10 @@ def test_a_built_in_framework_by_name(cli: Cli, tmp_path: Path) -> None:
     assert not (tmp_path / "other.sqlite3").exists()
     parser_help = cli("skills", "import", "--help", db=None)
     assert "teaching" in parser_help.out and "nursing" in parser_help.out
+
+
+def test_the_matrix_explains_its_columns(cli: Cli, demo_db: Database) -> None:
+    """Every abbreviated column of the text matrix is explained under it (issue 20, 12)."""
+    out = cli("skills", "matrix", db=demo_db.path).out
+    for column in ("tgt:", "self:", "mntr:", "gap:", "s-m:", "last refl.:", "90d:", "blind spot:"):
+        assert column in out, column
