@@ -12,6 +12,7 @@ from plnjournal.cli.output import info, print_json, print_warning
 from plnjournal.core.dates import parse_date
 from plnjournal.core.journal_io.export import export_journal
 from plnjournal.core.journal_io.importer import dry_run_new_journal, import_journal
+from plnjournal.core.words import plural
 from plnjournal.errors import InputError
 
 MAX_WARNINGS = 20
@@ -55,14 +56,14 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         tables = summary.get("tables", {})
         verb = "Would restore" if args.dry_run else "Restored"
         info(
-            f"{verb} the whole journal from {source}: {n} reflections{_span(summary)}, "
+            f"{verb} the whole journal from {source}: {plural(n, 'reflection')}{_span(summary)}, "
             f"{tables.get('skills', 0)} skills, {tables.get('ratings', 0)} ratings, "
             f"{tables.get('feedback_items', 0)} feedback items, "
             f"{tables.get('commitments', 0)} commitments."
         )
     else:
         verb = "Would import" if args.dry_run else "Imported"
-        info(f"{verb} {n} reflections from {source}{_span(summary)}.")
+        info(f"{verb} {plural(n, 'reflection')} from {source}{_span(summary)}.")
         if summary["duplicates"]:
             info(f"  {summary['duplicates']} already in the journal: skipped.")
         if summary["linked_skills"]:
@@ -95,5 +96,6 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         print_json(summary)
         return 0
     what = "Markdown files" if fmt == "markdown" else "one JSON file with everything"
-    info(f"Exported {summary['entries']} reflections{_span(summary)} to {path} as {what}.")
+    count = plural(int(summary["entries"]), "reflection")
+    info(f"Exported {count}{_span(summary)} to {path} as {what}.")
     return 0

@@ -22,6 +22,7 @@ from plnjournal.core.skills.lookup import (
     list_skills,
 )
 from plnjournal.core.skills.matrix import skill_matrix
+from plnjournal.core.words import plural
 from plnjournal.errors import InputError, ValidationError
 
 
@@ -53,7 +54,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     if fw is None:
         info("The journal has no skills framework yet: 'plnjournal skills import FILE' adds one.")
         return 0
-    info(f"{fw.name}: {len(rows)} skills")
+    info(f"{fw.name}: {plural(len(rows), 'skill')}")
     area = None
     for r in rows:
         if r["area"] != area:
@@ -132,7 +133,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.db(create=False).session() as session:
         spec = spec_from_framework(session)
     write_framework_file(args.file, spec)
-    info(f"Exported {spec.name} ({len(spec.all_skills())} skills) to {args.file}.")
+    info(f"Exported {spec.name} ({plural(len(spec.all_skills()), 'skill')}) to {args.file}.")
     return 0
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from plnjournal.core.frameworks.spec import AreaSpec, FrameworkSpec, SkillSpec, install_framework
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.core.skills.terms import parse_keywords
+from plnjournal.core.words import plural
 from plnjournal.errors import PlnError, Problem, ValidationError
 from plnjournal.storage.models import (
     Area,
@@ -136,7 +137,7 @@ class ImportSummary:
                     f"{len(names)} area{'s' if len(names) != 1 else ''} {label}: {', '.join(names)}"
                 )
         if self.unchanged:
-            out.append(f"{len(self.unchanged)} skills unchanged")
+            out.append(f"{plural(len(self.unchanged), 'skill')} unchanged")
         return out
 
 
