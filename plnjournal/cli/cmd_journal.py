@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
+from typing import TYPE_CHECKING
 
-from plnjournal.cli.cmd_entries import edit_in_editor
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info
 from plnjournal.core.dates import parse_date, parse_time
-from plnjournal.core.feedback.responses import check_answerable, set_responses
-from plnjournal.core.journal.edit_text import blank_text, read_text
-from plnjournal.core.journal.entries import add_entry, split_title
-from plnjournal.core.skills.lookup import find_skill, list_skills
+from plnjournal.core.journal import quick_add
+from plnjournal.core.journal.quick_add import QuickEntry, link_at_words, split_title
 from plnjournal.errors import InputError
+from plnjournal.lazy import lazy_module
 from plnjournal.values import EntrySource
 
-# An @word in quick capture: a skill code, or a tag (jrnl's convention).
-AT_WORD = re.compile(r"(?<!\S)@([\w][-+/\w]*)")
+if TYPE_CHECKING:
+    from plnjournal.cli import cmd_entries
+    from plnjournal.core.feedback import responses
+    from plnjournal.core.feedback.inbox import FeedbackRow
+    from plnjournal.core.journal import edit_text, entries
+    from plnjournal.core.skills import lookup
+else:
+    # The full path (SQLAlchemy): a journal to create, migrate or back up, feedback to answer,
+    # a skill to suggest, and composing in the editor (--edit). Kept off the quick path, which
+    # writes on plain sqlite3 (docs/performance.md, "The command line's start" and "Quick
+    # capture (issue 20)").
+    cmd_entries = lazy_module("plnjournal.cli.cmd_entries")
+    edit_text = lazy_module("plnjournal.core.journal.edit_text")
+    responses = lazy_module("plnjournal.core.feedback.responses")
+    entries = lazy_module("plnjournal.core.journal.entries")
+    lookup = lazy_module("plnjournal.core.skills.lookup")
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -40,12 +52,12 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     if args.edit:
         # Composed in the user's editor, like jrnl with no text: the front matter's date,
         # time, title and privacy win over the options.
-        start = blank_text(day, when) + text
-        edited = edit_in_editor(start, "add --edit")
+        start = edit_text.blank_text(day, when) + text
+        edited = cmd_entries.edit_in_editor(start, "add --edit")
         if edited.strip() == start.strip():
             info("Nothing added: the reflection was left empty.")
             return 0
-        composed = read_text(edited, "add --edit")
+        composed = edit_text.read_text(edited, "add --edit")
         day, when = composed.entry_date, composed.entry_time or when
         args.private = args.private or composed.private
         args.skill = [*args.skill, *composed.skills]
@@ -57,41 +69,55 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         title, body = split_title(text)
     if not title and not body:
         raise InputError("add: nothing to add; give the text as an argument or '-' to read stdin")
-    db = ctx.db()
-    with db.session() as session:
-        skills: dict[int, int | None] = {
-            find_skill(session, s, what="--skill").id: None for s in args.skill
-        }
-        # "@PA1" links the skill PA1 (as jrnl's tags do on import); other @words are tags.
-        codes = {s.code.casefold(): s.id for s in list_skills(session, include_archived=False)}
-        tags = []
-        for word in AT_WORD.findall(f"{title}\n{body}"):
-            if word.casefold() in codes:
-                skills.setdefault(codes[word.casefold()], None)
-            elif word.casefold() not in tags:
-                tags.append(word.casefold())
-        if composed is not None:
-            tags.extend(t for t in composed.tags if t not in tags)
-        # Checked before anything is written: one wrong id adds nothing.
-        answers = check_answerable(session, args.responds, what="--responds")
-        skills.update((row.skill_id, None) for row in answers if row.skill_id not in skills)
-        entry = add_entry(
-            session,
-            entry_date=day,
-            entry_time=when,
-            title=title,
-            body=body,
-            private=args.private,
-            source=EntrySource.CLI,
-            skills=skills,
-            tags=tags,
-        )
-        if answers:
-            set_responses(session, entry.id, [row.id for row in answers])
+    entry = QuickEntry(
+        day,
+        when,
+        title,
+        body,
+        private=args.private,
+        skills=tuple(args.skill),
+        tags=tuple(composed.tags) if composed is not None else (),
+    )
+    entry_id = None if args.responds else quick_add.add_quickly(ctx.db_path, entry)
+    answers: list[FeedbackRow] = []
+    if entry_id is None:
+        entry_id, answers = _add_in_full(entry, args.responds, ctx)
     # Only after the commit: "Added" must never be said of a reflection that is not saved.
-    info(f"Added reflection {entry.id} on {day.isoformat()}: {title or body[:60]}")
+    info(f"Added reflection {entry_id} on {day.isoformat()}: {title or body[:60]}")
     for row in answers:
         info(
             f"  answers #{row.id}: {row.mentor or 'a mentor'} on {row.skill_code} {row.skill_name}"
         )
     return 0
+
+
+def _add_in_full(
+    entry: QuickEntry, responds: list[int], ctx: Context
+) -> tuple[int, list[FeedbackRow]]:
+    """The full path over the ORM: opens (creating, migrating, checking and backing up) the
+    journal, suggests close skills for an unknown one, answers feedback items."""
+    with ctx.db().session() as session:
+        skills: dict[int, int | None] = {
+            lookup.find_skill(session, s, what="--skill").id: None for s in entry.skills
+        }
+        codes = {
+            s.code.casefold(): s.id for s in lookup.list_skills(session, include_archived=False)
+        }
+        tags = link_at_words(entry, codes, skills)
+        # Checked before anything is written: one wrong id adds nothing.
+        answers = responses.check_answerable(session, responds, what="--responds")
+        skills.update((row.skill_id, None) for row in answers if row.skill_id not in skills)
+        added = entries.add_entry(
+            session,
+            entry_date=entry.entry_date,
+            entry_time=entry.entry_time,
+            title=entry.title,
+            body=entry.body,
+            private=entry.private,
+            source=EntrySource.CLI,
+            skills=skills,
+            tags=tags,
+        )
+        if answers:
+            responses.set_responses(session, added.id, [row.id for row in answers])
+    return added.id, answers

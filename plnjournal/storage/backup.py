@@ -195,18 +195,23 @@ def list_backups(db_path: Path) -> list[Path]:
     return [b.path for b in backup_infos(db_path)]
 
 
+def daily_backup_due(db_path: Path, *, now: dt.datetime | None = None) -> bool:
+    """Whether today's daily backup is still to be made: the newest daily backup's date, read
+    from the names alone (quick capture asks it before writing on plain sqlite3)."""
+    now = now or dt.datetime.now()
+    for info in backup_infos(db_path):
+        if info.kind == DAILY:
+            return info.made_at.date() < now.date()
+    return True
+
+
 def daily_backup(db_path: Path, *, now: dt.datetime | None = None) -> Path | None:
     """Back up the journal once a day: the cheap check is the newest daily backup's date.
 
     A journal with nothing in it yet (no reflection, no skill) is not backed up.
     """
     now = now or dt.datetime.now()
-    for info in backup_infos(db_path):
-        if info.kind == DAILY:
-            if info.made_at.date() >= now.date():
-                return None
-            break
-    if not _has_content(db_path):
+    if not daily_backup_due(db_path, now=now) or not _has_content(db_path):
         return None
     return make_backup(db_path, DAILY, now=now)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -23,19 +22,6 @@ from plnjournal.storage.models import (
     Skill,
 )
 from plnjournal.values import EntrySource, RatingOrigin, RatingSource
-
-_SENTENCE_END = re.compile(r"[.?!](\s|$)")
-
-
-def split_title(text: str) -> tuple[str, str]:
-    """Split quick-capture text as jrnl does: the title ends at the first . ? or !."""
-    text = text.strip()
-    m = _SENTENCE_END.search(text)
-    first_line_end = text.find("\n")
-    end = m.end() if m else len(text)
-    if 0 <= first_line_end < end:
-        end = first_line_end
-    return text[:end].strip(), text[end:].strip()
 
 
 def check_comfort(comfort: int | None) -> None:

@@ -14,9 +14,9 @@ from plnjournal.core.journal.entries import (
     entries_on,
     restore_entry,
     set_skill_links,
-    split_title,
     update_entry,
 )
+from plnjournal.core.journal.quick_add import split_title
 from plnjournal.core.skills.lookup import find_skill
 from plnjournal.errors import InputError
 from plnjournal.storage.models import Entry, Rating
