@@ -94,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_names() -> frozenset[str]:
+    """Every command's name: a ``--db`` that is one was meant as the command (cli/window.py)."""
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return frozenset(action.choices)
+    return frozenset()
+
+
 def _add_examples(sub: Subcommands) -> None:
     """End each command's --help with its examples, kept as written."""
     for name, command in sub.choices.items():

@@ -13,8 +13,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from plnjournal.cli.context import Context
+from plnjournal.cli.parser import command_names
 from plnjournal.errors import InputError, PlnError
 from plnjournal.gui.shell.app import run_gui
+
+# What a journal's file name ends with; a new file named otherwise is asked about first.
+JOURNAL_SUFFIXES = (".sqlite3", ".sqlite", ".db", ".pln")
 
 # Qt platform plugins that draw without a display server (QT_QPA_PLATFORM).
 HEADLESS_PLATFORMS = frozenset(
@@ -35,6 +39,26 @@ def display_problem(env: Mapping[str, str] = os.environ, platform: str = sys.pla
     return "DISPLAY and WAYLAND_DISPLAY are not set"
 
 
+def doubtful_new_journal(db_arg: str | None, path: Path) -> str:
+    """Why a ``--db`` that names no journal yet looks like a slip ("" when it does not): a
+    command's name (``plnjournal --db stats``, the path forgotten) or a name without a journal
+    suffix. The window asks before making such a journal; where no one can answer, refused."""
+    if not db_arg or path.exists() or path.is_symlink():
+        return ""
+    if db_arg.strip() in command_names():
+        return (
+            f"--db {db_arg}: there is no journal there, and {db_arg} is a command: to run it "
+            f"on a journal, plnjournal --db JOURNAL {db_arg} (nothing was created)"
+        )
+    if path.suffix.lower() not in JOURNAL_SUFFIXES:
+        return (
+            f"--db {db_arg}: there is no journal there, and a new journal's name ends with "
+            f"{', '.join(JOURNAL_SUFFIXES)}; check the path, or start one as "
+            f"{path.name}{JOURNAL_SUFFIXES[0]} (nothing was created)"
+        )
+    return ""
+
+
 def open_gui(args: Namespace, ctx: Context) -> int:
     """The window on the command's journal; ``--smoke-test`` lets packagers check a build
     shows a window without a person to close it."""
@@ -48,6 +72,12 @@ def open_gui(args: Namespace, ctx: Context) -> int:
     screenshot = getattr(args, "screenshot", None)
     if screenshot and not smoke_test:
         raise InputError("--screenshot works with --smoke-test only")
+    doubt = doubtful_new_journal(ctx.db_arg, ctx.db_path)
+    if doubt and smoke_test:  # no one to ask
+        raise InputError(doubt)
     return run_gui(
-        ctx.db_path, smoke_test=smoke_test, screenshot=Path(screenshot) if screenshot else None
+        ctx.db_path,
+        smoke_test=smoke_test,
+        screenshot=Path(screenshot) if screenshot else None,
+        confirm_new=doubt or None,
     )

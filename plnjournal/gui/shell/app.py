@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from plnjournal.core.journal.days import needs_first_start
+from plnjournal.errors import InputError
 from plnjournal.lazy import lazy_module
 from plnjournal.logs import setup_logging
 from plnjournal.storage.sqlite_file import QuickCheck
@@ -33,9 +34,12 @@ def run_gui(
     *,
     smoke_test: bool = False,
     screenshot: Path | None = None,
+    confirm_new: str | None = None,
 ) -> int:
     """Open the window on the journal at ``db_path``; with ``smoke_test``, quit once it shows
-    (no first-start dialog: a smoke test never waits for a person), saving ``screenshot``."""
+    (no first-start dialog: a smoke test never waits for a person), saving ``screenshot``.
+    ``confirm_new``: why a new journal there looks like a slip (cli/window.py); the user is
+    asked before it is made, and a "no" is that message as an ``InputError``."""
     # The whole-file check runs while Qt loads; its verdict is asked before the journal opens.
     check = QuickCheck.start(db_path)
     loaded_before_pyside = set(sys.modules)
@@ -46,6 +50,10 @@ def run_gui(
     apply_window_icon = app_identity.apply_window_icon
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    # A new journal whose name looks like a slip is made only when the user says so.
+    doubt = confirm_new if confirm_new and not db_path.exists() else ""
+    if doubt and not first_start.confirm_new_journal(db_path, doubt):
+        raise InputError(doubt)
     app.setApplicationName("PLN Journal")
     app.setOrganizationName("plnjournal")
     app_identity.apply_identity(app)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -47,6 +48,28 @@ if TYPE_CHECKING:  # for annotations only
 SETTING = FIRST_START_SETTING
 BUILTIN, IMPORT, EMPTY, DEMO = range(4)
 DESCRIPTION_ROLE = Qt.ItemDataRole.UserRole + 1  # a built-in framework's description
+
+
+def confirm_new_journal(path: Path, why: str, parent: QWidget | None = None) -> bool:
+    """Ask before making a journal whose name looks like a slip (``plnjournal --db stats``,
+    the path forgotten): the file is named in full; only "Create" makes it."""
+    box = new_journal_box(path, why, parent)
+    box.exec()
+    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+
+
+def new_journal_box(path: Path, why: str, parent: QWidget | None = None) -> QMessageBox:
+    """The question of ``confirm_new_journal``, plain text throughout (a path is any text)."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("PLN Journal")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"Start a new journal at {path.resolve()}?")
+    box.setInformativeText(literal(why.removesuffix(" (nothing was created)")))
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText("Create")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box
 
 
 def mark_done(db: Database) -> None:
@@ -112,6 +135,10 @@ class FirstStartDialog(QDialog):
                 layout.addLayout(indented)
         self.group.idToggled.connect(lambda *_: self._sync())
         self.options[BUILTIN].setChecked(True)
+        where = plain_label(f"A new journal: {db.path.resolve()}")
+        where.setWordWrap(True)
+        where.setAccessibleName("The new journal's file")
+        layout.insertWidget(1, where)
         note = QLabel("You can import, export and edit the framework later in the Skills menu.")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)

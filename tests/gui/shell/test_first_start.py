@@ -83,3 +83,53 @@ def test_demo_journal_loads_in_the_background(qtbot, db) -> None:
 
 def test_not_shown_on_a_journal_with_entries(demo_db) -> None:
     assert not needs_first_start(demo_db)
+
+
+def test_the_dialog_names_the_new_journal_s_file(qtbot, db) -> None:
+    """Whose journal is being started is never a guess (issue 20, finding 2)."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = _dialog(qtbot, db)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any(str(db.path.resolve()) in text for text in texts), texts
+
+
+DOUBT = "--db stats: there is no journal there, and stats is a command (nothing was created)"
+
+
+def test_a_doubtful_new_journal_is_made_only_when_the_user_says_create(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from tests.gui.modal import answer_next_question
+
+    path = tmp_path / "stats"
+    seen: list[str] = []
+    answer_next_question("Create", seen)
+    assert first_start.confirm_new_journal(path, DOUBT)
+    assert str(path.resolve()) in seen[0] and "stats is a command" in seen[0]
+    answer_next_question("Cancel")
+    assert not first_start.confirm_new_journal(path, DOUBT)
+    assert not path.exists()
+
+
+def test_the_window_s_start_asks_first_and_a_no_creates_nothing(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    import pytest
+
+    from plnjournal.errors import InputError
+    from plnjournal.gui.shell import app
+
+    asked: list[object] = []
+
+    def decline(path, why, parent=None) -> bool:
+        asked.append((path, why))
+        return False
+
+    monkeypatch.setattr(first_start, "confirm_new_journal", decline)
+    path = tmp_path / "stats"
+    with pytest.raises(InputError) as caught:
+        app.run_gui(path, confirm_new=DOUBT)
+    assert caught.value.message == DOUBT and caught.value.exit_code == 2
+    assert asked == [(path, DOUBT)]
+    assert list(tmp_path.iterdir()) == []
