@@ -40,6 +40,7 @@ PROCESS_MEASURES = (
     "window_ready",
     "window_qt_floor",
     "search_process",
+    "add_process",
     "keystroke_echo_p95",
     "keystroke_preview_p95",
 )
@@ -73,6 +74,9 @@ BUDGET = {
     ("gui_peak_memory", "10y"): 250,
     ("search_word", "10y"): 0.4,
     ("search_word", "100k"): 0.05,
+    # Quick capture, the whole process, must not grow with the journal (issue 20, finding 13).
+    ("add_process", "10y"): 0.15,
+    ("add_process", "100k"): 0.15,
 }
 WARMUP = 1  # runs before the measured ones (none in --smoke)
 READY = re.compile(r"PLNJOURNAL_BENCH_READY (\S+) cpu=(\S+) maxrss_kb=(\d+)")
@@ -129,6 +133,24 @@ def search_process(j: inproc.Journal, runs: int) -> list[Result]:
     return [result]
 
 
+def add_process(j: inproc.Journal, runs: int) -> list[Result]:
+    """The whole ``plnjournal add TEXT`` command on a copy of the journal, as someone adds a
+    reflection during the day: the warm-up run is the day's first (it opens the journal in
+    full: the whole-file check and the daily backup), the measured ones are the rest."""
+    from plnjournal.storage.backup import copy_database
+
+    db = copy_database(j.db, j.scratch / "add.sqlite3")
+    cmd = [sys.executable, "-m", "plnjournal", "--db", str(db), "add", jrnl_side.NEW_ENTRY]
+    env = app_env(j.scratch / "home")
+    result = Result("add_process", j.size)
+    for run in range(max(WARMUP, 1) + runs):
+        p = run_process(cmd, env=env)
+        if run >= max(WARMUP, 1):
+            result.wall.append(p.wall)
+            result.cpu.append(p.cpu)
+    return [result]
+
+
 def keystrokes(j: inproc.Journal, runs: int, keys: int) -> list[Result]:
     from plnjournal.storage.backup import copy_database
 
@@ -172,6 +194,7 @@ def measure_size(label: str, args: argparse.Namespace, out: dict, jrnl: Path | N
         steps = [
             ("window_ready", lambda: window_ready(j, runs)),
             ("search_process", lambda: search_process(j, runs)),
+            ("add_process", lambda: add_process(j, runs)),
             ("keystrokes", lambda: keystrokes(j, max(1, runs // 2), args.keys)),
             *[(n, lambda fn=fn: fn(j, runs)) for n, fn in inproc.MEASURES.items()],
         ]

@@ -201,3 +201,44 @@ def test_add_does_not_load_sqlalchemy(journal: Path) -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_damage_met_on_the_quick_path_sends_the_reflection_the_full_way(
+    journal: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken: list[str] = []
+    real = entries.add_entry
+
+    def malformed(*_a: object, **_k: object) -> int:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    def full(*a: object, **k: object) -> object:
+        taken.append("full")
+        return real(*a, **k)
+
+    monkeypatch.setattr(quick_add, "_insert", malformed)
+    monkeypatch.setattr(entries, "add_entry", full)
+    r = cli("add", "Met damage.", "--date", "2026-03-04")
+    assert r.code == 0 and taken == ["full"]
+    assert "Met damage." in cli("show").out
+
+
+def test_damage_the_quick_path_does_not_meet_is_found_with_the_day_s_first_reflection(
+    journal: Path, cli: Cli, teaching_db
+) -> None:
+    """The whole-file check grows with the journal, so it runs once a day, with the backup
+    (docs/reliability.md, "A damaged journal")."""
+    with teaching_db.session() as s:
+        for i in range(300):
+            day = dt.date(2026, 1, 1) + dt.timedelta(days=i % 200)
+            entries.add_entry(s, entry_date=day, title=f"day {i}", body="word " * 200)
+    teaching_db.close()
+    data = bytearray(journal.read_bytes())
+    for i in range(len(data) - 4096 * 3, len(data) - 4096 * 2):
+        data[i] = 0xA5
+    journal.write_bytes(bytes(data))
+    for info in backup_infos(journal):  # the next day
+        info.path.unlink()
+    r = cli("add", "Into a damaged journal.", "--date", "2026-03-04")
+    assert r.code == 1 and "damaged" in r.err, r
+    assert journal.read_bytes() == bytes(data)
