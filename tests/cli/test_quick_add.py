@@ -107,6 +107,39 @@ def test_quick_add_writes_exactly_the_rows_of_the_full_path(
         assert "Plenary" in cli("search", "calm", db=journal).out
 
 
+def test_add_edit_writes_the_same_rows_both_ways(
+    journal: Path, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Composed in the editor, with skills and tags in the front matter."""
+    script = tmp_path / "compose"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import sys\n"
+        "p = sys.argv[1]\n"
+        "s = open(p, encoding='utf-8').read().replace('title: \"\"', "
+        "'title: Written in vim\\nskills: [PL1, Managing transitions]\\ntags: [duty, Yard]')\n"
+        "open(p, 'w', encoding='utf-8').write(s + 'Body @CL1 from the @editor.\\n')\n"
+    )
+    script.chmod(0o700)
+    monkeypatch.setenv("VISUAL", str(script))
+    other = tmp_path / "other" / journal.name
+    other.parent.mkdir()
+    copy_database(journal, other)
+    daily_backup(other)
+    argv = ("add", "--edit", "--date", "2026-03-04", "--time", "10:00")
+    with monkeypatch.context() as m:
+        full_path_only(m)
+        slow = cli(*argv, db=other)
+    with monkeypatch.context() as m:
+        quick_path_only(m)
+        quick = cli(*argv, db=journal)
+    assert (quick.code, quick.out, quick.err) == (slow.code, slow.out, slow.err)
+    assert quick.code == 0, quick.err
+    assert dump(journal) == dump(other)
+    tags = sqlite3.connect(journal).execute("SELECT tag FROM entry_tags WHERE entry_id = 2")
+    assert {t for (t,) in tags} >= {"editor", "duty"}
+
+
 def test_quick_add_stores_what_the_full_path_stores_with_no_time(
     journal: Path, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
