@@ -13,6 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from plnjournal.core.insights.avoidance import SkillScore, describe_score, quiet_text, short_date
+from plnjournal.core.words import plural
 from plnjournal.gui.plain import literal
 from plnjournal.gui.skills.matrix_model import Tone
 from plnjournal.gui.tones import tone_background
@@ -105,7 +106,8 @@ class AvoidanceTableModel(QAbstractTableModel):
         if col == LAST:
             if s.last_reflected is None:
                 return "never"
-            ago = {0: "today", 1: "yesterday"}.get(s.days_since or 0, f"{s.days_since} days ago")
+            days = s.days_since or 0
+            ago = {0: "today", 1: "yesterday"}.get(days, f"{plural(days, 'day')} ago")
             return f"{short_date(s.last_reflected, s.as_of)} ({ago})"
         if col == REASON:
             return s.reasons[0] if s.reasons else quiet_text(s)

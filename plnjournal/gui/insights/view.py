@@ -44,6 +44,7 @@ from plnjournal.core.escape import escape
 from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores, describe_score
 from plnjournal.core.insights.chart_data import journal_span
 from plnjournal.core.insights.prompts import writing_prompt, writing_title
+from plnjournal.core.words import plural
 from plnjournal.gui.insights import avoidance_model as am
 from plnjournal.gui.insights.chart_pane import ChartPane, ChartRequest
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
@@ -278,7 +279,7 @@ class InsightsView(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(am.SKILL, min(self.table.columnWidth(am.SKILL), 260))
         n = len(scores)
-        self.status.setText(f"{n} skills scored" if n else "No skills to score yet")
+        self.status.setText(f"{plural(n, 'skill')} scored" if n else "No skills to score yet")
         self.getting_started.setVisible(bool(scores) and scores[0].getting_started)
         if selected is not None:
             self.select_skill(selected)

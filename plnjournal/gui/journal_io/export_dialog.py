@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal_io.export import export_journal, period_summary
+from plnjournal.core.words import plural
 from plnjournal.gui.plain import literal
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
@@ -148,7 +149,7 @@ class ExportJournalDialog(QDialog):
         self.first = whole["first_entry"] or dt.date.today()
         self.last = whole["last_entry"] or dt.date.today()
         self.whole.setText(
-            f"The &whole journal ({whole['entries']} reflections"
+            f"The &whole journal ({plural(int(whole['entries']), 'reflection')}"
             + (f", {self.first} to {self.last})" if whole["entries"] else ")")
         )
         self.date_from.setDate(_qdate(self.first))

@@ -33,6 +33,7 @@ from plnjournal.core.escape import escape
 from plnjournal.core.skills.lookup import list_skills
 from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix, skill_matrix
 from plnjournal.core.skills.self_assessment import record_self_assessment
+from plnjournal.core.words import plural
 from plnjournal.gui.plain import html_label, no_mnemonic, plain_label
 from plnjournal.gui.skills.saving_dialog import SavingDialog
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
@@ -324,7 +325,7 @@ class SelfAssessmentDialog(SavingDialog):
 
     def _update_progress(self) -> None:
         n = len(self.choices)
-        self.progress.setText(f"{n} of {len(self.rows)} skills rated")
+        self.progress.setText(f"{n} of {plural(len(self.rows), 'skill')} rated")
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(n > 0)
 
     # --- saving --------------------------------------------------------------------------
