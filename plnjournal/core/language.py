@@ -9,6 +9,7 @@ nothing tells (no hint at all, or a tie). The lists are in docs/depth.md, "The l
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -67,6 +68,9 @@ def _hints() -> dict[str, frozenset[str]]:
 _HINTS = _hints()
 
 
+# Cached: the avoidance model asks again about the same reflections after every change (the
+# depth grade and the comment reading are cached by text too; docs/performance.md).
+@functools.lru_cache(maxsize=4096)
 def detect_language(text: str) -> str:
     """The text's language by its commonest small words and telltale letters; "en" when
     unsure (no hint, or a tie)."""
