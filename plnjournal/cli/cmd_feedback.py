@@ -20,17 +20,11 @@ from plnjournal.core.feedback.inbox import (
     unanswered_feedback,
 )
 from plnjournal.core.feedback.requests import write_feedback_template
+from plnjournal.core.words import shorten
 from plnjournal.errors import InputError, PlnError
 
 # How much of a comment's first line the inbox prints; longer ones end in "…".
 COMMENT_WIDTH = 100
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut at a word to fit ``width``, with "…" when something was left out."""
-    if len(text) <= width:
-        return text
-    return text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
 
 
 def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
@@ -134,7 +128,7 @@ def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
             f"{r.given_on.isoformat()}  #{r.id}  {r.mentor} on {r.skill_code} {r.skill_name}: {r.reason}"
         )
         if first:
-            info(f"    {shorten(first, COMMENT_WIDTH)}")
+            info(f"    {shorten(first, COMMENT_WIDTH, at_word=True)}")
     if waiting > len(rows):
         info(f"… {waiting - len(rows)} more waiting; --limit {waiting} shows them all.")
     info(

@@ -20,3 +20,15 @@ def days_text(days: int) -> str:
     """ "47 days"; long spans also in years, "1510 days (about 4 years)"."""
     text = plural(days, "day")
     return text if days < 730 else f"{text} (about {round(days / 365)} years)"
+
+
+def shorten(text: str, limit: int, *, at_word: bool = False) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…" when something was left
+    out (at a word's end with ``at_word``), never ending in a space or a comma before it."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if at_word and " " in cut and text[len(cut)].isalnum():
+        cut = cut.rsplit(" ", 1)[0]  # the cut fell inside a word: leave that word out
+    return cut.rstrip(" ,;:.") + "…"

@@ -18,3 +18,19 @@ def test_counts_in_words() -> None:
         "11 times",
     ]
     assert days_text(1) == "1 day" and days_text(1510) == "1510 days (about 4 years)"
+
+
+def test_shorten_cuts_with_an_ellipsis_at_a_word_when_asked() -> None:
+    from plnjournal.core.words import shorten
+
+    assert shorten("short  text\nhere", 40) == "short text here"
+    assert shorten("You keep rushing the handover, and the checks", 30) == (
+        "You keep rushing the handover…"
+    )
+    assert shorten("You keep rushing the handover, and the checks", 30, at_word=True) == (
+        "You keep rushing the handover…"
+    )
+    assert shorten("abcdefghij", 5) == "abcd…"
+    assert shorten("You keep rushing the handovers and the checks", 30, at_word=True) == (
+        "You keep rushing the…"
+    )

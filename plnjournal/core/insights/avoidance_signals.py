@@ -26,7 +26,7 @@ from plnjournal.core.skills.evidence import (
     mentor_view,
     raters_text,
 )
-from plnjournal.core.words import days_text, plural, times
+from plnjournal.core.words import days_text, plural, shorten, times
 from plnjournal.values import DepthLevel
 
 # The overdue signal is full when the silence lasts this many cadences: it grows with the
@@ -60,10 +60,7 @@ def short_date(day: dt.date, as_of: dt.date) -> str:
 
 def quote(comment: str, limit: int = QUOTE_LIMIT) -> str:
     """A mentor comment shortened to one line, in quotation marks."""
-    text = " ".join(comment.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip(" ,;:.") + "…"
-    return f"“{text}”"
+    return f"“{shorten(comment, limit)}”"
 
 
 def names_text(names: list[str], fallback: str) -> str:

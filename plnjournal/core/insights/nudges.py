@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from plnjournal.core.dates import short_date
 from plnjournal.core.insights.avoidance import avoidance_scores
 from plnjournal.core.skills.lookup import active_framework
+from plnjournal.core.words import shorten
 from plnjournal.errors import InputError
 from plnjournal.storage.models import Area, Entry, EntrySkill, FeedbackItem, Nudge, Rating, Skill
 from plnjournal.values import NudgeAction, RatingSource
@@ -141,13 +142,6 @@ def latest_mentor_comment(session: Session, skill_id: int, today: dt.date) -> Me
     return MentorComment(item.mentor.strip(), item.given_on, item.comment.strip())
 
 
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= QUOTE_LIMIT:
-        return text
-    return text[:QUOTE_LIMIT].rsplit(" ", 1)[0] + "…"
-
-
 def pointed_question(candidate: Candidate, comment: MentorComment | None, today: dt.date) -> str:
     """The question the nudge asks: about the mentor's latest comment when there is one,
     else about the last time the skill mattered."""
@@ -155,7 +149,7 @@ def pointed_question(candidate: Candidate, comment: MentorComment | None, today:
     if comment is not None:
         who = comment.mentor or "Your mentor"
         return (
-            f"{who} wrote on {short_date(comment.given_on, today)}: “{_quote(comment.comment)}” "
+            f"{who} wrote on {short_date(comment.given_on, today)}: “{shorten(comment.comment, QUOTE_LIMIT, at_word=True)}” "
             "What is your honest answer to that, and what will you do differently next time?"
         )
     if not candidate.avoided:
