@@ -29,10 +29,11 @@ from plnjournal.cli.examples import EXAMPLES
 from plnjournal.cli.output import print_error
 from plnjournal.cli.parser_entries import entry_commands
 from plnjournal.cli.parser_feedback import feedback_commands
+from plnjournal.core.language import LANGUAGES
 from plnjournal.resources import folder as resource_folder
 
-# ``settings language``'s choices (core/insights/depth.py's LANGUAGES, and auto).
-LANGUAGE_CHOICES = ("en", "fr", "de", "es", "auto")
+# ``settings language``'s choices: the languages the journal reads, and auto.
+LANGUAGE_CHOICES = (*LANGUAGES, "auto")
 
 # The window's handler: ``plnjournal gui``, and a start with no command.
 WINDOW_HANDLER = "plnjournal.cli.window:open_gui"
