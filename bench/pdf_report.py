@@ -62,7 +62,7 @@ def whole_command(db: Path, out: Path, paper: str) -> tuple[float, float]:
     t = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "plnjournal", "--db", str(db), "export-pdf", str(out)]
-        + ["--from", START.isoformat(), "--to", TODAY.isoformat(), "--paper", paper],
+        + ["--from", START.isoformat(), "--to", TODAY.isoformat(), "--paper", paper, "--force"],
         check=True,
         capture_output=True,
         env={**installed_env(), "QT_QPA_PLATFORM": "offscreen"},
