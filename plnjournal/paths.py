@@ -146,3 +146,12 @@ def write_problem(path: Path, exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"the folder {path.parent} is read-only (nothing was written)"
     return f"{exc.strerror or exc} (nothing was written)"
+
+
+def private_files() -> None:
+    """From now on, files this process makes are 0600 and folders 0700 (POSIX umask 077):
+    a reflective journal names patients, pupils and colleagues, and nobody else on the machine
+    should read it, its backups or what it exports. Called once, first thing, by the command
+    line and the window (they share ``plnjournal.cli.main``)."""
+    if os.name == "posix":
+        os.umask(0o077)

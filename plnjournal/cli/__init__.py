@@ -20,6 +20,7 @@ from plnjournal.cli.output import print_error
 from plnjournal.cli.parser import WINDOW_HANDLER, build_parser, load_handler
 from plnjournal.errors import PlnError
 from plnjournal.lazy import lazy_module
+from plnjournal.paths import private_files
 
 # The log file, written only when a command meets a bug: keeps it off the quick commands'
 # start (docs/performance.md, "The command line's start").
@@ -51,6 +52,10 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (0 ok, 1 failure, 2 usage or bad input)."""
     argv = list(argv) if argv is not None else sys.argv[1:]
+    # Every file the app makes — the journal and SQLite's files beside it, backups, logs,
+    # exports, charts, temporary files — is the user's own (0600, folders 0700): one place
+    # for all of them, whatever the user's umask (docs/reliability.md, "Files on disk").
+    private_files()
     args = window_args(argv)
     if args is None:
         try:

@@ -228,6 +228,8 @@ def open_database(
     """
     path = Path(path)
     has_data = check_file(path, create)
+    if has_data:
+        tighten_modes(path)
     revision: str | None = None
     if has_data:
         revision, has_tables = read_revision(path, check=quick_check is None)
@@ -273,3 +275,18 @@ def open_database(
             log.info("daily backup skipped: %s", exc)
             database.warnings.append(f"today's automatic backup was not made: {exc.message}")
     return database
+
+
+def tighten_modes(path: Path) -> None:
+    """A journal made before the app kept its files private (0644, readable by everyone on
+    the machine) becomes the user's own, with SQLite's files beside it; best effort (a file
+    of someone else's, or a read-only place, is left as it is)."""
+    if os.name != "posix":
+        return
+    for name in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+        try:
+            st = name.stat()
+            if st.st_uid == os.getuid() and st.st_mode & 0o077:
+                name.chmod(st.st_mode & 0o700)
+        except OSError:
+            continue
