@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plnjournal.core.journal.entries import get_entry, set_skill_links, update_entry
@@ -87,14 +86,3 @@ def apply_text(session: Session, entry_id: int, text: str) -> bool:
         entry.tags.extend(EntryTag(tag=t) for t in new_tags)
     session.flush()
     return True
-
-
-def revisions(session: Session, entry_id: int) -> list[EntryRevision]:
-    """The reflection's earlier titles and texts, newest first."""
-    return list(
-        session.scalars(
-            select(EntryRevision)
-            .where(EntryRevision.entry_id == entry_id)
-            .order_by(EntryRevision.saved_at.desc(), EntryRevision.id.desc())
-        )
-    )
