@@ -29,6 +29,7 @@ from plnjournal.cli.examples import EXAMPLES
 from plnjournal.cli.output import print_error
 from plnjournal.cli.parser_entries import entry_commands
 from plnjournal.cli.parser_feedback import feedback_commands
+from plnjournal.cli.parser_forms import form_commands
 from plnjournal.core.language import LANGUAGES
 from plnjournal.resources import folder as resource_folder
 
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         entry_commands,
         _insights,
         _report,
+        form_commands,
         _journal_io,
         _show,
         _settings,
