@@ -100,9 +100,9 @@ def save_details(session: Session, spec: FormSpec, values: dict[str, str]) -> No
         set_setting(session, detail_key(spec, key), value.strip())
 
 
-def section_texts(body: str) -> dict[str, str]:
+def section_texts(body: str, prompts: frozenset[str] = frozenset()) -> dict[str, str]:
     """Each heading's own text (folded heading → Markdown), the model's quoted questions
-    left out; text before the first heading is under ""."""
+    (``prompts``, as a template writes them) left out; text before any heading is under ""."""
     sections: dict[str, list[str]] = {"": []}
     current = ""
     for line in body.splitlines():
@@ -111,19 +111,18 @@ def section_texts(body: str) -> dict[str, str]:
             current = " ".join(m.group(2).split()).casefold()
             sections.setdefault(current, [])
             continue
+        stripped = line.strip()
+        if stripped.startswith(">") and " ".join(stripped[1:].split()) in prompts:
+            continue  # the template's guiding questions, not the writer's words
         sections[current].append(line)
-    return {k: _without_prompt("\n".join(v)).strip() for k, v in sections.items()}
+    return {k: "\n".join(v).strip() for k, v in sections.items()}
 
 
-def _without_prompt(text: str) -> str:
-    """The section without the one quoted line of guiding questions a template inserts."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if line.strip():
-            if line.lstrip().startswith(">"):
-                del lines[i]
-            break
-    return "\n".join(lines)
+def model_prompts(model: ReflectionModel | None) -> frozenset[str]:
+    """The quoted question lines a template of ``model`` inserts."""
+    if model is None:
+        return frozenset()
+    return frozenset(" ".join(" ".join(s.prompts).split()) for s in model.sections if s.prompts)
 
 
 def ticked(text: str, choices: Sequence[str]) -> tuple[tuple[str, bool], ...]:
@@ -288,9 +287,10 @@ class _Context:
         )
         self.missing: list[str] = []
         self.model = _model(spec)
+        self.prompts = model_prompts(self.model)
 
     def page(self, page: Page, entry: Entry | None, heading: str) -> FilledPage:
-        sections = section_texts(entry.body) if entry is not None else {}
+        sections = section_texts(entry.body, self.prompts) if entry is not None else {}
         fields = tuple(self.field(f, entry, sections, heading) for f in page.fields)
         return FilledPage(heading, fields, page.note)
 
