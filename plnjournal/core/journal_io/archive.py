@@ -74,23 +74,30 @@ def _encode(value: object) -> object:
 
 
 def dump_journal(
-    session: Session, *, date_from: dt.date | None = None, date_to: dt.date | None = None
+    session: Session,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    include_private: bool = True,
 ) -> JsonObject:
     """Everything in the journal as plain JSON values.
 
-    With a period, only its entries are included, and rows that belong to other entries are
-    left out (or lose the reference) exactly as if those entries had been deleted.
+    With a period, or without private reflections (``add --private`` promises they are never
+    exported unless asked), only the entries kept are included, and rows that belong to other
+    entries are left out (or lose the reference) exactly as if those entries had been deleted.
     """
     conn = session.connection()
     tables = _tables()
     entries = Base.metadata.tables["entries"]
     keep: set[int] | None = None
-    if date_from is not None or date_to is not None:
+    if date_from is not None or date_to is not None or not include_private:
         stmt = select(entries.c.id)
         if date_from is not None:
             stmt = stmt.where(entries.c.entry_date >= date_from)
         if date_to is not None:
             stmt = stmt.where(entries.c.entry_date <= date_to)
+        if not include_private:
+            stmt = stmt.where(entries.c.private.is_(False))
         keep = set(conn.execute(stmt).scalars())
     out: dict[str, list[RowValues]] = {}
     for table in tables:
