@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from plnjournal.core.journal.commitments import add_commitment
+from plnjournal.storage.db import open_database
 from tests.cli.conftest import Cli
 
 SECRET = "Quokkaphrase"  # a word only the private reflections hold
@@ -30,6 +32,13 @@ def test_export_journal_leaves_private_reflections_out_and_says_how_many(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
     _journal(cli, db_path)
+    database = open_database(db_path)
+    try:  # a promise from a private reflection's "Now what?": its words are the reflection's
+        with database.session() as s:
+            add_commitment(s, f"Ask about {SECRET} again", entry_id=2)
+            add_commitment(s, "Plan the seating", entry_id=1)
+    finally:
+        database.close()
     r = cli("export-journal", str(tmp_path / "md"))
     assert r.code == 0, r.err
     assert "Exported 1 reflection " in r.out
@@ -47,6 +56,7 @@ def test_export_journal_leaves_private_reflections_out_and_says_how_many(
     # What hangs on a private reflection goes with it: its skill links and its self-ratings.
     assert all(row["entry_id"] in kept for row in data["tables"]["entry_skills"])
     assert all(row["entry_id"] in kept for row in data["tables"]["ratings"] if row["entry_id"])
+    assert [c["text"] for c in data["tables"]["commitments"]] == ["Plan the seating"]
 
     r = cli("export-journal", str(tmp_path / "period.json"), "--from", "2026-11-04", "--json")
     assert r.code == 0 and r.json()["private_left_out"] == 2

@@ -46,7 +46,8 @@ MARKDOWN_HELP = (
 )
 JSON_HELP = (
     "One file with everything: framework, reflections, ratings, mentor feedback, "
-    "commitments. Your full backup: it restores into an empty journal exactly."
+    "commitments. With private reflections included, a full backup: it restores into an "
+    "empty journal exactly."
 )
 
 
