@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import errno
 import os
 import stat
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +15,7 @@ from plnjournal.errors import PlnError
 from plnjournal.lazy import lazy_module
 
 if TYPE_CHECKING:
+    import shutil
     import tempfile
 
     import platformdirs
@@ -23,6 +27,7 @@ else:
     # Only when a file is written (a backup, the PDF): tempfile brings shutil, random, bz2 and
     # lzma, off the quick commands' start (docs/performance.md, "The command line's start").
     tempfile = lazy_module("tempfile")
+    shutil = lazy_module("shutil")  # with tempfile, for the scratch folder (same reason)
 
 APP_NAME = "plnjournal"
 DB_FILENAME = "journal.sqlite3"
@@ -155,3 +160,81 @@ def private_files() -> None:
     line and the window (they share ``plnjournal.cli.main``)."""
     if os.name == "posix":
         os.umask(0o077)
+
+
+# --- the scratch folder ---------------------------------------------------------------------
+
+SCRATCH = "scratch"
+_scratch: Path | None = None
+_scratch_lock = threading.Lock()
+
+
+def scratch_dir() -> Path:
+    """This process's private folder for temporary files (the reflection ``edit`` opens in the
+    editor, the trial journal of an import's dry run): ``scratch/<pid>.<random>`` in
+    ``runtime_dir``, 0700, removed when the process exits (``remove_scratch``, at exit).
+
+    Never the shared temporary folder: what goes here is the journal's text, in plain words
+    even when the journal is encrypted. A process killed before its exit leaves its folder
+    behind; the next one that makes a scratch folder, and the window once it has opened,
+    remove such folders (``remove_stale_scratch``).
+    """
+    global _scratch
+    with _scratch_lock:
+        if _scratch is not None and _scratch.is_dir():
+            return _scratch
+        root = runtime_dir() / SCRATCH
+        root.mkdir(mode=0o700, exist_ok=True)
+        remove_stale_scratch(root)
+        _scratch = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}.", dir=root))  # 0700, new
+        atexit.register(remove_scratch)
+        return _scratch
+
+
+def remove_scratch() -> None:
+    """Remove this process's scratch folder and what is in it (at exit; safe to call twice)."""
+    global _scratch
+    with _scratch_lock:
+        if _scratch is not None:
+            shutil.rmtree(_scratch, ignore_errors=True)
+            _scratch = None
+
+
+def remove_stale_scratch(root: Path | None = None) -> list[Path]:
+    """Remove the scratch folders of processes that are gone (killed, or crashed before their
+    exit); returns what was removed. A folder whose process still runs is left alone: two
+    windows or a command beside the window each have their own."""
+    if root is None:
+        try:
+            root = runtime_dir() / SCRATCH
+        except OSError:
+            return []
+    try:
+        folders = list(root.iterdir())
+    except OSError:
+        return []
+    removed = []
+    for folder in folders:
+        if folder == _scratch or _in_use(folder):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _in_use(folder: Path) -> bool:
+    """True while the process that made ``folder`` runs (on POSIX; elsewhere, where a process
+    cannot be asked after cheaply, for a day after the folder last changed)."""
+    pid = folder.name.split(".", 1)[0]
+    if os.name != "posix" or not pid.isdigit():
+        try:
+            return time.time() - folder.stat().st_mtime < 86_400
+        except OSError:
+            return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process now has that number: not ours, so ours is gone
+        return False
+    return True

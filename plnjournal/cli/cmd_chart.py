@@ -39,6 +39,7 @@ def cmd_chart(args: argparse.Namespace, ctx: Context) -> int:
             codes=codes,
             dark=args.dark,
             today=dt.date.today(),
+            include_private=args.include_private,
         )
     save_figure(fig, out)
     info(f"Wrote the {args.kind} chart to {out}")

@@ -25,7 +25,7 @@ from plnjournal.core.journal.trash import (
 )
 from plnjournal.core.words import plural
 from plnjournal.errors import InputError, PlnError
-from plnjournal.paths import private_file_beside, runtime_dir
+from plnjournal.paths import private_file_beside, scratch_dir
 
 
 def edit_in_editor(text: str, what: str) -> str:
@@ -36,7 +36,7 @@ def edit_in_editor(text: str, what: str) -> str:
         raise InputError(
             f"{what}: no editor is set; set $EDITOR (or $VISUAL), e.g. export EDITOR=nano"
         )
-    path = private_file_beside(runtime_dir() / "reflection.md", ".md")
+    path = private_file_beside(scratch_dir() / "reflection.md", ".md")
     try:
         path.write_text(text, encoding="utf-8")
         try:

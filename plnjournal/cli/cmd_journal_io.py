@@ -10,7 +10,7 @@ from plnjournal.cli.args import output_path
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json, print_warning
 from plnjournal.core.dates import parse_date
-from plnjournal.core.journal_io.export import export_journal
+from plnjournal.core.journal_io.export import export_journal, private_left_out_line
 from plnjournal.core.journal_io.importer import dry_run_new_journal, import_journal
 from plnjournal.core.words import plural
 from plnjournal.errors import InputError
@@ -91,11 +91,22 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     date_to = parse_date(args.date_to, what="--to") if args.date_to else None
     db = ctx.db(create=False)
     with db.session() as session:
-        summary = export_journal(session, path, fmt, date_from=date_from, date_to=date_to)
+        summary = export_journal(
+            session,
+            path,
+            fmt,
+            date_from=date_from,
+            date_to=date_to,
+            include_private=args.include_private,
+        )
     if args.json:
         print_json(summary)
         return 0
     what = "Markdown files" if fmt == "markdown" else "one JSON file with everything"
     count = plural(int(summary["entries"]), "reflection")
     info(f"Exported {count}{_span(summary)} to {path} as {what}.")
+    if summary["private_left_out"]:
+        info(
+            f"{private_left_out_line(int(summary['private_left_out']))}; --include-private to include them."
+        )
     return 0

@@ -48,6 +48,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
                     "entry_id": h.entry_id,
                     "date": h.entry_date.isoformat(),
                     "title": h.title,
+                    "private": h.private,
                     "snippet": snippet,
                     "highlights": [list(m) for m in marks],
                 }

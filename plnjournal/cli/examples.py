@@ -23,6 +23,16 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "feedback-praise": ("plnjournal feedback-praise 7", "plnjournal feedback-praise 7 --undo"),
     "avoidance": ("plnjournal avoidance", "plnjournal avoidance --as-of 2026-06-30 --json"),
     "chart": ("plnjournal chart avoidance ranking.png", "plnjournal chart trends trends.svg --skill PA1"),
+    "export-form": (
+        "plnjournal export-form nmc-reflective-accounts accounts.pdf",
+        "plnjournal export-form mentor-meeting-record meetings.pdf --from 2026-09-01 --anonymize-mentors",
+        "plnjournal export-form nmc-reflective-accounts accounts.pdf --entries 12 31 40 52 77",
+    ),
+    "forms": (
+        "plnjournal forms",
+        "plnjournal forms nmc-reflective-accounts",
+        "plnjournal forms nmc-reflective-accounts own_pin=12A3456E discussion_date=2026-11-30",
+    ),
     "export-pdf": ("plnjournal export-pdf progress.pdf", "plnjournal export-pdf term1.pdf --from 2026-09-01 --to 2026-12-18 --anonymize-mentors"),
     "import-journal": ("plnjournal import-journal ~/journal.txt --dry-run", "plnjournal import-journal dayone-export.zip"),
     "export-journal": ("plnjournal export-journal ~/journal-markdown/", "plnjournal export-journal everything.json --format json"),

@@ -29,6 +29,7 @@ from plnjournal.cli.examples import EXAMPLES
 from plnjournal.cli.output import print_error
 from plnjournal.cli.parser_entries import entry_commands
 from plnjournal.cli.parser_feedback import feedback_commands
+from plnjournal.cli.parser_forms import form_commands
 from plnjournal.cli.parser_programme import programme_commands
 from plnjournal.core.language import LANGUAGES
 from plnjournal.resources import folder as resource_folder
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         entry_commands,
         _insights,
         _report,
+        form_commands,
         _journal_io,
         _show,
         _settings,
@@ -290,7 +292,8 @@ def _insights(sub: Subcommands) -> None:
         description="Charts: avoidance (the ranking with reasons), heatmap (reflections per "
         "skill per week), blindspots (you vs mentor vs target), trends (ratings over time), "
         "calendar (journaling days and streaks). The period defaults to the year up to today; "
-        "avoidance and blindspots are as of --to.",
+        "avoidance and blindspots are as of --to. Private reflections (and the ratings given "
+        "with them) are left out unless --include-private is given.",
     )
     p.add_argument("kind", choices=CHART_KINDS, metavar="{" + ",".join(CHART_KINDS) + "}")
     p.add_argument("out", metavar="OUT", help="the file to write (.png, .svg or .pdf), or a folder")
@@ -304,6 +307,9 @@ def _insights(sub: Subcommands) -> None:
         help="only this skill (repeatable; code or name)",
     )
     p.add_argument("--dark", action="store_true", help="the dark theme")
+    p.add_argument(
+        "--include-private", action="store_true", help="include reflections marked private"
+    )
     p.set_defaults(handler="plnjournal.cli.cmd_chart:cmd_chart")
 
 
@@ -388,7 +394,8 @@ def _journal_io(sub: Subcommands) -> None:
         help="export reflections as Markdown files, or everything as one JSON file",
         description="Take the journal out: 'markdown' writes one .md file per reflection "
         "(with front matter) into a new folder; 'json' writes the whole journal to one file "
-        "that imports back into an empty journal without loss.",
+        "that imports back into an empty journal without loss. Private reflections are left "
+        "out unless --include-private is given.",
     )
     p.add_argument("path", metavar="PATH", help="a new folder (markdown) or a file (json)")
     p.add_argument("--force", action="store_true", help="replace the JSON file if it exists")
@@ -400,6 +407,9 @@ def _journal_io(sub: Subcommands) -> None:
         help="first day (YYYY-MM-DD, today, yesterday or a weekday)",
     )
     p.add_argument("--to", dest="date_to", metavar="D", help="last day (YYYY-MM-DD)")
+    p.add_argument(
+        "--include-private", action="store_true", help="include reflections marked private"
+    )
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(handler="plnjournal.cli.cmd_journal_io:cmd_export")
 

@@ -169,9 +169,13 @@ class ReportDocument:
         paper: str = "a4",
         charts: dict[str, bytes] | None = None,
         header: tuple[str, str] = ("", ""),
+        cover: bool = True,
     ) -> None:
         self.page = PageGeometry.for_paper(paper)
         self.header = header
+        # A report opens on a cover; a form (report_pdf/form_writer.py) starts on its first
+        # box, with the running header on every page.
+        self.cover = cover
         content = self.page.content
         doc = ClosedDocument()  # loads no file the report's text might name
         doc.setDefaultFont(_report_font())
@@ -203,12 +207,13 @@ class ReportDocument:
     def paint_page(self, painter: QPainter, index: int) -> None:
         """Paint page ``index`` (0-based) in layout units; the caller sets up the scale."""
         content = self.page.content
-        if index > 0:  # the cover has no running header or footer
+        on_cover = index == 0 and self.cover
+        if not on_cover:  # the cover has no running header or footer
             self._paint_furniture(painter, index)
         else:
             self._paint_cover_band(painter)
         piece = self.slices[index]
-        y = content.top() + (COVER_DROP * content.height() if index == 0 else 0.0)
+        y = content.top() + (COVER_DROP * content.height() if on_cover else 0.0)
         if piece.header is not None:  # a table goes on: its header row again
             self._paint_band(painter, piece.header[0], piece.header[1], y)
             y += piece.header_height

@@ -43,6 +43,7 @@ def test_add_search_stats(cli: Cli) -> None:
             "entry_id": 1,
             "date": "2026-11-03",
             "title": "Parents evening.",
+            "private": False,
             "snippet": "Hard talk with Dani's dad.",
             "highlights": [[22, 25]],
         }

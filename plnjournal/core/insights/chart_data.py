@@ -213,32 +213,37 @@ def make_chart(
     codes: Iterable[str] | None = None,
     dark: bool = False,
     today: dt.date | None = None,
+    include_private: bool = True,
 ) -> Figure:
     """Read the data for one chart kind and draw it: what the ``chart`` command and the
     Insights window do. The avoidance and blind-spot charts are as of ``end``; the others
-    cover ``start``–``end`` (default: the year up to today)."""
+    cover ``start``–``end`` (default: the year up to today). Without ``include_private``
+    (the ``chart`` command's default: a chart file is made to be shared), private reflections
+    and the ratings and commitments given with them count as if they did not exist."""
     start, end = default_period(start, end, today)
     wanted = {c.casefold() for c in codes} if codes is not None else None
+    private = include_private
     if kind == "avoidance":
         scores = [
             s
-            for s in avoidance_scores(session, end)
+            for s in avoidance_scores(session, end, include_private=private)
             if wanted is None or s.code.casefold() in wanted
         ]
         return figures.avoidance_chart(scores, dark=dark)
     if kind == "blindspots":
-        matrix = skill_matrix(session, as_of=end, include_archived=False)
+        matrix = skill_matrix(session, as_of=end, include_archived=False, include_private=private)
         if wanted is not None:
             matrix.rows = [r for r in matrix.rows if r.code.casefold() in wanted]
         return figures.blindspot_chart(matrix, dark=dark)
     if kind == "heatmap":
         return figures.heatmap_chart(
-            reflection_heatmap(session, start, end, codes=codes), dark=dark
+            reflection_heatmap(session, start, end, codes=codes, include_private=private),
+            dark=dark,
         )
     if kind == "trends":
-        series = rating_history(session, start, end, codes=codes)
+        series = rating_history(session, start, end, codes=codes, include_private=private)
         return figures.trends_chart(series, journal_scale(session), start, end, dark=dark)
     if kind == "calendar":
-        days = journaling_days(session, start, end, codes=codes)
+        days = journaling_days(session, start, end, codes=codes, include_private=private)
         return figures.calendar_chart(days, start, end, dark=dark, today=min(end, today or end))
     raise ValueError(f"unknown chart kind {kind!r}")

@@ -87,6 +87,7 @@ _REPLACE = (
 _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_TASK = re.compile(r"^[-*+]\s+\[[ xX]\]\s+(.*)$")
 _CITATION = re.compile(r"\([^()]*\b(?:19|20)\d\d[a-z]?\)")  # "(Hattie, 2009)", "(2009)"
 
 
@@ -195,6 +196,7 @@ def _read_body(body: str) -> _Reading:
     """The prose (headings and a model's inserted questions left out) and the words under
     each heading; a heading's own words are never markers ("## Feelings" names none)."""
     prompts = _model_prompts()
+    choices = _model_choices()
     aliases = _heading_aliases()
     prose: list[str] = []
     sections: dict[str, int] = {}
@@ -209,11 +211,21 @@ def _read_body(body: str) -> _Reading:
         stripped = line.strip()
         if stripped.startswith(">") and " ".join(_words(stripped)) in prompts:
             continue  # the model's guiding questions, not the writer's words
+        task = _TASK.match(stripped)
+        if task and " ".join(_words(task.group(1))) in choices:
+            continue  # a model's tick box (ticked or not): a choice, not the writer's words
         if stripped:
             prose.append(line)
             if current is not None:
                 sections[current] += len(stripped.split())
     return _Reading(prose, sections)
+
+
+@functools.cache
+def _model_choices() -> frozenset[str]:
+    return frozenset(
+        " ".join(_words(c)) for m in builtin_models() for s in m.sections for c in s.choices
+    )
 
 
 @functools.cache

@@ -22,7 +22,17 @@ if TYPE_CHECKING:
 
 FORMAT = "plnjournal-reflection-model"
 # The order models are offered in: the simplest first, the hard conversation last.
-BUILTIN_ORDER = ("free", "gibbs", "driscoll", "kolb", "brookfield", "schon", "hard_conversation")
+BUILTIN_ORDER = (
+    "free",
+    "gibbs",
+    "driscoll",
+    "kolb",
+    "brookfield",
+    "schon",
+    "hard_conversation",
+    "nmc_reflective_account",
+    "mentor_meeting",
+)
 HARD_CONVERSATION = "hard_conversation"
 _ID = re.compile(r"^[a-z0-9_]+$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -33,6 +43,9 @@ class Section:
     heading: str
     phase: str | None
     prompts: tuple[str, ...]
+    # Tick boxes the section offers (the NMC form's four themes of the Code): written as a
+    # Markdown task list, so the text stays plain and a form can read back what was ticked.
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,7 +103,20 @@ def parse_model(data: object, file: str, *, builtin: bool = False) -> Reflection
         if phase is not None and not isinstance(phase, str):
             bad(f"{where}.phase", "must be a string or null")
             phase = None
-        sections.append(Section(str(sec["heading"]).strip(), phase or None, tuple(prompts)))
+        choices = sec.get("choices", [])
+        if not isinstance(choices, list) or not all(
+            isinstance(c, str) and c.strip() for c in choices
+        ):
+            bad(f"{where}.choices", "must be a list of non-empty strings")
+            choices = []
+        sections.append(
+            Section(
+                str(sec["heading"]).strip(),
+                phase or None,
+                tuple(prompts),
+                tuple(c.strip() for c in choices),
+            )
+        )
     if problems:
         raise ValidationError(problems)
     return ReflectionModel(
@@ -168,6 +194,8 @@ def _section_text(section: Section, level: str) -> str:
         # One quoted line of guiding questions: visible while writing, skipped when
         # commitments are read from the action plan.
         text += "> " + " ".join(section.prompts) + "\n\n"
+    if section.choices:
+        text += "".join(f"- [ ] {choice}\n" for choice in section.choices) + "\n"
     return text + "\n"
 
 

@@ -74,17 +74,24 @@ def _encode(value: object) -> object:
 
 
 def dump_journal(
-    session: Session, *, date_from: dt.date | None = None, date_to: dt.date | None = None
+    session: Session,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    include_private: bool = True,
 ) -> JsonObject:
     """Everything in the journal as plain JSON values.
 
     With a period, only its entries are included, and rows that belong to other entries are
-    left out (or lose the reference) exactly as if those entries had been deleted.
+    left out (or lose the reference) exactly as if those entries had been deleted. Without
+    private reflections (``add --private`` promises they are never exported unless asked),
+    they and every row that belongs to one are left out.
     """
     conn = session.connection()
     tables = _tables()
     entries = Base.metadata.tables["entries"]
     keep: set[int] | None = None
+    private: set[int] = set()
     if date_from is not None or date_to is not None:
         stmt = select(entries.c.id)
         if date_from is not None:
@@ -92,12 +99,16 @@ def dump_journal(
         if date_to is not None:
             stmt = stmt.where(entries.c.entry_date <= date_to)
         keep = set(conn.execute(stmt).scalars())
+    if not include_private:
+        private = set(conn.execute(select(entries.c.id).where(entries.c.private)).scalars())
     out: dict[str, list[RowValues]] = {}
     for table in tables:
         order = list(table.primary_key.columns)
         rows = []
         for row in conn.execute(select(table).order_by(*order)).mappings():
             values = {c.name: _encode(row[c.name]) for c in table.columns}
+            if private and _of_private(table, values, private):
+                continue
             if keep is not None and not _in_period(table, values, keep):
                 continue
             rows.append(values)
@@ -115,6 +126,18 @@ def dump_journal(
         "counts": {name: len(rows) for name, rows in out.items()},
         "tables": out,
     }
+
+
+def _of_private(table: Table, values: RowValues, private: set[int]) -> bool:
+    """A private reflection, or a row that belongs to one: left out whole, even where the
+    schema would only unlink it (a commitment's text is the reflection's own words)."""
+    if table.name == "entries":
+        return values["id"] in private
+    return any(
+        fk.column.table.name == "entries" and values[col.name] in private
+        for col in table.columns
+        for fk in col.foreign_keys
+    )
 
 
 def _in_period(table: Table, values: RowValues, keep: set[int]) -> bool:

@@ -16,12 +16,13 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from plnjournal.core.journal_io.archive import dump_journal
 from plnjournal.core.journal_io.markdown_files import format_front_matter
 from plnjournal.core.journal_io.records import JsonObject
+from plnjournal.core.words import plural
 from plnjournal.errors import InputError, PlnError
 from plnjournal.paths import private_file_beside
 from plnjournal.storage.models import Entry, EntrySkill
@@ -69,7 +70,34 @@ def entry_markdown(entry: Entry) -> str:
     return format_front_matter(fields) + "\n" + entry.body + "\n"
 
 
-def _entries(session: Session, date_from: dt.date | None, date_to: dt.date | None) -> list[Entry]:
+def _period(date_from: dt.date | None, date_to: dt.date | None) -> list[ColumnElement[bool]]:
+    """The conditions that keep a statement's reflections to the period."""
+    conds = []
+    if date_from is not None:
+        conds.append(Entry.entry_date >= date_from)
+    if date_to is not None:
+        conds.append(Entry.entry_date <= date_to)
+    return conds
+
+
+def private_left_out(
+    session: Session, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> int:
+    """How many private reflections of the period an export without them leaves out, for
+    its summary line (the user should know the export is not the whole journal)."""
+    stmt = select(func.count()).select_from(Entry).where(Entry.private.is_(True))
+    return int(session.execute(stmt.where(*_period(date_from, date_to))).scalar_one())
+
+
+def private_left_out_line(n: int) -> str:
+    """The words both front ends use for what an export left out ("3 private reflections
+    left out")."""
+    return f"{plural(n, 'private reflection')} left out"
+
+
+def _entries(
+    session: Session, date_from: dt.date | None, date_to: dt.date | None, include_private: bool
+) -> list[Entry]:
     stmt = (
         select(Entry)
         .options(
@@ -78,24 +106,24 @@ def _entries(session: Session, date_from: dt.date | None, date_to: dt.date | Non
         )
         .order_by(Entry.entry_date, Entry.entry_time.is_(None), Entry.entry_time, Entry.id)
     )
-    if date_from is not None:
-        stmt = stmt.where(Entry.entry_date >= date_from)
-    if date_to is not None:
-        stmt = stmt.where(Entry.entry_date <= date_to)
-    return list(session.scalars(stmt))
+    if not include_private:
+        stmt = stmt.where(Entry.private.is_(False))
+    return list(session.scalars(stmt.where(*_period(date_from, date_to))))
 
 
 def period_summary(
     session: Session, date_from: dt.date | None = None, date_to: dt.date | None = None
 ) -> JsonObject:
-    """How many reflections a period holds, and its first and last day (for the dialog)."""
-    stmt = select(func.count(), func.min(Entry.entry_date), func.max(Entry.entry_date))
-    if date_from is not None:
-        stmt = stmt.where(Entry.entry_date >= date_from)
-    if date_to is not None:
-        stmt = stmt.where(Entry.entry_date <= date_to)
-    count, first, last = session.execute(stmt).one()
-    return {"entries": count, "first_entry": first, "last_entry": last}
+    """How many reflections a period holds (and how many of them are private), and its first
+    and last day (for the dialog)."""
+    stmt = select(
+        func.count(),
+        func.min(Entry.entry_date),
+        func.max(Entry.entry_date),
+        func.count().filter(Entry.private.is_(True)),
+    )
+    count, first, last, private = session.execute(stmt.where(*_period(date_from, date_to))).one()
+    return {"entries": count, "first_entry": first, "last_entry": last, "private": private}
 
 
 def _check_folder_destination(dest: Path) -> None:
@@ -114,12 +142,13 @@ def export_markdown(
     *,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    include_private: bool = False,
     progress: Progress | None = None,
 ) -> JsonObject:
     """Write one ``.md`` file per reflection into the new folder ``dest``."""
     dest = Path(dest)
     _check_folder_destination(dest)
-    entries = _entries(session, date_from, date_to)
+    entries = _entries(session, date_from, date_to, include_private)
     # A new private folder under a random name (mkdtemp: 0700, never one already there or a
     # planted link), renamed into place once every file is written.
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent))
@@ -146,7 +175,8 @@ def export_markdown(
         raise
     if progress is not None:
         progress(len(entries), len(entries), "Done")
-    return _result("markdown", dest, entries)
+    left_out = 0 if include_private else private_left_out(session, date_from, date_to)
+    return _result("markdown", dest, entries, left_out)
 
 
 def export_json(
@@ -155,6 +185,7 @@ def export_json(
     *,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    include_private: bool = False,
     progress: Progress | None = None,
 ) -> JsonObject:
     """Write everything in the journal to the JSON file ``dest`` (replaced whole if it
@@ -166,7 +197,9 @@ def export_json(
         raise InputError(f"{dest.parent}: no such folder")
     if progress is not None:
         progress(0, 2, "Reading the journal…")
-    data = dump_journal(session, date_from=date_from, date_to=date_to)
+    data = dump_journal(
+        session, date_from=date_from, date_to=date_to, include_private=include_private
+    )
     if progress is not None:
         progress(1, 2, "Writing the file…")
     tmp = private_file_beside(dest, ".part")  # new, 0600, random name: never a planted link
@@ -193,16 +226,18 @@ def export_json(
         "first_entry": dates[0] if dates else None,
         "last_entry": dates[-1] if dates else None,
         "tables": data["counts"],
+        "private_left_out": 0 if include_private else private_left_out(session, date_from, date_to),
     }
 
 
-def _result(fmt: str, dest: Path, entries: list[Entry]) -> JsonObject:
+def _result(fmt: str, dest: Path, entries: list[Entry], left_out: int) -> JsonObject:
     return {
         "format": fmt,
         "path": str(dest),
         "entries": len(entries),
         "first_entry": entries[0].entry_date.isoformat() if entries else None,
         "last_entry": entries[-1].entry_date.isoformat() if entries else None,
+        "private_left_out": left_out,
     }
 
 
@@ -213,16 +248,31 @@ def export_journal(
     *,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    include_private: bool = False,
     progress: Progress | None = None,
 ) -> JsonObject:
     """Export as ``markdown`` (a new folder) or ``json`` (one file), the one entry point both
-    front ends use; a period that ends before it starts is refused."""
+    front ends use; a period that ends before it starts is refused. Private reflections (and
+    what hangs on them: their skill links, ratings, commitments, old versions) stay out unless
+    ``include_private``: ``add --private`` promises they are never exported unless asked."""
     if date_from and date_to and date_from > date_to:
         raise InputError(f"--from {date_from} is after --to {date_to}")
     if fmt == "markdown":
         return export_markdown(
-            session, dest, date_from=date_from, date_to=date_to, progress=progress
+            session,
+            dest,
+            date_from=date_from,
+            date_to=date_to,
+            include_private=include_private,
+            progress=progress,
         )
     if fmt == "json":
-        return export_json(session, dest, date_from=date_from, date_to=date_to, progress=progress)
+        return export_json(
+            session,
+            dest,
+            date_from=date_from,
+            date_to=date_to,
+            include_private=include_private,
+            progress=progress,
+        )
     raise InputError(f"--format: {fmt!r} is not markdown or json")

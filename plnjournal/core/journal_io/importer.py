@@ -27,6 +27,7 @@ from plnjournal.core.journal_io.limits import MAX_JOURNAL_BYTES, one_line
 from plnjournal.core.journal_io.records import EntryRecord, JsonObject, ParsedJournal, content_key
 from plnjournal.core.skills.lookup import active_framework, list_skills, unknown_skill_message
 from plnjournal.errors import InputError, Problem, ValidationError
+from plnjournal.paths import scratch_dir
 from plnjournal.storage.backup import make_backup
 from plnjournal.storage.db import Database, open_database
 from plnjournal.storage.models import Entry, EntrySkill, EntryTag, Rating, Skill
@@ -459,10 +460,12 @@ def dry_run_new_journal(
 ) -> JsonObject:
     """A dry run into a journal that does not exist yet: the file is read and checked, then
     tried against a new, empty journal in a private temporary folder, removed afterwards, so
-    the dry run creates nothing."""
+    the dry run creates nothing. The folder is in the process's scratch folder
+    (``paths.scratch_dir``), not the shared temporary folder: the trial journal holds the
+    imported text."""
     with paused_gc():
         parsed = read_journal(Path(path), fmt, timeformat=timeformat, max_bytes=max_bytes)
-    with tempfile.TemporaryDirectory(prefix="plnjournal-dry-run-") as folder:
+    with tempfile.TemporaryDirectory(prefix="dry-run-", dir=scratch_dir()) as folder:
         db = open_database(Path(folder) / "journal.sqlite3")
         try:
             with db.session() as session:

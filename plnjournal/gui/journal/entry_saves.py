@@ -179,7 +179,9 @@ class EntrySaves:
                 self.dirty = True
                 if isinstance(error, PlnError):
                     self.error = error.message
-                    log.error("autosave failed: %s", error.message)
+                    # The editor shows the message; the log only that it happened (the
+                    # message may quote the reflection: plnjournal/logs.py).
+                    log.error("autosave failed (%s)", type(error).__name__)
                     self._save_timer.start()
         self.editor._show_state()
         if job.saved is not None and job.saved[0] is not None and current:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -29,7 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plnjournal.core.journal_io.export import export_journal, period_summary
+from plnjournal.core.journal_io.export import (
+    export_journal,
+    period_summary,
+    private_left_out_line,
+)
 from plnjournal.core.words import plural
 from plnjournal.gui.plain import literal
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
@@ -41,7 +46,8 @@ MARKDOWN_HELP = (
 )
 JSON_HELP = (
     "One file with everything: framework, reflections, ratings, mentor feedback, "
-    "commitments. Your full backup: it restores into an empty journal exactly."
+    "commitments. With private reflections included, a full backup: it restores into an "
+    "empty journal exactly."
 )
 
 
@@ -102,6 +108,10 @@ class ExportJournalDialog(QDialog):
         period_layout = QVBoxLayout(period_box)
         period_layout.addWidget(self.whole)
         period_layout.addLayout(period_row)
+        # Off by default: ``add --private`` promises a private reflection is never exported
+        # unless asked, and an export is made to leave this computer.
+        self.include_private = QCheckBox("Include &private reflections")
+        period_layout.addWidget(self.include_private)
 
         self.dest = QLineEdit()
         self.dest.setPlaceholderText("Where to save the export")
@@ -135,6 +145,7 @@ class ExportJournalDialog(QDialog):
         for signal in (
             self.markdown.toggled,
             self.whole.toggled,
+            self.include_private.toggled,
             self.date_from.dateChanged,
             self.date_to.dateChanged,
             self.dest.textChanged,
@@ -190,17 +201,20 @@ class ExportJournalDialog(QDialog):
         self.export_button.setEnabled(bool(self.dest.text().strip()))
         self._counting += 1
         asked, fmt, db = self._counting, self.fmt(), self.db
+        with_private = self.include_private.isChecked()
 
         def counted(summary: dict[str, Any]) -> None:
             if asked != self._counting:
                 return  # the choice has changed since
-            n = summary["entries"]
+            private = 0 if with_private else int(summary["private"])
+            n = int(summary["entries"]) - private
             what = (
                 "Markdown files, one per reflection"
                 if fmt == "markdown"
                 else "one file, with the framework, ratings, feedback and commitments"
             )
-            self.count.setText(f"{n} reflection{'s' if n != 1 else ''} will be exported as {what}.")
+            left_out = f" ({private_left_out_line(private)})" if private else ""
+            self.count.setText(f"{plural(n, 'reflection')} will be exported as {what}{left_out}.")
 
         run_in_background(self, lambda _p: _summary(db, date_from, date_to), on_success=counted)
 
@@ -229,11 +243,18 @@ class ExportJournalDialog(QDialog):
         """Export in the background; the dialog closes once it is done."""
         dest = Path(self.dest.text().strip()).expanduser()
         fmt, (date_from, date_to), db = self.fmt(), self.chosen_period(), self.db
+        with_private = self.include_private.isChecked()
 
         def work(progress: ProgressFn) -> dict[str, Any]:
             with db.session() as session:
                 return export_journal(
-                    session, dest, fmt, date_from=date_from, date_to=date_to, progress=progress
+                    session,
+                    dest,
+                    fmt,
+                    date_from=date_from,
+                    date_to=date_to,
+                    include_private=with_private,
+                    progress=progress,
                 )
 
         self.export_button.setEnabled(False)
@@ -247,12 +268,11 @@ class ExportJournalDialog(QDialog):
 
     def _exported(self, summary: dict[str, Any]) -> None:
         self.result_summary = summary
-        n = summary["entries"]
-        QMessageBox.information(
-            self,
-            "Export the journal",
-            literal(f"Exported {n} reflection{'s' if n != 1 else ''} to {summary['path']}."),
-        )
+        n, left_out = int(summary["entries"]), int(summary["private_left_out"])
+        said = f"Exported {plural(n, 'reflection')} to {summary['path']}."
+        if left_out:
+            said += f" {private_left_out_line(left_out).capitalize()}."
+        QMessageBox.information(self, "Export the journal", literal(said))
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -1,4 +1,5 @@
-"""File ▸ Export progress report…: plugs the export dialog into the main window.
+"""File ▸ Export progress report… and File ▸ Fill in a form…: plug the export dialogs into
+the main window.
 
 Light at import: it is on the window's start path, so the dialog (and with it the PDF engine)
 is named through ``lazy_module`` and imported when first opened.
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 # Kept off the window's first paint (docs/performance.md, "Where the start-up deferrals are"):
 # the export dialog, with SQLAlchemy through the report core and the PDF renderer.
 report_dialog = lazy_module("plnjournal.gui.report.dialog")
+# The same for the forms dialog (jsonschema, the form files, the PDF renderer).
+form_dialog = lazy_module("plnjournal.gui.forms.dialog")
 
 
 def install(window: MainWindow) -> None:
@@ -32,12 +35,18 @@ def install(window: MainWindow) -> None:
         (a for a in menu.actions() if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)),
         None,
     )
+    forms = QAction("Fill in a &form (NMC, mentor meetings)…", window)
+    forms.setStatusTip("Fill a regulator's or programme's form from your reflections, as a PDF")
+    forms.triggered.connect(lambda: form_dialog.open_form_dialog(window.db, window))
     if quit_action is not None:  # above Quit, with a separator between them
         menu.insertAction(quit_action, action)
+        menu.insertAction(quit_action, forms)
         menu.insertSeparator(quit_action)
     else:
         menu.addAction(action)
+        menu.addAction(forms)
     window.report_action = action  # type: ignore[attr-defined]
+    window.forms_action = forms  # type: ignore[attr-defined]
 
 
 def open_dialog(window: MainWindow) -> ReportDialog:

@@ -20,6 +20,7 @@ from plnjournal.gui.shell.crash_handler import CrashHandler, install_crash_handl
 from plnjournal.gui.shell.single_instance import InstanceGuard, bring_forward
 from plnjournal.lazy import lazy_module
 from plnjournal.logs import hold_early_records, setup_logging
+from plnjournal.paths import remove_stale_scratch
 from plnjournal.storage.db import Database, open_database
 from plnjournal.storage.sqlite_file import QuickCheck
 
@@ -106,6 +107,9 @@ class AppGuard:
     def _after_load(self, window: QWidget) -> None:
         self.answer_launches()
         setup_logging()  # the rotating log file (logging.handlers: not worth the first paint)
+        # What a killed run left in its scratch folder (a reflection open in the editor) goes
+        # now, not at the next command that happens to need one (paths.scratch_dir).
+        remove_stale_scratch()
         db = getattr(window, "db", None)
         if db is not None:
             start_daily_backup(window, db)

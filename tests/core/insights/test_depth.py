@@ -189,6 +189,12 @@ def test_empty_model_headings_never_count() -> None:
     assert grade.markers == () and grade.words == 0
     driscoll = "## What?\nThe lesson ran late.\n\n## So what?\n\n## Now what?\n"
     assert grade_reflection("", driscoll).markers == ()
+    # A model's tick boxes (the NMC account's themes of the Code), ticked or not, are a
+    # choice from a list, not the writer's words.
+    nmc = next(m for m in builtin_models() if m.id == "nmc_reflective_account")
+    ticked = template_text(nmc).replace("- [ ] Preserve safety", "- [x] Preserve safety")
+    grade = grade_reflection("", ticked)
+    assert grade.markers == () and grade.words == 0
 
 
 def test_filled_model_headings_count_as_structure() -> None:

@@ -58,7 +58,7 @@ def test_markdown_export_reimports_with_no_loss(demo_db, teaching_db, tmp_path: 
     dest = tmp_path / "export"
     with demo_db.session() as s:
         n = journal_stats(s)["entries"]
-        summary = export_journal(s, dest, "markdown")
+        summary = export_journal(s, dest, "markdown", include_private=True)
     files = sorted(dest.glob("*.md"))
     assert summary["entries"] == len(files) == n
     result = import_journal(teaching_db, dest)
@@ -76,7 +76,7 @@ def test_markdown_export_reimports_with_no_loss(demo_db, teaching_db, tmp_path: 
 def test_markdown_export_into_the_same_journal_adds_nothing(demo_db, tmp_path: Path) -> None:
     with demo_db.session() as s:
         n = journal_stats(s)["entries"]
-        export_journal(s, tmp_path / "export", "markdown")
+        export_journal(s, tmp_path / "export", "markdown", include_private=True)
     summary = import_journal(demo_db, tmp_path / "export")
     assert (summary["imported"], summary["duplicates"]) == (0, n)
 
@@ -161,7 +161,7 @@ def test_json_export_restores_every_table_into_an_empty_journal(demo_db, tmp_pat
         req.skills = [FeedbackRequestSkill(skill_id=item.skill_id)]
         s.add_all([req, Setting(key="name", value='"Sam"')])
     with demo_db.session() as s:
-        export_journal(s, tmp_path / "all.json", "json")
+        export_journal(s, tmp_path / "all.json", "json", include_private=True)
         before_stats = journal_stats(s)
         before = dump_journal(s)
     fresh = open_database(tmp_path / "fresh.sqlite3")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -125,11 +126,54 @@ def test_file_menu_import_and_export(qtbot, demo_db, tmp_path, monkeypatch) -> N
     json_dialog = ExportJournalDialog(demo_db, window)
     qtbot.addWidget(json_dialog)
     json_dialog.json.setChecked(True)
+    json_dialog.include_private.setChecked(True)
     assert json_dialog.dest.text().endswith(".json")
     json_dialog.dest.setText(str(tmp_path / "all.json"))
     with qtbot.waitSignal(json_dialog.accepted, timeout=30000):
         json_dialog.export_button.click()
     assert json_dialog.result_summary["entries"] == total
+    assert wait_for_background_work()
+
+
+def test_private_reflections_stay_out_of_the_windows_export_unless_asked(
+    qtbot, demo_db, tmp_path, monkeypatch
+) -> None:
+    """``add --private`` promises "never exported unless asked": the dialog's choice is off by
+    default, says how many it leaves out, and the file holds none of them."""
+    from plnjournal.gui.journal_io.export_dialog import ExportJournalDialog
+
+    shown = _no_message_boxes(monkeypatch)
+    total = _count(demo_db)
+    with demo_db.session() as s:
+        private = {
+            t for (t,) in s.execute(select(Entry.title).where(Entry.private.is_(True))).all()
+        }
+        n = s.scalar(select(func.count()).select_from(Entry).where(Entry.private.is_(True)))
+    assert private, "the demo journal has private reflections"
+
+    def export(name: str, *, with_private: bool) -> dict:
+        dialog = ExportJournalDialog(demo_db)
+        qtbot.addWidget(dialog)
+        assert not dialog.include_private.isChecked()
+        dialog.json.setChecked(True)
+        dialog.include_private.setChecked(with_private)
+        dialog.dest.setText(str(tmp_path / name))
+        qtbot.waitUntil(lambda: "will be exported" in dialog.count.text())
+        expected = f"{total if with_private else total - n} reflections will be exported"
+        qtbot.waitUntil(lambda: dialog.count.text().startswith(expected))
+        assert (f"{n} private reflections left out" in dialog.count.text()) != with_private
+        with qtbot.waitSignal(dialog.accepted, timeout=30000):
+            dialog.export_button.click()
+        return json.loads((tmp_path / name).read_text(encoding="utf-8"))
+
+    without = export("shared.json", with_private=False)
+    titles = {e["title"] for e in without["tables"]["entries"]}
+    assert len(without["tables"]["entries"]) == total - n and not titles & private
+    assert not any(e["private"] for e in without["tables"]["entries"])
+    assert f"{n} private reflections left out" in shown[-1]
+    everything = export("all.json", with_private=True)
+    assert private <= {e["title"] for e in everything["tables"]["entries"]}
+    assert "left out" not in shown[-1]
     assert wait_for_background_work()
 
 
@@ -140,7 +184,7 @@ def test_restore_from_json_refreshes_every_view(qtbot, demo_db, db, tmp_path, mo
 
     _no_message_boxes(monkeypatch)
     with demo_db.session() as s:
-        export_journal(s, tmp_path / "all.json", "json")
+        export_journal(s, tmp_path / "all.json", "json", include_private=True)
     window = MainWindow(db)
     qtbot.addWidget(window)
     changed: list[set] = []

@@ -1,0 +1,1 @@
+"""The forms window: fill a regulator's or programme's form from reflections."""
