@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plnjournal.programme.server_schema_mentor import STEP_2
+
 SCHEMA = "pln"
 
 
@@ -258,5 +260,5 @@ def _step_1() -> str:
 
 
 # (version, SQL template): a later change to the server is a new step, never an edited one.
-STEPS: tuple[tuple[int, str], ...] = ((1, _step_1()),)
+STEPS: tuple[tuple[int, str], ...] = ((1, _step_1()), (2, STEP_2))
 LATEST = STEPS[-1][0]
