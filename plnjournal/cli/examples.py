@@ -54,4 +54,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "sync": ("plnjournal sync", "plnjournal sync --json"),
     "share": ("plnjournal share 42", "plnjournal share --ratings on --avoidance on", "plnjournal add --share \"The call I had put off went well.\""),
     "unshare": ("plnjournal unshare 42",),
+    "mentor": (
+        "plnjournal mentor --server postgresql://m.okafor@journal.school.example/ect",
+        "plnjournal mentor list",
+        "plnjournal mentor feedback ana.lopez PL2 3 'Your aims are sharper: keep them on the board.'",
+        "plnjournal mentor signoff ana.lopez PL1 3 'Planned and taught a full unit, seen in three lessons.'",
+    ),
 }  # fmt: skip

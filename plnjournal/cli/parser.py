@@ -30,6 +30,7 @@ from plnjournal.cli.output import print_error
 from plnjournal.cli.parser_entries import entry_commands
 from plnjournal.cli.parser_feedback import feedback_commands
 from plnjournal.cli.parser_forms import form_commands
+from plnjournal.cli.parser_mentor import mentor_commands
 from plnjournal.cli.parser_programme import programme_commands
 from plnjournal.core.language import LANGUAGES
 from plnjournal.resources import folder as resource_folder
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         _show,
         _settings,
         programme_commands,
+        mentor_commands,
     ):
         add(sub)
     _add_examples(sub)
