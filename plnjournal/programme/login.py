@@ -4,13 +4,16 @@ password from a file a script names, the OS keyring, or the person, never the co
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 
 from plnjournal.errors import InputError
 from plnjournal.programme.connection import (
+    Offline,
     PasswordNeeded,
     ask_password,
     connect,
@@ -20,6 +23,7 @@ from plnjournal.programme.connection import (
 )
 
 PASSWORD_FILE_ENV = "PLNJOURNAL_PASSWORD_FILE"
+T = TypeVar("T")
 
 
 def password_from_file(env: dict[str, str] | None = None) -> str | None:
@@ -71,3 +75,37 @@ def login(
         conn = connect(address, typed)
         store_password(address, typed)
         return conn
+
+
+class ServerSession:
+    """One person's connection for a window: opened when first needed, used by one worker
+    at a time (a psycopg connection is not for two threads at once), opened again after the
+    server went away. ``password``: typed in the window when nothing else gave one."""
+
+    def __init__(self, address: str, password: str | None = None) -> None:
+        self.address = address
+        self.password = password
+        self._conn: psycopg.Connection[Any] | None = None
+        self._lock = threading.Lock()
+
+    def run(self, fn: Callable[[psycopg.Connection[Any]], T]) -> T:
+        """``fn(connection)``, on the caller's thread; ``Offline`` when the server is away."""
+        with self._lock:
+            if self._conn is None or self._conn.closed or self._conn.broken:
+                self._conn = login(self.address, self.password, ask=False)
+                # Each call's transaction is its own: a read left open would hold every
+                # later write in one transaction that never commits.
+                self._conn.autocommit = True
+            try:
+                return fn(self._conn)
+            except psycopg.OperationalError as exc:  # the server went away mid-call
+                self._conn.close()
+                self._conn = None
+                raise Offline(str(exc).strip() or "the connection was lost") from exc
+
+    def close(self) -> None:
+        """Close the connection (the window closes)."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
