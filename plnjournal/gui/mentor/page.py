@@ -11,6 +11,7 @@ from plnjournal.core.render import markdown_to_html
 from plnjournal.programme.framework_server import ServerFramework
 from plnjournal.programme.mentor import SharedReflection, TraineeSummary, TraineeView
 
+AVOIDED_GLANCE = 3  # skills named in the pane's first line
 DEPTH_NAMES = ("descriptive writing", "descriptive reflection", "dialogic reflection",
                "critical reflection")  # fmt: skip
 
@@ -54,10 +55,28 @@ def _reflection(r: SharedReflection) -> str:
     return "".join(out)
 
 
+def _glance(view: TraineeView) -> str:
+    new = sum(1 for r in view.reflections if not r.read)
+    asked = sum(1 for q in view.requests if q.open)
+    parts = [
+        f"{len(view.reflections)} shared reflection{'s' if len(view.reflections) != 1 else ''}"
+        + (f" ({new} new)" if new else ""),
+        f"{asked} open request{'s' if asked != 1 else ''}",
+        f"{len(view.below_target)} skill{'s' if len(view.below_target) != 1 else ''} "
+        "below target",
+    ]
+    if view.avoided is None:
+        parts.append("avoidance not shared")
+    elif view.avoided:
+        names = ", ".join(escape(str(s.get("code", ""))) for s in view.avoided[:AVOIDED_GLANCE])
+        parts.append(f"keeps avoiding {names}")
+    return f"<p>{' · '.join(parts)}</p>"
+
+
 def trainee_page(view: TraineeView, framework: ServerFramework) -> str:
-    """The whole pane: what waits first (requests, gaps, avoidance), then the reflections,
-    then what mentors wrote and what answered it."""
-    out = [f"<h2>{escape(view.name)}</h2>"]
+    """The whole pane: what waits first (requests, the reflections), then what mentors wrote
+    and what answered it, then the skills rated below target and what they keep avoiding."""
+    out = [f"<h2>{escape(view.name)}</h2>", _glance(view)]
     open_requests = [q for q in view.requests if q.open]
     if open_requests:
         out.append("<h3>Asked for feedback</h3><ul>")
@@ -65,28 +84,6 @@ def trainee_page(view: TraineeView, framework: ServerFramework) -> str:
             skills = ", ".join(f"{escape(c)} {escape(n)}" for c, n in q.skills)
             note = f": {escape(q.message)}" if q.message else ""
             out.append(f"<li>{_day(q.requested_on)}: {skills}{note}</li>")
-        out.append("</ul>")
-    if view.below_target:
-        out.append("<h3>Rated below target</h3><ul>")
-        for b in view.below_target:
-            out.append(
-                f"<li>{escape(b.code)} {escape(b.name)}: {escape(framework.label(b.level))}, "
-                f"target {escape(framework.label(b.target))} ({_day(b.rated_on)})</li>"
-            )
-        out.append("</ul>")
-    out.append("<h3>Keeps avoiding</h3>")
-    if view.avoided is None:
-        out.append("<p><i>Not shared.</i></p>")
-    elif not view.avoided:
-        out.append("<p>Nothing stands out.</p>")
-    else:
-        out.append("<ul>")
-        for s in view.avoided:
-            reasons = "; ".join(str(r) for r in s.get("reasons") or [])
-            out.append(
-                f"<li>{escape(str(s.get('code', '')))} {escape(str(s.get('name', '')))}"
-                f"{': ' + escape(reasons) if reasons else ''}</li>"
-            )
         out.append("</ul>")
     out.append(f"<h3>Shared reflections ({len(view.reflections)})</h3>")
     if not view.reflections:
@@ -105,6 +102,28 @@ def trainee_page(view: TraineeView, framework: ServerFramework) -> str:
             out.append(
                 f"<li>{_day(w.day)}, {escape(w.mentor)} on {escape(w.skill_code)} "
                 f"{escape(w.skill_name)}{level}{answered}{markdown_to_html(w.text)}</li>"
+            )
+        out.append("</ul>")
+    if view.below_target:
+        out.append("<h3>Rated below target (their latest self-rating)</h3><ul>")
+        for b in view.below_target:
+            out.append(
+                f"<li>{escape(b.code)} {escape(b.name)}: {escape(framework.label(b.level))}, "
+                f"target {escape(framework.label(b.target))} ({_day(b.rated_on)})</li>"
+            )
+        out.append("</ul>")
+    out.append("<h3>Keeps avoiding</h3>")
+    if view.avoided is None:
+        out.append("<p><i>Not shared.</i></p>")
+    elif not view.avoided:
+        out.append("<p>Nothing stands out.</p>")
+    else:
+        out.append("<ul>")
+        for s in view.avoided:
+            reasons = [str(r) for r in s.get("reasons") or []]
+            why = f"<br><small>{escape(reasons[0])}</small>" if reasons else ""
+            out.append(
+                f"<li>{escape(str(s.get('code', '')))} {escape(str(s.get('name', '')))}{why}</li>"
             )
         out.append("</ul>")
     return "".join(out)

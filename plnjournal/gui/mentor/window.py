@@ -77,6 +77,7 @@ class MentorWindow(QMainWindow):
         self.list.setObjectName("trainees")
         self.list.setAccessibleName("Your trainees")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.currentItemChanged.connect(self._chosen)
         self.heading = plain_label("Reading your trainees…")
         self.heading.setObjectName("heading")
