@@ -36,8 +36,10 @@ def settle(app: object, seconds: float = 0.6) -> None:
 
 
 def main() -> None:
+    import psycopg
     from psycopg.types.json import Jsonb
     from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
 
     from plnjournal.core.demo import build_demo
     from plnjournal.core.frameworks.spec import load_builtin
@@ -49,6 +51,7 @@ def main() -> None:
     from plnjournal.programme.login import ServerSession
     from plnjournal.programme.sync import sync
     from plnjournal.storage.db import open_database
+    from plnjournal.storage.models import Entry
     from tests.programme.cluster import running_cluster
 
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("programme")
@@ -79,9 +82,6 @@ def main() -> None:
             set_setting(s, sharing.JOINED_ON, (TODAY - dt.timedelta(days=60)).isoformat())
         state.set_optional_sharing(db, ratings=True, avoidance=True)
         with db.session() as s:
-            from plnjournal.storage.models import Entry
-            from sqlalchemy import select
-
             ids = list(s.scalars(select(Entry.id).where(Entry.private.is_(False))
                                  .order_by(Entry.entry_date.desc()).limit(8)))  # fmt: skip
             sharing.share_entries(s, ids)
@@ -92,8 +92,6 @@ def main() -> None:
             ("chloe.ng", [{"code": "PL4", "name": "Planning from assessment evidence",
                            "score": 55, "reasons": []}]),
         ):  # fmt: skip
-            import psycopg
-
             with psycopg.connect(address(login) + f" password={pw[login]}") as conn:
                 conn.execute(
                     "INSERT INTO pln.avoidance_summaries (skills) VALUES (%s)", (Jsonb(summary),)

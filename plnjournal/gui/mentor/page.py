@@ -62,8 +62,7 @@ def _glance(view: TraineeView) -> str:
         f"{len(view.reflections)} shared reflection{'s' if len(view.reflections) != 1 else ''}"
         + (f" ({new} new)" if new else ""),
         f"{asked} open request{'s' if asked != 1 else ''}",
-        f"{len(view.below_target)} skill{'s' if len(view.below_target) != 1 else ''} "
-        "below target",
+        f"{len(view.below_target)} skill{'s' if len(view.below_target) != 1 else ''} below target",
     ]
     if view.avoided is None:
         parts.append("avoidance not shared")
