@@ -161,16 +161,23 @@ WHERE NOT EXISTS (SELECT 1 FROM pln.reads d WHERE d.mentor = current_user
 GROUP BY l.trainee
 """
 # A request is open until some mentor has written feedback on each of its skills since it
-# was made (or an item names it).
-_REQUEST_OPEN = """
-NOT EXISTS (SELECT 1 FROM pln.feedback_items f WHERE f.request_uuid = q.uuid)
-AND EXISTS (SELECT 1 FROM jsonb_array_elements(q.skills) s
-            WHERE NOT EXISTS (SELECT 1 FROM pln.feedback_items f
-                              WHERE f.trainee = q.trainee AND f.skill_code = s->>'code'
-                                AND f.given_on >= q.requested_on))
+# was made (or an item names it). The trainees' feedback is read once per statement, into
+# the two small sets below, not once per request (docs/performance.md).
+_FEEDBACK_SEEN = """
+WITH f AS MATERIALIZED (
+    SELECT trainee, skill_code, max(given_on) AS last FROM pln.feedback_items
+    WHERE trainee = ANY(%(t)s) GROUP BY trainee, skill_code),
+answered AS MATERIALIZED (
+    SELECT DISTINCT request_uuid FROM pln.feedback_items
+    WHERE trainee = ANY(%(t)s) AND request_uuid IS NOT NULL)
 """
+_REQUEST_OPEN = """(q.uuid NOT IN (SELECT request_uuid FROM answered)
+AND EXISTS (SELECT 1 FROM jsonb_array_elements(q.skills) s WHERE NOT EXISTS (
+    SELECT 1 FROM f WHERE f.trainee = q.trainee AND f.skill_code = s->>'code'
+                      AND f.last >= q.requested_on)))"""
 _OPEN_REQUESTS = (
-    "SELECT q.trainee, count(*) FROM pln.feedback_requests q WHERE q.trainee = ANY(%(t)s) AND "
+    _FEEDBACK_SEEN
+    + "SELECT q.trainee, count(*) FROM pln.feedback_requests q WHERE q.trainee = ANY(%(t)s) AND "
     + _REQUEST_OPEN
     + " GROUP BY q.trainee"
 )
@@ -280,7 +287,8 @@ def trainee_view(
         requests = [
             Request(str(u), str(name), _pairs(skills), str(msg), day, bool(is_open))
             for u, name, skills, msg, day, is_open in conn.execute(
-                "SELECT q.uuid, q.mentor_name, q.skills, q.message, q.requested_on, "
+                _FEEDBACK_SEEN
+                + "SELECT q.uuid, q.mentor_name, q.skills, q.message, q.requested_on, "
                 + _REQUEST_OPEN
                 + " FROM pln.feedback_requests q WHERE q.trainee = ANY(%(t)s) "
                 "ORDER BY q.requested_on DESC",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plnjournal.programme.server_schema_mentor import STEP_2
+from plnjournal.programme.server_schema_mentor import step_2
 
 SCHEMA = "pln"
 
@@ -260,5 +260,5 @@ def _step_1() -> str:
 
 
 # (version, SQL template): a later change to the server is a new step, never an edited one.
-STEPS: tuple[tuple[int, str], ...] = ((1, _step_1()), (2, STEP_2))
+STEPS: tuple[tuple[int, str], ...] = ((1, _step_1()), (2, step_2(TRAINEE_TABLES + MENTOR_TABLES)))
 LATEST = STEPS[-1][0]
