@@ -69,14 +69,30 @@ class Coverage:
         }
 
 
+# A skill's name from the programme's framework when it has one: a summary's own name is
+# what one trainee's journal calls it.
 _AVOIDED = """
-SELECT s->>'code', max(s->>'name'), count(DISTINCT a.trainee),
-       avg(coalesce((s->>'score')::numeric, 0))
+SELECT s->>'code', coalesce(min(fs.name), max(s->>'name')), count(DISTINCT a.trainee),
+       avg(CASE WHEN jsonb_typeof(s->'score') = 'number' THEN (s->>'score')::numeric ELSE 0 END)
 FROM pln.avoidance_summaries a
-JOIN pln.people p ON p.role_name = a.trainee AND p.kind = 'trainee',
-     jsonb_array_elements(a.skills) s
+JOIN pln.people p ON p.role_name = a.trainee AND p.kind = 'trainee'
+CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.skills) = 'array'
+                                             THEN a.skills ELSE '[]' END) s
+LEFT JOIN pln.framework_skills fs ON fs.code = s->>'code'
+WHERE jsonb_typeof(s) = 'object' AND s ? 'code'
 GROUP BY 1 ORDER BY 3 DESC, 4 DESC, 1
 """
+# A spreadsheet reads a cell starting with one of these as a formula: what trainees wrote
+# is kept as text (a leading apostrophe, as spreadsheets themselves mark text).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 _CONTACT = """
 SELECT p.role_name, p.display_name, c.last,
        (SELECT array_agg(m.display_name ORDER BY m.display_name) FROM pln.assignments a
@@ -134,11 +150,12 @@ def coverage_csv(cov: Coverage) -> str:
     w.writerow(["what", "code_or_login", "name", "trainees_avoiding", "mean_score",
                 "mentors", "last_mentor_contact"])  # fmt: skip
     for a in cov.avoided:
-        w.writerow(["avoided skill", a.code, a.name, a.trainees, a.mean_score, "", ""])
+        w.writerow([_cell(v) for v in ("avoided skill", a.code, a.name, a.trainees,
+                                       a.mean_score, "", "")])  # fmt: skip
     for q in cov.quiet:
         last = q.last_contact.isoformat() if q.last_contact else "never"
-        w.writerow([f"no mentor contact for {cov.weeks} weeks", q.login, q.name, "", "",
-                    "; ".join(q.mentors), last])  # fmt: skip
+        w.writerow([_cell(v) for v in (f"no mentor contact for {cov.weeks} weeks", q.login,
+                                       q.name, "", "", "; ".join(q.mentors), last)])  # fmt: skip
     return out.getvalue()
 
 

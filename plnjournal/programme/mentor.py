@@ -219,9 +219,9 @@ def trainees(
             if level < framework.target(code):
                 by_login[login].below_target += 1
         for login, skills in conn.execute(_AVOIDANCE, t):
-            by_login[login].avoided = [str(s.get("name") or s.get("code")) for s in skills][
-                :AVOIDED_SHOWN
-            ]
+            by_login[login].avoided = [
+                str(s.get("name") or s.get("code") or "") for s in _objects(skills)
+            ][:AVOIDED_SHOWN]
         for login, when in conn.execute(_LAST_CONTACT, t):
             by_login[login].last_contact = when
     return people
@@ -230,8 +230,14 @@ def trainees(
 # --- one trainee ------------------------------------------------------------------------
 
 
+def _objects(value: Any) -> list[dict[str, Any]]:
+    """The objects of a JSON list a trainee's login wrote: anything else is left out (a
+    journal of ours writes only lists of objects; a hand-written row may hold anything)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
 def _pairs(skills: Any) -> list[tuple[str, str]]:
-    return [(str(s.get("code", "")), str(s.get("name", ""))) for s in skills or []]
+    return [(str(s.get("code", "")), str(s.get("name", ""))) for s in _objects(skills)]
 
 
 def trainee_view(
@@ -328,7 +334,7 @@ def trainee_view(
     skills.update((b.code, b.name) for b in below)
     return TraineeView(
         trainee, str(row[0]), reflections, requests, below,
-        list(avoidance[1]) if avoidance else None, written, skills,
+        _objects(avoidance[1]) if avoidance else None, written, skills,
     )  # fmt: skip
 
 

@@ -168,6 +168,26 @@ def test_the_leads_coverage_counts_the_cohort(journal, programme: Programme, tmp
     out = tmp_path / "coverage.csv"
     lead.write_coverage_csv(cov, out)
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[1] == "avoided skill,PL4,Assessment evidence,2,70.0,,"
+    # The name is the framework's, not what one journal calls it.
+    assert lines[1] == "avoided skill,PL4,Planning from assessment evidence,2,70.0,,"
     assert lines[3].startswith(f"no mentor contact for 4 weeks,{ben},Ben Carter,,,Mr Osei,")
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_what_trainees_wrote_cannot_become_a_spreadsheet_formula(programme: Programme) -> None:
+    hostile = [{"code": "=HYPERLINK(\"http://x\")", "name": "@SUM(A1)", "score": "high"},
+               "not a skill", {"name": "no code"}]  # fmt: skip
+    with programme.connect("ana") as conn:
+        conn.execute("INSERT INTO pln.avoidance_summaries (skills) VALUES (%s)", (Jsonb(hostile),))
+    with programme.connect("ben") as conn:  # not even an array
+        conn.execute("INSERT INTO pln.avoidance_summaries (skills) VALUES ('{}')")
+    with programme.connect("lee") as conn:
+        cov = lead.coverage(conn)
+    assert [(a.code, a.trainees, a.mean_score) for a in cov.avoided] == [
+        ('=HYPERLINK("http://x")', 1, 0.0)
+    ]
+    with programme.connect("maya") as conn:  # ana's mentor: her odd rows break nothing
+        (summary,) = mentor.trainees(conn)
+        assert summary.avoided == ["@SUM(A1)", "no code"]
+    row = lead.coverage_csv(cov).splitlines()[1]
+    assert row.startswith('avoided skill,"\'=HYPERLINK(""http://x"")",\'@SUM(A1),1,')

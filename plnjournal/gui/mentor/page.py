@@ -119,7 +119,8 @@ def trainee_page(view: TraineeView, framework: ServerFramework) -> str:
     else:
         out.append("<ul>")
         for s in view.avoided:
-            reasons = [str(r) for r in s.get("reasons") or []]
+            given = s.get("reasons")
+            reasons = [str(r) for r in given] if isinstance(given, list) else []
             why = f"<br><small>{escape(reasons[0])}</small>" if reasons else ""
             out.append(
                 f"<li>{escape(str(s.get('code', '')))} {escape(str(s.get('name', '')))}{why}</li>"
