@@ -1,7 +1,7 @@
 """Time the mentor's dashboard and the lead's coverage against a simulated programme: 2,000
 trainees and 200 mentors with two years of shared items (bench/programme.py's simulation, plus
-self-ratings, feedback requests, avoidance summaries, comments, sign-offs and what mentors
-have read), on a real PostgreSQL, through the mentor's and the lead's own logins (row-level
+self-ratings, feedback requests, avoidance summaries, frameworks, comments, sign-offs and
+what mentors have read), on a real PostgreSQL, through the mentor's and the lead's own logins (row-level
 security applies).
 
 Usage::
@@ -74,6 +74,14 @@ def simulate_more(conn: Any, trainees: int) -> None:
         "FROM pln.assignments a, generate_series(1, %s) s",
         (TODAY, SIGN_OFFS_PER_TRAINEE),
     )
+    conn.execute(
+        "INSERT INTO pln.frameworks (trainee, name, scale, skills) SELECT 'trainee' || t, "
+        '\'Bench\', \'[{"level": 1, "label": "Novice"}, {"level": 5, "label": '
+        "\"Expert\"}]', (SELECT jsonb_agg(jsonb_build_object('code', 'S' || s, 'name', "
+        "'Skill ' || s, 'area', 'Area', 'target_level', 3)) FROM generate_series(1, %s) s) "
+        "FROM generate_series(1, %s) t",
+        (SKILLS, trainees),
+    )
     # Mentors have read everything shared more than two weeks ago.
     conn.execute(
         "INSERT INTO pln.reads (mentor, reflection_uuid, reflection_version) "
@@ -107,9 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import psycopg
 
-    from plnjournal.core.frameworks.spec import FrameworkSpec
     from plnjournal.programme import admin, lead, mentor
-    from plnjournal.programme.framework_server import set_framework
     from plnjournal.programme.login import ServerSession
     from tests.programme.cluster import running_cluster
 
@@ -136,7 +142,6 @@ def main(argv: list[str] | None = None) -> int:
             conn.execute("VACUUM ANALYZE")
         print(f"simulated programme ({time.perf_counter() - started:.0f} s): "
               + ", ".join(f"{n:,} {t}" for t, n in counts.items()))  # fmt: skip
-        set_framework(url, FrameworkSpec(name="Bench"))  # the default scale, target 3
 
         session = ServerSession(cluster.url("bench", "maya"), maya)
         times, people = timed(lambda: session.run(mentor.trainees), args.runs)

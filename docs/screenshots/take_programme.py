@@ -42,12 +42,10 @@ def main() -> None:
     from sqlalchemy import select
 
     from plnjournal.core.demo import build_demo
-    from plnjournal.core.frameworks.spec import load_builtin
     from plnjournal.core.journal.settings import set_setting
     from plnjournal.gui.mentor.window import MentorWindow
     from plnjournal.gui.shell.main_window import MainWindow
     from plnjournal.programme import admin, mentor_write, sharing, state
-    from plnjournal.programme.framework_server import set_framework
     from plnjournal.programme.login import ServerSession
     from plnjournal.programme.sync import sync
     from plnjournal.storage.db import open_database
@@ -60,7 +58,6 @@ def main() -> None:
     with running_cluster() as cluster:
         url = cluster.create_database("ect")
         admin.init_programme(url, "Early career teachers 2026")
-        set_framework(url, load_builtin("teaching"))
         pw: dict[str, str] = {}
         for kind, login, name in (
             ("trainee", "ana.lopez", "Ana Lopez"), ("trainee", "ben.carter", "Ben Carter"),

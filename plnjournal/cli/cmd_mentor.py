@@ -1,5 +1,5 @@
-"""The mentor's commands (``mentor list|read|feedback|comment|signoff``) and the lead's and
-administrator's ``programme coverage`` and ``programme framework``: thin front ends over
+"""The mentor's commands (``mentor list|read|feedback|comment|signoff``) and the lead's
+``programme coverage``: thin front ends over
 programme/mentor.py, mentor_write.py, lead.py and framework_server.py."""
 
 from __future__ import annotations
@@ -17,13 +17,11 @@ import psycopg
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
 from plnjournal.cli.parser_programme import SERVER_ENV
-from plnjournal.core.frameworks.files import read_framework_file
-from plnjournal.core.frameworks.spec import builtin_frameworks, load_builtin
 from plnjournal.errors import InputError, PlnError
 from plnjournal.programme import lead, mentor, mentor_write
 from plnjournal.programme.connection import Offline, describe
-from plnjournal.programme.framework_server import read_framework, set_framework
-from plnjournal.programme.login import address_of, known_password, login
+from plnjournal.programme.framework_server import read_framework
+from plnjournal.programme.login import address_of, login
 
 
 def _address(args: argparse.Namespace) -> tuple[str, str | None]:
@@ -156,7 +154,7 @@ def cmd_signoff(args: argparse.Namespace, ctx: Context) -> int:
     with _session(args) as conn:
         mentor.require_mentor(conn)
         mentor_write.sign_off(conn, args.trainee, args.skill, args.level, args.statement)
-        label = read_framework(conn).label(args.level)
+        label = read_framework(conn, args.trainee).label(args.level)
     info(f"Signed {args.skill} off for {args.trainee} at {label}: they get it at their next sync.")
     return 0
 
@@ -181,23 +179,4 @@ def cmd_coverage(args: argparse.Namespace, ctx: Context) -> int:
     for q in cov.quiet:
         mentors = ", ".join(q.mentors) or "no mentor"
         info(f"  {q.login} ({q.name}), {mentors}: last {_when(q.last_contact)}")
-    return 0
-
-
-def cmd_framework(args: argparse.Namespace, ctx: Context) -> int:
-    """``programme framework FRAMEWORK``: a built-in one by name, or a file."""
-    source = args.source
-    if source in builtin_frameworks():
-        spec = load_builtin(source)
-    elif Path(source).exists():
-        spec = read_framework_file(source)
-    else:
-        known = ", ".join(builtin_frameworks())
-        raise InputError(f"framework {source!r}: no such file, nor a built-in one ({known})")
-    address, password = _address(args)
-    try:
-        count = set_framework(address, spec, password or known_password(address))
-    except Offline as exc:
-        raise PlnError(f"cannot reach the server {describe(address)}: {exc}") from exc
-    info(f"The programme's framework is now {spec.name} ({count} skills).")
     return 0

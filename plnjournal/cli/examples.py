@@ -60,4 +60,5 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "plnjournal mentor feedback ana.lopez PL2 3 'Your aims are sharper: keep them on the board.'",
         "plnjournal mentor signoff ana.lopez PL1 3 'Planned and taught a full unit, seen in three lessons.'",
     ),
+    "comments": ("plnjournal comments", "plnjournal comments 42 --json"),
 }  # fmt: skip

@@ -1,5 +1,5 @@
-"""The mentor's commands (``mentor …``) and the lead's and administrator's additions to
-``programme`` (coverage, framework): part of the registry in cli/parser.py. Their handlers
+"""The mentor's commands (``mentor …``) and the lead's addition to ``programme``
+(coverage): part of the registry in cli/parser.py. Their handlers
 (cli/cmd_mentor.py, cli/mentor_window.py) load psycopg, and Qt for the window only."""
 
 from __future__ import annotations
@@ -85,8 +85,8 @@ def mentor_commands(sub: Subcommands) -> None:
 
 
 def _programme_lead_commands(sub: Subcommands) -> None:
-    """``programme coverage`` (the lead) and ``programme framework`` (the administrator),
-    added to ``programme`` (cli/parser_programme.py), which is registered first."""
+    """``programme coverage`` (the lead), added to ``programme`` (cli/parser_programme.py),
+    which is registered first."""
     programme = sub.choices["programme"]
     cmds = next(a for a in programme._actions if isinstance(a, argparse._SubParsersAction))
     c = cmds.add_parser(
@@ -98,9 +98,3 @@ def _programme_lead_commands(sub: Subcommands) -> None:
     c.add_argument("--json", action="store_true", help="print it as JSON")
     _server(c, top=True)
     c.set_defaults(handler=f"{_HANDLERS}:cmd_coverage")
-    c = cmds.add_parser(
-        "framework", help="set the programme's framework: the scale mentors rate on, targets"
-    )
-    c.add_argument("source", metavar="FRAMEWORK", help="teaching, nursing, software or a file")
-    _server(c, top=True)
-    c.set_defaults(handler=f"{_HANDLERS}:cmd_framework")

@@ -1,26 +1,24 @@
-"""The programme's framework on its server: the scale mentors rate on and the targets a
-trainee's ratings are read against, set by the administrator, read by everyone."""
+"""A trainee's skills framework as their journal shared it (``pln.frameworks``): the scale a
+mentor rates them on (their journal takes nothing off it) and the targets their ratings are
+read against. A trainee whose journal has not shared one yet is read with the defaults."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
-from psycopg import sql
-from psycopg.types.json import Jsonb
 
-from plnjournal.core.frameworks.spec import DEFAULT_SCALE, FrameworkSpec
-from plnjournal.programme.connection import connect
-from plnjournal.programme.server_schema import GroupRoles
+from plnjournal.core.frameworks.spec import DEFAULT_SCALE
 
-# A skill the programme's framework does not name is read against the journal's default.
+# A skill the framework does not name is read against the journal's default target.
 DEFAULT_TARGET = 3
 
 
 @dataclass(frozen=True)
 class ServerSkill:
-    """One skill of the programme's framework."""
+    """One skill of a trainee's framework."""
 
     code: str
     name: str
@@ -30,7 +28,7 @@ class ServerSkill:
 
 @dataclass
 class ServerFramework:
-    """The programme's framework as its server holds it (the defaults when none was set)."""
+    """A trainee's framework as the server holds it (the defaults when none was shared)."""
 
     name: str = ""
     scale: list[tuple[int, str]] = field(default_factory=lambda: list(DEFAULT_SCALE))
@@ -49,39 +47,45 @@ class ServerFramework:
         return f"{level} {names[level]}" if level in names else str(level)
 
 
-def set_framework(address: str, spec: FrameworkSpec, password: str | None = None) -> int:
-    """Put ``spec`` on the server as the programme's framework (replacing any); its skills."""
-    skills = spec.all_skills()
-    with connect(address, password) as conn, conn.transaction():
-        owner = GroupRoles.for_database(conn.info.dbname).owner
-        conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(owner)))
-        conn.execute(
-            "INSERT INTO pln.framework (name, scale) VALUES (%s, %s) ON CONFLICT (id) "
-            "DO UPDATE SET name = excluded.name, scale = excluded.scale, updated_at = now()",
-            (spec.name, Jsonb([[n, label] for n, label in spec.scale])),
-        )
-        conn.execute("DELETE FROM pln.framework_skills")
-        with conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO pln.framework_skills (code, name, area, target_level, position) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                [
-                    (s.code, s.name, area.name, s.target_level, i)
-                    for i, (area, s) in enumerate((a, s) for a in spec.areas for s in a.skills)
-                ],
-            )
-    return len(skills)
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def read_framework(conn: psycopg.Connection[Any]) -> ServerFramework:
-    """The programme's framework, or the defaults when the administrator set none."""
-    result = ServerFramework()
-    row = conn.execute("SELECT name, scale FROM pln.framework").fetchone()
-    if row is not None:
-        result.name = str(row[0])
-        result.scale = [(int(n), str(label)) for n, label in row[1]]
-    for code, name, area, target in conn.execute(
-        "SELECT code, name, area, target_level FROM pln.framework_skills ORDER BY position, code"
-    ):
-        result.skills[code] = ServerSkill(code, name, area, int(target))
+def framework_from_row(name: Any, scale: Any, skills: Any) -> ServerFramework:
+    """A framework from a ``pln.frameworks`` row; what is not as a journal writes it (the
+    trainee's login may write anything there) is left out, and an empty scale is the default."""
+    result = ServerFramework(name=str(name or ""))
+    levels = [
+        (n, str(s.get("label", "")))
+        for s in (scale if isinstance(scale, list) else [])
+        if isinstance(s, dict) and (n := _whole(s.get("level"))) is not None
+    ]
+    if levels:
+        result.scale = levels
+    for s in skills if isinstance(skills, list) else []:
+        if not isinstance(s, dict) or not isinstance(s.get("code"), str):
+            continue
+        target = _whole(s.get("target_level"))
+        result.skills[s["code"]] = ServerSkill(
+            s["code"], str(s.get("name", "")), str(s.get("area", "")),
+            DEFAULT_TARGET if target is None else target,
+        )  # fmt: skip
     return result
+
+
+def frameworks_of(
+    conn: psycopg.Connection[Any], trainees: Sequence[str]
+) -> dict[str, ServerFramework]:
+    """The frameworks of these trainees (those who shared none are absent)."""
+    return {
+        str(trainee): framework_from_row(name, scale, skills)
+        for trainee, name, scale, skills in conn.execute(
+            "SELECT trainee, name, scale, skills FROM pln.frameworks WHERE trainee = ANY(%s)",
+            (list(trainees),),
+        )
+    }
+
+
+def read_framework(conn: psycopg.Connection[Any], trainee: str) -> ServerFramework:
+    """The trainee's framework, or the defaults when their journal shared none."""
+    return frameworks_of(conn, [trainee]).get(trainee) or ServerFramework()

@@ -69,16 +69,13 @@ class Coverage:
         }
 
 
-# A skill's name from the programme's framework when it has one: a summary's own name is
-# what one trainee's journal calls it.
 _AVOIDED = """
-SELECT s->>'code', coalesce(min(fs.name), max(s->>'name')), count(DISTINCT a.trainee),
+SELECT s->>'code', max(s->>'name'), count(DISTINCT a.trainee),
        avg(CASE WHEN jsonb_typeof(s->'score') = 'number' THEN (s->>'score')::numeric ELSE 0 END)
 FROM pln.avoidance_summaries a
 JOIN pln.people p ON p.role_name = a.trainee AND p.kind = 'trainee'
 CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.skills) = 'array'
                                              THEN a.skills ELSE '[]' END) s
-LEFT JOIN pln.framework_skills fs ON fs.code = s->>'code'
 WHERE jsonb_typeof(s) = 'object' AND s ? 'code'
 GROUP BY 1 ORDER BY 3 DESC, 4 DESC, 1
 """

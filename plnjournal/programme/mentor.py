@@ -15,7 +15,7 @@ from typing import Any
 import psycopg
 
 from plnjournal.errors import InputError
-from plnjournal.programme.framework_server import ServerFramework, read_framework
+from plnjournal.programme.framework_server import ServerFramework, frameworks_of, read_framework
 
 # How many of a trainee's most-avoided skills the trainee list names.
 AVOIDED_SHOWN = 3
@@ -121,6 +121,7 @@ class TraineeView:
     avoided: list[dict[str, Any]] | None  # the shared summary; None: not shared
     written: list[Written]
     skills: dict[str, str]  # every skill code the trainee's shared items name -> its name
+    framework: ServerFramework  # theirs: the scale to rate them on, the targets
 
 
 def whoami(conn: psycopg.Connection[Any]) -> Person:
@@ -200,23 +201,21 @@ GROUP BY trainee
 """
 
 
-def trainees(
-    conn: psycopg.Connection[Any], framework: ServerFramework | None = None
-) -> list[TraineeSummary]:
+def trainees(conn: psycopg.Connection[Any]) -> list[TraineeSummary]:
     """The mentor's trainees with what waits for them: one read-only transaction."""
     with conn.transaction():
-        framework = framework or read_framework(conn)
         people = [TraineeSummary(str(r[0]), str(r[1])) for r in conn.execute(_MY_TRAINEES)]
         if not people:
             return []
         by_login = {p.login: p for p in people}
         t = {"t": list(by_login)}
+        frameworks = frameworks_of(conn, list(by_login))
         for login, n in conn.execute(_UNREAD, t):
             by_login[login].unread = int(n)
         for login, n in conn.execute(_OPEN_REQUESTS, t):
             by_login[login].open_requests = int(n)
         for login, code, _, level, _ in conn.execute(_LATEST_SELF, t):
-            if level < framework.target(code):
+            if level < frameworks.get(login, ServerFramework()).target(code):
                 by_login[login].below_target += 1
         for login, skills in conn.execute(_AVOIDANCE, t):
             by_login[login].avoided = [
@@ -240,12 +239,9 @@ def _pairs(skills: Any) -> list[tuple[str, str]]:
     return [(str(s.get("code", "")), str(s.get("name", ""))) for s in _objects(skills)]
 
 
-def trainee_view(
-    conn: psycopg.Connection[Any], trainee: str, framework: ServerFramework | None = None
-) -> TraineeView:
+def trainee_view(conn: psycopg.Connection[Any], trainee: str) -> TraineeView:
     """What the mentor sees of ``trainee``; InputError when they are not the mentor's."""
     with conn.transaction():
-        framework = framework or read_framework(conn)
         row = conn.execute(
             "SELECT p.display_name FROM pln.people p WHERE p.role_name = %s AND pln.mentors(%s)",
             (trainee, trainee),
@@ -255,6 +251,7 @@ def trainee_view(
                 f"{trainee} is not one of your trainees (see 'plnjournal mentor list')"
             )
         t = {"t": [trainee]}
+        framework = read_framework(conn, trainee)
         reflections = [
             SharedReflection(
                 str(u),
@@ -334,7 +331,7 @@ def trainee_view(
     skills.update((b.code, b.name) for b in below)
     return TraineeView(
         trainee, str(row[0]), reflections, requests, below,
-        _objects(avoidance[1]) if avoidance else None, written, skills,
+        _objects(avoidance[1]) if avoidance else None, written, skills, framework,
     )  # fmt: skip
 
 

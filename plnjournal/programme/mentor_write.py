@@ -45,7 +45,7 @@ def _level(framework: ServerFramework, level: int | None, what: str) -> None:
     levels = [n for n, _ in framework.scale]
     if level is not None and level not in levels:
         scale = ", ".join(f"{n} {label}" for n, label in framework.scale)
-        raise InputError(f"{what} {level}: not on the programme's scale ({scale})")
+        raise InputError(f"{what} {level}: not on the trainee's scale ({scale})")
 
 
 def _skill_name(
@@ -69,7 +69,7 @@ def _skill_name(
                 "(nothing was written)"
             )
         raise InputError(
-            f"skill {code!r}: not in the programme's framework nor in anything {trainee} shared "
+            f"skill {code!r}: not in {trainee}'s framework nor in anything they shared "
             "(nothing was written)"
         )
     return str(row[0] or "")
@@ -92,7 +92,7 @@ def write_feedback(
     if comment:
         comment = _text(comment, "feedback")
     with _refused_said(trainee), conn.transaction():
-        framework = read_framework(conn)
+        framework = read_framework(conn, trainee)
         _level(framework, rating, "rating")
         name = _skill_name(conn, framework, trainee, skill)
         row = conn.execute(
@@ -150,7 +150,7 @@ def sign_off(
     """Sign ``skill`` off at ``level`` on the programme's scale, with a statement; its id."""
     statement = _text(statement, "statement")
     with _refused_said(trainee), conn.transaction():
-        framework = read_framework(conn)
+        framework = read_framework(conn, trainee)
         _level(framework, level, "level")
         name = _skill_name(conn, framework, trainee, skill)
         row = conn.execute(

@@ -21,11 +21,18 @@ from sqlalchemy.orm import Session
 
 from plnjournal.core.insights.avoidance import avoidance_scores
 from plnjournal.core.insights.depth import grade_reflection
-from plnjournal.core.journal.settings import JSONValue, get_setting, journal_language
+from plnjournal.core.journal.settings import (
+    JSONValue,
+    get_setting,
+    journal_language,
+    set_setting,
+)
+from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import InputError
 
 # The settings' names, kept in state.py (which the window reads without this module's
 # imports) and used through here too.
+from plnjournal.programme.state import JOINED as JOINED
 from plnjournal.programme.state import JOINED_ON as JOINED_ON
 from plnjournal.programme.state import LAST_SYNC as LAST_SYNC
 from plnjournal.programme.state import PULLED_UNTIL as PULLED_UNTIL
@@ -33,6 +40,7 @@ from plnjournal.programme.state import SERVER as SERVER
 from plnjournal.programme.state import SHARE_AVOIDANCE as SHARE_AVOIDANCE
 from plnjournal.programme.state import SHARE_RATINGS as SHARE_RATINGS
 from plnjournal.storage.models import (
+    Area,
     Entry,
     EntryFeedback,
     EntrySkill,
@@ -50,6 +58,7 @@ REFLECTION = "reflection"
 SELF_RATING = "self-rating"
 AVOIDANCE = "avoidance"
 REQUEST = "request"
+FRAMEWORK = "framework"
 # How many of the most-avoided skills the shared summary names.
 AVOIDANCE_TOP = 5
 
@@ -291,6 +300,25 @@ def _refresh_requests(session: Session) -> None:
         _withdraw(session, item)
 
 
+def _refresh_framework(session: Session) -> None:
+    """The skills framework (its name, scale, and each skill's area and target level): what
+    mentors rate on and sign off against. Holds nothing the user wrote about themselves."""
+    framework = active_framework(session)
+    if framework is None:
+        return
+    skills: list[JSONValue] = [
+        {"code": code, "name": name, "area": area, "target_level": target}
+        for code, name, area, target in session.execute(
+            select(Skill.code, Skill.name, Area.name, Skill.target_level)
+            .join(Area, Area.id == Skill.area_id)
+            .where(Skill.framework_id == framework.id, Skill.archived.is_(False))
+            .order_by(Area.position, Area.id, Skill.position, Skill.id)
+        )
+    ]
+    scale: list[JSONValue] = [{"level": lv.level, "label": lv.label} for lv in framework.levels]
+    _put(session, FRAMEWORK, 0, {"name": framework.name, "scale": scale, "skills": skills})
+
+
 def refresh_shared(session: Session) -> Refreshed:
     """Queue what changed since the last sync: an edited shared reflection as its next
     version; one made private or deleted since is withdrawn; self-ratings and the avoidance
@@ -324,6 +352,7 @@ def refresh_shared(session: Session) -> Refreshed:
     _refresh_ratings(session, get_setting(session, SHARE_RATINGS) is True)
     _refresh_avoidance(session, get_setting(session, SHARE_AVOIDANCE) is True)
     _refresh_requests(session)
+    _refresh_framework(session)
     session.flush()
     return done
 
@@ -337,3 +366,13 @@ def sent(session: Session, ids: Sequence[int]) -> None:
     """The server has these changes: they leave the outbox."""
     if ids:
         session.execute(delete(OutboxItem).where(OutboxItem.id.in_(list(ids))))
+
+
+def start_over(session: Session) -> None:
+    """Another server (or login) than the last: it has none of what was shared, so all of
+    it is sent again at the next sync (each as its next version) and everything mentors
+    wrote there is pulled from the start."""
+    session.execute(delete(OutboxItem))
+    for item in session.scalars(select(SharedItem)):
+        item.content_hash = ""
+    set_setting(session, PULLED_UNTIL, None)

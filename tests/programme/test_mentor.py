@@ -15,17 +15,30 @@ from plnjournal.core.frameworks.spec import load_builtin
 from plnjournal.core.insights.avoidance_data import load_facts
 from plnjournal.errors import InputError
 from plnjournal.programme import lead, mentor, mentor_write
-from plnjournal.programme.framework_server import set_framework
 from plnjournal.programme.sync import sync
 from plnjournal.storage.models import FeedbackItem
 from tests.programme.conftest import Programme
 from tests.programme.journal import add, connect_journal, server_rows, share
 
 
+def share_framework(prog: Programme, who: str) -> None:
+    """The teaching framework as a trainee's journal shares it (sharing.py)."""
+    spec = load_builtin("teaching")
+    scale = [{"level": n, "label": label} for n, label in spec.scale]
+    skills = [{"code": s.code, "name": s.name, "area": a.name, "target_level": s.target_level}
+              for a in spec.areas for s in a.skills]  # fmt: skip
+    with prog.connect(who) as conn:
+        conn.execute(
+            "INSERT INTO pln.frameworks (name, scale, skills) VALUES (%s, %s, %s)",
+            (spec.name, Jsonb(scale), Jsonb(skills)),
+        )
+
+
 @pytest.fixture
 def journal(teaching_db, programme: Programme):
     connect_journal(teaching_db, programme)
-    set_framework(programme.admin_url, load_builtin("teaching"))
+    share_framework(programme, "ana")
+    share_framework(programme, "ben")
     return teaching_db
 
 
@@ -103,7 +116,7 @@ def test_writing_for_an_unassigned_trainee_is_refused(journal, programme: Progra
     _trainee_rows(programme, "ben", 1)
     ben = programme.logins["ben"]
     with programme.connect("maya") as conn:
-        # PL1 is in the programme's framework: only row-level security stands in the way.
+        # PL1 is in ben's framework, which the server does not let maya read.
         with pytest.raises(InputError, match=f"{ben} is not one of your trainees"):
             mentor_write.sign_off(conn, ben, "PL1", 3, "Signed for someone else's trainee.")
         with pytest.raises(InputError, match=f"{ben} is not one of your trainees"):
@@ -126,7 +139,7 @@ def test_ratings_off_the_scale_and_trainees_logins_are_refused(
     journal, programme: Programme
 ) -> None:
     maya = programme.connect("maya")
-    with maya as conn, pytest.raises(InputError, match="not on the programme's scale"):
+    with maya as conn, pytest.raises(InputError, match="not on the trainee's scale"):
         mentor_write.write_feedback(conn, programme.logins["ana"], "PL1", 9, "Too high")
     with programme.connect("ana") as conn, pytest.raises(InputError, match="is a trainee"):
         mentor.require_mentor(conn)
@@ -168,8 +181,7 @@ def test_the_leads_coverage_counts_the_cohort(journal, programme: Programme, tmp
     out = tmp_path / "coverage.csv"
     lead.write_coverage_csv(cov, out)
     lines = out.read_text(encoding="utf-8").splitlines()
-    # The name is the framework's, not what one journal calls it.
-    assert lines[1] == "avoided skill,PL4,Planning from assessment evidence,2,70.0,,"
+    assert lines[1] == "avoided skill,PL4,Assessment evidence,2,70.0,,"
     assert lines[3].startswith(f"no mentor contact for 4 weeks,{ben},Ben Carter,,,Mr Osei,")
     assert out.stat().st_mode & 0o777 == 0o600
 

@@ -33,6 +33,14 @@ def test_the_mentor_window_shows_and_answers_own_trainees(qtbot, programme: Prog
                 "VALUES (gen_random_uuid(), 1, %s, %s, '2026-11-02', %s)",
                 (title, HOSTILE, Jsonb([{"code": "CL1", "name": "Routines"}])),
             )
+            # Her journal's framework, on its own scale: the mentor rates on it.
+            conn.execute(
+                "INSERT INTO pln.frameworks (name, scale, skills) VALUES ('Ours', %s, %s)",
+                (Jsonb([{"level": n, "label": label}
+                        for n, label in ((1, "Emerging"), (2, "Developing"), (3, "Secure"))]),
+                 Jsonb([{"code": "CL1", "name": "Routines", "area": "Class",
+                         "target_level": 3}])),
+            )  # fmt: skip
     window = _window(qtbot, programme, "maya")
     listed: list[list[str]] = []
     # The list arrives through the event loop, so nothing is missed by connecting now.
@@ -50,8 +58,10 @@ def test_the_mentor_window_shows_and_answers_own_trainees(qtbot, programme: Prog
     assert "file:///etc/passwd" not in html
     assert window.tabs.count() == 1  # no coverage tab for a mentor
     qtbot.waitUntil(lambda: window.list.item(0).text() == "Ana Lopez\nnothing waiting")
-    dialog = WriteDialog("feedback", window.view, window.start.framework, window)
-    assert dialog.skill.itemData(0) is not None
+    dialog = WriteDialog("feedback", window.view, window)
+    assert dialog.skill.itemData(0) == "CL1"  # the skill her framework names first
+    levels = [dialog.level.itemText(i) for i in range(dialog.level.count())]
+    assert levels == ["No rating, a comment only", "1 Emerging", "2 Developing", "3 Secure"]
     dialog.close()
     with qtbot.waitSignal(window.written, timeout=20000):
         window.send(programme.logins["ana"], Written("feedback", "CL1", 2, "Keep the *routine*."))

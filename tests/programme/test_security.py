@@ -195,7 +195,7 @@ def test_no_table_is_owned_by_a_login_and_every_table_forces_row_level_security(
         public = conn.execute(
             "SELECT has_database_privilege('public', current_database(), 'CONNECT')"
         ).fetchone()
-    assert len(rows) == 12 + 2  # step 2 (server_schema_mentor.py): framework, framework_skills
+    assert len(rows) == 13
     for table, owner, can_login, rls, forced in rows:
         assert (owner, can_login, rls, forced) == (roles.owner, False, True, True), table
     assert public == (False,)
@@ -239,3 +239,10 @@ def test_the_lead_reads_the_status(programme: Programme) -> None:
     mine = admin.status(programme.url("ana"))
     assert {p for p, _, _ in mine.people} == {programme.logins["ana"], programme.logins["maya"]}
     assert mine.shared is None
+
+
+def test_init_again_changes_nothing_and_keeps_the_data(programme: Programme) -> None:
+    _share(programme, "ana", "Ana's lesson")
+    assert admin.init_programme(programme.admin_url, "Renamed") == 1
+    assert _titles(programme, "maya") == {"Ana's lesson"}
+    assert admin.status(programme.admin_url).name == "Renamed"

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.gui.plain import plain_label
-from plnjournal.programme.framework_server import ServerFramework
 from plnjournal.programme.mentor import TraineeView
 
 NO_RATING = "No rating, a comment only"
@@ -34,10 +33,11 @@ class Written:
     reflection: str = ""  # the reflection's server id (a comment)
 
 
-def _skill_box(view: TraineeView, framework: ServerFramework, preferred: list[str]) -> QComboBox:
+def _skill_box(view: TraineeView, preferred: list[str]) -> QComboBox:
     """The skills: those the trainee asked about or rated low first, then the framework's."""
     box = QComboBox()
     box.setObjectName("skill")
+    framework = view.framework
     seen: set[str] = set()
     codes = preferred + list(framework.skills) + sorted(view.skills)
     for code in codes:
@@ -71,7 +71,6 @@ class WriteDialog(QDialog):
         self,
         kind: str,
         view: TraineeView,
-        framework: ServerFramework,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,7 +80,8 @@ class WriteDialog(QDialog):
         self.setWindowTitle(f"{titles[kind]} for {view.name}")
         self.resize(560, 420)
         form = QFormLayout()
-        self.skill = _skill_box(view, framework, _preferred(view))
+        framework = view.framework  # theirs: their journal takes nothing off its scale
+        self.skill = _skill_box(view, _preferred(view))
         self.level = QComboBox()
         self.level.setObjectName("level")
         self.reflection = QComboBox()

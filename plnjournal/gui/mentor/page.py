@@ -8,7 +8,6 @@ import datetime as dt
 
 from plnjournal.core.escape import escape
 from plnjournal.core.render import markdown_to_html
-from plnjournal.programme.framework_server import ServerFramework
 from plnjournal.programme.mentor import SharedReflection, TraineeSummary, TraineeView
 
 AVOIDED_GLANCE = 3  # skills named in the pane's first line
@@ -72,9 +71,10 @@ def _glance(view: TraineeView) -> str:
     return f"<p>{' · '.join(parts)}</p>"
 
 
-def trainee_page(view: TraineeView, framework: ServerFramework) -> str:
+def trainee_page(view: TraineeView) -> str:
     """The whole pane: what waits first (requests, the reflections), then what mentors wrote
     and what answered it, then the skills rated below target and what they keep avoiding."""
+    framework = view.framework
     out = [f"<h2>{escape(view.name)}</h2>", _glance(view)]
     open_requests = [q for q in view.requests if q.open]
     if open_requests:

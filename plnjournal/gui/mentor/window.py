@@ -32,7 +32,6 @@ from plnjournal.gui.plain import close_browser, open_safe_link, plain_label, set
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.programme import mentor, mentor_write
 from plnjournal.programme.connection import PasswordNeeded, describe
-from plnjournal.programme.framework_server import ServerFramework, read_framework
 from plnjournal.programme.login import ServerSession
 
 REFRESH_MS = 5 * 60 * 1000  # the list is read again every few minutes while open
@@ -46,17 +45,14 @@ if TYPE_CHECKING:
 
 @dataclass
 class Start:
-    """What the window reads first: who is logged in, the framework, the trainees."""
+    """What the window reads first: who is logged in, the trainees."""
 
     me: mentor.Person
-    framework: ServerFramework
     trainees: list[mentor.TraineeSummary]
 
 
 def _start(conn: Conn) -> Start:
-    me = mentor.require_mentor(conn)
-    framework = read_framework(conn)
-    return Start(me, framework, mentor.trainees(conn, framework))
+    return Start(mentor.require_mentor(conn), mentor.trainees(conn))
 
 
 class MentorWindow(QMainWindow):
@@ -199,10 +195,9 @@ class MentorWindow(QMainWindow):
 
     def show_trainee(self, login: str) -> None:
         """Read the trainee's pane, then mark what it shows as read."""
-        framework = self.start.framework if self.start else None
 
         def read(conn: Conn) -> mentor.TraineeView:
-            view = mentor.trainee_view(conn, login, framework)
+            view = mentor.trainee_view(conn, login)
             unread = [(r.uuid, r.version) for r in view.reflections if not r.read]
             mentor.mark_read(conn, unread)
             return view
@@ -218,8 +213,7 @@ class MentorWindow(QMainWindow):
 
     def _shown(self, view: mentor.TraineeView) -> None:
         self.view = view
-        framework = self.start.framework if self.start else ServerFramework()
-        self.browser.setHtml(page.trainee_page(view, framework))
+        self.browser.setHtml(page.trainee_page(view))
         for kind, button in self.buttons.items():
             button.setEnabled(kind != "comment" or bool(view.reflections))
         item = self.list.currentItem()
@@ -239,7 +233,7 @@ class MentorWindow(QMainWindow):
         """Ask for the words, then send them off the GUI thread."""
         if self.view is None or self.start is None:
             return
-        dialog = WriteDialog(kind, self.view, self.start.framework, self)
+        dialog = WriteDialog(kind, self.view, self)
         if dialog.exec() != WriteDialog.DialogCode.Accepted:
             return
         self.send(self.view.login, dialog.written())
