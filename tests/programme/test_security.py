@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from plnjournal.programme import admin
-from plnjournal.programme.server_schema import GroupRoles
+from plnjournal.programme.server_schema import LATEST, GroupRoles
 from tests.programme.conftest import Programme
 
 TODAY = dt.date(2026, 11, 28)
@@ -243,6 +243,6 @@ def test_the_lead_reads_the_status(programme: Programme) -> None:
 
 def test_init_again_changes_nothing_and_keeps_the_data(programme: Programme) -> None:
     _share(programme, "ana", "Ana's lesson")
-    assert admin.init_programme(programme.admin_url, "Renamed") == 1
+    assert admin.init_programme(programme.admin_url, "Renamed") == LATEST
     assert _titles(programme, "maya") == {"Ana's lesson"}
     assert admin.status(programme.admin_url).name == "Renamed"
