@@ -3,6 +3,7 @@ the same refusals as the core, the coverage CSV; no journal is made or opened.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,9 @@ def test_a_mentor_reads_and_writes_from_the_command_line(
     listed = cli("--db", str(journal), "mentor", "list", db=None)
     assert listed.code == 0, listed.err
     assert f"{ana} (Ana Lopez): 1 unread" in listed.out
+    shown = json.loads(cli("mentor", "read", ana, "--json", "--keep-unread", db=None).out)
+    assert [(r["title"], r["read"]) for r in shown["reflections"]] == [("Calm start", False)]
+    assert shown["framework"]["scale"][0] == [1, "Novice"]  # none shared: the default scale
     read = cli("mentor", "read", ana, db=None)
     assert "Calm start [new]" in read.out
     assert "1 unread" not in cli("mentor", "list", db=None).out
