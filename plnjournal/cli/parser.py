@@ -33,6 +33,10 @@ from plnjournal.cli.parser_forms import form_commands
 from plnjournal.core.language import LANGUAGES
 from plnjournal.resources import folder as resource_folder
 
+# ``skills import --format``'s choices (core/frameworks/files.py reads them; the parser must
+# not import it).
+FRAMEWORK_FORMATS = ("json", "csv", "xlsx", "matrix", "case")
+
 # ``settings language``'s choices: the languages the journal reads, and auto.
 LANGUAGE_CHOICES = (*LANGUAGES, "auto")
 
@@ -200,20 +204,33 @@ def _skills(sub: Subcommands) -> None:
 
     q = skills.add_parser(
         "import",
-        help="import a framework (.csv or .json, or a built-in one by name); re-importing "
-        "updates skills matched by code",
+        help="import a framework (.json, .csv, .xlsx, a Mahara .matrix, a CASE package, or a "
+        "built-in one by name); re-importing updates skills matched by identifier or code",
     )
     q.add_argument(
         "file",
         metavar="FILE",
-        help="a .csv or .json framework file, or a built-in framework: "
+        help="a framework file (.json, .csv, .xlsx, .matrix), or a built-in framework: "
         + ", ".join(builtin_names()),
+    )
+    q.add_argument(
+        "--format",
+        choices=FRAMEWORK_FORMATS,
+        help="what FILE is (default: from its extension and content: .json may be ours, a "
+        "CASE package or a SmartEvidence matrix)",
+    )
+    q.add_argument(
+        "--root",
+        metavar="IDENTIFIER",
+        help="a CASE package's item whose subtree becomes the framework (default: the document)",
     )
     q.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     q.add_argument("--json", action="store_true", help="print the summary as JSON")
     q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_import")
 
-    q = skills.add_parser("export", help="export the framework (.csv or .json, by extension)")
+    q = skills.add_parser(
+        "export", help="export the framework (.json, .csv or .xlsx, by extension)"
+    )
     q.add_argument("file", metavar="FILE", help="the file to write, or a folder")
     q.add_argument("--force", action="store_true", help="replace FILE if it exists")
     q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_export")

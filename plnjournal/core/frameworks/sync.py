@@ -62,6 +62,7 @@ def spec_from_framework(session: Session, framework: Framework | None = None) ->
         description=fw.description,
         scale=[(lv.level, lv.label) for lv in fw.levels],
         default_cadence_days=fw.default_cadence_days,
+        external_id=fw.external_id,
     )
     areas = session.scalars(
         select(Area)
@@ -70,7 +71,7 @@ def spec_from_framework(session: Session, framework: Framework | None = None) ->
         .order_by(Area.position, Area.id)
     )
     for area in areas:
-        aspec = AreaSpec(name=area.name, description=area.description)
+        aspec = AreaSpec(name=area.name, description=area.description, external_id=area.external_id)
         for skill in sorted(area.skills, key=lambda s: (s.position, s.id)):
             if skill.archived:
                 continue
@@ -84,6 +85,7 @@ def spec_from_framework(session: Session, framework: Framework | None = None) ->
                     cadence_days=skill.cadence_days,
                     levels=[texts.get(lv, "") for lv in levels] if texts else [],
                     keywords=list(parse_keywords(skill.keywords)),
+                    external_id=skill.external_id,
                 )
             )
         spec.areas.append(aspec)
@@ -164,7 +166,7 @@ def import_framework(
     summary = ImportSummary(framework=spec.name if not skills_only else fw.name)
     if not skills_only:
         _merge_scale(session, fw, spec, file)
-    _merge(session, fw, spec, skills_only, summary)
+    _merge(session, fw, spec, skills_only, summary, file)
     return summary
 
 
@@ -190,11 +192,17 @@ def _merge_scale(session: Session, fw: Framework, spec: FrameworkSpec, file: str
 
 
 def _merge(
-    session: Session, fw: Framework, spec: FrameworkSpec, skills_only: bool, summary: ImportSummary
+    session: Session,
+    fw: Framework,
+    spec: FrameworkSpec,
+    skills_only: bool,
+    summary: ImportSummary,
+    file: str = "",
 ) -> None:
     if not skills_only:
         fw.name, fw.description = spec.name, spec.description
         fw.default_cadence_days = spec.default_cadence_days
+        fw.external_id = spec.external_id or fw.external_id
         labels = dict(spec.scale)
         for step in list(fw.levels):  # in place: the (framework, level) pair is unique
             if step.level in labels:
@@ -215,22 +223,25 @@ def _merge(
         )
     )
     areas_by_name = {a.name.casefold(): a for a in areas}
-    skills_by_code = {s.code.casefold(): s for s in skills}
+    areas_by_id = {a.external_id: a for a in areas if a.external_id}
+    matched = _match_skills(session, spec, skills, file)
     kept_areas: set[int] = set()
     kept_skills: set[int] = set()
     for ai, aspec in enumerate(spec.areas):
-        area = areas_by_name.get(aspec.name.casefold())
+        area = areas_by_id.get(aspec.external_id) if aspec.external_id else None
+        area = area or areas_by_name.get(aspec.name.casefold())
         if area is None:
             area = Area(framework_id=fw.id, name=aspec.name, description=aspec.description)
             session.add(area)
             session.flush()
             summary.areas_added.append(aspec.name)
         area.name, area.position, area.archived = aspec.name, ai, False
+        area.external_id = aspec.external_id or area.external_id
         if not skills_only:
             area.description = aspec.description
         kept_areas.add(area.id)
         for si, sspec in enumerate(aspec.skills):
-            skill = skills_by_code.get(sspec.code.casefold())
+            skill = matched.get(id(sspec))
             if skill is None:
                 skill = Skill(framework_id=fw.id, area_id=area.id, code=sspec.code, name=sspec.name)
                 _apply(skill, sspec, levels)
@@ -274,9 +285,51 @@ def _merge(
     session.flush()
 
 
+def _match_skills(
+    session: Session, spec: FrameworkSpec, skills: list[Skill], file: str
+) -> dict[int, Skill]:
+    """The journal's skill for each of the file's (by ``id`` of its spec): the one with its
+    external identifier, else the one with its code. A code that moves to another skill is
+    parked first, so two skills may swap codes without tripping the unique code."""
+    by_code = {s.code.casefold(): s for s in skills}
+    by_id = {s.external_id: s for s in skills if s.external_id}
+    matched: dict[int, Skill] = {}
+    for sspec in spec.all_skills():
+        skill = by_id.get(sspec.external_id) if sspec.external_id else None
+        skill = skill or by_code.get(sspec.code.casefold())
+        if skill is not None:
+            matched[id(sspec)] = skill
+    taken = {id(s) for s in matched.values()}
+    problems = [
+        Problem(
+            file or "framework",
+            None,
+            sspec.code,
+            f"the journal's skill {other.code} ({other.name}) has this code and is not in the "
+            "file; give one of them another code",
+        )
+        for sspec in spec.all_skills()
+        if (other := by_code.get(sspec.code.casefold())) is not None and id(other) not in taken
+    ]
+    if problems:
+        raise ValidationError(problems)
+    moving = [
+        s
+        for sspec in spec.all_skills()
+        if (s := matched.get(id(sspec))) is not None and s.code.casefold() != sspec.code.casefold()
+    ]
+    if moving:
+        for skill in moving:
+            skill.code = f"~{skill.id}"  # no code has a tilde and a number alone
+        session.flush()
+    return matched
+
+
 def _apply(skill: Skill, sspec: SkillSpec, levels: list[int]) -> bool:
     """Copy a spec onto a skill; True if anything changed."""
-    changed = False
+    changed = skill.external_id != sspec.external_id and bool(sspec.external_id)
+    if sspec.external_id:
+        skill.external_id = sspec.external_id
     for attr in ("code", "name", "description", "target_level", "cadence_days"):
         value = getattr(sspec, attr)
         if getattr(skill, attr) != value:
