@@ -28,6 +28,7 @@ from plnjournal.cli.context import Context
 from plnjournal.cli.examples import EXAMPLES
 from plnjournal.cli.output import print_error
 from plnjournal.cli.parser_entries import entry_commands
+from plnjournal.cli.parser_evidence import evidence_commands
 from plnjournal.cli.parser_feedback import feedback_commands
 from plnjournal.cli.parser_forms import form_commands
 from plnjournal.core.language import LANGUAGES
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         _insights,
         _report,
         form_commands,
+        evidence_commands,
         _journal_io,
         _show,
         _settings,
