@@ -102,7 +102,7 @@ def spec_from_case(data: object, file: str, root: str | None = None) -> Framewor
             area = b.area(
                 name_limit(child.title), child.text("fullStatement"), external_id=child.identifier
             )
-            for leaf in _leaves(child, set()):
+            for leaf in _leaves(child):
                 _skill(b, area, leaf)
         else:
             _skill(b, loose, child)
@@ -120,6 +120,7 @@ def _link(data: dict[str, object], nodes: dict[str, _Item], b: SpecBuilder) -> N
         b.bad(line_of(data, "CFAssociations"), "CFAssociations", "must be a list")
         return
     parent_of: dict[str, str] = {}
+    found: dict[str, tuple[float, int, dict[str, object]]] = {}
     for i, link in enumerate(links):
         where = f"CFAssociations[{i}]"
         if not isinstance(link, dict):
@@ -143,30 +144,46 @@ def _link(data: dict[str, object], nodes: dict[str, _Item], b: SpecBuilder) -> N
         if len(ends) != 2:
             continue
         child, parent = ends
-        if child in parent_of:
-            continue  # an item under two parents is read under the first
-        up: str | None = parent
-        while up is not None:  # walking up from the parent must never reach the child
-            if up == child:
-                b.bad(line_of(link), where, f"{shown(child)} would be its own ancestor")
-                break
-            up = parent_of.get(up)
-        else:
+        if child not in parent_of:  # an item under two parents is read under the first
             parent_of[child] = parent
             seq = link.get("sequenceNumber")
             order = (
                 float(seq) if isinstance(seq, int | float) and not isinstance(seq, bool) else 1e9
             )
-            nodes[parent].children.append((order, i, nodes[child]))
+            found[child] = (order, i, link)
+    # Walk up from every item once, refusing a circle (each item is passed over once in all).
+    done: set[str] = set()
+    for start in parent_of:
+        path: list[str] = []
+        on_path: set[str] = set()
+        up: str | None = start
+        while up is not None and up not in done:
+            if up in on_path:
+                _, i, link = found[up]
+                b.bad(
+                    line_of(link), f"CFAssociations[{i}]", f"{shown(up)} would be its own ancestor"
+                )
+                break
+            path.append(up)
+            on_path.add(up)
+            up = parent_of.get(up)
+        done.update(path)
+    for child, (order, i, _) in found.items():
+        nodes[parent_of[child]].children.append((order, i, nodes[child]))
 
 
-def _leaves(node: _Item, seen: set[str]) -> Iterator[_Item]:
-    for child in node.ordered():
+def _leaves(node: _Item) -> Iterator[_Item]:
+    """The leaves under ``node`` in sequence order, depth first, each once. A loop, not
+    recursion: a published tree may be thousands of levels deep."""
+    seen: set[str] = set()
+    stack = list(reversed(node.ordered()))
+    while stack:
+        child = stack.pop()
         if child.identifier in seen:
             continue
         seen.add(child.identifier)
         if child.children:
-            yield from _leaves(child, seen)
+            stack.extend(reversed(child.ordered()))
         else:
             yield child
 
