@@ -194,3 +194,27 @@ def test_bad_file_imports_nothing(cli: Cli, tmp_path: Path, db_path: Path) -> No
     assert "standardelements[0].standardid: 42 is not a standard in this file" in r.err
     assert "1 problem; nothing was imported" in r.err
     assert not db_path.exists()  # a failed command leaves no journal behind
+
+
+def test_case_reimport_refuses_a_code_held_by_a_skill_it_drops(cli: Cli, tmp_path: Path) -> None:
+    path = _copy(tmp_path, CASE)
+    assert cli("skills", "import", str(path)).code == 0
+    package = json.loads(path.read_text(encoding="utf-8"))
+    # NA3 leaves the package and NA1 takes its code: the journal's NA3 would keep it too.
+    na3 = next(i for i in package["CFItems"] if i.get("humanCodingScheme") == "NA3")
+    package["CFItems"].remove(na3)
+    package["CFAssociations"] = [
+        a
+        for a in package["CFAssociations"]
+        if a["originNodeURI"]["identifier"] != na3["identifier"]
+    ]
+    for item in package["CFItems"]:
+        if item.get("humanCodingScheme") == "NA1":
+            item["humanCodingScheme"] = "NA3"
+    path.write_text(json.dumps(package), encoding="utf-8")
+    r = cli("skills", "import", str(path))
+    assert r.code == 2
+    assert "the journal's skill NA3 (Person-centred care planning) has this code" in r.err
+    assert "nothing was imported" in r.err
+    listed = {s["code"]: s["name"] for s in cli("skills", "list", "--json").json()}
+    assert listed["NA1"] == "Admission assessment" and "NA3" in listed
