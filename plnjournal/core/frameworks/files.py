@@ -25,9 +25,14 @@ from plnjournal.core.frameworks.case import looks_like_case, spec_from_case
 from plnjournal.core.frameworks.csv_files import spec_from_csv, spec_to_csv
 from plnjournal.core.frameworks.mahara import looks_like_matrix, spec_from_matrix
 from plnjournal.core.frameworks.spec import FrameworkSpec, spec_from_dict, spec_to_dict
-from plnjournal.core.frameworks.xlsx_files import spec_from_xlsx, spec_to_xlsx
 from plnjournal.errors import InputError, Problem, ValidationError
+from plnjournal.lazy import lazy_module
 from plnjournal.paths import write_whole
+
+# openpyxl only when a workbook is read or written: every 'skills' command loads this module
+# (list, matrix, keywords too), and openpyxl's import is the dearest of them
+# (docs/performance.md, "Where the start-up deferrals are").
+xlsx_files = lazy_module("plnjournal.core.frameworks.xlsx_files")
 
 FORMATS = {
     ".json": "json",
@@ -173,7 +178,8 @@ def parse_framework(
     stem = Path(file).stem.replace("_", " ").replace("-", " ").strip()
     name = stem[:1].upper() + stem[1:]
     if fmt == "xlsx":
-        return spec_from_xlsx(data, file, name=name, scale=scale)
+        spec: FrameworkSpec = xlsx_files.spec_from_xlsx(data, file, name=name, scale=scale)
+        return spec
     text = decode_text(data, file)
     if fmt == "csv":
         return spec_from_csv(text, file, name=name, scale=scale)
@@ -223,5 +229,7 @@ def write_framework_file(path: str | os.PathLike[str], spec: FrameworkSpec) -> N
     fmt = file_format(path, what="framework")
     if fmt == "matrix":
         raise InputError(f"framework: {path.name}: frameworks are exported as .json, .csv or .xlsx")
-    data = spec_to_xlsx(spec) if fmt == "xlsx" else framework_text(spec, fmt).encode("utf-8")
+    data: bytes = (
+        xlsx_files.spec_to_xlsx(spec) if fmt == "xlsx" else framework_text(spec, fmt).encode()
+    )
     write_whole(path, data, what="the framework")  # never a planted link
