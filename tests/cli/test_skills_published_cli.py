@@ -70,6 +70,8 @@ def test_matrix_round_trips(cli: Cli, tmp_path: Path) -> None:
         assert skill["target_level"] == 3  # meets the standard
     assert "- names the behaviour, not the pupil" in skills["LE2"][1]["description"]
     assert "&amp;" not in skills["PT2"][1]["description"]
+    r = cli("skills", "export", str(tmp_path / "out.matrix"))
+    assert r.code == 2 and "exported as .json, .csv or .xlsx" in r.err
 
 
 def test_case_round_trips_in_sequence_order(cli: Cli, tmp_path: Path) -> None:

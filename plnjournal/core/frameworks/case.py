@@ -136,8 +136,9 @@ def _link(data: dict[str, object], nodes: dict[str, _Item], b: SpecBuilder) -> N
                 b.bad(
                     line_of(link, key),
                     f"{where}.{key}",
-                    f"{shown(identifier) if identifier else 'no identifier'} is not an item of "
-                    "this package",
+                    f"{shown(identifier)} is not an item of this package"
+                    if identifier
+                    else "needs the identifier of an item of this package",
                 )
                 break
             ends.append(identifier)
