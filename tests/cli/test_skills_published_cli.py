@@ -87,6 +87,12 @@ def test_case_round_trips_in_sequence_order(cli: Cli, tmp_path: Path) -> None:
         _, skill = skills[item["humanCodingScheme"]]
         assert skill["name"] == item["abbreviatedStatement"]
         assert skill["description"] == item["fullStatement"]
+    # A rubric criterion with as many levels as the scale gives the item's descriptors, in
+    # position order; one with three levels is read past.
+    criteria = source["CFRubrics"][0]["CFRubricCriteria"]
+    levels = sorted(criteria[0]["CFRubricCriterionLevels"], key=lambda lv: lv["position"])
+    assert skills["NA2"][1]["levels"] == [lv["description"] for lv in levels]
+    assert "levels" not in skills["SC1"][1]
     # The areas are the document's branches in sequence order, each with its leaves (NA1 and
     # NA2 one level further down, in their sequence order, not the file's); a leaf right under
     # the document goes last, in an area named after it.

@@ -106,11 +106,65 @@ def spec_from_case(data: object, file: str, root: str | None = None) -> Framewor
                 _skill(b, area, leaf)
         else:
             _skill(b, loose, child)
+    descriptors = _rubrics(data, b, len(b.spec.scale))
+    for skill in b.spec.all_skills():
+        skill.levels = descriptors.get(skill.external_id, [])
     # The loose area goes last when there are real areas, as a leftover, not a heading.
     if len(b.spec.areas) > 1:
         b.spec.areas.remove(loose)
         b.spec.areas.append(loose)
     return b.result()
+
+
+def _rubrics(data: dict[str, object], b: SpecBuilder, steps: int) -> dict[str, list[str]]:
+    """Level descriptors from the package's rubrics: a criterion tied to an item (its
+    ``CFItemURI``) whose levels, in ``position`` order, are as many as the scale's steps gives
+    that item's skill one descriptor per level (the level's ``description``, else its
+    ``quality``). A criterion with another number of levels is read past."""
+    rubrics = data.get("CFRubrics") or []
+    if not isinstance(rubrics, list):
+        b.bad(line_of(data, "CFRubrics"), "CFRubrics", "must be a list")
+        return {}
+    out: dict[str, list[str]] = {}
+    for ri, rubric in enumerate(rubrics):
+        criteria = rubric.get("CFRubricCriteria") if isinstance(rubric, dict) else None
+        if not isinstance(criteria, list):
+            b.bad(line_of(rubric), f"CFRubrics[{ri}]", "needs a list of CFRubricCriteria")
+            continue
+        for ci, criterion in enumerate(criteria):
+            where = f"CFRubrics[{ri}].CFRubricCriteria[{ci}]"
+            item = criterion.get("CFItemURI") if isinstance(criterion, dict) else None
+            levels = (
+                criterion.get("CFRubricCriterionLevels") if isinstance(criterion, dict) else None
+            )
+            identifier = text_field(item, "identifier") if isinstance(item, dict) else None
+            if not identifier or not isinstance(levels, list):
+                b.bad(
+                    line_of(criterion),
+                    where,
+                    "needs a CFItemURI with an identifier and a list of CFRubricCriterionLevels",
+                )
+                continue
+            texts: list[tuple[float, int, str]] = []
+            for li, level in enumerate(levels):
+                if not isinstance(level, dict):
+                    b.bad(
+                        line_of(criterion),
+                        f"{where}.CFRubricCriterionLevels[{li}]",
+                        "must be an object",
+                    )
+                    continue
+                pos = level.get("position")
+                order = (
+                    float(pos) if isinstance(pos, int | float) and not isinstance(pos, bool) else li
+                )
+                text = plain_text(text_field(level, "description") or "") or plain_text(
+                    text_field(level, "quality") or ""
+                )
+                texts.append((order, li, text))
+            if len(texts) == steps:
+                out[identifier] = [text for _, _, text in sorted(texts)]
+    return out
 
 
 def _link(data: dict[str, object], nodes: dict[str, _Item], b: SpecBuilder) -> None:

@@ -179,3 +179,13 @@ def test_xlsx_problems_name_the_row_and_the_users_header() -> None:
 def test_xlsx_that_is_not_a_workbook() -> None:
     [problem] = _problems(b"area,code\n", "s.xlsx", "xlsx")
     assert problem.startswith("s.xlsx: ") and "damaged" in problem
+
+
+def test_case_rubrics_of_the_wrong_shape() -> None:
+    doc = _case()
+    doc["CFRubrics"][0]["CFRubricCriteria"][1].pop("CFItemURI")
+    [problem] = _problems(json.dumps(doc, indent=1).encode(), "n.json", "json")
+    assert "CFRubrics[0].CFRubricCriteria[1]: needs a CFItemURI with an identifier" in problem
+    doc["CFRubrics"] = "levels"
+    [problem] = _problems(json.dumps(doc, indent=1).encode(), "n.json", "json")
+    assert problem.endswith("CFRubrics: must be a list")
