@@ -175,6 +175,8 @@ def parse_framework(
     have none); ``root`` picks a CASE package's subtree. A ``json`` file may be ours, a CASE
     package or a SmartEvidence matrix: its shape says which."""
     _check_size(len(data), file)
+    if root and fmt in SKILLS_ONLY:
+        raise InputError(f"skills import: {file}: --root is for CASE packages only")
     stem = Path(file).stem.replace("_", " ").replace("-", " ").strip()
     name = stem[:1].upper() + stem[1:]
     if fmt == "xlsx":

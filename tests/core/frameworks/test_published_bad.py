@@ -123,6 +123,8 @@ def test_case_root_must_exist_and_root_is_for_case_only() -> None:
         parse_framework(data, "n.json", "json", root="x")
     with pytest.raises(InputError, match="--root is for CASE packages only"):
         parse_framework(json.dumps(_matrix()).encode(), "m.json", "json", root="x")
+    with pytest.raises(InputError, match="--root is for CASE packages only"):
+        parse_framework(b"area,code,name,description,target_level\n", "s.csv", "csv", root="x")
 
 
 def test_forced_format_that_does_not_fit() -> None:
