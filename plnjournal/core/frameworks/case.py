@@ -27,8 +27,16 @@ CHILD_OF = "isChildOf"
 
 
 def looks_like_case(data: object) -> bool:
-    """True for a JSON document shaped like a CFPackage."""
+    """True for a JSON document shaped like a CFPackage (bare, as files are exported, or
+    inside ``{"CFPackage": …}``, as the CASE service's ``CFPackages/{id}`` answers)."""
+    data = _unwrapped(data)
     return isinstance(data, dict) and ("CFDocument" in data or "CFItems" in data)
+
+
+def _unwrapped(data: object) -> object:
+    if isinstance(data, dict) and isinstance(data.get("CFPackage"), dict):
+        return data["CFPackage"]
+    return data
 
 
 class _Item:
@@ -53,6 +61,7 @@ class _Item:
 
 def spec_from_case(data: object, file: str, root: str | None = None) -> FrameworkSpec:
     """A checked framework from a parsed CFPackage; ``root`` picks a subtree by identifier."""
+    data = _unwrapped(data)
     if not looks_like_case(data):
         raise ValidationError(
             [Problem(file, None, None, "not a CASE package: no CFDocument or CFItems at the top")]

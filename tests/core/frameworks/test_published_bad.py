@@ -191,3 +191,9 @@ def test_case_rubrics_of_the_wrong_shape() -> None:
     doc["CFRubrics"] = "levels"
     [problem] = _problems(json.dumps(doc, indent=1).encode(), "n.json", "json")
     assert problem.endswith("CFRubrics: must be a list")
+
+
+def test_case_package_as_the_case_service_answers() -> None:
+    bare = parse_framework(json.dumps(_case()).encode(), "n.json", "json")
+    wrapped = parse_framework(json.dumps({"CFPackage": _case()}).encode(), "w.json", "json")
+    assert wrapped == bare
