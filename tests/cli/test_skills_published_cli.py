@@ -226,3 +226,37 @@ def test_case_reimport_refuses_a_code_held_by_a_skill_it_drops(cli: Cli, tmp_pat
     assert "nothing was imported" in r.err
     listed = {s["code"]: s["name"] for s in cli("skills", "list", "--json").json()}
     assert listed["NA1"] == "Admission assessment" and "NA3" in listed
+
+
+def test_case_reimport_a_new_item_takes_a_code_an_old_one_gave_up(cli: Cli, tmp_path: Path) -> None:
+    path = _copy(tmp_path, CASE)
+    assert cli("skills", "import", str(path)).code == 0
+    package = json.loads(path.read_text(encoding="utf-8"))
+    items = package["CFItems"]
+    na1 = next(i for i in items if i.get("humanCodingScheme") == "NA1")
+    na1["humanCodingScheme"] = "NA9"
+    new = dict(na1, identifier="11111111-2222-4333-8444-555555555555", humanCodingScheme="NA1")
+    new["abbreviatedStatement"] = "Discharge planning"
+    new["fullStatement"] = "Plans a safe discharge with the person and their family."
+    items.append(new)
+    link = next(
+        a
+        for a in package["CFAssociations"]
+        if a["originNodeURI"]["identifier"] == na1["identifier"]
+    )
+    package["CFAssociations"].append(
+        dict(link, identifier="link-new", originNodeURI={"identifier": new["identifier"]})
+    )
+    # Two domains swap their names as well: the areas follow their identifiers.
+    domains = [i for i in items if i.get("CFItemType") == "Domain"]
+    first, second = (d["abbreviatedStatement"] for d in domains)
+    domains[0]["abbreviatedStatement"], domains[1]["abbreviatedStatement"] = second, first
+    path.write_text(json.dumps(package), encoding="utf-8")
+    r = cli("skills", "import", str(path), "--json")
+    assert r.code == 0, r.err
+    summary = r.json()
+    assert summary["added"] == ["NA1"] and summary["updated"] == ["NA9"]
+    listed = {s["code"]: s for s in cli("skills", "list", "--json").json()}
+    assert listed["NA9"]["name"] == "Admission assessment"
+    assert listed["NA1"]["name"] == "Discharge planning"
+    assert listed["SC1"]["area"] == first and listed["NA2"]["area"] == second

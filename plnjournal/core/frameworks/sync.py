@@ -8,6 +8,7 @@ keeps the ones the user added. Every change is reported.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, union
@@ -222,14 +223,13 @@ def _merge(
             .options(selectinload(Skill.descriptors))
         )
     )
-    areas_by_name = {a.name.casefold(): a for a in areas}
-    areas_by_id = {a.external_id: a for a in areas if a.external_id}
     matched = _match_skills(session, spec, skills, file)
+    matched_areas = _match(spec.areas, areas, "name")
+    _park(session, spec.areas, matched_areas, "name")
     kept_areas: set[int] = set()
     kept_skills: set[int] = set()
     for ai, aspec in enumerate(spec.areas):
-        area = areas_by_id.get(aspec.external_id) if aspec.external_id else None
-        area = area or areas_by_name.get(aspec.name.casefold())
+        area = matched_areas.get(id(aspec))
         if area is None:
             area = Area(framework_id=fw.id, name=aspec.name, description=aspec.description)
             session.add(area)
@@ -285,21 +285,68 @@ def _merge(
     session.flush()
 
 
+def _match(
+    specs: Sequence[AreaSpec | SkillSpec],
+    rows: Sequence[Area | Skill],
+    key: str,
+    *,
+    strict: bool = False,
+) -> dict[int, Area | Skill]:
+    """The journal's row for each of the file's (by ``id`` of its spec): first the one with
+    its external identifier, then, among the rest, the one with its ``key`` (code or name,
+    case ignored); when ``strict``, not a row that carries another identifier than the
+    file's (a skill is a competency, not a code)."""
+    by_id = {r.external_id: r for r in rows if r.external_id}
+    found: dict[int, Area | Skill] = {}
+    taken: set[int] = set()
+    for spec in specs:
+        row = by_id.get(spec.external_id) if spec.external_id else None
+        if row is not None:
+            found[id(spec)] = row
+            taken.add(id(row))
+    by_key = {getattr(r, key).casefold(): r for r in rows if id(r) not in taken}
+    for spec in specs:
+        if id(spec) in found:
+            continue
+        row = by_key.get(getattr(spec, key).casefold())
+        if row is not None and not (strict and row.external_id and spec.external_id):
+            found[id(spec)] = row
+            taken.add(id(row))
+            del by_key[getattr(spec, key).casefold()]
+    return found
+
+
+def _park(
+    session: Session,
+    specs: Sequence[AreaSpec | SkillSpec],
+    found: Mapping[int, Area | Skill],
+    key: str,
+) -> None:
+    """Give every matched row whose ``key`` changes a placeholder first (one flush), so two
+    skills may swap codes, or two areas names, without tripping the unique key."""
+    moving = [
+        row
+        for spec in specs
+        if (row := found.get(id(spec))) is not None
+        and getattr(row, key).casefold() != getattr(spec, key).casefold()
+    ]
+    if moving:
+        for row in moving:
+            setattr(row, key, f"~{row.id}")  # no code or name is a tilde and a number alone
+        session.flush()
+
+
 def _match_skills(
     session: Session, spec: FrameworkSpec, skills: list[Skill], file: str
 ) -> dict[int, Skill]:
-    """The journal's skill for each of the file's (by ``id`` of its spec): the one with its
-    external identifier, else the one with its code. A code that moves to another skill is
-    parked first, so two skills may swap codes without tripping the unique code."""
-    by_code = {s.code.casefold(): s for s in skills}
-    by_id = {s.external_id: s for s in skills if s.external_id}
-    matched: dict[int, Skill] = {}
-    for sspec in spec.all_skills():
-        skill = by_id.get(sspec.external_id) if sspec.external_id else None
-        skill = skill or by_code.get(sspec.code.casefold())
-        if skill is not None:
-            matched[id(sspec)] = skill
-    taken = {id(s) for s in matched.values()}
+    """``_match`` for skills, refusing a file whose code another skill of the journal, one
+    the file does not list, would keep (it is archived, not removed, when it has data)."""
+    specs = spec.all_skills()
+    found = {
+        k: v for k, v in _match(specs, skills, "code", strict=True).items() if isinstance(v, Skill)
+    }
+    taken = {id(s) for s in found.values()}
+    by_code = {s.code.casefold(): s for s in skills if id(s) not in taken}
     problems = [
         Problem(
             file or "framework",
@@ -308,21 +355,13 @@ def _match_skills(
             f"the journal's skill {other.code} ({other.name}) has this code and is not in the "
             "file; give one of them another code",
         )
-        for sspec in spec.all_skills()
-        if (other := by_code.get(sspec.code.casefold())) is not None and id(other) not in taken
+        for sspec in specs
+        if (other := by_code.get(sspec.code.casefold())) is not None
     ]
     if problems:
         raise ValidationError(problems)
-    moving = [
-        s
-        for sspec in spec.all_skills()
-        if (s := matched.get(id(sspec))) is not None and s.code.casefold() != sspec.code.casefold()
-    ]
-    if moving:
-        for skill in moving:
-            skill.code = f"~{skill.id}"  # no code has a tilde and a number alone
-        session.flush()
-    return matched
+    _park(session, specs, found, "code")
+    return found
 
 
 def _apply(skill: Skill, sspec: SkillSpec, levels: list[int]) -> bool:
