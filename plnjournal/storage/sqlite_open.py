@@ -13,7 +13,7 @@ from pathlib import Path
 # Every revision this version knows, oldest first. A file at a revision not listed here was
 # written by a newer PLN Journal. tests/storage/test_migrations.py keeps this in step with
 # the Alembic scripts.
-REVISIONS = ("0001", "0002", "0003", "0004", "0007")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 HEAD_REVISION = REVISIONS[-1]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
