@@ -13,6 +13,7 @@ from plnjournal.cli.output import print_warning
 from plnjournal.errors import DatabaseDamaged, InputError, PlnError
 from plnjournal.lazy import lazy_module
 from plnjournal.paths import resolve_db_path
+from plnjournal.storage.cipher import dbapi
 from plnjournal.storage.sqlite_file import connect_readonly, describe_sqlite_error
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class Context:
         """The user's message for an SQLite error a read command met on its plain connection
         (a damaged page, a locked file, a full disk), with the restore advice; None for
         anything else — a misused statement or a broken constraint is a bug, not the file."""
-        if not (isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError):
+        if not (isinstance(exc, dbapi.OperationalError) or dbapi.exactly_database_error(exc)):
             return None
         try:
             with self._damage_advice():
