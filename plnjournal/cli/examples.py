@@ -45,4 +45,9 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "delete": ("plnjournal delete 42", "plnjournal delete 40 41 42 --yes"),
     "trash": ("plnjournal trash", "plnjournal trash restore 3", "plnjournal trash empty"),
     "completion": ('eval "$(plnjournal completion bash)"',),
+    "encrypt": ("plnjournal encrypt", "PLNJOURNAL_PASSPHRASE_FILE=~/.secret plnjournal encrypt"),
+    "decrypt": ("plnjournal decrypt", "plnjournal decrypt --yes"),
+    "passphrase": ("plnjournal passphrase change",),
+    "recovery-key": ("plnjournal recovery-key new",),
+    "unlock": ("plnjournal unlock", "plnjournal unlock --remember", "plnjournal unlock --forget"),
 }  # fmt: skip

@@ -31,6 +31,7 @@ from plnjournal.cli.parser_entries import entry_commands
 from plnjournal.cli.parser_evidence import evidence_commands
 from plnjournal.cli.parser_feedback import feedback_commands
 from plnjournal.cli.parser_forms import form_commands
+from plnjournal.cli.parser_privacy import privacy_commands
 from plnjournal.core.language import LANGUAGES
 from plnjournal.resources import folder as resource_folder
 
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         _journal,
         _skills,
         _backups,
+        privacy_commands,
         feedback_commands,
         entry_commands,
         _insights,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from plnjournal.errors import InputError, PlnError, StorageError
 from plnjournal.lazy import lazy_module
+from plnjournal.paths import data_dir, write_whole
 from plnjournal.storage import key_wrap
 from plnjournal.storage.backup import backup_infos
 from plnjournal.storage.cipher import key_for
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
     import keyring
     import keyring.errors as keyring_errors
 else:
-    # Only when remembering is asked about (keyring finds its backends at import).
+    # Only for a journal this computer remembers (``_marker``): keyring finds its backends
+    # at import (docs/performance.md, "Encrypted journals").
     keyring = lazy_module("keyring")
     keyring_errors = lazy_module("keyring.errors")
 
@@ -207,6 +209,12 @@ def _write_everywhere(path: Path, keys: KeyFile) -> None:
                 log.warning("could not update the key file of %s: %s", info.path, exc)
 
 
+def _marker(ident: str) -> Path:
+    """A file that says this computer keeps the journal's key in the keyring: asking the
+    keyring costs its import (and a D-Bus call) on every command otherwise."""
+    return data_dir() / "remembered" / ident
+
+
 def _no_keyring(exc: BaseException) -> StorageError:
     return StorageError(
         "this computer has no usable keyring to remember the passphrase in "
@@ -221,7 +229,10 @@ def remember(path: Path, on: bool) -> None:
     try:
         if on:
             keyring.set_password(KEYRING_SERVICE, ident, bytes(key_for(path)).hex())
+            _marker(ident).parent.mkdir(parents=True, exist_ok=True)
+            write_whole(_marker(ident), b"", what="the remembered-journal note")
         else:
+            _marker(ident).unlink(missing_ok=True)
             with contextlib.suppress(keyring_errors.PasswordDeleteError):
                 keyring.delete_password(KEYRING_SERVICE, ident)
     except keyring_errors.KeyringError as exc:
@@ -233,7 +244,7 @@ def remember(path: Path, on: bool) -> None:
 def is_remembered(path: Path) -> bool:
     """Whether the OS keyring holds the journal's key (False when there is no keyring)."""
     ident = journal_id(path)
-    if ident is None:
+    if ident is None or not _marker(ident).exists():
         return False
     try:
         return keyring.get_password(KEYRING_SERVICE, ident) is not None
@@ -245,7 +256,7 @@ def unlock_from_keyring(path: Path) -> bool:
     """Unlock with the key remembered in the OS keyring; False when there is none (or it no
     longer fits the journal's key file)."""
     ident = journal_id(path)
-    if ident is None:
+    if ident is None or not _marker(ident).exists():
         return False
     try:
         stored = keyring.get_password(KEYRING_SERVICE, ident)
