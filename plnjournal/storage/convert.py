@@ -104,16 +104,22 @@ def convert(path: Path, source_key: bytearray | None, target_key: bytearray | No
 def _sole_connection(path: Path, data_key: bytearray | None) -> Iterator[sqlite3.Connection]:
     """The only connection to the file: its write-ahead log folded in and switched off (so
     no -wal or -shm of the old file is left to be replayed into the new one), which SQLite
-    allows only when no other connection has it open."""
-    conn = connect_encrypted(str(path), data_key, timeout=30, isolation_level=None)
+    allows only when no other process has it open. Connections of this process are not seen
+    (POSIX locks are per process): the caller closes its own first."""
+    conn = connect_encrypted(str(path), data_key, timeout=2, isolation_level=None)
     try:
-        conn.execute("PRAGMA busy_timeout=30000")
-        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        if str(mode).lower() != "delete":
+        try:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except dbapi.OperationalError as exc:
+            if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+                raise
+            mode = None
+        if mode is None or str(mode).lower() != "delete":
             raise StorageError(
                 f"{path}: the journal is open in another program (the window?); close it "
                 "and try again (nothing was changed)"
             )
+        conn.execute("PRAGMA busy_timeout=30000")
         yield conn
     finally:
         conn.close()
