@@ -21,7 +21,7 @@ from plnjournal.lazy import lazy_module
 from plnjournal.paths import data_dir, write_whole
 from plnjournal.storage import key_wrap
 from plnjournal.storage.backup import backup_infos
-from plnjournal.storage.cipher import key_for
+from plnjournal.storage.cipher import dbapi, key_for
 from plnjournal.storage.convert import convert, encrypt_file, leftover, shred
 from plnjournal.storage.db import open_database
 from plnjournal.storage.key_wrap import KeyFile, read_key_file, write_key_file
@@ -138,7 +138,7 @@ def encrypt(path: Path, passphrase: str) -> str:
         try:
             copy_key_file(path, info.path)
             encrypt_file(info.path, data_key)
-        except (PlnError, OSError) as exc:  # listed by plaintext_leftovers, for the user
+        except dbapi.Error + (PlnError, OSError) as exc:  # listed by plaintext_leftovers
             log.warning("could not encrypt the backup %s: %s", info.path, exc)
             key_file(info.path).unlink(missing_ok=True)
     return recovery

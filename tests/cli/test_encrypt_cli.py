@@ -224,3 +224,26 @@ def test_encrypt_twice_and_the_key_file_mode(run: Cli, journal: Path, secret: Pa
     assert set(doc["slots"]) == {"passphrase", "recovery"}
     r = run("encrypt")
     assert r.code == 2 and "already encrypted" in r.err
+
+
+def test_a_backup_that_cannot_be_encrypted_is_listed_and_deleted_when_asked(
+    run: Cli, journal: Path, secret: Path
+) -> None:
+    run("add", "Zebracorn before.")
+    assert run("backup").code == 0
+    damaged = backup_infos(journal)[0].path
+    data = bytearray(damaged.read_bytes())
+    data[4096:] = b"quillfeather " * ((len(data) - 4096) // 13) + b"x" * ((len(data) - 4096) % 13)
+    damaged.write_bytes(bytes(data))
+    r = run("encrypt")
+    assert r.code == 0, r.err
+    assert "could not be encrypted" in r.out and str(damaged) in r.out
+    assert "Delete them yourself" in r.out and damaged.exists()
+    assert encryption.plaintext_leftovers(journal) == [damaged]
+    assert not key_file(damaged).exists()
+
+    r = run("decrypt", "--yes")
+    assert r.code == 0
+    r = run("encrypt", "--delete-leftovers")
+    assert r.code == 0 and "Deleted." in r.out and not damaged.exists()
+    assert readable_words(*journal.parent.rglob("*")) == []
