@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -247,3 +248,21 @@ def test_a_backup_that_cannot_be_encrypted_is_listed_and_deleted_when_asked(
     r = run("encrypt", "--delete-leftovers")
     assert r.code == 0 and "Deleted." in r.out and not damaged.exists()
     assert readable_words(*journal.parent.rglob("*")) == []
+
+
+@pytest.mark.slow
+def test_a_plain_journal_loads_no_encryption_module(tmp_path: Path) -> None:
+    """The plain journal's start is unchanged: SQLCipher, cryptography and keyring load only
+    for a journal with a key file."""
+    path = tmp_path / "plain.sqlite3"
+    code = (
+        "import sys\n"
+        "from plnjournal.cli import main\n"
+        f"for argv in (['add', 'hello'], ['add', 'again'], ['search', 'hello'], ['show']):\n"
+        f"    assert main(['--db', {str(path)!r}, *argv]) == 0\n"
+        "heavy = ('sqlcipher3', 'cryptography', 'keyring', 'plnjournal.storage.encryption')\n"
+        "bad = [m for m in heavy if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
