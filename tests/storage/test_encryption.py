@@ -23,6 +23,7 @@ from plnjournal.storage.key_wrap import ARGON2_PARAMS, FAST_KDF_ENV, as_recovery
 from plnjournal.storage.keys import key_file
 from plnjournal.storage.restore import restore_backup
 from plnjournal.storage.sqlite_file import check_file, read_revision
+from plnjournal.storage.sqlite_open import HEAD_REVISION
 from tests.storage.encrypted import (  # noqa: F401 - fixtures
     MemoryKeyring,
     all_rows,
@@ -88,7 +89,7 @@ def test_a_locked_journal_says_so_and_the_file_checks_know_it(db_path: Path) -> 
         encryption.unlock(db_path, "not it")
     assert wrong.value.exit_code == 2 and "\n" not in wrong.value.message
     encryption.unlock(db_path, "pw")
-    assert read_revision(db_path) == ("0004", True)
+    assert read_revision(db_path) == (HEAD_REVISION, True)
     assert _titles(db_path) == ["One"]
 
 
@@ -120,7 +121,7 @@ def test_a_passphrase_change_reaches_the_backups(db_path: Path) -> None:
         with pytest.raises(WrongPassphrase):
             encryption.unlock(path, "old words")
     encryption.unlock(backup, "new words")  # the backup alone opens with the new one
-    assert verify_backup(backup) == "0004"
+    assert verify_backup(backup) == HEAD_REVISION
     assert encryption.is_unlocked(db_path)  # the same key: the journal too
     with pytest.raises(WrongPassphrase):
         encryption.change_passphrase(db_path, "old words", "third")

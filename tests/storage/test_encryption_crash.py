@@ -19,6 +19,7 @@ from plnjournal.storage.backup import make_backup
 from plnjournal.storage.backup_check import verify_backup
 from plnjournal.storage.db import open_database
 from plnjournal.storage.key_wrap import FAST_KDF_ENV
+from plnjournal.storage.sqlite_open import HEAD_REVISION
 from tests.storage.encrypted import fast_kdf  # noqa: F401 - fixture
 
 SCRIPT = Path(__file__).with_name("passphrase_child.py")
@@ -65,5 +66,5 @@ def test_killed_during_passphrase_changes_never_loses_access(db_path: Path) -> N
     assert seen == {"alpha", "beta"}  # the children did change it, between the kills
     encryption.lock(db_path)
     encryption.unlock(db_path, recovery)  # the recovery key was never touched
-    assert verify_backup(backup) == "0004"
+    assert verify_backup(backup) == HEAD_REVISION
     open_database(db_path, create=False).close()
