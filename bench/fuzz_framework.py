@@ -27,7 +27,108 @@ def _seeds() -> list[tuple[str, bytes]]:
     for framework_id in builtin_frameworks():
         seeds.append((f"{framework_id}.json", folder.joinpath(f"{framework_id}.json").read_bytes()))
         seeds.append((f"{framework_id}.csv", spec_to_csv(load_builtin(framework_id)).encode()))
+    # The formats programmes publish: a SmartEvidence matrix, a CASE package, a workbook.
+    examples = resources.files("plnjournal.resources").joinpath("examples/frameworks")
+    for name in ("early-career-teaching.matrix", "nurse-proficiencies.case.json"):
+        seeds.append((name, examples.joinpath(name).read_bytes()))
+    seeds.append(
+        ("formation-enseignants.xlsx", examples.joinpath("formation-enseignants.xlsx").read_bytes())
+    )
     return seeds
+
+
+def _example(name: str) -> dict[str, object]:
+    folder = resources.files("plnjournal.resources").joinpath("examples/frameworks")
+    return json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+
+
+def _published() -> list[tuple[str, bytes]]:
+    """Crafted SmartEvidence and CASE files: wrong types, references to nothing, circles, a
+    very deep tree, absurd counts."""
+    matrix = _example("early-career-teaching.matrix")
+    fw = matrix["framework"]
+    case = _example("nurse-proficiencies.case.json")
+    items = case["CFItems"]
+    chain = [{"identifier": f"i{n}", "fullStatement": f"S{n}"} for n in range(5000)]
+    links = [
+        {
+            "associationType": "isChildOf",
+            "originNodeURI": {"identifier": f"i{n}"},
+            "destinationNodeURI": {
+                "identifier": f"i{n - 1}" if n else case["CFDocument"]["identifier"]
+            },
+        }
+        for n in range(5000)
+    ]
+    return [
+        (
+            "types.matrix",
+            json.dumps(
+                {"framework": fw | {"standards": {"a": 1}, "standardelements": [1, None, "x"]}}
+            ).encode(),
+        ),
+        (
+            "statuses.matrix",
+            json.dumps(
+                {"framework": fw | {"evidencestatuses": [{"completed": ["x"]}, 5, {}]}}
+            ).encode(),
+        ),
+        (
+            "ids.matrix",
+            json.dumps(
+                {
+                    "framework": fw
+                    | {
+                        "standardelements": [
+                            e | {"standardid": [1], "parentelementid": {"a": 1}}
+                            for e in fw["standardelements"]
+                        ]
+                    }
+                }
+            ).encode(),
+        ),
+        (
+            "many.matrix",
+            json.dumps(
+                {
+                    "framework": fw
+                    | {
+                        "standardelements": [
+                            {"shortname": f"E{n}", "name": f"N{n}", "standardid": 1}
+                            for n in range(20_000)
+                        ]
+                    }
+                }
+            ).encode(),
+        ),
+        ("no-framework.matrix", b'{"framework": []}'),
+        (
+            "case-types.json",
+            json.dumps(
+                case
+                | {
+                    "CFItems": [
+                        1,
+                        {"identifier": ["x"]},
+                        {"identifier": "y", "fullStatement": {"a": 1}},
+                    ],
+                    "CFAssociations": "x",
+                }
+            ).encode(),
+        ),
+        (
+            "case-chain.json",
+            json.dumps(case | {"CFItems": chain, "CFAssociations": links}).encode(),
+        ),
+        ("case-dupes.json", json.dumps(case | {"CFItems": items + items}).encode()),
+        (
+            "case-sequence.json",
+            json.dumps(
+                case
+                | {"CFAssociations": [a | {"sequenceNumber": "x"} for a in case["CFAssociations"]]}
+            ).encode(),
+        ),
+    ]
 
 
 def _with(**over: object) -> bytes:
@@ -137,5 +238,5 @@ FAMILY = Family(
     name="framework",
     argv=lambda path, db: ["--db", str(db), "skills", "import", str(path)],
     seeds=_seeds,
-    crafted=_crafted,
+    crafted=lambda: _crafted() + _published(),
 )

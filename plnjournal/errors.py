@@ -36,6 +36,19 @@ class DatabaseTooNew(StorageError):
     """The file was written by a newer PLN Journal; we refuse rather than risk damaging it."""
 
 
+class WrongPassphrase(PlnError):
+    """The passphrase or recovery key given does not open the encrypted journal (exit 2)."""
+
+    exit_code = 2
+
+
+class JournalLocked(PlnError):
+    """The journal is encrypted and no key for it is known in this process yet: said before
+    SQLite could call it "not a database" (exit 2: the passphrase is the missing input)."""
+
+    exit_code = 2
+
+
 class DatabaseDamaged(StorageError):
     """The file is not a database or fails SQLite's integrity check.
 

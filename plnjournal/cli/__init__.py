@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ from plnjournal.cli.parser import WINDOW_HANDLER, build_parser, load_handler
 from plnjournal.errors import PlnError
 from plnjournal.lazy import lazy_module
 from plnjournal.paths import private_files
+from plnjournal.storage.cipher import connect, dbapi
 
 # The log file, written only when a command meets a bug: keeps it off the quick commands'
 # start (docs/performance.md, "The command line's start").
@@ -121,11 +121,11 @@ def _holds_nothing(path: Path) -> bool:
     """Whether the journal file holds no one's words: no reflection, feedback, rating or
     commitment (a failed command rolled its writes back). Anything else keeps it."""
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(connect(path, mode="ro")) as conn:
             for table in ("entries", "feedback_items", "ratings", "commitments"):
                 if conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
                     return False
-    except sqlite3.Error:
+    except dbapi.Error + (PlnError,):
         return path.exists() and path.stat().st_size == 0
     return True
 

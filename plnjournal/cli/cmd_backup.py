@@ -83,6 +83,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
             f"{db_path}: is a folder, not a journal file; give a file name", exit_code=2
         )
     backup = resolve_backup(args.backup, db_path)
+    ctx.ensure_unlocked()
+    ctx.ensure_unlocked(backup)  # a backup of the journal opens with the same key
     verify_backup(backup)  # before asking: never offer to restore a damaged backup
     if not args.yes and sys.stdin.isatty():
         answer = input(

@@ -85,6 +85,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         skills=tuple(args.skill),
         tags=tuple(composed.tags) if composed is not None else (),
     )
+    ctx.ensure_unlocked()
     entry_id = None if args.responds else quick_add.add_quickly(ctx.db_path, entry)
     answers: list[FeedbackRow] = []
     if entry_id is None:

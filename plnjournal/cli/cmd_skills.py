@@ -11,7 +11,12 @@ from plnjournal.cli.args import output_path
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json, print_warning
 from plnjournal.core.dates import parse_date
-from plnjournal.core.frameworks.files import file_format, read_framework_file, write_framework_file
+from plnjournal.core.frameworks.files import (
+    SKILLS_ONLY,
+    file_format,
+    read_framework_file,
+    write_framework_file,
+)
 from plnjournal.core.frameworks.spec import builtin_frameworks, load_builtin
 from plnjournal.core.frameworks.sync import import_framework, spec_from_framework
 from plnjournal.core.skills.keywords import change_keywords, skill_keywords
@@ -82,15 +87,20 @@ def _print_problems(exc: Exception) -> int:
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     """Install or update the framework from a file; ``--dry-run`` shows the changes first,
     and any problem in the file imports nothing."""
-    builtin = _builtin(str(args.file))
-    fmt = "json" if builtin else file_format(args.file, what="skills import")
+    builtin = "" if args.format else _builtin(str(args.file))
+    fmt = "json" if builtin else args.format or file_format(args.file, what="skills import")
+    skills_only = fmt in SKILLS_ONLY
     db = ctx.db()
     try:
         with db.session() as session:
             fw = active_framework(session)
-            scale = [(lv.level, lv.label) for lv in fw.levels] if fw and fmt == "csv" else None
-            spec = load_builtin(builtin) if builtin else read_framework_file(args.file, scale=scale)
-            summary = import_framework(session, spec, skills_only=fmt == "csv", file=str(args.file))
+            scale = [(lv.level, lv.label) for lv in fw.levels] if fw and skills_only else None
+            spec = (
+                load_builtin(builtin)
+                if builtin
+                else read_framework_file(args.file, scale=scale, fmt=fmt, root=args.root)
+            )
+            summary = import_framework(session, spec, skills_only=skills_only, file=str(args.file))
             if args.dry_run:
                 session.rollback()
     except ValidationError as exc:

@@ -10,18 +10,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from plnjournal.cli.output import print_warning
+from plnjournal.cli.passphrase import current_secret
 from plnjournal.errors import DatabaseDamaged, InputError, PlnError
 from plnjournal.lazy import lazy_module
 from plnjournal.paths import resolve_db_path
+from plnjournal.storage.cipher import dbapi
+from plnjournal.storage.keys import is_encrypted
 from plnjournal.storage.sqlite_file import connect_readonly, describe_sqlite_error
 
 if TYPE_CHECKING:
+    from plnjournal.storage import db as storage_db
+    from plnjournal.storage import encryption
     from plnjournal.storage.backup import BackupInfo
     from plnjournal.storage.db import Database
-
-# Opening the journal for writing: keeps storage.db off search, show and stats, which read
-# over a plain connection (docs/performance.md, "The command line's start").
-storage_db = lazy_module("plnjournal.storage.db")
+else:
+    # Opening the journal for writing: keeps storage.db off search, show and stats, which
+    # read over a plain connection (docs/performance.md, "The command line's start").
+    storage_db = lazy_module("plnjournal.storage.db")
+    # Only an encrypted journal needs its keys unwrapped (same place, "Encrypted journals").
+    encryption = lazy_module("plnjournal.storage.encryption")
 
 
 class Context:
@@ -63,6 +70,7 @@ class Context:
                     f"--db: {self.db_path.parent}: no such folder; create it first "
                     "(nothing was created)"
                 )
+            self.ensure_unlocked()
 
             with self._damage_advice():
                 self._db = storage_db.open_database(
@@ -71,6 +79,21 @@ class Context:
             for warning in self._db.warnings:
                 print_warning(warning)
         return self._db
+
+    def ensure_unlocked(self, path: Path | None = None) -> None:
+        """An encrypted journal's key (or a backup's: ``path``), before anything opens it:
+        from the OS keyring when the user chose to remember it, else the passphrase
+        (``cli.passphrase``). A plain journal costs one missing-file check."""
+        path = path or self.db_path
+        if not is_encrypted(path) or encryption.is_unlocked(path):
+            return
+        if encryption.unlock_from_keyring(path):
+            return
+        encryption.unlock(path, current_secret(path))
+
+    def require_journal(self) -> None:
+        """Refuse, in one line, a journal that is not there (nothing is created)."""
+        self._require_journal()
 
     def _require_journal(self) -> None:
         path = self.db_path
@@ -107,7 +130,7 @@ class Context:
         """The user's message for an SQLite error a read command met on its plain connection
         (a damaged page, a locked file, a full disk), with the restore advice; None for
         anything else — a misused statement or a broken constraint is a bug, not the file."""
-        if not (isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError):
+        if not (isinstance(exc, dbapi.OperationalError) or dbapi.exactly_database_error(exc)):
             return None
         try:
             with self._damage_advice():
@@ -120,6 +143,7 @@ class Context:
         journal fully (migrating it) when it is not up to date. Never creates a journal."""
         if self._reader is None:
             self._require_journal()  # a read never creates a journal
+            self.ensure_unlocked()
             with self._damage_advice():
                 conn = connect_readonly(self.db_path)
             if conn is None:

@@ -28,12 +28,18 @@ from plnjournal.cli.context import Context
 from plnjournal.cli.examples import EXAMPLES
 from plnjournal.cli.output import print_error
 from plnjournal.cli.parser_entries import entry_commands
+from plnjournal.cli.parser_evidence import evidence_commands
 from plnjournal.cli.parser_feedback import feedback_commands
 from plnjournal.cli.parser_forms import form_commands
 from plnjournal.cli.parser_mentor import mentor_commands
+from plnjournal.cli.parser_privacy import privacy_commands
 from plnjournal.cli.parser_programme import programme_commands
 from plnjournal.core.language import LANGUAGES
 from plnjournal.resources import folder as resource_folder
+
+# ``skills import --format``'s choices (core/frameworks/files.py reads them; the parser must
+# not import it).
+FRAMEWORK_FORMATS = ("json", "csv", "xlsx", "matrix", "case")
 
 # ``settings language``'s choices: the languages the journal reads, and auto.
 LANGUAGE_CHOICES = (*LANGUAGES, "auto")
@@ -85,11 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         _journal,
         _skills,
         _backups,
+        privacy_commands,
         feedback_commands,
         entry_commands,
         _insights,
         _report,
         form_commands,
+        evidence_commands,
         _journal_io,
         _show,
         _settings,
@@ -209,20 +217,33 @@ def _skills(sub: Subcommands) -> None:
 
     q = skills.add_parser(
         "import",
-        help="import a framework (.csv or .json, or a built-in one by name); re-importing "
-        "updates skills matched by code",
+        help="import a framework (.json, .csv, .xlsx, a Mahara .matrix, a CASE package, or a "
+        "built-in one by name); re-importing updates skills matched by identifier or code",
     )
     q.add_argument(
         "file",
         metavar="FILE",
-        help="a .csv or .json framework file, or a built-in framework: "
+        help="a framework file (.json, .csv, .xlsx, .matrix), or a built-in framework: "
         + ", ".join(builtin_names()),
+    )
+    q.add_argument(
+        "--format",
+        choices=FRAMEWORK_FORMATS,
+        help="what FILE is (default: from its extension and content: .json may be ours, a "
+        "CASE package or a SmartEvidence matrix)",
+    )
+    q.add_argument(
+        "--root",
+        metavar="IDENTIFIER",
+        help="a CASE package's item whose subtree becomes the framework (default: the document)",
     )
     q.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     q.add_argument("--json", action="store_true", help="print the summary as JSON")
     q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_import")
 
-    q = skills.add_parser("export", help="export the framework (.csv or .json, by extension)")
+    q = skills.add_parser(
+        "export", help="export the framework (.json, .csv or .xlsx, by extension)"
+    )
     q.add_argument("file", metavar="FILE", help="the file to write, or a folder")
     q.add_argument("--force", action="store_true", help="replace FILE if it exists")
     q.set_defaults(handler="plnjournal.cli.cmd_skills:cmd_export")

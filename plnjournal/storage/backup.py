@@ -17,12 +17,13 @@ import datetime as dt
 import logging
 import os
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from plnjournal.errors import StorageError
+from plnjournal.errors import PlnError, StorageError
 from plnjournal.paths import backup_dir, private_file_beside
+from plnjournal.storage.cipher import connect, dbapi
+from plnjournal.storage.keys import copy_key_file, is_encrypted, key_file
 from plnjournal.storage.sqlite_open import open_readonly
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,9 @@ def copy_database(src: Path, dest: Path) -> Path:
     The copy is a standalone file (rollback-journal mode, no ``-wal`` beside it), written to
     a new private file beside it (``.NAME.<random>.part``, 0600) and renamed, so a backup is
     either whole or absent, even after a crash.
+
+    An encrypted journal's copy is encrypted with the same data key, and its key file goes
+    beside it (written first), so the backup opens with the journal's passphrase on its own.
     """
     tmp: Path | None = None
     try:
@@ -123,7 +127,9 @@ def copy_database(src: Path, dest: Path) -> Path:
         tmp = private_file_beside(dest, ".part")  # new, 0600: never a planted link
         source = open_readonly(src)  # also from a read-only folder or medium
         try:
-            target = sqlite3.connect(tmp)
+            if is_encrypted(src):
+                copy_key_file(src, dest)
+            target = connect(tmp, key_from=src)
             try:
                 source.backup(target)
                 # The copied header still says WAL; a backup should open on its own.
@@ -136,11 +142,15 @@ def copy_database(src: Path, dest: Path) -> Path:
             os.fsync(fh.fileno())
         tmp.replace(dest)
         _fsync_dir(dest.parent)
-    except (sqlite3.Error, OSError) as exc:
+    except dbapi.Error + (OSError, PlnError) as exc:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
                 tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
+                if not dest.exists():
+                    key_file(dest).unlink(missing_ok=True)
+        if isinstance(exc, PlnError):  # a locked journal, a key file that cannot be written
+            raise
         raise _copy_failure(src, dest, exc) from exc
     return dest
 
@@ -219,14 +229,14 @@ def daily_backup(db_path: Path, *, now: dt.datetime | None = None) -> Path | Non
 def _has_content(db_path: Path) -> bool:
     try:
         conn = open_readonly(db_path)
-    except sqlite3.Error:
+    except dbapi.Error:
         return True  # let the backup itself say what is wrong
     try:
         row = conn.execute(
             "SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM skills)"
         ).fetchone()
         return bool(row[0])
-    except sqlite3.Error:
+    except dbapi.Error:
         return True
     finally:
         conn.close()
@@ -270,6 +280,7 @@ def prune_backups(db_path: Path) -> list[Path]:
     for b in backups:
         if b.path not in keep:
             b.path.unlink(missing_ok=True)
+            key_file(b.path).unlink(missing_ok=True)
             removed.append(b.path)
             log.info("rotated out old backup %s", b.path)
     # A ".part" left by a crash mid-backup is never a backup; clear out old ones (a fresh one

@@ -4,13 +4,14 @@ journal, which of its backups is the newest sound one (what the damaged-journal 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, PlnError, StorageError
 from plnjournal.storage.backup import BackupInfo, backup_infos
+from plnjournal.storage.cipher import connect, dbapi
+from plnjournal.storage.keys import is_encrypted
 from plnjournal.storage.schema import check_schema, one_line
-from plnjournal.storage.sqlite_open import REVISIONS, SQLITE_MAGIC, lenient_text, sqlite_uri
+from plnjournal.storage.sqlite_open import REVISIONS, SQLITE_MAGIC, lenient_text
 
 
 def verify_backup(path: Path, *, quick: bool = False) -> str:
@@ -25,13 +26,13 @@ def verify_backup(path: Path, *, quick: bool = False) -> str:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise StorageError(f"{path}: cannot read the backup: {exc.strerror}") from exc
-    if head != SQLITE_MAGIC:
+    if head != SQLITE_MAGIC and not is_encrypted(path):
         raise DatabaseDamaged(
             f"{path}: is not a PLN Journal backup (not an SQLite file)", exit_code=2
         )
     try:
         # immutable: a backup is never written, so read it without locks or -wal/-shm files.
-        conn = lenient_text(sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True))
+        conn = lenient_text(connect(path, mode="ro", immutable="1"))
         try:
             check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
             problems = [r[0] for r in conn.execute(check).fetchall()]
@@ -47,7 +48,7 @@ def verify_backup(path: Path, *, quick: bool = False) -> str:
             foreign = check_schema(conn, row[0]) if row and row[0] in REVISIONS else None
         finally:
             conn.close()
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
+    except dbapi.Error + (UnicodeDecodeError,) as exc:
         # SQLite's message about a damaged schema quotes its bytes, which need not be UTF-8.
         raise DatabaseDamaged(f"{path}: the backup cannot be read ({_said(exc)})") from exc
     if row is None:

@@ -21,6 +21,8 @@ from plnjournal.lazy import lazy_module
 from plnjournal.storage import dialect
 from plnjournal.storage.backup import daily_backup as backup_once_a_day
 from plnjournal.storage.backup import make_backup
+from plnjournal.storage.cipher import connect, dbapi, key_for
+from plnjournal.storage.keys import is_encrypted
 from plnjournal.storage.schema import one_line
 from plnjournal.storage.sqlite_file import (
     QuickCheck,
@@ -135,7 +137,7 @@ class Database:
                 with self._lock:
                     self._readers.append(conn)
             yield conn
-        except sqlite3.Error as exc:
+        except dbapi.Error as exc:
             raise describe_sqlite_error(exc, self.path) from exc
 
     def close(self) -> None:
@@ -144,7 +146,7 @@ class Database:
             readers, self._readers = self._readers, []
             self._local = threading.local()
         for conn in readers:
-            with contextlib.suppress(sqlite3.Error):  # another thread's: closed when collected
+            with contextlib.suppress(*dbapi.Error):  # another thread's: closed when collected
                 conn.close()
         if self._engine is not None:
             self._engine.dispose()
@@ -160,7 +162,9 @@ def make_engine(
     timeout = busy_timeout_ms
     # An error's text never carries the statement's values: they are the user's words
     # (a private reflection's body), and errors reach the terminal and the log.
-    if read_only:
+    if is_encrypted(path):
+        engine = _encrypted_engine(path, timeout / 1000, read_only=read_only)
+    elif read_only:
         engine = sqlalchemy.create_engine(
             f"sqlite:///{path}",
             creator=lambda: open_readonly(path, any_thread=True),
@@ -195,6 +199,25 @@ def make_engine(
         dialect.begin_write_if_needed(cursor.connection, statement)
 
     return engine
+
+
+def _encrypted_engine(path: Path, timeout_s: float, *, read_only: bool) -> Engine:
+    """An engine over SQLCipher connections (``cipher.connect``). SQLAlchemy's pysqlcipher
+    dialect wraps SQLCipher's errors as it wraps sqlite3's (an import's IntegrityError stays
+    one); it keys each new connection from the URL's password, so that is the same raw key
+    the connection already has (an empty one would be refused). The pool is the plain
+    journal's (the dialect's own keeps one connection per thread for ever)."""
+    raw_key = f"x'{bytes(key_for(path)).hex()}'"
+    url = sqlalchemy.engine.URL.create("sqlite+pysqlcipher", password=raw_key, database=str(path))
+
+    def creator() -> sqlite3.Connection:
+        if read_only:
+            return open_readonly(path, any_thread=True)
+        return connect(path, timeout=timeout_s, check_same_thread=False)
+
+    return sqlalchemy.create_engine(
+        url, creator=creator, poolclass=sqlalchemy.pool.QueuePool, hide_parameters=True
+    )
 
 
 def migrate(engine: Engine, target: str = "head") -> None:
@@ -264,7 +287,7 @@ def open_database(
         except PlnError:
             engine.dispose()
             raise
-        except (sa_exc.SQLAlchemyError, sqlite3.Error) as exc:
+        except dbapi.Error + (sa_exc.SQLAlchemyError,) as exc:
             engine.dispose()
             raise describe_sqlite_error(exc, path) from exc
     database = Database(path, engine, read_only=read_only)

@@ -14,6 +14,8 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING, cast
 
+from plnjournal.storage.cipher import dbapi
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -60,7 +62,7 @@ def begin_write_if_needed(dbapi_connection: sqlite3.Connection, statement: str) 
         try:
             dbapi_connection.execute("BEGIN IMMEDIATE")
             return
-        except sqlite3.OperationalError as exc:
+        except dbapi.OperationalError as exc:
             text = str(exc).lower()
             if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
                 raise
@@ -79,6 +81,6 @@ def raw_connection(session: Session) -> sqlite3.Connection:
 def dbapi_connection(conn_or_session: sqlite3.Connection | Session) -> sqlite3.Connection:
     """A plain DB-API connection as it is, or the one under an SQLAlchemy session (inside its
     transaction): the light reads (search, stats, the window's day) accept either."""
-    if isinstance(conn_or_session, sqlite3.Connection):
-        return conn_or_session
-    return raw_connection(conn_or_session)
+    if isinstance(conn_or_session, dbapi.Connection):  # sqlite3's or SQLCipher's
+        return cast(sqlite3.Connection, conn_or_session)
+    return raw_connection(cast("Session", conn_or_session))

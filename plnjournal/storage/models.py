@@ -83,6 +83,9 @@ class Framework(Base):
     default_cadence_days: Mapped[int | None] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # The identifier the publishing programme gave it (CASE, Mahara), kept so a re-import
+    # finds it by that identifier; "" for frameworks written by hand.
+    external_id: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     levels: Mapped[list[ScaleLevel]] = relationship(
         back_populates="framework", order_by="ScaleLevel.level", cascade="all, delete-orphan"
@@ -133,6 +136,9 @@ class Area(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The identifier the publishing programme gave it (CASE, Mahara), kept so a re-import
+    # finds it by that identifier; "" for frameworks written by hand.
+    external_id: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     framework: Mapped[Framework] = relationship(back_populates="areas")
     skills: Mapped[list[Skill]] = relationship(back_populates="area", order_by="Skill.position")
@@ -158,6 +164,9 @@ class Skill(Base):
     # Words that show a reflection discusses this skill, beyond its name, code and
     # descriptors (one per line; docs/avoidance.md, "Linked but not discussed").
     keywords: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The identifier the publishing programme gave it (CASE, Mahara), kept so a re-import
+    # finds it by that identifier; "" for frameworks written by hand.
+    external_id: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     area: Mapped[Area] = relationship(back_populates="skills")
     descriptors: Mapped[list[LevelDescriptor]] = relationship(

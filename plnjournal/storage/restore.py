@@ -14,7 +14,6 @@ import datetime as dt
 import logging
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +21,11 @@ from plnjournal.errors import DatabaseDamaged, PlnError, StorageError
 from plnjournal.paths import private_file_beside
 from plnjournal.storage.backup import _fsync_dir, make_backup
 from plnjournal.storage.backup_check import verify_backup
+from plnjournal.storage.cipher import connect, dbapi
 from plnjournal.storage.db import open_database
+from plnjournal.storage.keys import copy_key_file, is_encrypted, journal_id, key_file
 from plnjournal.storage.sqlite_file import check_file, describe_sqlite_error, read_revision
-from plnjournal.storage.sqlite_open import HEAD_REVISION, sqlite_uri
+from plnjournal.storage.sqlite_open import HEAD_REVISION
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
     if backup.exists() and db_path.exists() and backup.resolve() == db_path.resolve():
         raise StorageError(f"{backup}: is the journal itself, not a backup of it")
     revision = verify_backup(backup)
+    _same_key(backup, db_path)
     with contextlib.suppress(DatabaseDamaged):  # a damaged journal is moved aside later
         check_file(db_path, create=True)  # a folder given as the journal is said so
     staged: Path | None = None
@@ -63,10 +65,11 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
             _write_into_live(staged, db_path)
         else:
             damaged_kept = _replace_file(staged, db_path, now)
-    except (sqlite3.Error, OSError) as exc:
+    except dbapi.Error + (OSError,) as exc:
         raise describe_sqlite_error(exc, db_path) from exc
     finally:
         if staged is not None:
+            key_file(staged).unlink(missing_ok=True)
             staged.unlink(missing_ok=True)
             staged.with_name(staged.name + "-journal").unlink(missing_ok=True)
     log.info(
@@ -77,6 +80,24 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
         open_database(db_path).close()  # upgrades, after its own backup
         migrated_from = revision
     return RestoreResult(backup, saved, damaged_kept, migrated_from)
+
+
+def _same_key(backup: Path, db_path: Path) -> None:
+    """A backup goes into the live journal page by page, so both must be plain or both
+    encrypted with the same data key (a journal's own backups always are)."""
+    live = db_path.exists() and db_path.stat().st_size > 0
+    if not live or (not is_encrypted(backup) and not is_encrypted(db_path)):
+        return
+    if is_encrypted(backup) and is_encrypted(db_path):
+        live_id = journal_id(db_path)
+        if live_id is None or journal_id(backup) == live_id:
+            return  # the same key (or a damaged key file: replaced as a damaged journal)
+    raise StorageError(
+        f"{backup}: was made when the journal was "
+        + ("encrypted with another key" if is_encrypted(backup) else "not encrypted")
+        + "; it cannot be put into the journal as it is now (nothing was changed)",
+        exit_code=2,
+    )
 
 
 def _changed_since_check(staged: Path, revision: str) -> str | None:
@@ -106,9 +127,11 @@ def _stage(backup: Path, db_path: Path) -> Path:
     in a new file of its own (``private_file_beside``: never a file or link already there)."""
     staged = private_file_beside(db_path, ".restoring")
     try:
-        src = sqlite3.connect(sqlite_uri(backup, mode="ro", immutable="1"), uri=True)
+        if is_encrypted(backup):  # the copy opens as the backup does, with its key file
+            copy_key_file(backup, staged)
+        src = connect(backup, mode="ro", immutable="1")
         try:
-            dest = sqlite3.connect(staged)
+            dest = connect(staged, key_from=backup)
             try:
                 src.backup(dest)
                 dest.execute("PRAGMA journal_mode=DELETE")
@@ -117,6 +140,7 @@ def _stage(backup: Path, db_path: Path) -> Path:
         finally:
             src.close()
     except BaseException:
+        key_file(staged).unlink(missing_ok=True)
         staged.unlink(missing_ok=True)
         raise
     return staged
@@ -124,11 +148,11 @@ def _stage(backup: Path, db_path: Path) -> Path:
 
 def _write_into_live(staged: Path, db_path: Path) -> None:
     """Copy ``staged`` into the live journal as one transaction of the journal itself."""
-    dest = sqlite3.connect(db_path, timeout=30)
+    dest = connect(db_path, timeout=30)
     try:
         dest.execute("PRAGMA busy_timeout=30000")
         page_size = dest.execute("PRAGMA page_size").fetchone()[0]
-        src = sqlite3.connect(staged)
+        src = connect(staged)
         try:
             if src.execute("PRAGMA page_size").fetchone()[0] != page_size:
                 # A WAL journal only accepts pages of its own size: convert the copy first.
@@ -157,6 +181,10 @@ def _replace_file(staged: Path, db_path: Path, now: dt.datetime) -> Path | None:
             side.replace(kept.with_name(kept.name + suffix) if kept else side.with_suffix(".old"))
     with staged.open("rb+") as fh:
         os.fsync(fh.fileno())
+    # An encrypted backup's key file comes with it, first, unless the journal's own is for the
+    # same key (it may hold a newer passphrase).
+    if is_encrypted(staged) and journal_id(db_path) != journal_id(staged):
+        copy_key_file(staged, db_path)
     staged.replace(db_path)
     with contextlib.suppress(OSError):
         _fsync_dir(db_path.parent)

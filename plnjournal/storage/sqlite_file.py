@@ -11,8 +11,10 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, StorageError
+from plnjournal.errors import DatabaseDamaged, DatabaseTooNew, PlnError, StorageError
 from plnjournal.lazy import lazy_module
+from plnjournal.storage.cipher import dbapi
+from plnjournal.storage.keys import is_encrypted
 from plnjournal.storage.schema import one_line, read_objects, schema_message, schema_problems
 from plnjournal.storage.sqlite_open import (
     HEAD_REVISION,
@@ -112,6 +114,8 @@ def check_file(path: Path, create: bool) -> bool:
     if not head:
         return False
     if head != SQLITE_MAGIC:
+        if is_encrypted(path):  # SQLCipher's pages, its key file beside it
+            return True
         raise damaged(path, "is not a PLN Journal database (not an SQLite file)", exit_code=2)
     return True
 
@@ -127,7 +131,7 @@ def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
     """
     try:
         conn = lenient_text(open_readonly(path))
-    except sqlite3.Error as exc:
+    except dbapi.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
     try:
         objects = read_objects(conn)
@@ -143,7 +147,7 @@ def read_revision(path: Path, *, check: bool = True) -> tuple[str | None, bool]:
                 f"{schema_message(foreign)}, so it was not opened (another program changed it)",
             )
         return revision, True
-    except sqlite3.Error as exc:
+    except dbapi.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
     except UnicodeDecodeError as exc:  # SQLite's words about a damaged schema, not UTF-8
         raise damaged(path, "the journal file is damaged (its schema is not text)") from exc
@@ -163,7 +167,7 @@ class QuickCheck:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._problems: list[str] = []
-        self._error: sqlite3.Error | None = None
+        self._error: Exception | None = None
         self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
         self._thread.start()
 
@@ -184,7 +188,9 @@ class QuickCheck:
                 self._problems = quick_check_problems(conn)
             finally:
                 conn.close()
-        except sqlite3.Error as exc:
+        except dbapi.Error as exc:
+            self._error = exc
+        except PlnError as exc:  # locked: said at the verdict, as the opening says it
             self._error = exc
         except UnicodeDecodeError:  # SQLite's words about a damaged schema, not UTF-8
             self._problems = ["its schema is not text"]
@@ -192,6 +198,8 @@ class QuickCheck:
     def verdict(self) -> None:
         """Wait for the check; raise what it found, as ``read_revision``'s own check does."""
         self._thread.join()
+        if isinstance(self._error, PlnError):
+            raise self._error
         if self._error is not None:
             raise describe_sqlite_error(self._error, self.path) from self._error
         if self._problems:
@@ -223,7 +231,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection | None:
     try:
         conn = open_readonly(path)
         conn.execute("PRAGMA busy_timeout=10000")
-    except sqlite3.Error as exc:
+    except dbapi.Error as exc:
         raise describe_sqlite_error(exc, path) from exc
     return conn
 

@@ -10,21 +10,15 @@ import sqlite3
 import time
 from pathlib import Path
 
+from plnjournal.storage.cipher import connect, dbapi
+from plnjournal.storage.cipher import sqlite_uri as sqlite_uri  # where callers found it
+from plnjournal.storage.keys import SQLITE_MAGIC as SQLITE_MAGIC
+
 # Every revision this version knows, oldest first. A file at a revision not listed here was
 # written by a newer PLN Journal. tests/storage/test_migrations.py keeps this in step with
 # the Alembic scripts.
-REVISIONS = ("0001", "0002", "0003", "0004", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD_REVISION = REVISIONS[-1]
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def sqlite_uri(path: Path, **params: str) -> str:
-    """A ``file:`` URI for ``path`` that survives ``?``, ``#`` and ``%`` in folder names."""
-    uri = Path(os.path.abspath(path)).as_uri()
-    if params:
-        uri += "?" + "&".join(f"{k}={v}" for k, v in params.items())
-    return uri
 
 
 def open_readonly(path: Path, *, any_thread: bool = False) -> sqlite3.Connection:
@@ -36,9 +30,7 @@ def open_readonly(path: Path, *, any_thread: bool = False) -> sqlite3.Connection
     connection pool that hands it to other threads (one at a time).
     """
     same = not any_thread
-    conn = sqlite3.connect(
-        sqlite_uri(path, mode="ro"), uri=True, timeout=10, check_same_thread=same
-    )
+    conn = connect(path, mode="ro", timeout=10, check_same_thread=same)
     try:
         _first_read(conn)
         return conn
@@ -49,14 +41,12 @@ def open_readonly(path: Path, *, any_thread: bool = False) -> sqlite3.Connection
         raise sqlite3.DatabaseError(
             "database disk image is malformed (its schema is not text)"
         ) from exc
-    except sqlite3.OperationalError:
+    except dbapi.OperationalError:
         conn.close()
         wal = path.with_name(path.name + "-wal")
         if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0):
             raise
-    return sqlite3.connect(
-        sqlite_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=same
-    )
+    return connect(path, mode="ro", immutable="1", check_same_thread=same)
 
 
 FIRST_READ_TRIES = 6
@@ -70,7 +60,7 @@ def _first_read(conn: sqlite3.Connection) -> None:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return
-        except sqlite3.OperationalError as exc:
+        except dbapi.OperationalError as exc:
             text = str(exc).lower()
             if ("locked" not in text and "busy" not in text) or attempt == FIRST_READ_TRIES - 1:
                 raise

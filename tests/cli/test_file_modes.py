@@ -83,6 +83,8 @@ def test_every_file_written_is_the_users_own(
     run("export-journal", str(out / "md"))
     run("export-journal", str(out / "all.json"))
     run("skills", "export", str(out / "fw.json"))
+    run("skills", "export", str(out / "fw.xlsx"))
+    run("export-evidence", str(out / "evidence"))
     run("feedback-template", str(out / "ask.csv"))
     run("chart", "calendar", str(out / "c.png"))
     run("chart", "heatmap", str(out / "h.svg"))
@@ -97,6 +99,7 @@ def test_every_file_written_is_the_users_own(
     assert {name: oct(mode) for name, mode in seen.items() if mode & 0o077} == {}
     names = {p.name for p in out.iterdir()}
     assert {"md", "all.json", "c.png", "h.svg", "t.pdf", "report.pdf", "ask.csv"} <= names
+    assert {"fw.xlsx", "evidence"} <= names
     assert list((work / "backups").iterdir()) and list((home / "logs").iterdir())
     written = [p for base in (work, out, home, runtime) for p in base.rglob("*")]
     assert _loose(written) == []

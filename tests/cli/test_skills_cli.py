@@ -106,7 +106,7 @@ def test_empty_journal_and_wrong_extension(cli: Cli, db: Database, tmp_path: Pat
     assert cli("skills", "list", "--json").json() == []
     r = cli("skills", "export", str(tmp_path / "x.json"))
     assert r.code == 1 and "no skills framework yet" in r.err
-    r = cli("skills", "import", str(tmp_path / "x.xlsx"))
+    r = cli("skills", "import", str(tmp_path / "x.docx"))
     assert r.code == 2 and "cannot tell the format" in r.err
 
 

@@ -87,6 +87,26 @@ def spec_from_csv(
     except csv.Error as exc:
         bad(start, None, f"cannot read the CSV here ({exc}); check the quotes")
         raise ValidationError(problems) from None
+    return spec_from_rows(rows, file, name=name, scale=scale)
+
+
+def spec_from_rows(
+    rows: list[tuple[int, list[str]]],
+    file: str,
+    *,
+    name: str = "",
+    scale: list[tuple[int, str]] | None = None,
+    labels: dict[str, str] | None = None,
+) -> FrameworkSpec:
+    """The skills of a table already split into cells, each row with its line (or a
+    spreadsheet's row number); ``labels`` are the file's own headers for our column names,
+    so a problem names the column as the user sees it."""
+    problems: list[Problem] = []
+    shown_as = labels or {}
+
+    def bad(line: int | None, column: str | None, message: str) -> None:
+        problems.append(problem(file, line, shown_as.get(column or "", column), message))
+
     rows = [(ln, r) for ln, r in rows if any(c.strip() for c in r)]
     if not rows:
         raise ValidationError([Problem(file, None, None, "the file has no header and no skills")])

@@ -21,12 +21,31 @@ from plnjournal.core.feedback.text import (
     json_number_too_long,
     json_too_deep,
 )
+from plnjournal.core.frameworks.case import looks_like_case, spec_from_case
 from plnjournal.core.frameworks.csv_files import spec_from_csv, spec_to_csv
+from plnjournal.core.frameworks.mahara import looks_like_matrix, spec_from_matrix
 from plnjournal.core.frameworks.spec import FrameworkSpec, spec_from_dict, spec_to_dict
 from plnjournal.errors import InputError, Problem, ValidationError
+from plnjournal.lazy import lazy_module
 from plnjournal.paths import write_whole
 
-FORMATS = {".json": "json", ".csv": "csv", ".tsv": "csv", ".txt": "csv"}
+# openpyxl only when a workbook is read or written: every 'skills' command loads this module
+# (list, matrix, keywords too), and openpyxl's import is the dearest of them
+# (docs/performance.md, "Where the start-up deferrals are").
+xlsx_files = lazy_module("plnjournal.core.frameworks.xlsx_files")
+
+FORMATS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".matrix": "matrix",
+    ".xlsx": "xlsx",
+}
+# What ``skills import --format`` may force: ours, and the formats programmes publish.
+IMPORT_FORMATS = ("json", "csv", "xlsx", "matrix", "case")
+# Formats that carry only skills (no framework name, scale or area descriptions).
+SKILLS_ONLY = ("csv", "xlsx")
 # The built-in frameworks are about 30 KB; a framework a hundred times bigger is still far below.
 MAX_FRAMEWORK_BYTES = 5 * 1024 * 1024
 
@@ -37,7 +56,7 @@ def file_format(path: str | os.PathLike[str], *, what: str = "file") -> str:
     if ext not in FORMATS:
         raise InputError(
             f"{what}: {Path(path).name}: cannot tell the format from {ext or 'no extension'!r}; "
-            "use a .csv or .json file"
+            "use a .csv, .json, .xlsx or .matrix file"
         )
     return FORMATS[ext]
 
@@ -145,23 +164,47 @@ def _check_size(size: int, file: str) -> None:
 
 
 def parse_framework(
-    data: bytes, file: str, fmt: str, *, scale: list[tuple[int, str]] | None = None
+    data: bytes,
+    file: str,
+    fmt: str,
+    *,
+    scale: list[tuple[int, str]] | None = None,
+    root: str | None = None,
 ) -> FrameworkSpec:
-    """A validated spec from a file's bytes; ``scale`` is the journal's (CSV files have none)."""
+    """A validated spec from a file's bytes; ``scale`` is the journal's (CSV and XLSX files
+    have none); ``root`` picks a CASE package's subtree. A ``json`` file may be ours, a CASE
+    package or a SmartEvidence matrix: its shape says which."""
     _check_size(len(data), file)
-    text = decode_text(data, file)
-    if fmt == "json":
-        return spec_from_dict(load_json(text, file), file)
+    if root and fmt in SKILLS_ONLY:
+        raise InputError(f"skills import: {file}: --root is for CASE packages only")
     stem = Path(file).stem.replace("_", " ").replace("-", " ").strip()
-    return spec_from_csv(text, file, name=stem[:1].upper() + stem[1:], scale=scale)
+    name = stem[:1].upper() + stem[1:]
+    if fmt == "xlsx":
+        spec: FrameworkSpec = xlsx_files.spec_from_xlsx(data, file, name=name, scale=scale)
+        return spec
+    text = decode_text(data, file)
+    if fmt == "csv":
+        return spec_from_csv(text, file, name=name, scale=scale)
+    doc = load_json(text, file)
+    if fmt == "case" or (fmt == "json" and looks_like_case(doc)):
+        return spec_from_case(doc, file, root=root)
+    if root:
+        raise InputError(f"skills import: {file}: --root is for CASE packages only")
+    if fmt == "matrix" or (fmt == "json" and looks_like_matrix(doc)):
+        return spec_from_matrix(doc, file)
+    return spec_from_dict(doc, file)
 
 
 def read_framework_file(
-    path: str | os.PathLike[str], *, scale: list[tuple[int, str]] | None = None
+    path: str | os.PathLike[str],
+    *,
+    scale: list[tuple[int, str]] | None = None,
+    fmt: str | None = None,
+    root: str | None = None,
 ) -> FrameworkSpec:
-    """Read and validate a .json or .csv framework file."""
+    """Read and validate a framework file in any format ``skills import`` reads."""
     path = Path(path)
-    fmt = file_format(path, what="framework")
+    fmt = fmt or file_format(path, what="framework")
     try:
         _check_size(path.stat().st_size, path.name)
         with path.open("rb") as fh:  # read no more than the limit, whatever stat said
@@ -172,7 +215,7 @@ def read_framework_file(
         raise InputError(f"framework: {path}: is a folder, not a file") from None
     except OSError as exc:
         raise InputError(f"framework: {path}: cannot read it ({exc.strerror})") from None
-    return parse_framework(data, path.name, fmt, scale=scale)
+    return parse_framework(data, path.name, fmt, scale=scale, root=root)
 
 
 def framework_text(spec: FrameworkSpec, fmt: str) -> str:
@@ -185,5 +228,10 @@ def framework_text(spec: FrameworkSpec, fmt: str) -> str:
 def write_framework_file(path: str | os.PathLike[str], spec: FrameworkSpec) -> None:
     """Write ``spec`` in the format the extension names; a crash never leaves half a file."""
     path = Path(path)
-    text = framework_text(spec, file_format(path, what="framework"))
-    write_whole(path, text.encode("utf-8"), what="the framework")  # never a planted link
+    fmt = file_format(path, what="framework")
+    if fmt == "matrix":
+        raise InputError(f"framework: {path.name}: frameworks are exported as .json, .csv or .xlsx")
+    data: bytes = (
+        xlsx_files.spec_to_xlsx(spec) if fmt == "xlsx" else framework_text(spec, fmt).encode()
+    )
+    write_whole(path, data, what="the framework")  # never a planted link

@@ -50,6 +50,8 @@ class SkillSpec:
     levels: list[str] = field(default_factory=list)  # one descriptor per scale level, or empty
     # Words that show a reflection discusses the skill; none in a file keeps the journal's.
     keywords: list[str] = field(default_factory=list)
+    # The publisher's identifier (CASE, Mahara): a re-import matches by it before the code.
+    external_id: str = ""
 
 
 @dataclass
@@ -57,6 +59,7 @@ class AreaSpec:
     name: str
     description: str = ""
     skills: list[SkillSpec] = field(default_factory=list)
+    external_id: str = ""
 
 
 @dataclass
@@ -66,6 +69,7 @@ class FrameworkSpec:
     scale: list[tuple[int, str]] = field(default_factory=lambda: list(DEFAULT_SCALE))
     default_cadence_days: int | None = DEFAULT_CADENCE_DAYS
     areas: list[AreaSpec] = field(default_factory=list)
+    external_id: str = ""
 
     def all_skills(self) -> list[SkillSpec]:
         """Every skill of every area, in order."""
@@ -404,13 +408,20 @@ def install_framework(session: Session, spec: FrameworkSpec) -> Framework:
         description=spec.description,
         default_cadence_days=spec.default_cadence_days,
         active=True,
+        external_id=spec.external_id,
     )
     fw.levels = [ScaleLevel(level=lv, label=label) for lv, label in spec.scale]
     session.add(fw)
     session.flush()
     levels = [lv for lv, _ in spec.scale]
     for ai, aspec in enumerate(spec.areas):
-        area = Area(framework=fw, name=aspec.name, description=aspec.description, position=ai)
+        area = Area(
+            framework=fw,
+            name=aspec.name,
+            description=aspec.description,
+            position=ai,
+            external_id=aspec.external_id,
+        )
         session.add(area)
         for si, sspec in enumerate(aspec.skills):
             skill = Skill(
@@ -423,6 +434,7 @@ def install_framework(session: Session, spec: FrameworkSpec) -> Framework:
                 cadence_days=sspec.cadence_days,
                 keywords="\n".join(sspec.keywords),
                 position=si,
+                external_id=sspec.external_id,
             )
             skill.descriptors = [
                 LevelDescriptor(level=lv, text=text)

@@ -8,6 +8,7 @@ keeps the ones the user added. Every change is reported.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, union
@@ -62,6 +63,7 @@ def spec_from_framework(session: Session, framework: Framework | None = None) ->
         description=fw.description,
         scale=[(lv.level, lv.label) for lv in fw.levels],
         default_cadence_days=fw.default_cadence_days,
+        external_id=fw.external_id,
     )
     areas = session.scalars(
         select(Area)
@@ -70,7 +72,7 @@ def spec_from_framework(session: Session, framework: Framework | None = None) ->
         .order_by(Area.position, Area.id)
     )
     for area in areas:
-        aspec = AreaSpec(name=area.name, description=area.description)
+        aspec = AreaSpec(name=area.name, description=area.description, external_id=area.external_id)
         for skill in sorted(area.skills, key=lambda s: (s.position, s.id)):
             if skill.archived:
                 continue
@@ -84,6 +86,7 @@ def spec_from_framework(session: Session, framework: Framework | None = None) ->
                     cadence_days=skill.cadence_days,
                     levels=[texts.get(lv, "") for lv in levels] if texts else [],
                     keywords=list(parse_keywords(skill.keywords)),
+                    external_id=skill.external_id,
                 )
             )
         spec.areas.append(aspec)
@@ -164,7 +167,7 @@ def import_framework(
     summary = ImportSummary(framework=spec.name if not skills_only else fw.name)
     if not skills_only:
         _merge_scale(session, fw, spec, file)
-    _merge(session, fw, spec, skills_only, summary)
+    _merge(session, fw, spec, skills_only, summary, file)
     return summary
 
 
@@ -190,11 +193,17 @@ def _merge_scale(session: Session, fw: Framework, spec: FrameworkSpec, file: str
 
 
 def _merge(
-    session: Session, fw: Framework, spec: FrameworkSpec, skills_only: bool, summary: ImportSummary
+    session: Session,
+    fw: Framework,
+    spec: FrameworkSpec,
+    skills_only: bool,
+    summary: ImportSummary,
+    file: str = "",
 ) -> None:
     if not skills_only:
         fw.name, fw.description = spec.name, spec.description
         fw.default_cadence_days = spec.default_cadence_days
+        fw.external_id = spec.external_id or fw.external_id
         labels = dict(spec.scale)
         for step in list(fw.levels):  # in place: the (framework, level) pair is unique
             if step.level in labels:
@@ -214,23 +223,25 @@ def _merge(
             .options(selectinload(Skill.descriptors))
         )
     )
-    areas_by_name = {a.name.casefold(): a for a in areas}
-    skills_by_code = {s.code.casefold(): s for s in skills}
+    matched = _match_skills(session, spec, skills, file)
+    matched_areas = _match(spec.areas, areas, "name")
+    _park(session, spec.areas, matched_areas, "name")
     kept_areas: set[int] = set()
     kept_skills: set[int] = set()
     for ai, aspec in enumerate(spec.areas):
-        area = areas_by_name.get(aspec.name.casefold())
+        area = matched_areas.get(id(aspec))
         if area is None:
             area = Area(framework_id=fw.id, name=aspec.name, description=aspec.description)
             session.add(area)
             session.flush()
             summary.areas_added.append(aspec.name)
         area.name, area.position, area.archived = aspec.name, ai, False
+        area.external_id = aspec.external_id or area.external_id
         if not skills_only:
             area.description = aspec.description
         kept_areas.add(area.id)
         for si, sspec in enumerate(aspec.skills):
-            skill = skills_by_code.get(sspec.code.casefold())
+            skill = matched.get(id(sspec))
             if skill is None:
                 skill = Skill(framework_id=fw.id, area_id=area.id, code=sspec.code, name=sspec.name)
                 _apply(skill, sspec, levels)
@@ -274,9 +285,90 @@ def _merge(
     session.flush()
 
 
+def _match(
+    specs: Sequence[AreaSpec | SkillSpec],
+    rows: Sequence[Area | Skill],
+    key: str,
+    *,
+    strict: bool = False,
+) -> dict[int, Area | Skill]:
+    """The journal's row for each of the file's (by ``id`` of its spec): first the one with
+    its external identifier, then, among the rest, the one with its ``key`` (code or name,
+    case ignored); when ``strict``, not a row that carries another identifier than the
+    file's (a skill is a competency, not a code)."""
+    by_id = {r.external_id: r for r in rows if r.external_id}
+    found: dict[int, Area | Skill] = {}
+    taken: set[int] = set()
+    for spec in specs:
+        row = by_id.get(spec.external_id) if spec.external_id else None
+        if row is not None:
+            found[id(spec)] = row
+            taken.add(id(row))
+    by_key = {getattr(r, key).casefold(): r for r in rows if id(r) not in taken}
+    for spec in specs:
+        if id(spec) in found:
+            continue
+        row = by_key.get(getattr(spec, key).casefold())
+        if row is not None and not (strict and row.external_id and spec.external_id):
+            found[id(spec)] = row
+            taken.add(id(row))
+            del by_key[getattr(spec, key).casefold()]
+    return found
+
+
+def _park(
+    session: Session,
+    specs: Sequence[AreaSpec | SkillSpec],
+    found: Mapping[int, Area | Skill],
+    key: str,
+) -> None:
+    """Give every matched row whose ``key`` changes a placeholder first (one flush), so two
+    skills may swap codes, or two areas names, without tripping the unique key."""
+    moving = [
+        row
+        for spec in specs
+        if (row := found.get(id(spec))) is not None
+        and getattr(row, key).casefold() != getattr(spec, key).casefold()
+    ]
+    if moving:
+        for row in moving:
+            setattr(row, key, f"~{row.id}")  # no code or name is a tilde and a number alone
+        session.flush()
+
+
+def _match_skills(
+    session: Session, spec: FrameworkSpec, skills: list[Skill], file: str
+) -> dict[int, Skill]:
+    """``_match`` for skills, refusing a file whose code another skill of the journal, one
+    the file does not list, would keep (it is archived, not removed, when it has data)."""
+    specs = spec.all_skills()
+    found = {
+        k: v for k, v in _match(specs, skills, "code", strict=True).items() if isinstance(v, Skill)
+    }
+    taken = {id(s) for s in found.values()}
+    by_code = {s.code.casefold(): s for s in skills if id(s) not in taken}
+    problems = [
+        Problem(
+            file or "framework",
+            None,
+            sspec.code,
+            f"the journal's skill {other.code} ({other.name}) has this code and is not in the "
+            "file; give one of them another code",
+        )
+        for sspec in specs
+        if (other := by_code.get(sspec.code.casefold())) is not None
+    ]
+    if problems:
+        raise ValidationError(problems)
+    _park(session, specs, found, "code")
+    return found
+
+
 def _apply(skill: Skill, sspec: SkillSpec, levels: list[int]) -> bool:
     """Copy a spec onto a skill; True if anything changed."""
-    changed = False
+    changed = skill.external_id != sspec.external_id and bool(sspec.external_id)
+    if sspec.external_id:
+        skill.external_id = sspec.external_id
     for attr in ("code", "name", "description", "target_level", "cadence_days"):
         value = getattr(sspec, attr)
         if getattr(skill, attr) != value:

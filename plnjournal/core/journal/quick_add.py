@@ -19,6 +19,7 @@ from pathlib import Path
 
 from plnjournal.errors import PlnError
 from plnjournal.storage.backup import daily_backup_due
+from plnjournal.storage.cipher import connect, dbapi
 from plnjournal.storage.dialect import BUSY_TIMEOUT_MS, apply_pragmas, begin_write_if_needed
 from plnjournal.storage.sqlite_file import (
     check_file,
@@ -26,7 +27,7 @@ from plnjournal.storage.sqlite_file import (
     read_only_problem,
     read_revision,
 )
-from plnjournal.storage.sqlite_open import HEAD_REVISION, sqlite_uri
+from plnjournal.storage.sqlite_open import HEAD_REVISION
 from plnjournal.values import EntrySource
 
 # An @word in quick capture: a skill code, or a tag (jrnl's convention).
@@ -100,10 +101,8 @@ def add_quickly(path: Path, entry: QuickEntry) -> int | None:
     if not _ready(path):
         return None
     try:
-        conn = sqlite3.connect(
-            sqlite_uri(path, mode="rw"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-    except sqlite3.Error:
+        conn = connect(path, mode="rw", timeout=BUSY_TIMEOUT_MS / 1000)
+    except dbapi.Error:
         return None
     try:
         apply_pragmas(conn)
@@ -118,12 +117,10 @@ def add_quickly(path: Path, entry: QuickEntry) -> int | None:
         entry_id = _insert(conn, entry, skills, tags)
         conn.commit()
         return entry_id
-    except (
-        sqlite3.OperationalError
-    ) as exc:  # locked, full, read-only: said as the full path says it
+    except dbapi.OperationalError as exc:  # locked, full, read-only: said as the full path says it
         raise describe_sqlite_error(exc, path) from exc
-    except sqlite3.DatabaseError as exc:
-        if type(exc) is not sqlite3.DatabaseError:
+    except dbapi.DatabaseError as exc:
+        if not dbapi.exactly_database_error(exc):
             raise  # a broken constraint is a bug, not the file
         return None  # damage: the full path checks the whole file and says what it found
     finally:

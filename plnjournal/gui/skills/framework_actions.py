@@ -16,7 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from plnjournal.core.frameworks.files import file_format, read_framework_file, write_framework_file
+from plnjournal.core.frameworks.files import (
+    SKILLS_ONLY,
+    file_format,
+    read_framework_file,
+    write_framework_file,
+)
 from plnjournal.core.frameworks.spec import FrameworkSpec
 from plnjournal.core.frameworks.sync import ImportSummary, import_framework, spec_from_framework
 from plnjournal.core.skills.lookup import active_framework
@@ -26,6 +31,12 @@ from plnjournal.gui.tasks import Cancelled, ProgressFn, Task, run_in_background,
 from plnjournal.storage.db import Database
 
 FILTERS = "Frameworks (*.csv *.json);;CSV spreadsheet (*.csv);;JSON (*.json)"
+# What a programme publishes reads too: a spreadsheet, a Mahara SmartEvidence matrix, a CASE
+# package (.json, told apart by its content).
+IMPORT_FILTERS = (
+    "Frameworks (*.csv *.json *.xlsx *.matrix);;CSV spreadsheet (*.csv);;Excel workbook "
+    "(*.xlsx);;JSON or CASE package (*.json);;Mahara SmartEvidence (*.matrix)"
+)
 IMPORT_TITLE = "Import a skills framework"
 EXPORT_TITLE = "Export the skills framework"
 
@@ -68,14 +79,14 @@ def _check(db: Database, path: str, *, write: bool, progress: ProgressFn) -> _Ch
     with db.session() as session:
         fw = active_framework(session)
         over = fw.name if fw else ""
-        scale = [(lv.level, lv.label) for lv in fw.levels] if fw and fmt == "csv" else None
+        scale = [(lv.level, lv.label) for lv in fw.levels] if fw and fmt in SKILLS_ONLY else None
         spec = read_framework_file(path, scale=scale)
-        preview = import_framework(session, spec, skills_only=fmt == "csv", file=path)
+        preview = import_framework(session, spec, skills_only=fmt in SKILLS_ONLY, file=path)
         write = write or preview.installed
         if not write:
             session.rollback()  # a dry run: nothing written yet
         progress(0, 0, "")  # a Cancel pressed meanwhile rolls the import back
-    return _Checked(spec, fmt == "csv", over, preview, write)
+    return _Checked(spec, fmt in SKILLS_ONLY, over, preview, write)
 
 
 def _write(db: Database, path: str, checked: _Checked, progress: ProgressFn) -> None:
@@ -150,7 +161,7 @@ def import_framework_file(
 def ask_import(parent: QWidget | None, db: Database, on_done: Done | None = None) -> Task | None:
     """Ask for a framework file and import it; ``on_done(True)`` once the framework changed.
     None when no file was chosen (``on_done`` is not called)."""
-    path, _ = QFileDialog.getOpenFileName(parent, IMPORT_TITLE, "", FILTERS)
+    path, _ = QFileDialog.getOpenFileName(parent, IMPORT_TITLE, "", IMPORT_FILTERS)
     return import_framework_file(parent, db, path, on_done=on_done) if path else None
 
 

@@ -174,6 +174,6 @@ def test_files_by_extension(tmp_path: Path) -> None:
         assert [s.code for s in again.all_skills()] == [s.code for s in spec.all_skills()]
     assert (tmp_path / "n.csv").read_bytes().count(b"\r\n") >= 28
     with pytest.raises(InputError, match="cannot tell the format"):
-        read_framework_file(tmp_path / "n.xlsx")
+        read_framework_file(tmp_path / "n.docx")
     with pytest.raises(InputError, match="no such file"):
         read_framework_file(tmp_path / "missing.csv")

@@ -4,6 +4,7 @@ background; a refused file lists its problems, a merge asks first, the caller he
 from __future__ import annotations
 
 import json
+from importlib import resources
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -44,6 +45,29 @@ def test_import_over_a_framework_asks_then_writes(
     assert len(asked) == 1 and "mine.csv" in asked[0] and "1 skill updated: PL1" in asked[0]
     with teaching_db.session() as s:
         assert [sk.name for sk in list_skills(s) if sk.code == "PL1"] == ["Lesson planning again"]
+
+
+def test_a_spreadsheet_over_a_framework_changes_skills_only(
+    qtbot, monkeypatch, teaching_db, tmp_path
+) -> None:
+    path = tmp_path / "programme.xlsx"
+    path.write_bytes(
+        resources.files("plnjournal.resources")
+        .joinpath("examples/frameworks/formation-enseignants.xlsx")
+        .read_bytes()
+    )
+    with teaching_db.session() as s:
+        fw = active_framework(s)
+        assert fw is not None
+        before = (fw.name, [(lv.level, lv.label) for lv in fw.levels])
+    done, asked = _import(qtbot, monkeypatch, teaching_db, path)
+    assert done == [True] and "4 skills added" in asked[0]
+    with teaching_db.session() as s:
+        fw = active_framework(s)
+        assert fw is not None
+        # A spreadsheet has no framework name or scale: the journal's stay.
+        assert (fw.name, [(lv.level, lv.label) for lv in fw.levels]) == before
+        assert "RE1" in [sk.code for sk in list_skills(s)]
 
 
 def test_import_cancelled_at_the_question_changes_nothing(

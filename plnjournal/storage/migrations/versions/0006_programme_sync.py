@@ -1,7 +1,7 @@
 """programme mode: what is shared, the outbox of changes for the server, mentors' comments
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-05
 """
 
@@ -9,8 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-# 0005 (highlights) may land first on main: the chain is then 0004 -> 0005 -> 0006.
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
