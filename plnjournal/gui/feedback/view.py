@@ -60,6 +60,7 @@ from plnjournal.gui.feedback.models import (
     refilter,
 )
 from plnjournal.gui.plain import close_browser, open_safe_link
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.storage.db import Database
 
@@ -435,7 +436,7 @@ class FeedbackWindow(QWidget):
         self.inbox.loaded.connect(self._update_titles)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.resize(1000, 620)
+        remember_geometry(self, "feedback", (1000, 620))
         self._update_titles()
 
     def _update_titles(self) -> None:

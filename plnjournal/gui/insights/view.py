@@ -47,6 +47,7 @@ from plnjournal.core.insights.prompts import writing_prompt, writing_title
 from plnjournal.core.words import plural
 from plnjournal.gui.insights import avoidance_model as am
 from plnjournal.gui.insights.chart_pane import ChartPane, ChartRequest
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.gui.theme import is_dark
 from plnjournal.storage.db import Database
@@ -178,7 +179,7 @@ class InsightsView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.getting_started)
         layout.addWidget(self.tabs, 1)
-        self.resize(1280, 800)
+        remember_geometry(self, "insights", (1280, 800))
 
     def _build_actions(self) -> QWidget:
         """What to do about a skill in the top band; hidden for the others."""

@@ -37,6 +37,7 @@ from plnjournal.core.journal_io.export import (
 )
 from plnjournal.core.words import plural
 from plnjournal.gui.plain import literal
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -69,7 +70,7 @@ class ExportJournalDialog(QDialog):
         self._counting = 0  # the newest count asked for (an older one landing is dropped)
         self.setWindowTitle("Export the journal")
         self.setMinimumWidth(560)
-        self.resize(640, 420)
+        remember_geometry(self, "journal_export", (640, 420))
         self.first = self.last = dt.date.today()  # the journal's first and last day, once read
 
         self.markdown = QRadioButton("&Markdown files")

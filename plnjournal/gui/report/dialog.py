@@ -31,6 +31,7 @@ from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE
 from plnjournal.core.report.content import ReportOptions
 from plnjournal.errors import PlnError
 from plnjournal.gui.plain import plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.report.options_form import ReportOptionsForm
 from plnjournal.gui.report.page_preview import PagePreview
 from plnjournal.gui.report.work import export_report, read_settings, render_preview
@@ -67,7 +68,7 @@ class ReportDialog(QDialog):
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self._refresh_preview)
-        self.resize(1120, 780)
+        remember_geometry(self, "report", (1120, 780))
         self.form.setEnabled(False)
         self.export_button.setEnabled(False)
         self.preview.set_status("loading…")

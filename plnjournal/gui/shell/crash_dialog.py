@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal import __version__
 from plnjournal.gui.plain import plain_label
+from plnjournal.gui.prefs import remember_geometry
 
 MAX_REPORTS = 5  # a repeating error (in a paint event, say) must not flood the dialog
 
@@ -76,7 +77,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
-        self.resize(620, 420)
+        remember_geometry(self, "crash", (620, 420))
         self.add(summary, report)
 
     def add(self, summary: str, report: str) -> None:

@@ -37,6 +37,7 @@ from plnjournal.core.frameworks.spec import (
 from plnjournal.core.journal.days import FIRST_START_SETTING
 from plnjournal.errors import PlnError
 from plnjournal.gui.plain import literal, plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.skills.framework_actions import import_framework_file
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
@@ -148,7 +149,7 @@ class FirstStartDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self._describe()
-        self.resize(680, 540)
+        remember_geometry(self, "first_start", (680, 540))
         self.setMaximumWidth(900)  # a welcome, not a wall of empty space
 
     def _describe(self, *_args: object) -> None:

@@ -26,7 +26,7 @@ from plnjournal.gui import late_types
 from plnjournal.gui.journal.calendar_panel import pick_date
 from plnjournal.gui.journal.view import JournalView
 from plnjournal.gui.plain import plain_label
-from plnjournal.gui.prefs import app_settings
+from plnjournal.gui.prefs import app_settings, fit_to_screen
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
@@ -44,6 +44,7 @@ tasks = lazy_module("plnjournal.gui.tasks")
 reminder = lazy_module("plnjournal.gui.shell.reminder")
 journal_language = lazy_module("plnjournal.gui.shell.journal_language")
 search_dialog = lazy_module("plnjournal.gui.journal.search_dialog")
+about_dialog = lazy_module("plnjournal.gui.shell.about_dialog")  # Help ▸ About, when asked
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
-        self.resize(1100, 750)
+        fit_to_screen(self, 1100, 750)  # until _restore_state finds a remembered size
         for name in FEATURES:
             importlib.import_module(name).install(self)
         self.menu("file").addSeparator()
@@ -274,6 +275,7 @@ class MainWindow(QMainWindow):
             j.records.commit_from_entry,
         )
         self._action("help", "shortcuts", "&Keyboard shortcuts", self._show_shortcuts, "F1")
+        self._action("help", "about", "&About PLN Journal", self.show_about)
 
     def _build_status_bar(self) -> None:
         self.status_text = plain_label()  # messages name reflections and files
@@ -384,6 +386,10 @@ class MainWindow(QMainWindow):
         self.journal.editor.depth_line.set_language(language)
         self.notify_changed("settings")
         self.show_message(journal_language.stored_message(language))
+
+    def show_about(self) -> None:
+        """Help ▸ About: version, data folder, licence, diagnostics to copy."""
+        about_dialog.AboutDialog(self, self.db.path).exec()
 
     def _show_shortcuts(self) -> None:
         lines = []

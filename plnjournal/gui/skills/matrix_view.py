@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.skills.matrix import SkillMatrix, skill_matrix
 from plnjournal.gui.plain import html_label, plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.skills import matrix_model as mm
 from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.gui.tones import BLUE, SKY, is_dark, tone_background
@@ -240,7 +241,7 @@ class SkillMatrixView(QWidget):
         self.proxy.layoutChanged.connect(self._update_status)
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
-        self.resize(1100, 720)
+        remember_geometry(self, "skills_matrix", (1100, 720))
         # Until the first matrix is in (``refresh``).
         self.status.setText("Loading the skills matrix…")
         self.table.setEnabled(False)
