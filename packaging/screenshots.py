@@ -71,11 +71,11 @@ def _journal(kind: str, folder: Path, today: dt.date) -> Path:
 
 def _open_screen(window: object, screen: str, size: tuple[int, int]) -> object:
     """Open ``screen`` over ``window``; return the top-level widget to grab."""
-    from plnjournal.gui.shell.about_dialog import AboutDialog
     from plnjournal.resources import folder as resource_folder
     from PySide6.QtCore import Qt
 
     from plnjournal.gui.report.feature import open_dialog
+    from plnjournal.gui.shell.about_dialog import AboutDialog
     from plnjournal.gui.shell.first_start import FirstStartDialog
 
     w = window
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         window._blank_db = blank  # type: ignore[attr-defined]
         window.resize(*sizes[0])
         loaded: list[bool] = []
-        window.loaded.connect(lambda: loaded.append(True))
+        window.loaded.connect(lambda flag=loaded: flag.append(True))
         window.show()
         while not loaded:
             QApplication.processEvents()
