@@ -16,7 +16,7 @@ from plnjournal.gui import late_types
 
 if TYPE_CHECKING:  # for annotations; the style classes are read from late_types when used
     from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QStyle, QStyleOption, QWidget
+    from PySide6.QtWidgets import QStyle, QStyleHintReturn, QStyleOption, QWidget
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -58,14 +58,70 @@ def dark_palette() -> QPalette:
     return p
 
 
-def dark_fusion_style() -> QStyle:
-    """Fusion with check boxes outlined visibly: its own colours are close to a dark base.
-    Defined on first use: setting up Qt's style classes for Python costs the start time a
-    light scheme never needs (docs/performance.md)."""
-    element_kind = late_types.QStyle.PrimitiveElement
-    boxes = (element_kind.PE_IndicatorCheckBox, element_kind.PE_IndicatorItemViewItemCheck)
+PRIMARY = "primary"  # the property that marks a screen's one main action (make_primary)
 
-    class DarkFusion(late_types.QProxyStyle):
+
+def make_primary(button: QWidget) -> None:
+    """Mark ``button`` as the one action its screen exists for: the app style draws it in the
+    accent colour (from the palette as it is drawn, so a scheme switch is followed)."""
+    button.setProperty(PRIMARY, True)
+    font = button.font()
+    font.setBold(True)
+    button.setFont(font)
+
+
+def app_style() -> QStyle:
+    """Fusion, with: no stock icons beside dialog buttons (a platform theme such as GTK asks
+    for them; no other button has one), primary buttons in the accent colour, and check boxes
+    outlined visibly on a dark base (Fusion's own outline is close to it).
+    Defined on first use: setting up Qt's style classes for Python costs the start time, so a
+    light start sets it after the first paint (docs/performance.md)."""
+    qstyle = late_types.QStyle
+    element_kind = qstyle.PrimitiveElement
+    boxes = (element_kind.PE_IndicatorCheckBox, element_kind.PE_IndicatorItemViewItemCheck)
+    no_icons = qstyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+    button_parts = (
+        qstyle.ControlElement.CE_PushButtonBevel,
+        qstyle.ControlElement.CE_PushButtonLabel,
+    )
+    enabled = qstyle.StateFlag.State_Enabled
+
+    class AppStyle(late_types.QProxyStyle):
+        def styleHint(
+            self,
+            hint: QStyle.StyleHint,
+            option: QStyleOption | None = None,
+            widget: QWidget | None = None,
+            returnData: QStyleHintReturn | None = None,
+        ) -> int:
+            """QProxyStyle.styleHint: dialog buttons carry no stock icons."""
+            if hint == no_icons:
+                return 0
+            answer: int = super().styleHint(hint, option, widget, returnData)
+            return answer
+
+        def drawControl(
+            self,
+            element: QStyle.ControlElement,
+            option: QStyleOption,
+            painter: QPainter,
+            widget: QWidget | None = None,
+        ) -> None:
+            """QProxyStyle.drawControl, with primary buttons in the accent colour."""
+            primary = (
+                element in button_parts
+                and widget is not None
+                and bool(widget.property(PRIMARY))
+                and bool(option.state & enabled)
+            )
+            if primary:
+                palette = QPalette(option.palette)
+                palette.setColor(QPalette.ColorRole.Button, accent(option.palette))
+                text = option.palette.color(QPalette.ColorRole.HighlightedText)
+                palette.setColor(QPalette.ColorRole.ButtonText, text)
+                option.palette = palette
+            super().drawControl(element, option, painter, widget)
+
         def drawPrimitive(
             self,
             element: QStyle.PrimitiveElement,
@@ -73,23 +129,31 @@ def dark_fusion_style() -> QStyle:
             painter: QPainter,
             widget: QWidget | None = None,
         ) -> None:
-            """QProxyStyle.drawPrimitive, with an outline round check boxes."""
+            """QProxyStyle.drawPrimitive, with an outline round check boxes on a dark base."""
             super().drawPrimitive(element, option, painter, widget)
-            if element in boxes:
+            if element in boxes and is_dark(option.palette):
                 painter.save()
                 painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
                 painter.restore()
 
-    return DarkFusion(late_types.QStyleFactory.create("Fusion"))
+    style: QStyle = AppStyle(late_types.QStyleFactory.create("Fusion"))
+    style.setObjectName("plnjournal")
+    return style
+
+
+def use_app_style(app: QApplication) -> None:
+    """Set the app style once (later calls do nothing)."""
+    if app.style().objectName() != "plnjournal":
+        app.setStyle(app_style())
 
 
 def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:
     """Make the palette match the scheme: the platform's own when it provides one, else ours."""
     scheme = scheme if scheme is not None else app.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark and not is_dark(app.palette()):
-        app.setStyle(dark_fusion_style())
+        use_app_style(app)  # its check boxes read on the dark palette
         app.setPalette(dark_palette())
     elif scheme == Qt.ColorScheme.Light and is_dark(app.palette()):
         app.setPalette(app.style().standardPalette())

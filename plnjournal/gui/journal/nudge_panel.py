@@ -22,7 +22,6 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -34,8 +33,9 @@ from PySide6.QtWidgets import (
 from plnjournal.core.escape import escape
 from plnjournal.errors import PlnError
 from plnjournal.gui.journal.calendar_panel import pick_date
+from plnjournal.gui.reason_dialog import ask_reason
 from plnjournal.gui.tasks import run_in_background, show_error
-from plnjournal.gui.theme import panel_background
+from plnjournal.gui.theme import make_primary, panel_background
 from plnjournal.lazy import lazy_module
 from plnjournal.logs import log_exception
 from plnjournal.storage.db import Database
@@ -90,6 +90,7 @@ class NudgePanel(QFrame):
 
         self.write_button = QPushButton("Write about it now")
         self.write_button.setAccessibleName("Write about it now")
+        make_primary(self.write_button)  # what the panel is for; the others put it off
         self.dismiss_button = QPushButton("Not today…")
         self.dismiss_button.setAccessibleName("Not today")
         self.snooze_button = QToolButton()
@@ -245,12 +246,14 @@ class NudgePanel(QFrame):
         if self.nudge is None:
             return
         if reason is None:
-            reason, ok = QInputDialog.getText(
+            reason = ask_reason(
                 self,
                 "Not today",
-                f"Not today for “{self.nudge.name}”. Why? (optional, only for you)",
+                f"Skip “{self.nudge.name}” today? It will ask again tomorrow.",
+                "Skip today",
+                placeholder="Why not today? (optional, only for you)",
             )
-            if not ok:
+            if reason is None:
                 return
         self._record(
             NudgeAction.DISMISSED,

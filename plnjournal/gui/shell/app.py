@@ -67,6 +67,7 @@ def run_gui(
     def before_dialog() -> None:  # shown before the window: later launches raise it; an icon
         guard.answer_launches()
         apply_window_icon(app)
+        theme.use_app_style(app)  # the dialog's buttons as the window's
 
     db = guard.open_journal(quick_check=check, before_asking=before_dialog)
     if db is None:

@@ -65,7 +65,13 @@ class CrashDialog(QDialog):
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setAccessibleName("Details of the problem")
         self.details.setMinimumHeight(160)
+        self.details.hide()  # the plain message first; the traceback is for a bug report
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.details_button = QPushButton("&Details")
+        self.details_button.setCheckable(True)
+        self.details_button.setAccessibleName("Show the details of the problem")
+        self.details_button.toggled.connect(self._show_details)
+        buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.HelpRole)
         self.copy_button = QPushButton("&Copy details")
         self.log_button = QPushButton("Open &log folder")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -76,6 +82,7 @@ class CrashDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.message)
         layout.addWidget(self.details, 1)
+        layout.addStretch(1)  # the message stays at the top while the details are hidden
         layout.addWidget(buttons)
         remember_geometry(self, "crash", (620, 420))
         self.add(summary, report)
@@ -87,7 +94,8 @@ class CrashDialog(QDialog):
         self.message.setText(
             f"PLN Journal hit a problem it did not expect: {summary}.{again}\n\n"
             "The window stays open: what you were writing is still there and is saved as "
-            "usual. If this keeps happening, please report it with the details below.\n\n"
+            "usual. If this keeps happening, please report it: Copy details puts what we "
+            "need on the clipboard.\n\n"
             f"The full report is in the log: {self.log_path}"
         )
         if self.count <= MAX_REPORTS:
@@ -95,6 +103,10 @@ class CrashDialog(QDialog):
                 self.details.setPlainText(f"{versions()}\n\n{report}")
             else:
                 self.details.appendPlainText(f"\n--- occurrence {self.count} ---\n{report}")
+
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setText("Hide &details" if shown else "&Details")
 
     def copy_details(self) -> None:
         """Put the message, versions and tracebacks on the clipboard, for a bug report."""

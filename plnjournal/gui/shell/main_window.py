@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton
 
-from plnjournal.gui import late_types
+from plnjournal.gui import late_types, theme
 from plnjournal.gui.journal.calendar_panel import pick_date
 from plnjournal.gui.journal.view import JournalView
 from plnjournal.gui.plain import plain_label
@@ -139,8 +139,16 @@ class MainWindow(QMainWindow):
             lambda: QTimer.singleShot(0, self.first_painted.emit)  # once the frame is done
         )
         self.first_painted.connect(self.load_journal)
+        self.first_painted.connect(self._use_app_style)
 
     # --- loading after the first paint -----------------------------------------------------
+
+    def _use_app_style(self) -> None:
+        """The app style (no stock icons on dialog buttons, primary buttons), set after the
+        first paint: its Qt types cost the start (docs/performance.md)."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.use_app_style(app)
 
     def load_journal(self) -> None:
         """Load SQLAlchemy and the core off the GUI thread, then fill the waiting panels."""
