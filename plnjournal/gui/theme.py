@@ -70,6 +70,34 @@ def make_primary(button: QWidget) -> None:
     button.setFont(font)
 
 
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def primary_colour(palette: QPalette | None = None) -> QColor:
+    """The accent, darkened until the highlighted text on it reads (WCAG AA, 4.5:1): some
+    desktops' accents are too light for white text."""
+    palette = palette or QGuiApplication.palette()
+    colour = accent(palette)
+    text = palette.color(QPalette.ColorRole.HighlightedText)
+    for _ in range(20):
+        if contrast(colour, text) >= 4.5:
+            break
+        colour = colour.darker(110) if text.lightness() > 127 else colour.lighter(110)
+    return colour
+
+
 def app_style() -> QStyle:
     """Fusion, with: no stock icons beside dialog buttons (a platform theme such as GTK asks
     for them; no other button has one), primary buttons in the accent colour, and check boxes
@@ -116,8 +144,8 @@ def app_style() -> QStyle:
             )
             if primary:
                 palette = QPalette(option.palette)
-                palette.setColor(QPalette.ColorRole.Button, accent(option.palette))
                 text = option.palette.color(QPalette.ColorRole.HighlightedText)
+                palette.setColor(QPalette.ColorRole.Button, primary_colour(option.palette))
                 palette.setColor(QPalette.ColorRole.ButtonText, text)
                 option.palette = palette
             super().drawControl(element, option, painter, widget)

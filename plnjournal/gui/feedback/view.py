@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.escape import escape
 from plnjournal.core.feedback.inbox import (
     FeedbackRow,
+    has_feedback,
     list_feedback,
     list_mentors,
     mark_praise,
@@ -48,6 +49,7 @@ from plnjournal.core.feedback.inbox import (
 )
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.skills.lookup import list_skills
+from plnjournal.gui.empty_state import EmptyState
 from plnjournal.gui.feedback.models import (
     F_DATE,
     F_MENTOR,
@@ -73,6 +75,7 @@ class _Loaded:
     rows: list[FeedbackRow]
     mentors: list[str] | None = None
     skills: list[tuple[int, str]] | None = None
+    imported: bool = True  # any feedback at all, ever (else the panel's empty state shows)
 
 
 def item_html(row: FeedbackRow) -> str:
@@ -146,6 +149,7 @@ class FeedbackPanel(QWidget):
     respond_requested = Signal(int)  # a feedback item id
     praise_requested = Signal(int, bool)  # a feedback item id, and whether it was praise
     loaded = Signal()  # the rows of a reload are in the table
+    import_requested = Signal()  # the empty state's action: the feedback import
 
     def __init__(self, db: Database, *, inbox: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,6 +238,18 @@ class FeedbackPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.notice_bar)
         layout.addWidget(split, 1)
+        # Nothing ever imported: what this place will show, and the import that fills it.
+        self.split = split
+        self.empty_state = EmptyState(
+            "No feedback from your mentors yet",
+            "Import the ratings and comments your mentors send you: a spreadsheet, a form's "
+            "export or a letter. The inbox then lists the ones that ask for an answer, low "
+            "ratings and critical comments no reflection has answered yet.",
+            "Import feedback…",
+            self.import_requested.emit,
+        )
+        self.empty_state.hide()
+        layout.addWidget(self.empty_state, 1)
         self._filling = False
         self._generation = 0  # results of older reloads are dropped
         self.reload()
@@ -251,18 +267,19 @@ class FeedbackPanel(QWidget):
 
         def read(_progress: ProgressFn) -> _Loaded:
             with db.session() as session:
+                imported = has_feedback(session)
                 if inbox:
-                    return _Loaded(generation, unanswered_feedback(session))
+                    return _Loaded(generation, unanswered_feedback(session), imported=imported)
                 if not fill:
                     rows = list_feedback(session, mentor=mentor, skill_id=skill_id)
-                    return _Loaded(generation, rows)
+                    return _Loaded(generation, rows, imported=imported)
                 mentors = list_mentors(session)
                 skills = [(s.id, f"{s.code} {s.name}") for s in list_skills(session)]
                 # A mentor or skill that is gone falls back to "All", as the combo box will.
                 chosen_mentor = mentor if mentor in mentors else None
                 chosen_skill = skill_id if skill_id in {i for i, _ in skills} else None
                 rows = list_feedback(session, mentor=chosen_mentor, skill_id=chosen_skill)
-                return _Loaded(generation, rows, mentors, skills)
+                return _Loaded(generation, rows, mentors, skills, imported)
 
         run_in_background(self, read, on_success=self._loaded)
 
@@ -291,6 +308,8 @@ class FeedbackPanel(QWidget):
             else ""
         )
         self.empty.setVisible(not rows)
+        self.split.setVisible(loaded.imported)
+        self.empty_state.setVisible(not loaded.imported)
         self.select_item(selected.id if selected else None, fallback_row=at)
         self.loaded.emit()
 
@@ -416,6 +435,7 @@ class FeedbackWindow(QWidget):
 
     responded = Signal(int, object)  # entry id, its date
     praise_changed = Signal(int)  # a feedback item id, marked as praise or unmarked
+    import_requested = Signal()  # an empty panel's "Import feedback…"
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -430,6 +450,7 @@ class FeedbackWindow(QWidget):
         self.tabs.addTab(self.all, "All feedback")
         for panel in (self.inbox, self.all):
             panel.respond_requested.connect(self.respond)
+            panel.import_requested.connect(self.import_requested)
             panel.praise_requested.connect(
                 lambda item_id, praise, panel=panel: self.mark_praise(item_id, praise, panel)
             )

@@ -208,7 +208,7 @@ class SkillMatrixModel(QAbstractTableModel):
             return f"{text} ⚠" if m.is_blind_spot(r) else text
         if col == LAST:
             if r.last_reflected is None:
-                return "never"
+                return "not yet" if m.not_yet_due(r) else "never"
             text = f"{_short_day(r.last_reflected, m.as_of)} · {r.days_since_reflected} d"
             return f"{text} !" if r.overdue_days else text
         if col == RECENT:
@@ -267,11 +267,11 @@ class SkillMatrixModel(QAbstractTableModel):
                 return Tone.INFO
         if col == LAST:
             if r.last_reflected is None:
-                return Tone.BAD
+                return Tone.NONE if m.not_yet_due(r) else Tone.BAD  # day one is not a silence
             if r.overdue_days:
                 overdue_long = r.cadence_days is not None and r.overdue_days >= r.cadence_days
                 return Tone.BAD if overdue_long else Tone.WARN
-        if col == RECENT and r.reflections_recent == 0:
+        if col == RECENT and r.reflections_recent == 0 and not m.not_yet_due(r):
             return Tone.WARN
         return Tone.NONE
 
