@@ -204,6 +204,7 @@ class FeedbackPanel(QWidget):
         self.skill_combo = QComboBox()
         self.skill_combo.setAccessibleName("Skill")
         self.search = QLineEdit()
+        self.search.setAccessibleName("Search feedback")
         self.search.setPlaceholderText("Search comments, mentors, skills")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)

@@ -47,6 +47,10 @@ class CalendarPanel(QWidget):
         self._marked: dict[dt.date, int] = {}
         self.calendar = QCalendarWidget()
         self.calendar.setAccessibleName("Calendar: days with reflections are marked")
+        # The grid inside takes the focus: a screen reader says its name, not the widget's.
+        grid = self.calendar.findChild(QWidget, "qt_calendar_calendarview")
+        if grid is not None:
+            grid.setAccessibleName("Days of the month (arrow keys move, Enter opens)")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)

@@ -108,6 +108,7 @@ class ReportDialog(QDialog):
 
         splitter = QSplitter()
         controls_scroll = QScrollArea()
+        controls_scroll.setAccessibleName("Report options")
         controls_scroll.setWidget(controls)
         controls_scroll.setWidgetResizable(True)
         controls_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -45,6 +45,7 @@ class PagePreview(QWidget):
         self._columns = 1
         self.pages_widget.setStyleSheet("background: #7d838a;")
         scroll = QScrollArea()
+        scroll.setAccessibleName("Preview of the report's pages")
         scroll.setWidget(self.pages_widget)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
