@@ -54,7 +54,6 @@ class CalendarPanel(QWidget):
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.calendar.setMaximumHeight(240)
         # Weekends in the same colour as other days: a journal's days are all alike.
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.calendar.setWeekdayTextFormat(day, QTextCharFormat())
@@ -67,8 +66,7 @@ class CalendarPanel(QWidget):
         self.next_button = QPushButton("▶")
         self.next_button.setToolTip("Next day (Alt+Right)")
         self.next_button.setAccessibleName("Next day")
-        for b in (self.prev_button, self.next_button):
-            b.setMaximumWidth(40)
+        self._size_to_font()
         self.day_label = QLabel()
         self.day_label.setAccessibleName("Selected day")
         font = QFont(self.day_label.font())
@@ -101,6 +99,14 @@ class CalendarPanel(QWidget):
             lambda: self.day_chosen.emit(self.selected() + dt.timedelta(days=1))
         )
         self.today_button.clicked.connect(lambda: self.day_chosen.emit(self._today()))
+
+    def _size_to_font(self) -> None:
+        """Sizes in lines and characters of the current font, not pixels: a larger system
+        font gets a larger calendar and arrows, not clipped ones."""
+        metrics = self.fontMetrics()  # the panel's: its children follow it after this event
+        self.calendar.setMaximumHeight(metrics.lineSpacing() * 14)
+        for b in (self.prev_button, self.next_button):
+            b.setMaximumWidth(metrics.averageCharWidth() * 3 + 24)
 
     def selected(self) -> dt.date:
         """The day the calendar shows as chosen (the step buttons count from it)."""
@@ -152,9 +158,12 @@ class CalendarPanel(QWidget):
         return set(self._marked)
 
     def changeEvent(self, event: QEvent) -> None:
-        """QWidget.changeEvent: the marks take the new palette's link colour."""
+        """QWidget.changeEvent: the marks take the new palette's link colour; the sizes
+        follow a change of the font (the system's text size)."""
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "calendar"):
             self.refresh_marks()
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "calendar"):
+            self._size_to_font()
         super().changeEvent(event)
 
 

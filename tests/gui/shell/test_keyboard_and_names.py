@@ -73,3 +73,16 @@ def test_the_other_windows_name_their_controls_too(qtbot, make_window, demo_db) 
     assert not _nameless(report)
     report.close()
     wait_for_background_work()
+
+
+def test_the_calendar_grows_with_the_system_font(make_window, teaching_db) -> None:
+    from PySide6.QtGui import QFont
+
+    window = make_window(teaching_db)
+    panel = window.journal.calendar
+    before = (panel.calendar.maximumHeight(), panel.prev_button.maximumWidth())
+    font = QFont(panel.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    panel.setFont(font)  # as a larger system text size reaches it
+    after = (panel.calendar.maximumHeight(), panel.prev_button.maximumWidth())
+    assert after[0] > before[0] * 1.3 and after[1] > before[1]
