@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from plnjournal.gui.icons import set_icon
 from plnjournal.gui.theme import make_primary
 
 
@@ -21,9 +22,18 @@ class EmptyState(QFrame):
         action: str = "",
         on_action: Callable[[], object] | None = None,
         parent: QWidget | None = None,
+        *,
+        icon: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setAccessibleName("")  # a picture of the heading's words: nothing to say
+        if icon:
+            set_icon(self.picture, icon)
+        else:
+            self.picture.hide()
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # our words, but never markup
         self.heading.setWordWrap(True)
@@ -47,6 +57,7 @@ class EmptyState(QFrame):
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(16)
+        inner.addWidget(self.picture)
         inner.addWidget(self.heading)
         inner.addWidget(self.text)
         inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -70,3 +81,18 @@ class EmptyState(QFrame):
         self.button.setText(action)
         self.button.setAccessibleName(action.replace("&", ""))
         self.button.setVisible(bool(action))
+
+
+def no_feedback_yet(on_import: Callable[[], object]) -> EmptyState:
+    """The Feedback window's panels before any feedback was imported (hidden until then)."""
+    state = EmptyState(
+        "No feedback from your mentors yet",
+        "Import the ratings and comments your mentors send you: a spreadsheet, a form's "
+        "export or a letter. The inbox then lists the ones that ask for an answer, low "
+        "ratings and critical comments no reflection has answered yet.",
+        "Import feedback…",
+        on_import,
+        icon="inbox",
+    )
+    state.hide()
+    return state

@@ -13,6 +13,11 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from plnjournal.gui import late_types
+from plnjournal.lazy import lazy_module
+
+# The icon set (QIcon, QPixmap: their set-up costs the first paint, docs/performance.md), used
+# only when the scheme switches while the app runs.
+icons = lazy_module("plnjournal.gui.icons")
 
 if TYPE_CHECKING:  # for annotations; the style classes are read from late_types when used
     from PySide6.QtGui import QPainter
@@ -190,7 +195,14 @@ def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) 
 def follow_system_scheme(app: QApplication) -> None:
     """Match the palette to the desktop's scheme now and whenever it switches."""
     apply_color_scheme(app)
-    app.styleHints().colorSchemeChanged.connect(lambda s: apply_color_scheme(app, s))
+    app.styleHints().colorSchemeChanged.connect(lambda s: switch_color_scheme(app, s))
+
+
+def switch_color_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    """The desktop switched between light and dark while the app runs: the palette follows,
+    and every icon is drawn again in its colours."""
+    apply_color_scheme(app, scheme)
+    icons.refresh_icons()
 
 
 def accent(palette: QPalette | None = None) -> QColor:

@@ -49,7 +49,7 @@ from plnjournal.core.feedback.inbox import (
 )
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.skills.lookup import list_skills
-from plnjournal.gui.empty_state import EmptyState
+from plnjournal.gui.empty_state import no_feedback_yet
 from plnjournal.gui.feedback.models import (
     F_DATE,
     F_MENTOR,
@@ -239,18 +239,8 @@ class FeedbackPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.notice_bar)
         layout.addWidget(split, 1)
-        # Nothing ever imported: what this place will show, and the import that fills it.
-        self.split = split
-        self.empty_state = EmptyState(
-            "No feedback from your mentors yet",
-            "Import the ratings and comments your mentors send you: a spreadsheet, a form's "
-            "export or a letter. The inbox then lists the ones that ask for an answer, low "
-            "ratings and critical comments no reflection has answered yet.",
-            "Import feedback…",
-            self.import_requested.emit,
-        )
-        self.empty_state.hide()
-        layout.addWidget(self.empty_state, 1)
+        self.split, self.empty_state = split, no_feedback_yet(self.import_requested.emit)
+        layout.addWidget(self.empty_state, 1)  # nothing ever imported: says so, offers it
         self._filling = False
         self._generation = 0  # results of older reloads are dropped
         self.reload()

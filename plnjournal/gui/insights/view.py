@@ -179,7 +179,7 @@ class InsightsView(QWidget):
         self.getting_started.hide()
         # A journal with nothing in it yet: one empty state instead of a list of zeros and
         # charts of empty grids.
-        self.empty_state = EmptyState("", "", on_action=self.start_writing.emit)
+        self.empty_state = EmptyState("", "", on_action=self.start_writing.emit, icon="chart")
         self.empty_state.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

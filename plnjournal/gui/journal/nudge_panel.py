@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 # loads on a worker (gui/shell/main_window.py, prepare_orm): the nudge service (SQLAlchemy)
 # is named here and used once it has loaded, so the GUI thread never waits for that import.
 nudges_service = lazy_module("plnjournal.core.insights.nudges")
+# The icon set's Qt types (QIcon, QPixmap) cost the first paint (docs/performance.md, "Where
+# the start-up deferrals are"); the panel itself is made after it.
+icons = lazy_module("plnjournal.gui.icons")
 
 SNOOZE_CHOICES = (("for 3 days", 3), ("for a week", 7), ("for two weeks", 14))
 
@@ -91,6 +94,7 @@ class NudgePanel(QFrame):
         self.write_button = QPushButton("Write about it now")
         self.write_button.setAccessibleName("Write about it now")
         make_primary(self.write_button)  # what the panel is for; the others put it off
+        icons.set_icon(self.write_button, "write")
         self.dismiss_button = QPushButton("Not today…")
         self.dismiss_button.setAccessibleName("Not today")
         self.snooze_button = QToolButton()
