@@ -101,7 +101,7 @@ def _open_screen(window: object, screen: str, size: tuple[int, int]) -> object:
     if screen == "first-start":
         opened = lambda: FirstStartDialog(w._blank_db, w)  # type: ignore[attr-defined]  # noqa: E731
     elif screen == "about":
-        opened = lambda: AboutDialog(w)  # noqa: E731
+        opened = lambda: AboutDialog(w, w.db.path)  # type: ignore[attr-defined]  # noqa: E731
     else:
         raise SystemExit(f"screenshots: no screen called {screen!r}")
     dialog = opened()

@@ -19,9 +19,7 @@ if TYPE_CHECKING:
 
 ICON_PROPERTY = "plnIcon"  # the icon's name, kept on the widget for refresh_icons
 NAMES = (
-    "about",
     "chart",
-    "import",
     "inbox",
     "link",
     "list",

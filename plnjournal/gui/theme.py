@@ -112,6 +112,7 @@ def app_style() -> QStyle:
     qstyle = late_types.QStyle
     element_kind = qstyle.PrimitiveElement
     boxes = (element_kind.PE_IndicatorCheckBox, element_kind.PE_IndicatorItemViewItemCheck)
+    radio = element_kind.PE_IndicatorRadioButton
     no_icons = qstyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
     button_parts = (
         qstyle.ControlElement.CE_PushButtonBevel,
@@ -162,13 +163,19 @@ def app_style() -> QStyle:
             painter: QPainter,
             widget: QWidget | None = None,
         ) -> None:
-            """QProxyStyle.drawPrimitive, with an outline round check boxes on a dark base."""
+            """QProxyStyle.drawPrimitive, with an outline round check boxes and radio buttons
+            on a dark base (Fusion's own is close to it)."""
             super().drawPrimitive(element, option, painter, widget)
-            if element in boxes and is_dark(option.palette):
+            if (element in boxes or element == radio) and is_dark(option.palette):
                 painter.save()
+                painter.setRenderHint(painter.RenderHint.Antialiasing, element == radio)
                 painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+                inner = option.rect.adjusted(1, 1, -2, -2)
+                if element == radio:
+                    painter.drawEllipse(inner)
+                else:
+                    painter.drawRect(inner)
                 painter.restore()
 
     style: QStyle = AppStyle(late_types.QStyleFactory.create("Fusion"))

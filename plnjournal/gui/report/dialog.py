@@ -36,6 +36,7 @@ from plnjournal.gui.report.options_form import ReportOptionsForm
 from plnjournal.gui.report.page_preview import PagePreview
 from plnjournal.gui.report.work import export_report, read_settings, render_preview
 from plnjournal.gui.tasks import ProgressFn, Task, run_in_background, show_error
+from plnjournal.gui.theme import make_primary
 from plnjournal.report_pdf.writer import WrittenPdf
 from plnjournal.storage.db import Database
 
@@ -128,6 +129,7 @@ class ReportDialog(QDialog):
             "Export PDF…", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setDefault(True)
+        make_primary(self.export_button)  # what the dialog is for
         buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.choose_file_and_export)
         bottom = QHBoxLayout()

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -21,8 +22,16 @@ from plnjournal import __version__, paths
 from plnjournal.gui.plain import plain_label
 from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.shell.crash_dialog import versions
+from plnjournal.resources import folder as resource_folder
 
 LICENCE = "MIT licence: free to use, change and share."
+
+
+def app_icon_pixmap(size: int) -> QPixmap:
+    """The app's icon at ``size`` pixels (a rendering shipped in resources/icons)."""
+    image = QPixmap()
+    image.loadFromData(resource_folder("icons").joinpath(f"plnjournal-{size}.png").read_bytes())
+    return image
 
 
 def diagnostics(journal: Path | None) -> str:
@@ -52,6 +61,12 @@ class AboutDialog(QDialog):
         self.journal = journal
         title = QLabel(f"<h2>PLN Journal {__version__}</h2>")
         title.setTextFormat(Qt.TextFormat.RichText)
+        logo = QLabel()
+        logo.setPixmap(app_icon_pixmap(64))
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(logo)
+        top.addWidget(title, 1)
         blurb = plain_label(
             "A reflective-practice journal for people learning a profession: it shows the "
             "skills you keep avoiding and helps you write about them."
@@ -92,7 +107,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 16)
         layout.setSpacing(16)
-        layout.addWidget(title)
+        layout.addLayout(top)
         layout.addWidget(blurb)
         layout.addLayout(form)
         layout.addStretch(1)

@@ -7,6 +7,7 @@ carries on.
 
 from __future__ import annotations
 
+import contextlib
 import platform
 import sqlite3
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal import __version__
+from plnjournal.gui.icons import set_icon
 from plnjournal.gui.plain import plain_label
 from plnjournal.gui.prefs import remember_geometry
 
@@ -55,8 +58,15 @@ class CrashDialog(QDialog):
         self.log_path = log_path
         self.count = 0
         layout = QVBoxLayout(self)
-        heading = QLabel("<b>Something went wrong, but your writing is safe.</b>")
+        heading = QLabel("<b>Something went wrong, but your writing is safe.</b>", self)
         heading.setTextFormat(Qt.TextFormat.RichText)
+        sign = QLabel()
+        with contextlib.suppress(OSError):  # the dialog must show even if its icon cannot
+            set_icon(sign, "warning", heading.fontMetrics().height() * 2)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(sign)
+        top.addWidget(heading, 1)
         self.message = plain_label()  # the error's own words may quote anything
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -79,7 +89,7 @@ class CrashDialog(QDialog):
         buttons.rejected.connect(self.close)
         self.copy_button.clicked.connect(self.copy_details)
         self.log_button.clicked.connect(self._open_log_folder)
-        layout.addWidget(heading)
+        layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.details, 1)
         layout.addStretch(1)  # the message stays at the top while the details are hidden

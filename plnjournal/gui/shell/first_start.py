@@ -40,6 +40,7 @@ from plnjournal.gui.plain import literal, plain_label
 from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.skills.framework_actions import import_framework_file
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
+from plnjournal.gui.theme import make_primary
 from plnjournal.storage.db import Database
 from plnjournal.storage.models import Setting
 
@@ -144,6 +145,7 @@ class FirstStartDialog(QDialog):
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        make_primary(buttons.button(QDialogButtonBox.StandardButton.Ok))
         buttons.accepted.connect(self.accept)
         layout.addStretch(1)
         layout.addWidget(note)

@@ -45,6 +45,7 @@ reminder = lazy_module("plnjournal.gui.shell.reminder")
 journal_language = lazy_module("plnjournal.gui.shell.journal_language")
 search_dialog = lazy_module("plnjournal.gui.journal.search_dialog")
 about_dialog = lazy_module("plnjournal.gui.shell.about_dialog")  # Help ▸ About, when asked
+icons = lazy_module("plnjournal.gui.icons")  # QIcon, QPixmap: after the first paint
 
 log = logging.getLogger(__name__)
 
@@ -139,16 +140,27 @@ class MainWindow(QMainWindow):
             lambda: QTimer.singleShot(0, self.first_painted.emit)  # once the frame is done
         )
         self.first_painted.connect(self.load_journal)
-        self.first_painted.connect(self._use_app_style)
+        self.first_painted.connect(self._finish_chrome)
 
     # --- loading after the first paint -----------------------------------------------------
 
-    def _use_app_style(self) -> None:
-        """The app style (no stock icons on dialog buttons, primary buttons), set after the
-        first paint: its Qt types cost the start (docs/performance.md)."""
+    def _finish_chrome(self) -> None:
+        """The app style (no stock icons on dialog buttons, primary buttons) and the icon set's
+        icons on the day's arrows and the list and link buttons, set after the first paint:
+        their Qt types cost the start (docs/performance.md)."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.use_app_style(app)
+        calendar, buttons = self.journal.calendar, self.journal.editor.format_buttons
+        for button, name in (
+            (calendar.prev_button, "previous"),
+            (calendar.next_button, "next"),
+            (buttons[3], "list"),
+            (buttons[4], "link"),
+        ):
+            icons.set_icon(button, name)
+        for arrow in (calendar.prev_button, calendar.next_button):
+            arrow.setText("")  # the icon says it; the accessible name says it in words
 
     def load_journal(self) -> None:
         """Load SQLAlchemy and the core off the GUI thread, then fill the waiting panels."""

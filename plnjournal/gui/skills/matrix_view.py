@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.skills.matrix import SkillMatrix, skill_matrix
+from plnjournal.gui.icons import set_icon
 from plnjournal.gui.plain import html_label, plain_label
 from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.skills import matrix_model as mm
@@ -264,9 +265,12 @@ class SkillMatrixView(QWidget):
         self.intro_button = QPushButton("Rate yourself…")
         make_primary(self.intro_button)
         self.intro_button.clicked.connect(self.self_assess_requested)
+        picture = QLabel()
+        set_icon(picture, "matrix", text.fontMetrics().height() * 2)
         row = QHBoxLayout(self.intro)
         row.setContentsMargins(0, 8, 0, 8)
         row.setSpacing(16)
+        row.addWidget(picture)
         row.addWidget(text, 1)
         row.addWidget(self.intro_button)
         self.intro.setAccessibleName("About the skills matrix")

@@ -142,3 +142,33 @@ def test_the_window_takes_the_app_style_after_its_first_paint(make_window, teach
     make_window(teaching_db)
     app = QApplication.instance()
     assert app.style().objectName() == "plnjournal"
+
+
+def test_each_screen_marks_its_one_main_action(qtbot, teaching_db) -> None:
+    from plnjournal.gui.report.dialog import ReportDialog
+    from plnjournal.gui.shell.first_start import FirstStartDialog
+    from plnjournal.gui.tasks import wait_for_background_work
+
+    for dialog in (ReportDialog(teaching_db), FirstStartDialog(teaching_db)):
+        qtbot.addWidget(dialog)
+        primary = [b.text() for b in dialog.findChildren(QPushButton) if b.property("primary")]
+        assert len(primary) == 1, primary
+        dialog.close()
+    wait_for_background_work()
+
+
+def test_dark_radio_buttons_are_outlined(qtbot) -> None:
+    from PySide6.QtWidgets import QRadioButton
+
+    from plnjournal.gui import theme
+
+    pictures = []
+    for style in (QStyleFactory.create("Fusion"), theme.app_style()):
+        radio = QRadioButton("Use a built-in framework")
+        qtbot.addWidget(radio)
+        radio.setStyle(style)
+        radio.setPalette(theme.dark_palette())
+        radio.resize(radio.sizeHint())
+        pictures.append(radio.grab().toImage())
+    plain, outlined = pictures
+    assert plain != outlined
