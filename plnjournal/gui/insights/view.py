@@ -202,7 +202,7 @@ class InsightsView(QWidget):
         self.ask_button.setToolTip("Write a feedback template on this skill for a mentor")
         self.ask_button.clicked.connect(self._ask_for_feedback)
         box = QHBoxLayout(self.actions_box)
-        box.setContentsMargins(8, 6, 8, 2)
+        box.setContentsMargins(8, 8, 8, 0)
         box.addWidget(self.act_label)
         box.addWidget(self.write_button)
         box.addWidget(self.ask_button)

@@ -168,7 +168,7 @@ class CommitmentsPanel(QWidget):
         self.view.setAccessibleName("Open commitments")
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
-        self.view.setSpacing(3)
+        self.view.setSpacing(4)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setAlternatingRowColors(True)
         self.summary = html_label()  # counts in our markup

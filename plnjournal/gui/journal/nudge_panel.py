@@ -116,7 +116,7 @@ class NudgePanel(QFrame):
         buttons.addWidget(self.snooze_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(self.reason)

@@ -108,7 +108,7 @@ class SearchDialog(QDialog):
         self.view.setItemDelegate(HtmlDelegate(self.view))
         self.view.setAccessibleName("Search results, best first")
         self.view.setWordWrap(True)
-        self.view.setSpacing(3)
+        self.view.setSpacing(4)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.status = QLabel()
         self.status.setAccessibleName("Search status")

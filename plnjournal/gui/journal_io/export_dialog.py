@@ -84,7 +84,7 @@ class ExportJournalDialog(QDialog):
         for button, text in ((self.markdown, MARKDOWN_HELP), (self.json, JSON_HELP)):
             hint = QLabel(text)
             hint.setWordWrap(True)
-            hint.setContentsMargins(24, 0, 0, 6)
+            hint.setContentsMargins(24, 0, 0, 8)
             fmt_layout.addWidget(button)
             fmt_layout.addWidget(hint)
 

@@ -39,7 +39,7 @@ class PagePreview(QWidget):
         box.addWidget(self.label)
         self.pages_widget = QWidget()
         self.pages_layout = QGridLayout(self.pages_widget)
-        self.pages_layout.setSpacing(14)
+        self.pages_layout.setSpacing(16)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_labels: list[QLabel] = []
         self._columns = 1

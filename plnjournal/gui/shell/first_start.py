@@ -121,8 +121,8 @@ class FirstStartDialog(QDialog):
         self.description = plain_label()
         self.description.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(8)
+        layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(intro)
         for key, text in texts.items():
             radio = QRadioButton(text)
@@ -131,7 +131,7 @@ class FirstStartDialog(QDialog):
             layout.addWidget(radio)
             if key == BUILTIN:
                 indented = QVBoxLayout()
-                indented.setContentsMargins(24, 0, 0, 6)
+                indented.setContentsMargins(24, 0, 0, 8)
                 indented.addWidget(self.frameworks)
                 indented.addWidget(self.description)
                 layout.addLayout(indented)

@@ -60,7 +60,7 @@ class LevelChoice(QFrame):
         self.text.setIndent(24)
         self.text.setVisible(bool(descriptor))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.radio)
         layout.addWidget(self.text)
 
