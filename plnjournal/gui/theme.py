@@ -119,6 +119,8 @@ def app_style() -> QStyle:
         qstyle.ControlElement.CE_PushButtonLabel,
     )
     enabled = qstyle.StateFlag.State_Enabled
+    has_focus = qstyle.StateFlag.State_HasFocus
+    bevel = qstyle.ControlElement.CE_PushButtonBevel
 
     class AppStyle(late_types.QProxyStyle):
         def styleHint(
@@ -155,6 +157,17 @@ def app_style() -> QStyle:
                 palette.setColor(QPalette.ColorRole.ButtonText, text)
                 option.palette = palette
             super().drawControl(element, option, painter, widget)
+            focused = bool(option.state & has_focus) and element == bevel
+            if primary and focused:  # Fusion's focus ring is the accent: lost on an accent fill
+                painter.save()
+                painter.setRenderHint(painter.RenderHint.Antialiasing)
+                ring = painter.pen()  # (no QPen import: its type set-up would cost the start)
+                ring.setColor(palette.color(QPalette.ColorRole.ButtonText))
+                ring.setWidth(2)
+                painter.setPen(ring)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(option.rect.adjusted(2, 2, -2, -2), 2, 2)
+                painter.restore()
 
         def drawPrimitive(
             self,

@@ -172,3 +172,28 @@ def test_dark_radio_buttons_are_outlined(qtbot) -> None:
         pictures.append(radio.grab().toImage())
     plain, outlined = pictures
     assert plain != outlined
+
+
+def test_a_focused_primary_button_shows_its_focus(qtbot) -> None:
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from plnjournal.gui import theme
+
+    style = theme.app_style()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = QHBoxLayout(holder)
+    buttons = []
+    for _ in range(2):
+        button = QPushButton("Write about it now")
+        button.setStyle(style)
+        theme.make_primary(button)
+        row.addWidget(button)
+        buttons.append(button)
+    holder.show()
+    qtbot.waitExposed(holder)
+    holder.activateWindow()
+    buttons[1].setFocus()
+    qtbot.waitUntil(buttons[1].hasFocus)
+    plain, focused = (b.grab().toImage() for b in buttons)
+    assert plain != focused
