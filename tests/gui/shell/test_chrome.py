@@ -196,4 +196,6 @@ def test_a_focused_primary_button_shows_its_focus(qtbot) -> None:
     buttons[1].setFocus()
     qtbot.waitUntil(buttons[1].hasFocus)
     plain, focused = (b.grab().toImage() for b in buttons)
-    assert plain != focused
+    ring = QColor(buttons[1].palette().color(QPalette.ColorRole.HighlightedText))
+    at = (2, plain.height() // 2)  # the left edge, just inside the border
+    assert focused.pixelColor(*at).lightness() > plain.pixelColor(*at).lightness() + 60, ring
