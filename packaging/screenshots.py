@@ -37,6 +37,7 @@ SCREENS = (
     "about",
 )
 EXAMPLE_FEEDBACK = "feedback-google-forms.csv"
+PREVIEW_WAIT_MS = 800  # longer than the report dialog's PREVIEW_DELAY_MS
 
 
 def _settle(app: object) -> None:
@@ -50,6 +51,15 @@ def _settle(app: object) -> None:
             wait_for_background_work()
             QApplication.processEvents()
         QApplication.processEvents()
+
+
+def _pause(ms: int) -> None:
+    """Let timers due within ``ms`` fire (the report's preview waits for a pause in typing)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def _journal(kind: str, folder: Path, today: dt.date) -> Path:
@@ -174,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
                 for size in sizes:
                     _fit(widget, size, fill=screen in ("insights", "matrix", "inbox"))
                     _settle(app)
+                    if screen == "report":  # its preview is drawn after a short pause
+                        _pause(PREVIEW_WAIT_MS)
+                        _settle(app)
                     tag = "" if kind == "demo" else "-empty"
                     name = f"{screen}{tag}-{size[0]}x{size[1]}-{scheme}.png"
                     widget.grab().save(str(args.out / name))  # type: ignore[attr-defined]

@@ -50,7 +50,7 @@ from plnjournal.gui.insights import avoidance_model as am
 from plnjournal.gui.insights.chart_pane import ChartPane, ChartRequest
 from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
-from plnjournal.gui.theme import is_dark
+from plnjournal.gui.theme import is_dark, make_primary
 from plnjournal.storage.db import Database
 from plnjournal.values import Band
 
@@ -197,6 +197,7 @@ class InsightsView(QWidget):
         font.setBold(True)
         self.act_label.setFont(font)
         self.write_button = QPushButton("&Write about it now")
+        make_primary(self.write_button)  # the one action this list exists for
         self.write_button.clicked.connect(self._write_now)
         self.ask_button = QPushButton("Ask for &feedback…")
         self.ask_button.setToolTip("Write a feedback template on this skill for a mentor")
