@@ -1,5 +1,8 @@
 """Screenshots of every main screen, light and dark, on the demo journal and on a new one.
 
+The few in docs/images were made with this script at 1280x800, then made smaller with
+``pngquant --quality 70-95`` (Debian package pngquant).
+
     python packaging/screenshots.py OUT_DIR [--sizes 1024x600,1920x1080] [--screens journal,about]
         [--journals demo,empty] [--schemes light,dark]
 
@@ -184,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
                 for size in sizes:
                     _fit(widget, size, fill=screen in ("insights", "matrix", "inbox"))
                     _settle(app)
+                    if screen == "journal":  # the text saved, as it is once typing stops
+                        window.journal.flush()
+                        _settle(app)
                     if screen == "report":  # its preview is drawn after a short pause
                         _pause(PREVIEW_WAIT_MS)
                         _settle(app)
