@@ -462,15 +462,17 @@ class MainWindow(QMainWindow):
             QMessageBox = late_types.QMessageBox
             text = self.journal.editor.body.toPlainText()
             QGuiApplication.clipboard().setText(text)
-            answer = QMessageBox.warning(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
                 "Not saved",
-                f"{self.journal.editor.status_text()}\n\nYour text is on the clipboard. "
-                "Quit anyway?",
+                f"{self.journal.editor.status_text()}\n\nYour text is on the clipboard.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                self,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            box.button(QMessageBox.StandardButton.Yes).setText("Quit without saving")
+            box.button(QMessageBox.StandardButton.No).setText("Keep the window open")
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            if box.exec() != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
         self.save_state()

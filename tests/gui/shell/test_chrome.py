@@ -199,3 +199,21 @@ def test_a_focused_primary_button_shows_its_focus(qtbot) -> None:
     ring = QColor(buttons[1].palette().color(QPalette.ColorRole.HighlightedText))
     at = (2, plain.height() // 2)  # the left edge, just inside the border
     assert focused.pixelColor(*at).lightness() > plain.pixelColor(*at).lightness() + 60, ring
+
+
+def test_a_failed_save_on_quit_asks_with_buttons_that_say_what_happens(
+    qtbot, make_window, teaching_db
+) -> None:
+    from tests.gui.modal import answer_next_question
+
+    window = make_window(teaching_db)
+    flush = window.journal.flush
+    window.journal.flush = lambda: False  # the disk is full
+    seen: list[str] = []
+    answer_next_question("Keep the window open", seen)
+    window.close()
+    assert window.isVisible() and "clipboard" in seen[0]
+    answer_next_question("Quit without saving")
+    window.close()
+    assert not window.isVisible()
+    window.journal.flush = flush
