@@ -64,6 +64,7 @@ from plnjournal.gui.feedback.models import (
 from plnjournal.gui.plain import close_browser, open_safe_link
 from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background
+from plnjournal.gui.theme import make_primary
 from plnjournal.storage.db import Database
 
 
@@ -171,6 +172,7 @@ class FeedbackPanel(QWidget):
         self.table.doubleClicked.connect(lambda _i: self._respond())
         self.detail = _Detail()
         self.respond_button = QPushButton("Respond with a reflection…")
+        make_primary(self.respond_button)  # what the inbox is for
         self.respond_button.setToolTip(
             "Write a reflection that quotes this feedback; it is linked to the item and its skill."
         )
@@ -299,8 +301,7 @@ class FeedbackPanel(QWidget):
             else ""
         )
         self.empty.setVisible(not rows)
-        self.split.setVisible(loaded.imported)
-        self.empty_state.setVisible(not loaded.imported)
+        self.empty_state.stand_in_for(self.split, not loaded.imported)
         self.select_item(selected.id if selected else None, fallback_row=at)
         self.loaded.emit()
 

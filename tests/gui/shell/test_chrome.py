@@ -217,3 +217,14 @@ def test_a_failed_save_on_quit_asks_with_buttons_that_say_what_happens(
     window.close()
     assert not window.isVisible()
     window.journal.flush = flush
+
+
+def test_the_inbox_s_main_action_is_respond(qtbot, teaching_db) -> None:
+    from plnjournal.gui.feedback.view import FeedbackWindow
+    from plnjournal.gui.tasks import wait_for_background_work
+
+    window = FeedbackWindow(teaching_db)
+    qtbot.addWidget(window)
+    primary = [b.text() for b in window.inbox.findChildren(QPushButton) if b.property("primary")]
+    assert "Respond with a reflection…" in primary
+    wait_for_background_work()
