@@ -51,14 +51,12 @@ def read_int(settings: QSettings, key: str, default: int) -> int:
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     """Give ``widget`` its default size, cut down to the screen it is on (a 1024×600 netbook
-    must show a dialog's buttons), never below what its layout needs."""
+    must show a dialog's buttons). Never below what its layout needs: the layout holds the
+    widget's minimum size (asking for the layout's hint here would lay it out before the
+    first paint)."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry().size() if screen is not None else QSize(width, height)
-    floor = widget.minimumSizeHint()
-    widget.resize(
-        max(min(width, room.width()), floor.width()),
-        max(min(height, room.height()), floor.height()),
-    )
+    widget.resize(min(width, room.width()), min(height, room.height()))
 
 
 class _GeometryKeeper(QObject):
