@@ -173,8 +173,10 @@ def pick_date(
     initial: dt.date,
     *,
     minimum: dt.date | None = None,
+    act: str = "OK",
 ) -> dt.date | None:
-    """A small dialog with a calendar; the chosen day, or None if cancelled."""
+    """A small dialog with a calendar; the chosen day, or None if cancelled. ``act`` is
+    what the accepting button says ("Go", "Snooze")."""
     QDialog = late_types.QDialog
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
@@ -187,6 +189,7 @@ def pick_date(
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(act)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     calendar.activated.connect(lambda _d: dialog.accept())

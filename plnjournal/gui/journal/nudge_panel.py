@@ -283,6 +283,7 @@ class NudgePanel(QFrame):
             "Snooze until",
             today + dt.timedelta(days=7),
             minimum=today + dt.timedelta(days=1),
+            act="Snooze",
         )
         if day is not None:
             self.snooze(day)

@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
 
     def go_to_date(self) -> None:
         """Jump to a day picked in a small calendar dialog (Ctrl+G)."""
-        day = pick_date(self, "Go to date", self.journal.day)
+        day = pick_date(self, "Go to date", self.journal.day, act="Go")
         if day is not None:
             self.journal.go_to_day(day)
             self.journal.focus_editor()

@@ -228,3 +228,22 @@ def test_the_inbox_s_main_action_is_respond(qtbot, teaching_db) -> None:
     primary = [b.text() for b in window.inbox.findChildren(QPushButton) if b.property("primary")]
     assert "Respond with a reflection…" in primary
     wait_for_background_work()
+
+
+def test_the_date_picker_s_button_says_what_happens(qtbot, make_window, teaching_db) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    window = make_window(teaching_db)
+    seen: list[list[str]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append([b.text() for b in dialog.findChildren(QPushButton)])
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    window.go_to_date()
+    assert "Go" in seen[0] and "OK" not in seen[0] and "&OK" not in seen[0]
