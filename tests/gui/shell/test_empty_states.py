@@ -120,3 +120,21 @@ def test_the_matrix_of_a_journal_in_use_keeps_its_warnings(qtbot, demo_db) -> No
     model = view.model
     never = [r for r in range(model.rowCount()) if model.index(r, mm.LAST).data() == "never"]
     assert never and model.index(never[0], mm.LAST).data(mm.TONE_ROLE) == mm.Tone.BAD
+
+
+def test_a_young_journal_s_unreached_skills_read_not_yet_in_insights_as_in_the_matrix(
+    teaching_db,
+) -> None:
+    from plnjournal.core.insights.avoidance import avoidance_scores
+    from plnjournal.core.journal.entries import add_entry
+    from plnjournal.core.skills.lookup import find_skill
+    from plnjournal.gui.insights import avoidance_model as am
+
+    with teaching_db.session() as s:
+        add_entry(s, entry_date=TODAY, body="Day one.", skills={find_skill(s, "PL1").id: None})
+        scores = avoidance_scores(s, TODAY)
+    model = am.AvoidanceTableModel()
+    model.set_scores(scores)
+    last = {model.index(r, am.CODE).data(): model.index(r, am.LAST).data() for r in range(27)}
+    assert last["PL2"] == "not yet" and last["PL1"].endswith("(today)")
+    assert "never" not in last.values()
