@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             QApplication.processEvents()
         _settle(app)
         for scheme in schemes:
-            theme.apply_color_scheme(
+            theme.switch_color_scheme(  # as when the desktop switches
                 app, Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light
             )
             _settle(app)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from plnjournal.gui.theme import PRIMARY
 from plnjournal.resources import folder as resource_folder
 
 if TYPE_CHECKING:
@@ -48,11 +49,15 @@ def pixmap(name: str, colour: QColor, size: int = 48) -> QPixmap:
     return image
 
 
-def icon(name: str, palette: QPalette | None = None) -> QIcon:
-    """A QIcon in the palette's button text colour, greyed as the palette greys text."""
+def icon(
+    name: str,
+    palette: QPalette | None = None,
+    role: QPalette.ColorRole = QPalette.ColorRole.ButtonText,
+) -> QIcon:
+    """A QIcon in the palette's ``role`` colour (button text), greyed as it greys text."""
     palette = palette or QGuiApplication.palette()
     result = QIcon()
-    normal = palette.color(QPalette.ColorRole.ButtonText)
+    normal = palette.color(role)
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
     result.addPixmap(pixmap(name, normal), QIcon.Mode.Normal)
     result.addPixmap(pixmap(name, disabled), QIcon.Mode.Disabled)
@@ -72,7 +77,10 @@ def set_icon(widget: QAbstractButton | QLabel, name: str, size: int = 0) -> None
         drawn.setDevicePixelRatio(ratio)
         widget.setPixmap(drawn)
     else:
-        widget.setIcon(icon(name, widget.palette()))
+        # On a primary button (the accent fill) the icon takes the label's colour.
+        primary = bool(widget.property(PRIMARY))
+        role = QPalette.ColorRole.HighlightedText if primary else QPalette.ColorRole.ButtonText
+        widget.setIcon(icon(name, widget.palette(), role))
 
 
 def refresh_icons(roots: Iterable[QWidget] | None = None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -222,7 +222,8 @@ def switch_color_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     """The desktop switched between light and dark while the app runs: the palette follows,
     and every icon is drawn again in its colours."""
     apply_color_scheme(app, scheme)
-    icons.refresh_icons()
+    # The widgets take the new palette from posted events: redraw the icons after them.
+    QTimer.singleShot(0, lambda: icons.refresh_icons())
 
 
 def accent(palette: QPalette | None = None) -> QColor:

@@ -49,3 +49,37 @@ def test_an_unknown_icon_is_a_clear_error() -> None:
 
     with pytest.raises(KeyError, match="no icon called 'nope'"):
         svg_text("nope")
+
+
+def test_a_primary_button_s_icon_takes_its_label_colour(qtbot) -> None:
+    from plnjournal.gui.icons import set_icon
+    from plnjournal.gui.theme import make_primary
+
+    button = QPushButton("Write about it now")
+    qtbot.addWidget(button)
+    make_primary(button)
+    set_icon(button, "write")
+    label = button.palette().color(QPalette.ColorRole.HighlightedText).name()
+    assert _ink(button.icon().pixmap(24, 24).toImage()) == {label}
+
+
+def test_a_scheme_switch_redraws_the_icons(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from plnjournal.gui import theme
+    from plnjournal.gui.icons import set_icon
+
+    app = QApplication.instance()
+    button = QPushButton("Next day")
+    qtbot.addWidget(button)
+    button.show()
+    set_icon(button, "next")
+    light = _ink(button.icon().pixmap(24, 24).toImage())
+    try:
+        theme.switch_color_scheme(app, Qt.ColorScheme.Dark)
+        qtbot.waitUntil(lambda: _ink(button.icon().pixmap(24, 24).toImage()) != light)
+        dark = _ink(button.icon().pixmap(24, 24).toImage())
+    finally:
+        theme.switch_color_scheme(app, Qt.ColorScheme.Light)
+    assert light != dark and QColor(dark.pop()).lightness() > 150
