@@ -363,8 +363,9 @@ class SkillMatrixProxy(QSortFilterProxyModel):
             return r.gap_to_target is not None and r.gap_to_target > 0
         if q == QuickFilter.BLIND_SPOTS:
             return model.matrix.is_blind_spot(r)
-        if q == QuickFilter.OVERDUE:
-            return r.last_reflected is None or bool(r.overdue_days)
+        if q == QuickFilter.OVERDUE:  # a skill the journal is too young to reach is not
+            never = r.last_reflected is None and not model.matrix.not_yet_due(r)
+            return never or bool(r.overdue_days)
         if q == QuickFilter.UNRATED:
             return r.current is None
         return True

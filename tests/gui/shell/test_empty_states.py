@@ -103,6 +103,9 @@ def test_the_matrix_of_a_new_journal_explains_itself_and_holds_nothing_against_i
     assert last.data() == "not yet"
     assert last.data(mm.TONE_ROLE) in (None, mm.Tone.NONE)
     assert "0 never reflected on" in view.status.text()
+    view.proxy.set_quick_filter(mm.QuickFilter.OVERDUE)  # nothing is overdue on day one
+    assert view.proxy.rowCount() == 0
+    view.proxy.set_quick_filter(mm.QuickFilter.ALL)
     with qtbot.waitSignal(view.self_assess_requested):
         view.intro_button.click()
 
