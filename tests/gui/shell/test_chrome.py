@@ -247,3 +247,26 @@ def test_the_date_picker_s_button_says_what_happens(qtbot, make_window, teaching
     QTimer.singleShot(0, answer)
     window.go_to_date()
     assert "Go" in seen[0] and "OK" not in seen[0] and "&OK" not in seen[0]
+
+
+def test_the_question_before_a_doubtful_new_journal_has_the_app_style(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    import pytest as _pytest
+
+    from plnjournal.errors import InputError
+    from plnjournal.gui.shell import app as gui_app
+    from plnjournal.gui.shell import first_start
+
+    app = QApplication.instance()
+    app.setStyle(QStyleFactory.create("Fusion"))  # as a process starts
+    styles: list[str] = []
+
+    def confirm(_path, _why, _parent=None) -> bool:
+        styles.append(app.style().objectName())
+        return False
+
+    monkeypatch.setattr(first_start, "confirm_new_journal", confirm)
+    with _pytest.raises(InputError):
+        gui_app.run_gui(tmp_path / "journal.txt", confirm_new="looks like a slip")
+    assert styles == ["plnjournal"]
