@@ -72,9 +72,10 @@ class EmptyState(QFrame):
         layout.addStretch(2)
         self.set_text(heading, text, action)
 
-    def stand_in_for(self, content: QWidget, empty: bool) -> None:
+    def stand_in_for(self, *content: QWidget, empty: bool) -> None:
         """Show this state in place of ``content`` while ``empty``, else the content."""
-        content.setVisible(not empty)
+        for widget in content:
+            widget.setVisible(not empty)
         self.setVisible(empty)
 
     def set_text(self, heading: str, text: str, action: str = "") -> None:

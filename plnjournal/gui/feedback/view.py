@@ -301,7 +301,7 @@ class FeedbackPanel(QWidget):
             else ""
         )
         self.empty.setVisible(not rows)
-        self.empty_state.stand_in_for(self.split, not loaded.imported)
+        self.empty_state.stand_in_for(self.split, self.search, empty=not loaded.imported)
         self.select_item(selected.id if selected else None, fallback_row=at)
         self.loaded.emit()
 

@@ -318,7 +318,7 @@ class InsightsView(QWidget):
                 "mentors counts from the first day.",
                 "Write your first reflection",
             )
-        self.empty_state.stand_in_for(self.tabs, empty)
+        self.empty_state.stand_in_for(self.tabs, empty=empty)
         self.getting_started.setVisible(self.getting_started.isVisibleTo(self) and not empty)
 
     def selected_skill_id(self) -> int | None:

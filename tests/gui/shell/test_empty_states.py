@@ -50,7 +50,7 @@ def test_the_inbox_of_a_new_journal_says_nothing_was_imported_and_offers_the_imp
     qtbot.waitUntil(panel.empty_state.isVisible, timeout=SLOW)
     assert "No feedback" in panel.empty_state.heading.text()
     assert "Nothing is waiting" not in panel.empty.text() or not panel.empty.isVisible()
-    assert not panel.split.isVisible()
+    assert not panel.split.isVisible() and not panel.search.isVisible()  # nothing to search
     panel.empty_state.button.click()
     assert feature.import_dialog is not None and feature.import_dialog.isVisible()
     feature.import_dialog.close()
