@@ -198,6 +198,13 @@ def blindspot_chart(
     heading = "You, your mentors and your targets"
     if not rows:
         return empty_figure(heading, "No skills yet.", th)
+    if not any(r.latest_self or r.latest_mentor for r in rows):
+        return empty_figure(
+            heading,
+            "No ratings yet. Once you rate yourself and your mentors rate you, each skill\n"
+            "shows both against its target here, and a blind spot stands out.",
+            th,
+        )
     lo, hi = matrix.scale_min, matrix.scale_max
     blind = [matrix.is_blind_spot(r) for r in rows]
     n_blind = sum(blind)

@@ -51,6 +51,13 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False, width: float | None = None
         return empty_figure(heading, "No skills yet.", th)
     n, weeks = len(hm.skills), len(hm.weeks)
     total = sum(map(sum, hm.counts))
+    if not total:  # a grid of empty cells says less than a sentence
+        return empty_figure(
+            heading,
+            f"No reflections linked to a skill in {period_text(hm.start, hm.end)}.\n"
+            "Each skill will have a row here and each week a cell, darker the more you wrote.",
+            th,
+        )
     silent = sum(1 for r in hm.counts if not any(r))
     subtitle = (
         f"{period_text(hm.start, hm.end)}: {total} links from reflections to skills (a "

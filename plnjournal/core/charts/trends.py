@@ -64,6 +64,12 @@ def monthly_means(marks: Sequence[RatingMark]) -> list[tuple[dt.date, float]]:
     return out
 
 
+NO_RATINGS = (
+    "No ratings yet. Rate yourself (Skills menu) or import your mentors' feedback:\n"
+    "each skill's levels will be drawn here against its target."
+)
+
+
 def trends_chart(
     series: Sequence[RatingSeries],
     scale: Scale,
@@ -80,6 +86,8 @@ def trends_chart(
     heading = "Ratings over time"
     if not series:
         return empty_figure(heading, "No skills yet.", th)
+    if not any(s.self_ratings or s.mentor_ratings for s in series):
+        return empty_figure(heading, NO_RATINGS, th)
     n = len(series)
     lo, hi = scale.low, scale.high
     subtitle = (

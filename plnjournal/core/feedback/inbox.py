@@ -252,3 +252,8 @@ def responses_to(session: Session, item_id: int) -> list[int]:
             select(EntryFeedback.entry_id).where(EntryFeedback.feedback_item_id == item_id)
         )
     )
+
+
+def has_feedback(session: Session) -> bool:
+    """Whether any feedback was ever imported: an empty inbox means "all answered" only then."""
+    return session.scalar(select(FeedbackItem.id).limit(1)) is not None

@@ -52,6 +52,9 @@ class Candidate:
     # The avoidance model found something against it; otherwise it is only the skill longest
     # without a reflection, and the question must not assume it is being avoided.
     avoided: bool = False
+    # The journal is younger than the skill's cadence (the avoidance model's getting_started):
+    # not having written about it yet is not a silence to explain.
+    getting_started: bool = False
 
 
 def _last_reflected(session: Session, today: dt.date) -> dict[int, dt.date]:
@@ -116,7 +119,13 @@ def ranked_candidates(session: Session, today: dt.date) -> list[Candidate]:
     fallback = _longest_without_reflection(session, today)
     by_id = {c.skill.id: c for c in fallback}
     ranked = [
-        Candidate(by_id[s.skill_id].skill, s.reasons[0], s.last_reflected, avoided=True)
+        Candidate(
+            by_id[s.skill_id].skill,
+            s.reasons[0],
+            s.last_reflected,
+            avoided=True,
+            getting_started=s.getting_started,
+        )
         for s in avoidance_scores(session, today)
         if s.score > 0 and s.reasons and s.skill_id in by_id
     ]
@@ -152,9 +161,9 @@ def pointed_question(candidate: Candidate, comment: MentorComment | None, today:
             f"{who} wrote on {short_date(comment.given_on, today)}: “{shorten(comment.comment, QUOTE_LIMIT, at_word=True)}” "
             "What is your honest answer to that, and what will you do differently next time?"
         )
-    if not candidate.avoided:
-        # Nothing is held against it (a new journal, or a skill kept up with): ask, do not
-        # accuse.
+    if not candidate.avoided or (candidate.getting_started and candidate.last_reflected is None):
+        # Nothing is held against it (a new journal, or a skill kept up with), or the journal
+        # is too young for its silence to mean anything: ask, do not accuse.
         return (
             f"Think of the last time “{name}” mattered in your work: what happened, what did "
             "you do, and what would you do differently?"

@@ -107,6 +107,15 @@ class SkillMatrix:
     scale: list[tuple[int, str]]
     trend_months: list[dt.date]  # the month ends the trend values belong to
     rows: list[MatrixRow]
+    first_entry: dt.date | None = None  # the journal's first reflection up to as_of
+
+    def not_yet_due(self, row: MatrixRow) -> bool:
+        """Never reflected on, but the journal is younger than the skill's cadence: nothing
+        can be said against it yet (the avoidance model's "getting started")."""
+        if row.last_reflected is not None or row.cadence_days is None:
+            return False
+        days = (self.as_of - self.first_entry).days if self.first_entry else 0
+        return days < row.cadence_days
 
     @property
     def scale_min(self) -> int:
@@ -187,7 +196,12 @@ def skill_matrix(
     scale = [(lv.level, lv.label) for lv in fw.levels]
     span = (scale[-1][0] - scale[0][0]) if scale else 4
     _add_ratings(session, by_id, as_of, change_since, ends, fw.id, include_private, span)
-    return SkillMatrix(fw.name, as_of, change_since, scale, ends, rows)
+    first = select(func.min(Entry.entry_date)).where(Entry.entry_date <= as_of)
+    if not include_private:
+        first = first.where(Entry.private.is_(False))
+    return SkillMatrix(
+        fw.name, as_of, change_since, scale, ends, rows, first_entry=session.scalar(first)
+    )
 
 
 def _add_reflections(

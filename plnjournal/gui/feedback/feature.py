@@ -160,6 +160,7 @@ class FeedbackFeature:
         if self.feedback_window is None:
             self.feedback_window = feedback_view.FeedbackWindow(self.window.db, self.window)
             self.feedback_window.responded.connect(self._responded)
+            self.feedback_window.import_requested.connect(lambda: self.open_import())
             # The avoidance model reads the praise mark too: its views refresh.
             self.feedback_window.praise_changed.connect(
                 lambda _item: self.window.notify_changed("feedback")

@@ -42,6 +42,7 @@ from plnjournal.core.skills.lookup import list_skills
 from plnjournal.gui.feedback.import_mapping import MappingPage
 from plnjournal.gui.feedback.import_preview import PreviewPage
 from plnjournal.gui.plain import html_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -67,7 +68,7 @@ class FeedbackImportDialog(QDialog):
         self.busy = False
         self.setWindowTitle("Import mentor feedback")
         self.setObjectName("feedbackImportDialog")
-        self.resize(980, 640)
+        remember_geometry(self, "feedback_import", (980, 640))
         self.step = QLabel()
         self.step.setObjectName("stepTitle")
         font = self.step.font()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.feedback.requests import write_feedback_template
 from plnjournal.core.skills.lookup import list_skills
 from plnjournal.gui.plain import literal
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -107,7 +108,7 @@ class FeedbackRequestDialog(QDialog):
         layout.addWidget(self.skills, 1)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        remember_geometry(self, "feedback_request", (620, 560))
         self._set_skills_enabled(False)
         self._update()
         run_in_background(

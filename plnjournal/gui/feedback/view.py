@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.escape import escape
 from plnjournal.core.feedback.inbox import (
     FeedbackRow,
+    has_feedback,
     list_feedback,
     list_mentors,
     mark_praise,
@@ -48,6 +49,7 @@ from plnjournal.core.feedback.inbox import (
 )
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.skills.lookup import list_skills
+from plnjournal.gui.empty_state import no_feedback_yet
 from plnjournal.gui.feedback.models import (
     F_DATE,
     F_MENTOR,
@@ -60,7 +62,9 @@ from plnjournal.gui.feedback.models import (
     refilter,
 )
 from plnjournal.gui.plain import close_browser, open_safe_link
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background
+from plnjournal.gui.theme import make_primary
 from plnjournal.storage.db import Database
 
 
@@ -72,6 +76,7 @@ class _Loaded:
     rows: list[FeedbackRow]
     mentors: list[str] | None = None
     skills: list[tuple[int, str]] | None = None
+    imported: bool = True  # any feedback at all, ever (else the panel's empty state shows)
 
 
 def item_html(row: FeedbackRow) -> str:
@@ -145,6 +150,7 @@ class FeedbackPanel(QWidget):
     respond_requested = Signal(int)  # a feedback item id
     praise_requested = Signal(int, bool)  # a feedback item id, and whether it was praise
     loaded = Signal()  # the rows of a reload are in the table
+    import_requested = Signal()  # the empty state's action: the feedback import
 
     def __init__(self, db: Database, *, inbox: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,6 +172,7 @@ class FeedbackPanel(QWidget):
         self.table.doubleClicked.connect(lambda _i: self._respond())
         self.detail = _Detail()
         self.respond_button = QPushButton("Respond with a reflection…")
+        make_primary(self.respond_button)  # what the inbox is for
         self.respond_button.setToolTip(
             "Write a reflection that quotes this feedback; it is linked to the item and its skill."
         )
@@ -199,6 +206,7 @@ class FeedbackPanel(QWidget):
         self.skill_combo = QComboBox()
         self.skill_combo.setAccessibleName("Skill")
         self.search = QLineEdit()
+        self.search.setAccessibleName("Search feedback")
         self.search.setPlaceholderText("Search comments, mentors, skills")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
@@ -233,6 +241,8 @@ class FeedbackPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.notice_bar)
         layout.addWidget(split, 1)
+        self.split, self.empty_state = split, no_feedback_yet(self.import_requested.emit)
+        layout.addWidget(self.empty_state, 1)  # nothing ever imported: says so, offers it
         self._filling = False
         self._generation = 0  # results of older reloads are dropped
         self.reload()
@@ -250,18 +260,19 @@ class FeedbackPanel(QWidget):
 
         def read(_progress: ProgressFn) -> _Loaded:
             with db.session() as session:
+                imported = has_feedback(session)
                 if inbox:
-                    return _Loaded(generation, unanswered_feedback(session))
+                    return _Loaded(generation, unanswered_feedback(session), imported=imported)
                 if not fill:
                     rows = list_feedback(session, mentor=mentor, skill_id=skill_id)
-                    return _Loaded(generation, rows)
+                    return _Loaded(generation, rows, imported=imported)
                 mentors = list_mentors(session)
                 skills = [(s.id, f"{s.code} {s.name}") for s in list_skills(session)]
                 # A mentor or skill that is gone falls back to "All", as the combo box will.
                 chosen_mentor = mentor if mentor in mentors else None
                 chosen_skill = skill_id if skill_id in {i for i, _ in skills} else None
                 rows = list_feedback(session, mentor=chosen_mentor, skill_id=chosen_skill)
-                return _Loaded(generation, rows, mentors, skills)
+                return _Loaded(generation, rows, mentors, skills, imported)
 
         run_in_background(self, read, on_success=self._loaded)
 
@@ -290,6 +301,7 @@ class FeedbackPanel(QWidget):
             else ""
         )
         self.empty.setVisible(not rows)
+        self.empty_state.stand_in_for(self.split, self.search, empty=not loaded.imported)
         self.select_item(selected.id if selected else None, fallback_row=at)
         self.loaded.emit()
 
@@ -415,6 +427,7 @@ class FeedbackWindow(QWidget):
 
     responded = Signal(int, object)  # entry id, its date
     praise_changed = Signal(int)  # a feedback item id, marked as praise or unmarked
+    import_requested = Signal()  # an empty panel's "Import feedback…"
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -429,13 +442,14 @@ class FeedbackWindow(QWidget):
         self.tabs.addTab(self.all, "All feedback")
         for panel in (self.inbox, self.all):
             panel.respond_requested.connect(self.respond)
+            panel.import_requested.connect(self.import_requested)
             panel.praise_requested.connect(
                 lambda item_id, praise, panel=panel: self.mark_praise(item_id, praise, panel)
             )
         self.inbox.loaded.connect(self._update_titles)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.resize(1000, 620)
+        remember_geometry(self, "feedback", (1000, 620))
         self._update_titles()
 
     def _update_titles(self) -> None:

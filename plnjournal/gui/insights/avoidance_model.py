@@ -105,7 +105,7 @@ class AvoidanceTableModel(QAbstractTableModel):
             return s.area
         if col == LAST:
             if s.last_reflected is None:
-                return "never"
+                return "not yet" if s.not_yet_due else "never"  # as the skills matrix says
             days = s.days_since or 0
             ago = {0: "today", 1: "yesterday"}.get(days, f"{plural(days, 'day')} ago")
             return f"{short_date(s.last_reflected, s.as_of)} ({ago})"

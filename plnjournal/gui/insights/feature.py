@@ -60,6 +60,7 @@ class InsightsFeature:
             self.view.setWindowFlag(Qt.WindowType.Window, True)
             self.view.write_requested.connect(self.write_now)
             self.view.feedback_requested.connect(self.ask_for_feedback)
+            self.view.start_writing.connect(self.start_writing)
         if tab is not None:
             self.view.tabs.setCurrentIndex(tab)
         self.view.show()
@@ -76,6 +77,16 @@ class InsightsFeature:
         journal.write_about_skill(skill_id, title, prompt)
         self.window.raise_()
         self.window.activateWindow()
+
+    def start_writing(self) -> None:
+        """The empty state's "Write your first reflection": today, the editor focused."""
+        journal = getattr(self.window, "journal", None)
+        if journal is None:
+            return
+        journal.go_today()
+        self.window.raise_()
+        self.window.activateWindow()
+        journal.focus_editor()
 
     def ask_for_feedback(self, code: str) -> None:
         """Insights' "Ask for feedback": the feedback template, that skill ticked."""

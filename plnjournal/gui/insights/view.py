@@ -45,10 +45,12 @@ from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores, des
 from plnjournal.core.insights.chart_data import journal_span
 from plnjournal.core.insights.prompts import writing_prompt, writing_title
 from plnjournal.core.words import plural
+from plnjournal.gui.empty_state import EmptyState
 from plnjournal.gui.insights import avoidance_model as am
 from plnjournal.gui.insights.chart_pane import ChartPane, ChartRequest
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
-from plnjournal.gui.theme import is_dark
+from plnjournal.gui.theme import is_dark, make_primary
 from plnjournal.storage.db import Database
 from plnjournal.values import Band
 
@@ -74,6 +76,7 @@ class InsightsView(QWidget):
 
     write_requested = Signal(int, str, str)  # skill id, title, prompt: a new reflection today
     feedback_requested = Signal(str)  # skill code: the feedback template for it
+    start_writing = Signal()  # the empty state's action: today's reflection, in the window
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,11 +177,16 @@ class InsightsView(QWidget):
         self.getting_started.setWordWrap(True)
         self.getting_started.setAccessibleName("Getting started")
         self.getting_started.hide()
+        # A journal with nothing in it yet: one empty state instead of a list of zeros and
+        # charts of empty grids.
+        self.empty_state = EmptyState("", "", on_action=self.start_writing.emit, icon="chart")
+        self.empty_state.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.getting_started)
         layout.addWidget(self.tabs, 1)
-        self.resize(1280, 800)
+        layout.addWidget(self.empty_state, 1)
+        remember_geometry(self, "insights", (1280, 800))
 
     def _build_actions(self) -> QWidget:
         """What to do about a skill in the top band; hidden for the others."""
@@ -189,12 +197,13 @@ class InsightsView(QWidget):
         font.setBold(True)
         self.act_label.setFont(font)
         self.write_button = QPushButton("&Write about it now")
+        make_primary(self.write_button)  # the one action this list exists for
         self.write_button.clicked.connect(self._write_now)
         self.ask_button = QPushButton("Ask for &feedback…")
         self.ask_button.setToolTip("Write a feedback template on this skill for a mentor")
         self.ask_button.clicked.connect(self._ask_for_feedback)
         box = QHBoxLayout(self.actions_box)
-        box.setContentsMargins(8, 6, 8, 2)
+        box.setContentsMargins(8, 8, 8, 0)
         box.addWidget(self.act_label)
         box.addWidget(self.write_button)
         box.addWidget(self.ask_button)
@@ -281,6 +290,7 @@ class InsightsView(QWidget):
         n = len(scores)
         self.status.setText(f"{plural(n, 'skill')} scored" if n else "No skills to score yet")
         self.getting_started.setVisible(bool(scores) and scores[0].getting_started)
+        self._show_empty_state(scores, first)
         if selected is not None:
             self.select_skill(selected)
         elif n:
@@ -288,6 +298,28 @@ class InsightsView(QWidget):
         for pane in self.panes.values():
             pane.shown = None  # the data changed: every chart is stale
         self.show_current_chart()
+
+    def _show_empty_state(self, scores: list[SkillScore], first: dt.date | None) -> None:
+        """Say what this window will show, and how to fill it, while there is nothing yet."""
+        rated = any(s.self_rating or s.mentor_rating or s.unanswered for s in scores)
+        empty = not scores or (first is None and not rated)
+        if not scores:
+            self.empty_state.set_text(
+                "No skills to look at yet",
+                "This window shows the skills you keep putting off, and why. Choose a skills "
+                "framework first: the Skills menu has ready-made ones and can import your own.",
+            )
+        elif empty:
+            self.empty_state.set_text(
+                "What you keep avoiding will show here",
+                "Once you have written a few reflections, this window ranks your "
+                f"{plural(len(scores), 'skill')} by how much you put them off, says why, and "
+                "draws charts of your reflections and ratings over time. Feedback from your "
+                "mentors counts from the first day.",
+                "Write your first reflection",
+            )
+        self.empty_state.stand_in_for(self.tabs, empty=empty)
+        self.getting_started.setVisible(self.getting_started.isVisibleTo(self) and not empty)
 
     def selected_skill_id(self) -> int | None:
         """The selected skill's id, or None."""

@@ -47,10 +47,13 @@ class CalendarPanel(QWidget):
         self._marked: dict[dt.date, int] = {}
         self.calendar = QCalendarWidget()
         self.calendar.setAccessibleName("Calendar: days with reflections are marked")
+        # The grid inside takes the focus: a screen reader says its name, not the widget's.
+        grid = self.calendar.findChild(QWidget, "qt_calendar_calendarview")
+        if grid is not None:
+            grid.setAccessibleName("Days of the month (arrow keys move, Enter opens)")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.calendar.setMaximumHeight(240)
         # Weekends in the same colour as other days: a journal's days are all alike.
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.calendar.setWeekdayTextFormat(day, QTextCharFormat())
@@ -63,8 +66,7 @@ class CalendarPanel(QWidget):
         self.next_button = QPushButton("▶")
         self.next_button.setToolTip("Next day (Alt+Right)")
         self.next_button.setAccessibleName("Next day")
-        for b in (self.prev_button, self.next_button):
-            b.setMaximumWidth(40)
+        self._size_to_font()
         self.day_label = QLabel()
         self.day_label.setAccessibleName("Selected day")
         font = QFont(self.day_label.font())
@@ -97,6 +99,14 @@ class CalendarPanel(QWidget):
             lambda: self.day_chosen.emit(self.selected() + dt.timedelta(days=1))
         )
         self.today_button.clicked.connect(lambda: self.day_chosen.emit(self._today()))
+
+    def _size_to_font(self) -> None:
+        """Sizes in lines and characters of the current font, not pixels: a larger system
+        font gets a larger calendar and arrows, not clipped ones."""
+        metrics = self.fontMetrics()  # the panel's: its children follow it after this event
+        self.calendar.setMaximumHeight(metrics.lineSpacing() * 14)
+        for b in (self.prev_button, self.next_button):
+            b.setMaximumWidth(metrics.averageCharWidth() * 3 + 24)
 
     def selected(self) -> dt.date:
         """The day the calendar shows as chosen (the step buttons count from it)."""
@@ -148,9 +158,12 @@ class CalendarPanel(QWidget):
         return set(self._marked)
 
     def changeEvent(self, event: QEvent) -> None:
-        """QWidget.changeEvent: the marks take the new palette's link colour."""
+        """QWidget.changeEvent: the marks take the new palette's link colour; the sizes
+        follow a change of the font (the system's text size)."""
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "calendar"):
             self.refresh_marks()
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "calendar"):
+            self._size_to_font()
         super().changeEvent(event)
 
 
@@ -160,8 +173,10 @@ def pick_date(
     initial: dt.date,
     *,
     minimum: dt.date | None = None,
+    act: str = "OK",
 ) -> dt.date | None:
-    """A small dialog with a calendar; the chosen day, or None if cancelled."""
+    """A small dialog with a calendar; the chosen day, or None if cancelled. ``act`` is
+    what the accepting button says ("Go", "Snooze")."""
     QDialog = late_types.QDialog
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
@@ -174,6 +189,7 @@ def pick_date(
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(act)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     calendar.activated.connect(lambda _d: dialog.accept())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.journal import commitments as commitments_service
 from plnjournal.gui.journal.calendar_panel import to_date, to_qdate
+from plnjournal.gui.prefs import fit_to_screen
 from plnjournal.storage.db import Database
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class CommitmentDialog(QDialog):
         form.addRow("Skill:", self.skill)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, 360 if proposals else 180)
+        fit_to_screen(self, 520, 360 if proposals else 180)
 
     def commitments(self) -> Made:
         """(text, due date, skill id) of each commitment to make."""

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QListView,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.dates import short_date
 from plnjournal.errors import InputError
 from plnjournal.gui.plain import html_label, literal
+from plnjournal.gui.reason_dialog import ask_reason
 from plnjournal.gui.tasks import Task, run_in_background, show_error
 from plnjournal.gui.theme import warning_colour
 from plnjournal.lazy import lazy_module
@@ -168,7 +168,7 @@ class CommitmentsPanel(QWidget):
         self.view.setAccessibleName("Open commitments")
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
-        self.view.setSpacing(3)
+        self.view.setSpacing(4)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setAlternatingRowColors(True)
         self.summary = html_label()  # counts in our markup
@@ -297,10 +297,13 @@ class CommitmentsPanel(QWidget):
         if cid is None:
             return
         if not isinstance(reason, str):
-            reason, ok = QInputDialog.getText(
-                self, "Drop commitment", "Why are you dropping it? (kept with the commitment)"
+            reason = ask_reason(
+                self,
+                "Drop commitment",
+                "Why are you dropping it? (kept with the commitment)",
+                "Drop it",
             )
-            if not ok:
+            if reason is None:
                 return
         if not reason.strip():
             self.summary.setText("Not dropped: say why in a few words.")

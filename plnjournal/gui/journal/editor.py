@@ -120,7 +120,7 @@ class EntryEditor(QWidget):
         self._options = options
         top = QVBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.setSpacing(2)
+        top.setSpacing(4)
         top.addWidget(self.title)
         top.addLayout(options)
 
@@ -137,7 +137,7 @@ class EntryEditor(QWidget):
 
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.setSpacing(2)
+        bottom.setSpacing(4)
         self.format_buttons: list[QToolButton] = []
         for text, tip, slot in (
             ("B", "Bold (Ctrl+B)", lambda: self.body.wrap_selection("**")),
@@ -160,7 +160,7 @@ class EntryEditor(QWidget):
         font = self.format_buttons[1].font()
         font.setItalic(True)
         self.format_buttons[1].setFont(font)
-        bottom.addSpacing(12)
+        bottom.addSpacing(16)
         self.words = QLabel()
         self.words.setAccessibleName("Word count")
         bottom.addWidget(self.words)

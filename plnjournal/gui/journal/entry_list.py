@@ -126,7 +126,7 @@ class EntryListPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setAccessibleName("Reflections of the day")
         self.view.setWordWrap(True)
-        self.view.setSpacing(2)
+        self.view.setSpacing(4)
         self.view.setUniformItemSizes(False)
         self.view.setItemDelegate(HtmlDelegate(self.view))
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -95,7 +95,7 @@ class FeedbackAnswers(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setAlternatingRowColors(True)  # two lines an item: where one ends shows
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 2)
+        layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(0)
         layout.addWidget(self.heading)
         layout.addWidget(self.list)

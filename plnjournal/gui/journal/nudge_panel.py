@@ -22,7 +22,6 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -34,8 +33,9 @@ from PySide6.QtWidgets import (
 from plnjournal.core.escape import escape
 from plnjournal.errors import PlnError
 from plnjournal.gui.journal.calendar_panel import pick_date
+from plnjournal.gui.reason_dialog import ask_reason
 from plnjournal.gui.tasks import run_in_background, show_error
-from plnjournal.gui.theme import panel_background
+from plnjournal.gui.theme import make_primary, panel_background
 from plnjournal.lazy import lazy_module
 from plnjournal.logs import log_exception
 from plnjournal.storage.db import Database
@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 # loads on a worker (gui/shell/main_window.py, prepare_orm): the nudge service (SQLAlchemy)
 # is named here and used once it has loaded, so the GUI thread never waits for that import.
 nudges_service = lazy_module("plnjournal.core.insights.nudges")
+# The icon set's Qt types (QIcon, QPixmap) cost the first paint (docs/performance.md, "Where
+# the start-up deferrals are"); the panel itself is made after it.
+icons = lazy_module("plnjournal.gui.icons")
 
 SNOOZE_CHOICES = (("for 3 days", 3), ("for a week", 7), ("for two weeks", 14))
 
@@ -90,6 +93,8 @@ class NudgePanel(QFrame):
 
         self.write_button = QPushButton("Write about it now")
         self.write_button.setAccessibleName("Write about it now")
+        make_primary(self.write_button)  # what the panel is for; the others put it off
+        icons.set_icon(self.write_button, "write")
         self.dismiss_button = QPushButton("Not today…")
         self.dismiss_button.setAccessibleName("Not today")
         self.snooze_button = QToolButton()
@@ -111,7 +116,7 @@ class NudgePanel(QFrame):
         buttons.addWidget(self.snooze_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(self.reason)
@@ -245,12 +250,14 @@ class NudgePanel(QFrame):
         if self.nudge is None:
             return
         if reason is None:
-            reason, ok = QInputDialog.getText(
+            reason = ask_reason(
                 self,
                 "Not today",
-                f"Not today for “{self.nudge.name}”. Why? (optional, only for you)",
+                f"Skip “{self.nudge.name}” today? It will ask again tomorrow.",
+                "Skip today",
+                placeholder="Why not today? (optional, only for you)",
             )
-            if not ok:
+            if reason is None:
                 return
         self._record(
             NudgeAction.DISMISSED,
@@ -276,6 +283,7 @@ class NudgePanel(QFrame):
             "Snooze until",
             today + dt.timedelta(days=7),
             minimum=today + dt.timedelta(days=1),
+            act="Snooze",
         )
         if day is not None:
             self.snooze(day)

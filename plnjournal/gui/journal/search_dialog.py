@@ -39,6 +39,7 @@ from plnjournal.core.skills.lookup import list_skills
 from plnjournal.errors import PlnError
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.journal.calendar_panel import to_date, to_qdate
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.row_models import AnyIndex, RowListModel
 from plnjournal.storage.db import Database
 
@@ -107,7 +108,7 @@ class SearchDialog(QDialog):
         self.view.setItemDelegate(HtmlDelegate(self.view))
         self.view.setAccessibleName("Search results, best first")
         self.view.setWordWrap(True)
-        self.view.setSpacing(3)
+        self.view.setSpacing(4)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.status = QLabel()
         self.status.setAccessibleName("Search status")
@@ -126,7 +127,7 @@ class SearchDialog(QDialog):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
-        self.resize(720, 520)
+        remember_geometry(self, "search", (720, 520))
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

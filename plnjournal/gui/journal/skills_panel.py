@@ -109,7 +109,7 @@ class SkillsPanel(QWidget):
         rating_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rating_form.addRow("Self-rating:", self.rating)
         form = QFormLayout()
-        form.setContentsMargins(0, 6, 0, 0)
+        form.setContentsMargins(0, 8, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Comfort zone:", self.comfort)
         layout = QVBoxLayout(self)

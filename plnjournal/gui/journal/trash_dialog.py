@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.journal import trash
 from plnjournal.gui.plain import plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import run_in_background, show_error
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.head)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(560, 380)
+        remember_geometry(self, "trash", (560, 380))
         self.reload()
 
     def reload(self) -> None:

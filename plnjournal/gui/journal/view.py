@@ -125,7 +125,7 @@ class JournalView(QWidget):
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([250, 560, 330])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
 
         self.calendar.day_chosen.connect(self.go_to_day)

@@ -37,6 +37,7 @@ from plnjournal.core.journal_io.export import (
 )
 from plnjournal.core.words import plural
 from plnjournal.gui.plain import literal
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -69,7 +70,7 @@ class ExportJournalDialog(QDialog):
         self._counting = 0  # the newest count asked for (an older one landing is dropped)
         self.setWindowTitle("Export the journal")
         self.setMinimumWidth(560)
-        self.resize(640, 420)
+        remember_geometry(self, "journal_export", (640, 420))
         self.first = self.last = dt.date.today()  # the journal's first and last day, once read
 
         self.markdown = QRadioButton("&Markdown files")
@@ -83,7 +84,7 @@ class ExportJournalDialog(QDialog):
         for button, text in ((self.markdown, MARKDOWN_HELP), (self.json, JSON_HELP)):
             hint = QLabel(text)
             hint.setWordWrap(True)
-            hint.setContentsMargins(24, 0, 0, 6)
+            hint.setContentsMargins(24, 0, 0, 8)
             fmt_layout.addWidget(button)
             fmt_layout.addWidget(hint)
 

@@ -37,6 +37,7 @@ from plnjournal.errors import PlnError
 from plnjournal.gui.journal_io.preview_model import DATE, LINKS, TIME, TITLE, ImportPreviewModel
 from plnjournal.gui.journal_io.preview_model import SORT_ROLE as PREVIEW_SORT_ROLE
 from plnjournal.gui.plain import literal
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.storage.db import Database
 
@@ -75,7 +76,7 @@ class ImportJournalDialog(QDialog):
         self._generation = 0
         self.setWindowTitle("Import a journal")
         self.setMinimumSize(640, 460)
-        self.resize(900, 620)
+        remember_geometry(self, "journal_import", (900, 620))
 
         intro = QLabel(INTRO)
         intro.setWordWrap(True)

@@ -31,10 +31,12 @@ from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE
 from plnjournal.core.report.content import ReportOptions
 from plnjournal.errors import PlnError
 from plnjournal.gui.plain import plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.report.options_form import ReportOptionsForm
 from plnjournal.gui.report.page_preview import PagePreview
 from plnjournal.gui.report.work import export_report, read_settings, render_preview
 from plnjournal.gui.tasks import ProgressFn, Task, run_in_background, show_error
+from plnjournal.gui.theme import make_primary
 from plnjournal.report_pdf.writer import WrittenPdf
 from plnjournal.storage.db import Database
 
@@ -67,7 +69,7 @@ class ReportDialog(QDialog):
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self._refresh_preview)
-        self.resize(1120, 780)
+        remember_geometry(self, "report", (1120, 780))
         self.form.setEnabled(False)
         self.export_button.setEnabled(False)
         self.preview.set_status("loading…")
@@ -107,6 +109,7 @@ class ReportDialog(QDialog):
 
         splitter = QSplitter()
         controls_scroll = QScrollArea()
+        controls_scroll.setAccessibleName("Report options")
         controls_scroll.setWidget(controls)
         controls_scroll.setWidgetResizable(True)
         controls_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -126,6 +129,7 @@ class ReportDialog(QDialog):
             "Export PDF…", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setDefault(True)
+        make_primary(self.export_button)  # what the dialog is for
         buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.choose_file_and_export)
         bottom = QHBoxLayout()

@@ -39,12 +39,13 @@ class PagePreview(QWidget):
         box.addWidget(self.label)
         self.pages_widget = QWidget()
         self.pages_layout = QGridLayout(self.pages_widget)
-        self.pages_layout.setSpacing(14)
+        self.pages_layout.setSpacing(16)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_labels: list[QLabel] = []
         self._columns = 1
         self.pages_widget.setStyleSheet("background: #7d838a;")
         scroll = QScrollArea()
+        scroll.setAccessibleName("Preview of the report's pages")
         scroll.setWidget(self.pages_widget)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)

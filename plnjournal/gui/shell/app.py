@@ -52,8 +52,10 @@ def run_gui(
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     # A new journal whose name looks like a slip is made only when the user says so.
     doubt = confirm_new if confirm_new and not db_path.exists() else ""
-    if doubt and not first_start.confirm_new_journal(db_path, doubt):
-        raise InputError(doubt)
+    if doubt:
+        theme.use_app_style(app)  # the question's buttons as the window's (no stock icons)
+        if not first_start.confirm_new_journal(db_path, doubt):
+            raise InputError(doubt)
     app.setApplicationName("PLN Journal")
     app.setOrganizationName("plnjournal")
     app_identity.apply_identity(app)
@@ -67,6 +69,7 @@ def run_gui(
     def before_dialog() -> None:  # shown before the window: later launches raise it; an icon
         guard.answer_launches()
         apply_window_icon(app)
+        theme.use_app_style(app)  # the dialog's buttons as the window's
 
     db = guard.open_journal(quick_check=check, before_asking=before_dialog)
     if db is None:

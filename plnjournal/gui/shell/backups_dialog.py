@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.gui.plain import literal, plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.paths import backup_dir
 from plnjournal.storage.backup import MANUAL, BackupInfo, backup_infos, format_size, make_backup
@@ -177,7 +178,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(640, 460)
+        remember_geometry(self, "backups", (640, 460))
         self._select_first()
 
     def _select_first(self) -> None:

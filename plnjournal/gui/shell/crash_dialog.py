@@ -7,6 +7,7 @@ carries on.
 
 from __future__ import annotations
 
+import contextlib
 import platform
 import sqlite3
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal import __version__
+from plnjournal.gui.icons import set_icon
 from plnjournal.gui.plain import plain_label
+from plnjournal.gui.prefs import remember_geometry
 
 MAX_REPORTS = 5  # a repeating error (in a paint event, say) must not flood the dialog
 
@@ -54,8 +58,15 @@ class CrashDialog(QDialog):
         self.log_path = log_path
         self.count = 0
         layout = QVBoxLayout(self)
-        heading = QLabel("<b>Something went wrong, but your writing is safe.</b>")
+        heading = QLabel("<b>Something went wrong, but your writing is safe.</b>", self)
         heading.setTextFormat(Qt.TextFormat.RichText)
+        sign = QLabel()
+        with contextlib.suppress(OSError):  # the dialog must show even if its icon cannot
+            set_icon(sign, "warning", heading.fontMetrics().height() * 2)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(sign)
+        top.addWidget(heading, 1)
         self.message = plain_label()  # the error's own words may quote anything
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -64,7 +75,13 @@ class CrashDialog(QDialog):
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setAccessibleName("Details of the problem")
         self.details.setMinimumHeight(160)
+        self.details.hide()  # the plain message first; the traceback is for a bug report
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.details_button = QPushButton("&Details")
+        self.details_button.setCheckable(True)
+        self.details_button.setAccessibleName("Show the details of the problem")
+        self.details_button.toggled.connect(self._show_details)
+        buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.HelpRole)
         self.copy_button = QPushButton("&Copy details")
         self.log_button = QPushButton("Open &log folder")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -72,11 +89,12 @@ class CrashDialog(QDialog):
         buttons.rejected.connect(self.close)
         self.copy_button.clicked.connect(self.copy_details)
         self.log_button.clicked.connect(self._open_log_folder)
-        layout.addWidget(heading)
+        layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.details, 1)
+        layout.addStretch(1)  # the message stays at the top while the details are hidden
         layout.addWidget(buttons)
-        self.resize(620, 420)
+        remember_geometry(self, "crash", (620, 420))
         self.add(summary, report)
 
     def add(self, summary: str, report: str) -> None:
@@ -86,7 +104,8 @@ class CrashDialog(QDialog):
         self.message.setText(
             f"PLN Journal hit a problem it did not expect: {summary}.{again}\n\n"
             "The window stays open: what you were writing is still there and is saved as "
-            "usual. If this keeps happening, please report it with the details below.\n\n"
+            "usual. If this keeps happening, please report it: Copy details puts what we "
+            "need on the clipboard.\n\n"
             f"The full report is in the log: {self.log_path}"
         )
         if self.count <= MAX_REPORTS:
@@ -94,6 +113,10 @@ class CrashDialog(QDialog):
                 self.details.setPlainText(f"{versions()}\n\n{report}")
             else:
                 self.details.appendPlainText(f"\n--- occurrence {self.count} ---\n{report}")
+
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setText("Hide &details" if shown else "&Details")
 
     def copy_details(self) -> None:
         """Put the message, versions and tracebacks on the clipboard, for a bug report."""

@@ -37,8 +37,10 @@ from plnjournal.core.frameworks.spec import (
 from plnjournal.core.journal.days import FIRST_START_SETTING
 from plnjournal.errors import PlnError
 from plnjournal.gui.plain import literal, plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.skills.framework_actions import import_framework_file
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
+from plnjournal.gui.theme import make_primary
 from plnjournal.storage.db import Database
 from plnjournal.storage.models import Setting
 
@@ -119,8 +121,8 @@ class FirstStartDialog(QDialog):
         self.description = plain_label()
         self.description.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(8)
+        layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(intro)
         for key, text in texts.items():
             radio = QRadioButton(text)
@@ -129,7 +131,7 @@ class FirstStartDialog(QDialog):
             layout.addWidget(radio)
             if key == BUILTIN:
                 indented = QVBoxLayout()
-                indented.setContentsMargins(24, 0, 0, 6)
+                indented.setContentsMargins(24, 0, 0, 8)
                 indented.addWidget(self.frameworks)
                 indented.addWidget(self.description)
                 layout.addLayout(indented)
@@ -143,12 +145,13 @@ class FirstStartDialog(QDialog):
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        make_primary(buttons.button(QDialogButtonBox.StandardButton.Ok))
         buttons.accepted.connect(self.accept)
         layout.addStretch(1)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self._describe()
-        self.resize(680, 540)
+        remember_geometry(self, "first_start", (680, 540))
         self.setMaximumWidth(900)  # a welcome, not a wall of empty space
 
     def _describe(self, *_args: object) -> None:

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton
 
-from plnjournal.gui import late_types
+from plnjournal.gui import late_types, theme
 from plnjournal.gui.journal.calendar_panel import pick_date
 from plnjournal.gui.journal.view import JournalView
 from plnjournal.gui.plain import plain_label
-from plnjournal.gui.prefs import app_settings
+from plnjournal.gui.prefs import app_settings, fit_to_screen
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
@@ -44,6 +44,8 @@ tasks = lazy_module("plnjournal.gui.tasks")
 reminder = lazy_module("plnjournal.gui.shell.reminder")
 journal_language = lazy_module("plnjournal.gui.shell.journal_language")
 search_dialog = lazy_module("plnjournal.gui.journal.search_dialog")
+about_dialog = lazy_module("plnjournal.gui.shell.about_dialog")  # Help ▸ About, when asked
+icons = lazy_module("plnjournal.gui.icons")  # QIcon, QPixmap: after the first paint
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
-        self.resize(1100, 750)
+        fit_to_screen(self, 1100, 750)  # until _restore_state finds a remembered size
         for name in FEATURES:
             importlib.import_module(name).install(self)
         self.menu("file").addSeparator()
@@ -139,8 +141,27 @@ class MainWindow(QMainWindow):
             lambda: QTimer.singleShot(0, self.first_painted.emit)  # once the frame is done
         )
         self.first_painted.connect(self.load_journal)
+        self.first_painted.connect(self._finish_chrome)
 
     # --- loading after the first paint -----------------------------------------------------
+
+    def _finish_chrome(self) -> None:
+        """The app style (no stock icons on dialog buttons, primary buttons) and the icon set's
+        icons on the day's arrows and the list and link buttons, set after the first paint:
+        their Qt types cost the start (docs/performance.md)."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.use_app_style(app)
+        calendar, buttons = self.journal.calendar, self.journal.editor.format_buttons
+        for button, name in (
+            (calendar.prev_button, "previous"),
+            (calendar.next_button, "next"),
+            (buttons[3], "list"),
+            (buttons[4], "link"),
+        ):
+            icons.set_icon(button, name)
+        for arrow in (calendar.prev_button, calendar.next_button):
+            arrow.setText("")  # the icon says it; the accessible name says it in words
 
     def load_journal(self) -> None:
         """Load SQLAlchemy and the core off the GUI thread, then fill the waiting panels."""
@@ -275,6 +296,7 @@ class MainWindow(QMainWindow):
             j.records.commit_from_entry,
         )
         self._action("help", "shortcuts", "&Keyboard shortcuts", self._show_shortcuts, "F1")
+        self._action("help", "about", "&About PLN Journal", self.show_about)
 
     def _build_status_bar(self) -> None:
         self.status_text = plain_label()  # messages name reflections and files
@@ -350,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def go_to_date(self) -> None:
         """Jump to a day picked in a small calendar dialog (Ctrl+G)."""
-        day = pick_date(self, "Go to date", self.journal.day)
+        day = pick_date(self, "Go to date", self.journal.day, act="Go")
         if day is not None:
             self.journal.go_to_day(day)
             self.journal.focus_editor()
@@ -385,6 +407,10 @@ class MainWindow(QMainWindow):
         self.journal.editor.depth_line.set_language(language)
         self.notify_changed("settings")
         self.show_message(journal_language.stored_message(language))
+
+    def show_about(self) -> None:
+        """Help ▸ About: version, data folder, licence, diagnostics to copy."""
+        about_dialog.AboutDialog(self, self.db.path).exec()
 
     def _show_shortcuts(self) -> None:
         lines = []
@@ -437,15 +463,17 @@ class MainWindow(QMainWindow):
             QMessageBox = late_types.QMessageBox
             text = self.journal.editor.body.toPlainText()
             QGuiApplication.clipboard().setText(text)
-            answer = QMessageBox.warning(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
                 "Not saved",
-                f"{self.journal.editor.status_text()}\n\nYour text is on the clipboard. "
-                "Quit anyway?",
+                f"{self.journal.editor.status_text()}\n\nYour text is on the clipboard.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                self,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            box.button(QMessageBox.StandardButton.Yes).setText("Quit without saving")
+            box.button(QMessageBox.StandardButton.No).setText("Keep the window open")
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            if box.exec() != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
         self.save_state()

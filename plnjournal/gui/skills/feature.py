@@ -63,6 +63,7 @@ class SkillsFeature:
             view = matrix_view.SkillMatrixView(self.window.db, self.window)
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.skill_activated.connect(self.show_history)
+            view.self_assess_requested.connect(self.self_assess)
             self.matrix_view = view
             view.refresh()
         self.matrix_view.show()

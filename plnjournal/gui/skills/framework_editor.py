@@ -39,6 +39,7 @@ from plnjournal.core.frameworks.edit import (
     save_draft,
 )
 from plnjournal.gui.plain import literal
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.skills.framework_forms import AreaForm, SkillForm, named
 from plnjournal.gui.skills.saving_dialog import SavingDialog
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
@@ -157,7 +158,7 @@ class FrameworkEditorDialog(SavingDialog):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.box)
-        self.resize(1000, 680)
+        remember_geometry(self, "framework_editor", (1000, 680))
         self._set_enabled(False)
         run_in_background(
             self, lambda _p: _read_draft(db), on_success=self._loaded, on_failure=self._load_failed

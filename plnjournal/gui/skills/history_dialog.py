@@ -28,6 +28,7 @@ from plnjournal.core.render import markdown_to_html
 from plnjournal.core.skills.history import HistoryRating, SkillHistory, skill_history
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.gui.plain import close_browser, open_safe_link
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.gui.tones import series_colors
 from plnjournal.storage.db import Database
@@ -209,7 +210,7 @@ class SkillHistoryDialog(QDialog):
         layout.addWidget(self.head)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(900, 640)
+        remember_geometry(self, "skill_history", (900, 640))
         run_in_background(
             self,
             lambda _p: _read_history(db, skill_id),

@@ -208,7 +208,7 @@ class SkillMatrixModel(QAbstractTableModel):
             return f"{text} ⚠" if m.is_blind_spot(r) else text
         if col == LAST:
             if r.last_reflected is None:
-                return "never"
+                return "not yet" if m.not_yet_due(r) else "never"
             text = f"{_short_day(r.last_reflected, m.as_of)} · {r.days_since_reflected} d"
             return f"{text} !" if r.overdue_days else text
         if col == RECENT:
@@ -267,11 +267,11 @@ class SkillMatrixModel(QAbstractTableModel):
                 return Tone.INFO
         if col == LAST:
             if r.last_reflected is None:
-                return Tone.BAD
+                return Tone.NONE if m.not_yet_due(r) else Tone.BAD  # day one is not a silence
             if r.overdue_days:
                 overdue_long = r.cadence_days is not None and r.overdue_days >= r.cadence_days
                 return Tone.BAD if overdue_long else Tone.WARN
-        if col == RECENT and r.reflections_recent == 0:
+        if col == RECENT and r.reflections_recent == 0 and not m.not_yet_due(r):
             return Tone.WARN
         return Tone.NONE
 
@@ -363,8 +363,9 @@ class SkillMatrixProxy(QSortFilterProxyModel):
             return r.gap_to_target is not None and r.gap_to_target > 0
         if q == QuickFilter.BLIND_SPOTS:
             return model.matrix.is_blind_spot(r)
-        if q == QuickFilter.OVERDUE:
-            return r.last_reflected is None or bool(r.overdue_days)
+        if q == QuickFilter.OVERDUE:  # a skill the journal is too young to reach is not
+            never = r.last_reflected is None and not model.matrix.not_yet_due(r)
+            return never or bool(r.overdue_days)
         if q == QuickFilter.UNRATED:
             return r.current is None
         return True

@@ -30,9 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.skills.matrix import SkillMatrix, skill_matrix
+from plnjournal.gui.icons import set_icon
 from plnjournal.gui.plain import html_label, plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.skills import matrix_model as mm
 from plnjournal.gui.tasks import ProgressFn, run_in_background
+from plnjournal.gui.theme import make_primary
 from plnjournal.gui.tones import BLUE, SKY, is_dark, tone_background
 from plnjournal.storage.db import Database
 
@@ -148,6 +151,7 @@ class SkillMatrixView(QWidget):
     """The matrix with its filters; computes in the background and refreshes on changes."""
 
     skill_activated = Signal(int)  # a skill id (double-click or Enter)
+    self_assess_requested = Signal()  # the new journal's "Rate yourself…"
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -233,6 +237,7 @@ class SkillMatrixView(QWidget):
         status_row.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self._build_intro())
         layout.addWidget(self.table, 1)
         layout.addLayout(status_row)
         layout.addWidget(self._legend())
@@ -240,11 +245,37 @@ class SkillMatrixView(QWidget):
         self.proxy.layoutChanged.connect(self._update_status)
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
-        self.resize(1100, 720)
+        remember_geometry(self, "skills_matrix", (1100, 720))
         # Until the first matrix is in (``refresh``).
         self.status.setText("Loading the skills matrix…")
         self.table.setEnabled(False)
         self.history_button.setEnabled(False)
+
+    def _build_intro(self) -> QWidget:
+        """Said while the journal has neither reflections nor ratings: what the matrix will
+        show, and the one action that starts filling it."""
+        self.intro = QWidget()
+        text = QLabel(
+            "Each row is a skill of your framework: the level you aim for, where you and your "
+            "mentors rate you, and when you last wrote about it. It fills in as you rate "
+            "yourself and write reflections; nothing is overdue yet."
+        )
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        self.intro_button = QPushButton("Rate yourself…")
+        make_primary(self.intro_button)
+        self.intro_button.clicked.connect(self.self_assess_requested)
+        picture = QLabel()
+        set_icon(picture, "matrix", text.fontMetrics().height() * 2)
+        row = QHBoxLayout(self.intro)
+        row.setContentsMargins(0, 8, 0, 8)
+        row.setSpacing(16)
+        row.addWidget(picture)
+        row.addWidget(text, 1)
+        row.addWidget(self.intro_button)
+        self.intro.setAccessibleName("About the skills matrix")
+        self.intro.hide()
+        return self.intro
 
     def _legend(self) -> QLabel:
         chips = []
@@ -330,7 +361,9 @@ class SkillMatrixView(QWidget):
         active = [r for r in m.rows if not r.archived]
         behind = sum(1 for r in active if (r.gap_to_target or 0) > 0)
         blind = sum(1 for r in active if m.is_blind_spot(r))
-        never = sum(1 for r in active if r.last_reflected is None)
+        never = sum(1 for r in active if r.last_reflected is None and not m.not_yet_due(r))
+        rated = any(r.latest_self or r.latest_mentor for r in m.rows)
+        self.intro.setVisible(m.first_entry is None and not rated)
         self.status.setText(
             f"{m.framework}: showing {self.proxy.rowCount()} of {len(m.rows)} skills · "
             f"{behind} behind target · {blind} blind spot{'s' if blind != 1 else ''} · "

@@ -35,6 +35,7 @@ from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix, skill_matrix
 from plnjournal.core.skills.self_assessment import record_self_assessment
 from plnjournal.core.words import plural
 from plnjournal.gui.plain import html_label, no_mnemonic, plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.skills.saving_dialog import SavingDialog
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.storage.db import Database
@@ -59,7 +60,7 @@ class LevelChoice(QFrame):
         self.text.setIndent(24)
         self.text.setVisible(bool(descriptor))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.radio)
         layout.addWidget(self.text)
 
@@ -170,7 +171,7 @@ class SelfAssessmentDialog(SavingDialog):
         layout.addWidget(self.buttons)
 
         self.skill_list.installEventFilter(self)
-        self.resize(980, 680)
+        remember_geometry(self, "self_assessment", (980, 680))
         self.title.setText("<h2>Loading the skills…</h2>")
         self.skill_list.setEnabled(False)
         self._update_progress()

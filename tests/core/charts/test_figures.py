@@ -118,3 +118,15 @@ def test_each_row_is_labelled_beside_the_axes_like_a_tick(demo_db, kind: str) ->
         assert box.x1 == pytest.approx(left - 6.5 * fig.dpi / 72, abs=0.5)
         centre = ax.transData.transform((0, row))[1]
         assert box.y0 < centre < box.y1
+
+
+def test_a_chart_with_nothing_to_draw_says_what_it_will_show(teaching_db) -> None:
+    """A journal with skills but no reflections or ratings: sentences, not empty grids."""
+    with teaching_db.session() as s:
+        figs = {k: make_chart(s, k, start=START, end=TODAY, today=TODAY) for k in CHART_KINDS}
+    said = {k: " ".join(t.get_text() for t in f.texts) for k, f in figs.items()}
+    assert "No reflections linked to a skill" in said["heatmap"] and not figs["heatmap"].axes
+    assert "No ratings yet" in said["trends"] and not figs["trends"].axes
+    assert "No ratings yet" in said["blindspots"] and not figs["blindspots"].axes
+    for fig in figs.values():
+        _texts_inside_and_apart(fig)

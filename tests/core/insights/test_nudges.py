@@ -154,3 +154,30 @@ def test_among_skills_never_written_about_the_lowest_mentor_rating_comes_first(
         )
         nudge = todays_hard_conversation(s, TODAY)
     assert nudge is not None and nudge.code == "PA1"  # PL1 comes earlier in the framework
+
+
+def test_a_young_journal_is_not_asked_why_it_has_not_written_yet(teaching_db) -> None:
+    """Day two, a low mentor rating on a skill not written about: the rating counts (score
+    above 0), but the journal is younger than the skill's cadence, so the question does not
+    ask what kept the user from writing about it."""
+    with teaching_db.session() as s:
+        _reflect_on_all_but(s, {"PA1"}, TODAY - dt.timedelta(days=1))
+        pa1 = find_skill(s, "PA1")
+        imp = FeedbackImport(file_name="f.csv", sha256="1" * 64, format="csv")
+        s.add(imp)
+        add_feedback_item(
+            s,
+            imp,
+            skill=pa1,
+            mentor="Ms Okafor",
+            given_on=TODAY,
+            level=1,
+            comment="",
+            line=1,
+            raw={},
+        )
+        nudge = todays_hard_conversation(s, TODAY)
+    assert nudge is not None and nudge.code == "PA1"
+    assert nudge.reason != "You have not written about it yet."  # the rating is the reason
+    assert "kept you" not in nudge.question and "putting off" not in nudge.question
+    assert nudge.question.startswith("Think of the last time “Difficult conversations")

@@ -129,5 +129,17 @@ def test_query_count_does_not_grow_with_skills(demo_db) -> None:
     finally:
         event.remove(demo_db.engine, "before_cursor_execute", count)
     assert len(m.rows) == 27
-    assert len(statements) <= 7, statements
+    assert len(statements) <= 8, statements  # one more: the journal's first reflection
     assert sum(r.reflections_recent for r in m.rows) > 50
+
+
+def test_a_skill_is_not_due_while_the_journal_is_younger_than_its_cadence(teaching_db) -> None:
+    from plnjournal.core.journal.entries import add_entry
+
+    with teaching_db.session() as s:
+        m = skill_matrix(s, as_of=AS_OF)
+        assert m.first_entry is None and all(m.not_yet_due(r) for r in m.rows)
+        add_entry(s, entry_date=AS_OF - dt.timedelta(days=400), body="long ago")
+        m = skill_matrix(s, as_of=AS_OF)
+    assert m.first_entry == AS_OF - dt.timedelta(days=400)
+    assert not any(m.not_yet_due(r) for r in m.rows)
