@@ -45,6 +45,7 @@ def main() -> None:
     from plnjournal.core.journal.settings import set_setting
     from plnjournal.gui.mentor.window import MentorWindow
     from plnjournal.gui.shell.main_window import MainWindow
+    from plnjournal.gui.theme import use_app_style
     from plnjournal.programme import admin, mentor_write, sharing, state
     from plnjournal.programme.login import ServerSession
     from plnjournal.programme.sync import sync
@@ -55,6 +56,7 @@ def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("programme")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
+    use_app_style(app)
     with running_cluster() as cluster:
         url = cluster.create_database("ect")
         admin.init_programme(url, "Early career teachers 2026")

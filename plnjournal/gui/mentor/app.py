@@ -34,6 +34,7 @@ def run_mentor_window(address: str | None, password: str | None = None) -> int:
     app.setOrganizationName("plnjournal")
     app_identity.apply_identity(app)
     theme.follow_system_scheme(app)
+    theme.use_app_style(app)  # the journal window's look: primary button, no stock icons
     if address is None:
         asked = ask_address()
         if asked is None:

@@ -30,6 +30,7 @@ from plnjournal.gui.mentor.coverage import CoverageTab
 from plnjournal.gui.mentor.dialogs import WriteDialog, Written
 from plnjournal.gui.plain import close_browser, open_safe_link, plain_label, set_plain
 from plnjournal.gui.tasks import run_in_background, show_error
+from plnjournal.gui.theme import make_primary
 from plnjournal.programme import mentor, mentor_write
 from plnjournal.programme.connection import PasswordNeeded, describe
 from plnjournal.programme.login import ServerSession
@@ -73,7 +74,7 @@ class MentorWindow(QMainWindow):
         self.list.setObjectName("trainees")
         self.list.setAccessibleName("Your trainees")
         self.list.setWordWrap(True)
-        self.list.setSpacing(3)
+        self.list.setSpacing(4)
         self.list.currentItemChanged.connect(self._chosen)
         self.heading = plain_label("Reading your trainees…")
         self.heading.setObjectName("heading")
@@ -90,6 +91,8 @@ class MentorWindow(QMainWindow):
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, k=kind: self.write(k))
             self.buttons[kind] = button
+            if kind == "feedback":  # what the window is for
+                make_primary(button)
             actions.addWidget(button)
         actions.addStretch(1)
         self.refresh_button = QPushButton("Refresh")
