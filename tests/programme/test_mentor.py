@@ -14,7 +14,7 @@ from sqlalchemy import select
 from plnjournal.core.frameworks.spec import load_builtin
 from plnjournal.core.insights.avoidance_data import load_facts
 from plnjournal.errors import InputError
-from plnjournal.programme import lead, mentor, mentor_write
+from plnjournal.programme import admin, lead, mentor, mentor_write
 from plnjournal.programme.sync import sync
 from plnjournal.storage.models import FeedbackItem
 from tests.programme.conftest import Programme
@@ -203,3 +203,28 @@ def test_what_trainees_wrote_cannot_become_a_spreadsheet_formula(programme: Prog
         assert summary.avoided == ["@SUM(A1)", "no code"]
     row = lead.coverage_csv(cov).splitlines()[1]
     assert row.startswith('avoided skill,"\'=HYPERLINK(""http://x"")",\'@SUM(A1),1,')
+
+
+def test_a_server_at_step_1_gets_step_2_and_keeps_its_data(
+    pg_cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = pg_cluster.create_database("upgrade_to_2")
+    monkeypatch.setattr(admin, "STEPS", admin.STEPS[:1])
+    admin.init_programme(url, "Before step 2")
+    trainee = admin.add_person(url, "trainee", "ana_up", "Ana")
+    mentor_password = admin.add_person(url, "mentor", "maya_up", "Maya")
+    admin.assign(url, "maya_up", "ana_up")
+    address = pg_cluster.url("upgrade_to_2", "ana_up")
+    with psycopg.connect(f"{address} password={trainee}") as conn:
+        conn.execute(
+            "INSERT INTO pln.reflections (uuid, version, title, entry_date) "
+            "VALUES (gen_random_uuid(), 1, 'Before', '2026-11-02')"
+        )
+    monkeypatch.undo()
+    assert admin.init_programme(url, "After step 2") == 2
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT max(version) FROM pln.schema_version").fetchone() == (2,)
+    address = pg_cluster.url("upgrade_to_2", "maya_up")
+    with psycopg.connect(f"{address} password={mentor_password}") as conn:
+        (ana,) = mentor.trainees(conn)
+        assert (ana.login, ana.unread) == ("ana_up", 1)
