@@ -43,6 +43,7 @@ def main() -> None:
 
     from plnjournal.core.demo import build_demo
     from plnjournal.core.journal.settings import set_setting
+    from plnjournal.gui.mentor.dialogs import WriteDialog
     from plnjournal.gui.mentor.window import MentorWindow
     from plnjournal.gui.shell.main_window import MainWindow
     from plnjournal.gui.theme import use_app_style
@@ -114,6 +115,12 @@ def main() -> None:
         # The mentor answers: feedback on a skill, a comment on the newest reflection.
         view = window.view
         assert view is not None
+        dialog = WriteDialog("feedback", view, window)
+        dialog.text.setPlainText("The routine is there on Mondays but slips after lunch.")
+        dialog.show()
+        settle(app)
+        dialog.grab().save(str(out / "mentor-feedback-dialog.png"))
+        dialog.close()
         skill = view.reflections[0].skills[0][0] if view.reflections[0].skills else "CL1"
         session.run(lambda c: mentor_write.write_feedback(
             c, "ana.lopez", skill, 2,

@@ -103,15 +103,20 @@ class WriteDialog(QDialog):
             "sign-off": "What you saw that shows this level (Markdown)",
         }[kind]
         self.text = _text_box(placeholder)
+        label = {"feedback": "Comment:", "comment": "Comment:", "sign-off": "Statement:"}[kind]
+        text_label = plain_label(label)
+        text_label.setBuddy(self.text)
         hint = plain_label("They get it at their next sync.")
         hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Send")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(text_label)
         layout.addWidget(self.text, 1)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
