@@ -440,3 +440,52 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# --- programme mode (docs/programme.md) -------------------------------------------------
+
+
+class SharedItem(Base):
+    """Something the user chose to share with their programme, and the version the server has
+    (a reflection edited since is shared again as the next version)."""
+
+    __tablename__ = "shared_items"
+    __table_args__ = (UniqueConstraint("kind", "local_id"),)
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # reflection, self-rating, avoidance
+    # The reflection's (rating's) id; no foreign key: a deleted one is unshared on next sync.
+    local_id: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    shared_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OutboxItem(Base):
+    """A change waiting to reach the server (put or delete), oldest first; removed only once
+    the server has it, so a sync killed at any point resumes where it stood."""
+
+    __tablename__ = "programme_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(10))  # put, delete
+    kind: Mapped[str] = mapped_column(String(20))
+    uuid: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    payload: Mapped[str] = mapped_column(Text, default="{}")  # the item as sent (JSON)
+    queued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ProgrammeComment(Base):
+    """A mentor's comment on a reflection the user shared, as the server had it."""
+
+    __tablename__ = "programme_comments"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id", ondelete="SET NULL"), index=True
+    )
+    mentor: Mapped[str] = mapped_column(String(300), default="")
+    written_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    body: Mapped[str] = mapped_column(Text)
+    reflection_version: Mapped[int] = mapped_column(Integer, default=1)

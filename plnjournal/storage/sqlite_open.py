@@ -17,7 +17,7 @@ from plnjournal.storage.keys import SQLITE_MAGIC as SQLITE_MAGIC
 # Every revision this version knows, oldest first. A file at a revision not listed here was
 # written by a newer PLN Journal. tests/storage/test_migrations.py keeps this in step with
 # the Alembic scripts.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD_REVISION = REVISIONS[-1]
 
 
