@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from plnjournal.core.feedback.inbox import FeedbackRow
     from plnjournal.core.journal import edit_text, entries
     from plnjournal.core.skills import lookup
+    from plnjournal.programme import sharing
 else:
     # The full path (SQLAlchemy): a journal to create, migrate or back up, feedback to answer,
     # a skill to suggest, and composing in the editor (--edit). Kept off the quick path, which
@@ -32,6 +33,8 @@ else:
     responses = lazy_module("plnjournal.core.feedback.responses")
     entries = lazy_module("plnjournal.core.journal.entries")
     lookup = lazy_module("plnjournal.core.skills.lookup")
+    # Sharing with a programme (add --share): only when asked.
+    sharing = lazy_module("plnjournal.programme.sharing")
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -69,6 +72,10 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         title, body = split_title(text)
     if not title and not body:
         raise InputError("add: nothing to add; give the text as an argument or '-' to read stdin")
+    if getattr(args, "share", False) and args.private:
+        raise InputError(
+            "add: --share and private: private reflections are never shared (nothing was added)"
+        )
     entry = QuickEntry(
         day,
         when,
@@ -89,6 +96,10 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         info(
             f"  answers #{row.id}: {row.mentor or 'a mentor'} on {row.skill_code} {row.skill_name}"
         )
+    if getattr(args, "share", False):
+        with ctx.db().session() as session:
+            sharing.share_entries(session, [entry_id])
+        info("  shared with your mentors: sent at the next 'plnjournal sync'")
     return 0
 
 

@@ -32,6 +32,7 @@ from plnjournal.cli.parser_evidence import evidence_commands
 from plnjournal.cli.parser_feedback import feedback_commands
 from plnjournal.cli.parser_forms import form_commands
 from plnjournal.cli.parser_privacy import privacy_commands
+from plnjournal.cli.parser_programme import programme_commands
 from plnjournal.core.language import LANGUAGES
 from plnjournal.resources import folder as resource_folder
 
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         _journal_io,
         _show,
         _settings,
+        programme_commands,
     ):
         add(sub)
     _add_examples(sub)
@@ -172,6 +174,11 @@ def _journal(sub: Subcommands) -> None:
         "linked too",
     )
     p.add_argument("--private", action="store_true", help="never exported unless asked")
+    p.add_argument(
+        "--share",
+        action="store_true",
+        help="share it with your programme's mentors (sent at the next sync; see 'connect')",
+    )
     p.add_argument(
         "--edit", action="store_true", help="write it in your editor ($VISUAL or $EDITOR)"
     )

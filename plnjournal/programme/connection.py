@@ -25,6 +25,10 @@ class Offline(Exception):
     """The server cannot be reached now (no network, server down): sync waits, quietly."""
 
 
+class PasswordNeeded(InputError):
+    """The server asks for a password and none was given (the keyring holds none)."""
+
+
 def split_password(url: str) -> tuple[str, str | None]:
     """The address without its password, and the password if the address held one."""
     try:
@@ -110,7 +114,12 @@ def connect(address: str, password: str | None = None) -> psycopg.Connection[Any
         return psycopg.connect(address, **params)
     except psycopg.OperationalError as exc:
         text = str(exc)
-        if "password authentication failed" in text or "no password supplied" in text:
+        if "no password supplied" in text:
+            raise PasswordNeeded(
+                f"the server {describe(address)} needs your password; run "
+                "'plnjournal connect' again on a terminal, or keep it in the OS keyring"
+            ) from exc
+        if "password authentication failed" in text:
             raise InputError(
                 f"the server {describe(address)} refused the password; connect again "
                 "with the right one"

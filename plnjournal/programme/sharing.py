@@ -1,0 +1,260 @@
+"""What the user shares with their programme, kept in the journal: the shared items, their
+versions, and the outbox of changes waiting for the server.
+
+Nothing here reaches the network (sync.py does): sharing, unsharing and editing only queue
+changes, so they work offline and survive a crash. Private reflections are never shared;
+self-ratings and the avoidance summary only when the user turned that on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from plnjournal.core.insights.avoidance import avoidance_scores
+from plnjournal.core.insights.depth import grade_reflection
+from plnjournal.core.journal.settings import JSONValue, get_setting, journal_language
+from plnjournal.errors import InputError
+from plnjournal.storage.models import (
+    Entry,
+    EntryFeedback,
+    EntrySkill,
+    FeedbackItem,
+    OutboxItem,
+    Rating,
+    SharedItem,
+    Skill,
+)
+from plnjournal.values import RatingSource
+
+# The journal's settings of programme mode (settings table, JSON values).
+SERVER = "programme.server"  # the server's address, never with a password
+SHARE_RATINGS = "programme.share_ratings"  # true: self-ratings are shared too
+SHARE_AVOIDANCE = "programme.share_avoidance"  # true: the avoidance summary is shared too
+LAST_SYNC = "programme.last_sync"  # when a sync last reached the server (ISO, UTC)
+PULLED_UNTIL = "programme.pulled_until"  # the newest mentor item pulled (server time, ISO)
+
+REFLECTION = "reflection"
+SELF_RATING = "self-rating"
+AVOIDANCE = "avoidance"
+# How many of the most-avoided skills the shared summary names.
+AVOIDANCE_TOP = 5
+
+
+@dataclass
+class Refreshed:
+    """What ``refresh_shared`` queued: reflections re-shared as a new version, and those
+    withdrawn because they became private or were deleted."""
+
+    new_versions: list[int] = field(default_factory=list)
+    withdrawn: list[int] = field(default_factory=list)
+
+
+def _hash(payload: dict[str, JSONValue]) -> str:
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def reflection_payload(session: Session, entry: Entry) -> dict[str, JSONValue]:
+    """A reflection as the server holds it: title, text, date, linked skills, depth level and
+    the mentors' items it answers (by their server ids)."""
+    skills = session.execute(
+        select(Skill.code, Skill.name)
+        .join(EntrySkill, EntrySkill.skill_id == Skill.id)
+        .where(EntrySkill.entry_id == entry.id)
+        .order_by(Skill.code)
+    ).all()
+    raws = session.scalars(
+        select(FeedbackItem.raw)
+        .join(EntryFeedback, EntryFeedback.feedback_item_id == FeedbackItem.id)
+        .where(EntryFeedback.entry_id == entry.id)
+    )
+    answers: list[JSONValue] = []
+    for raw in raws:
+        try:
+            key = json.loads(raw).get("uuid")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(key, str):
+            answers.append(key)
+    grade = grade_reflection(entry.title, entry.body, language=journal_language(session))
+    return {
+        "title": entry.title,
+        "body": entry.body,
+        "entry_date": entry.entry_date.isoformat(),
+        "skills": [{"code": code, "name": name} for code, name in skills],
+        "depth_level": int(grade.level),
+        "answers": sorted(answers, key=str),
+    }
+
+
+def _queue(session: Session, action: str, item: SharedItem, payload: JSONValue = None) -> None:
+    if action == "delete":  # what was waiting to be sent of it need not go
+        session.execute(delete(OutboxItem).where(OutboxItem.uuid == item.uuid))
+    session.add(
+        OutboxItem(
+            action=action,
+            kind=item.kind,
+            uuid=item.uuid,
+            version=item.version,
+            payload=json.dumps(payload or {}, ensure_ascii=False),
+        )
+    )
+
+
+def _shared(session: Session, kind: str, local_id: int) -> SharedItem | None:
+    return session.scalar(
+        select(SharedItem).where(SharedItem.kind == kind, SharedItem.local_id == local_id)
+    )
+
+
+def _put(session: Session, kind: str, local_id: int, payload: dict[str, JSONValue]) -> bool:
+    """Share (or re-share as the next version) unless the server already has this content."""
+    digest = _hash(payload)
+    item = _shared(session, kind, local_id)
+    if item is None:
+        item = SharedItem(
+            uuid=str(uuid.uuid4()), kind=kind, local_id=local_id, version=1, content_hash=digest
+        )
+        session.add(item)
+    elif item.content_hash == digest:
+        return False
+    else:
+        item.version += 1
+        item.content_hash = digest
+    _queue(session, "put", item, payload)
+    return True
+
+
+def _withdraw(session: Session, item: SharedItem) -> None:
+    _queue(session, "delete", item)
+    session.delete(item)
+
+
+def share_entries(session: Session, entry_ids: Sequence[int]) -> list[int]:
+    """Share these reflections with the programme's mentors (queued for the next sync);
+    returns those newly shared or changed. All or nothing: one private or missing
+    reflection shares none."""
+    entries = []
+    for entry_id in entry_ids:
+        entry = session.get(Entry, entry_id)
+        if entry is None:
+            raise InputError(f"reflection {entry_id} does not exist (nothing was shared)")
+        if entry.private:
+            raise InputError(
+                f"reflection {entry_id} is private: private reflections are never shared "
+                "(make it not private first; nothing was shared)"
+            )
+        entries.append(entry)
+    changed = [
+        e.id for e in entries if _put(session, REFLECTION, e.id, reflection_payload(session, e))
+    ]
+    session.flush()
+    return changed
+
+
+def unshare_entries(session: Session, entry_ids: Sequence[int]) -> None:
+    """Withdraw these reflections from the server (every version of each, at the next sync).
+    All or nothing: one that is not shared withdraws none."""
+    items = []
+    for entry_id in entry_ids:
+        item = _shared(session, REFLECTION, entry_id)
+        if item is None:
+            raise InputError(f"reflection {entry_id} is not shared (nothing was withdrawn)")
+        items.append(item)
+    for item in items:
+        _withdraw(session, item)
+    session.flush()
+
+
+def shared_entry_ids(session: Session, entry_ids: Iterable[int] | None = None) -> set[int]:
+    """Which reflections are shared (of ``entry_ids``, or all)."""
+    query = select(SharedItem.local_id).where(SharedItem.kind == REFLECTION)
+    if entry_ids is not None:
+        query = query.where(SharedItem.local_id.in_(list(entry_ids)))
+    return set(session.scalars(query))
+
+
+def _refresh_ratings(session: Session, on: bool) -> None:
+    shared = {
+        i.local_id: i
+        for i in session.scalars(select(SharedItem).where(SharedItem.kind == SELF_RATING))
+    }
+    if not on:
+        for item in shared.values():
+            _withdraw(session, item)
+        return
+    # A rating given while writing a private reflection stays as private as the reflection.
+    rows = session.execute(
+        select(Rating.id, Skill.code, Skill.name, Rating.level, Rating.rated_on)
+        .join(Skill, Skill.id == Rating.skill_id)
+        .outerjoin(Entry, Entry.id == Rating.entry_id)
+        .where(Rating.source == RatingSource.SELF, Entry.private.is_not(True))
+    ).all()
+    for rating_id, code, name, level, rated_on in rows:
+        payload: dict[str, JSONValue] = {
+            "skill_code": code,
+            "skill_name": name,
+            "level": level,
+            "rated_on": rated_on.isoformat(),
+        }
+        _put(session, SELF_RATING, rating_id, payload)
+        shared.pop(rating_id, None)
+    for item in shared.values():  # the rating is gone from the journal
+        _withdraw(session, item)
+
+
+def _refresh_avoidance(session: Session, on: bool) -> None:
+    if not on:
+        item = _shared(session, AVOIDANCE, 0)
+        if item is not None:
+            _withdraw(session, item)
+        return
+    # Computed without private reflections: the summary tells nothing they hold.
+    scores = avoidance_scores(session, include_private=False)
+    top: list[JSONValue] = [
+        {"code": s.code, "name": s.skill, "score": s.score, "reasons": list(s.reasons)}
+        for s in scores[:AVOIDANCE_TOP]
+        if s.score > 0
+    ]
+    _put(session, AVOIDANCE, 0, {"skills": top})
+
+
+def refresh_shared(session: Session) -> Refreshed:
+    """Queue what changed since the last sync: an edited shared reflection as its next
+    version; one made private or deleted since is withdrawn; self-ratings and the avoidance
+    summary as the settings say."""
+    done = Refreshed()
+    items = list(session.scalars(select(SharedItem).where(SharedItem.kind == REFLECTION)))
+    entries = {
+        e.id: e
+        for e in session.scalars(select(Entry).where(Entry.id.in_([i.local_id for i in items])))
+    }
+    for item in items:
+        entry = entries.get(item.local_id)
+        if entry is None or entry.private:
+            _withdraw(session, item)
+            done.withdrawn.append(item.local_id)
+        elif _put(session, REFLECTION, entry.id, reflection_payload(session, entry)):
+            done.new_versions.append(entry.id)
+    _refresh_ratings(session, get_setting(session, SHARE_RATINGS) is True)
+    _refresh_avoidance(session, get_setting(session, SHARE_AVOIDANCE) is True)
+    session.flush()
+    return done
+
+
+def outbox(session: Session) -> list[OutboxItem]:
+    """The changes waiting for the server, oldest first."""
+    return list(session.scalars(select(OutboxItem).order_by(OutboxItem.id)))
+
+
+def sent(session: Session, ids: Sequence[int]) -> None:
+    """The server has these changes: they leave the outbox."""
+    if ids:
+        session.execute(delete(OutboxItem).where(OutboxItem.id.in_(list(ids))))
