@@ -61,37 +61,52 @@ def _hash(payload: dict[str, JSONValue]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def reflection_payload(session: Session, entry: Entry) -> dict[str, JSONValue]:
-    """A reflection as the server holds it: title, text, date, linked skills, depth level and
-    the mentors' items it answers (by their server ids)."""
-    skills = session.execute(
-        select(Skill.code, Skill.name)
-        .join(EntrySkill, EntrySkill.skill_id == Skill.id)
-        .where(EntrySkill.entry_id == entry.id)
+def reflection_payloads(
+    session: Session, entries: Sequence[Entry]
+) -> dict[int, dict[str, JSONValue]]:
+    """Reflections as the server holds them: title, text, date, linked skills and the
+    mentors' items each answers (by their server ids); the depth level is added when one is
+    sent (``with_depth``), as grading every shared reflection at every sync would cost most
+    of a sync with nothing new. Three queries, whatever the number of reflections."""
+    ids = [e.id for e in entries]
+    skills: dict[int, list[JSONValue]] = {i: [] for i in ids}
+    for entry_id, code, name in session.execute(
+        select(EntrySkill.entry_id, Skill.code, Skill.name)
+        .join(Skill, Skill.id == EntrySkill.skill_id)
+        .where(EntrySkill.entry_id.in_(ids))
         .order_by(Skill.code)
-    ).all()
-    raws = session.scalars(
-        select(FeedbackItem.raw)
-        .join(EntryFeedback, EntryFeedback.feedback_item_id == FeedbackItem.id)
-        .where(EntryFeedback.entry_id == entry.id)
-    )
-    answers: list[JSONValue] = []
-    for raw in raws:
+    ):
+        skills[entry_id].append({"code": code, "name": name})
+    answers: dict[int, list[JSONValue]] = {i: [] for i in ids}
+    for entry_id, raw in session.execute(
+        select(EntryFeedback.entry_id, FeedbackItem.raw)
+        .join(FeedbackItem, FeedbackItem.id == EntryFeedback.feedback_item_id)
+        .where(EntryFeedback.entry_id.in_(ids))
+    ):
         try:
             key = json.loads(raw).get("uuid")
         except (ValueError, AttributeError):
             continue
         if isinstance(key, str):
-            answers.append(key)
-    grade = grade_reflection(entry.title, entry.body, language=journal_language(session))
+            answers[entry_id].append(key)
     return {
-        "title": entry.title,
-        "body": entry.body,
-        "entry_date": entry.entry_date.isoformat(),
-        "skills": [{"code": code, "name": name} for code, name in skills],
-        "depth_level": int(grade.level),
-        "answers": sorted(answers, key=str),
+        e.id: {
+            "title": e.title,
+            "body": e.body,
+            "entry_date": e.entry_date.isoformat(),
+            "skills": skills[e.id],
+            "answers": sorted(answers[e.id], key=str),
+        }
+        for e in entries
     }
+
+
+def with_depth(session: Session, payload: dict[str, JSONValue]) -> dict[str, JSONValue]:
+    """The payload with the reflection's depth level (Hatton & Smith, docs/depth.md)."""
+    title, body = payload["title"], payload["body"]
+    assert isinstance(title, str) and isinstance(body, str)
+    grade = grade_reflection(title, body, language=journal_language(session))
+    return {**payload, "depth_level": int(grade.level)}
 
 
 def _queue(session: Session, action: str, item: SharedItem, payload: JSONValue = None) -> None:
@@ -114,10 +129,19 @@ def _shared(session: Session, kind: str, local_id: int) -> SharedItem | None:
     )
 
 
-def _put(session: Session, kind: str, local_id: int, payload: dict[str, JSONValue]) -> bool:
-    """Share (or re-share as the next version) unless the server already has this content."""
+def _put(
+    session: Session,
+    kind: str,
+    local_id: int,
+    payload: dict[str, JSONValue],
+    known: dict[int, SharedItem] | None = None,
+) -> bool:
+    """Share (or re-share as the next version) unless the server already has this content;
+    ``known``: the shared items of this kind, when the caller has them all already."""
     digest = _hash(payload)
-    item = _shared(session, kind, local_id)
+    if kind == REFLECTION:  # graded only when it is sent (the grade follows from the text)
+        payload = with_depth(session, payload)
+    item = known.get(local_id) if known is not None else _shared(session, kind, local_id)
     if item is None:
         item = SharedItem(
             uuid=str(uuid.uuid4()), kind=kind, local_id=local_id, version=1, content_hash=digest
@@ -152,9 +176,8 @@ def share_entries(session: Session, entry_ids: Sequence[int]) -> list[int]:
                 "(make it not private first; nothing was shared)"
             )
         entries.append(entry)
-    changed = [
-        e.id for e in entries if _put(session, REFLECTION, e.id, reflection_payload(session, e))
-    ]
+    payloads = reflection_payloads(session, entries)
+    changed = [e.id for e in entries if _put(session, REFLECTION, e.id, payloads[e.id])]
     session.flush()
     return changed
 
@@ -204,7 +227,7 @@ def _refresh_ratings(session: Session, on: bool) -> None:
             "level": level,
             "rated_on": rated_on.isoformat(),
         }
-        _put(session, SELF_RATING, rating_id, payload)
+        _put(session, SELF_RATING, rating_id, payload, shared)
         shared.pop(rating_id, None)
     for item in shared.values():  # the rating is gone from the journal
         _withdraw(session, item)
@@ -236,12 +259,14 @@ def refresh_shared(session: Session) -> Refreshed:
         e.id: e
         for e in session.scalars(select(Entry).where(Entry.id.in_([i.local_id for i in items])))
     }
+    payloads = reflection_payloads(session, list(entries.values()))
+    known = {i.local_id: i for i in items}
     for item in items:
         entry = entries.get(item.local_id)
         if entry is None or entry.private:
             _withdraw(session, item)
             done.withdrawn.append(item.local_id)
-        elif _put(session, REFLECTION, entry.id, reflection_payload(session, entry)):
+        elif _put(session, REFLECTION, entry.id, payloads[entry.id], known):
             done.new_versions.append(entry.id)
     _refresh_ratings(session, get_setting(session, SHARE_RATINGS) is True)
     _refresh_avoidance(session, get_setting(session, SHARE_AVOIDANCE) is True)
