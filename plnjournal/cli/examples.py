@@ -50,4 +50,14 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "passphrase": ("plnjournal passphrase change",),
     "recovery-key": ("plnjournal recovery-key new",),
     "unlock": ("plnjournal unlock", "plnjournal unlock --remember", "plnjournal unlock --forget"),
+    "programme": (
+        "plnjournal programme init postgresql://postgres@db.school.example/ect --name 'Early career teachers'",
+        "plnjournal programme add-trainee ana.lopez --name 'Ana Lopez' --server postgresql:///ect",
+        "plnjournal programme assign m.okafor ana.lopez --server postgresql:///ect",
+    ),
+    "connect": ("plnjournal connect postgresql://ana.lopez@journal.school.example/ect?sslmode=verify-full",),
+    "disconnect": ("plnjournal disconnect",),
+    "sync": ("plnjournal sync", "plnjournal sync --json"),
+    "share": ("plnjournal share 42", "plnjournal add --share \"The call I had put off went well.\""),
+    "unshare": ("plnjournal unshare 42",),
 }  # fmt: skip

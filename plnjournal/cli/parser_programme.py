@@ -22,7 +22,7 @@ def programme_commands(sub: Subcommands) -> None:
     p = sub.add_parser(
         "programme",
         help="set up and run a training programme's server (for its administrator)",
-        description="Run by the server's administrator (docs/programme.md). SERVER is a "
+        description="Run by the server's administrator. SERVER is a "
         "PostgreSQL address such as postgresql://postgres@db.school.example/programme or "
         f"a conninfo string; the other commands read it from --server or ${SERVER_ENV}.",
     )

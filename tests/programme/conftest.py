@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import itertools
 import os
+
+# No test touches the OS keyring: the one that proves the keyring path installs its own.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -13,6 +16,7 @@ import pytest
 psycopg = pytest.importorskip("psycopg", reason="psycopg (plnjournal[programme]) not installed")
 
 from plnjournal.programme import admin  # noqa: E402
+from tests.cli.conftest import cli  # noqa: E402, F401  (the in-process command line)
 from tests.programme.cluster import Cluster, postgres_bin, running_cluster  # noqa: E402
 
 _numbers = itertools.count(1)
