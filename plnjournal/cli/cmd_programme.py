@@ -238,10 +238,22 @@ def _address(ctx: Context) -> str:
 
 
 def cmd_share(args: argparse.Namespace, ctx: Context) -> int:
-    """``share ID…``: queued for the next sync (sent now when the server is reachable)."""
+    """``share ID… [--ratings on|off] [--avoidance on|off]``: queued for the next sync (sent
+    now when the server is reachable)."""
+    if not args.ids and args.ratings is None and args.avoidance is None:
+        raise InputError("share: give reflection ids, --ratings or --avoidance")
     with ctx.db().session() as session:
         changed = sharing.share_entries(session, args.ids)
-    info(f"Shared {len(args.ids)} reflection(s)" + ("" if changed else " (already shared)") + ".")
+        for key, value in ((sharing.SHARE_RATINGS, args.ratings),
+                           (sharing.SHARE_AVOIDANCE, args.avoidance)):  # fmt: skip
+            if value is not None:
+                set_setting(session, key, value == "on")
+    if args.ids:
+        info(f"Shared {len(args.ids)} reflection(s)" + ("" if changed else " (already shared)"))
+    if args.ratings is not None:
+        info(f"Self-ratings: {'shared' if args.ratings == 'on' else 'not shared'}.")
+    if args.avoidance is not None:
+        info(f"Avoidance summary: {'shared' if args.avoidance == 'on' else 'not shared'}.")
     _sync_quietly(ctx)
     return 0
 

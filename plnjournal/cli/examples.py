@@ -58,6 +58,6 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "connect": ("plnjournal connect postgresql://ana.lopez@journal.school.example/ect?sslmode=verify-full",),
     "disconnect": ("plnjournal disconnect",),
     "sync": ("plnjournal sync", "plnjournal sync --json"),
-    "share": ("plnjournal share 42", "plnjournal add --share \"The call I had put off went well.\""),
+    "share": ("plnjournal share 42", "plnjournal share --ratings on --avoidance on", "plnjournal add --share \"The call I had put off went well.\""),
     "unshare": ("plnjournal unshare 42",),
 }  # fmt: skip

@@ -79,8 +79,21 @@ def programme_commands(sub: Subcommands) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=f"{_HANDLERS}:cmd_sync")
-    p = sub.add_parser("share", help="share reflections with your mentors (never private ones)")
-    p.add_argument("ids", nargs="+", type=item_id, metavar="ID")
+    p = sub.add_parser(
+        "share",
+        help="share reflections with your mentors (never private ones); --ratings, --avoidance",
+    )
+    p.add_argument("ids", nargs="*", type=item_id, metavar="ID")
+    p.add_argument(
+        "--ratings",
+        choices=("on", "off"),
+        help="share your self-ratings too (off withdraws them from the server)",
+    )
+    p.add_argument(
+        "--avoidance",
+        choices=("on", "off"),
+        help="share the summary of the skills you most avoid (never from private reflections)",
+    )
     p.set_defaults(handler=f"{_HANDLERS}:cmd_share")
     p = sub.add_parser("unshare", help="withdraw shared reflections from the server")
     p.add_argument("ids", nargs="+", type=item_id, metavar="ID")

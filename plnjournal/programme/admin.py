@@ -67,6 +67,11 @@ def _is_superuser(conn: psycopg.Connection[Any]) -> bool:
     return bool(row and row[0])
 
 
+def _member_of(conn: psycopg.Connection[Any], role: str) -> bool:
+    row = conn.execute("SELECT pg_has_role(current_user, %s, 'MEMBER')", (role,)).fetchone()
+    return bool(row and row[0])
+
+
 def _schema_version(conn: psycopg.Connection[Any]) -> int:
     if conn.execute("SELECT to_regclass('pln.schema_version')").fetchone() == (None,):
         return 0
@@ -234,11 +239,7 @@ def status(address: str, password: str | None = None) -> Status:
         roles = _roles(conn)
         row = conn.execute("SELECT name FROM pln.programme").fetchone()
         result = Status(name=str(row[0]) if row else "", version=_schema_version(conn))
-        may_read = _is_superuser(conn) or bool(
-            conn.execute(
-                "SELECT pg_has_role(current_user, %s, 'MEMBER')", (roles.lead,)
-            ).fetchone()[0]  # type: ignore[index]
-        )
+        may_read = _is_superuser(conn) or _member_of(conn, roles.lead)
         if may_read:
             result.shared = {
                 table: int(
@@ -255,7 +256,7 @@ def status(address: str, password: str | None = None) -> Status:
                     "sign_offs",
                 )
             }
-        if not _is_superuser(conn):
+        if not _is_superuser(conn) and _member_of(conn, roles.owner):
             conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(roles.owner)))
         result.people = [
             (str(r[0]), str(r[1]), str(r[2]))

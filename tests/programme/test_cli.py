@@ -123,3 +123,20 @@ def test_the_password_goes_to_the_keyring_when_there_is_one(
         assert ring.passwords == {}
     finally:
         keyring.set_keyring(before)
+
+
+def test_ratings_and_avoidance_are_turned_on_and_off_from_the_command_line(
+    cli: Cli, programme: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("skills", "import", "teaching").code == 0
+    assert cli("add", "Transitions", "--skill", "CL1").code == 0
+    assert cli("connect", programme.url("ana")).code == 0
+    monkeypatch.setenv("PGPASSWORD", programme.passwords["ana"])
+    assert cli("share").code == 2
+    on = cli("share", "--ratings", "on", "--avoidance", "on")
+    assert on.code == 0 and "Sent to the programme's server." in on.out, on.out + on.err
+    with programme.admin() as conn:
+        assert conn.execute("SELECT count(*) FROM pln.avoidance_summaries").fetchone() == (1,)
+    assert cli("share", "--avoidance", "off").code == 0
+    with programme.admin() as conn:
+        assert conn.execute("SELECT count(*) FROM pln.avoidance_summaries").fetchone() == (0,)

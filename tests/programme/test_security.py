@@ -229,3 +229,13 @@ def test_the_password_is_stored_as_scram_only(programme: Programme) -> None:
         ).fetchone()
     assert verifier.startswith("SCRAM-SHA-256$")
     assert programme.passwords["ana"] not in verifier
+
+
+def test_the_lead_reads_the_status(programme: Programme) -> None:
+    status = admin.status(programme.url("lee"))
+    assert len(status.people) == 5
+    assert status.shared is not None and status.shared["reflections"] == 0
+    # A trainee's status shows only themselves and their mentor, and no counts.
+    mine = admin.status(programme.url("ana"))
+    assert {p for p, _, _ in mine.people} == {programme.logins["ana"], programme.logins["maya"]}
+    assert mine.shared is None
