@@ -10,18 +10,14 @@ from typing import TypeVar
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
 from plnjournal.cli.parser_programme import SERVER_ENV
-from plnjournal.core.journal.settings import get_setting, set_setting
 from plnjournal.errors import InputError, PlnError
-from plnjournal.programme import admin, sharing
+from plnjournal.programme import admin, joining, sharing
 from plnjournal.programme.connection import (
     Offline,
     PasswordNeeded,
     ask_password,
-    connect,
     describe,
-    forget_password,
     split_password,
-    store_password,
 )
 from plnjournal.programme.sync import SyncResult, sync
 
@@ -141,40 +137,24 @@ def cmd_connect(args: argparse.Namespace, ctx: Context) -> int:
     """``connect SERVER``: checks the login is a trainee of the programme, then keeps the
     address in the journal and the password in the OS keyring (never in the journal)."""
     address, password = split_password(args.server)
-
-    def check(address: str, pw: str | None) -> tuple[str, str | None]:
-        with connect(address, pw) as conn:
-            row = conn.execute(
-                "SELECT p.kind, (SELECT name FROM pln.programme) FROM pln.people p "
-                "WHERE p.role_name = current_user"
-            ).fetchone()
-        if row is None or row[0] != "trainee":
-            raise InputError(
-                f"{describe(address)} is not a trainee of this programme; ask its "
-                "administrator (nothing was stored)"
-            )
-        return str(row[1]), pw
-
+    db = ctx.db()
     try:
         try:
-            name, password = check(address, password)
+            joined = joining.join(db, args.server)
         except PasswordNeeded:
             password = ask_password(address)
             if password is None:
                 raise
-            name, password = check(address, password)
+            joined = joining.join(db, args.server, password)
     except Offline as exc:
         raise PlnError(
             f"cannot reach the server {describe(address)}: {exc} (nothing was stored)"
         ) from exc
-    with ctx.db().session() as session:
-        set_setting(session, sharing.SERVER, address)
-    info(f"Connected to {name} as {describe(address)}.")
-    if password is not None:
-        if store_password(address, password):
-            info("Your password is kept in the system's keyring.")
-        else:
-            info("No keyring on this system: you will be asked for your password at each sync.")
+    info(f"Connected to {joined.programme} as {describe(joined.address)}.")
+    if joined.in_keyring:
+        info("Your password is kept in the system's keyring.")
+    else:
+        info("No keyring on this system: you will be asked for your password at each sync.")
     info(
         "Share reflections with 'plnjournal share ID' or 'add --share'; 'plnjournal sync' sends them."
     )
@@ -183,11 +163,8 @@ def cmd_connect(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_disconnect(args: argparse.Namespace, ctx: Context) -> int:
     """``disconnect``: forget the server (and its password); nothing is deleted on it."""
-    with ctx.db().session() as session:
-        address = get_setting(session, sharing.SERVER)
-        set_setting(session, sharing.SERVER, None)
-    if isinstance(address, str):
-        forget_password(address)
+    address = joining.leave(ctx.db())
+    if address is not None:
         info(
             f"Disconnected from {describe(address)}; what you shared stays there until you unshare it."
         )
@@ -232,9 +209,7 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _address(ctx: Context) -> str:
-    with ctx.db().session() as session:
-        value = get_setting(session, sharing.SERVER)
-    return value if isinstance(value, str) else ""
+    return joining.state(ctx.db()).address or ""
 
 
 def cmd_share(args: argparse.Namespace, ctx: Context) -> int:
@@ -244,10 +219,11 @@ def cmd_share(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError("share: give reflection ids, --ratings or --avoidance")
     with ctx.db().session() as session:
         changed = sharing.share_entries(session, args.ids)
-        for key, value in ((sharing.SHARE_RATINGS, args.ratings),
-                           (sharing.SHARE_AVOIDANCE, args.avoidance)):  # fmt: skip
-            if value is not None:
-                set_setting(session, key, value == "on")
+    joining.set_optional_sharing(
+        ctx.db(),
+        ratings=None if args.ratings is None else args.ratings == "on",
+        avoidance=None if args.avoidance is None else args.avoidance == "on",
+    )
     if args.ids:
         info(f"Shared {len(args.ids)} reflection(s)" + ("" if changed else " (already shared)"))
     if args.ratings is not None:
