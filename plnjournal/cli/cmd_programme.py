@@ -11,7 +11,7 @@ from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
 from plnjournal.cli.parser_programme import SERVER_ENV
 from plnjournal.errors import InputError, PlnError
-from plnjournal.programme import admin, joining, sharing
+from plnjournal.programme import admin, joining, sharing, state
 from plnjournal.programme.connection import (
     Offline,
     PasswordNeeded,
@@ -209,7 +209,7 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _address(ctx: Context) -> str:
-    return joining.state(ctx.db()).address or ""
+    return state.read_state(ctx.db()).address or ""
 
 
 def cmd_share(args: argparse.Namespace, ctx: Context) -> int:
@@ -219,7 +219,7 @@ def cmd_share(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError("share: give reflection ids, --ratings or --avoidance")
     with ctx.db().session() as session:
         changed = sharing.share_entries(session, args.ids)
-    joining.set_optional_sharing(
+    state.set_optional_sharing(
         ctx.db(),
         ratings=None if args.ratings is None else args.ratings == "on",
         avoidance=None if args.avoidance is None else args.avoidance == "on",

@@ -17,6 +17,7 @@ psycopg = pytest.importorskip("psycopg", reason="psycopg (plnjournal[programme])
 
 from plnjournal.programme import admin  # noqa: E402
 from tests.cli.conftest import cli  # noqa: E402, F401  (the in-process command line)
+from tests.gui.conftest import make_window  # noqa: E402, F401  (the window on a journal)
 from tests.programme.cluster import Cluster, postgres_bin, running_cluster  # noqa: E402
 
 _numbers = itertools.count(1)

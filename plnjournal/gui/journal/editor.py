@@ -61,6 +61,7 @@ class EntryEditor(QWidget):
     saved = Signal(int, bool)  # entry id, whether it was just created
     state_changed = Signal(str)
     model_chosen = Signal(str)  # a reflection model was applied (its id)
+    opened = Signal(object)  # the reflection now open: its id, or None for a new one
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,7 @@ class EntryEditor(QWidget):
         options.addWidget(self.model_box)
         options.addStretch(1)
         options.addWidget(self.private)
+        self._options = options
         top = QVBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.setSpacing(4)
@@ -192,6 +194,11 @@ class EntryEditor(QWidget):
         for widget in (self.title, self.body):
             widget.installEventFilter(self)
 
+    def add_option(self, widget: QWidget) -> None:
+        """Put a feature's toggle on the options row, before Private (sharing with a
+        programme's mentors: gui/programme/share_toggle.py)."""
+        self._options.insertWidget(self._options.indexOf(self.private), widget)
+
     def set_answers(self, section: QWidget) -> None:
         """Put the "Answers feedback" section under the text (made after the first paint)."""
         self.answers = section
@@ -258,6 +265,7 @@ class EntryEditor(QWidget):
         self.depth_line.follow(title, body)  # graded once the pause has passed
         self._refresh_preview()
         self._show_state()
+        self.opened.emit(entry_id)
 
     def _show_model(self) -> None:
         index = self.model_box.findData(self.reflection_model) if self.reflection_model else 0

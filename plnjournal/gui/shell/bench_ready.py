@@ -24,7 +24,14 @@ if TYPE_CHECKING:
 
 ENV = "PLNJOURNAL_BENCH_READY"
 # Modules the window must not wait for: loaded after the first paint, or only when used.
-HEAVY = ("sqlalchemy", "alembic", "matplotlib", "plnjournal.core.insights.avoidance", "openpyxl")
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "matplotlib",
+    "plnjournal.core.insights.avoidance",
+    "openpyxl",
+    "psycopg",  # programme mode's driver: loaded only for a journal in a programme
+)
 
 
 class PaintedEditor(Protocol):

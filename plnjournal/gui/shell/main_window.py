@@ -61,6 +61,7 @@ FEATURES: tuple[str, ...] = (
     "plnjournal.gui.journal_io.transfer",
     "plnjournal.gui.feedback.feature",
     "plnjournal.gui.insights.feature",
+    "plnjournal.gui.programme.feature",
 )
 
 UNDO_VISIBLE_MS = 20_000

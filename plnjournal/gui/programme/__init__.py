@@ -1,0 +1,1 @@
+"""Programme mode in the window: File ▸ Programme…, the sync status line, the share toggle."""

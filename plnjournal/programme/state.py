@@ -1,0 +1,59 @@
+"""What the journal knows of its programme, read without reaching the network or loading
+the server's driver: the window reads it after every start, programme or not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from plnjournal.core.journal.settings import get_setting, set_setting
+from plnjournal.programme import sharing
+from plnjournal.storage.db import Database
+from plnjournal.storage.models import OutboxItem
+
+
+@dataclass(frozen=True)
+class ProgrammeState:
+    """What the journal knows of its programme (nothing reaches the network to say it)."""
+
+    address: str | None
+    share_ratings: bool
+    share_avoidance: bool
+    last_sync: dt.datetime | None  # naive UTC
+    waiting: int  # changes in the outbox
+
+    @property
+    def connected(self) -> bool:
+        """Whether the journal belongs to a programme."""
+        return self.address is not None
+
+
+def read_state(db: Database) -> ProgrammeState:
+    """The programme's settings and the outbox, read from the journal."""
+    with db.session() as session:
+        address = get_setting(session, sharing.SERVER)
+        last = get_setting(session, sharing.LAST_SYNC)
+        waiting = session.scalar(select(func.count()).select_from(OutboxItem)) or 0
+        ratings = get_setting(session, sharing.SHARE_RATINGS) is True
+        avoidance = get_setting(session, sharing.SHARE_AVOIDANCE) is True
+    try:
+        last_sync = dt.datetime.fromisoformat(last) if isinstance(last, str) else None
+    except ValueError:
+        last_sync = None
+    return ProgrammeState(
+        address if isinstance(address, str) else None, ratings, avoidance, last_sync, waiting
+    )
+
+
+def set_optional_sharing(
+    db: Database, *, ratings: bool | None = None, avoidance: bool | None = None
+) -> None:
+    """Turn sharing self-ratings or the avoidance summary on or off (None: unchanged); off
+    withdraws them from the server at the next sync."""
+    with db.session() as session:
+        if ratings is not None:
+            set_setting(session, sharing.SHARE_RATINGS, ratings)
+        if avoidance is not None:
+            set_setting(session, sharing.SHARE_AVOIDANCE, avoidance)

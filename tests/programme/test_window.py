@@ -1,0 +1,91 @@
+"""Programme mode in the window: nothing shows without a programme; with one, the window
+syncs after loading, says when it last synced, and the share toggle follows the open
+reflection (never a private one)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from plnjournal.gui import tasks
+from plnjournal.programme import sharing
+from plnjournal.storage.models import FeedbackItem
+from tests.programme.conftest import Programme
+from tests.programme.journal import DAY, add, connect_journal, mentor_writes, share
+
+
+def _settle(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.is_loaded, timeout=20000)
+    link = window.programme
+    qtbot.waitUntil(lambda: link.state is not None and not link.syncing and not tasks.busy(),
+                    timeout=20000)  # fmt: skip
+
+
+def test_without_a_programme_nothing_shows(qtbot, make_window, teaching_db) -> None:
+    window = make_window(teaching_db)
+    _settle(qtbot, window)
+    assert window.findChild(object, "programmeAction") is not None
+    assert not window.programme.label.isVisible()
+    assert window.programme.toggle is None
+
+
+def test_the_window_syncs_and_the_toggle_shares(
+    qtbot, make_window, teaching_db, programme: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PGPASSWORD", programme.passwords["ana"])
+    connect_journal(teaching_db, programme)
+    shared, other = add(teaching_db, "Shared before"), add(teaching_db, "Not yet shared")
+    private = add(teaching_db, "Private worry", private=True)
+    share(teaching_db, shared)
+    mentor_writes(
+        programme, "maya",
+        "INSERT INTO pln.feedback_items (trainee, skill_code, rating, comment) "
+        "VALUES (%s, 'CL1', 3, 'Calmer transitions this week')", programme.logins["ana"],
+    )  # fmt: skip
+    window = make_window(teaching_db, today=DAY, size=(1024, 600))
+    _settle(qtbot, window)
+    link = window.programme
+    assert link.label.isVisible()
+    assert link.label.text() == "Programme: synced just now"
+    with teaching_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(FeedbackItem)) == 1
+    toggle = link.toggle
+    window.journal.open_entry(shared, DAY)
+    qtbot.waitUntil(lambda: toggle.isChecked())
+    window.journal.open_entry(private, DAY)
+    qtbot.waitUntil(lambda: not toggle.isEnabled())
+    assert not toggle.isChecked()
+    window.journal.open_entry(other, DAY)
+    qtbot.waitUntil(lambda: toggle.isEnabled() and not toggle.isChecked())
+    toggle.click()
+    qtbot.waitUntil(lambda: other in toggle.shared, timeout=10000)
+    _settle(qtbot, window)
+    with programme.admin() as conn:
+        titles = {t for (t,) in conn.execute("SELECT title FROM pln.reflections")}
+    assert titles == {"Shared before", "Not yet shared"}
+    with teaching_db.session() as s:
+        assert sharing.shared_entry_ids(s) == {shared, other}
+
+
+def test_the_dialog_joins_a_programme(
+    qtbot, make_window, teaching_db, programme: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(teaching_db)
+    _settle(qtbot, window)
+    window.findChild(object, "programmeAction").trigger()
+    dialog = window.findChild(object, "programmeDialog")
+    assert dialog.status.text() == "Not connected to a programme."
+    assert not dialog.sync_button.isEnabled()
+    dialog.address.setText(programme.address("ana"))
+    dialog.password.setText(programme.passwords["ana"])
+    dialog.connect_button.click()
+    qtbot.waitUntil(lambda: window.programme.label.isVisible(), timeout=20000)
+    _settle(qtbot, window)
+    assert window.programme.label.text() == "Programme: synced just now"
+    assert dialog.sync_button.isEnabled() and dialog.password.text() == ""
+    dialog.avoidance.click()
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=20000)
+    _settle(qtbot, window)
+    with programme.admin() as conn:
+        assert conn.execute("SELECT count(*) FROM pln.avoidance_summaries").fetchone() == (1,)
+    dialog.close()
