@@ -3,6 +3,7 @@ command line and the window."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from plnjournal.core.journal.settings import get_setting, set_setting
@@ -51,6 +52,8 @@ def join(db: Database, server: str, password: str | None = None) -> Joined:
     name = check_trainee(address, password)
     with db.session() as session:
         set_setting(session, sharing.SERVER, address)
+        if get_setting(session, sharing.JOINED_ON) is None:
+            set_setting(session, sharing.JOINED_ON, dt.date.today().isoformat())
     kept = store_password(address, password) if password else False
     return Joined(name, address, kept)
 

@@ -96,6 +96,7 @@ CREATE TABLE pln.feedback_requests (
     uuid uuid PRIMARY KEY,
     trainee name NOT NULL DEFAULT current_user REFERENCES pln.people ON DELETE CASCADE,
     mentor name,
+    mentor_name text NOT NULL DEFAULT '',
     skills jsonb NOT NULL DEFAULT '[]',
     message text NOT NULL DEFAULT '',
     requested_on date NOT NULL,

@@ -8,6 +8,7 @@ self-ratings and the avoidance summary only when the user turned that on.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import uuid
@@ -26,6 +27,8 @@ from plnjournal.storage.models import (
     EntryFeedback,
     EntrySkill,
     FeedbackItem,
+    FeedbackRequest,
+    FeedbackRequestSkill,
     OutboxItem,
     Rating,
     SharedItem,
@@ -39,10 +42,12 @@ SHARE_RATINGS = "programme.share_ratings"  # true: self-ratings are shared too
 SHARE_AVOIDANCE = "programme.share_avoidance"  # true: the avoidance summary is shared too
 LAST_SYNC = "programme.last_sync"  # when a sync last reached the server (ISO, UTC)
 PULLED_UNTIL = "programme.pulled_until"  # the newest mentor item pulled (server time, ISO)
+JOINED_ON = "programme.joined_on"  # the day the journal joined (ISO): requests from then on
 
 REFLECTION = "reflection"
 SELF_RATING = "self-rating"
 AVOIDANCE = "avoidance"
+REQUEST = "request"
 # How many of the most-avoided skills the shared summary names.
 AVOIDANCE_TOP = 5
 
@@ -249,6 +254,40 @@ def _refresh_avoidance(session: Session, on: bool) -> None:
     _put(session, AVOIDANCE, 0, {"skills": top})
 
 
+def _refresh_requests(session: Session) -> None:
+    """Feedback requests made since joining go to the programme: asking a mentor for
+    feedback is the point of them (earlier ones went to mentors outside it, as files)."""
+    joined = get_setting(session, JOINED_ON)
+    shared = {
+        i.local_id: i for i in session.scalars(select(SharedItem).where(SharedItem.kind == REQUEST))
+    }
+    if not isinstance(joined, str):
+        return
+    requests = session.execute(
+        select(FeedbackRequest.id, FeedbackRequest.mentor, FeedbackRequest.requested_on).where(
+            FeedbackRequest.requested_on >= dt.date.fromisoformat(joined)
+        )
+    ).all()
+    skills: dict[int, list[JSONValue]] = {r.id: [] for r in requests}
+    for request_id, code, name in session.execute(
+        select(FeedbackRequestSkill.request_id, Skill.code, Skill.name)
+        .join(Skill, Skill.id == FeedbackRequestSkill.skill_id)
+        .where(FeedbackRequestSkill.request_id.in_(list(skills)))
+        .order_by(Skill.code)
+    ):
+        skills[request_id].append({"code": code, "name": name})
+    for request_id, mentor, requested_on in requests:
+        payload: dict[str, JSONValue] = {
+            "mentor_name": mentor,
+            "skills": skills[request_id],
+            "requested_on": requested_on.isoformat(),
+        }
+        _put(session, REQUEST, request_id, payload, shared)
+        shared.pop(request_id, None)
+    for item in shared.values():  # deleted from the journal since
+        _withdraw(session, item)
+
+
 def refresh_shared(session: Session) -> Refreshed:
     """Queue what changed since the last sync: an edited shared reflection as its next
     version; one made private or deleted since is withdrawn; self-ratings and the avoidance
@@ -270,6 +309,7 @@ def refresh_shared(session: Session) -> Refreshed:
             done.new_versions.append(entry.id)
     _refresh_ratings(session, get_setting(session, SHARE_RATINGS) is True)
     _refresh_avoidance(session, get_setting(session, SHARE_AVOIDANCE) is True)
+    _refresh_requests(session)
     session.flush()
     return done
 

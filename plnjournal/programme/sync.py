@@ -82,11 +82,18 @@ _PUT = {
         "INSERT INTO pln.avoidance_summaries (skills) VALUES (%(skills)s) "
         "ON CONFLICT (trainee) DO UPDATE SET skills = excluded.skills, updated_at = now()"
     ),
+    sharing.REQUEST: (
+        "INSERT INTO pln.feedback_requests (uuid, mentor_name, skills, requested_on) "
+        "VALUES (%(uuid)s, %(mentor_name)s, %(skills)s, %(requested_on)s) "
+        "ON CONFLICT (uuid) DO UPDATE SET mentor_name = excluded.mentor_name, "
+        "skills = excluded.skills, requested_on = excluded.requested_on"
+    ),
 }
 _DELETE = {
     sharing.REFLECTION: "DELETE FROM pln.reflections WHERE uuid = %(uuid)s",
     sharing.SELF_RATING: "DELETE FROM pln.self_ratings WHERE uuid = %(uuid)s",
     sharing.AVOIDANCE: "DELETE FROM pln.avoidance_summaries WHERE trainee = current_user",
+    sharing.REQUEST: "DELETE FROM pln.feedback_requests WHERE uuid = %(uuid)s",
 }
 _JSON_FIELDS = ("skills",)
 

@@ -14,7 +14,14 @@ from plnjournal.core.journal.settings import set_setting
 from plnjournal.errors import InputError
 from plnjournal.programme import sharing
 from plnjournal.programme.sync import sync
-from plnjournal.storage.models import FeedbackItem, ProgrammeComment, Rating, Skill
+from plnjournal.storage.models import (
+    FeedbackItem,
+    FeedbackRequest,
+    FeedbackRequestSkill,
+    ProgrammeComment,
+    Rating,
+    Skill,
+)
 from plnjournal.values import RatingOrigin, RatingSource
 from tests.programme.conftest import Programme
 from tests.programme.journal import (
@@ -224,3 +231,20 @@ def test_a_server_lost_mid_sync_leaves_the_journal_as_it_was(
     result = _sync(journal, programme)
     assert (result.state, result.feedback) == ("synced", 1)
     assert server_rows(programme, "SELECT count(*) FROM pln.reflections") == [(2,)]
+
+
+def test_feedback_requests_made_since_joining_reach_the_programme(
+    journal, programme: Programme
+) -> None:
+    with journal.session() as s:
+        set_setting(s, sharing.JOINED_ON, DAY.isoformat())
+        cl1 = s.scalar(select(Skill.id).where(Skill.code == "CL1"))
+        for day, mentor in ((DAY.replace(day=1), "Before joining"), (DAY, "Ms Okafor")):
+            request = FeedbackRequest(requested_on=day, mentor=mentor, file_name="ask.csv")
+            request.skills.append(FeedbackRequestSkill(skill_id=cl1))
+            s.add(request)
+    _sync(journal, programme)
+    with programme.connect("maya") as conn:
+        rows = conn.execute("SELECT mentor_name, skills, requested_on FROM pln.feedback_requests")
+        ((mentor, skills, day),) = rows.fetchall()
+    assert (mentor, [k["code"] for k in skills], day) == ("Ms Okafor", ["CL1"], DAY)
