@@ -14,6 +14,7 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -22,6 +23,15 @@ from plnjournal.core.insights.avoidance import avoidance_scores
 from plnjournal.core.insights.depth import grade_reflection
 from plnjournal.core.journal.settings import JSONValue, get_setting, journal_language
 from plnjournal.errors import InputError
+
+# The settings' names, kept in state.py (which the window reads without this module's
+# imports) and used through here too.
+from plnjournal.programme.state import JOINED_ON as JOINED_ON
+from plnjournal.programme.state import LAST_SYNC as LAST_SYNC
+from plnjournal.programme.state import PULLED_UNTIL as PULLED_UNTIL
+from plnjournal.programme.state import SERVER as SERVER
+from plnjournal.programme.state import SHARE_AVOIDANCE as SHARE_AVOIDANCE
+from plnjournal.programme.state import SHARE_RATINGS as SHARE_RATINGS
 from plnjournal.storage.models import (
     Entry,
     EntryFeedback,
@@ -35,14 +45,6 @@ from plnjournal.storage.models import (
     Skill,
 )
 from plnjournal.values import RatingSource
-
-# The journal's settings of programme mode (settings table, JSON values).
-SERVER = "programme.server"  # the server's address, never with a password
-SHARE_RATINGS = "programme.share_ratings"  # true: self-ratings are shared too
-SHARE_AVOIDANCE = "programme.share_avoidance"  # true: the avoidance summary is shared too
-LAST_SYNC = "programme.last_sync"  # when a sync last reached the server (ISO, UTC)
-PULLED_UNTIL = "programme.pulled_until"  # the newest mentor item pulled (server time, ISO)
-JOINED_ON = "programme.joined_on"  # the day the journal joined (ISO): requests from then on
 
 REFLECTION = "reflection"
 SELF_RATING = "self-rating"
@@ -67,12 +69,13 @@ def _hash(payload: dict[str, JSONValue]) -> str:
 
 
 def reflection_payloads(
-    session: Session, entries: Sequence[Entry]
+    session: Session, entries: Sequence[Any]
 ) -> dict[int, dict[str, JSONValue]]:
     """Reflections as the server holds them: title, text, date, linked skills and the
     mentors' items each answers (by their server ids); the depth level is added when one is
     sent (``with_depth``), as grading every shared reflection at every sync would cost most
-    of a sync with nothing new. Three queries, whatever the number of reflections."""
+    of a sync with nothing new. Two queries, whatever the number of reflections; ``entries``
+    are ``Entry`` objects or rows with their id, title, body and entry_date."""
     ids = [e.id for e in entries]
     skills: dict[int, list[JSONValue]] = {i: [] for i in ids}
     for entry_id, code, name in session.execute(
@@ -144,8 +147,6 @@ def _put(
     """Share (or re-share as the next version) unless the server already has this content;
     ``known``: the shared items of this kind, when the caller has them all already."""
     digest = _hash(payload)
-    if kind == REFLECTION:  # graded only when it is sent (the grade follows from the text)
-        payload = with_depth(session, payload)
     item = known.get(local_id) if known is not None else _shared(session, kind, local_id)
     if item is None:
         item = SharedItem(
@@ -157,6 +158,8 @@ def _put(
     else:
         item.version += 1
         item.content_hash = digest
+    if kind == REFLECTION:  # graded only when it is sent (the grade follows from the text)
+        payload = with_depth(session, payload)
     _queue(session, "put", item, payload)
     return True
 
@@ -293,20 +296,31 @@ def refresh_shared(session: Session) -> Refreshed:
     version; one made private or deleted since is withdrawn; self-ratings and the avoidance
     summary as the settings say."""
     done = Refreshed()
-    items = list(session.scalars(select(SharedItem).where(SharedItem.kind == REFLECTION)))
+    # Plain rows, not ORM objects: a sync with nothing new reads every shared reflection, and
+    # building objects for them was most of its time; only a changed one is loaded whole.
+    items = session.execute(
+        select(SharedItem.uuid, SharedItem.local_id, SharedItem.content_hash).where(
+            SharedItem.kind == REFLECTION
+        )
+    ).all()
     entries = {
-        e.id: e
-        for e in session.scalars(select(Entry).where(Entry.id.in_([i.local_id for i in items])))
+        row.id: row
+        for row in session.execute(
+            select(Entry.id, Entry.title, Entry.body, Entry.entry_date, Entry.private).where(
+                Entry.id.in_([i.local_id for i in items])
+            )
+        )
     }
-    payloads = reflection_payloads(session, list(entries.values()))
-    known = {i.local_id: i for i in items}
-    for item in items:
-        entry = entries.get(item.local_id)
+    payloads = reflection_payloads(session, [e for e in entries.values() if not e.private])
+    for key, local_id, digest in items:
+        entry = entries.get(local_id)
         if entry is None or entry.private:
-            _withdraw(session, item)
-            done.withdrawn.append(item.local_id)
-        elif _put(session, REFLECTION, entry.id, payloads[entry.id], known):
-            done.new_versions.append(entry.id)
+            _withdraw(session, session.get_one(SharedItem, key))
+            done.withdrawn.append(local_id)
+        elif _hash(payloads[local_id]) != digest:
+            item = session.get_one(SharedItem, key)
+            _put(session, REFLECTION, local_id, payloads[local_id], {local_id: item})
+            done.new_versions.append(local_id)
     _refresh_ratings(session, get_setting(session, SHARE_RATINGS) is True)
     _refresh_avoidance(session, get_setting(session, SHARE_AVOIDANCE) is True)
     _refresh_requests(session)

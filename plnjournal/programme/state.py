@@ -9,9 +9,16 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from plnjournal.core.journal.settings import get_setting, set_setting
-from plnjournal.programme import sharing
 from plnjournal.storage.db import Database
 from plnjournal.storage.models import OutboxItem
+
+# The journal's settings of programme mode (settings table, JSON values).
+SERVER = "programme.server"  # the server's address, never with a password
+SHARE_RATINGS = "programme.share_ratings"  # true: self-ratings are shared too
+SHARE_AVOIDANCE = "programme.share_avoidance"  # true: the avoidance summary is shared too
+LAST_SYNC = "programme.last_sync"  # when a sync last reached the server (ISO, UTC)
+PULLED_UNTIL = "programme.pulled_until"  # the newest mentor item pulled (server time, ISO)
+JOINED_ON = "programme.joined_on"  # the day the journal joined (ISO): requests from then on
 
 
 @dataclass(frozen=True)
@@ -33,11 +40,11 @@ class ProgrammeState:
 def read_state(db: Database) -> ProgrammeState:
     """The programme's settings and the outbox, read from the journal."""
     with db.session() as session:
-        address = get_setting(session, sharing.SERVER)
-        last = get_setting(session, sharing.LAST_SYNC)
+        address = get_setting(session, SERVER)
+        last = get_setting(session, LAST_SYNC)
         waiting = session.scalar(select(func.count()).select_from(OutboxItem)) or 0
-        ratings = get_setting(session, sharing.SHARE_RATINGS) is True
-        avoidance = get_setting(session, sharing.SHARE_AVOIDANCE) is True
+        ratings = get_setting(session, SHARE_RATINGS) is True
+        avoidance = get_setting(session, SHARE_AVOIDANCE) is True
     try:
         last_sync = dt.datetime.fromisoformat(last) if isinstance(last, str) else None
     except ValueError:
@@ -54,6 +61,6 @@ def set_optional_sharing(
     withdraws them from the server at the next sync."""
     with db.session() as session:
         if ratings is not None:
-            set_setting(session, sharing.SHARE_RATINGS, ratings)
+            set_setting(session, SHARE_RATINGS, ratings)
         if avoidance is not None:
-            set_setting(session, sharing.SHARE_AVOIDANCE, avoidance)
+            set_setting(session, SHARE_AVOIDANCE, avoidance)
