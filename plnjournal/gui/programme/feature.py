@@ -82,7 +82,9 @@ class ProgrammeLink(QObject):
             self.window,
             lambda _p: state_module.read_state(self.window.db),
             on_success=lambda state: self._got_state(state, sync),
-            on_failure=lambda exc: log.warning("programme state unreadable: %s", exc),
+            on_failure=lambda exc: log.warning(
+                "programme state unreadable: %s %s", type(exc).__name__, logs.error_words(exc)
+            ),
         )
 
     def _got_state(self, state: ProgrammeState, sync: bool) -> None:
