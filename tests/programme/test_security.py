@@ -239,3 +239,10 @@ def test_the_lead_reads_the_status(programme: Programme) -> None:
     mine = admin.status(programme.url("ana"))
     assert {p for p, _, _ in mine.people} == {programme.logins["ana"], programme.logins["maya"]}
     assert mine.shared is None
+
+
+def test_init_again_changes_nothing_and_keeps_the_data(programme: Programme) -> None:
+    _share(programme, "ana", "Ana's lesson")
+    assert admin.init_programme(programme.admin_url, "Renamed") == 1
+    assert _titles(programme, "maya") == {"Ana's lesson"}
+    assert admin.status(programme.admin_url).name == "Renamed"

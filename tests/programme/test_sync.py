@@ -248,3 +248,39 @@ def test_feedback_requests_made_since_joining_reach_the_programme(
         rows = conn.execute("SELECT mentor_name, skills, requested_on FROM pln.feedback_requests")
         ((mentor, skills, day),) = rows.fetchall()
     assert (mentor, [k["code"] for k in skills], day) == ("Ms Okafor", ["CL1"], DAY)
+
+
+def test_a_self_rating_given_in_a_private_reflection_stays_home(
+    journal, programme: Programme
+) -> None:
+    private = add(journal, "Private worry", private=True)
+    with journal.session() as s:
+        cl1 = s.scalar(select(Skill.id).where(Skill.code == "CL1"))
+        for level, entry_id in ((2, None), (4, private)):
+            s.add(Rating(skill_id=cl1, level=level, rated_on=DAY, source=RatingSource.SELF,
+                         origin=RatingOrigin.SELF_ASSESSMENT, entry_id=entry_id))  # fmt: skip
+        set_setting(s, sharing.SHARE_RATINGS, True)
+    _sync(journal, programme)
+    assert server_rows(programme, "SELECT level FROM pln.self_ratings") == [(2,)]
+
+
+def test_feedback_the_journal_cannot_take_is_refused_whole_and_said(
+    journal, programme: Programme
+) -> None:
+    ana = programme.logins["ana"]
+    for rating in (3, 9):  # 9 is outside the journal's scale (1-5)
+        mentor_writes(
+            programme, "maya",
+            "INSERT INTO pln.feedback_items (trainee, skill_code, rating) VALUES (%s, 'CL1', %s)",
+            ana, rating,
+        )  # fmt: skip
+    share(journal, add(journal, "Still sent"))
+    result = _sync(journal, programme)
+    assert result.state == "refused"
+    assert "outside the scale" in result.reason
+    assert result.pushed == 1
+    assert journal_counts(journal)["feedback"] == 0  # all or nothing
+    with programme.connect("maya") as conn:  # the mentor corrects it; the next sync takes both
+        conn.execute("UPDATE pln.feedback_items SET rating = 5 WHERE rating = 9")
+    again = _sync(journal, programme)
+    assert (again.state, again.feedback) == ("synced", 2)
