@@ -258,3 +258,31 @@ def _sync_quietly(ctx: Context) -> None:
         info("Waiting to sync: sent when the server can be reached.")
     elif result.state == "synced":
         info("Sent to the programme's server.")
+
+
+def cmd_comments(args: argparse.Namespace, ctx: Context) -> int:
+    """``comments [ID]``: what mentors wrote on shared reflections, newest first."""
+    comments = state.mentor_comments(ctx.db(create=False), args.id)
+    if args.json:
+        print_json(
+            [
+                {
+                    "reflection": c.entry_id,
+                    "title": c.entry_title,
+                    "version": c.version,
+                    "mentor": c.mentor,
+                    "written_at": c.written_at.isoformat(timespec="seconds") + "Z",
+                    "comment": c.body,
+                }
+                for c in comments
+            ]
+        )
+        return 0
+    if not comments:
+        info("No comments from your mentors yet (they arrive with 'plnjournal sync').")
+    for c in comments:
+        on = f"reflection {c.entry_id}" if c.entry_id is not None else "a deleted reflection"
+        info(f"{c.written_at:%Y-%m-%d} {c.mentor} on {on} {c.entry_title!r}:")
+        for line in c.body.splitlines() or [""]:
+            info(f"    {line}")
+    return 0

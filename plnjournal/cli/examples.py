@@ -60,4 +60,5 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "sync": ("plnjournal sync", "plnjournal sync --json"),
     "share": ("plnjournal share 42", "plnjournal share --ratings on --avoidance on", "plnjournal add --share \"The call I had put off went well.\""),
     "unshare": ("plnjournal unshare 42",),
+    "comments": ("plnjournal comments", "plnjournal comments 42 --json"),
 }  # fmt: skip

@@ -95,6 +95,10 @@ def programme_commands(sub: Subcommands) -> None:
         help="share the summary of the skills you most avoid (never from private reflections)",
     )
     p.set_defaults(handler=f"{_HANDLERS}:cmd_share")
+    p = sub.add_parser("comments", help="your mentors' comments on the reflections you shared")
+    p.add_argument("id", nargs="?", type=item_id, metavar="ID", help="only on reflection ID")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler=f"{_HANDLERS}:cmd_comments")
     p = sub.add_parser("unshare", help="withdraw shared reflections from the server")
     p.add_argument("ids", nargs="+", type=item_id, metavar="ID")
     p.set_defaults(handler=f"{_HANDLERS}:cmd_unshare")

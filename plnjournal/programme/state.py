@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from plnjournal.core.journal.settings import get_setting, set_setting
 from plnjournal.storage.db import Database
-from plnjournal.storage.models import OutboxItem
+from plnjournal.storage.models import Entry, OutboxItem, ProgrammeComment
 
 # The journal's settings of programme mode (settings table, JSON values).
 SERVER = "programme.server"  # the server's address, never with a password
@@ -64,3 +64,39 @@ def set_optional_sharing(
             set_setting(session, SHARE_RATINGS, ratings)
         if avoidance is not None:
             set_setting(session, SHARE_AVOIDANCE, avoidance)
+
+
+@dataclass(frozen=True)
+class MentorComment:
+    """A mentor's comment on a shared reflection, as pulled from the server."""
+
+    entry_id: int | None  # None: the reflection was deleted since
+    entry_title: str
+    mentor: str
+    written_at: dt.datetime  # naive UTC
+    body: str  # Markdown as the mentor wrote it
+    version: int  # the shared version it was written on
+
+
+def mentor_comments(db: Database, entry_id: int | None = None) -> list[MentorComment]:
+    """Mentors' comments on the reflections the user shared (on one, with ``entry_id``),
+    newest first."""
+    query = (
+        select(
+            ProgrammeComment.entry_id,
+            Entry.title,
+            ProgrammeComment.mentor,
+            ProgrammeComment.written_at,
+            ProgrammeComment.body,
+            ProgrammeComment.reflection_version,
+        )
+        .outerjoin(Entry, Entry.id == ProgrammeComment.entry_id)
+        .order_by(ProgrammeComment.written_at.desc())
+    )
+    if entry_id is not None:
+        query = query.where(ProgrammeComment.entry_id == entry_id)
+    with db.session() as session:
+        return [
+            MentorComment(eid, title or "", mentor, written, body, version)
+            for eid, title, mentor, written, body, version in session.execute(query)
+        ]

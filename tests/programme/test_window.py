@@ -5,10 +5,12 @@ reflection (never a private one)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from plnjournal.gui import tasks
 from plnjournal.programme import sharing
+from plnjournal.programme.sync import sync
 from plnjournal.storage.models import FeedbackItem
 from tests.programme.conftest import Programme
 from tests.programme.journal import DAY, add, connect_journal, mentor_writes, share
@@ -89,3 +91,52 @@ def test_the_dialog_joins_a_programme(
     with programme.admin() as conn:
         assert conn.execute("SELECT count(*) FROM pln.avoidance_summaries").fetchone() == (1,)
     dialog.close()
+
+
+def _comment_on_shared(teaching_db, programme: Programme) -> int:
+    """A shared reflection the server has, with a comment from maya (markup and all)."""
+    connect_journal(teaching_db, programme)
+    entry_id = add(teaching_db, "Parents' evening")
+    share(teaching_db, entry_id)
+    assert sync(teaching_db, password=programme.passwords["ana"]).state == "synced"
+    with programme.admin() as conn:
+        (key,) = conn.execute("SELECT uuid FROM pln.reflections").fetchone()
+    mentor_writes(
+        programme, "maya",
+        "INSERT INTO pln.comments (trainee, reflection_uuid, reflection_version, body) "
+        "VALUES (%s, %s, 1, %s)",
+        programme.logins["ana"], key, "<b>Lovely</b> detail about **Dani's** mum",
+    )  # fmt: skip
+    return entry_id
+
+
+def test_mentors_comments_show_under_the_shared_reflection_as_written(
+    qtbot, make_window, teaching_db, programme: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PGPASSWORD", programme.passwords["ana"])
+    entry_id = _comment_on_shared(teaching_db, programme)
+    window = make_window(teaching_db, today=DAY)
+    _settle(qtbot, window)
+    window.journal.open_entry(entry_id, DAY)
+    line = window.programme.comments
+    qtbot.waitUntil(lambda: line.isVisible(), timeout=10000)
+    assert line.text().splitlines()[1].endswith(": <b>Lovely</b> detail about **Dani's** mum")
+    assert line.textFormat() == Qt.TextFormat.PlainText
+    other = add(teaching_db, "No comments here")
+    window.journal.open_entry(other, DAY)
+    qtbot.waitUntil(lambda: not line.isVisible())
+
+
+def test_comments_from_the_command_line(cli, teaching_db, db_path, programme: Programme) -> None:
+    entry_id = _comment_on_shared(teaching_db, programme)
+    assert sync(teaching_db, password=programme.passwords["ana"]).comments == 1
+    teaching_db.close()
+    said = cli("comments", str(entry_id), "--json")
+    assert said.code == 0, said.err
+    ((comment,),) = [said.json()]
+    assert (comment["reflection"], comment["mentor"], comment["version"]) == (
+        entry_id,
+        "Ms Okafor",
+        1,
+    )
+    assert "Ms Okafor on reflection" in cli("comments").out

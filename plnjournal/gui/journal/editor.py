@@ -199,6 +199,11 @@ class EntryEditor(QWidget):
         programme's mentors: gui/programme/share_toggle.py)."""
         self._options.insertWidget(self._options.indexOf(self.private), widget)
 
+    def add_below(self, widget: QWidget) -> None:
+        """Put a feature's section right under the text (mentors' comments on a shared
+        reflection: gui/programme/comments_line.py)."""
+        self._layout.insertWidget(self._layout.indexOf(self.splitter) + 1, widget)
+
     def set_answers(self, section: QWidget) -> None:
         """Put the "Answers feedback" section under the text (made after the first paint)."""
         self.answers = section

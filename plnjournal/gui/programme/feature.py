@@ -16,6 +16,7 @@ from plnjournal.gui.plain import plain_label
 from plnjournal.lazy import lazy_module
 
 if TYPE_CHECKING:
+    from plnjournal.gui.programme.comments_line import CommentsLine
     from plnjournal.gui.programme.share_toggle import ShareToggle
     from plnjournal.gui.shell.main_window import MainWindow
     from plnjournal.programme.state import ProgrammeState
@@ -30,6 +31,7 @@ sync_module = lazy_module("plnjournal.programme.sync")
 connection = lazy_module("plnjournal.programme.connection")
 dialog_module = lazy_module("plnjournal.gui.programme.dialog")
 share_toggle = lazy_module("plnjournal.gui.programme.share_toggle")
+comments_line = lazy_module("plnjournal.gui.programme.comments_line")
 logs = lazy_module("plnjournal.logs")
 
 log = logging.getLogger(__name__)
@@ -68,6 +70,7 @@ class ProgrammeLink(QObject):
         # Typed in File ▸ Programme… when there is no keyring: kept for this session only.
         self.password: str | None = None
         self.toggle: ShareToggle | None = None
+        self.comments: CommentsLine | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(SYNC_EVERY_MS)
         self.timer.timeout.connect(self.sync_now)
@@ -95,9 +98,13 @@ class ProgrammeLink(QObject):
             self.clock.stop()
             if self.toggle is not None:
                 self.toggle.hide()
+            if self.comments is not None:
+                self.comments.hide()
             return
         if self.toggle is None:
             self.toggle = share_toggle.ShareToggle(self.window, after_change=self.sync_now)
+        if self.comments is None:
+            self.comments = comments_line.CommentsLine(self.window)
         self.toggle.show()
         self.label.show()
         self.timer.start()
@@ -128,6 +135,8 @@ class ProgrammeLink(QObject):
             self.window.notify_changed("feedback", "ratings")
         if result.unshared and self.toggle is not None:
             self.toggle.reload()
+        if result.comments and self.comments is not None:
+            self.comments.reload()
         self.read_state()
 
     def _failed(self, exc: BaseException) -> None:
