@@ -126,4 +126,5 @@ def connect(address: str, password: str | None = None) -> psycopg.Connection[Any
             ) from exc
         if "does not exist" in text and ("role" in text or "database" in text):
             raise InputError(f"the server {describe(address)}: {text.strip()}") from exc
-        raise Offline(text.strip().splitlines()[-1] if text.strip() else "unreachable") from exc
+        first = text.strip().splitlines()[0] if text.strip() else ""
+        raise Offline(first.removeprefix("connection failed: ") or "unreachable") from exc

@@ -37,7 +37,13 @@ class GroupRoles:
 
 
 # The tables a trainee writes (their own rows) and mentors and the lead read.
-TRAINEE_TABLES = ("reflections", "self_ratings", "feedback_requests", "avoidance_summaries")
+TRAINEE_TABLES = (
+    "reflections",
+    "self_ratings",
+    "feedback_requests",
+    "avoidance_summaries",
+    "frameworks",
+)
 # The tables a mentor writes (for their own trainees) and the trainee and the lead read.
 MENTOR_TABLES = ("feedback_items", "comments", "sign_offs")
 
@@ -103,6 +109,13 @@ CREATE TABLE pln.feedback_requests (
     shared_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX feedback_requests_trainee ON pln.feedback_requests (trainee);
+CREATE TABLE pln.frameworks (
+    trainee name PRIMARY KEY DEFAULT current_user REFERENCES pln.people ON DELETE CASCADE,
+    name text NOT NULL,
+    scale jsonb NOT NULL,
+    skills jsonb NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
 CREATE TABLE pln.avoidance_summaries (
     trainee name PRIMARY KEY DEFAULT current_user REFERENCES pln.people ON DELETE CASCADE,
     skills jsonb NOT NULL,
@@ -169,11 +182,10 @@ GRANT USAGE ON SCHEMA pln TO {trainee}, {mentor}, {lead};
 GRANT EXECUTE ON FUNCTION pln.mentors(name) TO {trainee}, {mentor}, {lead};
 GRANT SELECT ON pln.schema_version, pln.programme, pln.people, pln.assignments
     TO {trainee}, {mentor}, {lead};
-GRANT SELECT, INSERT, UPDATE, DELETE
-    ON pln.reflections, pln.self_ratings, pln.feedback_requests, pln.avoidance_summaries
-    TO {trainee};
-GRANT SELECT ON pln.reflections, pln.self_ratings, pln.feedback_requests, pln.avoidance_summaries
-    TO {mentor}, {lead};
+GRANT SELECT, INSERT, UPDATE, DELETE ON pln.reflections, pln.self_ratings,
+    pln.feedback_requests, pln.avoidance_summaries, pln.frameworks TO {trainee};
+GRANT SELECT ON pln.reflections, pln.self_ratings, pln.feedback_requests,
+    pln.avoidance_summaries, pln.frameworks TO {mentor}, {lead};
 GRANT SELECT, INSERT, UPDATE, DELETE ON pln.feedback_items, pln.comments, pln.sign_offs
     TO {mentor};
 GRANT SELECT ON pln.feedback_items, pln.comments, pln.sign_offs TO {trainee}, {lead};

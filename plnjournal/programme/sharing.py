@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from plnjournal.core.insights.avoidance import avoidance_scores
 from plnjournal.core.insights.depth import grade_reflection
 from plnjournal.core.journal.settings import JSONValue, get_setting, journal_language
+from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import InputError
 
 # The settings' names, kept in state.py (which the window reads without this module's
@@ -33,6 +34,7 @@ from plnjournal.programme.state import SERVER as SERVER
 from plnjournal.programme.state import SHARE_AVOIDANCE as SHARE_AVOIDANCE
 from plnjournal.programme.state import SHARE_RATINGS as SHARE_RATINGS
 from plnjournal.storage.models import (
+    Area,
     Entry,
     EntryFeedback,
     EntrySkill,
@@ -50,6 +52,7 @@ REFLECTION = "reflection"
 SELF_RATING = "self-rating"
 AVOIDANCE = "avoidance"
 REQUEST = "request"
+FRAMEWORK = "framework"
 # How many of the most-avoided skills the shared summary names.
 AVOIDANCE_TOP = 5
 
@@ -291,6 +294,25 @@ def _refresh_requests(session: Session) -> None:
         _withdraw(session, item)
 
 
+def _refresh_framework(session: Session) -> None:
+    """The skills framework (its name, scale, and each skill's area and target level): what
+    mentors rate on and sign off against. Holds nothing the user wrote about themselves."""
+    framework = active_framework(session)
+    if framework is None:
+        return
+    skills: list[JSONValue] = [
+        {"code": code, "name": name, "area": area, "target_level": target}
+        for code, name, area, target in session.execute(
+            select(Skill.code, Skill.name, Area.name, Skill.target_level)
+            .join(Area, Area.id == Skill.area_id)
+            .where(Skill.framework_id == framework.id, Skill.archived.is_(False))
+            .order_by(Area.position, Area.id, Skill.position, Skill.id)
+        )
+    ]
+    scale: list[JSONValue] = [{"level": lv.level, "label": lv.label} for lv in framework.levels]
+    _put(session, FRAMEWORK, 0, {"name": framework.name, "scale": scale, "skills": skills})
+
+
 def refresh_shared(session: Session) -> Refreshed:
     """Queue what changed since the last sync: an edited shared reflection as its next
     version; one made private or deleted since is withdrawn; self-ratings and the avoidance
@@ -324,6 +346,7 @@ def refresh_shared(session: Session) -> Refreshed:
     _refresh_ratings(session, get_setting(session, SHARE_RATINGS) is True)
     _refresh_avoidance(session, get_setting(session, SHARE_AVOIDANCE) is True)
     _refresh_requests(session)
+    _refresh_framework(session)
     session.flush()
     return done
 

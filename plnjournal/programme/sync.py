@@ -82,6 +82,11 @@ _PUT = {
         "INSERT INTO pln.avoidance_summaries (skills) VALUES (%(skills)s) "
         "ON CONFLICT (trainee) DO UPDATE SET skills = excluded.skills, updated_at = now()"
     ),
+    sharing.FRAMEWORK: (
+        "INSERT INTO pln.frameworks (name, scale, skills) VALUES (%(name)s, %(scale)s, "
+        "%(skills)s) ON CONFLICT (trainee) DO UPDATE SET name = excluded.name, "
+        "scale = excluded.scale, skills = excluded.skills, updated_at = now()"
+    ),
     sharing.REQUEST: (
         "INSERT INTO pln.feedback_requests (uuid, mentor_name, skills, requested_on) "
         "VALUES (%(uuid)s, %(mentor_name)s, %(skills)s, %(requested_on)s) "
@@ -94,8 +99,9 @@ _DELETE = {
     sharing.SELF_RATING: "DELETE FROM pln.self_ratings WHERE uuid = %(uuid)s",
     sharing.AVOIDANCE: "DELETE FROM pln.avoidance_summaries WHERE trainee = current_user",
     sharing.REQUEST: "DELETE FROM pln.feedback_requests WHERE uuid = %(uuid)s",
+    sharing.FRAMEWORK: "DELETE FROM pln.frameworks WHERE trainee = current_user",
 }
-_JSON_FIELDS = ("skills",)
+_JSON_FIELDS = ("skills", "scale")
 
 
 def _params(item: OutboxItem) -> dict[str, object]:

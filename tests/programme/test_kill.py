@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from plnjournal.programme.sharing import REFLECTION
 from plnjournal.programme.sync import sync
 from plnjournal.storage.models import FeedbackItem, SharedItem
 from tests.programme.conftest import Programme
@@ -70,7 +71,7 @@ def test_sigkill_during_sync_never_loses_or_duplicates(
     assert result.state == "synced"
     assert journal_counts(teaching_db)["outbox"] == 0
     with teaching_db.session() as s:
-        shared = set(s.scalars(select(SharedItem.uuid)))
+        shared = set(s.scalars(select(SharedItem.uuid).where(SharedItem.kind == REFLECTION)))
         raws = [json.loads(r) for r in s.scalars(select(FeedbackItem.raw))]
     on_server = server_rows(programme, "SELECT uuid::text, version FROM pln.reflections")
     assert len(shared) == ROUNDS * PER_ROUND

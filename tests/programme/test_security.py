@@ -195,7 +195,7 @@ def test_no_table_is_owned_by_a_login_and_every_table_forces_row_level_security(
         public = conn.execute(
             "SELECT has_database_privilege('public', current_database(), 'CONNECT')"
         ).fetchone()
-    assert len(rows) == 12
+    assert len(rows) == 13
     for table, owner, can_login, rls, forced in rows:
         assert (owner, can_login, rls, forced) == (roles.owner, False, True, True), table
     assert public == (False,)

@@ -40,7 +40,8 @@ SELECT string_agg(t::text, ' ') FROM (
     SELECT to_jsonb(r) AS t FROM pln.reflections r UNION ALL
     SELECT to_jsonb(s) FROM pln.self_ratings s UNION ALL
     SELECT to_jsonb(a) FROM pln.avoidance_summaries a UNION ALL
-    SELECT to_jsonb(q) FROM pln.feedback_requests q) x
+    SELECT to_jsonb(q) FROM pln.feedback_requests q UNION ALL
+    SELECT to_jsonb(f) FROM pln.frameworks f) x
 """
 
 
@@ -62,7 +63,7 @@ def test_only_what_was_shared_reaches_the_server(journal, programme: Programme) 
     with pytest.raises(InputError, match="private reflections are never shared"):
         share(journal, shared, private)
     result = _sync(journal, programme)
-    assert (result.state, result.pushed) == ("synced", 1)
+    assert (result.state, result.pushed) == ("synced", 2)  # the reflection, the framework
     rows = server_rows(
         programme, "SELECT trainee, title, version, entry_date, skills FROM pln.reflections"
     )
@@ -76,6 +77,10 @@ def test_only_what_was_shared_reaches_the_server(journal, programme: Programme) 
     # Self-ratings and the avoidance summary stay home until the user turns them on.
     assert server_rows(programme, "SELECT count(*) FROM pln.self_ratings") == [(0,)]
     assert server_rows(programme, "SELECT count(*) FROM pln.avoidance_summaries") == [(0,)]
+    # The framework goes, so mentors rate on the trainee's scale and know the targets.
+    ((scale, skills),) = server_rows(programme, "SELECT scale, skills FROM pln.frameworks")
+    assert [lv["level"] for lv in scale] == [1, 2, 3, 4, 5]
+    assert {"code": "CL1", "target_level": skills[4]["target_level"]}.items() <= skills[4].items()
 
 
 def test_sync_twice_duplicates_nothing(journal, programme: Programme) -> None:
@@ -88,7 +93,7 @@ def test_sync_twice_duplicates_nothing(journal, programme: Programme) -> None:
     )  # fmt: skip
     first = _sync(journal, programme)
     second = _sync(journal, programme)
-    assert (first.pushed, first.feedback) == (2, 1)
+    assert (first.pushed, first.feedback) == (3, 1)  # two reflections and the framework
     assert (second.pushed, second.feedback, second.comments) == (0, 0, 0)
     assert server_rows(programme, "SELECT count(*) FROM pln.reflections") == [(2,)]
     assert journal_counts(journal) == {"feedback": 1, "comments": 0, "outbox": 0}
@@ -189,8 +194,9 @@ def test_no_server_is_a_quiet_wait_and_the_outbox_keeps_everything(journal, pg_c
     share(journal, add(journal, "Offline day"))
     result = sync(journal, password="x")
     assert result.state == "waiting"
-    assert result.waiting == 1
-    assert journal_counts(journal)["outbox"] == 1
+    assert "Connection refused" in result.reason
+    assert result.waiting == 2  # the reflection and the framework
+    assert journal_counts(journal)["outbox"] == 2
 
 
 @pytest.mark.parametrize("when", ["push", "pull"])
@@ -224,7 +230,7 @@ def test_a_server_lost_mid_sync_leaves_the_journal_as_it_was(
     after = journal_counts(journal)
     assert (after["feedback"], after["comments"]) == (before["feedback"], before["comments"])
     # A lost push leaves the outbox whole; a lost pull comes after the push was committed.
-    assert after["outbox"] == (2 if when == "push" else 0)
+    assert after["outbox"] == (3 if when == "push" else 0)  # 2 reflections, the framework
     shared_now = server_rows(programme, "SELECT count(*) FROM pln.reflections")
     assert shared_now == [(0 if when == "push" else 2,)]
     monkeypatch.undo()
@@ -278,7 +284,7 @@ def test_feedback_the_journal_cannot_take_is_refused_whole_and_said(
     result = _sync(journal, programme)
     assert result.state == "refused"
     assert "outside the scale" in result.reason
-    assert result.pushed == 1
+    assert result.pushed == 2  # the reflection and the framework
     assert journal_counts(journal)["feedback"] == 0  # all or nothing
     with programme.connect("maya") as conn:  # the mentor corrects it; the next sync takes both
         conn.execute("UPDATE pln.feedback_items SET rating = 5 WHERE rating = 9")
