@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             sharing.share_entries(s, ids)
         started = time.perf_counter()
         first = sync(db, password=password)
-        print(f"first sync: {first.pushed} reflections sent in "
+        print(f"first sync: {first.pushed} items sent (reflections and the framework) in "
               f"{time.perf_counter() - started:.2f} s")  # fmt: skip
 
         quiet = []
