@@ -51,9 +51,13 @@ def join(db: Database, server: str, password: str | None = None) -> Joined:
     password = password if password else in_address
     name = check_trainee(address, password)
     with db.session() as session:
-        set_setting(session, sharing.SERVER, address)
-        if get_setting(session, sharing.JOINED_ON) is None:
+        before = get_setting(session, sharing.JOINED)
+        if before != address:
+            if before is not None:  # what went to the other server must go to this one
+                sharing.start_over(session)
             set_setting(session, sharing.JOINED_ON, dt.date.today().isoformat())
+        set_setting(session, sharing.SERVER, address)
+        set_setting(session, sharing.JOINED, address)
     kept = store_password(address, password) if password else False
     return Joined(name, address, kept)
 

@@ -21,12 +21,18 @@ from sqlalchemy.orm import Session
 
 from plnjournal.core.insights.avoidance import avoidance_scores
 from plnjournal.core.insights.depth import grade_reflection
-from plnjournal.core.journal.settings import JSONValue, get_setting, journal_language
+from plnjournal.core.journal.settings import (
+    JSONValue,
+    get_setting,
+    journal_language,
+    set_setting,
+)
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import InputError
 
 # The settings' names, kept in state.py (which the window reads without this module's
 # imports) and used through here too.
+from plnjournal.programme.state import JOINED as JOINED
 from plnjournal.programme.state import JOINED_ON as JOINED_ON
 from plnjournal.programme.state import LAST_SYNC as LAST_SYNC
 from plnjournal.programme.state import PULLED_UNTIL as PULLED_UNTIL
@@ -360,3 +366,13 @@ def sent(session: Session, ids: Sequence[int]) -> None:
     """The server has these changes: they leave the outbox."""
     if ids:
         session.execute(delete(OutboxItem).where(OutboxItem.id.in_(list(ids))))
+
+
+def start_over(session: Session) -> None:
+    """Another server (or login) than the last: it has none of what was shared, so all of
+    it is sent again at the next sync (each as its next version) and everything mentors
+    wrote there is pulled from the start."""
+    session.execute(delete(OutboxItem))
+    for item in session.scalars(select(SharedItem)):
+        item.content_hash = ""
+    set_setting(session, PULLED_UNTIL, None)

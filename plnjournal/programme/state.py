@@ -19,6 +19,7 @@ SHARE_AVOIDANCE = "programme.share_avoidance"  # true: the avoidance summary is 
 LAST_SYNC = "programme.last_sync"  # when a sync last reached the server (ISO, UTC)
 PULLED_UNTIL = "programme.pulled_until"  # the newest mentor item pulled (server time, ISO)
 JOINED_ON = "programme.joined_on"  # the day the journal joined (ISO): requests from then on
+JOINED = "programme.joined"  # the address last joined, kept after leaving (a rejoin resumes)
 
 
 @dataclass(frozen=True)

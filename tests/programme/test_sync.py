@@ -12,7 +12,7 @@ from sqlalchemy import select
 from plnjournal.core.journal.entries import update_entry
 from plnjournal.core.journal.settings import set_setting
 from plnjournal.errors import InputError
-from plnjournal.programme import sharing
+from plnjournal.programme import admin, joining, sharing
 from plnjournal.programme.sync import sync
 from plnjournal.storage.models import (
     FeedbackItem,
@@ -290,3 +290,25 @@ def test_feedback_the_journal_cannot_take_is_refused_whole_and_said(
         conn.execute("UPDATE pln.feedback_items SET rating = 5 WHERE rating = 9")
     again = _sync(journal, programme)
     assert (again.state, again.feedback) == ("synced", 2)
+
+
+def test_joining_another_programme_sends_everything_shared_again(
+    journal, programme: Programme, pg_cluster
+) -> None:
+    share(journal, add(journal, "Shared in the first programme"))
+    joining.join(journal, programme.url("ana"))
+    assert _sync(journal, programme).pushed == 2
+    joining.leave(journal)
+    joining.join(journal, programme.url("ana"))  # the same one again: nothing to resend
+    assert _sync(journal, programme).pushed == 0
+    url = pg_cluster.create_database("second_programme")
+    admin.init_programme(url, "Second")
+    password = admin.add_person(url, "trainee", "ana_second", "Ana")
+    joining.join(
+        journal, pg_cluster.url("second_programme", "ana_second") + f" password={password}"
+    )
+    result = sync(journal, password=password)
+    assert (result.state, result.pushed) == ("synced", 2)
+    with psycopg.connect(url) as conn:
+        titles = conn.execute("SELECT title, version FROM pln.reflections").fetchall()
+    assert titles == [("Shared in the first programme", 2)]
