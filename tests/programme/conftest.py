@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import itertools
 import os
-
-# No test touches the OS keyring: the one that proves the keyring path installs its own.
-os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -15,12 +12,26 @@ import pytest
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg (plnjournal[programme]) not installed")
 
+import keyring  # noqa: E402
+from keyring.backends import fail  # noqa: E402
+
 from plnjournal.programme import admin  # noqa: E402
 from tests.cli.conftest import cli  # noqa: E402, F401  (the in-process command line)
 from tests.gui.conftest import make_window  # noqa: E402, F401  (the window on a journal)
 from tests.programme.cluster import Cluster, postgres_bin, running_cluster  # noqa: E402
+from tests.storage.encrypted import memory_keyring  # noqa: E402, F401  (an in-memory keyring)
 
 _numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _no_os_keyring() -> Iterator[None]:
+    """No test touches the OS keyring (the one that proves the keyring path brings its own):
+    the journal is asked for its password each time, as on a computer without one."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
 
 
 @pytest.fixture(scope="session")

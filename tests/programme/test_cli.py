@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from plnjournal.core.journal.settings import set_setting
 from plnjournal.programme import connection, sharing
@@ -15,25 +13,7 @@ from plnjournal.storage.db import open_database
 from tests.cli.conftest import Cli
 from tests.programme.cluster import Cluster
 from tests.programme.conftest import Programme
-
-
-class MemoryKeyring(KeyringBackend):
-    """An OS keyring stand-in that keeps passwords in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
+from tests.storage.encrypted import MemoryKeyring
 
 
 def _journal_bytes(db_path: Path) -> bytes:
@@ -104,25 +84,20 @@ def test_sharing_a_private_reflection_is_refused(cli: Cli) -> None:
 
 
 def test_the_password_goes_to_the_keyring_when_there_is_one(
-    cli: Cli, db_path: Path, programme: Programme
+    cli: Cli, db_path: Path, programme: Programme, memory_keyring: MemoryKeyring
 ) -> None:
-    ring = MemoryKeyring()
-    before = keyring.get_keyring()
-    keyring.set_keyring(ring)
-    try:
-        joined = cli("connect", programme.url("ana"))
-        assert joined.code == 0, joined.err
-        assert "kept in the system's keyring" in joined.out
-        assert list(ring.passwords.values()) == [programme.passwords["ana"]]
-        assert {service for service, _ in ring.passwords} == {connection.KEYRING_SERVICE}
-        assert programme.passwords["ana"].encode() not in _journal_bytes(db_path)
-        assert cli("add", "Shared from the keyring", "--share").code == 0
-        synced = cli("sync", "--json")  # no PGPASSWORD, no terminal: the keyring's password
-        assert synced.json()["state"] == "synced", synced.out
-        assert cli("disconnect").code == 0
-        assert ring.passwords == {}
-    finally:
-        keyring.set_keyring(before)
+    ring = memory_keyring
+    joined = cli("connect", programme.url("ana"))
+    assert joined.code == 0, joined.err
+    assert "kept in the system's keyring" in joined.out
+    assert list(ring.items.values()) == [programme.passwords["ana"]]
+    assert {service for service, _ in ring.items} == {connection.KEYRING_SERVICE}
+    assert programme.passwords["ana"].encode() not in _journal_bytes(db_path)
+    assert cli("add", "Shared from the keyring", "--share").code == 0
+    synced = cli("sync", "--json")  # no PGPASSWORD, no terminal: the keyring's password
+    assert synced.json()["state"] == "synced", synced.out
+    assert cli("disconnect").code == 0
+    assert ring.items == {}
 
 
 def test_ratings_and_avoidance_are_turned_on_and_off_from_the_command_line(
