@@ -12,6 +12,7 @@ from plnjournal.gui import tasks
 from plnjournal.programme import sharing
 from plnjournal.programme.sync import sync
 from plnjournal.storage.models import FeedbackItem
+from tests.gui.shell.test_small_screens import SMALL, _outside
 from tests.programme.conftest import Programme
 from tests.programme.journal import DAY, add, connect_journal, mentor_writes, share
 
@@ -90,6 +91,19 @@ def test_the_dialog_joins_a_programme(
     _settle(qtbot, window)
     with programme.admin() as conn:
         assert conn.execute("SELECT count(*) FROM pln.avoidance_summaries").fetchone() == (1,)
+    dialog.close()
+
+
+def test_the_dialog_fits_1024x600_with_its_buttons(qtbot, make_window, teaching_db) -> None:
+    window = make_window(teaching_db)
+    _settle(qtbot, window)
+    window.findChild(object, "programmeAction").trigger()
+    dialog = window.findChild(object, "programmeDialog")
+    need = dialog.minimumSizeHint()
+    assert need.width() <= SMALL[0] and need.height() <= SMALL[1], need
+    dialog.resize(min(dialog.width(), SMALL[0]), min(dialog.height(), SMALL[1]))
+    qtbot.waitExposed(dialog)
+    assert not _outside(dialog)
     dialog.close()
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.gui import tasks
 from plnjournal.gui.plain import literal, plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.programme import connection, joining, state
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class ProgrammeDialog(QDialog):
         layout.addWidget(self.avoidance)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(560, 340)
+        remember_geometry(self, "programme", (560, 340))
         self.show_state()
 
     def show_state(self) -> None:
