@@ -31,8 +31,8 @@ from plnjournal.cli.parser_entries import entry_commands
 from plnjournal.cli.parser_evidence import evidence_commands
 from plnjournal.cli.parser_feedback import feedback_commands
 from plnjournal.cli.parser_forms import form_commands
-from plnjournal.cli.parser_privacy import privacy_commands
 from plnjournal.cli.parser_mentor import mentor_commands
+from plnjournal.cli.parser_privacy import privacy_commands
 from plnjournal.cli.parser_programme import programme_commands
 from plnjournal.core.language import LANGUAGES
 from plnjournal.resources import folder as resource_folder

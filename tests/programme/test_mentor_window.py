@@ -4,6 +4,7 @@ rendered sanitized, feedback written off the GUI thread; a lead gets the cohort'
 from __future__ import annotations
 
 from psycopg.types.json import Jsonb
+from PySide6.QtCore import QRect
 
 from plnjournal.gui import tasks
 from plnjournal.gui.mentor.dialogs import WriteDialog, Written
@@ -57,6 +58,12 @@ def test_the_mentor_window_shows_and_answers_own_trainees(qtbot, programme: Prog
     assert "<img" not in html and "127.0.0.1" not in html and "alert(1)" not in text
     assert "file:///etc/passwd" not in html
     assert window.tabs.count() == 1  # no coverage tab for a mentor
+    # At 1024x600 every action is on the screen, whole.
+    for button in (*window.buttons.values(), window.refresh_button):
+        top_left = button.mapTo(window, button.rect().topLeft())
+        assert button.isVisible() and window.rect().contains(QRect(top_left, button.size())), (
+            button.text()
+        )
     qtbot.waitUntil(lambda: window.list.item(0).text() == "Ana Lopez\nnothing waiting")
     dialog = WriteDialog("feedback", window.view, window)
     assert dialog.skill.itemData(0) == "CL1"  # the skill her framework names first

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.gui.plain import plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.programme.mentor import TraineeView
 
 NO_RATING = "No rating, a comment only"
@@ -78,7 +79,7 @@ class WriteDialog(QDialog):
         titles = {"feedback": "Write feedback", "comment": "Comment on a reflection",
                   "sign-off": "Sign a skill off"}  # fmt: skip
         self.setWindowTitle(f"{titles[kind]} for {view.name}")
-        self.resize(560, 420)
+        remember_geometry(self, "mentorWriteDialog", (560, 420))
         form = QFormLayout()
         framework = view.framework  # theirs: their journal takes nothing off its scale
         self.skill = _skill_box(view, _preferred(view))

@@ -29,6 +29,7 @@ from plnjournal.gui.mentor import page
 from plnjournal.gui.mentor.coverage import CoverageTab
 from plnjournal.gui.mentor.dialogs import WriteDialog, Written
 from plnjournal.gui.plain import close_browser, open_safe_link, plain_label, set_plain
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import run_in_background, show_error
 from plnjournal.gui.theme import make_primary
 from plnjournal.programme import mentor, mentor_write
@@ -69,7 +70,7 @@ class MentorWindow(QMainWindow):
         self.start: Start | None = None
         self.view: mentor.TraineeView | None = None
         self.setWindowTitle("PLN Journal: mentoring")
-        self.resize(1024, 600)
+        remember_geometry(self, "mentorWindow", (1024, 600))
         self.list = QListWidget()
         self.list.setObjectName("trainees")
         self.list.setAccessibleName("Your trainees")
