@@ -102,7 +102,10 @@ def cmd_read(args: argparse.Namespace, ctx: Context) -> int:
     info("What mentors wrote, and the reflections answering it:")
     for w in view.written:
         answered = "; answered in " + ", ".join(w.answered_in) if w.answered_in else ""
-        info(f"  {w.day} {w.kind} by {w.mentor} on {w.skill_code} ({w.level}){answered}")
+        level = f" ({w.level})" if w.level is not None else ""
+        first = w.text.strip().splitlines()[0] if w.text.strip() else ""
+        said = f": {first[:80]}{'…' if len(first) > 80 else ''}" if first else ""
+        info(f"  {w.day} {w.kind} by {w.mentor} on {w.skill_code}{level}{said}{answered}")
     return 0
 
 
