@@ -39,7 +39,7 @@ class CommentsLine(QLabel):
         self.setObjectName("mentorComments")
         self.setAccessibleName("Mentors' comments")
         self.setWordWrap(True)
-        self.setContentsMargins(6, 4, 6, 4)
+        self.setContentsMargins(8, 4, 8, 4)
         set_plain(self, "")
         self.hide()
         self.main = window
