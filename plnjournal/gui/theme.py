@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from plnjournal.core import palette as colours
 from plnjournal.gui import late_types
 from plnjournal.lazy import lazy_module
 
@@ -33,7 +34,8 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def dark_palette() -> QPalette:
     """A calm dark palette for platforms that report a dark scheme but give no dark palette."""
     p = QPalette()
-    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#dfe1e5")
+    dark = colours.DARK  # the colours the palette's test measures against
+    base, window, text = QColor(dark.background), QColor(dark.window), QColor(dark.text)
     roles = {
         QPalette.ColorRole.Window: window,
         QPalette.ColorRole.WindowText: text,

@@ -1,53 +1,64 @@
-"""Colour that reads for colour-blind users and in dark mode (Okabe–Ito hues, blended tints).
+"""The palette's colours (core/palette.py) as QColors for the current scheme: cell tints,
+chips and chart series, for colour-blind users and in dark mode.
 
-Tints are blended into the current palette's base colour, so the cell text keeps the
-palette's own text colour and contrast in both schemes; meaning is always also carried by a
-symbol or word in the cell, never by colour alone.
+Each tint is paired with the palette's text colour and measured by tests/core/test_palette.py;
+meaning is always also carried by a symbol or word in the cell, never by colour alone.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
+from plnjournal.core import palette as colours
 from plnjournal.gui.skills.matrix_model import Tone
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour
 # vision deficiency.
-BLUE = QColor("#0072B2")
-SKY = QColor("#56B4E9")
-ORANGE = QColor("#E69F00")
-VERMILLION = QColor("#D55E00")
+BLUE = QColor(colours.OKABE_ITO["blue"])
+SKY = QColor(colours.OKABE_ITO["sky"])
 
-_HUES = {Tone.GOOD: BLUE, Tone.WARN: ORANGE, Tone.BAD: VERMILLION, Tone.INFO: SKY}
-_STRENGTH_LIGHT = {Tone.GOOD: 0.20, Tone.WARN: 0.30, Tone.BAD: 0.34, Tone.INFO: 0.24}
-_STRENGTH_DARK = {Tone.GOOD: 0.45, Tone.WARN: 0.30, Tone.BAD: 0.58, Tone.INFO: 0.36}
+# What each tone means, in the palette's states.
+STATE_OF_TONE = {
+    Tone.GOOD: "reached",
+    Tone.WARN: "watch",
+    Tone.BAD: "act_now",
+    Tone.INFO: "hidden_strength",
+}
 
 
 def is_dark(palette: QPalette) -> bool:
-    """Whether cells are drawn on a dark base (the tints are stronger there to show)."""
+    """Whether cells are drawn on a dark base (the dark palette's colours are used then)."""
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-def blend(base: QColor, hue: QColor, amount: float) -> QColor:
-    """``base`` moved ``amount`` (0 to 1) of the way to ``hue``: a tint that keeps text legible."""
-    return QColor(
-        round(base.red() + (hue.red() - base.red()) * amount),
-        round(base.green() + (hue.green() - base.green()) * amount),
-        round(base.blue() + (hue.blue() - base.blue()) * amount),
-    )
+def scheme(palette: QPalette) -> colours.Palette:
+    """The core palette matching this Qt palette's scheme."""
+    return colours.palette(is_dark(palette))
 
 
 def tone_background(tone: Tone, palette: QPalette) -> QColor | None:
     """The cell background for ``tone`` in this palette, or None for no tint."""
-    hue = _HUES.get(Tone(tone))
-    if hue is None:
-        return None
-    strength = (_STRENGTH_DARK if is_dark(palette) else _STRENGTH_LIGHT)[Tone(tone)]
-    return blend(palette.color(QPalette.ColorRole.Base), hue, strength)
+    state = STATE_OF_TONE.get(Tone(tone))
+    return None if state is None else QColor(scheme(palette).states[state].tint)
+
+
+def tone_strong(tone: Tone, palette: QPalette) -> QColor | None:
+    """The strong colour for ``tone`` (a chip, bar or symbol on the plain background)."""
+    state = STATE_OF_TONE.get(Tone(tone))
+    return None if state is None else QColor(scheme(palette).states[state].strong)
+
+
+def tone_text(palette: QPalette) -> QColor:
+    """The text colour the tints were measured with."""
+    return QColor(scheme(palette).text)
+
+
+def muted_text(palette: QPalette) -> QColor:
+    """Secondary text (hints, empty states) that still reads at 4.5:1 on base and window."""
+    return QColor(scheme(palette).muted)
 
 
 def series_colors(palette: QPalette) -> tuple[QColor, QColor]:
-    """(self, mentor) line colours for charts: blue and vermillion, lightened on dark."""
-    if is_dark(palette):
-        return SKY, QColor("#F0A070")
-    return BLUE, VERMILLION
+    """(self, mentor) line colours for charts, as the insight charts draw them."""
+    p = scheme(palette)
+    return QColor(p.self_colour), QColor(p.mentor_colour)

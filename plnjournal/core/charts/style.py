@@ -1,8 +1,9 @@
 """Colours, themes and small drawing helpers shared by the charts (``core/charts/figures.py``).
 
-Colour-blind safe: categories use the Okabe–Ito palette, amounts use single-hue or
-perceptually uniform maps (Blues, cividis), and nothing is told by colour alone (markers,
-labels and hover text say it too). Each theme has a light and a dark variant.
+Colour-blind safe: categories use the Okabe–Ito hues, amounts a single-hue scale (blue for
+the heat map, green for the calendar; lighter for more in dark, darker in light), and nothing
+is told by colour alone (markers, labels and hover text say it too). The colours are the
+palette's (core/palette.py), measured for contrast by its test.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from matplotlib import colormaps
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -22,16 +22,7 @@ from matplotlib.legend import Legend
 from matplotlib.markers import TICKLEFT
 from matplotlib.transforms import ScaledTranslation
 
-# Okabe & Ito (2008), "Color Universal Design".
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-}
+from plnjournal.core import palette
 
 
 @dataclass(frozen=True)
@@ -42,58 +33,54 @@ class Theme:
     muted: str  # secondary text, axes
     grid: str
     band: str  # alternate-row and highlight bands
-    highlight: str  # blind-spot band
+    highlight: str  # blind-spot band (the row's note says "Blind spot" too)
     self_colour: str
     mentor_colour: str
     target_colour: str
-    heat_cmap: str
-    empty_cell: str
+    heat: tuple[str, ...]  # none, 1, 2, 3, 4 or more reflections in a week
+    days: tuple[str, ...]  # none, 1, 2, 3 or more reflections in a day
 
 
-LIGHT = Theme(
-    dark=False,
-    background="#FFFFFF",
-    text="#1A1A1A",
-    muted="#5F6368",
-    grid="#DADCE0",
-    band="#F4F5F7",
-    highlight="#FFF1C2",
-    self_colour=OKABE_ITO["blue"],
-    mentor_colour=OKABE_ITO["vermillion"],
-    target_colour="#1A1A1A",
-    heat_cmap="Blues",
-    empty_cell="#EEF0F3",
-)
-DARK = Theme(
-    dark=True,
-    background="#1E1F22",
-    text="#E8EAED",
-    muted="#A8ADB4",
-    grid="#3C4043",
-    band="#26282C",
-    highlight="#4A4020",
-    self_colour=OKABE_ITO["sky"],
-    mentor_colour=OKABE_ITO["orange"],
-    target_colour="#E8EAED",
-    heat_cmap="cividis",
-    empty_cell="#2A2C30",
-)
+def _theme(p: palette.Palette, band: str, highlight: str) -> Theme:
+    return Theme(
+        dark=p.dark,
+        background=p.background,
+        text=p.text,
+        muted=p.muted,
+        grid=p.grid,
+        band=band,
+        highlight=highlight,
+        self_colour=p.self_colour,
+        mentor_colour=p.mentor_colour,
+        target_colour=p.target_colour,
+        heat=p.heat,
+        days=p.days,
+    )
 
-# Signal families of the avoidance ranking: one colour each, the same in light and dark.
+
+# The colours come from core/palette.py, where a test measures every pair.
+LIGHT = _theme(palette.LIGHT, band="#F4F5F7", highlight="#FFF1C2")
+DARK = _theme(palette.DARK, band="#26282C", highlight="#4A4020")
+
+# Signal families of the avoidance ranking: one hue each (Okabe–Ito, darkened or lightened
+# in the palette where it would not stand out from the background).
 SIGNAL_FAMILIES: dict[str, tuple[str, str]] = {
-    # family label: (colour, signals joined by ",")
-    "Not reflected on": (OKABE_ITO["blue"], "overdue,cadence,linked_only"),
-    "What mentors say": (OKABE_ITO["vermillion"], "unanswered,escalated,blind_spot,gap"),
-    "Put off": (OKABE_ITO["purple"], "nudges,commitments"),
-    "Shallow or comfortable": (OKABE_ITO["green"], "comfort,depth"),
-    "Not asked for feedback": (OKABE_ITO["yellow"], "feedback"),
+    # family label: (palette family, signals joined by ",")
+    "Not reflected on": ("blue", "overdue,cadence,linked_only"),
+    "What mentors say": ("vermillion", "unanswered,escalated,blind_spot,gap"),
+    "Put off": ("purple", "nudges,commitments"),
+    "Shallow or comfortable": ("green", "comfort,depth"),
+    "Not asked for feedback": ("yellow", "feedback"),
 }
 SIGNAL_COLOUR = {
-    name: colour for colour, names in SIGNAL_FAMILIES.values() for name in names.split(",")
+    name: palette.LIGHT.families[family]
+    for family, names in SIGNAL_FAMILIES.values()
+    for name in names.split(",")
 }
 DARK_SIGNAL_COLOUR = {
-    name: (OKABE_ITO["sky"] if colour == OKABE_ITO["blue"] else colour)
-    for name, colour in SIGNAL_COLOUR.items()
+    name: palette.DARK.families[family]
+    for family, names in SIGNAL_FAMILIES.values()
+    for name in names.split(",")
 }
 
 FONT_SIZE = 9
@@ -130,11 +117,12 @@ def period_text(start: dt.date, end: dt.date) -> str:
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
-def count_colours(th: Theme, steps: int) -> list[str | tuple[float, float, float, float]]:
-    """The empty colour, then ``steps`` colours for counts 1, 2, … from the theme's map."""
-    cmap = colormaps[th.heat_cmap]
-    lo, hi = (0.3, 0.95) if not th.dark else (0.25, 1.0)
-    return [th.empty_cell] + [cmap(lo + (hi - lo) * i / max(1, steps - 1)) for i in range(steps)]
+def count_colours(th: Theme, steps: int) -> list[str]:
+    """The empty colour, then ``steps`` colours for counts 1, 2, …: the heat map's scale
+    (4 steps) or the calendar's (3), from the palette."""
+    scale = th.heat if steps == len(th.heat) - 1 else th.days
+    assert steps == len(scale) - 1, steps
+    return list(scale)
 
 
 def style_axes(ax: Axes, th: Theme, *, grid_axis: Literal["both", "x", "y"] | None = "x") -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialogButtonBox,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.journal.days import entry_counts, month_grid_range, streak
+from plnjournal.core.palette import palette as palette_of
 from plnjournal.gui import late_types
+from plnjournal.gui.theme import is_dark
 from plnjournal.storage.db import Database
 
 
@@ -139,10 +141,13 @@ class CalendarPanel(QWidget):
         plain = QTextCharFormat()
         for day in self._marked:
             self.calendar.setDateTextFormat(to_qdate(day), plain)
+        # A filled day, not a link: the palette's "1 reflection" colour with its measured text
+        # colour (core/palette.py), bold, so it never depends on the fill alone.
+        colours = palette_of(is_dark(self.palette()))
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
-        marked.setForeground(self.palette().color(QPalette.ColorRole.Link))
-        marked.setFontUnderline(True)
+        marked.setBackground(QColor(colours.days[1]))
+        marked.setForeground(QColor(colours.day_text))
         for day, n in counts.items():
             fmt = QTextCharFormat(marked)
             fmt.setToolTip(f"{n} reflection" + ("" if n == 1 else "s"))
@@ -158,8 +163,8 @@ class CalendarPanel(QWidget):
         return set(self._marked)
 
     def changeEvent(self, event: QEvent) -> None:
-        """QWidget.changeEvent: the marks take the new palette's link colour; the sizes
-        follow a change of the font (the system's text size)."""
+        """QWidget.changeEvent: the marks take the new scheme's colours; the sizes follow a
+        change of the font (the system's text size)."""
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "calendar"):
             self.refresh_marks()
         if event.type() == QEvent.Type.FontChange and hasattr(self, "calendar"):
