@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,28 +25,33 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from plnjournal.core.skills.matrix import MatrixRow, SkillMatrix
 from plnjournal.core.skills.matrix_explain import explain
 from plnjournal.gui.plain import literal_data
+from plnjournal.values import Band
 
-AREA, SKILL, TARGET, SELF, MENTOR, GAP, SELF_MENTOR, LAST, RECENT, TREND = range(10)
+AREA, SKILL, ATTENTION, TARGET, SELF, MENTOR, GAP, SELF_MENTOR, LAST, RECENT, TREND = range(11)
 HEADERS = (
     "Area",
     "Skill",
+    "Attention",
     "Target",
     "Self",
     "Mentor",
-    "Gap to target",
-    "Self − mentor",
+    "To\ntarget",
+    "You −\nmentor",
     "Last reflected",
-    "90 days",
+    "90\ndays",
     "Trend",
 )
 HEADER_TIPS = (
     "Skills are grouped by area, in the framework's order.",
     "The skill's code and name. Greyed: archived (kept with its history, left out of nudges).",
+    "What the avoidance score asks of you: act now, watch or fine (Insights → What I keep "
+    "avoiding). The bar is the score out of 100; the most avoided skill is in bold.",
     "The level you aim for.",
     "Your latest self rating (from a reflection or a self-assessment).",
     "The latest rating from a mentor.",
     "Target − current level (the mentor's latest rating, else your own). ✓: reached.",
-    "Your latest rating − your mentor's. ⚠: a blind spot (more than a third of the scale).",
+    "Your latest rating − your mentor's. ⚠: a blind spot (more than a third of the scale "
+    "above); ✧: a hidden strength (as far below).",
     "The latest reflection linked to the skill, and how many days ago. !: past its cadence.",
     "Reflections linked to the skill in the last 90 days.",
     "Current level at each month's end over the last year; the number is the change in 90 days.",
@@ -66,6 +73,21 @@ TONE_ROLE = Qt.ItemDataRole.UserRole + 3
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4  # (area position, area name): rows group by it
 TREND_ROLE = Qt.ItemDataRole.UserRole + 5  # list of levels (None where unknown)
 ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 6
+SCORE_ROLE = Qt.ItemDataRole.UserRole + 7  # avoidance score 0–100 (None: not scored)
+TOP_ROLE = Qt.ItemDataRole.UserRole + 8  # the most avoided skill (its band in bold)
+
+# The band's words, with a symbol so the state never rests on colour alone.
+BAND_TEXT = {Band.ACT_NOW: "▲▲ act now", Band.WATCH: "▲ watch", Band.FINE: "fine"}
+
+
+@dataclass(frozen=True)
+class Attention:
+    """A skill's avoidance score as the matrix shows it (from core/insights/avoidance.py)."""
+
+    score: int
+    band: Band
+    rank: int  # 1: the most avoided
+    reason: str  # the strongest reason, or what is said when there is none
 
 
 class Tone(enum.IntEnum):
@@ -73,9 +95,9 @@ class Tone(enum.IntEnum):
 
     NONE = 0
     GOOD = 1  # target reached
-    WARN = 2  # behind target, overdue, little attention
-    BAD = 3  # far behind, blind spot, never reflected on
-    INFO = 4  # you rate yourself lower than your mentor does
+    WARN = 2  # the avoidance band "watch"
+    BAD = 3  # the avoidance band "act now"; a blind spot
+    INFO = 4  # a hidden strength: you rate yourself lower than your mentors do
 
 
 def _num(value: int | None) -> str:
@@ -94,16 +116,25 @@ class SkillMatrixModel(QAbstractTableModel):
         self._matrix: SkillMatrix | None = None
         self._rows: list[MatrixRow] = []
         self._tips: dict[int, dict[str, str]] = {}
+        self._attention: dict[int, Attention] = {}
 
     # --- data in -----------------------------------------------------------------------
 
-    def set_matrix(self, matrix: SkillMatrix) -> None:
-        """Show a newly computed matrix (a reset: every cell may change)."""
+    def set_matrix(
+        self, matrix: SkillMatrix, attention: Mapping[int, Attention] | None = None
+    ) -> None:
+        """Show a newly computed matrix (a reset: every cell may change), with each skill's
+        avoidance band by skill id (archived skills have none)."""
         self.beginResetModel()
         self._matrix = matrix
         self._rows = list(matrix.rows)
         self._tips = {}
+        self._attention = dict(attention or {})
         self.endResetModel()
+
+    def attention(self, skill_id: int) -> Attention | None:
+        """A skill's avoidance score and band, or None when it was not scored."""
+        return self._attention.get(skill_id)
 
     @property
     def matrix(self) -> SkillMatrix | None:
@@ -170,6 +201,11 @@ class SkillMatrixModel(QAbstractTableModel):
             return list(r.trend)
         if role == ARCHIVED_ROLE:
             return r.archived
+        if role in (SCORE_ROLE, TOP_ROLE):
+            a = self._attention.get(r.skill_id)
+            if role == TOP_ROLE:
+                return a is not None and a.rank == 1 and a.band != Band.FINE
+            return None if a is None else a.score
         if role == Qt.ItemDataRole.ForegroundRole and r.archived:
             return QGuiApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
@@ -189,6 +225,9 @@ class SkillMatrixModel(QAbstractTableModel):
             return r.area
         if col == SKILL:
             return f"{r.code}  {r.name}" + ("  (archived)" if r.archived else "")
+        if col == ATTENTION:
+            a = self._attention.get(r.skill_id)
+            return "–" if a is None else BAND_TEXT[a.band]
         if col == TARGET:
             return str(r.target_level)
         if col == SELF:
@@ -205,7 +244,9 @@ class SkillMatrixModel(QAbstractTableModel):
             if gap is None:
                 return "–"
             text = "0" if gap == 0 else f"{gap:+d}".replace("-", "−")
-            return f"{text} ⚠" if m.is_blind_spot(r) else text
+            if m.is_blind_spot(r):
+                return f"{text} ⚠"
+            return f"{text} ✧" if m.is_hidden_strength(r) else text
         if col == LAST:
             if r.last_reflected is None:
                 return "not yet" if m.not_yet_due(r) else "never"
@@ -227,6 +268,9 @@ class SkillMatrixModel(QAbstractTableModel):
             return (r.area_position, r.position)
         if col == SKILL:
             return r.code.casefold()
+        if col == ATTENTION:
+            a = self._attention.get(r.skill_id)
+            return (1, 0) if a is None else (0, a.score)
         values = {
             TARGET: r.target_level,
             SELF: r.latest_self.level if r.latest_self else None,
@@ -247,6 +291,12 @@ class SkillMatrixModel(QAbstractTableModel):
             return r.area
         if col == SKILL:
             return f"{r.code} {r.name}\n{r.description}".strip()
+        if col == ATTENTION:
+            a = self._attention.get(r.skill_id)
+            if a is None:
+                return "Archived skills are not scored."
+            top = " — the skill you avoid most" if a.rank == 1 else ""
+            return f"{a.band.capitalize()}: avoidance score {a.score} of 100{top}.\n{a.reason}"
         key = _EXPLAIN_KEY.get(col)
         if key is None or self._matrix is None:
             return None
@@ -255,24 +305,24 @@ class SkillMatrixModel(QAbstractTableModel):
         return self._tips[r.skill_id][key]
 
     def _tone(self, r: MatrixRow, col: int, m: SkillMatrix) -> Tone:
+        """Urgency follows the avoidance bands only (one column), so the matrix is as urgent
+        as the avoidance ranking says: only "act now" fills its cell (the delegate draws
+        "watch" as a bar, not a fill), and the most avoided skill has the longest bar. The
+        other columns colour only what is news: a target reached, a blind spot, a hidden
+        strength. Past-cadence days keep their "!", without a tint."""
         if r.archived:
             return Tone.NONE
-        if col == GAP and r.gap_to_target is not None:
-            gap = r.gap_to_target
-            return Tone.GOOD if gap <= 0 else (Tone.WARN if gap == 1 else Tone.BAD)
+        if col == ATTENTION:
+            a = self._attention.get(r.skill_id)
+            band = a.band if a is not None else Band.FINE
+            return {Band.ACT_NOW: Tone.BAD, Band.WATCH: Tone.WARN}.get(band, Tone.NONE)
+        if col == GAP and r.gap_to_target is not None and r.gap_to_target <= 0:
+            return Tone.GOOD
         if col == SELF_MENTOR and r.self_mentor_gap is not None:
             if m.is_blind_spot(r):
                 return Tone.BAD
             if m.is_hidden_strength(r):
                 return Tone.INFO
-        if col == LAST:
-            if r.last_reflected is None:
-                return Tone.NONE if m.not_yet_due(r) else Tone.BAD  # day one is not a silence
-            if r.overdue_days:
-                overdue_long = r.cadence_days is not None and r.overdue_days >= r.cadence_days
-                return Tone.BAD if overdue_long else Tone.WARN
-        if col == RECENT and r.reflections_recent == 0 and not m.not_yet_due(r):
-            return Tone.WARN
         return Tone.NONE
 
 

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
+    QFont,
     QFontMetrics,
     QKeySequence,
     QPainter,
@@ -29,15 +41,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores, quiet_text
 from plnjournal.core.skills.matrix import SkillMatrix, skill_matrix
+from plnjournal.core.words import plural
 from plnjournal.gui.icons import set_icon
 from plnjournal.gui.plain import html_label, plain_label
 from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.skills import matrix_model as mm
 from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.gui.theme import make_primary
-from plnjournal.gui.tones import BLUE, SKY, is_dark, tone_background
+from plnjournal.gui.tones import BLUE, SKY, is_dark, tone_background, tone_strong, tone_text
 from plnjournal.storage.db import Database
+from plnjournal.values import Band
+
+
+def attention_of(scores: Sequence[SkillScore]) -> dict[int, mm.Attention]:
+    """Each scored skill's band, score and rank (scores come highest first)."""
+    return {
+        s.skill_id: mm.Attention(
+            s.score, s.band, rank, s.reasons[0] if s.reasons else quiet_text(s)
+        )
+        for rank, s in enumerate(scores, start=1)
+    }
 
 
 class MatrixDelegate(QStyledItemDelegate):
@@ -52,9 +77,16 @@ class MatrixDelegate(QStyledItemDelegate):
         """Qt delegate API."""
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        bg = tone_background(mm.Tone(index.data(mm.TONE_ROLE) or 0), palette)
+        tone = mm.Tone(index.data(mm.TONE_ROLE) or 0)
+        # "Watch" is a bar without a fill: only "act now" fills the attention column, so a
+        # matrix where most skills need watching is not a wall of colour.
+        filled = not (index.column() == mm.ATTENTION and tone == mm.Tone.WARN)
+        bg = tone_background(tone, palette) if filled else None
         if bg is not None and not selected:
             painter.fillRect(option.rect, bg)
+            option = QStyleOptionViewItem(option)
+            # The text colour the tint was measured with (core/palette.py).
+            option.palette.setColor(QPalette.ColorRole.Text, tone_text(palette))
         first_in_group = self._first_in_group(index)
         if index.column() == mm.AREA:
             if first_in_group:
@@ -72,6 +104,9 @@ class MatrixDelegate(QStyledItemDelegate):
         elif index.column() == mm.TREND:
             super().paint(painter, option, index)
             self._paint_trend(painter, option, index)
+        elif index.column() == mm.ATTENTION:
+            super().paint(painter, option, index)
+            self._paint_score(painter, option, index, tone)
         else:
             super().paint(painter, option, index)
         if first_in_group and index.row() > 0:
@@ -89,6 +124,26 @@ class MatrixDelegate(QStyledItemDelegate):
             return False
         above = model.index(index.row() - 1, index.column())
         return bool(above.data(mm.GROUP_ROLE) != index.data(mm.GROUP_ROLE))
+
+    @staticmethod
+    def _paint_score(
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        tone: mm.Tone,
+    ) -> None:
+        """The avoidance score as a bar along the cell's foot: its visual weight."""
+        score = index.data(mm.SCORE_ROLE)
+        if score is None:
+            return
+        colour = tone_strong(tone, option.palette) or option.palette.color(
+            QPalette.ColorRole.PlaceholderText
+        )
+        rect = QRectF(option.rect).adjusted(6, 0, -6, -3)
+        bar = QRectF(rect.left(), rect.bottom() - 4, rect.width() * min(100, score) / 100, 4)
+        painter.save()
+        painter.fillRect(bar, colour)
+        painter.restore()
 
     def _paint_trend(
         self,
@@ -141,8 +196,11 @@ class MatrixDelegate(QStyledItemDelegate):
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        """Qt delegate API: the trend's number sits right, beside its sparkline."""
+        """Qt delegate API: the trend's number sits right, beside its sparkline; the most
+        avoided skill's band is in bold."""
         super().initStyleOption(option, index)
+        if index.column() == mm.ATTENTION and index.data(mm.TOP_ROLE):
+            option.font.setBold(True)
         if index.column() == mm.TREND:
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -201,20 +259,10 @@ class SkillMatrixView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(mm.SKILL, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().averageCharWidth()
-        widths = {
-            mm.AREA: 17,
-            mm.TARGET: 7,
-            mm.SELF: 6,
-            mm.MENTOR: 8,
-            mm.GAP: 13,
-            mm.SELF_MENTOR: 13,
-            mm.LAST: 17,
-            mm.RECENT: 8,
-            mm.TREND: 15,
-        }
-        for col, chars in widths.items():
-            self.table.setColumnWidth(col, chars * em + 16)
+        header.setMinimumSectionSize(24)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # The columns follow the room the table has (``fit_columns``).
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 
@@ -280,20 +328,63 @@ class SkillMatrixView(QWidget):
     def _legend(self) -> QLabel:
         chips = []
         for tone, words in (
+            (mm.Tone.BAD, f"{mm.BAND_TEXT[Band.ACT_NOW]} · ⚠ blind spot"),
+            (mm.Tone.WARN, mm.BAND_TEXT[Band.WATCH]),
             (mm.Tone.GOOD, "✓ target reached"),
-            (mm.Tone.WARN, "behind or overdue"),
-            (mm.Tone.BAD, "far behind, ⚠ blind spot, never reflected on"),
-            (mm.Tone.INFO, "you rate yourself lower than your mentor"),
+            (mm.Tone.INFO, "✧ hidden strength: you rate yourself lower than your mentors"),
         ):
             bg = tone_background(tone, self.palette())
             colour = bg.name() if bg is not None else "transparent"
+            text = tone_text(self.palette()).name()
             chips.append(
-                f'<span style="background-color:{colour}">&nbsp;&nbsp;&nbsp;&nbsp;</span> {words}'
+                f'<span style="background-color:{colour}; color:{text}">&nbsp;{words}&nbsp;</span>'
             )
         label = html_label("&nbsp;&nbsp;".join(chips) + "&nbsp;&nbsp; ! past its cadence")
         label.setWordWrap(True)
-        label.setToolTip("Hover over any cell to see how its number was worked out.")
+        label.setToolTip(
+            "Attention is the avoidance band (Insights → What I keep avoiding); hover over any "
+            "cell to see how its number was worked out."
+        )
         return label
+
+    # --- columns -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the columns when the table's viewport changes width."""
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Every column after the name as wide as its widest cell; the name gets the room it
+        needs before the area does (the area's name elides first, with a tooltip); only
+        when even that is not enough does a name elide."""
+        fm = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        fmb = QFontMetrics(bold)
+        header_fm = self.table.horizontalHeader().fontMetrics()
+        pad = 12  # the item's text margins and a little air
+        rows = range(self.model.rowCount())
+        top = next((r for r in rows if self.model.index(r, mm.SKILL).data(mm.TOP_ROLE)), None)
+        rest = 0
+        for col in range(mm.ATTENTION, len(mm.HEADERS)):
+            cells = [fm.horizontalAdvance(str(self.model.index(r, col).data())) for r in rows]
+            if col == mm.ATTENTION and top is not None:  # the top skill's band is bold
+                cells.append(fmb.horizontalAdvance(str(self.model.index(top, col).data())))
+            head = max(header_fm.horizontalAdvance(line) for line in mm.HEADERS[col].split("\n"))
+            width = max([head + 4, *cells]) + pad
+            if col == mm.TREND:
+                width += 44  # the sparkline beside the number
+            self.table.setColumnWidth(col, width)
+            rest += width
+        names = [fm.horizontalAdvance(str(self.model.index(r, mm.SKILL).data())) for r in rows]
+        areas = [fmb.horizontalAdvance(str(self.model.index(r, mm.AREA).data())) for r in rows]
+        skill_need = max(names, default=200) + pad + 2
+        area_need = max(areas, default=60) + pad
+        area_least = min(area_need, fmb.horizontalAdvance("Planning…") + pad)
+        room = self.table.viewport().width() - rest
+        self.table.setColumnWidth(mm.AREA, max(area_least, min(area_need, room - skill_need)))
 
     def _set_grouped(self, grouped: bool) -> None:
         self.proxy.set_grouped(grouped)
@@ -305,25 +396,25 @@ class SkillMatrixView(QWidget):
         """Recompute the matrix off the GUI thread; the table follows when it is in."""
         db = self.db
 
-        def compute(progress: ProgressFn | None = None) -> SkillMatrix:
+        def compute(
+            progress: ProgressFn | None = None,
+        ) -> tuple[SkillMatrix, dict[int, mm.Attention]]:
             with db.session() as session:
-                return skill_matrix(session)
+                matrix = skill_matrix(session)
+                scores = avoidance_scores(session, matrix.as_of)
+            return matrix, attention_of(scores)
 
-        run_in_background(self, compute, on_success=self.set_matrix)
+        run_in_background(self, compute, on_success=lambda r: self.set_matrix(*r))
 
-    def set_matrix(self, matrix: SkillMatrix) -> None:
+    def set_matrix(
+        self, matrix: SkillMatrix, attention: Mapping[int, mm.Attention] | None = None
+    ) -> None:
         """Show a computed matrix, keeping the selection and the chosen area."""
         selected = self.selected_skill_id()
-        self.model.set_matrix(matrix)
+        self.model.set_matrix(matrix, attention)
         self.table.setEnabled(True)
         self.history_button.setEnabled(True)
-        bold = self.font()
-        bold.setBold(True)
-        widest = max(
-            (QFontMetrics(bold).horizontalAdvance(r.area) for r in matrix.rows), default=60
-        )
-        cap = 14 * self.fontMetrics().averageCharWidth() + 16  # longer names elide; tooltip
-        self.table.setColumnWidth(mm.AREA, min(widest + 20, cap))
+        self.fit_columns()
         current = self.area.currentData()
         self.area.blockSignals(True)
         self.area.clear()
@@ -364,10 +455,18 @@ class SkillMatrixView(QWidget):
         never = sum(1 for r in active if r.last_reflected is None and not m.not_yet_due(r))
         rated = any(r.latest_self or r.latest_mentor for r in m.rows)
         self.intro.setVisible(m.first_entry is None and not rated)
+        bands = [a.band for r in active if (a := self.model.attention(r.skill_id))]
+        act, watch = bands.count(Band.ACT_NOW), bands.count(Band.WATCH)
+        shown = self.proxy.rowCount()
+        count = (
+            plural(len(m.rows), "skill")
+            if shown == len(m.rows)
+            else (f"showing {shown} of {len(m.rows)} skills")
+        )
         self.status.setText(
-            f"{m.framework}: showing {self.proxy.rowCount()} of {len(m.rows)} skills · "
-            f"{behind} behind target · {blind} blind spot{'s' if blind != 1 else ''} · "
-            f"{never} never reflected on · as of {m.as_of:%d %b %Y}"
+            f"{m.framework}: {count} · {act} to act on now, {watch} to watch · {behind} behind target · "
+            f"{plural(blind, 'blind spot')} · {never} never reflected on · "
+            f"as of {m.as_of.day} {m.as_of:%b %Y}"
         )
 
     def _activated(self, index: QModelIndex) -> None:

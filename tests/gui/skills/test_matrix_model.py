@@ -40,10 +40,10 @@ def test_cells_show_numbers_words_and_tones(qtbot, matrix) -> None:
     assert "A blind spot" in model.index(as1, mm.SELF_MENTOR).data(Qt.ItemDataRole.ToolTipRole)
     pa1 = rows["PA1"]  # the avoided skill: never reflected on
     assert model.index(pa1, mm.LAST).data() == "never"
-    assert model.index(pa1, mm.LAST).data(mm.TONE_ROLE) == mm.Tone.BAD
+    assert model.index(pa1, mm.LAST).data(mm.TONE_ROLE) == mm.Tone.NONE  # urgency: bands
     assert model.index(pa1, mm.RECENT).data() == "0"
     gap_tones = {model.index(r, mm.GAP).data(mm.TONE_ROLE) for r in range(model.rowCount())}
-    assert mm.Tone.GOOD in gap_tones and mm.Tone.BAD in gap_tones
+    assert gap_tones == {mm.Tone.GOOD, mm.Tone.NONE}  # only a reached target is coloured
     reached = [
         model.index(r, mm.GAP).data()
         for r in range(model.rowCount())
@@ -119,7 +119,7 @@ def test_view_refreshes_in_background_and_opens_history(qtbot, demo_db) -> None:
     qtbot.addWidget(view)
     view.refresh()
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 27, timeout=10000)
-    assert "27 of 27 skills" in view.status.text()
+    assert "27 skills · 6 to act on now" in view.status.text()
     view.search.setText("AS1")
     assert view.proxy.rowCount() == 1
     index = view.proxy.index(0, mm.SKILL)
