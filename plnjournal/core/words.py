@@ -16,6 +16,11 @@ def times(n: int) -> str:
     return f"{words[n - 1] if n <= 10 else n} times"
 
 
+def ago(days: int) -> str:
+    """ "today", "yesterday", "3 days ago": how long ago a day was, as a person says it."""
+    return {0: "today", 1: "yesterday"}.get(days, f"{plural(days, 'day')} ago")
+
+
 def days_text(days: int) -> str:
     """ "47 days"; long spans also in years, "1510 days (about 4 years)"."""
     text = plural(days, "day")

@@ -17,8 +17,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCursor, QResizeEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import QCursor, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from plnjournal.core.charts.style import details_at
 
@@ -82,6 +82,19 @@ class ChartCanvas(FigureCanvasQTAgg):
             QWidget.resizeEvent(self, event)
             return
         super().resizeEvent(event)  # type: ignore[no-untyped-call]  # backend_qt has no hints
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """QWidget.wheelEvent: handed to the scroll area around the chart, so the wheel over
+        a chart scrolls the pane (matplotlib's canvas takes it for its own scroll events,
+        which no chart here uses). Handed on explicitly: Qt propagates only wheel events
+        from the window system, not the synthesized ones of touchpads' and tests."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            event.ignore()
+            return
+        QApplication.sendEvent(area.viewport(), event)
 
     def details(self, event: Event) -> str | None:
         """What the point under the mouse stands for, as plain text (None off the data)."""

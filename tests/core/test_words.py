@@ -34,3 +34,9 @@ def test_shorten_cuts_with_an_ellipsis_at_a_word_when_asked() -> None:
     assert shorten("You keep rushing the handovers and the checks", 30, at_word=True) == (
         "You keep rushing the…"
     )
+
+
+def test_ago_says_today_and_yesterday() -> None:
+    from plnjournal.core.words import ago
+
+    assert [ago(0), ago(1), ago(2), ago(40)] == ["today", "yesterday", "2 days ago", "40 days ago"]

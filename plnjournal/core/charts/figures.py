@@ -42,6 +42,8 @@ from plnjournal.core.charts.style import (
     style_axes,
     theme,
     title,
+    top_axis,
+    top_axis_room,
 )
 from plnjournal.core.charts.trends import trends_chart
 from plnjournal.core.insights.avoidance import (
@@ -78,13 +80,14 @@ def avoidance_chart(
         return empty_figure(heading, "No skills to score yet.", th)
     colours = DARK_SIGNAL_COLOUR if dark else SIGNAL_COLOUR
     as_of = rows[0].as_of
+    # Said the same on screen, in a PNG and on paper: how to hover is the window's to say.
     subtitle = (
         f"As of {as_of.day} {as_of:%B %Y}; each bar is the sum of named signals. Act now from "
         f"{ACT_NOW_FROM}, watch from {WATCH_FROM}."
-        + (" Hover a bar for all its reasons." if width is None else "")
     )
     head = page_header(subtitle, list(SIGNAL_FAMILIES), width)
     top, bottom, row_h = 1.25 + head.extra, 0.55, 0.3 if width is None else 0.24
+    top += top_axis_room(len(rows))
     width = width or 13.0
     bar_in, reason_gap, right = 3.2, 0.45, 0.2
     show_reasons = width - LABEL_IN - bar_in - reason_gap - right >= 2.0
@@ -97,20 +100,19 @@ def avoidance_chart(
     # One collection of every non-empty segment: as many bars as ``barh`` would draw, but
     # without its per-bar bookkeeping (the axes' limits are set below); docs/performance.md,
     # "The charts", says what it saves.
+    # A family's signals make one segment: same-colour pieces split by lines would read as
+    # separate things the legend does not name (the hover text lists each signal).
     segments, faces = [], []
     for y, r in zip(ys, rows, strict=True):
         left = 0.0
-        for name in STACK_ORDER:  # a family's signals side by side
-            points = r.signal(name).points
+        for _family, names in SIGNAL_FAMILIES.values():
+            points = sum(r.signal(name).points for name in names.split(","))
             if points > 0:
                 segments.append(Rectangle((left, y - 0.31), points, 0.62))
-                faces.append(colours[name])
+                faces.append(colours[names.split(",")[0]])
             left += points
     ax.add_collection(
-        PatchCollection(
-            segments, facecolors=faces, edgecolors=th.background, linewidths=0.6, zorder=2
-        ),
-        autolim=False,
+        PatchCollection(segments, facecolors=faces, linewidths=0, zorder=2), autolim=False
     )
     for y, r in zip(ys, rows, strict=True):
         ax.text(
@@ -157,6 +159,7 @@ def avoidance_chart(
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100])
+    top_axis(ax, th, len(rows), [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100"])
     ax.set_xlabel(
         "Avoidance score (0–100): the sum of its signals' points",
         color=th.muted,
@@ -216,6 +219,7 @@ def blindspot_chart(
     legend = ["You (latest)", "Mentor (latest)", "Target", "Blind spot"]
     head = page_header(subtitle, legend, width)
     top, bottom, row_h, right = 1.05 + head.extra, 0.75, 0.3 if width is None else 0.24, 3.6
+    top += top_axis_room(len(rows))
     width = width or 12.5
     notes = width - LABEL_IN - right >= 3.0
     if not notes:
@@ -285,6 +289,7 @@ def blindspot_chart(
         levels, [f"{lv}\n" + "\n".join(textwrap.wrap(matrix.label(lv), 11)) for lv in levels]
     )
     ax.tick_params(axis="x", labelsize=FONT_SIZE - 0.5)
+    top_axis(ax, th, len(rows), levels, [str(lv) for lv in levels])
     title(fig, heading, head.subtitle, th, top)
     handles = [
         Line2D([], [], marker="o", linestyle="", color=th.self_colour, label="You (latest)"),

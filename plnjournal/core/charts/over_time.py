@@ -32,6 +32,8 @@ from plnjournal.core.charts.style import (
     style_axes,
     theme,
     title,
+    top_axis,
+    top_axis_room,
 )
 from plnjournal.core.insights.chart_values import (
     Heatmap,
@@ -65,7 +67,7 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False, width: float | None = None
         "reflection (empty rows)."
     )
     head = page_header(subtitle, ["none", "1", "2", "3", "4 or more"], width)
-    top, bottom, row_h, right = 1.25 + head.extra, 0.65, 0.22, 1.7
+    top, bottom, row_h, right = 1.25 + head.extra + top_axis_room(n), 0.65, 0.22, 1.7
     if width is not None:
         row_h, right = 0.2, 1.45  # the area names, shortened if they must be
     width = width or 13.0
@@ -81,6 +83,7 @@ def heatmap_chart(hm: Heatmap, *, dark: bool = False, width: float | None = None
     row_labels(ax, range(n), [skill_label(s.code, s.name) for s in hm.skills], th)
     ticks, labels = _month_ticks(hm.weeks, width_in=width - LABEL_IN - right)
     ax.set_xticks(ticks, labels)
+    top_axis(ax, th, n, ticks, [label.split("\n")[0] for label in labels])
     ax.set_xlim(-0.5, weeks - 0.5)
     # Areas: a line between groups, the area's name beside its rows.
     row = 0

@@ -139,6 +139,29 @@ def style_axes(ax: Axes, th: Theme, *, grid_axis: Literal["both", "x", "y"] | No
 
 
 TICK_LEN = 3  # points: the tick marks of ``style_axes``
+TALL_ROWS = 15  # a chart with more rows than this repeats its x axis above them
+TOP_AXIS_IN = 0.22  # inches the repeated axis' labels take above the rows
+
+
+def top_axis_room(rows: int) -> float:
+    """Inches to add to a chart's top margin for ``top_axis`` (none for a short chart)."""
+    return TOP_AXIS_IN if rows > TALL_ROWS else 0.0
+
+
+def top_axis(ax: Axes, th: Theme, rows: int, ticks: Sequence[float], labels: Sequence[str]) -> None:
+    """The x axis repeated above a tall chart (more than ``TALL_ROWS`` rows), so the scale
+    is in sight at either end; ``top_axis_room`` made room for it."""
+    if rows <= TALL_ROWS:
+        return
+    top = ax.secondary_xaxis("top")
+    top.set_xticks(list(ticks), list(labels))
+    top.tick_params(
+        colors=th.muted, labelcolor=th.text, labelsize=FONT_SIZE - 0.5, length=TICK_LEN, pad=2
+    )
+    for spine in top.spines.values():
+        spine.set_visible(False)
+
+
 TICK_PAD = 3.5  # points between a tick mark and its label (matplotlib's default)
 _ROW_LABELS: weakref.WeakKeyDictionary[Axes, list[str]] = weakref.WeakKeyDictionary()
 

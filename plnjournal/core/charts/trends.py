@@ -35,6 +35,10 @@ from plnjournal.core.insights.avoidance_data import Scale
 from plnjournal.core.insights.chart_values import RatingMark, RatingSeries
 
 TOP, BOTTOM, LEFT, RIGHT = 1.05, 0.45, 0.45, 0.2
+# Marker area in points²: 6 pt across, so at least 6 px at the smallest scale the window
+# draws at (72 dpi) and visible in print.
+DOT_SIZE = 36
+WIDE_IN = 11.0  # wider than any page: laid out for a window
 TITLE_H, GAP_X, GAP_Y = 0.26, 0.3, 0.3
 
 
@@ -100,7 +104,9 @@ def trends_chart(
         cols = 1 if n == 1 else 2 if n <= 4 else 4
         pw, ph = (10.5, 3.6) if n == 1 else (2.85, 1.2)
     else:
-        pw, ph = 1.8, 0.8
+        # A page's panels are small; a wide window's (``width`` from the Insights pane) keep
+        # the window's size, as many to a row as fit.
+        pw, ph = (2.6, 1.1) if width >= WIDE_IN else (1.8, 0.8)
         cols = max(1, min(n, int((width - LEFT - RIGHT + GAP_X) // (pw + GAP_X))))
         pw = (width - LEFT - RIGHT - (cols - 1) * GAP_X) / cols  # fill the page's width
     rows = -(-n // cols)
@@ -206,18 +212,19 @@ def trends_chart(
         ax.scatter(
             self_x,
             self_y,
-            s=7,
+            s=DOT_SIZE,
             color=th.self_colour,
-            alpha=0.4,
+            alpha=0.6,
+            edgecolors=th.background,
             zorder=3,
-            linewidths=0,
+            linewidths=0.5,
         )
     if mentor_xy:
         mentor_x, mentor_y = zip(*mentor_xy, strict=True)
         ax.scatter(
             mentor_x,
             mentor_y,
-            s=18,
+            s=DOT_SIZE,
             marker="s",
             color=th.mentor_colour,
             edgecolors=th.background,

@@ -51,6 +51,7 @@ __all__ = [
     "days_text",
     "describe_score",
     "plural",
+    "points_text",
     "quiet_text",
     "quote",
     "score_facts",
@@ -300,10 +301,10 @@ def _by_points(g: Signal) -> tuple[float, int]:
 def describe_score(s: SkillScore) -> str:
     """A skill's score with every signal that gave points, for hover and details panes;
     never a sentence the facts do not support."""
-    lines = [f"{s.code} {s.skill} ({s.area}): {s.score} of 100 — {s.band}"]
+    lines = [f"{s.code} {s.skill} ({s.area}): {s.band}, avoidance score {s.score} out of 100"]
     for g in sorted(s.signals, key=lambda g: -g.points):
         if g.points > 0:
-            lines.append(f"• {LABELS[g.name]}: {g.points:g} of {g.weight:g} — {g.reason}")
+            lines.append(f"• {LABELS[g.name]}, {points_text(g)}: {g.reason}")
     if len(lines) == 1:
         lines.append(quiet_text(s))
     elif s.cadence_days is None:
@@ -312,6 +313,13 @@ def describe_score(s: SkillScore) -> str:
     last = s.last_reflected
     lines.append(f"Last reflected on: {short_date(last, s.as_of) if last else 'never'}")
     return "\n\n".join(lines)
+
+
+def points_text(g: Signal) -> str:
+    """What a signal adds, in words: "the full 40 points", "22 of a possible 40 points"."""
+    if g.points >= g.weight:
+        return f"the full {g.weight:g} points"
+    return f"{g.points:g} of a possible {g.weight:g} points"
 
 
 def quiet_text(s: SkillScore) -> str:

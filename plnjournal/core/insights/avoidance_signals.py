@@ -127,13 +127,16 @@ def cadence(facts: JournalFacts, s: SkillFacts) -> tuple[float, str | None]:
     if expected < MIN_EXPECTED:
         return 0.0, None
     span = min(facts.window_days, facts.journal_days + 1)
-    expected_text = f"{expected:.0f}" if expected >= 10 else f"{expected:.1f}".removesuffix(".0")
+    # A count of reflections, as a person says it: "about 6", never "6.4 expected".
+    whole = round(expected)
+    due = f"{whole}" if abs(expected - whole) < 0.05 else f"about {whole}"
     done = s.discussed_window
+    count = "No reflection" if done == 0 else plural(done, "reflection")
     reason = (
-        f"{plural(done, 'reflection')} discussing it in the last {span} days, against "
-        f"{expected_text} expected ({cadence_words(s, unit=True)})"
+        f"{count} discussing it in the last {span} days, where {due} were due "
+        f"({cadence_words(s, unit=True)})"
     )
-    return 1 - done / expected, reason[0].upper() + reason[1:]
+    return 1 - done / expected, reason
 
 
 def linked_only(facts: JournalFacts, s: SkillFacts) -> tuple[float, str | None]:

@@ -214,12 +214,14 @@ def make_chart(
     dark: bool = False,
     today: dt.date | None = None,
     include_private: bool = True,
+    width: float | None = None,
 ) -> Figure:
     """Read the data for one chart kind and draw it: what the ``chart`` command and the
     Insights window do. The avoidance and blind-spot charts are as of ``end``; the others
     cover ``start``–``end`` (default: the year up to today). Without ``include_private``
     (the ``chart`` command's default: a chart file is made to be shared), private reflections
-    and the ratings and commitments given with them count as if they did not exist."""
+    and the ratings and commitments given with them count as if they did not exist.
+    ``width``: inches to lay the chart out for (None: its own width)."""
     start, end = default_period(start, end, today)
     wanted = {c.casefold() for c in codes} if codes is not None else None
     private = include_private
@@ -229,21 +231,26 @@ def make_chart(
             for s in avoidance_scores(session, end, include_private=private)
             if wanted is None or s.code.casefold() in wanted
         ]
-        return figures.avoidance_chart(scores, dark=dark)
+        return figures.avoidance_chart(scores, dark=dark, width=width)
     if kind == "blindspots":
         matrix = skill_matrix(session, as_of=end, include_archived=False, include_private=private)
         if wanted is not None:
             matrix.rows = [r for r in matrix.rows if r.code.casefold() in wanted]
-        return figures.blindspot_chart(matrix, dark=dark)
+        return figures.blindspot_chart(matrix, dark=dark, width=width)
     if kind == "heatmap":
         return figures.heatmap_chart(
             reflection_heatmap(session, start, end, codes=codes, include_private=private),
             dark=dark,
+            width=width,
         )
     if kind == "trends":
         series = rating_history(session, start, end, codes=codes, include_private=private)
-        return figures.trends_chart(series, journal_scale(session), start, end, dark=dark)
+        return figures.trends_chart(
+            series, journal_scale(session), start, end, dark=dark, width=width
+        )
     if kind == "calendar":
         days = journaling_days(session, start, end, codes=codes, include_private=private)
-        return figures.calendar_chart(days, start, end, dark=dark, today=min(end, today or end))
+        return figures.calendar_chart(
+            days, start, end, dark=dark, today=min(end, today or end), width=width
+        )
     raise ValueError(f"unknown chart kind {kind!r}")

@@ -6,7 +6,7 @@ import datetime as dt
 
 from plnjournal.core.skills.evidence import Comparison
 from plnjournal.core.skills.matrix import RECENT_DAYS, MatrixRow, RatingPoint, SkillMatrix
-from plnjournal.core.words import plural
+from plnjournal.core.words import ago, plural
 from plnjournal.values import RatingOrigin, RatingSource
 
 ORIGIN_WORDS = {
@@ -85,10 +85,7 @@ def explain(row: MatrixRow, m: SkillMatrix) -> dict[str, str]:
     if row.last_reflected is None:
         out["last_reflected"] = "You have not linked any reflection to this skill yet."
     else:
-        text = (
-            f"Last reflection on {day(row.last_reflected)}, "
-            f"{plural(row.days_since_reflected or 0, 'day')} ago"
-        )
+        text = f"Last reflection on {day(row.last_reflected)}, {ago(row.days_since_reflected or 0)}"
         if row.cadence_days is not None:
             text += f"; you aimed for every {plural(row.cadence_days, 'day')}"
             if row.overdue_days:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from plnjournal.core.insights.avoidance import SkillScore, describe_score, quiet_text, short_date
-from plnjournal.core.words import plural
+from plnjournal.core.words import ago
 from plnjournal.gui.plain import literal
 from plnjournal.gui.skills.matrix_model import Tone
 from plnjournal.gui.tones import tone_background
@@ -106,9 +106,7 @@ class AvoidanceTableModel(QAbstractTableModel):
         if col == LAST:
             if s.last_reflected is None:
                 return "not yet" if s.not_yet_due else "never"  # as the skills matrix says
-            days = s.days_since or 0
-            ago = {0: "today", 1: "yesterday"}.get(days, f"{plural(days, 'day')} ago")
-            return f"{short_date(s.last_reflected, s.as_of)} ({ago})"
+            return f"{short_date(s.last_reflected, s.as_of)} ({ago(s.days_since or 0)})"
         if col == REASON:
             return s.reasons[0] if s.reasons else quiet_text(s)
         return ""

@@ -51,6 +51,16 @@ class ChartRequest:
 # 72 dpi (9 pt = 9 px) nor larger than at 110 dpi; narrower panes scroll.
 MIN_DPI, MAX_DPI = 72, 110
 MIN_WIDTH = 50  # logical pixels: narrower means the pane is not laid out yet
+# A pane wider than this (logical pixels) gets the chart laid out for its width at WIDE_DPI
+# (more room for bars and reasons, more panels a row) instead of the window's 11-13 inch
+# layout scaled up: the chart fills the pane with text at the usual size.
+WIDE_FROM, WIDE_DPI = 1200, 100
+
+
+def layout_width(width_px: int) -> float | None:
+    """Inches to lay a chart out for in a pane ``width_px`` wide (None: the window's own
+    layout, scaled to fit by ``screen_dpi``)."""
+    return width_px / WIDE_DPI if width_px >= WIDE_FROM else None
 
 
 def screen_dpi(fig_width_in: float, width_px: int) -> float:
@@ -121,7 +131,12 @@ class ChartPane(QWidget):
         def build(_progress: ProgressFn) -> tuple[ChartRequest, Prerendered]:
             with db.session() as session:
                 fig = make_chart(
-                    session, request.kind, start=request.start, end=request.end, dark=request.dark
+                    session,
+                    request.kind,
+                    start=request.start,
+                    end=request.end,
+                    dark=request.dark,
+                    width=layout_width(request.width_px),
                 )
             dpi = screen_dpi(fig.get_figwidth(), request.width_px)
             return request, chart_canvas.prerender(fig, ratio, dpi)

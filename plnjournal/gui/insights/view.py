@@ -55,7 +55,12 @@ from plnjournal.storage.db import Database
 from plnjournal.values import Band
 
 CHARTS = (
-    ("avoidance", "&Ranking", "Each bar is a skill's score, split into the signals it is made of."),
+    (
+        "avoidance",
+        "&Ranking",
+        "Each bar is a skill's score, split into the signals it is made of; hover a bar for "
+        "all its reasons.",
+    ),
     ("heatmap", "&Heat map", "Reflections per skill per week: an empty row is a skill you avoid."),
     ("blindspots", "&Blind spots", "Your latest rating, your mentor's and your target, per skill."),
     ("trends", "&Trends", "Your ratings and your mentors' over time, per skill."),

@@ -66,9 +66,10 @@ def test_the_details_behind_a_point(demo_db) -> None:
         blind = make_chart(s, "blindspots", end=TODAY, today=TODAY)
     top = details_at(ranking, ranking.axes[0], 10, 0)
     assert top.startswith(
-        "PA1 Difficult conversations with parents (Partnerships): 95 of 100 — act now"
+        "PA1 Difficult conversations with parents (Partnerships): act now, avoidance score 95 "
+        "out of 100"
     )
-    assert "• Time since the last reflection: 40 of 40 — Never reflected on" in top
+    assert "• Time since the last reflection, the full 40 points: Never reflected on" in top
     assert details_at(ranking, ranking.axes[0], 10, 99) is None
     pa1_row = next(i for i, t in enumerate(row_labels_of(heat.axes[0])) if "PA1" in t)
     assert details_at(heat, heat.axes[0], 10, pa1_row).endswith(": no reflections")

@@ -190,7 +190,7 @@ def test_ranking_and_reasons(db, known) -> None:
     assert never.last_reflected is None
     assert never.reasons == [
         "Never reflected on in 180 days of journaling (you aimed for every 30)",
-        "0 reflections discussing it in the last 90 days, against 3 expected (you aimed for "
+        "No reflection discussing it in the last 90 days, where 3 were due (you aimed for "
         "every 30 days)",
         "No feedback asked for or received on it in 180 days of journaling",
     ]

@@ -28,7 +28,7 @@ def test_ranking_model(qtmodeltester, demo_db) -> None:
     assert model.index(0, am.CODE).data() == "PA1"
     assert model.index(0, am.LAST).data() == "never"
     assert model.index(0, am.REASON).data().startswith("Never reflected on in")
-    assert "Unanswered feedback: 35 of 35" in model.index(0, am.SKILL).data(
+    assert "Unanswered feedback, the full 35 points" in model.index(0, am.SKILL).data(
         Qt.ItemDataRole.ToolTipRole
     )
     assert model.index(0, am.SCORE).data(am.SORT_ROLE) == 95
