@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -81,6 +82,10 @@ def parse_keywords(text: str) -> tuple[str, ...]:
 # --- words and stems -------------------------------------------------------------------------
 
 _stemmers = {lang: snowballstemmer.stemmer(name) for lang, name in _SNOWBALL.items()}
+# A Snowball stemmer keeps its word in itself while it works: two threads stemming at once
+# (two scorings in flight, e.g. Insights' date changed while it was scoring) corrupt each
+# other's word (IndexError in the stemmer). One lock per stemmer; a cached stem needs none.
+_stem_locks = {lang: threading.Lock() for lang in _SNOWBALL}
 # word → stem ("" for a stop word), per language: a journal's vocabulary is small, so each
 # word is stemmed once per process. Emptied (between two texts) when it grows past _CACHE_LIMIT.
 _stems: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
@@ -100,7 +105,11 @@ def stem(word: str, language: str = "en") -> str:
     cache = _stems[language]
     found = cache.get(word)
     if found is None:
-        found = "" if word in STOP_WORDS[language] else _plain(_stemmers[language].stemWord(word))
+        if word in STOP_WORDS[language]:
+            found = ""
+        else:
+            with _stem_locks[language]:
+                found = _plain(_stemmers[language].stemWord(word))
         cache[word] = found
     return found
 
