@@ -8,22 +8,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from plnjournal.core.insights.avoidance import SkillScore, describe_score, quiet_text, short_date
 from plnjournal.core.words import ago
 from plnjournal.gui.plain import literal
-from plnjournal.gui.skills.matrix_model import Tone
-from plnjournal.gui.tones import tone_background
+from plnjournal.gui.skills.matrix_model import BAND_TEXT, Tone
+from plnjournal.gui.tones import tone_background, tone_strong, tone_text
 from plnjournal.values import Band
 
 RANK, SCORE, BAND, CODE, SKILL, AREA, LAST, REASON = range(8)
-HEADERS = ("#", "Score", "Band", "Code", "Skill", "Area", "Last reflection", "Strongest reason")
+HEADERS = (
+    "Rank",
+    "Score out of 100",
+    "Band",
+    "Code",
+    "Skill",
+    "Area",
+    "Last reflection",
+    "Strongest reason",
+)
 BAND_TONES = {Band.ACT_NOW: Tone.BAD, Band.WATCH: Tone.WARN, Band.FINE: Tone.NONE}
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+TONE_ROLE = Qt.ItemDataRole.UserRole + 3
+SCORE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,8 +99,15 @@ class AvoidanceTableModel(QAbstractTableModel):
             return self._sort_key(s, index.row(), col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return literal(describe_score(s))  # names and mentors' comments
-        if role == Qt.ItemDataRole.BackgroundRole and col == BAND:
+        if role == Qt.ItemDataRole.BackgroundRole and col == BAND and s.band == Band.ACT_NOW:
+            # Only "act now" fills its cell, as in the skills matrix: watch is its bar.
             return tone_background(BAND_TONES[s.band], _palette())
+        if role == Qt.ItemDataRole.ForegroundRole and col == BAND and s.band == Band.ACT_NOW:
+            return tone_text(_palette())  # the text colour the tint was measured with
+        if role == TONE_ROLE:
+            return int(BAND_TONES[s.band])
+        if role == SCORE_ROLE:
+            return s.score
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (RANK, SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SKILL_ID_ROLE:
@@ -96,7 +121,7 @@ class AvoidanceTableModel(QAbstractTableModel):
         if col == SCORE:
             return str(s.score)
         if col == BAND:
-            return str(s.band)
+            return BAND_TEXT[s.band]
         if col == CODE:
             return s.code
         if col == SKILL:
@@ -118,3 +143,21 @@ class AvoidanceTableModel(QAbstractTableModel):
         if col == LAST:
             return -1 if s.days_since is None else -s.days_since  # never first when ascending
         return AvoidanceTableModel._display(s, row, col).casefold()
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """The score beside a bar in its band's colour: the number's visual weight."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Qt delegate API: the bar fills the cell's share of 100 under the number."""
+        super().paint(painter, option, index)
+        score = index.data(SCORE_ROLE)
+        if index.column() != SCORE or score is None:
+            return
+        tone = Tone(index.data(TONE_ROLE) or 0)
+        colour = tone_strong(tone, option.palette) or option.palette.color(
+            QPalette.ColorRole.PlaceholderText
+        )
+        rect = QRectF(option.rect).adjusted(6, 0, -6, -4)
+        bar = QRectF(rect.left(), rect.bottom() - 4, rect.width() * min(100, score) / 100, 4)
+        painter.fillRect(bar, colour)

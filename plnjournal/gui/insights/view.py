@@ -48,9 +48,10 @@ from plnjournal.core.words import plural
 from plnjournal.gui.empty_state import EmptyState
 from plnjournal.gui.insights import avoidance_model as am
 from plnjournal.gui.insights.chart_pane import ChartPane, ChartRequest
+from plnjournal.gui.insights.focus_card import FocusCard
 from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
-from plnjournal.gui.theme import is_dark, make_primary
+from plnjournal.gui.theme import is_dark
 from plnjournal.storage.db import Database
 from plnjournal.values import Band
 
@@ -135,6 +136,8 @@ class InsightsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.hideColumn(am.AREA)
+        self.table.hideColumn(am.RANK)  # the order is the rank; sorting by it still works
+        self.table.setItemDelegate(am.ScoreDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -160,9 +163,19 @@ class InsightsView(QWidget):
         ranked.setStretchFactor(1, 2)
         ranked.setSizes([900, 360])  # the list keeps its reasons column; the actions fit
 
+        # The most avoided skill above the list, unmistakable (gui/insights/focus_card.py).
+        self.focus = FocusCard()
+        self.focus.write_requested.connect(lambda: self._write_about(self.focus.score))
+        self.focus.feedback_requested.connect(lambda: self._ask_about(self.focus.score))
+        avoid = QWidget()
+        avoid_layout = QVBoxLayout(avoid)
+        avoid_layout.setContentsMargins(0, 8, 0, 0)
+        avoid_layout.addWidget(self.focus)
+        avoid_layout.addWidget(ranked, 1)
+
         # The list first, then a tab per chart: each gets the window's whole width.
         self.tabs = QTabWidget()
-        self.tabs.addTab(ranked, "What you &avoid")
+        self.tabs.addTab(avoid, "What you &avoid")
         self.panes: dict[str, ChartPane] = {}
         for kind, title, blurb in CHARTS:
             pane = ChartPane(db, kind, blurb)
@@ -201,8 +214,9 @@ class InsightsView(QWidget):
         font = self.act_label.font()
         font.setBold(True)
         self.act_label.setFont(font)
+        # Not primary: the card above the list has the screen's one primary action (on the
+        # most avoided skill); this one acts on the selected row.
         self.write_button = QPushButton("&Write about it now")
-        make_primary(self.write_button)  # the one action this list exists for
         self.write_button.clicked.connect(self._write_now)
         self.ask_button = QPushButton("Ask for &feedback…")
         self.ask_button.setToolTip("Write a feedback template on this skill for a mentor")
@@ -238,12 +252,16 @@ class InsightsView(QWidget):
         )
 
     def _write_now(self) -> None:
-        score = self.selected_score()
+        self._write_about(self.selected_score())
+
+    def _ask_for_feedback(self) -> None:
+        self._ask_about(self.selected_score())
+
+    def _write_about(self, score: SkillScore | None) -> None:
         if score is not None:
             self.write_requested.emit(score.skill_id, writing_title(score), writing_prompt(score))
 
-    def _ask_for_feedback(self) -> None:
-        score = self.selected_score()
+    def _ask_about(self, score: SkillScore | None) -> None:
         if score is not None:
             self.feedback_requested.emit(score.code)
 
@@ -290,8 +308,10 @@ class InsightsView(QWidget):
         selected = self.selected_skill_id()
         self.scores, self.first_entry = scores, first
         self.model.set_scores(scores)
+        self.focus.set_score(scores[0] if scores else None)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(am.SKILL, min(self.table.columnWidth(am.SKILL), 260))
+        self.table.setColumnWidth(am.SCORE, max(self.table.columnWidth(am.SCORE), 110))
         n = len(scores)
         self.status.setText(f"{plural(n, 'skill')} scored" if n else "No skills to score yet")
         self.getting_started.setVisible(bool(scores) and scores[0].getting_started)

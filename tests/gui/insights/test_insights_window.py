@@ -33,7 +33,7 @@ def test_ranking_model(qtmodeltester, demo_db) -> None:
     )
     assert model.index(0, am.SCORE).data(am.SORT_ROLE) == 95
     # The band beside the score, in words; the tint only repeats it.
-    assert model.index(0, am.BAND).data() == "act now"
+    assert model.index(0, am.BAND).data() == "▲▲ act now"
     assert model.index(0, am.BAND).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(len(scores) - 1, am.BAND).data() == "fine"
     assert model.index(len(scores) - 1, am.BAND).data(Qt.ItemDataRole.BackgroundRole) is None
