@@ -41,8 +41,12 @@ def prerender(fig: Figure, pixel_ratio: float = 1.0, dpi: float | None = None) -
     fig.set_dpi(fig._original_dpi * pixel_ratio)  # type: ignore[attr-defined]
     # Whole pixels, so the canvas (sized in whole pixels by Qt) matches the drawing exactly
     # and never has to draw it again on the GUI thread.
+    # A hair over the whole number: Agg truncates the size to whole pixels, and 1856 / 100 *
+    # 100 is 1855.9999…, which drew one pixel column short (a white line on a dark chart).
     w_in, h_in = fig.get_size_inches()
-    fig.set_size_inches(round(w_in * fig.dpi) / fig.dpi, round(h_in * fig.dpi) / fig.dpi)
+    fig.set_size_inches(
+        (round(w_in * fig.dpi) + 1e-6) / fig.dpi, (round(h_in * fig.dpi) + 1e-6) / fig.dpi
+    )
     agg = FigureCanvasAgg(fig)
     agg.draw()  # type: ignore[no-untyped-call]  # matplotlib's backend_agg has no type hints
     # The key matplotlib compares before reusing a renderer (its own, whatever the version).

@@ -32,3 +32,16 @@ def test_a_figure_of_fractional_pixel_size_is_shown_as_drawn(qtbot) -> None:
     image = canvas.grab().toImage()
     assert draws == []  # painting copied the worker's pixels
     assert len(_colours(image)) > 5  # and they are the chart, not a blank page
+
+
+def test_the_drawing_covers_the_canvas_to_its_last_pixel(qtbot) -> None:
+    """18.56 in at 100 dpi is 1855.99… px in floating point: Agg drew one column short, and
+    the canvas showed it as a white line down a dark chart's right edge."""
+    for width_px in (1856, 1874, 985):
+        fig = Figure(figsize=(width_px / 100, 3), facecolor="#1E1F22")
+        canvas = ChartCanvas(prerender(fig, 1.0, 100.0))
+        qtbot.addWidget(canvas)
+        image = canvas.grab().toImage()
+        assert canvas.width() == width_px
+        assert image.pixelColor(width_px - 1, 10).name() == "#1e1f22"
+        assert image.pixelColor(10, image.height() - 1).name() == "#1e1f22"
