@@ -63,7 +63,7 @@ def ten_years(years: int) -> Path:
     path = ROOT / "bench" / "out" / f"{years}y.sqlite3"
     if not path.exists():
         subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "generate.py"), "--years", str(years)],
+            [sys.executable, str(ROOT / "bench" / "generate.py"), "--size", str(years)],
             check=True,
         )
     return path
