@@ -36,8 +36,6 @@ def _password_field(name: str) -> QLineEdit:
 class NewPassphrase(QWidget):
     """Two fields for a new passphrase; ``problem()`` says why it cannot be used yet."""
 
-    changed = Signal()
-
     def __init__(self, label: str = "Passphrase", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.first = _password_field(label)
@@ -46,8 +44,6 @@ class NewPassphrase(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(f"{label}:", self.first)
         form.addRow("Type it again:", self.again)
-        self.first.textChanged.connect(self.changed.emit)
-        self.again.textChanged.connect(self.changed.emit)
 
     def text(self) -> str:
         """The passphrase typed."""
