@@ -160,7 +160,7 @@ class AppLock(QObject):
         self.idle.stop()
         # Reads still running finish before their connections (which hold the key) close.
         tasks.wait_for_background_work(5000)
-        window.db.close()
+        window.db.forget_engine()  # SQLCipher's connections and the engine hold the key
         self.keys.lock(window.db.path)
         log.info("the window locked")
         self.locked.emit()

@@ -31,6 +31,10 @@ HEAVY = (
     "plnjournal.core.insights.avoidance",
     "openpyxl",
     "psycopg",  # programme mode's driver: loaded only for a journal in a programme
+    # A plain journal never loads the cipher, the key derivation or the keyring.
+    "sqlcipher3",
+    "cryptography",
+    "keyring",
 )
 
 

@@ -1,0 +1,102 @@
+"""End to end with the storage layer's real encryption: a journal encrypted, the window
+started on it (the unlock screen first), written in, locked and unlocked again."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from plnjournal.errors import JournalLocked
+from plnjournal.gui.privacy import feature
+from plnjournal.gui.privacy import keys as keys_module
+from plnjournal.gui.privacy.unlock_screen import UnlockWindow
+from plnjournal.gui.shell import app, first_start
+from plnjournal.gui.shell.main_window import MainWindow
+from plnjournal.storage import encryption
+from plnjournal.storage.db import open_database
+from plnjournal.storage.key_wrap import FAST_KDF_ENV
+from tests.conftest import TODAY
+
+PASSPHRASE = "a passphrase for tests"
+
+
+@pytest.fixture
+def encrypted_path(teaching_db, monkeypatch):
+    """The teaching journal, encrypted (with the fast key derivation tests use) and locked,
+    as a new process finds it; the window uses the real keys."""
+    monkeypatch.setenv(FAST_KDF_ENV, "1")
+    first_start.mark_done(teaching_db)
+    path = teaching_db.path
+    teaching_db.close()
+    recovery = encryption.encrypt(path, PASSPHRASE)
+    assert recovery
+    encryption.lock(path)
+    monkeypatch.setattr(keys_module, "journal_keys", keys_module.StorageKeys)
+    yield path
+    encryption.lock(path)
+
+
+def _tops(kind):
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def test_the_window_starts_at_the_unlock_screen_and_opens_the_journal(qtbot, encrypted_path):
+    seen: dict[str, object] = {}
+
+    def at_the_unlock_screen() -> None:
+        unlock = _tops(UnlockWindow)
+        if not unlock:
+            QTimer.singleShot(20, at_the_unlock_screen)
+            return
+        seen["locked"] = not encryption.is_unlocked(encrypted_path)
+        screen = unlock[0].screen_
+        screen.field.setText("not the passphrase")
+        screen.button.click()
+        QTimer.singleShot(20, lambda: then_right(screen))
+
+    def then_right(screen) -> None:
+        if "does not open" not in screen.message.text():
+            QTimer.singleShot(20, lambda: then_right(screen))
+            return
+        seen["wrong said"] = True
+        screen.field.setText(PASSPHRASE)
+        screen.button.click()
+        QTimer.singleShot(20, in_the_window)
+
+    def in_the_window() -> None:
+        windows = _tops(MainWindow)
+        if not windows:
+            QTimer.singleShot(20, in_the_window)
+            return
+        window = windows[0]
+        seen["skills"] = window.journal.skills.model is not None
+        window.close()
+
+    QTimer.singleShot(0, at_the_unlock_screen)
+    assert app.run_gui(encrypted_path) == 0
+    assert seen == {"locked": True, "wrong said": True, "skills": True}
+
+
+def test_the_app_lock_saves_drops_the_key_and_unlocks(qtbot, encrypted_path):
+    encryption.unlock(encrypted_path, PASSPHRASE)
+    db = open_database(encrypted_path)
+    window = MainWindow(db, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
+        window.show()
+    lock = feature.lock_of(window)
+    assert lock is not None  # an encrypted journal locks
+    window.journal.editor.body.insertPlainText("Kept through the lock.")
+    lock.lock()
+    assert not encryption.is_unlocked(encrypted_path)
+    with pytest.raises(JournalLocked), db.session() as s:
+        s.connection()
+    with qtbot.waitSignal(lock.unlocked, timeout=30_000):
+        lock.screen.field.setText(PASSPHRASE)
+        lock.screen.button.click()
+    with db.reading() as conn:
+        assert conn.execute("SELECT body FROM entries").fetchall() == [("Kept through the lock.",)]
+    assert window.journal.editor.body.toPlainText() == "Kept through the lock."
+    window.close()
+    db.close()
