@@ -32,6 +32,7 @@ from plnjournal.gui.plain import plain_label
 from plnjournal.gui.privacy.app_lock import MINUTES_RANGE, lock_minutes, set_lock_minutes
 from plnjournal.gui.privacy.keys import JournalKeys
 from plnjournal.gui.privacy.recovery_key import NewPassphrase, RecoveryKeyView
+from plnjournal.gui.privacy.unlock_screen import mute
 from plnjournal.gui.tasks import run_in_background, show_error
 
 
@@ -175,6 +176,8 @@ class NewRecoveryKeyDialog(QDialog):
         self.view = RecoveryKeyView(key)
         self.pages.addWidget(self.view)
         self.pages.setCurrentWidget(self.view)
+        self.pages.removeWidget(self.pages.widget(0))  # the passphrase page's height goes too
+        self.adjustSize()
         self.ok.setText("Done")
         self.ok.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
@@ -236,8 +239,8 @@ class PrivacyDialog(QDialog):
         if encrypted:
             enc_layout.addWidget(
                 _note(
-                    "This journal is encrypted: its file, its backups and its exports to "
-                    "backup open only with your passphrase or your recovery key."
+                    "This journal is encrypted: the file and its backups open only with your "
+                    "passphrase or your recovery key."
                 )
             )
             buttons = QHBoxLayout()
@@ -251,7 +254,7 @@ class PrivacyDialog(QDialog):
                 "the system's keyring; anyone who can use the account can then read it. The "
                 "lock after idle minutes still asks for the passphrase."
             )
-            remember_note.setEnabled(False)  # drawn muted: an explanation, not a control
+            mute(remember_note)
             remember_note.setContentsMargins(24, 0, 0, 0)
             enc_layout.addWidget(remember_note)
         else:
@@ -269,6 +272,7 @@ class PrivacyDialog(QDialog):
         self.minutes.setSuffix(" minutes")
         self.minutes.setAccessibleName("Lock after minutes without use")
         self.minutes.setValue(lock_minutes())
+        self.minutes.setMaximumWidth(self.minutes.sizeHint().width() + 40)
         self.minutes.valueChanged.connect(self._set_minutes)
         self.lock_button = QPushButton("Lock now")
         self.lock_button.clicked.connect(self._lock)

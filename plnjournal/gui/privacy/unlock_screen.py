@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from plnjournal.errors import PlnError, WrongPassphrase
 from plnjournal.gui.plain import plain_label
 from plnjournal.gui.privacy.keys import JournalKeys
+from plnjournal.gui.tones import blend
 from plnjournal.lazy import lazy_module
 
 # Off the first paint (the unlock screen is it, for an encrypted journal): the background
@@ -41,6 +43,17 @@ LONGEST_WAIT = 60
 
 # ``schedule(milliseconds, callback)``: QTimer.singleShot by default; tests pass a fake clock.
 Schedule = Callable[[int, Callable[[], None]], None]
+
+
+def mute(label: QLabel) -> QLabel:
+    """Draw ``label`` in a quieter grey that stays legible (a disabled label's is too faint)."""
+    palette = label.palette()
+    role = QPalette.ColorRole.WindowText
+    palette.setColor(
+        role, blend(palette.color(role), palette.color(QPalette.ColorRole.Window), 0.4)
+    )
+    label.setPalette(palette)
+    return label
 
 
 def wait_after(failures: int) -> int:
@@ -88,7 +101,7 @@ class UnlockScreen(QWidget):
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         name.setAccessibleName("The journal's file")
         name.setToolTip(str(path))
-        name.setEnabled(False)  # drawn muted
+        mute(name)
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setPlaceholderText("Passphrase or recovery key")
@@ -118,7 +131,7 @@ class UnlockScreen(QWidget):
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setEnabled(False)
+        mute(hint)
 
         card = QWidget()
         card.setMaximumWidth(460)
