@@ -120,7 +120,7 @@ class NewRecoveryKeyDialog(QDialog):
         self.keys, self.path = keys, path
         self.view: RecoveryKeyView | None = None
         self.pages = QStackedWidget()
-        ask = QWidget()
+        ask = self.ask_page = QWidget()
         self.passphrase = _password_field("Passphrase")
         self.message = plain_label()
         self.message.setWordWrap(True)
@@ -176,7 +176,7 @@ class NewRecoveryKeyDialog(QDialog):
         self.view = RecoveryKeyView(key)
         self.pages.addWidget(self.view)
         self.pages.setCurrentWidget(self.view)
-        self.pages.removeWidget(self.pages.widget(0))  # the passphrase page's height goes too
+        self.pages.removeWidget(self.ask_page)  # its height goes too (it is kept, hidden)
         self.adjustSize()
         self.ok.setText("Done")
         self.ok.setEnabled(False)
