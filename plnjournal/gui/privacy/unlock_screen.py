@@ -89,6 +89,7 @@ class UnlockScreen(QWidget):
         self.failures = 0
         self._schedule = schedule or self._single_shot
         self._working = False
+        self._done = False  # unlocked (``unlocked`` is emitted once)
 
         title = QLabel(heading)
         title.setTextFormat(Qt.TextFormat.PlainText)
@@ -170,24 +171,28 @@ class UnlockScreen(QWidget):
             self.field.setFocus()
 
     def _try_keyring(self) -> None:
-        self._set_working(True, "Unlocking with the key this computer remembers…")
+        """Ask the keyring in the background while the field stays open: a keyring can be slow
+        to answer (a desktop's secret service), and the user may type meanwhile."""
+        self.busy.show()
         keys, path = self.keys, self.path
+
+        def said(message: str) -> None:
+            self.busy.setVisible(self._working)
+            if not self._working and not self.message.text():
+                self.message.setText(message)
 
         def remembered(opened: bool | None) -> None:
             if opened:
-                self._set_working(False)
-                self.unlocked.emit()
+                self._opened()
             elif opened is None:  # nothing remembered here: the user types it
-                self._set_working(False)
+                said("")
             else:
-                self._set_working(False, "The key this computer remembers no longer fits.")
+                said("The key this computer remembers no longer fits: type the passphrase.")
 
         def failed(exc: BaseException) -> None:
             # A keyring that cannot be read is no reason to keep the user out: they type it.
             log.warning("the remembered key could not be read: %s", type(exc).__name__)
-            self._set_working(
-                False, "The key this computer remembers could not be read: type the passphrase."
-            )
+            said("The key this computer remembers could not be read: type the passphrase.")
 
         tasks.run_in_background(
             self,
@@ -215,6 +220,9 @@ class UnlockScreen(QWidget):
         )
 
     def _opened(self) -> None:
+        if self._done:  # the keyring and the passphrase both opened it
+            return
+        self._done = True
         self.failures = 0
         self._set_working(False)
         self.unlocked.emit()

@@ -90,3 +90,33 @@ def test_a_forgotten_key_asks_for_the_passphrase(qtbot) -> None:
     qtbot.waitUntil(lambda: screen.field.isEnabled() and not screen._working, timeout=5000)
     assert not keys.unlocked and keys.calls == []  # nothing remembered: nothing tried
     assert screen.message.text() == ""
+
+
+def test_a_slow_keyring_never_keeps_the_user_from_typing(qtbot) -> None:
+    import threading
+
+    keys = FakeKeys(remembered=True)
+    answer = threading.Event()
+    asked = keys.is_remembered
+
+    def slow(path):
+        answer.wait(10)
+        return asked(path)
+
+    keys.is_remembered = slow
+    screen = UnlockScreen(keys, keys_path(), try_keyring=True, schedule=FakeClock())
+    qtbot.addWidget(screen)
+    unlocked: list[bool] = []
+    screen.unlocked.connect(lambda: unlocked.append(True))
+    screen.show()
+    qtbot.waitUntil(screen.busy.isVisible)
+    assert screen.field.isEnabled()  # the keyring has not answered: typing goes on
+    _try(qtbot, screen, "correct horse")
+    assert unlocked == [True]
+    answer.set()  # the keyring's answer comes later: the screen says "unlocked" once only
+    from plnjournal.gui.tasks import wait_for_background_work
+
+    wait_for_background_work()
+    qtbot.waitUntil(lambda: ("unlock_from_keyring",) in keys.calls)
+    qtbot.wait(50)
+    assert unlocked == [True]
