@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from plnjournal.errors import PlnError, WrongPassphrase
 from plnjournal.gui.plain import plain_label
+from plnjournal.gui.prefs import app_settings
 from plnjournal.gui.privacy.keys import JournalKeys
-from plnjournal.gui.tones import blend
 from plnjournal.lazy import lazy_module
 
 # Off the first paint (the unlock screen is it, for an encrypted journal): the background
@@ -46,12 +46,18 @@ Schedule = Callable[[int, Callable[[], None]], None]
 
 
 def mute(label: QLabel) -> QLabel:
-    """Draw ``label`` in a quieter grey that stays legible (a disabled label's is too faint)."""
+    """Draw ``label`` in a quieter grey that stays legible (a disabled label's is too faint):
+    its text colour 40% of the way to the background's. (Not gui/tones.blend: that module
+    loads the skills matrix, and with it SQLAlchemy, onto the unlock screen's first paint.)"""
     palette = label.palette()
-    role = QPalette.ColorRole.WindowText
-    palette.setColor(
-        role, blend(palette.color(role), palette.color(QPalette.ColorRole.Window), 0.4)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    quiet = QColor(
+        round(text.red() * 0.6 + back.red() * 0.4),
+        round(text.green() * 0.6 + back.green() * 0.4),
+        round(text.blue() * 0.6 + back.blue() * 0.4),
     )
+    palette.setColor(QPalette.ColorRole.WindowText, quiet)
     label.setPalette(palette)
     return label
 
@@ -257,9 +263,12 @@ class UnlockScreen(QWidget):
 
 
 class UnlockWindow(QDialog):
-    """The unlock screen as the app's first window (an encrypted journal's start)."""
+    """The unlock screen as the app's first window (an encrypted journal's start). ``typed``:
+    a passphrase tried as soon as the screen shows (the bench's, from a file)."""
 
-    def __init__(self, keys: JournalKeys, path: Path, *, try_keyring: bool = True) -> None:
+    def __init__(
+        self, keys: JournalKeys, path: Path, *, try_keyring: bool = True, typed: str | None = None
+    ) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle("PLN Journal")
         self.setObjectName("unlockWindow")
@@ -269,15 +278,17 @@ class UnlockWindow(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.screen_)
         self.resize(1100, 750)  # the main window's first size: it takes this one's place
+        geometry = app_settings().value("window/geometry")  # and where it was last
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.screen_.field.setFocus()
+        if typed:
+            self.screen_.field.setText(typed)
+            QTimer.singleShot(0, self, self.screen_.try_unlock)
 
 
-def unlock_at_start(
-    keys: JournalKeys, path: Path, restore_geometry: Callable[[QWidget], object] | None = None
-) -> bool:
+def unlock_at_start(keys: JournalKeys, path: Path, *, typed: str | None = None) -> bool:
     """Show the unlock window until the journal's key is held (True) or the window is closed
     (False: the app ends without having read the journal)."""
-    window = UnlockWindow(keys, path)
-    if restore_geometry is not None:
-        restore_geometry(window)
+    window = UnlockWindow(keys, path, try_keyring=not typed, typed=typed)
     return window.exec() == QDialog.DialogCode.Accepted

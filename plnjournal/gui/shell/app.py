@@ -81,7 +81,9 @@ def run_gui(
 
     if encrypted and not keys.is_unlocked(db_path):  # nothing of the journal is read before
         before_dialog()
-        if not unlock_screen.unlock_at_start(keys, db_path):
+        # bench/window_encrypted.py: the passphrase is typed at once, from its file
+        typed = bench_ready.bench_passphrase() if os.environ.get("PLNJOURNAL_BENCH_READY") else None
+        if not unlock_screen.unlock_at_start(keys, db_path, typed=typed):
             return 0  # closed without unlocking: nothing was read
     db = guard.open_journal(quick_check=check, before_asking=before_dialog)
     if db is None:

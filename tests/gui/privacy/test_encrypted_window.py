@@ -100,3 +100,35 @@ def test_the_app_lock_saves_drops_the_key_and_unlocks(qtbot, encrypted_path):
     assert window.journal.editor.body.toPlainText() == "Kept through the lock."
     window.close()
     db.close()
+
+
+@pytest.mark.slow
+def test_the_encrypted_start_stays_light(encrypted_path, tmp_path) -> None:
+    """The real start on an encrypted journal, through the unlock screen (the passphrase typed
+    from its file, as the bench does), up to the window ready for typing: only the cipher and
+    the key derivation are added to what a plain start loads, never SQLAlchemy."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLNJOURNAL_")}
+    env |= {
+        "PLNJOURNAL_HOME": str(tmp_path / "home"),
+        "PLNJOURNAL_BENCH_READY": "1",
+        "PLNJOURNAL_PASSPHRASE_FILE": str(secret),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "plnjournal", "--db", str(encrypted_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    found = re.search(r"PLNJOURNAL_BENCH_READY \S+ cpu=\S+ maxrss_kb=\d+ heavy=(\S*)", done.stdout)
+    assert found, done.stdout + done.stderr[-2000:]
+    assert set(found.group(1).split(",")) == {"sqlcipher3", "cryptography"}
+    assert done.returncode == 0
