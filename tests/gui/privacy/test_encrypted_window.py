@@ -132,3 +132,29 @@ def test_the_encrypted_start_stays_light(encrypted_path, tmp_path) -> None:
     assert found, done.stdout + done.stderr[-2000:]
     assert set(found.group(1).split(",")) == {"sqlcipher3", "cryptography"}
     assert done.returncode == 0
+
+
+def test_the_daily_reminder_waits_while_the_window_is_locked(qtbot, encrypted_path) -> None:
+    import datetime as dt
+
+    from plnjournal.gui.shell.reminder import DailyReminder
+
+    encryption.unlock(encrypted_path, PASSPHRASE)
+    db = open_database(encrypted_path)
+    window = MainWindow(db, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    lock = feature.start_lock(window, keys_module.StorageKeys(), interval_ms=600_000)
+    clock = [dt.datetime(2026, 12, 5, 17, 0)]
+    daily = DailyReminder(db, window, now=lambda: clock[0], load=False)
+    daily.set_time(dt.time(18, 0))
+    reminded: list[str] = []
+    daily.reminded.connect(reminded.append)
+    lock.lock()
+    clock[0] = dt.datetime(2026, 12, 5, 18, 1)
+    assert daily.check() is False  # the journal cannot be read: no error, asked again later
+    with qtbot.waitSignal(lock.unlocked, timeout=30_000):
+        lock.screen.field.setText(PASSPHRASE)
+        lock.screen.button.click()
+    assert daily.check() is True and len(reminded) == 1
+    window.close()
+    db.close()
