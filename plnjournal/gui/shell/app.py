@@ -47,6 +47,8 @@ def run_gui(
     asked before it is made, and a "no" is that message as an ``InputError``."""
     keys = privacy_keys.journal_keys()
     encrypted = keys.is_encrypted(db_path)
+    if encrypted and smoke_test and not keys.is_unlocked(db_path):  # no one to type it
+        raise InputError(f"{db_path}: the journal is encrypted; a smoke test needs a plain journal")
     # The whole-file check runs while Qt loads; its verdict is asked before the journal opens.
     # An encrypted file is checked once unlocked, when it opens (its pages need the key).
     check = None if encrypted else QuickCheck.start(db_path)

@@ -158,3 +158,57 @@ def test_the_daily_reminder_waits_while_the_window_is_locked(qtbot, encrypted_pa
     assert daily.check() is True and len(reminded) == 1
     window.close()
     db.close()
+
+
+def test_a_new_journal_is_encrypted_at_its_first_start(qtbot, tmp_path, monkeypatch) -> None:
+    """The welcome dialog's offer, with the real encryption: the plain file is replaced, the
+    recovery key shown, and the window opens on the encrypted journal."""
+    from plnjournal.storage import keys as storage_keys
+
+    monkeypatch.setenv(FAST_KDF_ENV, "1")
+    monkeypatch.setattr(keys_module, "journal_keys", keys_module.StorageKeys)
+    path = tmp_path / "new.sqlite3"
+    seen: dict[str, object] = {}
+
+    def at_the_welcome() -> None:
+        dialogs = _tops(first_start.FirstStartDialog)
+        if not dialogs:
+            QTimer.singleShot(20, at_the_welcome)
+            return
+        dialog = dialogs[0]
+        dialog.choose(first_start.EMPTY)
+        dialog.offer.first.setText(PASSPHRASE)
+        dialog.offer.again.setText(PASSPHRASE)
+        dialog.accept()
+        QTimer.singleShot(20, lambda: at_the_key(dialog))
+
+    def at_the_key(dialog) -> None:
+        if dialog.key_step is None:
+            QTimer.singleShot(20, lambda: at_the_key(dialog))
+            return
+        seen["key"] = dialog.key_step.view.key
+        dialog.key_step.view.kept.setChecked(True)
+        dialog.key_step.continue_button.click()
+        QTimer.singleShot(20, in_the_window)
+
+    def in_the_window() -> None:
+        windows = _tops(MainWindow)
+        if not windows:
+            QTimer.singleShot(20, in_the_window)
+            return
+        seen["encrypted"] = storage_keys.is_encrypted(windows[0].db.path)
+        windows[0].close()
+
+    QTimer.singleShot(0, at_the_welcome)
+    try:
+        assert app.run_gui(path) == 0
+    finally:
+        encryption.lock(path)
+    assert seen["encrypted"] is True
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+    encryption.unlock(path, str(seen["key"]))  # the key shown opens it
+    db = open_database(path)
+    with db.reading() as conn:
+        assert conn.execute("SELECT count(*) FROM frameworks").fetchone() == (1,)
+    db.close()
+    encryption.lock(path)

@@ -75,3 +75,14 @@ def test_closing_the_unlock_screen_ends_without_opening(
     QTimer.singleShot(0, close_it)
     assert app.run_gui(teaching_db.path) == 0
     assert opened == [] and not plain_keys.unlocked
+
+
+def test_a_smoke_test_on_a_locked_journal_is_refused(qtbot, teaching_db, plain_keys) -> None:
+    import pytest
+
+    from plnjournal.errors import InputError
+
+    plain_keys.encrypted = True
+    with pytest.raises(InputError, match="encrypted"):
+        app.run_gui(teaching_db.path, smoke_test=True)
+    assert plain_keys.calls == []
