@@ -27,6 +27,9 @@ tasks = lazy_module("plnjournal.gui.tasks")
 
 log = logging.getLogger(__name__)
 
+# The window types that come back on unlock (not popups: menus, tooltips).
+WINDOW_KINDS = frozenset({Qt.WindowType.Window, Qt.WindowType.Dialog})
+
 LOCK_MINUTES_KEY = "privacy/lock_minutes"
 DEFAULT_LOCK_MINUTES = 10
 MINUTES_RANGE = (1, 240)
@@ -166,8 +169,9 @@ class AppLock(QObject):
         self.locked.emit()
 
     def _hide_other_windows(self) -> None:
-        """A question being asked (a modal dialog) is cancelled; other windows of the app
-        (search, progress) are hidden and come back on unlock."""
+        """A question being asked (a modal dialog) is cancelled; the app's other windows
+        (search, feedback, insights, progress) are hidden, and all but progress come back on
+        unlock."""
         for top in QApplication.topLevelWidgets():
             if not shiboken6.isValid(top) or top is self.window or not top.isVisible():
                 continue  # (a dialog closed by its parent's closing is gone by now)
@@ -178,7 +182,10 @@ class AppLock(QObject):
                     self._hidden.append(top)
             else:
                 top.hide()
-                if isinstance(top, QDialog) and not isinstance(top, QProgressDialog):
+                # Windows come back (a menu or a tooltip does not; a progress dialog's work
+                # goes on, and its result is shown as usual).
+                kind = top.windowType()
+                if kind in WINDOW_KINDS and not isinstance(top, QProgressDialog):
                     self._hidden.append(top)
 
     def _unlocked(self) -> None:

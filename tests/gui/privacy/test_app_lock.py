@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from plnjournal.gui.privacy import feature
 from plnjournal.gui.privacy.app_lock import IdleWatch, lock_minutes, set_lock_minutes
@@ -77,14 +77,16 @@ def test_dialogs_are_closed_or_hidden_and_come_back(qtbot, make_window, teaching
     question = QDialog(window)
     question.setWindowModality(Qt.WindowModality.WindowModal)
     question.open()
-    qtbot.waitUntil(lambda: search.isVisible() and question.isVisible())
+    other = QWidget(window, Qt.WindowType.Window)  # a window of its own (feedback, insights)
+    other.show()
+    qtbot.waitUntil(lambda: search.isVisible() and question.isVisible() and other.isVisible())
     lock.lock()
-    assert not search.isVisible() and not question.isVisible()
+    assert not search.isVisible() and not question.isVisible() and not other.isVisible()
     assert question.result() == QDialog.DialogCode.Rejected  # as if cancelled
     with qtbot.waitSignal(lock.unlocked, timeout=5000):
         lock.screen.field.setText("correct horse")
         lock.screen.button.click()
-    assert search.isVisible() and not question.isVisible()
+    assert search.isVisible() and other.isVisible() and not question.isVisible()
 
 
 def test_input_restarts_the_idle_count(qtbot) -> None:
