@@ -209,7 +209,18 @@ class AppLock(QObject):
         self.unlocked.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """QObject.eventFilter on the window: the lock screen covers all of it."""
-        if event.type() == QEvent.Type.Resize and self.screen is not None:
+        """QObject.eventFilter on the window: the lock screen covers all of it; closing while
+        locked with text not yet saved waits for the unlock (the window's own close would
+        put that text on the clipboard when its save fails)."""
+        if self.screen is None or watched is not self.window:
+            return False
+        if event.type() == QEvent.Type.Resize:
             self.screen.setGeometry(self.window.rect())
+        elif event.type() == QEvent.Type.Close and self.window.journal.editor.is_dirty():
+            event.ignore()
+            self.screen.message.setText(
+                "Unlock first: what you were writing is not saved yet, and PLN Journal cannot "
+                "save it while the journal is locked."
+            )
+            return True
         return False

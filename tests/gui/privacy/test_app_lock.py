@@ -154,3 +154,21 @@ def test_an_encrypted_journal_locks_once_loaded(qtbot, teaching_db, monkeypatch)
         lock.screen.field.setText("correct horse")
         lock.screen.button.click()
     window.close()
+
+
+def test_closing_while_locked_with_unsaved_text_waits_for_the_unlock(
+    qtbot, make_window, teaching_db
+) -> None:
+    window = make_window(teaching_db)
+    lock = feature.start_lock(window, FakeKeys(), interval_ms=60_000, schedule=FakeClock())
+    lock.lock()
+    window.journal.editor.body.insertPlainText("Not saved: a save failed before the lock.")
+    assert window.journal.editor.is_dirty()
+    assert not window.close()  # refused, and said
+    assert "Unlock first" in lock.screen.message.text()
+    assert QApplication.clipboard().text() != "Not saved: a save failed before the lock."
+    with qtbot.waitSignal(lock.unlocked, timeout=5000):
+        lock.screen.field.setText("correct horse")
+        lock.screen.button.click()
+    assert window.close()
+    assert _bodies(teaching_db) == ["Not saved: a save failed before the lock."]
