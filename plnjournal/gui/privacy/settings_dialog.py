@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from plnjournal.errors import PlnError, WrongPassphrase
 from plnjournal.gui.plain import plain_label
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.privacy.app_lock import MINUTES_RANGE, lock_minutes, set_lock_minutes
 from plnjournal.gui.privacy.keys import JournalKeys
 from plnjournal.gui.privacy.recovery_key import NewPassphrase, RecoveryKeyView
 from plnjournal.gui.privacy.unlock_screen import mute
 from plnjournal.gui.tasks import run_in_background, show_error
+from plnjournal.gui.theme import make_primary
 
 
 def _note(text: str) -> QLabel:
@@ -65,6 +67,7 @@ class ChangePassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change")
+        make_primary(self.buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.buttons.accepted.connect(self.change)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -143,6 +146,7 @@ class NewRecoveryKeyDialog(QDialog):
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("Make a new key")
+        make_primary(self.ok)
         self.buttons.accepted.connect(self._next)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -307,6 +311,7 @@ class PrivacyDialog(QDialog):
         layout.addWidget(close)
         self.setMinimumWidth(560)
         self.setMaximumWidth(760)
+        remember_geometry(self, "privacy", (600, 460))
         if encrypted:
             self._read_remembered()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from plnjournal.gui.plain import plain_label
 from plnjournal.gui.privacy.keys import passphrase_problem
 from plnjournal.gui.privacy.recovery_key import RecoveryKeyView
+from plnjournal.gui.theme import make_primary
 
 
 class EncryptionOffer(QWidget):
@@ -96,6 +97,7 @@ class RecoveryKeyStep(QWidget):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.continue_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.continue_button.setText("Continue")
+        make_primary(self.continue_button)
         self.continue_button.setEnabled(False)
         self.view.confirmed_changed.connect(self.continue_button.setEnabled)
         buttons.accepted.connect(self.done.emit)

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from plnjournal.errors import PlnError, WrongPassphrase
 from plnjournal.gui.plain import plain_label
-from plnjournal.gui.prefs import app_settings
+from plnjournal.gui.prefs import app_settings, fit_to_screen
 from plnjournal.gui.privacy.keys import JournalKeys
+from plnjournal.gui.theme import make_primary
 from plnjournal.lazy import lazy_module
 
 # Off the first paint (the unlock screen is it, for an encrypted journal): the background
@@ -117,6 +118,7 @@ class UnlockScreen(QWidget):
         self.field.returnPressed.connect(self.try_unlock)
         self.button = QPushButton("Unlock")
         self.button.setDefault(True)
+        make_primary(self.button)
         self.button.clicked.connect(self.try_unlock)
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
@@ -277,7 +279,7 @@ class UnlockWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.screen_)
-        self.resize(1100, 750)  # the main window's first size: it takes this one's place
+        fit_to_screen(self, 1100, 750)  # the main window's first size: it takes this one's place
         geometry = app_settings().value("window/geometry")  # and where it was last
         if geometry is not None:
             self.restoreGeometry(geometry)
