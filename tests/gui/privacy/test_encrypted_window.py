@@ -37,15 +37,21 @@ def encrypted_path(teaching_db, monkeypatch):
     encryption.lock(path)
 
 
-def _tops(kind):
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+def _tops(kind, before=()):
+    """The visible windows of ``kind``, leaving out those open before (another test's)."""
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, kind) and w.isVisible() and all(w is not b for b in before)
+    ]
 
 
 def test_the_window_starts_at_the_unlock_screen_and_opens_the_journal(qtbot, encrypted_path):
     seen: dict[str, object] = {}
+    before = QApplication.topLevelWidgets()
 
     def at_the_unlock_screen() -> None:
-        unlock = _tops(UnlockWindow)
+        unlock = _tops(UnlockWindow, before)
         if not unlock:
             QTimer.singleShot(20, at_the_unlock_screen)
             return
@@ -65,7 +71,7 @@ def test_the_window_starts_at_the_unlock_screen_and_opens_the_journal(qtbot, enc
         QTimer.singleShot(20, in_the_window)
 
     def in_the_window() -> None:
-        windows = _tops(MainWindow)
+        windows = _tops(MainWindow, before)
         if not windows:
             QTimer.singleShot(20, in_the_window)
             return
@@ -169,9 +175,10 @@ def test_a_new_journal_is_encrypted_at_its_first_start(qtbot, tmp_path, monkeypa
     monkeypatch.setattr(keys_module, "journal_keys", keys_module.StorageKeys)
     path = tmp_path / "new.sqlite3"
     seen: dict[str, object] = {}
+    before = QApplication.topLevelWidgets()
 
     def at_the_welcome() -> None:
-        dialogs = _tops(first_start.FirstStartDialog)
+        dialogs = _tops(first_start.FirstStartDialog, before)
         if not dialogs:
             QTimer.singleShot(20, at_the_welcome)
             return
@@ -192,7 +199,7 @@ def test_a_new_journal_is_encrypted_at_its_first_start(qtbot, tmp_path, monkeypa
         QTimer.singleShot(20, in_the_window)
 
     def in_the_window() -> None:
-        windows = _tops(MainWindow)
+        windows = _tops(MainWindow, before)
         if not windows:
             QTimer.singleShot(20, in_the_window)
             return

@@ -86,3 +86,4 @@ def test_a_failed_encryption_keeps_the_choice_and_can_be_tried_again(
     qtbot.waitUntil(lambda: dialog.key_step is not None, timeout=10_000)
     with db.session() as s:
         assert active_framework(s) is not None
+    dialog.key_step.view.kept.setChecked(True)  # else it refuses to close after the test

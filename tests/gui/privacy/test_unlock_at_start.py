@@ -3,6 +3,7 @@ journal is opened or read before the key is held."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -10,9 +11,23 @@ from plnjournal.gui.privacy.unlock_screen import UnlockWindow
 from plnjournal.gui.shell import app, app_guard, first_start
 from plnjournal.gui.shell.main_window import MainWindow
 
+# Windows open before a test started (another test's) are not its own.
+_BEFORE: list[object] = []
+
 
 def _tops(kind):
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, kind) and w.isVisible() and all(w is not b for b in _BEFORE)
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _only_this_test_s_windows():
+    _BEFORE[:] = QApplication.topLevelWidgets()
+    yield
+    _BEFORE.clear()
 
 
 def test_the_unlock_screen_comes_before_the_journal(qtbot, teaching_db, plain_keys, monkeypatch):
