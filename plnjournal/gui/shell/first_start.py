@@ -165,7 +165,7 @@ class FirstStartDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(note)
         if self.offer is not None:
-            layout.addSpacing(6)
+            layout.addSpacing(8)
             layout.addWidget(self.offer)
         layout.addWidget(buttons)
         self.pages = QStackedWidget()
