@@ -151,6 +151,15 @@ class Database:
         if self._engine is not None:
             self._engine.dispose()
 
+    def forget_engine(self) -> None:
+        """Close every connection and drop the engine too (the window's app lock): an encrypted
+        journal's engine holds its key in its URL. The next use makes them afresh, once the
+        journal is unlocked again."""
+        self.close()
+        with self._lock:
+            self._engine = None
+            self._sessionmaker = None
+
 
 def make_engine(
     path: Path, *, busy_timeout_ms: int | None = None, read_only: bool = False

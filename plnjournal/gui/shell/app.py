@@ -26,6 +26,11 @@ pyside_scan = lazy_module("plnjournal.gui.shell.pyside_scan")
 # settings model) and the bench's ready probe.
 first_start = lazy_module("plnjournal.gui.shell.first_start")
 bench_ready = lazy_module("plnjournal.gui.shell.bench_ready")
+# An encrypted journal's first paint is the unlock screen; a plain journal's never loads it.
+# The keys' interface is asked first whether the journal is encrypted (storage's check reads
+# a file's first bytes; the cipher itself loads only to unlock).
+privacy_keys = lazy_module("plnjournal.gui.privacy.keys")
+unlock_screen = lazy_module("plnjournal.gui.privacy.unlock_screen")
 
 
 def run_gui(
@@ -40,8 +45,13 @@ def run_gui(
     (no first-start dialog: a smoke test never waits for a person), saving ``screenshot``.
     ``confirm_new``: why a new journal there looks like a slip (cli/window.py); the user is
     asked before it is made, and a "no" is that message as an ``InputError``."""
+    keys = privacy_keys.journal_keys()
+    encrypted = keys.is_encrypted(db_path)
+    if encrypted and smoke_test and not keys.is_unlocked(db_path):  # no one to type it
+        raise InputError(f"{db_path}: the journal is encrypted; a smoke test needs a plain journal")
     # The whole-file check runs while Qt loads; its verdict is asked before the journal opens.
-    check = QuickCheck.start(db_path)
+    # An encrypted file is checked once unlocked, when it opens (its pages need the key).
+    check = None if encrypted else QuickCheck.start(db_path)
     loaded_before_pyside = set(sys.modules)
     QApplication = QtWidgets.QApplication  # PySide loads here
     pyside_scan.spare_source_scans(loaded_before_pyside)  # see gui/shell/pyside_scan.py
@@ -71,6 +81,12 @@ def run_gui(
         apply_window_icon(app)
         theme.use_app_style(app)  # the dialog's buttons as the window's
 
+    if encrypted and not keys.is_unlocked(db_path):  # nothing of the journal is read before
+        before_dialog()
+        # bench/window_encrypted.py: the passphrase is typed at once, from its file
+        typed = bench_ready.bench_passphrase() if os.environ.get("PLNJOURNAL_BENCH_READY") else None
+        if not unlock_screen.unlock_at_start(keys, db_path, typed=typed):
+            return 0  # closed without unlocking: nothing was read
     db = guard.open_journal(quick_check=check, before_asking=before_dialog)
     if db is None:
         return 1
@@ -78,7 +94,14 @@ def run_gui(
         if not smoke_test and needs_first_start(db):  # ask how to begin; closing it opens it
             before_dialog()
             setup_logging()  # the dialog may stay open a long time: log to the file meanwhile
-            first_start.FirstStartDialog(db).exec()
+            welcome = first_start.FirstStartDialog(db, keys=keys)
+            welcome.exec()
+            if welcome.encrypted:  # the plain file was replaced: open the encrypted one
+                db.close()
+                reopened = guard.open_journal(before_asking=before_dialog)
+                if reopened is None:
+                    return 1
+                db = reopened
         window = MainWindow(db)
         window.first_painted.connect(lambda: apply_window_icon(app))
         guard.protect(window)

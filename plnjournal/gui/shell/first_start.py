@@ -2,7 +2,9 @@
 
 Choices: a built-in framework, a framework file, an empty framework, or the demo journal.
 Shown by ``run_gui`` before the main window when the journal has no framework, no entries
-and the dialog has not been answered before.
+and the dialog has not been answered before. Given the journal's keys, it also offers to
+encrypt the new journal (recommended), then shows the recovery key as a last step
+(``gui/privacy/setup_step.py``); ``run_gui`` then opens the encrypted journal afresh.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QRadioButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +41,7 @@ from plnjournal.core.journal.days import FIRST_START_SETTING
 from plnjournal.errors import PlnError
 from plnjournal.gui.plain import literal, plain_label
 from plnjournal.gui.prefs import remember_geometry
+from plnjournal.gui.privacy.setup_step import EncryptionOffer, RecoveryKeyStep
 from plnjournal.gui.skills.framework_actions import import_framework_file
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
 from plnjournal.gui.theme import make_primary
@@ -46,6 +50,8 @@ from plnjournal.storage.models import Setting
 
 if TYPE_CHECKING:  # for annotations only
     from sqlalchemy.orm import Session
+
+    from plnjournal.gui.privacy.keys import JournalKeys
 
 SETTING = FIRST_START_SETTING
 BUILTIN, IMPORT, EMPTY, DEMO = range(4)
@@ -83,10 +89,18 @@ def mark_done(db: Database) -> None:
 class FirstStartDialog(QDialog):
     """Welcome: how would you like to start?"""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, keys: JournalKeys | None = None
+    ) -> None:
         super().__init__(parent)
 
         self.db = db
+        self.keys = keys
+        # The offer to encrypt, made when the keys are given (the window's start gives them).
+        self.offer = EncryptionOffer() if keys is not None else None
+        self.encrypted = False  # the journal was encrypted here: run_gui opens it again
+        self._written = False  # the choice is in the journal (a failed encryption may follow)
+        self.key_step: RecoveryKeyStep | None = None
         self.setWindowTitle("Welcome to PLN Journal")
         intro = QLabel(
             "<h2>Welcome to PLN Journal</h2>"
@@ -120,9 +134,10 @@ class FirstStartDialog(QDialog):
         self.frameworks.currentItemChanged.connect(self._describe)
         self.description = plain_label()
         self.description.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        first_page = QWidget()
+        layout = QVBoxLayout(first_page)
         layout.setSpacing(8)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         for key, text in texts.items():
             radio = QRadioButton(text)
@@ -149,9 +164,18 @@ class FirstStartDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addStretch(1)
         layout.addWidget(note)
+        if self.offer is not None:
+            layout.addSpacing(8)
+            layout.addWidget(self.offer)
         layout.addWidget(buttons)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(first_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.addWidget(self.pages)
         self._describe()
-        remember_geometry(self, "first_start", (680, 540))
+        # 560 high with the offer to encrypt: it still fits a 1024x600 screen
+        remember_geometry(self, "first_start", (680, 540 if self.offer is None else 560))
         self.setMaximumWidth(900)  # a welcome, not a wall of empty space
 
     def _describe(self, *_args: object) -> None:
@@ -177,7 +201,15 @@ class FirstStartDialog(QDialog):
 
     def accept(self) -> None:
         """Carry out the choice (writing in the background); the dialog closes only when it
-        worked."""
+        worked (and, when encrypting, once the recovery key has been shown)."""
+        if self.key_step is not None:
+            return  # the recovery key's own "Continue" closes the dialog
+        if self.offer is not None and self.offer.problem():
+            self.offer.first.setFocus()
+            return
+        if self._written:  # the choice is in; only the encryption failed before
+            self._finish()
+            return
         choice = self.choice()
         if choice == BUILTIN:
             fid = self.frameworks.currentItem().data(Qt.ItemDataRole.UserRole)
@@ -210,7 +242,7 @@ class FirstStartDialog(QDialog):
 
         self.setEnabled(False)
         run_in_background(
-            self, write, on_success=lambda _r: QDialog.accept(self), on_failure=failed, writes=True
+            self, write, on_success=lambda _r: self._finish(), on_failure=failed, writes=True
         )
 
     def _import_file(self) -> None:
@@ -243,7 +275,7 @@ class FirstStartDialog(QDialog):
             return summary
 
         def done(_summary: object) -> None:
-            QDialog.accept(self)
+            self._finish()
 
         self.setEnabled(False)
         self.demo_task = run_in_background(
@@ -258,3 +290,51 @@ class FirstStartDialog(QDialog):
     def _demo_failed(self, exc: BaseException) -> None:
         self.setEnabled(True)
         show_error(self, exc)
+
+    def _finish(self) -> None:
+        """The choice is written: encrypt the journal if asked, else close."""
+        self._written = True
+        passphrase = self.offer.passphrase() if self.offer is not None else None
+        if passphrase is None or self.keys is None:
+            QDialog.accept(self)
+            return
+        keys, db = self.keys, self.db
+        path = db.path
+
+        def encrypt(progress: ProgressFn) -> str:
+            progress(0, 0, "Encrypting the journal…")
+            db.close()  # its connections are to the plain file being replaced
+            return keys.encrypt(path, passphrase)
+
+        self.setEnabled(False)
+        self.encrypt_task = run_in_background(
+            self,
+            encrypt,
+            on_success=self._show_recovery_key,
+            on_failure=self._encrypt_failed,
+            progress_label="Encrypting the journal…",
+            writes=True,
+        )
+
+    def _show_recovery_key(self, key: str) -> None:
+        self.encrypted = True
+        self.setEnabled(True)
+        if self.offer is not None:
+            self.offer.forget()
+        self.key_step = RecoveryKeyStep(key)
+        self.key_step.done.connect(lambda: QDialog.accept(self))
+        self.pages.addWidget(self.key_step)
+        self.pages.setCurrentWidget(self.key_step)
+        self.key_step.view.kept.setFocus()
+
+    def _encrypt_failed(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        show_error(self, exc, "The journal was not encrypted")
+
+    def reject(self) -> None:
+        """Closing opens the journal as it is, except while the recovery key is shown and not
+        yet kept: it is shown only this once."""
+        if self.key_step is not None and not self.key_step.view.confirmed():
+            self.key_step.view.kept.setFocus()
+            return
+        super().reject()

@@ -57,6 +57,7 @@ FEATURES: tuple[str, ...] = (
     "plnjournal.gui.skills.feature",
     "plnjournal.gui.report.feature",
     "plnjournal.gui.shell.backups_feature",
+    "plnjournal.gui.privacy.feature",
     "plnjournal.gui.journal.trash_feature",
     "plnjournal.gui.journal_io.transfer",
     "plnjournal.gui.feedback.feature",

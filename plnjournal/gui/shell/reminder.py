@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from plnjournal.core.journal.days import entry_counts
 from plnjournal.core.journal.settings import reminder_time, set_reminder_time
+from plnjournal.errors import JournalLocked
 from plnjournal.gui.tasks import Task, run_in_background
 from plnjournal.storage.db import Database
 
@@ -146,10 +147,14 @@ class DailyReminder(QObject):
         today = now.date()
         if self._done_for == today or now.time() < self.time:
             return False
+        try:
+            with self.db.reading() as conn:
+                if entry_counts(conn, today, today):
+                    self._done_for = today
+                    return False
+        except JournalLocked:  # the app lock is on (gui/privacy): asked again once unlocked
+            return False
         self._done_for = today
-        with self.db.reading() as conn:
-            if entry_counts(conn, today, today):
-                return False
         if self.tray is not None and self.tray.isVisible():
             self.tray.showMessage("PLN Journal", MESSAGE, QSystemTrayIcon.MessageIcon.Information)
         else:

@@ -25,6 +25,8 @@ def _factories():
     from plnjournal.gui.journal.trash_dialog import TrashDialog
     from plnjournal.gui.journal_io.export_dialog import ExportJournalDialog
     from plnjournal.gui.journal_io.import_dialog import ImportJournalDialog
+    from plnjournal.gui.privacy.settings_dialog import NewRecoveryKeyDialog, PrivacyDialog
+    from plnjournal.gui.privacy.unlock_screen import UnlockWindow
     from plnjournal.gui.report.dialog import ReportDialog
     from plnjournal.gui.shell.about_dialog import AboutDialog
     from plnjournal.gui.shell.backups_dialog import BackupsDialog
@@ -34,6 +36,7 @@ def _factories():
     from plnjournal.gui.skills.history_dialog import SkillHistoryDialog
     from plnjournal.gui.skills.matrix_view import SkillMatrixView
     from plnjournal.gui.skills.self_assessment import SelfAssessmentDialog
+    from tests.gui.privacy.fakes import FakeKeys
 
     return {
         "report": lambda db, w: ReportDialog(db, w),
@@ -56,6 +59,12 @@ def _factories():
         "crash": lambda db, w: CrashDialog("boom", "Traceback…", "/tmp/log", w),
         "first start": lambda db, w: FirstStartDialog(db, w),
         "about": lambda db, w: AboutDialog(w, db.path),
+        "first start, offering encryption": lambda db, w: FirstStartDialog(
+            db, w, keys=FakeKeys(encrypted=False)
+        ),
+        "unlock": lambda db, w: UnlockWindow(FakeKeys(), db.path, try_keyring=False),
+        "privacy": lambda db, w: PrivacyDialog(FakeKeys(), db.path, w, encrypted=True),
+        "new recovery key": lambda db, w: NewRecoveryKeyDialog(FakeKeys(), db.path, w),
     }
 
 
@@ -78,6 +87,10 @@ NAMES = [
     "crash",
     "first start",
     "about",
+    "first start, offering encryption",
+    "unlock",
+    "privacy",
+    "new recovery key",
 ]
 
 

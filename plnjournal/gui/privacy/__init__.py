@@ -1,0 +1,1 @@
+"""The window's side of an encrypted journal: unlocking, the app lock, the privacy settings."""
