@@ -240,3 +240,30 @@ def test_encrypt_refuses_a_journal_another_program_holds(db_path: Path) -> None:
     assert not encryption.is_encrypted(db_path) and not key_file(db_path).exists()
     assert _titles(db_path) == ["One"]
     assert [p.name for p in db_path.parent.iterdir() if "converting" in p.name] == []
+
+
+def test_a_damaged_page_of_an_encrypted_journal_is_found_when_it_opens(db_path: Path) -> None:
+    """The open-time check of an encrypted journal is SQLCipher's page check (each page's
+    authentication code), which finds any changed byte: the damage is said, not met later."""
+    db = open_database(db_path)
+    with db.session() as s:
+        for i in range(60):
+            add_entry(
+                s,
+                entry_date=dt.date(2026, 1, 1) + dt.timedelta(days=i),
+                title=f"E{i}",
+                body="x " * 300,
+            )
+    db.close()
+    encryption.encrypt(db_path, "pw")
+    for suffix in ("-wal", "-shm"):
+        assert not db_path.with_name(db_path.name + suffix).exists()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    assert len(data) >= 3 * page
+    data[2 * page + 100] ^= 0xFF  # one byte inside the third page
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(StorageError, match="damaged"):
+        open_database(db_path, create=False)
+    with pytest.raises(StorageError, match="damaged"):
+        read_revision(db_path)
