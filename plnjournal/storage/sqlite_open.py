@@ -86,7 +86,9 @@ def quick_check_problems(conn: sqlite3.Connection) -> list[str]:
     instead: every page's authentication code is verified, so any changed byte is found, for
     about a quarter of the quick check's time (docs/performance.md, "Encrypted journals"),
     which an encrypted start cannot hide behind Qt's loading as a plain one does (the key comes
-    first). The structure is still checked in full on every backup (backup_check.py).
+    first). What it does not see is a file whose pages are each whole but disagree with one
+    another (a lost write); the backups' check (backup_check.py) reads the structure before a
+    backup is restored or offered.
     """
     if not isinstance(conn, sqlite3.Connection):  # SQLCipher's own connection class
         return [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
