@@ -21,13 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.escape import escape
+from plnjournal.core.feedback.dates import ASK_ORDER
 from plnjournal.core.feedback.importer import ImportPlan
 from plnjournal.gui.feedback.models import (
+    P_DATE,
+    P_MENTOR,
+    P_RATING,
+    P_SKILL,
     P_STATUS,
+    P_WHERE,
     STATUS_ROLE,
     PreviewModel,
     one_line,
+    problem_words,
     refilter,
+    where_words,
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -112,6 +120,7 @@ class PreviewPage(QWidget):
     def fill(self, plan: ImportPlan) -> None:
         """Show ``plan``: its rows, a summary, and the problems no row shows."""
         self.plan = plan
+        self.model.several_files = len(plan.files) > 1
         self.model.set_rows(plan.rows)
         self._size_columns(plan)
         files = len(plan.files)
@@ -131,17 +140,24 @@ class PreviewPage(QWidget):
                 f"<br><b>{n} problem{'s' if n != 1 else ''} to fix first</b> — nothing is "
                 "imported while any file has a problem."
             )
+            if any(ASK_ORDER in e.message for e in plan.errors):
+                text += (
+                    "<br>Some dates could be read two ways: go <b>Back</b> and say how the "
+                    "dates look (day first or month first)."
+                )
         elif plan.warnings:
             n = len(plan.warnings)
             text += f"<br>{n} warning{'s' if n != 1 else ''} (below): the import can go ahead."
+        if not plan.errors and plan.new_count:
+            text += "<br>Nothing is written until you press Import; a backup is made first."
         self.summary.setText(text)
         self.problems.clear()
         row_lines = {(r.file, r.line) for r in plan.rows if r.status == "error"}
         for p in plan.errors:
             if (p.file, p.line) not in row_lines:
-                self.problems.addItem(f"✗ {p}")
+                self.problems.addItem(f"✗ {problem_words(p.file, p.line, p.column, p.message)}")
         for w in plan.warnings:
-            self.problems.addItem(f"⚠ {w}")
+            self.problems.addItem(f"⚠ {problem_words(w.file, w.line, w.column, w.message)}")
         self.problems.setVisible(self.problems.count() > 0)
         line = self.problems.fontMetrics().height() + 4
         self.problems.setMaximumHeight(min(self.problems.count(), 6) * line + 10)
@@ -154,19 +170,21 @@ class PreviewPage(QWidget):
 
     def _size_columns(self, plan: ImportPlan) -> None:
         """Widths from the font and a few strings, not from measuring every row (slow at
-        10,000); the comment takes the rest."""
+        10,000); the comment (``P_COMMENT``, last) takes the rest."""
         fm = self.table.fontMetrics()
         pad = 18
         noisy = any(r.messages or r.warnings for r in plan.rows)
         names = [pf.name for pf in plan.files]
+        where = fm.horizontalAdvance("row 0000") + pad
+        if len(names) > 1:
+            where += min(max(fm.horizontalAdvance(n + ", ") for n in names), 200)
         widths = {
             P_STATUS: fm.horizontalAdvance("M") * (24 if noisy else 11),
-            1: min(max([fm.horizontalAdvance(n) for n in names] + [60]), 200) + pad,
-            2: fm.horizontalAdvance("Line") + pad,
-            3: fm.horizontalAdvance("0000-00-00") + pad,
-            4: fm.horizontalAdvance("M") * 8,
-            5: fm.horizontalAdvance("M") * 14,
-            6: fm.horizontalAdvance("Rating") + pad,
+            P_WHERE: where,
+            P_DATE: fm.horizontalAdvance("0000-00-00") + pad,
+            P_MENTOR: fm.horizontalAdvance("M") * 8,
+            P_SKILL: fm.horizontalAdvance("M") * 14,
+            P_RATING: fm.horizontalAdvance("Rating") + pad,
         }
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
@@ -179,7 +197,7 @@ class PreviewPage(QWidget):
         source = self.proxy.mapToSource(current)
         row = self.model.rows[source.row()]
         notes = [f"✗ {m}" for m in row.messages] + [f"⚠ {w}" for w in row.warnings]
-        where = f"{row.file}, line {row.line}" if row.line is not None else row.file
+        where = where_words(row.file, row.line)
         if not notes:
             notes = [self.model.status_text(row)]
             if row.comment:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from plnjournal.core.feedback.importer import PreviewRow
 from plnjournal.core.feedback.inbox import FeedbackRow
+from plnjournal.core.plain_text import one_line as plain_one_line
 from plnjournal.gui.plain import literal
 from plnjournal.gui.row_models import AnyIndex, RowTableModel
 from plnjournal.gui.skills.matrix_model import Tone
@@ -26,10 +27,13 @@ from plnjournal.gui.tones import tone_background
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-# Import preview columns.
-P_STATUS, P_FILE, P_LINE, P_DATE, P_MENTOR, P_SKILL, P_RATING, P_COMMENT = range(8)
-PREVIEW_HEADERS = ("Status", "File", "Line", "Date", "Mentor", "Skill", "Rating", "Comment")
-CELL_FIELDS = {3: "date", 4: "mentor", 5: "skill", 6: "rating", 7: "comment"}
+# Import preview columns: where a row is, in words ("row 12"), not a file and line number.
+P_STATUS, P_WHERE, P_DATE, P_MENTOR, P_SKILL, P_RATING, P_COMMENT = range(7)
+PREVIEW_HEADERS = ("Status", "Where", "Date", "Mentor", "Skill", "Rating", "Comment")
+CELL_FIELDS = {P_DATE: "date", P_MENTOR: "mentor", P_SKILL: "skill", P_RATING: "rating"}
+CELL_FIELDS[P_COMMENT] = "comment"
+# Files read as a table: their lines are a spreadsheet's rows to the person who made them.
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 STATUS_WORDS = {
     "new": "New",
     "duplicate": "Already in journal",
@@ -39,9 +43,26 @@ STATUS_WORDS = {
 
 
 def one_line(text: str, limit: int = 160) -> str:
-    """A comment on one line for a table cell (the full text is in the tooltip)."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    """A comment on one line for a table cell, its Markdown read as plain text (the full
+    text is in the tooltip and the detail pane)."""
+    return plain_one_line(text, limit)
+
+
+def where_words(file: str, line: int | None, *, with_file: bool = True) -> str:
+    """Where a row or a problem is, as a person would look for it: "adeyemi.csv, row 12"
+    ("row" in a table, "line" in a letter or JSON); the file alone when no line is known."""
+    if line is None:
+        return file
+    unit = "row" if file.lower().endswith(TABLE_SUFFIXES) else "line"
+    return f"{file}, {unit} {line}" if with_file else f"{unit} {line}"
+
+
+def problem_words(file: str, line: int | None, column: object, message: str) -> str:
+    """A problem with where it is in words, its column named when it has one."""
+    where = where_words(file, line)
+    if column not in (None, ""):
+        where += f", column \u201c{column}\u201d"
+    return f"{where}: {message}"
 
 
 def cues_text(row: FeedbackRow) -> str:
@@ -85,6 +106,10 @@ class PreviewModel(RowTableModel[PreviewRow]):
     """What an import will do, row by row: new, duplicate, skipped, or a problem (and why)."""
 
     HEADERS = PREVIEW_HEADERS
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.several_files = False  # then "Where" names the file too
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         """Qt model API."""
@@ -133,8 +158,7 @@ class PreviewModel(RowTableModel[PreviewRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 self.status_text(row),
-                row.file,
-                "" if row.line is None else str(row.line),
+                where_words(row.file, row.line, with_file=self.several_files),
                 row.date,
                 row.mentor,
                 row.skill,
@@ -145,6 +169,8 @@ class PreviewModel(RowTableModel[PreviewRow]):
             notes = row.messages + row.warnings
             if notes:
                 return literal("\n".join(notes))
+            if col == P_WHERE:
+                return literal(where_words(row.file, row.line))
             return literal(row.comment) if col == P_COMMENT and row.comment else None
         if role == Qt.ItemDataRole.BackgroundRole:
             return tone_background(self.cell_tone(row, col), _palette())
@@ -152,7 +178,7 @@ class PreviewModel(RowTableModel[PreviewRow]):
             return _palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == STATUS_ROLE:
             return row.status
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (P_LINE, P_RATING):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == P_RATING:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

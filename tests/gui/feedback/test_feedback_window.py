@@ -86,7 +86,7 @@ def test_problems_are_shown_in_place_and_nothing_is_written(
     assert model.cell_tone(model.rows[bad], fm.P_RATING) == fm.Tone.BAD
     assert model.cell_tone(model.rows[bad], fm.P_DATE) == fm.Tone.NONE
     assert model.index(bad, fm.P_RATING).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "feedback.csv, line 2" in dialog.row_detail.text()
+    assert "feedback.csv, row 2" in dialog.row_detail.text()
     dialog.confirm_import()  # refused: nothing to confirm while there is a problem
     assert snapshot(demo_db.path) == before
 
