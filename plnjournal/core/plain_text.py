@@ -4,8 +4,9 @@ rows, table cells, search snippets, the command line's lists): ``**What went wel
 
 Pattern-based and light on purpose: the window's day list uses it on its first paint, where
 Python-Markdown may not be imported (docs/performance.md). It never adds text, only removes
-markup, so search highlights (private-use characters) and the words themselves survive; text
-shown in full is rendered by ``core/render.py`` instead.
+markup, so search highlights (private-use characters) and the words themselves survive. HTML
+in the text is left as written (shown as text, never interpreted: the hostile-text tests read
+it back); text shown in full is rendered, sanitized, by ``core/render.py`` instead.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STAR_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
 _UNDER_EM = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>")
 # Emphasis marks left unpaired (a snippet cut between "**" and its partner).
 _STRAY = re.compile(r"(?<!\S)(\*\*|__)|(\*\*|__)(?!\S)")
 _ESCAPABLE = "\\`*_{}[]()#+-.!|>~"
@@ -65,7 +65,6 @@ def _inline(text: str) -> str:
     text = _FOOTNOTE_REF.sub("", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _CODE.sub(lambda m: m.group(2).strip(), text)
-    text = _TAG.sub("", text)
     for pattern in (_STRONG, _STRIKE, _STAR_EM, _UNDER_EM):
         text = pattern.sub(lambda m: m.group(m.lastindex or 0), text)
     text = _STRAY.sub("", text)

@@ -19,7 +19,7 @@ from plnjournal.core.plain_text import one_line, plain_text
             "a [link](https://example.org) and ![a chart](data:image/png;base64,xx)",
             "a link and a chart",
         ),
-        ("`code` and ~~struck~~ and <b>tag</b>", "code and struck and tag"),
+        ("`code` and ~~struck~~ and <b>tag</b>", "code and struck and <b>tag</b>"),
         ("| Who | What |\n|---|:--:|\n| Ms A | calm |", "Who · What Ms A · calm"),
         ("Setext\n======\n\n***", "Setext"),
         (r"\*not emphasis\*", "*not emphasis*"),

@@ -207,6 +207,7 @@ class FeedbackImportDialog(QDialog):
             "to fix, with close matches suggested."
         )
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Dates look like:", self.date_format)
         form.addRow("Unknown skills:", self.create_skills)
         layout = QVBoxLayout(page)

@@ -8,6 +8,7 @@ reads no file and no database.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +40,13 @@ from plnjournal.gui.feedback.models import (
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _fit(fm: QFontMetrics, texts: set[str], least: int, most: int) -> int:
+    """The width of the widest of ``texts`` (up to 200 of them), between ``least`` and
+    ``most``."""
+    widest = max((fm.horizontalAdvance(t) for t in list(texts)[:200]), default=0)
+    return max(least, min(widest, most))
 
 
 class ProblemsProxy(QSortFilterProxyModel):
@@ -178,12 +186,16 @@ class PreviewPage(QWidget):
         where = fm.horizontalAdvance("row 0000") + pad
         if len(names) > 1:
             where += min(max(fm.horizontalAdvance(n + ", ") for n in names), 200)
+        em = fm.horizontalAdvance("M")
+        # Skills and mentors are few whatever the rows: measured whole, up to a share of the
+        # width, so names are not cut where there is room (the comment takes the rest).
+        room = max(self.table.viewport().width(), 900)
         widths = {
-            P_STATUS: fm.horizontalAdvance("M") * (24 if noisy else 11),
+            P_STATUS: em * (24 if noisy else 11),
             P_WHERE: where,
             P_DATE: fm.horizontalAdvance("0000-00-00") + pad,
-            P_MENTOR: fm.horizontalAdvance("M") * 8,
-            P_SKILL: fm.horizontalAdvance("M") * 14,
+            P_MENTOR: _fit(fm, {r.mentor for r in plan.rows}, 6 * em, room // 7) + pad,
+            P_SKILL: _fit(fm, {r.skill for r in plan.rows}, 10 * em, room // 4) + pad,
             P_RATING: fm.horizontalAdvance("Rating") + pad,
         }
         for col, width in widths.items():

@@ -188,6 +188,18 @@ F_DATE, F_MENTOR, F_SKILL, F_RATING, F_STATE, F_COMMENT = range(6)
 FEEDBACK_HEADERS = ("Date", "Mentor", "Skill", "Rating", "Answered", "Comment")
 
 
+def order_words(column: int, order: Qt.SortOrder) -> str:
+    """The list's order in words, for the header's tooltip ("newest first")."""
+    up = order == Qt.SortOrder.AscendingOrder
+    if column == F_DATE:
+        return "oldest first" if up else "newest first"
+    if column == F_RATING:
+        return "lowest rating first" if up else "highest rating first"
+    if 0 <= column < len(FEEDBACK_HEADERS):
+        return f"by {FEEDBACK_HEADERS[column].lower()}, {'A to Z' if up else 'Z to A'}"
+    return "as read"
+
+
 class FeedbackListModel(RowTableModel[FeedbackRow]):
     """Feedback items (newest first from the core); the last column says whether a reflection
     answers it, or why it is waiting for one."""

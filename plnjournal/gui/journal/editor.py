@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.journal.days import open_entry as read_open_entry
 from plnjournal.core.journal.reflection_models import ReflectionModel, template_text
 from plnjournal.errors import InputError
+from plnjournal.gui.elide import ElidedComboBox, ElidedLineEdit
 from plnjournal.gui.journal.depth_line import DepthLine
 from plnjournal.gui.journal.entry_saves import EntrySaves
 from plnjournal.gui.journal.entry_writes import EntryWrite
@@ -94,7 +94,7 @@ class EntryEditor(QWidget):
         self.saves.target.entry_id = entry_id
 
     def _build(self) -> None:
-        self.title = QLineEdit()
+        self.title = ElidedLineEdit()
         self.title.setPlaceholderText("Title (optional)")
         self.title.setAccessibleName("Reflection title")
         font = self.title.font()
@@ -102,9 +102,11 @@ class EntryEditor(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setFrame(False)
-        self.model_box = QComboBox()
+        self.model_box = ElidedComboBox()
         self.model_box.setAccessibleName("Reflection model")
-        self.model_box.setToolTip("Insert the sections and guiding questions of a reflection model")
+        self.model_box.set_base_tip(
+            "Insert the sections and guiding questions of a reflection model"
+        )
         self.model_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
