@@ -370,9 +370,10 @@ def _reflections(
 def _deepest(
     session: Session, options: ReportOptions, avoided: list[str]
 ) -> tuple[list[Entry], str]:
-    """The period's ``DEEPEST_MAX`` deepest reflections (docs/depth.md: the level, then the
-    longer text) on the avoided skills, or of the whole period when none is on them; in date
-    order, with the sentence that says how they were chosen ("" when there are none)."""
+    """The period's deepest reflections (docs/depth.md: the level, then the longer text) on
+    the avoided skills, the most avoided first, one each while there are more skills than
+    room (``DEEPEST_MAX``); or of the whole period when none is on them. In date order, with
+    the sentence that says how they were chosen ("" when there are none)."""
     base = select(Entry).where(Entry.entry_date >= options.start, Entry.entry_date <= options.end)
     if not options.include_private:
         base = base.where(Entry.private.is_(False))
@@ -402,7 +403,22 @@ def _deepest(
         )
         return int(grade.level), grade.words
 
-    chosen = sorted(entries, key=depth, reverse=True)[:DEEPEST_MAX]
+    ranked = sorted(entries, key=depth, reverse=True)
+    chosen: list[Entry] = []
+    if note == DEEPEST_ON_AVOIDED:
+        codes = q.entry_skill_names(session, [e.id for e in ranked])
+        for code in avoided:
+            pick = next(
+                (
+                    e
+                    for e in ranked
+                    if e not in chosen and any(c == code for c, _n in codes.get(e.id, ()))
+                ),
+                None,
+            )
+            if pick is not None and len(chosen) < DEEPEST_MAX:
+                chosen.append(pick)
+    chosen += [e for e in ranked if e not in chosen][: DEEPEST_MAX - len(chosen)]
     chosen.sort(key=lambda e: (e.entry_date, e.entry_time or dt.time(), e.id))
     return chosen, note
 

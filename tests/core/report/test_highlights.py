@@ -55,18 +55,28 @@ def test_with_no_highlight_the_deepest_on_avoided_skills_are_chosen_and_said(dem
         assert all(_codes_of(s, r.entry_id) & avoided for r in chosen)
         assert not any(r.private for r in chosen)
 
-        # None left out goes deeper than the shallowest chosen.
-        def level(e: Entry) -> int:
-            return int(grade_reflection(e.title, e.body).level)
+        # Each is the deepest reflection on one of the avoided skills it is linked to (one
+        # skill each, the most avoided first, while there are more skills than room).
+        def level(e: Entry) -> tuple[int, int]:
+            grade = grade_reflection(e.title, e.body)
+            return int(grade.level), grade.words
 
         ids = {r.entry_id for r in chosen}
-        chosen_levels = [level(s.get(Entry, i)) for i in ids]
-        others = [
+        left_out = [
             e
             for e in s.scalars(select(Entry).where(Entry.entry_date >= START, Entry.id.not_in(ids)))
-            if not e.private and _codes_of(s, e.id) & avoided
+            if not e.private
         ]
-        assert all(level(e) <= min(chosen_levels) for e in others)
+        for r in chosen:
+            mine = level(s.get(Entry, r.entry_id))
+            assert any(
+                all(level(e) <= mine for e in left_out if code in _codes_of(s, e.id))
+                for code in _codes_of(s, r.entry_id) & avoided
+            )
+        covered = {c for r in chosen for c in _codes_of(s, r.entry_id)}
+        written = {c for e in left_out for c in _codes_of(s, e.id)} | covered
+        first = next(a.code for a in report.avoided if a.code in written)
+        assert first in covered  # the most avoided skill written about has its reflection
     html = report_html(report)
     assert "No highlights were marked; these are the deepest reflections" in html
     assert "Mark reflections as highlights" not in html
