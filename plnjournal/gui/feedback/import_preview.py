@@ -8,7 +8,7 @@ reads no file and no database.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from plnjournal.gui.feedback.models import (
     problem_words,
     refilter,
     where_words,
+    window_words,
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -176,6 +177,13 @@ class PreviewPage(QWidget):
         if self.proxy.rowCount():
             self.table.selectRow(0)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """QWidget.showEvent: the columns are fitted again to the width the page has now (a
+        page of the dialog's stack has none of its own while hidden)."""
+        super().showEvent(event)
+        if self.plan is not None:
+            self._size_columns(self.plan)
+
     def _size_columns(self, plan: ImportPlan) -> None:
         """Widths from the font and a few strings, not from measuring every row (slow at
         10,000); the comment (``P_COMMENT``, last) takes the rest."""
@@ -189,11 +197,13 @@ class PreviewPage(QWidget):
         em = fm.horizontalAdvance("M")
         # Skills and mentors are few whatever the rows: measured whole, up to a share of the
         # width, so names are not cut where there is room (the comment takes the rest).
-        room = max(self.table.viewport().width(), 900)
+        room = max(self.table.viewport().width(), self.width(), 900)
+        notes = [self.model.status_text(r) for r in plan.rows if r.messages or r.warnings]
+        dates = {r.date for r in plan.rows[:200]}
         widths = {
-            P_STATUS: em * (24 if noisy else 11),
+            P_STATUS: _fit(fm, set(notes[:200]), em * (24 if noisy else 11), room // 3) + pad,
             P_WHERE: where,
-            P_DATE: fm.horizontalAdvance("0000-00-00") + pad,
+            P_DATE: _fit(fm, dates, fm.horizontalAdvance("0000-00-00"), 12 * em) + pad,
             P_MENTOR: _fit(fm, {r.mentor for r in plan.rows}, 6 * em, room // 7) + pad,
             P_SKILL: _fit(fm, {r.skill for r in plan.rows}, 10 * em, room // 4) + pad,
             P_RATING: fm.horizontalAdvance("Rating") + pad,
@@ -208,7 +218,8 @@ class PreviewPage(QWidget):
             return
         source = self.proxy.mapToSource(current)
         row = self.model.rows[source.row()]
-        notes = [f"✗ {m}" for m in row.messages] + [f"⚠ {w}" for w in row.warnings]
+        notes = [f"✗ {window_words(m)}" for m in row.messages]
+        notes += [f"⚠ {window_words(w)}" for w in row.warnings]
         where = where_words(row.file, row.line)
         if not notes:
             notes = [self.model.status_text(row)]

@@ -6,6 +6,7 @@ signal: the Status column says in words what the tint means, and the tooltip say
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -48,6 +49,33 @@ def one_line(text: str, limit: int = 160) -> str:
     return plain_one_line(text, limit)
 
 
+# The importer's messages name the command line's options (they are the CLI's words too);
+# the window says where the same choice is made in it.
+_WINDOW_WORDS = (
+    (
+        re.compile(r"name one with --map '[^']*'"),
+        "say which column holds it on the column page (Columns…)",
+    ),
+    (
+        re.compile(r"\(map it with --map '.*' if it holds feedback\)"),
+        "(say what it holds on the column page if it holds feedback)",
+    ),
+    (
+        re.compile(r"\(or add it with --create-missing-skills\)"),
+        "(or tick “Add skills the files name but the framework lacks”)",
+    ),
+    (re.compile(r"'plnjournal skills list' shows them"), "the Skills menu lists them"),
+    (re.compile(r"^--map (.+?)=[^:]*: "), r"the column “\1”: "),
+)
+
+
+def window_words(message: str) -> str:
+    """An importer's message with the command line's options said as the window's choices."""
+    for pattern, words in _WINDOW_WORDS:
+        message = pattern.sub(words, message)
+    return message
+
+
 def where_words(file: str, line: int | None, *, with_file: bool = True) -> str:
     """Where a row or a problem is, as a person would look for it: "adeyemi.csv, row 12"
     ("row" in a table, "line" in a letter or JSON); the file alone when no line is known."""
@@ -62,7 +90,7 @@ def problem_words(file: str, line: int | None, column: object, message: str) -> 
     where = where_words(file, line)
     if column not in (None, ""):
         where += f", column \u201c{column}\u201d"
-    return f"{where}: {message}"
+    return f"{where}: {window_words(message)}"
 
 
 def cues_text(row: FeedbackRow) -> str:
@@ -130,12 +158,12 @@ class PreviewModel(RowTableModel[PreviewRow]):
     def status_text(self, row: PreviewRow) -> str:
         """The status in words, with the first problem or warning itself."""
         if row.status == "error":
-            first = row.messages[0] if row.messages else "a problem"
+            first = window_words(row.messages[0]) if row.messages else "a problem"
             more = f" (+{len(row.messages) - 1})" if len(row.messages) > 1 else ""
             return f"✗ {first}{more}"
         word = STATUS_WORDS.get(row.status, row.status)
         if row.warnings:
-            return f"⚠ {word}: {row.warnings[0]}"
+            return f"⚠ {word}: {window_words(row.warnings[0])}"
         return word
 
     def cell_tone(self, row: PreviewRow, col: int) -> Tone:
@@ -168,7 +196,7 @@ class PreviewModel(RowTableModel[PreviewRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = row.messages + row.warnings
             if notes:
-                return literal("\n".join(notes))
+                return literal("\n".join(window_words(n) for n in notes))
             if col == P_WHERE:
                 return literal(where_words(row.file, row.line))
             return literal(row.comment) if col == P_COMMENT and row.comment else None

@@ -144,3 +144,24 @@ def test_files_dropped_on_the_dialog_are_added_and_checked(qtbot, demo_db, tmp_p
     assert _drag(dialog, mime) == (True, True)
     qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.busy, timeout=10_000)
     assert dialog.file_list.count() == 1 and dialog.plan.new_count == 2
+
+
+def test_problems_name_the_windows_choices_not_command_line_options(
+    qtbot, demo_db, tmp_path
+) -> None:
+    unknown = "date,mentor,skill,rating,comment\n2026-11-20,Ms Adeyemi,ZZ9,3,Calm.\n"
+    no_mentor = "date,skill,rating,Notes\n2026-11-20,CL1,3,Calm start\n"
+    dialog = _dialog(
+        qtbot, demo_db, [_write(tmp_path, "u.csv", unknown), _write(tmp_path, "m.csv", no_mentor)]
+    )
+    _check(qtbot, dialog)
+    dialog._show(2)
+    model, page = dialog.preview_model, dialog.preview_page
+    shown = [model.index(r, fm.P_STATUS).data() for r in range(model.rowCount())]
+    shown += [model.index(r, fm.P_STATUS).data(Qt.ItemDataRole.ToolTipRole) or "" for r in
+              range(model.rowCount())]  # fmt: skip
+    shown += [page.problems.item(i).text() for i in range(page.problems.count())]
+    text = "\n".join(shown)
+    assert "ZZ9" in text and "say which column holds it" in text
+    for program in ("--map", "--create-missing-skills", "plnjournal ", ".csv:"):
+        assert program not in text
