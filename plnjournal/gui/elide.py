@@ -33,6 +33,18 @@ class ElidedComboBox(QComboBox):
         self.base_tip = ""
         self.currentTextChanged.connect(lambda _t: self._tip())
 
+    def fit_longest(self) -> None:
+        """Grow, where the layout has room, up to the width of the longest choice (and no
+        further); narrower, the shown choice ends in "…"."""
+        fm = self.fontMetrics()
+        longest = max(
+            (fm.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        )
+        self.setMaximumWidth(max(longest + int(self.sizeHint().height() * _ARROW) + 16, 0))
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(policy.Policy.Expanding)
+        self.setSizePolicy(policy)
+
     def set_base_tip(self, tip: str) -> None:
         """What the box is for, said under the choice's whole name."""
         self.base_tip = tip

@@ -37,3 +37,23 @@ def test_a_long_title_ends_in_an_ellipsis_until_it_is_edited(qtbot) -> None:
     assert not title.grab().isNull()
     title.resize(900, title.height())
     assert title.shown_text() == long and title.toolTip() == ""
+
+
+def test_the_box_grows_to_its_longest_choice_where_there_is_room(qtbot) -> None:
+    from PySide6.QtWidgets import QHBoxLayout
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = QHBoxLayout(holder)
+    box = ElidedComboBox()
+    box.setSizeAdjustPolicy(ElidedComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(16)
+    box.addItems(["Free reflection", DRISCOLL])
+    box.setCurrentIndex(1)
+    box.fit_longest()
+    row.addWidget(box, 1)
+    row.addStretch(1)
+    holder.resize(1400, 40)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert box.shown_text() == DRISCOLL and box.width() < 700  # whole, and no wider

@@ -130,7 +130,7 @@ class EntryEditor(QWidget):
         # the model and the private flag sit on a slim row under it.
         options = QHBoxLayout()
         options.setContentsMargins(0, 0, 0, 0)
-        options.addWidget(self.model_box)
+        options.addWidget(self.model_box, 1)  # grows to its longest name, where there is room
         options.addStretch(1)
         options.addWidget(self.highlight)
         options.addWidget(self.private)
@@ -239,6 +239,7 @@ class EntryEditor(QWidget):
             self.model_box.setItemData(
                 self.model_box.count() - 1, literal(m.description), Qt.ItemDataRole.ToolTipRole
             )
+        self.model_box.fit_longest()
         self._show_model()
 
     def open_entry(self, entry_id: int) -> None:
