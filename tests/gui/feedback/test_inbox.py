@@ -76,3 +76,42 @@ def test_inbox_shows_the_whole_comment_and_responds_in_one_click(qtbot, demo_db)
     panel.respond_button.click()
     tree.doubleClicked.emit(item)
     assert asked == [long_row.id, long_row.id]
+
+
+def test_all_feedback_arrows_point_the_way_the_order_goes(qtbot, demo_db) -> None:
+    from PySide6.QtWidgets import QStyle, QStyleOptionHeader
+
+    from plnjournal.gui.feedback.models import F_DATE
+
+    panel = FeedbackPanel(demo_db, inbox=False)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: bool(panel.model.rows), timeout=10_000)
+    header = panel.header
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert "newest first" in header.toolTip()
+    panel.table.sortByColumn(F_DATE, Qt.SortOrder.AscendingOrder)
+    assert "oldest first" in header.toolTip()
+    # Qt marks ascending as "sort down"; the header's own style turns it round to ▲.
+    drawn: list[object] = []
+    style = header.style()
+    option = QStyleOptionHeader()
+    option.sortIndicator = QStyleOptionHeader.SortIndicator.SortDown
+    original = type(style).__mro__[1].drawPrimitive
+
+    def spy(self, element, opt, painter, widget=None):
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow:
+            drawn.append(opt.sortIndicator)
+        return original(self, element, opt, painter, widget)
+
+    type(style).__mro__[1].drawPrimitive = spy
+    try:
+        from PySide6.QtGui import QImage, QPainter
+
+        image = QImage(20, 20, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option, painter)
+        painter.end()
+    finally:
+        type(style).__mro__[1].drawPrimitive = original
+    assert drawn == [QStyleOptionHeader.SortIndicator.SortUp]
