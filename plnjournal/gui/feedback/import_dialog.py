@@ -184,7 +184,11 @@ class FeedbackImportDialog(QDialog):
         add.clicked.connect(self.choose_files)
         remove = QPushButton("Remove")
         remove.setAutoDefault(False)
+        remove.setEnabled(False)  # until a file is selected
         remove.clicked.connect(self._remove_selected)
+        self.file_list.itemSelectionChanged.connect(
+            lambda: remove.setEnabled(bool(self.file_list.selectedItems()))
+        )
         side = QVBoxLayout()
         side.addWidget(add)
         side.addWidget(remove)

@@ -229,28 +229,18 @@ def order_words(column: int, order: Qt.SortOrder) -> str:
 
 
 class FeedbackListModel(RowTableModel[FeedbackRow]):
-    """Feedback items (newest first from the core); the last column says whether a reflection
-    answers it, or why it is waiting for one."""
+    """All feedback items (newest first from the core); the state column says whether a
+    reflection answers it, or that it waits for one. (The inbox is ``inbox_model``.)"""
 
     HEADERS = FEEDBACK_HEADERS
 
-    def __init__(self, parent: QObject | None = None, *, inbox: bool = False) -> None:
-        super().__init__(parent)
-        self.inbox = inbox
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        """Qt model API; the inbox names its state column for what it shows."""
+        """Qt model API."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == F_STATE and self.inbox:
-                return "Why it waits"
             return FEEDBACK_HEADERS[section]
         return None
 
     def _state(self, row: FeedbackRow) -> str:
-        if self.inbox:  # short here; the detail pane says it in full
-            if row.level is not None and row.level < row.target_level:
-                return f"below target {row.target_level}"
-            return one_line(cues_text(row), 60)
         if row.answered:
             return "✓ answered"
         if row.reason:
@@ -294,7 +284,7 @@ class FeedbackListModel(RowTableModel[FeedbackRow]):
             if col == F_COMMENT and row.comment:
                 return literal(row.comment[:1500])
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and col == F_STATE and not self.inbox:
+        if role == Qt.ItemDataRole.BackgroundRole and col == F_STATE:
             if row.reason and not row.answered:
                 return tone_background(Tone.WARN, _palette())
             return None
