@@ -41,3 +41,11 @@ def test_search_marks_survive_and_lines_are_kept() -> None:
 
 def test_one_line_is_cut_at_a_word_with_an_ellipsis() -> None:
     assert one_line("**What went well?** " + "calm " * 20, 30) == "What went well? calm calm…"
+
+
+def test_mentor_quotes_in_reasons_and_nudges_are_plain_text() -> None:
+    from plnjournal.core.insights.avoidance_signals import quote
+
+    assert quote("**You rushed** the _handover_.\n\n## Next\nSlow down.") == (
+        "\u201cYou rushed the handover. Next Slow down.\u201d"
+    )
