@@ -55,6 +55,7 @@ from plnjournal.gui.feedback.import_preview import PreviewPage
 from plnjournal.gui.plain import html_label
 from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
+from plnjournal.gui.theme import make_primary
 from plnjournal.storage.db import Database
 
 FILE_FILTER = "Feedback files (*.csv *.tsv *.txt *.xlsx *.json *.md *.markdown);;All files (*)"
@@ -146,6 +147,8 @@ class FeedbackImportDialog(QDialog):
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.confirm_import)
         self.close_button.clicked.connect(self.reject)
+        make_primary(self.check_button)  # the step forward, on the pages before the preview
+        make_primary(self.import_button)  # what the dialog exists for
         # Enter goes to the page's step forward (``_show`` sets it), never to these.
         for b in (self.back_button, self.columns_button, self.close_button):
             b.setAutoDefault(False)
