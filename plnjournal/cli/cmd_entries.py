@@ -1,4 +1,4 @@
-"""``edit``, ``delete`` and ``trash``: the small daily jobs on one reflection, from a terminal.
+"""``edit``, ``highlight``, ``delete`` and ``trash``: the small daily jobs on one reflection, from a terminal.
 
 Editing opens the user's own editor ($VISUAL, else $EDITOR) on the reflection as Markdown with
 front matter; deleting moves reflections to the trash, which the window can restore from for
@@ -16,6 +16,7 @@ import sys
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_json
 from plnjournal.core.journal.edit_text import apply_text, editable_text
+from plnjournal.core.journal.entries import update_entry
 from plnjournal.core.journal.trash import (
     KEEP_DAYS,
     empty_trash,
@@ -77,6 +78,19 @@ def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
         return True  # a script said what it wants; the trash keeps it anyway
     return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
+def cmd_highlight(args: argparse.Namespace, ctx: Context) -> int:
+    """Mark reflections as highlights (or take the mark away with ``--undo``): the progress
+    report shows highlights in full. All or none: an unknown number changes nothing."""
+    ids = list(dict.fromkeys(args.entries))
+    marked = not args.undo
+    with ctx.db(create=False).session() as session:
+        titles = [update_entry(session, i, highlight=marked).title for i in ids]
+    for entry_id, title in zip(ids, titles, strict=True):
+        what = "Marked" if marked else "Took the highlight mark from"
+        info(f"{what} reflection {entry_id} ({title or 'no title'}).")
+    return 0
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:

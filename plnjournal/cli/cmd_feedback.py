@@ -10,6 +10,7 @@ from plnjournal.cli.args import TEXT_LIMIT
 from plnjournal.cli.cmd_entries import edit_in_editor
 from plnjournal.cli.context import Context
 from plnjournal.cli.output import info, print_error, print_json, print_warning
+from plnjournal.core.feedback.dates import ASK_ORDER
 from plnjournal.core.feedback.importer import ImportOptions, import_feedback
 from plnjournal.core.feedback.inbox import (
     FeedbackRow,
@@ -20,6 +21,7 @@ from plnjournal.core.feedback.inbox import (
     unanswered_feedback,
 )
 from plnjournal.core.feedback.requests import write_feedback_template
+from plnjournal.core.plain_text import plain_text
 from plnjournal.core.words import shorten
 from plnjournal.errors import InputError, PlnError
 
@@ -60,6 +62,8 @@ def cmd_import_feedback(args: argparse.Namespace, ctx: Context) -> int:
     if result.errors:
         for e in result.errors:
             print_error(str(e))
+        if any(ASK_ORDER in e.message for e in result.errors):
+            print_error("for dates like 03/11/2026, add --date-format day-first or month-first")
         n = len(result.errors)
         print_error(f"nothing was imported: {n} problem{'s' if n != 1 else ''} to fix first")
         return 2
@@ -123,7 +127,7 @@ def cmd_feedback_inbox(args: argparse.Namespace, ctx: Context) -> int:
         info("No feedback is waiting for a reflection.")
         return 0
     for r in rows:
-        first = r.comment.strip().splitlines()[0] if r.comment.strip() else ""
+        first = plain_text(r.comment).partition("\n")[0]
         info(
             f"{r.given_on.isoformat()}  #{r.id}  {r.mentor} on {r.skill_code} {r.skill_name}: {r.reason}"
         )

@@ -42,6 +42,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "restore": ("plnjournal restore before-migration-from-0002",),
     "settings": ("plnjournal settings language fr",),
     "edit": ("plnjournal edit 42", "EDITOR=nano plnjournal edit 42"),
+    "highlight": ("plnjournal highlight 42", "plnjournal highlight 42 --undo"),
     "delete": ("plnjournal delete 42", "plnjournal delete 40 41 42 --yes"),
     "trash": ("plnjournal trash", "plnjournal trash restore 3", "plnjournal trash empty"),
     "completion": ('eval "$(plnjournal completion bash)"',),

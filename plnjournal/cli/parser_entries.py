@@ -1,4 +1,4 @@
-"""The commands on one reflection (edit, delete, trash): part of the registry in
+"""The commands on one reflection (edit, highlight, delete, trash): part of the registry in
 cli/parser.py."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def entry_commands(sub: Subcommands) -> None:
-    """edit, delete, trash."""
+    """edit, highlight, delete, trash."""
     p = sub.add_parser(
         "edit",
         help="edit a reflection in your editor ($VISUAL or $EDITOR), as Markdown",
@@ -22,6 +22,14 @@ def entry_commands(sub: Subcommands) -> None:
     )
     p.add_argument("entry", type=positive_int, metavar="ID", help="the reflection's number")
     p.set_defaults(handler="plnjournal.cli.cmd_entries:cmd_edit")
+
+    p = sub.add_parser(
+        "highlight",
+        help="mark reflections as highlights (shown in full in the progress report)",
+    )
+    p.add_argument("entries", nargs="+", type=positive_int, metavar="ID")
+    p.add_argument("--undo", action="store_true", help="take the mark away")
+    p.set_defaults(handler="plnjournal.cli.cmd_entries:cmd_highlight")
 
     p = sub.add_parser("delete", help="move reflections to the trash (restorable for 30 days)")
     p.add_argument("entries", nargs="+", type=positive_int, metavar="ID")

@@ -15,7 +15,8 @@ def feedback_commands(sub: Subcommands) -> None:
     """Mentor feedback: import files, write a template, the inbox, the praise mark."""
     p = sub.add_parser(
         "import-feedback",
-        help="import mentor feedback files (CSV, XLSX, JSON, xAPI, Markdown letter)",
+        help="import mentor feedback files (CSV, XLSX, JSON, learning-record export, "
+        "Markdown letter)",
         description="Check every file completely, then import all of it or nothing. "
         "Formats: docs/feedback-formats.md. Exit 0 on success, 2 on problems in the files.",
     )
@@ -31,7 +32,9 @@ def feedback_commands(sub: Subcommands) -> None:
         "(repeatable)",
     )
     p.add_argument(
-        "--date-format", metavar="FMT", help="for dates like 03/11/2026: e.g. %%d/%%m/%%Y"
+        "--date-format",
+        metavar="ORDER",
+        help="for dates like 03/11/2026: day-first, month-first, or a pattern such as %%d/%%m/%%Y",
     )
     p.add_argument(
         "--create-missing-skills",

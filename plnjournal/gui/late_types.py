@@ -17,9 +17,27 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the checker sees the real classes; at run time __getattr__ fetches them
     from PySide6.QtGui import QIcon, QPixmap
-    from PySide6.QtWidgets import QDialog, QMessageBox, QProxyStyle, QStyle, QStyleFactory
+    from PySide6.QtWidgets import (
+        QDialog,
+        QMessageBox,
+        QProxyStyle,
+        QStyle,
+        QStyleFactory,
+        QStyleOptionComboBox,
+        QStylePainter,
+    )
 
-__all__ = ["QDialog", "QIcon", "QMessageBox", "QPixmap", "QProxyStyle", "QStyle", "QStyleFactory"]
+__all__ = [
+    "QDialog",
+    "QIcon",
+    "QMessageBox",
+    "QPixmap",
+    "QProxyStyle",
+    "QStyle",
+    "QStyleFactory",
+    "QStyleOptionComboBox",
+    "QStylePainter",
+]
 
 # Each class and the PySide module it comes from.
 _HOMES = {
@@ -28,6 +46,8 @@ _HOMES = {
     "QProxyStyle": "PySide6.QtWidgets",
     "QStyle": "PySide6.QtWidgets",
     "QStyleFactory": "PySide6.QtWidgets",
+    "QStyleOptionComboBox": "PySide6.QtWidgets",
+    "QStylePainter": "PySide6.QtWidgets",
     "QIcon": "PySide6.QtGui",
     "QPixmap": "PySide6.QtGui",
 }

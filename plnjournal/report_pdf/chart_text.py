@@ -4,8 +4,11 @@ QSvgRenderer draws SVG text with ligatures ("ﬂ" as one glyph): the labels then
 search as odd characters, so a reader searching the PDF for "Reflections" would miss the
 charts. matplotlib writes each label as a flat ``<text>`` element with its position,
 anchor, rotation, size, weight and colour; we draw the rest of the SVG with QSvgRenderer and
-the labels with QPainter, in the same font (matplotlib's DejaVu Sans, registered with Qt)
-with ligatures off.
+the labels with QPainter, ligatures off, in the report's own font family (matplotlib's DejaVu
+Sans, registered with Qt, where that family is missing) and the chart's title in the
+report's heading colour, so a chart reads as part of the page. Labels are placed by their
+anchor with the width of the font they are drawn in; the report's families are no wider
+than DejaVu Sans, so nothing a chart fitted can overlap.
 """
 
 from __future__ import annotations
@@ -99,10 +102,42 @@ def _transform(text: str) -> QTransform:
     return result
 
 
-def draw_labels(painter: QPainter, labels: list[Label], rect: QRectF, view_box: QRectF) -> None:
-    """Draw ``labels`` as the SVG would place them, its view box mapped onto ``rect``."""
+def title_labels(labels: list[Label]) -> list[Label]:
+    """A chart's title: its largest bold labels, when some text is smaller."""
+    largest = max((label.size for label in labels), default=0.0)
+    smaller = any(label.size < largest for label in labels)
+    return [label for label in labels if smaller and label.bold and label.size == largest]
+
+
+def label_font(label: Label, families: list[str], dpi: float) -> QFont:
+    """The font a label is drawn in: ``families`` first, then its own, without ligatures,
+    sized so its pixel size is the label's size in the SVG's units."""
+    font = QFont()
+    font.setFamilies([*families, label.family, "DejaVu Sans"])
+    font.setPointSizeF(label.size * 72 / dpi)
+    font.setBold(label.bold)
+    font.setItalic(label.italic)
+    font.setKerning(True)
+    for tag in _NO_LIGATURES:
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def draw_labels(
+    painter: QPainter,
+    labels: list[Label],
+    rect: QRectF,
+    view_box: QRectF,
+    *,
+    families: list[str] | None = None,
+    heading_colour: str | None = None,
+) -> None:
+    """Draw ``labels`` as the SVG would place them, its view box mapped onto ``rect``: in
+    ``families`` first (each label's own family after them), the title (the largest bold
+    label) in ``heading_colour``."""
     if not labels or view_box.width() <= 0 or view_box.height() <= 0:
         return
+    titles = {id(label) for label in title_labels(labels)}
     dpi = painter.device().logicalDpiY() or 96
     painter.save()
     painter.translate(rect.topLeft())
@@ -114,19 +149,12 @@ def draw_labels(painter: QPainter, labels: list[Label], rect: QRectF, view_box: 
         key = (label.family, label.size, label.bold, label.italic)
         font = fonts.get(key)
         if font is None:
-            font = QFont()
-            font.setFamilies([label.family, "DejaVu Sans"])
-            font.setPointSizeF(label.size * 72 / dpi)  # so its pixel size is label.size units
-            font.setBold(label.bold)
-            font.setItalic(label.italic)
-            font.setKerning(True)
-            for tag in _NO_LIGATURES:
-                font.setFeature(QFont.Tag(tag), 0)
-            fonts[key] = font
+            font = fonts[key] = label_font(label, families or [], dpi)
         width = QFontMetricsF(font, painter.device()).horizontalAdvance(label.text)
         shift = {"middle": width / 2, "end": width}.get(label.anchor, 0.0)
         painter.setTransform(label.transform * base)
         painter.setFont(font)
-        painter.setPen(QColor(label.colour))
+        colour = heading_colour if heading_colour and id(label) in titles else label.colour
+        painter.setPen(QColor(colour))
         painter.drawText(QPointF(label.x - shift, label.y), label.text)
     painter.restore()

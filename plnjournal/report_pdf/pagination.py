@@ -5,7 +5,9 @@ finishes it lazily on a timer that never fires without an event loop. So the rep
 out once as a single tall page, and this module chooses where each page ends: between blocks
 or table rows by preference, inside a paragraph only when it must (never leaving a single
 line behind), never right after a heading, and with a split table's header row repeated at
-the top of the next page.
+the top of the next page. A page that would be nearly empty (the report's last, or the one
+before a section that starts a page) takes more from the page before it, so a few lines
+are never left alone on a page.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ FAIR = 1  # between two lines of a paragraph
 # by this much more (a fraction of the page height).
 FAIR_GAIN = 0.2
 SHORT_LIST = 8  # items
+# A page filled less than this (a fraction of its height) is nearly empty: it takes more
+# from the page before, which keeps at least the second fraction of its own.
+NEARLY_EMPTY = 0.2
+STILL_FULL = 0.5
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,38 @@ def paginate(doc: QTextDocument, page_height: float) -> list[Slice]:
                 chosen = fair or good or _Cut(limit, FAIR)
         slices.append(Slice(top, chosen.y, header, chosen.forced))
         top, header = chosen.y, chosen.header
-    return slices or [Slice(0.0, max(total, 1.0))]
+    return _no_nearly_empty(slices, cuts, page_height) or [Slice(0.0, max(total, 1.0))]
+
+
+def _no_nearly_empty(slices: list[Slice], cuts: list[_Cut], page_height: float) -> list[Slice]:
+    """Move the end of the page before a nearly empty one (the last page, or one ending at
+    a forced break) back to a good cut, so both pages hold a fair share: the nearly empty
+    one then holds at least ``NEARLY_EMPTY`` of a page and the one before ``STILL_FULL``."""
+    out = list(slices)
+    for k in range(1, len(out)):
+        short, before = out[k], out[k - 1]
+        if not (short.forced_end or k == len(out) - 1) or before.forced_end:
+            continue
+        used = short.bottom - short.top + short.header_height
+        if used >= NEARLY_EMPTY * page_height:
+            continue
+        fits = [
+            c
+            for c in cuts
+            if c.quality == GOOD
+            and before.top + before.header_height + STILL_FULL * page_height <= c.y < short.top
+            and short.bottom - c.y + _height(c.header) <= page_height
+            and short.bottom - c.y + _height(c.header) >= NEARLY_EMPTY * page_height
+        ]
+        if fits:
+            cut = fits[-1]  # the latest: the page before stays as full as it can
+            out[k - 1] = Slice(before.top, cut.y, before.header, False)
+            out[k] = Slice(cut.y, short.bottom, cut.header, short.forced_end)
+    return out
+
+
+def _height(band: tuple[float, float] | None) -> float:
+    return band[1] - band[0] if band else 0.0
 
 
 def _candidates(doc: QTextDocument) -> tuple[list[_Cut], list[float]]:

@@ -155,7 +155,14 @@ class _ChartObject(QPyTextObject):
         box = QRectF(rect)
         if renderer is not None and painter.clipBoundingRect().intersects(box):
             renderer.render(painter, box)
-            draw_labels(painter, self.labels[fmt.property(CHART_KEY)], box, renderer.viewBoxF())
+            draw_labels(
+                painter,
+                self.labels[fmt.property(CHART_KEY)],
+                box,
+                renderer.viewBoxF(),
+                families=FONT_FAMILIES,
+                heading_colour=ACCENT,
+            )
 
 
 class ReportDocument:

@@ -114,3 +114,18 @@ def test_respond_edit_writes_the_answer_in_the_editor(
     (body,) = _rows(db, "SELECT body FROM entries")[0:1]
     assert "I avoid the call." in body[0] and "> Call home." in body[0]
     assert cli("feedback-inbox", "--json", db=db).json() == []
+
+
+def test_highlight_marks_and_undo_takes_the_mark_all_or_none(cli: Cli, tmp_path: Path) -> None:
+    db = tmp_path / "j.sqlite3"
+    cli("add", "--title", "Handover", "The handover went badly.", db=db)
+    cli("add", "--title", "Phone call", "I called Bea's mother.", db=db)
+    r = cli("highlight", "1", "2", db=db)
+    assert r.code == 0, r.err
+    assert "Marked reflection 1 (Handover)" in r.out
+    assert _rows(db, "SELECT id, highlight FROM entries ORDER BY id") == [(1, 1), (2, 1)]
+    r = cli("highlight", "2", "--undo", db=db)
+    assert r.code == 0 and _rows(db, "SELECT id FROM entries WHERE highlight") == [(1,)]
+    r = cli("highlight", "2", "99", db=db)
+    assert r.code == 2 and "entry 99 does not exist" in r.err and "Traceback" not in r.err
+    assert _rows(db, "SELECT id FROM entries WHERE highlight") == [(1,)]  # nothing changed

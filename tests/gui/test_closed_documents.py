@@ -15,7 +15,7 @@ from PySide6.QtCore import QStringListModel, QTimer, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QApplication, QListView
 
-from plnjournal.gui.feedback.view import _Detail
+from plnjournal.gui.feedback.detail import FeedbackDetail
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.journal.markdown_preview import MarkdownPreview
 from plnjournal.report_pdf import closed_document
@@ -49,7 +49,7 @@ class _Items(QStringListModel):
 def _show_everywhere(qtbot, html: str) -> None:
     """``html`` in each HTML viewer of the window, laid out and painted."""
     preview = MarkdownPreview()
-    detail = _Detail()
+    detail = FeedbackDetail()
     view = QListView()
     view.setItemDelegate(HtmlDelegate(view))
     items = _Items(html)
@@ -145,7 +145,7 @@ def test_dev_zero_and_etc_hostname_are_never_read(tmp_path) -> None:
 
 
 def test_every_browser_of_the_window_has_a_closed_document(qtbot) -> None:
-    for widget in (MarkdownPreview(), _Detail()):
+    for widget in (MarkdownPreview(), FeedbackDetail()):
         qtbot.addWidget(widget)
         assert isinstance(widget.document(), ClosedDocument)
     assert QApplication.instance() is not None

@@ -81,6 +81,33 @@ def test_a_forced_page_break_is_honoured(qapp) -> None:
     assert _text_at(doc, slices[1].top + 1) == "Next page"
 
 
+@pytest.mark.parametrize("forced", [False, True])
+def test_a_few_lines_are_never_left_alone_on_a_page(qapp, monkeypatch, forced: bool) -> None:
+    """The last page, or the page before a section that starts a page, would hold a few
+    lines: it takes whole paragraphs from the page before instead."""
+    from plnjournal.report_pdf import pagination
+
+    after = "<h2 style='page-break-before: always'>Charts</h2><p>A chart</p>" if forced else ""
+    for n in range(10, 30):  # a length whose last page holds just a line or two
+        paras = "".join(f"<p>Paragraph {i} " + "word " * 28 + "</p>" for i in range(n))
+        doc = _doc(paras + "<p>The last lines, " + "word " * 25 + "</p>" + after)
+        with monkeypatch.context() as m:
+            m.setattr(pagination, "NEARLY_EMPTY", 0.0)  # as it was before the rule
+            loose = paginate(doc, PAGE)
+        short = loose[-2] if forced else loose[-1]
+        if short.bottom - short.top < 0.2 * PAGE:
+            break
+    else:
+        pytest.fail("no layout left a page nearly empty")
+    slices = paginate(doc, PAGE)
+    assert len(slices) == len(loose)
+    short = slices[-2] if forced else slices[-1]
+    assert short.bottom - short.top >= 0.2 * PAGE
+    before = slices[slices.index(short) - 1]
+    assert before.bottom - before.top >= 0.5 * PAGE
+    assert all(s.bottom - s.top <= PAGE for s in slices)
+
+
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_demo_report_pages_are_well_filled(demo_db, qapp, paper: str) -> None:
     """Every page is filled at least halfway down, but the cover, the last page and a page

@@ -46,6 +46,19 @@ def test_snippet_html_escapes_the_users_text(db) -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
+def test_snippets_read_markdown_as_plain_text(db) -> None:
+    from plnjournal.core.journal.search import snippet_highlights
+
+    with db.session() as s:
+        _add(s, "Model", "## What?\n**What went well?** The _transition_ after lunch was calm.")
+        (hit,) = search(s, "transition")
+    for shown in (snippet_plain(hit.snippet), snippet_html(hit.snippet)):
+        assert "**" not in shown and "##" not in shown and "_transition_" not in shown
+    text, marks = snippet_highlights(hit.snippet)
+    assert "What went well? The transition after lunch" in text
+    assert [text[a:b] for a, b in marks] == ["transition"]
+
+
 def test_phrase_and_prefix(db) -> None:
     with db.session() as s:
         a = _add(s, "A", "a difficult conversation with a parent")

@@ -173,6 +173,7 @@ def _month_ticks(
 # --- calendar ---------------------------------------------------------------------------
 
 STRIP_WEEKS = 54  # a calendar year can touch 54 Monday-to-Sunday weeks
+HALF_YEAR_WEEKS = 27  # on a page, a longer period (up to a year) is folded into two strips
 
 
 def calendar_chart(
@@ -187,12 +188,21 @@ def calendar_chart(
     """A square per day, coloured by reflections written (Monday at the top); a period of
     up to 53 weeks is one strip, a longer one has a strip per calendar year; the longest
     streak in the period is outlined. On a page (``width``) a short period's strip holds
-    just its weeks, and the squares shrink to fit a year's."""
+    just its weeks, and a period of more than ``HALF_YEAR_WEEKS`` is folded into two strips
+    one above the other, so a year's squares stay big enough to read (one strip of 53 weeks
+    across a page is a thin band)."""
     th = theme(dark)
     today = today or end
     # (first Monday, first day shown, last day shown, label) of each strip
     period_weeks = (week_start(end) - week_start(start)).days // 7 + 1
-    if period_weeks <= STRIP_WEEKS:
+    if width is not None and HALF_YEAR_WEEKS < period_weeks <= STRIP_WEEKS:
+        half = (period_weeks + 1) // 2
+        second = week_start(start) + dt.timedelta(weeks=half)
+        spans = [
+            (week_start(start), start, second - dt.timedelta(days=1), ""),
+            (second, second, end, ""),
+        ]
+    elif period_weeks <= STRIP_WEEKS:
         spans = [(week_start(start), start, end, "")]
     else:
         spans = [
@@ -224,6 +234,8 @@ def calendar_chart(
     else:
         if len(spans) == 1:
             n_weeks = period_weeks
+        elif not spans[0][3]:  # one period folded in two
+            n_weeks = (period_weeks + 1) // 2
         cell = min(0.24, (width - left - 0.3) / n_weeks)  # bigger squares for a short period
     height = top + bottom + len(spans) * (7 * cell + strip_gap) - strip_gap
     fig = new_figure(width, height, th)
@@ -268,7 +280,8 @@ def calendar_chart(
         for spine in ax.spines.values():
             spine.set_visible(False)
         _cell_borders(ax, n_weeks, 7, th.background, 1.6 * cell / 0.18)
-        _outline(ax, strip_start, streak_days, th.text, n_weeks)
+        shown = {d for d in streak_days if shown_from <= d <= shown_to}
+        _outline(ax, strip_start, shown, th.text, n_weeks)
         ax.set_yticks([0, 2, 4], ["Mon", "Wed", "Fri"])
         ticks, labels = _month_ticks(
             weeks, with_year=not label, until=shown_to, width_in=n_weeks * cell

@@ -1,7 +1,8 @@
 """Dates in mentor files: ISO 8601 and the year-first forms form tools export, nothing guessed.
 
 ``03/11/2026`` could be 3 November or 11 March; rather than guess, the importer says so and
-asks for a date format (``--date-format %d/%m/%Y``).
+asks which comes first: ``day-first`` or ``month-first`` (the window's "Dates look like"
+choice, ``--date-format`` on the command line, which also takes a strptime pattern).
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ _YEAR_FIRST = re.compile(
 )
 _DAY_OR_MONTH_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\b")
 
+# The orders a person can name instead of a strptime pattern.
+DAY_FIRST = "day-first"
+MONTH_FIRST = "month-first"
+DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
+# What the importer says when a date could be read two ways (the front ends say how to answer).
+ASK_ORDER = "say whether the day or the month comes first"
+
 
 class DateProblem(ValueError):
     """A value that is not a date we can read without guessing; the message says why."""
@@ -56,7 +64,26 @@ def _describe(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def _from_order(value: str, order: str) -> dt.date | None:
+    """``value`` read as day/month/year or month/day/year, any of - / . between, a time after
+    it read past; None when it is not written that way."""
+    m = _DAY_OR_MONTH_FIRST.match(value)
+    if m is None:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    year += 2000 if year < 100 else 0
+    day, month = (a, b) if order == DAY_FIRST else (b, a)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateProblem(
+            f"{value!r} is not a real date with the {order.replace('-', ' ')} order"
+        ) from None
+
+
 def _from_format(value: str, date_format: str) -> dt.date | None:
+    if date_format in DATE_ORDERS:
+        return _from_order(value, date_format)
     try:
         return dt.datetime.strptime(value, date_format).date()
     except ValueError:
@@ -102,7 +129,11 @@ def parse_feedback_date(value: object, date_format: str | None = None) -> dt.dat
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
         pass
-    hint = f"; it does not match the date format {date_format!r}" if date_format else ""
+    hint = ""
+    if date_format in DATE_ORDERS:
+        hint = f"; it is not written {date_format.replace('-', ' ')} (like 31/12/2026)"
+    elif date_format:
+        hint = f"; it does not match the date format {date_format!r}"
     m2 = _DAY_OR_MONTH_FIRST.match(text)
     if m2:
         a, b = int(m2.group(1)), int(m2.group(2))
@@ -115,13 +146,9 @@ def parse_feedback_date(value: object, date_format: str | None = None) -> dt.dat
             except ValueError:
                 continue
         if len(readings) == 2 and readings[0] != readings[1]:
-            return_hint = "give the date format, e.g. %d/%m/%Y (--date-format)"
             raise DateProblem(
                 f"{text!r} is ambiguous: it could be {_describe(readings[0])} or "
-                f"{_describe(readings[1])}{hint}; {return_hint}"
+                f"{_describe(readings[1])}{hint}; {ASK_ORDER}"
             )
-        raise DateProblem(
-            f"{text!r} is not year-first{hint}; give the date format, e.g. %d/%m/%Y or "
-            "%m/%d/%Y (--date-format)"
-        )
+        raise DateProblem(f"{text!r} is not year-first{hint}; {ASK_ORDER}")
     raise DateProblem(f"{text!r} is not a date{hint}; use YYYY-MM-DD")

@@ -239,7 +239,7 @@ def _parse_markdown(pf: ParsedFile, text: str, index: SkillIndex) -> None:
         first_line = next(n for n, t in preamble if t.strip())
         pf.warn(
             "the text before the first '## Skill' section belongs to no skill: it is kept "
-            "in each item's source record, not shown as a comment",
+            "with each item, not shown as a comment",
             first_line,
         )
     if not sections:

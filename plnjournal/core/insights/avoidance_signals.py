@@ -18,6 +18,7 @@ from plnjournal.core.insights.avoidance_data import (
     ReflectionFact,
     SkillFacts,
 )
+from plnjournal.core.plain_text import one_line
 from plnjournal.core.skills.evidence import (
     EVIDENCE_DAYS,
     Comparison,
@@ -59,8 +60,9 @@ def short_date(day: dt.date, as_of: dt.date) -> str:
 
 
 def quote(comment: str, limit: int = QUOTE_LIMIT) -> str:
-    """A mentor comment shortened to one line, in quotation marks."""
-    return f"“{shorten(comment, limit)}”"
+    """A mentor comment shortened to one line (its Markdown read as plain text), in
+    quotation marks."""
+    return f"“{shorten(one_line(comment), limit)}”"
 
 
 def names_text(names: list[str], fallback: str) -> str:

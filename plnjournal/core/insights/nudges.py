@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from plnjournal.core.dates import short_date
 from plnjournal.core.insights.avoidance import avoidance_scores
+from plnjournal.core.plain_text import one_line
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.core.words import shorten
 from plnjournal.errors import InputError
@@ -158,7 +159,7 @@ def pointed_question(candidate: Candidate, comment: MentorComment | None, today:
     if comment is not None:
         who = comment.mentor or "Your mentor"
         return (
-            f"{who} wrote on {short_date(comment.given_on, today)}: “{shorten(comment.comment, QUOTE_LIMIT, at_word=True)}” "
+            f"{who} wrote on {short_date(comment.given_on, today)}: “{shorten(one_line(comment.comment), QUOTE_LIMIT, at_word=True)}” "
             "What is your honest answer to that, and what will you do differently next time?"
         )
     if not candidate.avoided or (candidate.getting_started and candidate.last_reflected is None):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from plnjournal.core.journal.entries import get_entry
+from plnjournal.core.plain_text import one_line
 from plnjournal.errors import InputError
 from plnjournal.storage.models import Commitment
 from plnjournal.values import CommitmentState
@@ -40,7 +41,7 @@ class ProposedCommitment:
 
 def action_lines(body: str) -> list[ProposedCommitment]:
     """The promises in a reflection's action sections: each list item or paragraph, without
-    the quoted guiding questions a reflection model inserted."""
+    the quoted guiding questions a reflection model inserted, as plain text."""
     out: list[str] = []
     in_action = False
     current: list[str] = []
@@ -55,7 +56,7 @@ def action_lines(body: str) -> list[ProposedCommitment]:
         heading = _HEADING.match(line)
         if heading:
             flush()
-            in_action = bool(ACTION_HEADING.match(" ".join(heading.group(1).split())))
+            in_action = bool(ACTION_HEADING.match(one_line(heading.group(1))))
             continue
         if not in_action:
             continue
@@ -78,7 +79,9 @@ def action_lines(body: str) -> list[ProposedCommitment]:
                 due = dt.date.fromisoformat(m.group(1))
             except ValueError:
                 due = None
-        proposals.append(ProposedCommitment(text, due))
+        # A promise is a line in a list: its Markdown read as plain text ("**call** Bea's
+        # mum" is "call Bea's mum" in the commitments list and the report).
+        proposals.append(ProposedCommitment(one_line(text), due))
     return proposals
 
 

@@ -34,6 +34,7 @@ class DayEntry:
     body: str
     private: bool
     skills: int
+    highlight: bool = False  # marked for the progress report
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class OpenEntry:
     comfort: int | None
     links: dict[int, int | None] = field(default_factory=dict)  # skill id -> self-rating
     tags: tuple[str, ...] = ()  # imported (jrnl, Day One) or @words from quick capture
+    highlight: bool = False  # marked for the progress report
 
 
 def _time(value: str | None) -> dt.time | None:
@@ -96,13 +98,15 @@ def day_entries(conn_or_session: sqlite3.Connection | Session, day: dt.date) -> 
     """The reflections of ``day`` in time order (untimed last), with their skill counts."""
     rows = dbapi_connection(conn_or_session).execute(
         "SELECT e.id, e.entry_time, e.title, e.body, e.private, "
-        "(SELECT count(*) FROM entry_skills es WHERE es.entry_id = e.id) "
+        "(SELECT count(*) FROM entry_skills es WHERE es.entry_id = e.id), e.highlight "
         "FROM entries e WHERE e.entry_date = ? "
         "ORDER BY e.entry_time IS NULL, e.entry_time, e.id",
         (day.isoformat(),),
     )
     return [
-        DayEntry(row[0], _time(row[1]), row[2] or "", row[3] or "", bool(row[4]), row[5])
+        DayEntry(
+            row[0], _time(row[1]), row[2] or "", row[3] or "", bool(row[4]), row[5], bool(row[6])
+        )
         for row in rows
     ]
 
@@ -111,8 +115,8 @@ def open_entry(conn_or_session: sqlite3.Connection | Session, entry_id: int) -> 
     """The reflection ``entry_id`` with its skill links, or None if it no longer exists."""
     conn = dbapi_connection(conn_or_session)
     row = conn.execute(
-        "SELECT id, entry_date, entry_time, title, body, private, reflection_model, comfort "
-        "FROM entries WHERE id = ?",
+        "SELECT id, entry_date, entry_time, title, body, private, reflection_model, comfort, "
+        "highlight FROM entries WHERE id = ?",
         (entry_id,),
     ).fetchone()
     if row is None:
@@ -139,6 +143,7 @@ def open_entry(conn_or_session: sqlite3.Connection | Session, entry_id: int) -> 
         row[7],
         links,
         tags,
+        bool(row[8]),
     )
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from plnjournal.core.escape import escape
 from plnjournal.core.language import LANGUAGE_SETTING, LANGUAGES
+from plnjournal.core.plain_text import one_line
 from plnjournal.lazy import lazy_module
 from plnjournal.storage import dialect
 from plnjournal.storage import search as fts
@@ -157,13 +158,14 @@ def order_explained(page: SearchPage) -> str:
 def snippet_plain(snippet: str, start: str = "[", end: str = "]") -> str:
     """The snippet on one line with its highlights as ``start``/``end`` marks: for a
     terminal, which shows no bold."""
-    return " ".join(snippet.replace(HL_START, start).replace(HL_END, end).split())
+    flat = one_line(snippet)
+    return flat.replace(HL_START, start).replace(HL_END, end)
 
 
 def snippet_highlights(snippet: str) -> tuple[str, list[tuple[int, int]]]:
     """The snippet as plain text on one line, and where its highlights are (start, end
     offsets into that text): for --json, where brackets would be taken for the user's own."""
-    text = " ".join(snippet.split())
+    text = one_line(snippet)
     plain: list[str] = []
     marks: list[tuple[int, int]] = []
     length, start = 0, None
@@ -182,5 +184,5 @@ def snippet_highlights(snippet: str) -> tuple[str, list[tuple[int, int]]]:
 
 def snippet_html(snippet: str) -> str:
     """Escaped text with highlights in <b>: safe to show in a rich-text label."""
-    escaped = escape(" ".join(snippet.split()))
+    escaped = escape(one_line(snippet))
     return escaped.replace(HL_START, "<b>").replace(HL_END, "</b>")

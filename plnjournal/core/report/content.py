@@ -19,15 +19,16 @@ from sqlalchemy.orm import Session
 from plnjournal.core.dates import longest_streak
 from plnjournal.core.gc_pause import paused_gc
 from plnjournal.core.insights.avoidance import SkillScore, avoidance_scores
+from plnjournal.core.insights.depth import grade_reflection
 from plnjournal.core.insights.prompts import question_for
-from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting
+from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting, journal_language
 from plnjournal.core.render import markdown_to_html
 from plnjournal.core.report import queries as q
 from plnjournal.core.report.chart_data import ChartData, chart_data, report_names_in_score
 from plnjournal.core.report.names import MentorNames
 from plnjournal.core.skills.lookup import active_framework
 from plnjournal.errors import InputError
-from plnjournal.storage.models import Entry
+from plnjournal.storage.models import Commitment, Entry, EntrySkill, Skill
 from plnjournal.values import Band
 
 ProgressFn = Callable[[int, int, str], None]
@@ -46,11 +47,19 @@ DEFAULT_MONTHS = 3
 # "What was avoided": the highest-scored skills in the act-now and watch bands, at most this
 # many (docs/avoidance.md, "Bands").
 AVOIDED_MAX = 6
+# With no highlight marked, the report shows this many of the period's deepest reflections.
+DEEPEST_MAX = 3
+DEEPEST_ON_AVOIDED = (
+    "No highlights were marked; these are the deepest reflections of the period on the "
+    "skills you avoid."
+)
+DEEPEST_OF_PERIOD = "No highlights were marked; these are the deepest reflections of the period."
 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """What to put in a report. ``entry_ids`` None means "the reflections marked highlight"."""
+    """What to put in a report. ``entry_ids`` None means "the reflections marked highlight",
+    or, with none marked, the deepest of the period (``Report.reflections_note`` says so)."""
 
     start: dt.date
     end: dt.date
@@ -139,6 +148,8 @@ class Report:
     ratings: list[q.RatingLine] = field(default_factory=list)
     avoidance: list[Avoided] = field(default_factory=list)  # every skill, highest first
     charts: ChartData | None = None  # what the charts draw, when the report has them
+    # How the reflections were chosen when it was not by the user (none marked: the deepest).
+    reflections_note: str = ""
     scale_min: int = 1
     scale_max: int = 5
 
@@ -231,11 +242,12 @@ def build_report(
     step(2, 6, "Reading commitments…")
     as_of = min(end, options.generated_on)
     commitments = q.commitment_lines(session, visible, start, end, as_of, names)
-    step(3, 6, "Reading reflections…")
-    reflections = _reflections(session, options, names)
-    ratings = q.rating_lines(session, visible, start, end, names)
-    step(4, 6, "Scoring what was avoided…")
+    step(3, 6, "Scoring what was avoided…")
     avoidance, scores = _avoidance(session, options, names)
+    step(4, 6, "Reading reflections…")
+    avoided = [a.code for a in avoidance if a.band != Band.FINE][:AVOIDED_MAX]
+    reflections, reflections_note = _reflections(session, options, names, avoided)
+    ratings = q.rating_lines(session, visible, start, end, names)
     charts = None
     if "charts" in options.sections:
         charts = chart_data(
@@ -281,6 +293,7 @@ def build_report(
         ratings=ratings,
         avoidance=avoidance,
         charts=charts,
+        reflections_note=reflections_note,
         scale_min=fw.scale_min,
         scale_max=fw.scale_max,
     )
@@ -322,21 +335,24 @@ def _avoidance(
     return out, scores
 
 
-def _reflections(session: Session, options: ReportOptions, names: MentorNames) -> list[Reflection]:
+def _reflections(
+    session: Session, options: ReportOptions, names: MentorNames, avoided: list[str]
+) -> tuple[list[Reflection], str]:
     """The highlighted reflections of the period, or the ones chosen by id (never a private
-    one unless private reflections are included)."""
+    one unless private reflections are included); with no highlight marked, the deepest of
+    the period on the ``avoided`` skills (else of the whole period), and a note saying so."""
     stmt = select(Entry)
+    in_period = (Entry.entry_date >= options.start, Entry.entry_date <= options.end)
     if options.entry_ids is None:
-        stmt = stmt.where(
-            Entry.highlight.is_(True),
-            Entry.entry_date >= options.start,
-            Entry.entry_date <= options.end,
-        )
+        stmt = stmt.where(Entry.highlight.is_(True), *in_period)
     else:
         stmt = stmt.where(Entry.id.in_(options.entry_ids))
     if not options.include_private:
         stmt = stmt.where(Entry.private.is_(False))
     entries = list(session.scalars(stmt.order_by(Entry.entry_date, Entry.entry_time, Entry.id)))
+    note = ""
+    if options.entry_ids is None and not entries:
+        entries, note = _deepest(session, options, avoided)
     links = q.entry_skill_names(session, [e.id for e in entries])
     return [
         Reflection(
@@ -348,7 +364,63 @@ def _reflections(session: Session, options: ReportOptions, names: MentorNames) -
             private=e.private,
         )
         for e in entries
-    ]
+    ], note
+
+
+def _deepest(
+    session: Session, options: ReportOptions, avoided: list[str]
+) -> tuple[list[Entry], str]:
+    """The period's deepest reflections (docs/depth.md: the level, then the longer text) on
+    the avoided skills, the most avoided first, one each while there are more skills than
+    room (``DEEPEST_MAX``); or of the whole period when none is on them. In date order, with
+    the sentence that says how they were chosen ("" when there are none)."""
+    base = select(Entry).where(Entry.entry_date >= options.start, Entry.entry_date <= options.end)
+    if not options.include_private:
+        base = base.where(Entry.private.is_(False))
+    tries = [(base, DEEPEST_OF_PERIOD)]
+    if avoided:
+        on_avoided = (
+            base.join(EntrySkill, EntrySkill.entry_id == Entry.id)
+            .join(Skill, Skill.id == EntrySkill.skill_id)
+            .where(Skill.code.in_(avoided))
+            .distinct()
+        )
+        tries.insert(0, (on_avoided, DEEPEST_ON_AVOIDED))
+    found = ((list(session.scalars(stmt)), note) for stmt, note in tries)
+    entries, note = next(((e, n) for e, n in found if e), ([], ""))
+    if not entries:
+        return [], ""
+    committed = set(
+        session.scalars(
+            select(Commitment.entry_id).where(Commitment.entry_id.in_([e.id for e in entries]))
+        )
+    )
+    language = journal_language(session)
+
+    def depth(e: Entry) -> tuple[int, int]:
+        grade = grade_reflection(
+            e.title or "", e.body or "", language=language, has_commitment=e.id in committed
+        )
+        return int(grade.level), grade.words
+
+    ranked = sorted(entries, key=depth, reverse=True)
+    chosen: list[Entry] = []
+    if note == DEEPEST_ON_AVOIDED:
+        codes = q.entry_skill_names(session, [e.id for e in ranked])
+        for code in avoided:
+            pick = next(
+                (
+                    e
+                    for e in ranked
+                    if e not in chosen and any(c == code for c, _n in codes.get(e.id, ()))
+                ),
+                None,
+            )
+            if pick is not None and len(chosen) < DEEPEST_MAX:
+                chosen.append(pick)
+    chosen += [e for e in ranked if e not in chosen][: DEEPEST_MAX - len(chosen)]
+    chosen.sort(key=lambda e: (e.entry_date, e.entry_time or dt.time(), e.id))
+    return chosen, note
 
 
 @dataclass(frozen=True)

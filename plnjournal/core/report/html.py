@@ -348,11 +348,15 @@ def _commitments(report: Report) -> str:
 def _reflections(report: Report) -> str:
     head = f"<h2>{SECTIONS['reflections']}</h2>"
     if not report.reflections:
-        return head + (
-            '<p class="muted">No reflections were selected for this report. Mark reflections '
-            "as highlights, or choose them in the export dialog.</p>"
+        none = (
+            "No reflections were chosen for this report."
+            if report.options.entry_ids is not None
+            else "There are no reflections to show from this period."
         )
+        return head + f'<p class="muted">{none}</p>'
     out = [head]
+    if report.reflections_note:
+        out.append(f'<p class="muted">{escape(report.reflections_note)}</p>')
     for r in report.reflections:
         skills = ", ".join(f"{escape(code)} {escape(name)}" for code, name in r.skills)
         meta = fmt_date(r.entry_date) + (f" · {skills}" if skills else "")

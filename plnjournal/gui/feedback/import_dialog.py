@@ -1,5 +1,8 @@
-"""The feedback import dialog: choose files, say what unrecognised columns hold, preview every
-row with its problems in place, confirm, import (all or nothing, off the GUI thread).
+"""The feedback import dialog: choose (or drop) files, say what unrecognised columns hold,
+preview every row with its problems in place, import (all or nothing, off the GUI thread).
+
+The preview's "Import N items" button is the one confirmation. On every page the default
+button (Enter) is the step forward; Back and Cancel never take Enter.
 
 The dialog only calls the core (``plan_sources``/``apply_import``); checking and writing run
 through ``gui.tasks.run_in_background`` with a progress bar for large files. The column page
@@ -11,18 +14,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.escape import escape
+from plnjournal.core.feedback.dates import DAY_FIRST, MONTH_FIRST
 from plnjournal.core.feedback.importer import (
     ImportOptions,
     ImportPlan,
@@ -44,11 +55,48 @@ from plnjournal.gui.feedback.import_preview import PreviewPage
 from plnjournal.gui.plain import html_label
 from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background, show_error
+from plnjournal.gui.theme import make_primary
 from plnjournal.storage.db import Database
 
 FILE_FILTER = "Feedback files (*.csv *.tsv *.txt *.xlsx *.json *.md *.markdown);;All files (*)"
 FEEDBACK_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json", ".md", ".markdown"}
 PAGE_FILES, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DONE = range(4)
+# How dates are written, as a person would say it, and what the core reads it as (the
+# year-first ones are read whatever is chosen).
+DATE_CHOICES = (
+    ("31/12/2026 (day first)", DAY_FIRST),
+    ("12/31/2026 (month first)", MONTH_FIRST),
+    ("2026-12-31", None),
+)
+DROP_HINT = "Drop a feedback file here,\nor choose Add files…"
+
+
+def _dropped(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
+    """The local files in a drag, when every one has a feedback file's suffix."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    if not paths or any(p.suffix.lower() not in FEEDBACK_SUFFIXES for p in paths):
+        return []
+    return paths
+
+
+class _FileList(QListWidget):
+    """The chosen files; empty, it says that files can be dropped on it."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """QListWidget.paintEvent, with the drop hint drawn while the list is empty."""
+        super().paintEvent(event)
+        if self.count():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        painter.setFont(font)
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, DROP_HINT)
+        painter.end()
 
 
 class FeedbackImportDialog(QDialog):
@@ -68,6 +116,7 @@ class FeedbackImportDialog(QDialog):
         self.busy = False
         self.setWindowTitle("Import mentor feedback")
         self.setObjectName("feedbackImportDialog")
+        self.setAcceptDrops(True)
         remember_geometry(self, "feedback_import", (980, 640))
         self.step = QLabel()
         self.step.setObjectName("stepTitle")
@@ -98,6 +147,11 @@ class FeedbackImportDialog(QDialog):
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.confirm_import)
         self.close_button.clicked.connect(self.reject)
+        make_primary(self.check_button)  # the step forward, on the pages before the preview
+        make_primary(self.import_button)  # what the dialog exists for
+        # Enter goes to the page's step forward (``_show`` sets it), never to these.
+        for b in (self.back_button, self.columns_button, self.close_button):
+            b.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.columns_button)
@@ -118,18 +172,26 @@ class FeedbackImportDialog(QDialog):
         page = QWidget()
         intro = QLabel(
             "Add the files your mentors sent: CSV or Excel (one row per rating, or a Google "
-            "Forms / Microsoft Forms export), JSON, xAPI statements, or a Markdown letter. "
-            "Every file is checked completely first; nothing is written until you confirm, "
-            "and a file with a problem writes nothing."
+            "Forms / Microsoft Forms export), JSON, a learning-record export, or a Markdown "
+            "letter. Every file is checked completely first; nothing is written until you "
+            "press Import, and a file with a problem writes nothing."
         )
         intro.setWordWrap(True)
-        self.file_list = QListWidget()
+        self.file_list = _FileList()
         self.file_list.setAccessibleName("Files to import")
+        self.file_list.setAccessibleDescription(DROP_HINT.replace("\n", " "))
+        self.file_list.setMinimumHeight(self.fontMetrics().height() * 6)
         self.file_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         add = QPushButton("Add files…")
+        add.setAutoDefault(False)
         add.clicked.connect(self.choose_files)
         remove = QPushButton("Remove")
+        remove.setAutoDefault(False)
+        remove.setEnabled(False)  # until a file is selected
         remove.clicked.connect(self._remove_selected)
+        self.file_list.itemSelectionChanged.connect(
+            lambda: remove.setEnabled(bool(self.file_list.selectedItems()))
+        )
         side = QVBoxLayout()
         side.addWidget(add)
         side.addWidget(remove)
@@ -137,18 +199,23 @@ class FeedbackImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.file_list, 1)
         row.addLayout(side)
-        self.date_format = QLineEdit()
-        self.date_format.setPlaceholderText(
-            "only for dates like 03/11/2026 — e.g. %d/%m/%Y (day first) or %m/%d/%Y"
+        self.date_format = QComboBox()
+        for text, order in DATE_CHOICES:
+            self.date_format.addItem(text, order)
+        self.date_format.setCurrentIndex(len(DATE_CHOICES) - 1)  # nothing guessed
+        self.date_format.setAccessibleName("Dates look like")
+        self.date_format.setToolTip(
+            "A date like 03/11/2026 could be 3 November or 11 March: say which way round "
+            "your mentors write them. Dates written year first are always read."
         )
-        self.date_format.setAccessibleName("Date format")
         self.create_skills = QCheckBox("Add skills the files name but the framework lacks")
         self.create_skills.setToolTip(
             "Unknown skills go into an area called 'Imported'; otherwise they are a problem "
             "to fix, with close matches suggested."
         )
         form = QFormLayout()
-        form.addRow("Date format:", self.date_format)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("Dates look like:", self.date_format)
         form.addRow("Unknown skills:", self.create_skills)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
@@ -169,16 +236,21 @@ class FeedbackImportDialog(QDialog):
 
     # --- navigation ------------------------------------------------------------------------
 
-    STEPS = (
-        "1. Choose the files",
-        "2. Say what the columns hold",
-        "3. Check what will be imported",
-        "Done",
-    )
+    def step_title(self, page: int) -> str:
+        """The page's title, numbered without gaps: the column step counts only once shown."""
+        if page == PAGE_FILES:
+            return "1. Choose the files"
+        if page == PAGE_MAPPING:
+            return "2. Say what the columns hold"
+        if page == PAGE_PREVIEW:
+            return f"{3 if self.mapping_seen else 2}. Check what will be imported"
+        return "Done"
 
     def _show(self, page: int) -> None:
         self.pages.setCurrentIndex(page)
-        self.step.setText(self.STEPS[page])
+        if page == PAGE_MAPPING:
+            self.mapping_seen = True
+        self.step.setText(self.step_title(page))
         plan = self.plan
         has_columns = bool(plan and any(pf.columns for pf in plan.files))
         self.back_button.setVisible(page in (PAGE_MAPPING, PAGE_PREVIEW))
@@ -193,8 +265,11 @@ class FeedbackImportDialog(QDialog):
             n = plan.new_count
             self.import_button.setText(f"Import {n} item{'s' if n != 1 else ''}")
         self.close_button.setText("Close" if page == PAGE_DONE else "Cancel")
-        if page == PAGE_MAPPING:
-            self.mapping_seen = True
+        forward = {PAGE_PREVIEW: self.import_button, PAGE_DONE: self.close_button}.get(
+            page, self.check_button
+        )
+        for b in (self.check_button, self.import_button, self.close_button):
+            b.setDefault(b is forward)
 
     def _back(self) -> None:
         current = self.pages.currentIndex()
@@ -208,6 +283,26 @@ class FeedbackImportDialog(QDialog):
         if self.busy:
             return
         super().reject()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Take drags of feedback files anywhere on the dialog."""
+        if _dropped(event) and not self.busy:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """As ``dragEnterEvent``."""
+        if _dropped(event) and not self.busy:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Add the dropped files and check them all."""
+        files = _dropped(event)
+        if not files or self.busy:
+            return
+        event.acceptProposedAction()
+        for path in files:
+            self.add_file(path)
+        self.check()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Not while checking or importing (as ``reject``)."""
@@ -247,7 +342,7 @@ class FeedbackImportDialog(QDialog):
         """The choices made so far, as the core's import takes them."""
         return ImportOptions(
             mapping=dict(self.mapping),
-            date_format=self.date_format.text().strip() or None,
+            date_format=self.date_format.currentData(),
             create_missing_skills=self.create_skills.isChecked(),
         )
 
@@ -303,24 +398,12 @@ class FeedbackImportDialog(QDialog):
     # --- importing -------------------------------------------------------------------------
 
     def confirm_import(self) -> None:
-        """Ask before writing; nothing is imported while the plan has problems."""
+        """The "Import N items" button: the preview above it was the question, so it imports
+        at once (no second "are you sure"); nothing while the plan has problems."""
         plan = self.plan
-        if plan is None or plan.errors or not plan.new_count:
+        if plan is None or plan.errors or not plan.new_count or self.busy:
             return
-        n = plan.new_count
-        dups = (
-            f" {plan.duplicates} already in the journal will be skipped." if plan.duplicates else ""
-        )
-        answer = QMessageBox.question(
-            self,
-            "Import mentor feedback",
-            f"Import {n} feedback item{'s' if n != 1 else ''}?{dups}\n\n"
-            "A backup of the journal is taken first.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.run_import()
+        self.run_import()
 
     def run_import(self) -> None:
         """Import the checked plan off the GUI thread (a backup is taken first)."""
@@ -352,9 +435,9 @@ class FeedbackImportDialog(QDialog):
                 "<p>Added to the “Imported” area: " + escape(", ".join(result.new_skills)) + ".</p>"
             )
         if result.backup:
-            lines.append(f"<p>A backup was taken first: {escape(str(result.backup))}</p>")
+            lines.append("<p>A backup was made first; <b>File ▸ Backups…</b> lists it.</p>")
         lines.append(
-            "<p>Low ratings and critical comments wait in <b>Feedback › Feedback inbox</b> "
+            "<p>Low ratings and critical comments wait in <b>Feedback ▸ Feedback inbox</b> "
             "until you write a reflection that responds to them.</p>"
         )
         self.done_text.setText("".join(lines))

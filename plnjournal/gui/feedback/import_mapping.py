@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.feedback.importer import ImportPlan
+from plnjournal.core.plain_text import one_line
 from plnjournal.gui.plain import literal, plain_label
 from plnjournal.gui.skills.matrix_model import Tone
 from plnjournal.gui.tones import tone_background
@@ -108,7 +109,7 @@ class MappingPage(QWidget):
                 name.setText("⚠ " + column.header)
             table.setItem(r, 0, name)
             table.setItem(r, 1, QTableWidgetItem(file_name))
-            examples = QTableWidgetItem(" · ".join(" ".join(v.split()) for v in column.samples))
+            examples = QTableWidgetItem(" · ".join(one_line(v) for v in column.samples))
             examples.setToolTip(literal("\n".join(column.samples)))
             table.setItem(r, 2, examples)
             combo = QComboBox()

@@ -8,6 +8,7 @@ reads no file and no database.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,16 +22,32 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.escape import escape
+from plnjournal.core.feedback.dates import ASK_ORDER
 from plnjournal.core.feedback.importer import ImportPlan
 from plnjournal.gui.feedback.models import (
+    P_DATE,
+    P_MENTOR,
+    P_RATING,
+    P_SKILL,
     P_STATUS,
+    P_WHERE,
     STATUS_ROLE,
     PreviewModel,
     one_line,
+    problem_words,
     refilter,
+    where_words,
+    window_words,
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _fit(fm: QFontMetrics, texts: set[str], least: int, most: int) -> int:
+    """The width of the widest of ``texts`` (up to 200 of them), between ``least`` and
+    ``most``."""
+    widest = max((fm.horizontalAdvance(t) for t in list(texts)[:200]), default=0)
+    return max(least, min(widest, most))
 
 
 class ProblemsProxy(QSortFilterProxyModel):
@@ -112,6 +129,7 @@ class PreviewPage(QWidget):
     def fill(self, plan: ImportPlan) -> None:
         """Show ``plan``: its rows, a summary, and the problems no row shows."""
         self.plan = plan
+        self.model.several_files = len(plan.files) > 1
         self.model.set_rows(plan.rows)
         self._size_columns(plan)
         files = len(plan.files)
@@ -131,17 +149,24 @@ class PreviewPage(QWidget):
                 f"<br><b>{n} problem{'s' if n != 1 else ''} to fix first</b> — nothing is "
                 "imported while any file has a problem."
             )
+            if any(ASK_ORDER in e.message for e in plan.errors):
+                text += (
+                    "<br>Some dates could be read two ways: go <b>Back</b> and say how the "
+                    "dates look (day first or month first)."
+                )
         elif plan.warnings:
             n = len(plan.warnings)
             text += f"<br>{n} warning{'s' if n != 1 else ''} (below): the import can go ahead."
+        if not plan.errors and plan.new_count:
+            text += "<br>Nothing is written until you press Import; a backup is made first."
         self.summary.setText(text)
         self.problems.clear()
         row_lines = {(r.file, r.line) for r in plan.rows if r.status == "error"}
         for p in plan.errors:
             if (p.file, p.line) not in row_lines:
-                self.problems.addItem(f"✗ {p}")
+                self.problems.addItem(f"✗ {problem_words(p.file, p.line, p.column, p.message)}")
         for w in plan.warnings:
-            self.problems.addItem(f"⚠ {w}")
+            self.problems.addItem(f"⚠ {problem_words(w.file, w.line, w.column, w.message)}")
         self.problems.setVisible(self.problems.count() > 0)
         line = self.problems.fontMetrics().height() + 4
         self.problems.setMaximumHeight(min(self.problems.count(), 6) * line + 10)
@@ -152,21 +177,36 @@ class PreviewPage(QWidget):
         if self.proxy.rowCount():
             self.table.selectRow(0)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """QWidget.showEvent: the columns are fitted again to the width the page has now (a
+        page of the dialog's stack has none of its own while hidden)."""
+        super().showEvent(event)
+        if self.plan is not None:
+            self._size_columns(self.plan)
+
     def _size_columns(self, plan: ImportPlan) -> None:
         """Widths from the font and a few strings, not from measuring every row (slow at
-        10,000); the comment takes the rest."""
+        10,000); the comment (``P_COMMENT``, last) takes the rest."""
         fm = self.table.fontMetrics()
         pad = 18
         noisy = any(r.messages or r.warnings for r in plan.rows)
         names = [pf.name for pf in plan.files]
+        where = fm.horizontalAdvance("row 0000") + pad
+        if len(names) > 1:
+            where += min(max(fm.horizontalAdvance(n + ", ") for n in names), 200)
+        em = fm.horizontalAdvance("M")
+        # Skills and mentors are few whatever the rows: measured whole, up to a share of the
+        # width, so names are not cut where there is room (the comment takes the rest).
+        room = max(self.table.viewport().width(), self.width(), 900)
+        notes = [self.model.status_text(r) for r in plan.rows if r.messages or r.warnings]
+        dates = {r.date for r in plan.rows[:200]}
         widths = {
-            P_STATUS: fm.horizontalAdvance("M") * (24 if noisy else 11),
-            1: min(max([fm.horizontalAdvance(n) for n in names] + [60]), 200) + pad,
-            2: fm.horizontalAdvance("Line") + pad,
-            3: fm.horizontalAdvance("0000-00-00") + pad,
-            4: fm.horizontalAdvance("M") * 8,
-            5: fm.horizontalAdvance("M") * 14,
-            6: fm.horizontalAdvance("Rating") + pad,
+            P_STATUS: _fit(fm, set(notes[:200]), em * (24 if noisy else 11), room // 3) + pad,
+            P_WHERE: where,
+            P_DATE: _fit(fm, dates, fm.horizontalAdvance("0000-00-00"), 12 * em) + pad,
+            P_MENTOR: _fit(fm, {r.mentor for r in plan.rows}, 6 * em, room // 7) + pad,
+            P_SKILL: _fit(fm, {r.skill for r in plan.rows}, 10 * em, room // 4) + pad,
+            P_RATING: fm.horizontalAdvance("Rating") + pad,
         }
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
@@ -178,8 +218,9 @@ class PreviewPage(QWidget):
             return
         source = self.proxy.mapToSource(current)
         row = self.model.rows[source.row()]
-        notes = [f"✗ {m}" for m in row.messages] + [f"⚠ {w}" for w in row.warnings]
-        where = f"{row.file}, line {row.line}" if row.line is not None else row.file
+        notes = [f"✗ {window_words(m)}" for m in row.messages]
+        notes += [f"⚠ {window_words(w)}" for w in row.warnings]
+        where = where_words(row.file, row.line)
         if not notes:
             notes = [self.model.status_text(row)]
             if row.comment:

@@ -6,6 +6,7 @@ signal: the Status column says in words what the tint means, and the tooltip say
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from plnjournal.core.feedback.importer import PreviewRow
 from plnjournal.core.feedback.inbox import FeedbackRow
+from plnjournal.core.plain_text import one_line as plain_one_line
 from plnjournal.gui.plain import literal
 from plnjournal.gui.row_models import AnyIndex, RowTableModel
 from plnjournal.gui.skills.matrix_model import Tone
@@ -26,10 +28,13 @@ from plnjournal.gui.tones import tone_background
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-# Import preview columns.
-P_STATUS, P_FILE, P_LINE, P_DATE, P_MENTOR, P_SKILL, P_RATING, P_COMMENT = range(8)
-PREVIEW_HEADERS = ("Status", "File", "Line", "Date", "Mentor", "Skill", "Rating", "Comment")
-CELL_FIELDS = {3: "date", 4: "mentor", 5: "skill", 6: "rating", 7: "comment"}
+# Import preview columns: where a row is, in words ("row 12"), not a file and line number.
+P_STATUS, P_WHERE, P_DATE, P_MENTOR, P_SKILL, P_RATING, P_COMMENT = range(7)
+PREVIEW_HEADERS = ("Status", "Where", "Date", "Mentor", "Skill", "Rating", "Comment")
+CELL_FIELDS = {P_DATE: "date", P_MENTOR: "mentor", P_SKILL: "skill", P_RATING: "rating"}
+CELL_FIELDS[P_COMMENT] = "comment"
+# Files read as a table: their lines are a spreadsheet's rows to the person who made them.
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 STATUS_WORDS = {
     "new": "New",
     "duplicate": "Already in journal",
@@ -39,9 +44,53 @@ STATUS_WORDS = {
 
 
 def one_line(text: str, limit: int = 160) -> str:
-    """A comment on one line for a table cell (the full text is in the tooltip)."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    """A comment on one line for a table cell, its Markdown read as plain text (the full
+    text is in the tooltip and the detail pane)."""
+    return plain_one_line(text, limit)
+
+
+# The importer's messages name the command line's options (they are the CLI's words too);
+# the window says where the same choice is made in it.
+_WINDOW_WORDS = (
+    (
+        re.compile(r"name one with --map '[^']*'"),
+        "say which column holds it on the column page (Columns…)",
+    ),
+    (
+        re.compile(r"\(map it with --map '.*' if it holds feedback\)"),
+        "(say what it holds on the column page if it holds feedback)",
+    ),
+    (
+        re.compile(r"\(or add it with --create-missing-skills\)"),
+        "(or tick “Add skills the files name but the framework lacks”)",
+    ),
+    (re.compile(r"'plnjournal skills list' shows them"), "the Skills menu lists them"),
+    (re.compile(r"^--map (.+?)=[^:]*: "), r"the column “\1”: "),
+)
+
+
+def window_words(message: str) -> str:
+    """An importer's message with the command line's options said as the window's choices."""
+    for pattern, words in _WINDOW_WORDS:
+        message = pattern.sub(words, message)
+    return message
+
+
+def where_words(file: str, line: int | None, *, with_file: bool = True) -> str:
+    """Where a row or a problem is, as a person would look for it: "adeyemi.csv, row 12"
+    ("row" in a table, "line" in a letter or JSON); the file alone when no line is known."""
+    if line is None:
+        return file
+    unit = "row" if file.lower().endswith(TABLE_SUFFIXES) else "line"
+    return f"{file}, {unit} {line}" if with_file else f"{unit} {line}"
+
+
+def problem_words(file: str, line: int | None, column: object, message: str) -> str:
+    """A problem with where it is in words, its column named when it has one."""
+    where = where_words(file, line)
+    if column not in (None, ""):
+        where += f", column \u201c{column}\u201d"
+    return f"{where}: {window_words(message)}"
 
 
 def cues_text(row: FeedbackRow) -> str:
@@ -86,6 +135,10 @@ class PreviewModel(RowTableModel[PreviewRow]):
 
     HEADERS = PREVIEW_HEADERS
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.several_files = False  # then "Where" names the file too
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         """Qt model API."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -105,12 +158,12 @@ class PreviewModel(RowTableModel[PreviewRow]):
     def status_text(self, row: PreviewRow) -> str:
         """The status in words, with the first problem or warning itself."""
         if row.status == "error":
-            first = row.messages[0] if row.messages else "a problem"
+            first = window_words(row.messages[0]) if row.messages else "a problem"
             more = f" (+{len(row.messages) - 1})" if len(row.messages) > 1 else ""
             return f"✗ {first}{more}"
         word = STATUS_WORDS.get(row.status, row.status)
         if row.warnings:
-            return f"⚠ {word}: {row.warnings[0]}"
+            return f"⚠ {word}: {window_words(row.warnings[0])}"
         return word
 
     def cell_tone(self, row: PreviewRow, col: int) -> Tone:
@@ -133,8 +186,7 @@ class PreviewModel(RowTableModel[PreviewRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 self.status_text(row),
-                row.file,
-                "" if row.line is None else str(row.line),
+                where_words(row.file, row.line, with_file=self.several_files),
                 row.date,
                 row.mentor,
                 row.skill,
@@ -144,7 +196,9 @@ class PreviewModel(RowTableModel[PreviewRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = row.messages + row.warnings
             if notes:
-                return literal("\n".join(notes))
+                return literal("\n".join(window_words(n) for n in notes))
+            if col == P_WHERE:
+                return literal(where_words(row.file, row.line))
             return literal(row.comment) if col == P_COMMENT and row.comment else None
         if role == Qt.ItemDataRole.BackgroundRole:
             return tone_background(self.cell_tone(row, col), _palette())
@@ -152,7 +206,7 @@ class PreviewModel(RowTableModel[PreviewRow]):
             return _palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == STATUS_ROLE:
             return row.status
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (P_LINE, P_RATING):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == P_RATING:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -162,29 +216,31 @@ F_DATE, F_MENTOR, F_SKILL, F_RATING, F_STATE, F_COMMENT = range(6)
 FEEDBACK_HEADERS = ("Date", "Mentor", "Skill", "Rating", "Answered", "Comment")
 
 
+def order_words(column: int, order: Qt.SortOrder) -> str:
+    """The list's order in words, for the header's tooltip ("newest first")."""
+    up = order == Qt.SortOrder.AscendingOrder
+    if column == F_DATE:
+        return "oldest first" if up else "newest first"
+    if column == F_RATING:
+        return "lowest rating first" if up else "highest rating first"
+    if 0 <= column < len(FEEDBACK_HEADERS):
+        return f"by {FEEDBACK_HEADERS[column].lower()}, {'A to Z' if up else 'Z to A'}"
+    return "as read"
+
+
 class FeedbackListModel(RowTableModel[FeedbackRow]):
-    """Feedback items (newest first from the core); the last column says whether a reflection
-    answers it, or why it is waiting for one."""
+    """All feedback items (newest first from the core); the state column says whether a
+    reflection answers it, or that it waits for one. (The inbox is ``inbox_model``.)"""
 
     HEADERS = FEEDBACK_HEADERS
 
-    def __init__(self, parent: QObject | None = None, *, inbox: bool = False) -> None:
-        super().__init__(parent)
-        self.inbox = inbox
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        """Qt model API; the inbox names its state column for what it shows."""
+        """Qt model API."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == F_STATE and self.inbox:
-                return "Why it waits"
             return FEEDBACK_HEADERS[section]
         return None
 
     def _state(self, row: FeedbackRow) -> str:
-        if self.inbox:  # short here; the detail pane says it in full
-            if row.level is not None and row.level < row.target_level:
-                return f"below target {row.target_level}"
-            return one_line(cues_text(row), 60)
         if row.answered:
             return "✓ answered"
         if row.reason:
@@ -228,7 +284,7 @@ class FeedbackListModel(RowTableModel[FeedbackRow]):
             if col == F_COMMENT and row.comment:
                 return literal(row.comment[:1500])
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and col == F_STATE and not self.inbox:
+        if role == Qt.ItemDataRole.BackgroundRole and col == F_STATE:
             if row.reason and not row.answered:
                 return tone_background(Tone.WARN, _palette())
             return None

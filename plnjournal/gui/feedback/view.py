@@ -1,8 +1,8 @@
-"""The Feedback window: the inbox of feedback waiting for a reflection (oldest first), and all
-feedback by date, mentor and skill.
+"""The Feedback window: the inbox of feedback waiting for a reflection (grouped by skill, newest
+first), and all feedback by date, mentor and skill.
 
-Comments are untrusted Markdown, shown through ``core.render.markdown_to_html`` (sanitized: no
-scripts, nothing fetched); links open only on an explicit click. "Respond" writes a reflection
+Selecting an item shows it in full in the detail pane (``detail.py``: sanitized, wrapped),
+with "Respond" under it (also a double-click away). "Respond" writes a reflection
 that quotes the item, linked to it and to its skill. "This was praise" records that a comment
 read as critical was not (reversible; the item is kept, and a low rating still waits).
 """
@@ -14,11 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
-    QSortFilterProxyModel,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -32,12 +29,11 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QTextBrowser,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from plnjournal.core.escape import escape
 from plnjournal.core.feedback.inbox import (
     FeedbackRow,
     has_feedback,
@@ -47,9 +43,11 @@ from plnjournal.core.feedback.inbox import (
     respond_to_feedback,
     unanswered_feedback,
 )
-from plnjournal.core.render import markdown_to_html
 from plnjournal.core.skills.lookup import list_skills
 from plnjournal.gui.empty_state import no_feedback_yet
+from plnjournal.gui.feedback.detail import FeedbackDetail, group_html, item_html
+from plnjournal.gui.feedback.filter_proxy import FeedbackFilterProxy
+from plnjournal.gui.feedback.inbox_model import I_MENTOR, I_RATING, I_WHEN, I_WHY, InboxModel
 from plnjournal.gui.feedback.models import (
     F_DATE,
     F_MENTOR,
@@ -57,12 +55,11 @@ from plnjournal.gui.feedback.models import (
     F_SKILL,
     F_STATE,
     FeedbackListModel,
-    cues_text,
+    order_words,
     praise_notice,
-    refilter,
 )
-from plnjournal.gui.plain import close_browser, open_safe_link
 from plnjournal.gui.prefs import remember_geometry
+from plnjournal.gui.sort_arrows import sort_arrows
 from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.gui.theme import make_primary
 from plnjournal.storage.db import Database
@@ -79,71 +76,6 @@ class _Loaded:
     imported: bool = True  # any feedback at all, ever (else the panel's empty state shows)
 
 
-def item_html(row: FeedbackRow) -> str:
-    """One item for the detail pane: who, when, what, the comment (sanitized), and where from."""
-    rating = ""
-    if row.level is not None:
-        label = f" ({escape(row.level_label)})" if row.level_label else ""
-        rating = f" · rated <b>{row.level}</b>{label}, target {row.target_level}"
-    head = (
-        f"<p><b>{escape(row.mentor or 'A mentor')}</b> on "
-        f"<b>{escape(row.skill_code)} {escape(row.skill_name)}</b> · "
-        f"{row.given_on.day} {row.given_on:%B %Y}{rating}</p>"
-    )
-    body = markdown_to_html(row.comment) if row.comment.strip() else "<p><i>No comment.</i></p>"
-    state = ""
-    if row.answered:
-        state = "<p>✓ A reflection responds to this.</p>"
-    elif row.reason:
-        state = f"<p>⚠ Waiting for a reflection: {escape(row.reason)}.</p>"
-    if row.praise_marked:
-        state += (
-            "<p>You marked this comment as praise: it does not ask for a reflection "
-            f"(it read as critical because of {escape(cues_text(row))}).</p>"
-        )
-    elif row.cues and not row.answered:
-        state += "<p>If the comment was praise, say so with <i>This was praise</i>.</p>"
-    where = escape(row.file_name) + (f", line {row.line}" if row.line is not None else "")
-    return f"{head}{body}{state}<p><small>From {where}.</small></p>"
-
-
-class _Detail(QTextBrowser):
-    """Shows sanitized HTML; never follows or fetches anything by itself."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        close_browser(self)  # no image or style sheet from anywhere (ClosedDocument)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self._clicked)
-        self.setAccessibleName("Feedback item")
-
-    def _clicked(self, url: QUrl) -> None:
-        open_safe_link(url)
-
-
-class _FilterProxy(QSortFilterProxyModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.text = ""
-        self.setSortRole(Qt.ItemDataRole.EditRole)
-
-    def set_text(self, text: str) -> None:
-        """Filter by what the user typed, case and surrounding spaces ignored."""
-        refilter(self, lambda: setattr(self, "text", text.casefold().strip()))
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        """Whether every word of the search is in the item's mentor, skill or comment."""
-        if not self.text:
-            return True
-        model = self.sourceModel()
-        item = model.row_at(row) if isinstance(model, FeedbackListModel) else None
-        if item is None:
-            return False
-        hay = f"{item.mentor} {item.skill_code} {item.skill_name} {item.comment}".casefold()
-        return all(word in hay for word in self.text.split())
-
-
 class FeedbackPanel(QWidget):
     """A feedback table with a detail pane; the inbox and the full list are two of these."""
 
@@ -156,21 +88,31 @@ class FeedbackPanel(QWidget):
         super().__init__(parent)
         self.db = db
         self.inbox = inbox
-        self.model = FeedbackListModel(self, inbox=inbox)
-        self.proxy = _FilterProxy(self)
+        self.model: FeedbackListModel | InboxModel
+        self.table: QTableView | QTreeView
+        if inbox:  # grouped by skill, in the one order that keeps the groups whole
+            self.model, tree = InboxModel(self), QTreeView()
+            tree.setUniformRowHeights(True)
+            tree.setExpandsOnDoubleClick(False)  # a double-click responds
+            tree.setAllColumnsShowFocus(True)
+            self.table, self.header = tree, tree.header()
+        else:
+            self.model, table = FeedbackListModel(self), QTableView()
+            table.setSortingEnabled(True)
+            table.verticalHeader().hide()
+            self.table, self.header = table, table.horizontalHeader()
+            sort_arrows(self.header, order_words)
+        self.proxy = FeedbackFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Feedback inbox" if inbox else "All feedback")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
-        self.table.doubleClicked.connect(lambda _i: self._respond())
-        self.detail = _Detail()
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.detail = FeedbackDetail()
         self.respond_button = QPushButton("Respond with a reflection…")
         make_primary(self.respond_button)  # what the inbox is for
         self.respond_button.setToolTip(
@@ -210,6 +152,7 @@ class FeedbackPanel(QWidget):
         self.search.setPlaceholderText("Search comments, mentors, skills")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(lambda _t: self._open_groups())
         if not inbox:
             filters.addWidget(QLabel("Mentor:"))
             filters.addWidget(self.mentor_combo)
@@ -280,13 +223,15 @@ class FeedbackPanel(QWidget):
         if loaded.generation != self._generation:
             return  # a newer reload is on its way
         selected = self.current_item()
-        at = self.table.currentIndex().row()
+        shown = self.shown_items()
+        current = self.table.currentIndex().siblingAtColumn(0)
+        at = shown.index(current) if current in shown else -1
         if loaded.mentors is not None and loaded.skills is not None:
             self._fill_filters(loaded.mentors, loaded.skills)
         rows = loaded.rows
         self.model.set_rows(rows)
         if self.inbox:
-            self.proxy.sort(-1)  # the core's order: oldest first
+            self._open_groups()
         elif self.proxy.sortColumn() < 0:
             self.table.sortByColumn(F_DATE, Qt.SortOrder.DescendingOrder)
         self._size_columns()
@@ -320,45 +265,99 @@ class FeedbackPanel(QWidget):
         self.skill_combo.setCurrentIndex(max(self.skill_combo.findData(skill), 0))
         self._filling = False
 
+    def _open_groups(self) -> None:
+        """Every skill's group open, its name and count across the row (after each filter)."""
+        tree = self.table
+        if not isinstance(tree, QTreeView):
+            return
+        tree.expandAll()
+        for r in range(self.proxy.rowCount()):
+            tree.setFirstColumnSpanned(r, QModelIndex(), True)
+
     def _size_columns(self) -> None:
         fm = self.table.fontMetrics()
         em, pad = fm.horizontalAdvance("M"), 18
-        widths = {
-            F_DATE: fm.horizontalAdvance("30 Sep 2026") + pad,
-            F_MENTOR: 8 * em,
-            F_SKILL: 14 * em,
-            F_RATING: fm.horizontalAdvance("Rating") + pad,
-            F_STATE: (16 * em if self.inbox else fm.horizontalAdvance("marked as praise") + pad),
-        }
+        if self.inbox:
+            indent = self.table.indentation() if isinstance(self.table, QTreeView) else 0
+            widths = {
+                I_WHEN: fm.horizontalAdvance("30 Sep 2026") + pad + 2 * indent,
+                I_MENTOR: 9 * em,
+                I_RATING: fm.horizontalAdvance("Rating") + pad,
+                I_WHY: 11 * em,
+            }
+        else:
+            widths = {
+                F_DATE: fm.horizontalAdvance("30 Sep 2026") + pad,
+                F_MENTOR: 8 * em,
+                # Whole skill names where there is room (a few dozen skills at most).
+                F_SKILL: max(
+                    14 * em,
+                    min(
+                        max(
+                            (
+                                fm.horizontalAdvance(f"{r.skill_code} {r.skill_name}")
+                                for r in self.model.rows[:2000]
+                            ),
+                            default=0,
+                        )
+                        + pad,
+                        self.table.viewport().width() // 3,
+                    ),
+                ),
+                F_RATING: fm.horizontalAdvance("Rating") + pad,
+                F_STATE: fm.horizontalAdvance("marked as praise") + pad,
+            }
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
-        self.table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
+        if isinstance(self.table, QTableView):
+            self.table.verticalHeader().setDefaultSectionSize(fm.height() + 8)
+
+    def shown_items(self) -> list[QModelIndex]:
+        """The items as shown, top to bottom (column 0 of the view's model); not the inbox's
+        skill rows."""
+        proxy = self.proxy
+        tops = [proxy.index(r, 0) for r in range(proxy.rowCount())]
+        if not self.inbox:
+            return tops
+        return [proxy.index(r, 0, top) for top in tops for r in range(proxy.rowCount(top))]
 
     def current_item(self) -> FeedbackRow | None:
-        """The selected row, through the sort and filter, or None."""
+        """The selected item, through the sort and filter, or None (none, or a skill's row)."""
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.row_at(self.proxy.mapToSource(index).row())
+        return self.model.row_at(self.proxy.mapToSource(index))
 
     def select_item(self, item_id: int | None, *, fallback_row: int = -1) -> None:
-        """Select an item by id after a reload (the first row for None); when it has left
-        the list (answered, marked praise), the row that took its place."""
-        n = self.proxy.rowCount()
-        for r in range(n):
-            row = self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+        """Select an item by id after a reload (the first item for None); when it has left
+        the list (answered, marked praise), the one that took its place."""
+        shown = self.shown_items()
+        for index in shown:
+            row = self.model.row_at(self.proxy.mapToSource(index))
             if item_id is None or (row is not None and row.id == item_id):
-                self.table.selectRow(r)
+                self.table.setCurrentIndex(index)
                 self._show_current()
                 return
-        if n and fallback_row >= 0:
-            self.table.selectRow(min(fallback_row, n - 1))
+        if shown and fallback_row >= 0:
+            self.table.setCurrentIndex(shown[min(fallback_row, len(shown) - 1)])
         self._show_current()
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """An item: respond to it. A skill's row: open or close its group."""
+        if self.current_item() is not None:
+            self._respond()
+        elif isinstance(self.table, QTreeView):
+            first = index.siblingAtColumn(0)
+            self.table.setExpanded(first, not self.table.isExpanded(first))
 
     def _show_current(self) -> None:
         row = self.current_item()
         if row is None:
-            self.detail.setHtml("")
+            group = None
+            if isinstance(self.model, InboxModel):
+                source = self.proxy.mapToSource(self.table.currentIndex())
+                group = self.model.group_at(source.siblingAtColumn(0))
+            self.detail.setHtml(group_html(group) if group is not None else "")
             self.respond_button.setEnabled(False)
             self.praise_button.setEnabled(False)
             return
@@ -396,7 +395,7 @@ class FeedbackPanel(QWidget):
         index = self.table.indexAt(pos)
         if not index.isValid():
             return
-        self.table.selectRow(index.row())
+        self.table.setCurrentIndex(index)
         row = self.current_item()
         if row is None:
             return
@@ -453,7 +452,7 @@ class FeedbackWindow(QWidget):
         self._update_titles()
 
     def _update_titles(self) -> None:
-        n = self.inbox.model.rowCount()
+        n = len(self.inbox.model.rows)
         self.tabs.setTabText(0, f"Inbox ({n})" if n else "Inbox")
 
     def reload(self) -> None:

@@ -1,4 +1,5 @@
-"""Editing one reflection: title, Markdown text with live preview, model, private; autosave.
+"""Editing one reflection: title, Markdown text with live preview, model, private, highlight;
+autosave.
 
 There is no save dialog. Text is saved about a second after typing stops, at least every few
 seconds while typing goes on, when the user leaves the entry, the day or the window, and on
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from plnjournal.core.journal.days import open_entry as read_open_entry
 from plnjournal.core.journal.reflection_models import ReflectionModel, template_text
 from plnjournal.errors import InputError
+from plnjournal.gui.elide import ElidedComboBox, ElidedLineEdit
 from plnjournal.gui.journal.depth_line import DepthLine
 from plnjournal.gui.journal.entry_saves import EntrySaves
 from plnjournal.gui.journal.entry_writes import EntryWrite
@@ -53,6 +54,7 @@ if TYPE_CHECKING:  # for annotations only
 markdown_preview = lazy_module("plnjournal.gui.journal.markdown_preview")
 
 PREVIEW_DELAY_MS = 150
+HIGHLIGHT_SHORTCUT = "Ctrl+H"
 
 
 class EntryEditor(QWidget):
@@ -92,7 +94,7 @@ class EntryEditor(QWidget):
         self.saves.target.entry_id = entry_id
 
     def _build(self) -> None:
-        self.title = QLineEdit()
+        self.title = ElidedLineEdit()
         self.title.setPlaceholderText("Title (optional)")
         self.title.setAccessibleName("Reflection title")
         font = self.title.font()
@@ -100,9 +102,11 @@ class EntryEditor(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setFrame(False)
-        self.model_box = QComboBox()
+        self.model_box = ElidedComboBox()
         self.model_box.setAccessibleName("Reflection model")
-        self.model_box.setToolTip("Insert the sections and guiding questions of a reflection model")
+        self.model_box.set_base_tip(
+            "Insert the sections and guiding questions of a reflection model"
+        )
         self.model_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -110,12 +114,25 @@ class EntryEditor(QWidget):
         self.private = QCheckBox("Private")
         self.private.setAccessibleName("Private reflection")
         self.private.setToolTip("Private reflections never go into a report unless you ask")
+        # A highlight is shown in full in the progress report (Journal ▸ Highlight, Ctrl+H).
+        self.highlight = QToolButton()
+        self.highlight.setCheckable(True)
+        self.highlight.setAutoRaise(True)
+        self.highlight.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.highlight.setAccessibleName("Highlight")
+        self.highlight.setToolTip(
+            "Mark this reflection as a highlight: the progress report shows it in full "
+            f"({HIGHLIGHT_SHORTCUT})"
+        )
+        self.highlight.toggled.connect(self._show_highlight)
+        self._show_highlight(False)
         # The title gets the column's whole width (at 1024 px the column is ~400 px wide);
         # the model and the private flag sit on a slim row under it.
         options = QHBoxLayout()
         options.setContentsMargins(0, 0, 0, 0)
-        options.addWidget(self.model_box)
+        options.addWidget(self.model_box, 1)  # grows to its longest name, where there is room
         options.addStretch(1)
+        options.addWidget(self.highlight)
         options.addWidget(self.private)
         self._options = options
         top = QVBoxLayout()
@@ -190,6 +207,7 @@ class EntryEditor(QWidget):
         self.title.textEdited.connect(self._edited)
         self.body.textChanged.connect(self._body_changed)
         self.private.toggled.connect(self._private_toggled)
+        self.highlight.toggled.connect(self._private_toggled)  # saved the same way
         self.model_box.activated.connect(self._model_activated)
         for widget in (self.title, self.body):
             widget.installEventFilter(self)
@@ -221,6 +239,7 @@ class EntryEditor(QWidget):
             self.model_box.setItemData(
                 self.model_box.count() - 1, literal(m.description), Qt.ItemDataRole.ToolTipRole
             )
+        self.model_box.fit_longest()
         self._show_model()
 
     def open_entry(self, entry_id: int) -> None:
@@ -232,6 +251,9 @@ class EntryEditor(QWidget):
             raise InputError(f"entry {entry_id} does not exist")
         fields = (entry.entry_date, entry.entry_time, entry.title, entry.body)
         self._load(entry_id, *fields, entry.private, entry.reflection_model, entry.tags)
+        self._loading = True
+        self.highlight.setChecked(entry.highlight)
+        self._loading = False
 
     def open_draft(self, day: dt.date, *, title: str = "", body: str = "") -> None:
         """A new reflection on ``day``, saved only once it has text."""
@@ -239,6 +261,9 @@ class EntryEditor(QWidget):
         now = dt.datetime.now()
         when = now.time().replace(second=0, microsecond=0) if day == now.date() else None
         self._load(None, day, when, title, body, False, None)
+        self._loading = True
+        self.highlight.setChecked(False)
+        self._loading = False
         self.saves.dirty = bool(title.strip() or body.strip())
 
     def _load(
@@ -295,6 +320,10 @@ class EntryEditor(QWidget):
             self._edited()
             if self.entry_id is not None:
                 self.save_later()
+
+    def _show_highlight(self, marked: bool) -> None:
+        """A filled star when marked, an outline when not: the word stays, the state shows."""
+        self.highlight.setText("★ Highlight" if marked else "☆ Highlight")
 
     def _model_activated(self, index: int) -> None:
         model_id = self.model_box.itemData(index)

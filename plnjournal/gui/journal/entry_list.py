@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidg
 
 from plnjournal.core.escape import escape
 from plnjournal.core.journal.days import day_entries
+from plnjournal.core.plain_text import plain_text
+from plnjournal.core.words import shorten
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.journal.markdown_edit import word_count
 from plnjournal.gui.plain import literal
@@ -38,14 +40,13 @@ class EntryRow:
     words: int
     private: bool
     skills: int
+    highlight: bool = False  # marked for the progress report: a star on the row
 
 
 def _first_words(body: str, limit: int = 70) -> str:
-    for line in body.splitlines():
-        text = line.strip().lstrip("#>*-_ ").strip()
-        if text:
-            return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
-    return ""
+    """The body's first line with words, its Markdown read as plain text, cut at a word."""
+    first = plain_text(body).partition("\n")[0]
+    return shorten(first, limit, at_word=True)
 
 
 def read_day_rows(db: Database, day: dt.date) -> list[EntryRow]:
@@ -62,6 +63,7 @@ def read_day_rows(db: Database, day: dt.date) -> list[EntryRow]:
                 word_count(e.body),
                 e.private,
                 e.skills,
+                e.highlight,
             )
             for e in day_entries(conn, day)
         ]
@@ -79,21 +81,27 @@ class DayEntriesModel(RowListModel[EntryRow]):
             when = row.time.strftime("%H:%M") + "  " if row.time else ""
             title = row.title or row.first_words or "(empty)"
             lock = "🔒 " if row.private else ""
+            star = "★ " if row.highlight else ""
             words = f"{row.words} word" + ("" if row.words == 1 else "s")
-            return f"{lock}{when}{title}\n{words}"
+            return f"{star}{lock}{when}{title}\n{words}"
         if role == HTML_ROLE:
             when = f"{row.time:%H:%M} · " if row.time else ""
             title = escape(row.title or row.first_words or "(empty)")
+            star = "★ " if row.highlight else ""
             details = [f"{row.words} word" + ("" if row.words == 1 else "s")]
             if row.skills:
                 details.append(f"{row.skills} skill" + ("" if row.skills == 1 else "s"))
+            if row.highlight:
+                details.append("highlight")
             if row.private:
                 details.append("private 🔒")
-            return f"<b>{when}{title}</b><br><small>{' · '.join(details)}</small>"
+            return f"<b>{star}{when}{title}</b><br><small>{' · '.join(details)}</small>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [row.title or row.first_words or "empty reflection"]
             if row.time:
                 parts.insert(0, row.time.strftime("%H:%M"))
+            if row.highlight:
+                parts.append("highlight")
             if row.private:
                 parts.append("private")
             return ", ".join(parts)

@@ -142,6 +142,7 @@ class EntrySaves:
         editor = self.editor
         fields: dict[str, Any] = {"title": editor.title.text(), "body": editor.body.toPlainText()}
         fields.update(private=editor.private.isChecked(), reflection_model=editor.reflection_model)
+        fields.update(highlight=editor.highlight.isChecked())
         return EntryWriteJob(
             editor.db,
             self.target,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.escape import escape
+from plnjournal.core.plain_text import one_line
 
 if TYPE_CHECKING:  # for annotations only
     from plnjournal.core.feedback.inbox import FeedbackRow
@@ -34,8 +35,9 @@ VISIBLE_ROWS = 3  # more scroll: the text being written keeps its room
 
 
 def snippet(text: str, limit: int = SNIPPET) -> str:
-    """The comment's start on one line, cut at a word with an ellipsis when longer."""
-    flat = " ".join(text.split())
+    """The comment's start on one line (its Markdown as plain text), cut at a word with an
+    ellipsis when longer."""
+    flat = one_line(text)
     if len(flat) <= limit:
         return flat
     cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[:limit]

@@ -34,7 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from plnjournal.core.escape import escape
-from plnjournal.core.journal.search import order_explained, search_page, snippet_html
+from plnjournal.core.journal.search import (
+    order_explained,
+    search_page,
+    snippet_highlights,
+    snippet_html,
+)
 from plnjournal.core.skills.lookup import list_skills
 from plnjournal.errors import PlnError
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
@@ -69,7 +74,7 @@ class SearchResultsModel(RowListModel[ResultRow]):
         if row is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            plain = " ".join(row.snippet.replace("\ue000", "").replace("\ue001", "").split())
+            plain = snippet_highlights(row.snippet)[0]
             return f"{row.day.isoformat()} {row.title}: {plain}"
         if role == HTML_ROLE:
             lock = " 🔒" if row.private else ""

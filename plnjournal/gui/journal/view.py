@@ -41,6 +41,8 @@ from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
 
 if TYPE_CHECKING:  # for annotations only
+    from PySide6.QtGui import QShowEvent
+
     from plnjournal.core.feedback.inbox import FeedbackRow
     from plnjournal.gui.journal.commitments_panel import CommitmentsPanel
     from plnjournal.gui.journal.feedback_answers import FeedbackAnswers
@@ -62,6 +64,9 @@ log = logging.getLogger(__name__)
 Today = Callable[[], dt.date]
 _NUDGE_INPUTS = {"entries", "feedback", "nudges", "skills", "framework", "ratings"}
 _ANSWERS_INPUTS = {"feedback", "skills", "framework"}
+# The side panel's width when first shown: at least the first, a quarter of a wide window up
+# to the second.
+SIDE_WIDTH = (330, 520)
 
 
 class JournalView(QWidget):
@@ -123,7 +128,8 @@ class JournalView(QWidget):
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([250, 560, 330])
+        self.splitter.setSizes([250, 560, SIDE_WIDTH[0]])
+        self._split_restored = False  # a remembered split is kept; else fitted when shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
@@ -402,6 +408,17 @@ class JournalView(QWidget):
 
     # --- remembered layout -----------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """QWidget.showEvent: the first time, with no remembered split, the side panel gets a
+        quarter of a wide window (skill names whole at 1920 px), never less than it had."""
+        super().showEvent(event)
+        if self._split_restored:
+            return
+        self._split_restored = True
+        width, left = self.splitter.width(), self.splitter.sizes()[0]
+        side = max(SIDE_WIDTH[0], min(width // 4, SIDE_WIDTH[1]))
+        self.splitter.setSizes([left, max(width - left - side, 300), side])
+
     def save_state(self, settings: QSettings) -> None:
         """Remember the layout (splitters, side tab, preview) in the window's settings."""
         settings.setValue("journal/splitter", self.splitter.saveState())
@@ -422,6 +439,7 @@ class JournalView(QWidget):
             state = settings.value(key)
             if state is not None:
                 splitter.restoreState(state)
+                self._split_restored |= splitter is self.splitter
         self.side.setCurrentIndex(read_int(settings, "journal/side_tab", 0))
         self.side.setVisible(read_bool(settings, "journal/side_visible", True))
         self.editor.set_preview(

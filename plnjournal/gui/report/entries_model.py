@@ -56,6 +56,16 @@ class ReportEntriesModel(QAbstractListModel):
         """The ticked reflections, in date order."""
         return tuple(e.entry_id for e in self._entries if e.entry_id in self._checked)
 
+    def chosen_ids(self, include_private: bool) -> tuple[int, ...] | None:
+        """What the report's options take: None while the ticks are exactly what the report
+        would pick by itself (the highlights, or with none marked the deepest reflections),
+        else the ticked reflections."""
+        ticked = self.checked_ids()
+        default = {
+            e.entry_id for e in self._entries if e.highlight and (include_private or not e.private)
+        }
+        return None if set(ticked) == default else ticked
+
     def _allowed(self, entry: PeriodEntry) -> bool:
         return self._private_allowed or not entry.private
 

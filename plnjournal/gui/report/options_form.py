@@ -275,7 +275,7 @@ class ReportOptionsForm(QWidget):
             end=end,
             include_private=self.private_box.isChecked(),
             anonymize_mentors=self.anonymize_box.isChecked(),
-            entry_ids=self.entries_model.checked_ids(),
+            entry_ids=self.entries_model.chosen_ids(self.private_box.isChecked()),
             sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
             generated_on=self.today,
         )

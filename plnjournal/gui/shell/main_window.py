@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton
 
 from plnjournal.gui import late_types, theme
 from plnjournal.gui.journal.calendar_panel import pick_date
+from plnjournal.gui.journal.editor import HIGHLIGHT_SHORTCUT
 from plnjournal.gui.journal.view import JournalView
 from plnjournal.gui.plain import plain_label
 from plnjournal.gui.prefs import app_settings, fit_to_screen
@@ -269,6 +270,16 @@ class MainWindow(QMainWindow):
 
         self._action("journal", "new", "&New reflection", j.new_entry, "Ctrl+N")
         self._action("journal", "delete", "&Delete reflection", j.records.delete_current)
+        self.highlight_action = self._action(
+            "journal",
+            "highlight",
+            "&Highlight",
+            editor.highlight.toggle,
+            HIGHLIGHT_SHORTCUT,
+            checkable=True,
+        )
+        self.highlight_action.setStatusTip("A highlight is shown in full in the progress report")
+        editor.highlight.toggled.connect(self.highlight_action.setChecked)
         self.menu("journal").addSeparator()
         self._action("journal", "previous_day", "&Previous day", lambda: j.step_day(-1), "Alt+Left")
         self._action("journal", "next_day", "Ne&xt day", lambda: j.step_day(1), "Alt+Right")

@@ -396,6 +396,20 @@ def test_date_format_option_reads_day_first() -> None:
     assert parse_feedback_date("2026-11-03", "%d/%m/%Y") == dt.date(2026, 11, 3)
 
 
+def test_date_orders_by_name_read_any_separator_and_year_first_still() -> None:
+    # The window's "Dates look like" choice and --date-format day-first / month-first.
+    assert parse_feedback_date("03/11/2026", "day-first") == dt.date(2026, 11, 3)
+    assert parse_feedback_date("3.11.26 16:15", "day-first") == dt.date(2026, 11, 3)
+    assert parse_feedback_date("03-11-2026", "month-first") == dt.date(2026, 3, 11)
+    assert parse_feedback_date("2026-11-03", "month-first") == dt.date(2026, 11, 3)
+    with pytest.raises(DateProblem, match="not a real date with the month first order"):
+        parse_feedback_date("25/11/2026", "month-first")
+    with pytest.raises(DateProblem) as ambiguous:
+        parse_feedback_date("03/11/2026")
+    assert "%" not in str(ambiguous.value) and "--" not in str(ambiguous.value)
+    assert "say whether the day or the month comes first" in str(ambiguous.value)
+
+
 @pytest.mark.parametrize(
     ("value", "level"),
     [

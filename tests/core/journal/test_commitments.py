@@ -83,3 +83,13 @@ def test_undo_delete_puts_back_the_commitment_link(teaching_db) -> None:
         restore_entry(s, snapshot)
     with teaching_db.session() as s:
         assert s.get(Commitment, c.id).entry_id == e.id
+
+
+def test_promises_are_read_as_plain_text() -> None:
+    from plnjournal.core.journal.commitments import action_lines
+
+    body = "## **Now what?**\n- I will **call** Bea's mum by 2026-11-10\n- Ask [Ms Adeyemi](https://x.org)"
+    assert [(p.text, p.due_on) for p in action_lines(body)] == [
+        ("I will call Bea's mum by 2026-11-10", dt.date(2026, 11, 10)),
+        ("Ask Ms Adeyemi", None),
+    ]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from sqlalchemy import func, select
 
 from plnjournal.gui.feedback import models as fm
+from plnjournal.gui.feedback.inbox_model import I_WHY
 from plnjournal.gui.plain import literal
 from plnjournal.storage.models import EntryFeedback, FeedbackItem, FeedbackRequest
 from tests.core.feedback.helpers import snapshot
@@ -86,7 +87,7 @@ def test_problems_are_shown_in_place_and_nothing_is_written(
     assert model.cell_tone(model.rows[bad], fm.P_RATING) == fm.Tone.BAD
     assert model.cell_tone(model.rows[bad], fm.P_DATE) == fm.Tone.NONE
     assert model.index(bad, fm.P_RATING).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "feedback.csv, line 2" in dialog.row_detail.text()
+    assert "feedback.csv, row 2" in dialog.row_detail.text()
     dialog.confirm_import()  # refused: nothing to confirm while there is a problem
     assert snapshot(demo_db.path) == before
 
@@ -167,18 +168,16 @@ def test_inbox_respond_writes_a_linked_reflection_and_opens_it(qtbot, make_windo
     window.feedback_feature.show_feedback(inbox=True)
     fw = window.feedback_feature.feedback_window
     inbox = fw.inbox
-    qtbot.waitUntil(lambda: inbox.model.rowCount() > 0, timeout=10_000)  # read off the GUI thread
-    n = inbox.model.rowCount()
+    qtbot.waitUntil(lambda: len(inbox.model.rows) > 0, timeout=10_000)  # read off the GUI thread
+    n = len(inbox.model.rows)
     assert n > 0 and fw.tabs.tabText(0) == f"Inbox ({n})"
-    dates = [inbox.model.row_at(r).given_on for r in range(n)]
-    assert dates == sorted(dates)  # oldest first
     first = inbox.current_item()
-    assert first is not None and first.given_on == dates[0]
+    assert first is not None and first == inbox.model.rows[0]  # the newest of the first group
     assert "Waiting for a reflection" in inbox.detail.toPlainText()
     with qtbot.waitSignal(window.data_changed) as changed:
         inbox.respond_button.click()
     assert {"entries", "feedback"} <= changed.args[0]
-    qtbot.waitUntil(lambda: inbox.model.rowCount() == n - 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(inbox.model.rows) == n - 1, timeout=10_000)
     with demo_db.session() as s:
         link = s.scalars(
             select(EntryFeedback).where(EntryFeedback.feedback_item_id == first.id)
@@ -246,20 +245,22 @@ def test_ask_for_feedback_writes_a_template_and_records_it(qtbot, demo_db, tmp_p
 def test_models_pass_the_model_tester(qtmodeltester, demo_db, inbox, tmp_path) -> None:
     from plnjournal.core.feedback.importer import ImportOptions, plan_import
     from plnjournal.core.feedback.inbox import list_feedback, unanswered_feedback
-    from plnjournal.gui.feedback.view import _FilterProxy
+    from plnjournal.gui.feedback.filter_proxy import FeedbackFilterProxy
+    from plnjournal.gui.feedback.inbox_model import InboxModel
 
     with demo_db.session() as s:
         rows = unanswered_feedback(s) if inbox else list_feedback(s)
         plan = plan_import(
             s, [_write(tmp_path, "p.csv", GOOD + BAD.split("\n", 1)[1])], ImportOptions()
         )
-    model = fm.FeedbackListModel(inbox=inbox)
+    model = InboxModel() if inbox else fm.FeedbackListModel()
     model.set_rows(rows)
     qtmodeltester.check(model, force_py=True)
-    proxy = _FilterProxy()
+    proxy = FeedbackFilterProxy()
     proxy.setSourceModel(model)
+    before = proxy.rowCount()
     proxy.set_text("call")
-    assert 0 < proxy.rowCount() < model.rowCount()
+    assert 0 < proxy.rowCount() < before
     qtmodeltester.check(proxy, force_py=True)
     preview = fm.PreviewModel()
     preview.set_rows(plan.rows)
@@ -274,11 +275,7 @@ PRAISE_TEST = (
 
 
 def _praise_rows(panel, item_id):
-    return [
-        panel.model.row_at(r)
-        for r in range(panel.model.rowCount())
-        if panel.model.row_at(r).id == item_id
-    ]
+    return [row for row in panel.model.rows if row.id == item_id]
 
 
 def test_cues_are_shown_and_praise_is_marked_and_taken_back(
@@ -299,7 +296,7 @@ def test_cues_are_shown_and_praise_is_marked_and_taken_back(
     qtbot.waitUntil(lambda: bool(_praise_rows(inbox, item_id)), timeout=10_000)
     assert not _praise_rows(inbox, praise_id)  # praise with negations never waits
     inbox.select_item(item_id)
-    cell = inbox.proxy.index(inbox.table.currentIndex().row(), fm.F_STATE)
+    cell = inbox.table.currentIndex().siblingAtColumn(I_WHY)
     assert cell.data() == "\u201cRushed the handover\u201d, \u201comitted the checks\u201d"
     detail = inbox.detail.toPlainText()
     assert (

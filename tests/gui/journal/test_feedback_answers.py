@@ -128,9 +128,10 @@ def test_the_inbox_s_respond_opens_a_reflection_showing_the_item_ticked(
     window = make_window(db)
     window.feedback_feature.show_feedback(inbox=True)
     inbox = window.feedback_feature.feedback_window.inbox
-    qtbot.waitUntil(lambda: inbox.model.rowCount() == 3, timeout=10_000)
-    first = inbox.current_item()
-    assert first is not None
+    qtbot.waitUntil(lambda: len(inbox.model.rows) == 3, timeout=10_000)
+    first = next(r for r in inbox.model.rows if r.skill_code == "PA1")  # one of two on PA1
+    inbox.select_item(first.id)
+    assert inbox.current_item() == first
     inbox.respond_button.click()
     section = window.journal.answers
     qtbot.waitUntil(lambda: len(section.items()) == 2 and not busy(), timeout=10_000)

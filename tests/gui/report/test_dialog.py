@@ -51,6 +51,24 @@ def test_private_entries_are_unticked_and_locked_until_allowed(qtbot) -> None:
     assert model.checked_ids() == (1,)
 
 
+def test_untouched_ticks_leave_the_choice_to_the_report(qtbot) -> None:
+    """While the ticks are what the report would pick (the highlights), the dialog passes
+    none, so with no highlight the report picks the deepest reflections itself."""
+    model = ReportEntriesModel()
+    model.set_entries(_entries())
+    assert model.chosen_ids(include_private=False) is None
+    model.set_checked({1, 3})
+    assert model.chosen_ids(include_private=False) == (1, 3)
+    model.set_checked(set())
+    assert model.chosen_ids(include_private=False) == ()  # none, on purpose
+    plain = ReportEntriesModel()
+    plain.set_entries([e for e in _entries() if not e.highlight])
+    assert plain.checked_ids() == () and plain.chosen_ids(include_private=False) is None
+    model.set_private_allowed(True)
+    model.set_checked({1})  # the private highlight left out on purpose
+    assert model.chosen_ids(include_private=True) == (1,)
+
+
 @pytest.fixture
 def journal(demo_db):
     with demo_db.session() as s:
