@@ -74,6 +74,9 @@ def test_a_scheme_switch_redraws_the_icons(qtbot) -> None:
     button = QPushButton("Next day")
     qtbot.addWidget(button)
     button.show()
+    # From light, whatever scheme an earlier test left the application in.
+    theme.switch_color_scheme(app, Qt.ColorScheme.Light)
+    qtbot.wait(10)  # the palette's posted events and the icons' redraw
     set_icon(button, "next")
     light = _ink(button.icon().pixmap(24, 24).toImage())
     try:
