@@ -138,6 +138,15 @@ class CalendarPanel(QWidget):
         with self.db.reading() as conn:
             counts = entry_counts(conn, start, end)
             current = streak(conn, self._today())
+        self._paint_marks(counts)
+        if current == 0:
+            self.streak_label.setText("No streak yet: write today to start one")
+        else:
+            self.streak_label.setText(f"Streak: {current} day" + ("" if current == 1 else "s"))
+
+    def _paint_marks(self, counts: dict[dt.date, int]) -> None:
+        """Draw the marks of ``counts`` in the palette's colours (no reading: a change of the
+        colour scheme repaints what is marked, also while the app lock holds no key)."""
         plain = QTextCharFormat()
         for day in self._marked:
             self.calendar.setDateTextFormat(to_qdate(day), plain)
@@ -152,11 +161,7 @@ class CalendarPanel(QWidget):
             fmt = QTextCharFormat(marked)
             fmt.setToolTip(f"{n} reflection" + ("" if n == 1 else "s"))
             self.calendar.setDateTextFormat(to_qdate(day), fmt)
-        self._marked = counts
-        if current == 0:
-            self.streak_label.setText("No streak yet: write today to start one")
-        else:
-            self.streak_label.setText(f"Streak: {current} day" + ("" if current == 1 else "s"))
+        self._marked = dict(counts)
 
     def marked_days(self) -> set[dt.date]:
         """The days of the shown month marked as having reflections (for tests and views)."""
@@ -166,7 +171,7 @@ class CalendarPanel(QWidget):
         """QWidget.changeEvent: the marks take the new scheme's colours; the sizes follow a
         change of the font (the system's text size)."""
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "calendar"):
-            self.refresh_marks()
+            self._paint_marks(self._marked)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "calendar"):
             self._size_to_font()
         super().changeEvent(event)
