@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -69,6 +70,15 @@ class Task(QRunnable):
         try:
             result = self.fn(self._progress)
         except BaseException as exc:
+            # The traceback keeps each failed frame's locals alive (a document, a QPdfWriter):
+            # drop them here, so the Qt objects this thread made die on it, not on the GUI
+            # thread; the crash report still has every file, line and function.
+            chain: list[BaseException] = []
+            link: BaseException | None = exc
+            while link is not None and link not in chain:  # and those it was raised from
+                chain.append(link)
+                traceback.clear_frames(link.__traceback__)
+                link = link.__cause__ or link.__context__
             self.done = True
             self.signals.failed.emit(exc)
         else:
@@ -184,8 +194,14 @@ def run_in_background(
 
 def _then(task: Task) -> None:
     then, task.then = task.then, []
-    for fn in then:
-        fn()
+    try:
+        for fn in then:
+            fn()
+    finally:
+        # Its connections hold callbacks that hold the task: a cycle the collector would free
+        # on whichever thread runs it, a worker's included, destroying this GUI-thread QObject
+        # there. Deleted here, on the GUI thread, once its result is delivered.
+        task.signals.deleteLater()
 
 
 def after_all(started: Iterable[Task | None], then: Callable[[], None]) -> None:

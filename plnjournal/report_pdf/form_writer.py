@@ -33,13 +33,14 @@ def write_form_pdf(
         raise InputError(f"{path}: the folder {folder} does not exist")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
-    document = build_form_document(form, paper)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    document.write_pdf(buffer, title=f"{form.spec.title} ({form.summary()})")
-    data = bytes(buffer.data().data())
-    buffer.close()
+    with build_form_document(form, paper) as document:  # its Qt objects die on this thread
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        document.write_pdf(buffer, title=f"{form.spec.title} ({form.summary()})")
+        data = bytes(buffer.data().data())
+        buffer.close()
+        pages = document.page_count
     if not data:
         raise PlnError(f"could not write {path}: the PDF came out empty")
     write_whole(path, data, what="the PDF")
-    return WrittenPdf(path, document.page_count)
+    return WrittenPdf(path, pages)

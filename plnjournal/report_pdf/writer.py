@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -205,6 +206,25 @@ class ReportDocument:
         doc.setTextWidth(content.width())
         self.doc = doc
         self.slices = paginate(doc, content.height())
+
+    def close(self) -> None:
+        """Delete the document's Qt objects now, on this thread.
+
+        They are made on a worker (the preview, the PDF); left to Python they may be freed by
+        the cyclic collector on the GUI thread, whose Qt destructors then take Qt's
+        signal-slot locks and wait for the GIL the worker holds while it takes the same
+        locks: the export dialog hung so (docs/architecture.md, "Threads").
+        """
+        for obj in (self.doc, self._charts, *self._charts.renderers.values()):
+            if shiboken6.isValid(obj):
+                shiboken6.delete(obj)
+        self._charts.renderers.clear()
+
+    def __enter__(self) -> ReportDocument:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def page_count(self) -> int:
@@ -473,23 +493,25 @@ def write_report_pdf(
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
     ensure_gui_app()
-    document = build_document(report, paper, charts=charts, fonts=fonts, prepared=prepared)
-    # Drawn in memory, then written by us: Qt does not report a write that fails (a full disk
-    # left a truncated PDF in place of the report), and the file is then a new private one.
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    document.write_pdf(
-        buffer,
-        title=pdf_title(report),
-        attachment=(
-            ATTACHMENT_NAME,
-            prepared.attachment if prepared is not None else report_json(report),
-        ),
-        progress=progress,
-    )
-    data = bytes(buffer.data().data())
-    buffer.close()
+    with build_document(report, paper, charts=charts, fonts=fonts, prepared=prepared) as document:
+        # Drawn in memory, then written by us: Qt does not report a write that fails (a full
+        # disk left a truncated PDF in place of the report), and the file is then a new
+        # private one.
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        document.write_pdf(
+            buffer,
+            title=pdf_title(report),
+            attachment=(
+                ATTACHMENT_NAME,
+                prepared.attachment if prepared is not None else report_json(report),
+            ),
+            progress=progress,
+        )
+        data = bytes(buffer.data().data())
+        buffer.close()
+        pages = document.page_count
     if not data:
         raise PlnError(f"could not write {path}: the PDF came out empty")
     write_whole(path, data, what="the PDF")
-    return WrittenPdf(path, document.page_count)
+    return WrittenPdf(path, pages)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import threading
+import weakref
+
+import shiboken6
 
 from plnjournal.errors import InputError
 from plnjournal.gui.tasks import run_in_background, wait_for_background_work
@@ -60,3 +63,31 @@ def test_results_for_a_closed_window_are_dropped(qtbot) -> None:
     qtbot.waitUntil(lambda: bool(delivered))
     assert wait_for_background_work()
     assert called == []
+
+
+class _Made:
+    """Stands for a Qt object the work made on its thread."""
+
+
+def test_a_failed_works_objects_are_freed_on_its_thread(qtbot) -> None:
+    # The traceback would carry the frame's locals to the GUI thread, to be destroyed there.
+    errors: list = []
+    made: list[weakref.ref] = []
+
+    def work(progress):
+        thing = _Made()
+        made.append(weakref.ref(thing))
+        raise InputError("bad file")
+
+    run_in_background(None, work, on_failure=errors.append)
+    assert wait_for_background_work()
+    assert made[0]() is None  # before its failure reached the GUI thread
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors[0].__traceback__ is not None  # the crash report still has it
+
+
+def test_a_delivered_tasks_signals_are_deleted_on_the_gui_thread(qtbot) -> None:
+    results: list = []
+    task = run_in_background(None, lambda _p: 1, on_success=results.append)
+    qtbot.waitUntil(lambda: results == [1])
+    qtbot.waitUntil(lambda: not shiboken6.isValid(task.signals))

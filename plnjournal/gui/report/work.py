@@ -47,8 +47,9 @@ def render_preview(
     """The report's pages as images (2× for sharp text on high-DPI screens), and its charts,
     which the export reuses when nothing changed (drawing them is the slow part)."""
     report = gather_report(db, options, cover, progress)
-    document = build_document(report, paper)
-    return render_pages(document), document.chart_svgs
+    # Closed here, on the worker: only plain data (images, SVG bytes) goes to the GUI thread.
+    with build_document(report, paper) as document:
+        return render_pages(document), document.chart_svgs
 
 
 def export_report(

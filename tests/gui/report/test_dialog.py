@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from plnjournal.core.journal.entries import add_entry, update_entry
 from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting
-from plnjournal.core.report.content import PeriodEntry
+from plnjournal.core.report.content import PeriodEntry, ReportOptions
 from plnjournal.gui.report import dialog as rd
+from plnjournal.gui.report import work
 from plnjournal.gui.report.entries_model import ReportEntriesModel
 from plnjournal.gui.report.page_preview import PREVIEW_WIDTH
 from plnjournal.gui.tasks import wait_for_background_work
@@ -198,3 +201,24 @@ def test_closing_while_a_preview_is_being_made_is_safe(qtbot, journal) -> None:
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=10000)
     assert wait_for_background_work()  # the preview finishes into nothing, without an error
     qtbot.wait(50)  # let its result be delivered
+
+
+def test_the_previews_document_is_deleted_on_its_worker(journal, monkeypatch) -> None:
+    # Left to Python's collector, a worker's QTextDocument was destroyed on the GUI thread,
+    # which could deadlock with the next preview's layout (bench/preview_stress.py).
+    built = []
+    real = work.build_document
+    monkeypatch.setattr(work, "build_document", lambda *a: built.append(real(*a)) or built[-1])
+    start, end = TODAY - dt.timedelta(days=30), TODAY
+    options = ReportOptions(start=start, end=end, sections=("summary",), generated_on=TODAY)
+    pages: list = []
+    worker = threading.Thread(
+        target=lambda: pages.append(
+            work.render_preview(journal, options, "a4", ("", ""), lambda *_: None)
+        )
+    )
+    worker.start()
+    worker.join()
+    assert pages and pages[0][0]  # the images came back
+    (document,) = built
+    assert not shiboken6.isValid(document.doc) and not shiboken6.isValid(document._charts)
