@@ -50,7 +50,10 @@ class Build(QRunnable):
         document = ReportDocument(HTML, style="", charts={"a": SVG})
         document.page_image(0, 200)
         if self.leak:
-            document.cycle = document  # type: ignore[attr-defined]  # freed by the collector
+            # A cycle for the collector to free, the document before its chart handler (so
+            # the layout's destructor still finds the handler connected to it).
+            cycle: list[object] = [document.doc, document._charts]
+            cycle.append(cycle)
         else:
             document.close()
         with lock:

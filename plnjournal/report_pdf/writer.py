@@ -210,12 +210,13 @@ class ReportDocument:
     def close(self) -> None:
         """Delete the document's Qt objects now, on this thread.
 
-        They are made on a worker (the preview, the PDF); left to Python they may be freed by
-        the cyclic collector on the GUI thread, whose Qt destructors then take Qt's
-        signal-slot locks and wait for the GIL the worker holds while it takes the same
-        locks: the export dialog hung so (docs/architecture.md, "Threads").
+        They are made on a worker (the preview, the PDF); left to Python, they could be freed
+        by the cyclic collector on another thread, the GUI thread mostly, where their Qt
+        destructors take Qt's signal-slot locks and may call back into Python (the GIL) while
+        a worker holding the GIL takes the same locks (docs/architecture.md, the layers).
         """
-        for obj in (self.doc, self._charts, *self._charts.renderers.values()):
+        # The chart handler first: the layout hears of it (its ``destroyed``) and drops it.
+        for obj in (self._charts, self.doc, *self._charts.renderers.values()):
             if shiboken6.isValid(obj):
                 shiboken6.delete(obj)
         self._charts.renderers.clear()
