@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QIODevice,
     QMarginsF,
     QPointF,
-    QRect,
     QRectF,
     QSizeF,
     Qt,
@@ -38,14 +37,11 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QPyTextObject,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
-from PySide6.QtSvg import QSvgRenderer
 
 from plnjournal import __version__
 from plnjournal.core.gc_pause import paused_gc
@@ -57,7 +53,7 @@ from plnjournal.core.report.html import ACCENT, STYLE, report_html
 from plnjournal.core.report.queries import fmt_date
 from plnjournal.errors import InputError, PlnError
 from plnjournal.paths import write_whole
-from plnjournal.report_pdf.chart_text import Label, draw_labels, split_labels
+from plnjournal.report_pdf.chart_object import CHART_KEY, CHART_OBJECT, ChartObject
 from plnjournal.report_pdf.closed_document import ClosedDocument
 from plnjournal.report_pdf.pagination import paginate
 
@@ -66,8 +62,6 @@ ProgressFn = Callable[[int, int, str], None]
 DPI = 96  # layout unit: the CSS pixel, 1/96 inch, so HTML widths mean what they say
 MM = DPI / 25.4
 FONT_FAMILIES = ["Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans", "Arial", "Sans Serif"]
-CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
-CHART_KEY = QTextFormat.Property.UserProperty + 1
 # The cover's text starts this far down its page (a fraction of the text area).
 COVER_DROP = 0.24
 
@@ -115,57 +109,6 @@ class PageGeometry:
         )
 
 
-class _ChartObject(QPyTextObject):
-    """Draws a chart (SVG) as vectors wherever the document places it."""
-
-    def __init__(self, svgs: dict[str, bytes], max_size: QSizeF) -> None:
-        super().__init__()
-        self.renderers: dict[str, QSvgRenderer] = {}
-        self.labels: dict[str, list[Label]] = {}
-        for key, data in svgs.items():
-            graphics, self.labels[key] = split_labels(data)
-            self.renderers[key] = QSvgRenderer(QByteArray(graphics))
-        self.max_size = max_size
-
-    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
-        """The chart's size on the page: the text's width, its own proportions."""
-        renderer = self.renderers.get(fmt.property(CHART_KEY))
-        if renderer is None:
-            return QSizeF(0, 0)
-        box = renderer.viewBoxF()
-        ratio = box.height() / box.width() if box.width() else 0.5
-        width = self.max_size.width()
-        height = width * ratio
-        if height > self.max_size.height():
-            height = self.max_size.height()
-            width = height / ratio
-        return QSizeF(width, height)
-
-    def drawObject(
-        self,
-        painter: QPainter,
-        rect: QRectF | QRect,
-        doc: QTextDocument,
-        pos: int,
-        fmt: QTextFormat,
-    ) -> None:
-        """Draw the chart as vectors, unless it belongs to another page's band."""
-        renderer = self.renderers.get(fmt.property(CHART_KEY))
-        # Qt asks for every object on a line that meets the page's band; a chart on the
-        # next page must not be written (clipped away, but still in the file) onto this one.
-        box = QRectF(rect)
-        if renderer is not None and painter.clipBoundingRect().intersects(box):
-            renderer.render(painter, box)
-            draw_labels(
-                painter,
-                self.labels[fmt.property(CHART_KEY)],
-                box,
-                renderer.viewBoxF(),
-                families=FONT_FAMILIES,
-                heading_colour=ACCENT,
-            )
-
-
 class ReportDocument:
     """A laid-out report that paints any of its pages onto any painter (PDF or image)."""
 
@@ -191,8 +134,8 @@ class ReportDocument:
         doc.setDocumentMargin(0)
         doc.setDefaultStyleSheet(style)
         self.chart_svgs = dict(charts or {})
-        self._charts = _ChartObject(
-            self.chart_svgs, QSizeF(content.width(), content.height() * 0.9)
+        self._charts = ChartObject(
+            self.chart_svgs, QSizeF(content.width(), content.height() * 0.9), FONT_FAMILIES
         )
         doc.documentLayout().registerHandler(CHART_OBJECT, self._charts)
         doc.setHtml(html)
