@@ -5,10 +5,10 @@ Usage::
 
     QT_QPA_PLATFORM=offscreen python bench/preview_stress.py [--seconds 60] [--leak]
 
-Two Python threads build ``ReportDocument``s as the preview does (``registerHandler`` connects
-the chart handler's ``destroyed`` signal: Qt's signal-slot locks, taken with the GIL held).
-By default each document is closed on its worker (``ReportDocument.close``), as the preview
-and the PDF do now. ``--leak`` hands the document and its chart handler to the GUI thread to
+Two Python threads make what a preview's ``ReportDocument`` makes first, its document and
+chart handler, and register the handler (``registerHandler`` connects the handler's
+``destroyed`` signal: Qt's signal-slot locks, taken with the GIL held). By default both are
+deleted on their worker, as ``ReportDocument.close`` does for the preview and the PDF now. ``--leak`` hands the document and its chart handler to the GUI thread to
 be dropped there, the document first, as Python's cyclic collector did when it freed a
 preview's document on the GUI thread: the layout's destructor then holds its signal-slot
 lock while PySide takes the GIL for the handler's overrides, and a worker holding the GIL
@@ -26,11 +26,13 @@ import sys
 import threading
 import time
 
+import shiboken6
+from PySide6.QtCore import QSizeF
 from PySide6.QtWidgets import QApplication
 
-from plnjournal.report_pdf.writer import ReportDocument
-
-HTML = "<p>Progress report</p>"
+from plnjournal.report_pdf.chart_object import CHART_OBJECT, ChartObject
+from plnjournal.report_pdf.closed_document import ClosedDocument
+from plnjournal.report_pdf.writer import FONT_FAMILIES
 
 
 def main() -> int:
@@ -38,7 +40,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--leak", action="store_true", help="the GUI thread drops the documents")
-    parser.add_argument("--stall", type=float, default=30.0)
+    parser.add_argument("--stall", type=float, default=120.0)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     print(f"pid {os.getpid()}", flush=True)
@@ -49,13 +51,18 @@ def main() -> int:
 
     def worker() -> None:
         while not stop.is_set():
-            document = ReportDocument(HTML, style="")
+            # What the preview's ReportDocument makes first: the document, the chart handler,
+            # the handler registered (the rest of its layout only makes the window rarer).
+            doc = ClosedDocument()
+            charts = ChartObject({}, QSizeF(600, 800), FONT_FAMILIES)
+            doc.documentLayout().registerHandler(CHART_OBJECT, charts)
             if args.leak:
                 with lock:
-                    handed.append((document.doc, document._charts))
-            else:
-                document.close()
-            del document
+                    handed.append((doc, charts))
+            else:  # as ReportDocument.close does: the handler, then the document
+                shiboken6.delete(charts)
+                shiboken6.delete(doc)
+            del doc, charts
             with lock:
                 built[0] += 1
 
