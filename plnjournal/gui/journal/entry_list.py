@@ -19,6 +19,7 @@ from plnjournal.core.plain_text import plain_text
 from plnjournal.core.words import shorten
 from plnjournal.gui.html_delegate import HTML_ROLE, HtmlDelegate
 from plnjournal.gui.journal.markdown_edit import word_count
+from plnjournal.gui.muted_label import MutedLabel
 from plnjournal.gui.plain import literal
 from plnjournal.gui.row_models import AnyIndex, RowListModel
 from plnjournal.storage.db import Database
@@ -139,9 +140,8 @@ class EntryListPanel(QWidget):
         self.view.setItemDelegate(HtmlDelegate(self.view))
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.empty = QLabel("No reflection on this day yet.\nStart typing to write one.")
+        self.empty = MutedLabel("No reflection on this day yet.\nStart typing to write one.")
         self.empty.setWordWrap(True)
-        self.empty.setEnabled(False)
         self.new_button = QPushButton("New reflection")
         self.new_button.setToolTip("Another reflection on this day (Ctrl+N)")
         self.new_button.setAccessibleName("New reflection")
