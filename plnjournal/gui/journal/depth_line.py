@@ -9,11 +9,12 @@ pure and cached (``core/insights/depth.py``), so it runs on the GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPalette, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from plnjournal.core.insights.depth import DepthGrade, grade_reflection
 from plnjournal.core.language import LANGUAGE_NAMES
+from plnjournal.gui.muted_label import MutedLabel
 from plnjournal.gui.plain import literal
 
 # Grade once typing pauses: a grade a keystroke would be wasted, and the line must not flicker.
@@ -35,14 +36,14 @@ def tooltip_text(grade: DepthGrade, language_set: bool) -> str:
     return "\n".join(lines)
 
 
-class DepthLine(QLabel):
-    """One grey line: the open reflection's depth level and what put it there."""
+class DepthLine(MutedLabel):
+    """One quiet line (the palette's muted colour): the open reflection's depth level and
+    what put it there."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setAccessibleName("Reflection depth")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.setFont(font)

@@ -29,6 +29,7 @@ from plnjournal.gui.journal.skills_model import (
     read_skills,
     without_archived,
 )
+from plnjournal.gui.muted_label import MutedLabel
 from plnjournal.gui.plain import html_label
 from plnjournal.gui.tasks import Task, run_in_background
 from plnjournal.storage.db import Database
@@ -83,8 +84,7 @@ class SkillsPanel(QWidget):
             "your reflections to its skills."
         )
         self.no_framework.setWordWrap(True)
-        self.loading = QLabel("Loading skills…")
-        self.loading.setEnabled(False)
+        self.loading = MutedLabel("Loading skills…")
 
         # Our markup around the escaped code and name.
         self.rated_skill = html_label("Select a skill to rate yourself on it.")

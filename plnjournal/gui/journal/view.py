@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from plnjournal.core.journal.days import adjacent_day, day_entries
 from plnjournal.core.journal.days import open_entry as read_open_entry
@@ -36,6 +36,7 @@ from plnjournal.gui.journal.calendar_panel import CalendarPanel
 from plnjournal.gui.journal.editor import EntryEditor
 from plnjournal.gui.journal.entry_list import EntryListPanel
 from plnjournal.gui.journal.record_actions import RecordActions
+from plnjournal.gui.muted_label import MutedLabel
 from plnjournal.gui.prefs import read_bool, read_int
 from plnjournal.lazy import lazy_module
 from plnjournal.storage.db import Database
@@ -119,8 +120,7 @@ class JournalView(QWidget):
         ):
             box.setContentsMargins(0, 0, 0, 0)
             self.side.addTab(page, title)
-        self._waiting = QLabel("Loading skills…")  # what the skills panel says until loaded
-        self._waiting.setEnabled(False)
+        self._waiting = MutedLabel("Loading skills…")  # what the skills panel says until loaded
         self._page_layouts[0].addWidget(self._waiting, 0, Qt.AlignmentFlag.AlignTop)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
