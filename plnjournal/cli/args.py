@@ -62,3 +62,13 @@ def output_path(
         if path.is_dir():
             raise InputError(f"{what}: {path}: is a folder")
     return path
+
+
+def add_anonymize_mentors(parser: argparse.ArgumentParser) -> None:
+    """``--anonymize-mentors``, said the same way by every command that shares mentors' words
+    (the report, a form, evidence): one name, one help text, one meaning."""
+    parser.add_argument(
+        "--anonymize-mentors",
+        action="store_true",
+        help="leave mentor names out: “Mentor A”, “Mentor B”, … everywhere",
+    )

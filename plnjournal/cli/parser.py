@@ -21,6 +21,7 @@ from plnjournal.cli.args import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
     TEXT_LIMIT,
+    add_anonymize_mentors,
     item_id,
     positive_int,
 )
@@ -363,11 +364,7 @@ def _report(sub: Subcommands) -> None:
     p.add_argument(
         "--include-private", action="store_true", help="include reflections marked private"
     )
-    p.add_argument(
-        "--anonymize-mentors",
-        action="store_true",
-        help="leave mentor names out: “Mentor A”, “Mentor B”, … everywhere",
-    )
+    add_anonymize_mentors(p)
     p.add_argument(
         "--entry",
         dest="entries",

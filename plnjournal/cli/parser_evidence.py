@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from plnjournal.cli.args import add_anonymize_mentors
+
 if TYPE_CHECKING:
     from plnjournal.cli.parser import Subcommands
 
@@ -20,9 +22,5 @@ def evidence_commands(sub: Subcommands) -> None:
         "quoted.",
     )
     p.add_argument("out", metavar="OUT", help="a new (or empty) folder to write into")
-    p.add_argument(
-        "--anonymize-mentors",
-        action="store_true",
-        help="leave mentor names out: “Mentor A”, “Mentor B”, …",
-    )
+    add_anonymize_mentors(p)
     p.set_defaults(handler="plnjournal.cli.cmd_evidence:cmd_export_evidence")

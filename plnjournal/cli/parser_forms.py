@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plnjournal.cli.args import positive_int
+from plnjournal.cli.args import add_anonymize_mentors, positive_int
 
 if TYPE_CHECKING:
     from plnjournal.cli.parser import Subcommands
@@ -38,11 +38,7 @@ def form_commands(sub: Subcommands) -> None:
     p.add_argument(
         "--include-private", action="store_true", help="allow reflections marked private"
     )
-    p.add_argument(
-        "--anonymize-mentors",
-        action="store_true",
-        help="leave mentor names out: “Mentor A”, “Mentor B”, … everywhere",
-    )
+    add_anonymize_mentors(p)
     p.set_defaults(handler="plnjournal.cli.cmd_forms:cmd_export_form")
 
     p = sub.add_parser(
