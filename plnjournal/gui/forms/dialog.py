@@ -171,7 +171,11 @@ class FormDialog(QDialog):
                     edit.setPlaceholderText("e.g. 30/11/2026 or 2026-11-30")
             edit.setAccessibleName(detail.label)
             self.detail_edits[detail.key] = edit
-            self.details_layout.addRow(f"{detail.label}:", edit)
+            # The label is a form file's words (a programme's own file): plain text, never
+            # Qt's rich-text guess.
+            label = plain_label(f"{detail.label}:")
+            label.setBuddy(edit)
+            self.details_layout.addRow(label, edit)
         self.details_group.setVisible(bool(spec.details))
         db = self.db
 

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from plnjournal.core.forms.fill import read_details
 from plnjournal.core.forms.spec import find_form
@@ -64,3 +65,30 @@ def test_no_account_yet_says_how_to_write_one(qtbot, db) -> None:
     dialog = _dialog(qtbot, db)
     qtbot.waitUntil(lambda: "No reflection was written" in dialog.summary.text())
     assert not dialog.export_button.isEnabled()
+
+
+def test_a_forms_own_words_are_shown_as_plain_text(qtbot, db) -> None:
+    """A programme's form file names its details: shown as written, never as markup."""
+    import json
+
+    from plnjournal.resources import folder
+
+    from plnjournal.core.forms.spec import user_forms_dir
+
+    data = json.loads(
+        folder("forms").joinpath("nmc-reflective-accounts.json").read_text(encoding="utf-8")
+    )
+    data["id"] = "our-form"
+    data["title"] = "Our <b>form</b>"
+    data["details"][0]["label"] = "<img src='file:///etc/passwd'>Pin"
+    user_forms_dir().mkdir(parents=True)
+    (user_forms_dir() / "ours.json").write_text(json.dumps(data), encoding="utf-8")
+    dialog = FormDialog(db)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
+    dialog.form_box.setCurrentIndex(dialog.form_box.findData("our-form"))
+    wait_for_background_work()
+    assert dialog.form_box.currentText().startswith("Our <b>form</b>")
+    label = dialog.details_layout.labelForField(dialog.detail_edits["own_pin"])
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == "<img src='file:///etc/passwd'>Pin:"
