@@ -36,6 +36,7 @@ from plnjournal.core.forms.spec import FormSpec, available_forms
 from plnjournal.core.words import plural
 from plnjournal.errors import InputError
 from plnjournal.gui.plain import plain_label, set_plain
+from plnjournal.gui.prefs import remember_geometry
 from plnjournal.gui.tasks import ProgressFn, run_in_background
 from plnjournal.report_pdf.form_writer import write_form_pdf
 from plnjournal.report_pdf.writer import WrittenPdf
@@ -115,7 +116,13 @@ class FormDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.details_group)
+        # The details stay together at the top of a tall window, not spread over it.
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.details_group)
+        column.addStretch(1)
+        scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
 
         self.status = plain_label("")
@@ -130,7 +137,7 @@ class FormDialog(QDialog):
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
         outer.addWidget(buttons)
-        self.resize(640, 560)
+        remember_geometry(self, "forms", (720, 600))
         run_in_background(self, lambda _p: available_forms(), on_success=self._forms_loaded)
 
     # --- reading -------------------------------------------------------------------------

@@ -19,6 +19,7 @@ def _factories():
     from plnjournal.gui.feedback.import_dialog import FeedbackImportDialog
     from plnjournal.gui.feedback.request_dialog import FeedbackRequestDialog
     from plnjournal.gui.feedback.view import FeedbackWindow
+    from plnjournal.gui.forms.dialog import FormDialog
     from plnjournal.gui.insights.view import InsightsView
     from plnjournal.gui.journal.commitment_dialog import CommitmentDialog
     from plnjournal.gui.journal.search_dialog import SearchDialog
@@ -65,11 +66,13 @@ def _factories():
         "unlock": lambda db, w: UnlockWindow(FakeKeys(), db.path, try_keyring=False),
         "privacy": lambda db, w: PrivacyDialog(FakeKeys(), db.path, w, encrypted=True),
         "new recovery key": lambda db, w: NewRecoveryKeyDialog(FakeKeys(), db.path, w),
+        "forms": lambda db, w: FormDialog(db, w),
     }
 
 
 NAMES = [
     "report",
+    "forms",
     "feedback import",
     "feedback request",
     "feedback window",
