@@ -4,15 +4,17 @@ crash-safe write), with no cover: each account starts its own page."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
-from PySide6.QtCore import QBuffer, QIODevice
 
 from plnjournal.core.forms.fill import FilledForm
 from plnjournal.core.forms.html import STYLE, form_html
-from plnjournal.errors import InputError, PlnError
-from plnjournal.paths import write_whole
-from plnjournal.report_pdf.writer import ReportDocument, WrittenPdf, ensure_gui_app
+from plnjournal.report_pdf.writer import (
+    ReportDocument,
+    WrittenPdf,
+    checked_pdf_path,
+    ensure_gui_app,
+    render_pdf,
+    save_pdf,
+)
 
 
 def build_form_document(form: FilledForm, paper: str = "a4") -> ReportDocument:
@@ -27,20 +29,9 @@ def write_form_pdf(
     form: FilledForm, path: str | os.PathLike[str], *, paper: str = "a4"
 ) -> WrittenPdf:
     """Write the form to ``path``: the old file or the whole new one, never half a PDF."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{path}: the folder {folder} does not exist")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
+    path = checked_pdf_path(path)
     with build_form_document(form, paper) as document:  # its Qt objects die on this thread
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        document.write_pdf(buffer, title=f"{form.spec.title} ({form.summary()})")
-        data = bytes(buffer.data().data())
-        buffer.close()
+        title = form.spec.title + (f" · {form.spec.subtitle}" if form.spec.subtitle else "")
+        data = render_pdf(document, title=title)
         pages = document.page_count
-    if not data:
-        raise PlnError(f"could not write {path}: the PDF came out empty")
-    write_whole(path, data, what="the PDF")
-    return WrittenPdf(path, pages)
+    return save_pdf(path, data, pages)

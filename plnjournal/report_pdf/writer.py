@@ -430,21 +430,11 @@ def write_report_pdf(
     """Write the report to ``path`` crash-safely (``paths.write_whole``): ``path`` is either the old
     file or the whole new one, never half a PDF (``prepared``: ``prepare_report(report)``, made
     beforehand)."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{path}: the folder {folder} does not exist")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
+    path = checked_pdf_path(path)
     ensure_gui_app()
     with build_document(report, paper, charts=charts, fonts=fonts, prepared=prepared) as document:
-        # Drawn in memory, then written by us: Qt does not report a write that fails (a full
-        # disk left a truncated PDF in place of the report), and the file is then a new
-        # private one.
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        document.write_pdf(
-            buffer,
+        data = render_pdf(
+            document,
             title=pdf_title(report),
             attachment=(
                 ATTACHMENT_NAME,
@@ -452,9 +442,41 @@ def write_report_pdf(
             ),
             progress=progress,
         )
-        data = bytes(buffer.data().data())
-        buffer.close()
         pages = document.page_count
+    return save_pdf(path, data, pages)
+
+
+def checked_pdf_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a PDF can be written there: its folder exists and it is not a folder."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name ending in .pdf")
+    return path
+
+
+def render_pdf(
+    document: ReportDocument,
+    *,
+    title: str,
+    attachment: tuple[str, bytes] | None = None,
+    progress: ProgressFn | None = None,
+) -> bytes:
+    """The PDF's bytes, drawn in memory: Qt does not report a write that fails (a full disk
+    left a truncated PDF in place of the report), so the file is written by ``save_pdf``."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    document.write_pdf(buffer, title=title, attachment=attachment, progress=progress)
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data
+
+
+def save_pdf(path: Path, data: bytes, pages: int) -> WrittenPdf:
+    """Write the PDF crash-safely (``paths.write_whole``): ``path`` is either the old file or
+    the whole new one, never half a PDF; and a new file is a private one."""
     if not data:
         raise PlnError(f"could not write {path}: the PDF came out empty")
     write_whole(path, data, what="the PDF")
