@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
 
@@ -13,6 +14,9 @@ from plnjournal.core.journal.entries import add_entry
 from plnjournal.storage.db import Database
 from tests.cli.conftest import Cli
 from tests.core.forms.test_fill import nmc_body
+
+if TYPE_CHECKING:  # the writer draws with Qt: a widget app, as later GUI tests need
+    from PySide6.QtWidgets import QApplication
 
 SECRET = "Pangolin-private-2231"
 
@@ -38,7 +42,7 @@ def _journal(db: Database) -> int:
 
 
 def test_nmc_accounts_one_per_page_with_the_discussion_form(
-    db: Database, cli: Cli, tmp_path: Path
+    db: Database, cli: Cli, tmp_path: Path, qapp: QApplication
 ) -> None:
     _journal(db)
     assert (
@@ -64,7 +68,9 @@ def test_nmc_accounts_one_per_page_with_the_discussion_form(
     assert os.stat(out).st_mode & 0o777 == 0o600
 
 
-def test_private_only_with_the_flag(db: Database, cli: Cli, tmp_path: Path) -> None:
+def test_private_only_with_the_flag(
+    db: Database, cli: Cli, tmp_path: Path, qapp: QApplication
+) -> None:
     secret_id = _journal(db)
     out = tmp_path / "one.pdf"
     refused = cli("export-form", "nmc-reflective-accounts", str(out), "--entries", str(secret_id))
@@ -77,7 +83,9 @@ def test_private_only_with_the_flag(db: Database, cli: Cli, tmp_path: Path) -> N
     assert SECRET in " ".join(_pages(out))
 
 
-def test_no_accounts_yet_is_a_clear_message(db: Database, cli: Cli, tmp_path: Path) -> None:
+def test_no_accounts_yet_is_a_clear_message(
+    db: Database, cli: Cli, tmp_path: Path, qapp: QApplication
+) -> None:
     result = cli("export-form", "mentor-meeting-record", str(tmp_path / "m.pdf"))
     assert result.code == 2
     assert "no reflection was written with the 'mentor_meeting' reflection model" in result.err

@@ -19,7 +19,6 @@ from plnjournal.core.forms.spec import Field, FormSpec, Page
 from plnjournal.core.journal.reflection_models import (
     ReflectionModel,
     headings_in,
-    load_reflection_models,
 )
 from plnjournal.core.journal.settings import OWNER_NAME, OWNER_ROLE, get_setting, set_setting
 from plnjournal.core.report.names import MentorNames
@@ -173,7 +172,8 @@ def choose_entries(
             )
         chosen = [rows[i] for i in dict.fromkeys(entry_ids)]
         return sorted(chosen, key=lambda e: (e.entry_date, e.id)), 0
-    query = select(Entry).where(_written_with(spec))
+    model = spec.model
+    query = select(Entry).where(_written_with(spec, model))
     if start is not None:
         query = query.where(Entry.entry_date >= start)
     if end is not None:
@@ -181,7 +181,6 @@ def choose_entries(
     query = query.order_by(Entry.entry_date.desc(), Entry.id.desc())
     shown: list[Entry] = []
     left_out = 0
-    model = _model(spec)
     for entry in session.scalars(query):
         if entry.reflection_model != spec.reflection_model and not _has_headings(entry, model):
             continue
@@ -193,15 +192,9 @@ def choose_entries(
     return list(reversed(shown)), left_out
 
 
-def _model(spec: FormSpec) -> ReflectionModel | None:
-    models, _problems = load_reflection_models()
-    return next((m for m in models if m.id == spec.reflection_model), None)
-
-
-def _written_with(spec: FormSpec) -> ColumnElement[bool]:
+def _written_with(spec: FormSpec, model: ReflectionModel | None) -> ColumnElement[bool]:
     """Reflections written with the form's model: chosen in the window, or (from the command
     line, an editor, an imported journal) carrying its first heading, checked in full below."""
-    model = _model(spec)
     chosen = Entry.reflection_model == spec.reflection_model
     if model is None:
         return chosen
@@ -286,7 +279,7 @@ class _Context:
             role if isinstance(role, str) else "",
         )
         self.missing: list[str] = []
-        self.model = _model(spec)
+        self.model = spec.model
         self.prompts = model_prompts(self.model)
 
     def page(self, page: Page, entry: Entry | None, heading: str) -> FilledPage:

@@ -9,6 +9,7 @@ field names is declared.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,9 @@ class FormSpec:
     pages_before: tuple[Page, ...]
     pages_after: tuple[Page, ...]
     builtin: bool = True
+    # The reflection model the form reads, found once when the file is read (the checks
+    # refuse a form whose model is unknown, so a parsed form always has it).
+    model: ReflectionModel | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def detail(self, key: str) -> Detail:
         """The declared detail ``key`` (the checks made sure it exists)."""
@@ -152,6 +156,7 @@ def parse_form(
         pages_before=tuple(_page(p) for p in data.get("pages_before", [])),
         pages_after=tuple(_page(p) for p in data.get("pages_after", [])),
         builtin=builtin,
+        model=next((m for m in models if m.id == data["reflection_model"]), None),
     )
     problems = _meaning_problems(spec, data, file, models)
     if problems:
@@ -167,7 +172,7 @@ def _meaning_problems(
     for i, key in enumerate(keys):
         if key in keys[:i]:
             problems.append(Problem(file, None, f"details[{i}].key", f"{key!r} is declared twice"))
-    model = next((m for m in models if m.id == spec.reflection_model), None)
+    model = spec.model
     if model is None:
         problems.append(
             Problem(
